@@ -1,0 +1,16 @@
+// GET /api/articles - the queue, newest first, keyset-paginated (?status=&cursor=&limit=)
+import { NextResponse, type NextRequest } from "next/server";
+import { db } from "@/lib/server/db/client";
+import { findArticles } from "@/lib/server/articles/find-articles";
+import { articleListParams } from "@/lib/schemas/articles";
+
+export async function GET(req: NextRequest) {
+  const parsed = articleListParams.safeParse(Object.fromEntries(req.nextUrl.searchParams));
+  if (!parsed.success) {
+    return NextResponse.json(
+      { error: "invalid query", issues: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`) },
+      { status: 400 },
+    );
+  }
+  return NextResponse.json(await findArticles(db(), parsed.data));
+}

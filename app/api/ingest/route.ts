@@ -1,0 +1,61 @@
+// POST /api/ingest - ingest uploaded files (multipart "files") and/or a URL ("url")
+import { NextResponse, type NextRequest } from "next/server";
+import { z } from "zod";
+import { db } from "@/lib/server/db/client";
+import { env } from "@/lib/server/env";
+import { fetchUrl } from "@/lib/server/fetch-url";
+import { runIngest, type IngestInput } from "@/lib/server/ingest/run-ingest";
+
+const urlField = z.url({ protocol: /^https?$/, message: "url must be an http or https address" }).optional();
+
+export async function POST(req: NextRequest) {
+  const config = env();
+  const declared = Number(req.headers.get("content-length") ?? 0);
+  // Several files may come at once; the whole request gets a few inputs' worth.
+  if (declared > config.WIREDESK_MAX_INPUT_BYTES * 5) {
+    return NextResponse.json({ error: `upload larger than ${config.WIREDESK_MAX_INPUT_BYTES * 5} bytes` }, { status: 413 });
+  }
+  let form: FormData;
+  try {
+    form = await req.formData();
+  } catch {
+    return NextResponse.json({ error: "expected a multipart form with files and/or a url" }, { status: 400 });
+  }
+  const files = form.getAll("files").filter((f): f is File => typeof f !== "string" && f.size >= 0 && f.name !== "");
+  const rawUrl = form.get("url");
+  const url = urlField.safeParse(typeof rawUrl === "string" && rawUrl.trim() ? rawUrl.trim() : undefined);
+  if (!url.success) return NextResponse.json({ error: url.error.issues[0]?.message ?? "invalid url" }, { status: 400 });
+  if (files.length === 0 && !url.data) {
+    return NextResponse.json({ error: "choose at least one file or give a URL" }, { status: 400 });
+  }
+  const inputs: IngestInput[] = files.map((f) => ({
+    name: f.name,
+    read: async () => {
+      if (f.size > config.WIREDESK_MAX_INPUT_BYTES) {
+        throw new Error(`file is ${f.size} bytes, over the ${config.WIREDESK_MAX_INPUT_BYTES}-byte limit`);
+      }
+      return new Uint8Array(await f.arrayBuffer());
+    },
+  }));
+  if (url.data) {
+    const target = url.data;
+    inputs.push({
+      name: target,
+      baseUrl: target,
+      read: async () =>
+        (
+          await fetchUrl(target, {
+            maxBytes: config.WIREDESK_MAX_INPUT_BYTES,
+            timeoutMs: config.WIREDESK_FETCH_TIMEOUT_MS,
+            allowPrivate: config.WIREDESK_ALLOW_PRIVATE_FETCH === "1",
+          })
+        ).bytes,
+    });
+  }
+  const report = await runIngest(db(), inputs, {
+    origin: url.data && files.length === 0 ? "url" : "upload",
+    actor: "upload",
+    maxBytes: config.WIREDESK_MAX_INPUT_BYTES,
+  });
+  return NextResponse.json(report);
+}

@@ -1,0 +1,110 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { db } from "@/lib/server/db/client";
+import { getArticle } from "@/lib/server/articles/get-article";
+import { sanitizeBodyHtml } from "@/lib/ingest/sanitize";
+import { Badge, statusTone } from "@/components/ui/badge";
+import { TimeAgo } from "@/components/ui/time-ago";
+
+export const dynamic = "force-dynamic";
+
+function Section({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <section className="rounded-lg border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
+      <h2 className="mb-2 text-sm font-semibold uppercase tracking-wide text-stone-500 dark:text-stone-400">{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+export default async function ArticlePage({ params }: PageProps<"/articles/[id]">) {
+  const { id } = await params;
+  const n = Number(id);
+  const a = Number.isInteger(n) && n > 0 ? await getArticle(db(), n) : null;
+  if (!a) notFound();
+  return (
+    <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
+      <article className="rounded-lg border border-stone-200 bg-white p-6 dark:border-stone-800 dark:bg-stone-900">
+        <p className="mb-2 text-sm">
+          <Link href="/" className="text-stone-500 hover:underline">← Queue</Link>
+        </p>
+        <h1 className="text-2xl font-semibold leading-tight">{a.headline}</h1>
+        <p className="mt-2 flex flex-wrap items-center gap-2 text-sm text-stone-600 dark:text-stone-400">
+          <span className="font-medium text-stone-800 dark:text-stone-200">{a.source?.name ?? "Unknown source"}</span>
+          {a.byline && <span>· {a.byline}</span>}
+          <span>· <TimeAgo iso={(a.firstCreated ?? a.ingestedAt).toISOString()} /></span>
+          <Badge tone={statusTone(a.status)}>{a.status}</Badge>
+          {a.version > 1 && <Badge>version {a.version}</Badge>}
+        </p>
+        {(a.caption || a.credit) && (
+          <figure className="mt-4 border-l-4 border-stone-300 pl-3 text-sm italic text-stone-600 dark:border-stone-700 dark:text-stone-400">
+            {a.caption && <figcaption>{a.caption}</figcaption>}
+            {a.credit && <p className="not-italic text-xs uppercase tracking-wide">Credit: {a.credit}</p>}
+          </figure>
+        )}
+        <div className="mt-4 space-y-3 leading-relaxed" data-testid="article-body">
+          {a.bodyHtml ? (
+            <div className="space-y-3 [&_a]:underline" dangerouslySetInnerHTML={{ __html: sanitizeBodyHtml(a.bodyHtml) }} />
+          ) : (
+            a.bodyText.split(/\n{2,}/).map((p, i) => (
+              <p key={i}>
+                {i === 0 && a.dateline && <strong className="font-semibold">{a.dateline} — </strong>}
+                {p}
+              </p>
+            ))
+          )}
+        </div>
+        {a.url && (
+          <p className="mt-4 text-sm">
+            <a className="text-blue-700 underline dark:text-blue-400" href={a.url} rel="noopener noreferrer nofollow">Original</a>
+          </p>
+        )}
+      </article>
+      <aside className="space-y-4">
+        <Section title="Tags">
+          {a.tags.length === 0 ? (
+            <p className="text-sm text-stone-500">No tags yet.</p>
+          ) : (
+            <div className="flex flex-wrap gap-1">
+              {a.tags.map((t) => (
+                <Badge key={t.id} tone={t.tag.scheme === "iso3166" ? "place" : "topic"} dashed={t.state === "suggested"}>
+                  {t.tag.name} {t.state !== "accepted" && `· ${t.state}`}
+                </Badge>
+              ))}
+            </div>
+          )}
+        </Section>
+        <Section title="Duplicates">
+          {a.links.length === 0 ? (
+            <p className="text-sm text-stone-500">No copies found.</p>
+          ) : (
+            <ul className="space-y-2 text-sm">
+              {a.links.map((l) => (
+                <li key={l.id}>
+                  <Badge tone="warn">{l.kind}</Badge> <span className="text-stone-500">{Math.round(l.score * 100)}% · {l.state}</span>
+                  <br />
+                  <Link className="hover:underline" href={`/articles/${l.other.id}`}>{l.other.headline}</Link>
+                  <span className="text-stone-500"> — {l.other.source?.name ?? "Unknown source"}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Section>
+        <Section title="History">
+          <ol className="space-y-1 text-sm">
+            {a.audit.map((e) => (
+              <li key={e.id}>
+                <span className="font-mono text-xs">{e.action}</span> by {e.actor} · <TimeAgo iso={e.at.toISOString()} />
+              </li>
+            ))}
+            {a.versions.map((v) => (
+              <li key={v.id} className="text-stone-600 dark:text-stone-400">
+                Version {v.version}: “{v.headline}” ({v.bodyText.length} characters)
+              </li>
+            ))}
+          </ol>
+        </Section>
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+import Link from "next/link";
+import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
+import { ArticleList } from "@/components/articles/article-list";
+import { articleQueries, type ArticleFilters } from "@/lib/queries/articles";
+import { db } from "@/lib/server/db/client";
+import { findArticles } from "@/lib/server/articles/find-articles";
+import { workflowStatus } from "@/lib/schemas/workflow";
+
+export const dynamic = "force-dynamic";
+
+const tabs = [
+  { label: "All", status: undefined },
+  { label: "New", status: "new" },
+  { label: "Reviewed", status: "reviewed" },
+  { label: "Spiked", status: "spiked" },
+] as const;
+
+export default async function QueuePage({ searchParams }: PageProps<"/">) {
+  const sp = await searchParams;
+  const status = workflowStatus.safeParse(sp.status);
+  const filters: ArticleFilters = status.success ? { status: status.data } : {};
+  const qc = new QueryClient();
+  // The server reads the store directly; the client refetches through /api/articles.
+  await qc.prefetchInfiniteQuery({
+    ...articleQueries.list(filters),
+    queryFn: ({ pageParam }) => findArticles(db(), { status: filters.status, cursor: pageParam ?? undefined }),
+  });
+  return (
+    <>
+      <div className="mb-4 flex items-center justify-between">
+        <h1 className="text-xl font-semibold">Queue</h1>
+        <nav aria-label="Status" className="flex gap-1 text-sm">
+          {tabs.map((t) => {
+            const active = t.status === filters.status;
+            return (
+              <Link
+                key={t.label}
+                href={t.status ? `/?status=${t.status}` : "/"}
+                aria-current={active ? "page" : undefined}
+                className={`rounded px-2.5 py-1 focus-visible:outline-2 focus-visible:outline-blue-600 ${active ? "bg-stone-900 text-white dark:bg-stone-100 dark:text-stone-900" : "text-stone-600 hover:bg-stone-200 dark:text-stone-300 dark:hover:bg-stone-800"}`}
+              >
+                {t.label}
+              </Link>
+            );
+          })}
+        </nav>
+      </div>
+      <HydrationBoundary state={dehydrate(qc)}>
+        <ArticleList filters={filters} />
+      </HydrationBoundary>
+    </>
+  );
+}

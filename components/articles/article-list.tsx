@@ -1,0 +1,52 @@
+"use client";
+
+import Link from "next/link";
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { articleQueries, type ArticleFilters } from "@/lib/queries/articles";
+import { ArticleRow } from "./article-row";
+
+export function ArticleList({ filters }: { filters: ArticleFilters }) {
+  const q = useInfiniteQuery(articleQueries.list(filters));
+  if (q.isError) {
+    return (
+      <p role="alert" className="rounded border border-rose-300 bg-rose-50 p-4 text-sm text-rose-900">
+        {q.error.message}. Check that the server is running, then{" "}
+        <button className="underline" onClick={() => q.refetch()}>try again</button>.
+      </p>
+    );
+  }
+  const items = q.data?.pages.flatMap((p) => p.items) ?? [];
+  const total = q.data?.pages[0]?.total ?? 0;
+  if (!q.isPending && items.length === 0) {
+    return (
+      <div className="rounded-lg border border-dashed border-stone-300 p-8 text-center text-sm text-stone-600 dark:border-stone-700 dark:text-stone-400">
+        <p className="font-medium text-stone-800 dark:text-stone-200">No articles here yet.</p>
+        <p className="mt-1">
+          Bring copy in from the <Link className="underline" href="/ingest">Ingest</Link> page, or run{" "}
+          <code className="font-mono">npm run ingest -- FILE</code>.
+        </p>
+      </div>
+    );
+  }
+  return (
+    <section aria-label="Articles">
+      <p className="mb-2 text-sm text-stone-600 dark:text-stone-400" data-testid="article-count">
+        {total} article{total === 1 ? "" : "s"}
+      </p>
+      <ul className="rounded-lg border border-stone-200 bg-white shadow-sm dark:border-stone-800 dark:bg-stone-900">
+        {items.map((a) => (
+          <ArticleRow key={a.id} a={a} />
+        ))}
+      </ul>
+      {q.hasNextPage && (
+        <button
+          onClick={() => q.fetchNextPage()}
+          disabled={q.isFetchingNextPage}
+          className="mt-3 rounded border border-stone-300 bg-white px-3 py-1.5 text-sm hover:bg-stone-100 focus-visible:outline-2 focus-visible:outline-blue-600 disabled:opacity-50 dark:border-stone-700 dark:bg-stone-900"
+        >
+          {q.isFetchingNextPage ? "Loading…" : "Load more"}
+        </button>
+      )}
+    </section>
+  );
+}

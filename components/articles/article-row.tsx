@@ -1,0 +1,48 @@
+import Link from "next/link";
+import type { ArticleListItem } from "@/lib/schemas/articles";
+import { Badge, statusTone } from "@/components/ui/badge";
+import { TimeAgo } from "@/components/ui/time-ago";
+
+export function ArticleRow({ a }: { a: ArticleListItem }) {
+  return (
+    <li className="border-b border-stone-200 px-4 py-3 last:border-0 dark:border-stone-800" data-testid="article-row">
+      <div className="flex items-baseline justify-between gap-4">
+        <Link
+          href={`/articles/${a.id}`}
+          className="font-medium leading-snug hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600"
+        >
+          {a.headline}
+        </Link>
+        <div className="flex shrink-0 items-center gap-2 text-xs text-stone-500 dark:text-stone-400">
+          {a.duplicates > 0 && (
+            <Badge tone="warn" title="Flagged as a copy of another article">
+              {a.duplicates} duplicate{a.duplicates > 1 ? "s" : ""}
+            </Badge>
+          )}
+          {a.status !== "new" && <Badge tone={statusTone(a.status)}>{a.status}</Badge>}
+        </div>
+      </div>
+      <p className="mt-1 text-xs text-stone-600 dark:text-stone-400">
+        <span className="font-medium text-stone-700 dark:text-stone-300">{a.source ?? "Unknown source"}</span>
+        {" · "}
+        <TimeAgo iso={a.publishedAt} />
+        {a.dateline && <> · {a.dateline}</>}
+      </p>
+      <p className="mt-1 line-clamp-2 text-sm text-stone-700 dark:text-stone-300">{a.excerpt}</p>
+      {a.tags.length > 0 && (
+        <div className="mt-2 flex flex-wrap gap-1">
+          {a.tags.map((t) => (
+            <Badge
+              key={`${t.scheme}:${t.code}`}
+              tone={t.scheme === "iso3166" ? "place" : "topic"}
+              dashed={t.state === "suggested"}
+              title={t.state === "suggested" ? `Suggested (${Math.round(t.confidence * 100)}%)` : "Accepted"}
+            >
+              {t.name}
+            </Badge>
+          ))}
+        </div>
+      )}
+    </li>
+  );
+}

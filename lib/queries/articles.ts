@@ -1,0 +1,32 @@
+// Query keys and options for articles: every variable the fetch uses is in the key.
+import { infiniteQueryOptions } from "@tanstack/react-query";
+import type { ArticlePage } from "../schemas/articles";
+
+export interface ArticleFilters {
+  status?: "new" | "reviewed" | "spiked";
+}
+
+export const articleKeys = {
+  all: ["articles"] as const,
+  lists: () => [...articleKeys.all, "list"] as const,
+  list: (f: ArticleFilters) => [...articleKeys.lists(), f] as const,
+};
+
+async function fetchPage(f: ArticleFilters, cursor: number | null): Promise<ArticlePage> {
+  const qs = new URLSearchParams();
+  if (f.status) qs.set("status", f.status);
+  if (cursor) qs.set("cursor", String(cursor));
+  const res = await fetch(`/api/articles?${qs}`);
+  if (!res.ok) throw new Error(`Could not load articles (HTTP ${res.status})`);
+  return res.json() as Promise<ArticlePage>;
+}
+
+export const articleQueries = {
+  list: (f: ArticleFilters) =>
+    infiniteQueryOptions({
+      queryKey: articleKeys.list(f),
+      queryFn: ({ pageParam }) => fetchPage(f, pageParam),
+      initialPageParam: null as number | null,
+      getNextPageParam: (last) => last.nextCursor,
+    }),
+};

@@ -1,0 +1,41 @@
+// Shapes shared by the article routes, the server operations and the UI.
+import { z } from "zod";
+import { workflowStatus } from "./workflow";
+
+export const articleListParams = z.object({
+  status: workflowStatus.optional(),
+  /** Keyset cursor: the id of the last article of the previous page. */
+  cursor: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type ArticleListParams = z.input<typeof articleListParams>;
+
+export interface TagChip {
+  scheme: string;
+  code: string;
+  name: string;
+  state: string;
+  origin: string;
+  confidence: number;
+}
+
+export interface ArticleListItem {
+  id: number;
+  uri: string;
+  headline: string;
+  source: string | null;
+  dateline: string | null;
+  status: string;
+  /** When the story was first published, else when it arrived. */
+  publishedAt: string;
+  ingestedAt: string;
+  duplicates: number;
+  tags: TagChip[];
+  excerpt: string;
+}
+
+export interface ArticlePage {
+  items: ArticleListItem[];
+  nextCursor: number | null;
+  total: number;
+}

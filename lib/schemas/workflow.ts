@@ -1,0 +1,14 @@
+// The vocabularies the store keeps as strings (SQLite has no enums).
+import { z } from "zod";
+
+export const workflowStatus = z.enum(["new", "reviewed", "spiked"]);
+export const tagOrigin = z.enum(["machine", "editor"]);
+export const tagState = z.enum(["suggested", "accepted", "rejected"]);
+export const tagScheme = z.enum(["medtop", "iso3166", "region", "newsroom"]);
+export const duplicateKind = z.enum(["exact", "near", "contains", "contained", "same-story"]);
+export const linkState = z.enum(["suggested", "confirmed", "dismissed"]);
+
+/** contains/contained read from the other side of a link. */
+export function reverseKind(kind: z.infer<typeof duplicateKind>): z.infer<typeof duplicateKind> {
+  return kind === "contains" ? "contained" : kind === "contained" ? "contains" : kind;
+}

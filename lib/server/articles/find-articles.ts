@@ -1,0 +1,50 @@
+// The queue: newest arrivals first, keyset-paginated on id.
+import type { Db, Prisma } from "../db/client";
+import { articleListParams, type ArticleListParams, type ArticlePage } from "../../schemas/articles";
+
+export async function findArticles(db: Db, input: ArticleListParams): Promise<ArticlePage> {
+  const p = articleListParams.parse(input);
+  const where: Prisma.ArticleWhereInput = p.status ? { status: p.status } : {};
+  const [rows, total] = await Promise.all([
+    db.article.findMany({
+      where: { ...where, ...(p.cursor ? { id: { lt: p.cursor } } : {}) },
+      orderBy: { id: "desc" },
+      take: p.limit + 1,
+      select: {
+        id: true,
+        uri: true,
+        headline: true,
+        bodyText: true,
+        dateline: true,
+        status: true,
+        firstCreated: true,
+        ingestedAt: true,
+        source: { select: { name: true } },
+        tags: {
+          where: { state: { not: "rejected" } },
+          select: { state: true, origin: true, confidence: true, tag: { select: { scheme: true, code: true, name: true } } },
+        },
+        _count: { select: { duplicateLinks: true, duplicateOf: true } },
+      },
+    }),
+    db.article.count({ where }),
+  ]);
+  const page = rows.slice(0, p.limit);
+  return {
+    items: page.map((r) => ({
+      id: r.id,
+      uri: r.uri,
+      headline: r.headline,
+      source: r.source?.name ?? null,
+      dateline: r.dateline,
+      status: r.status,
+      publishedAt: (r.firstCreated ?? r.ingestedAt).toISOString(),
+      ingestedAt: r.ingestedAt.toISOString(),
+      duplicates: r._count.duplicateLinks + r._count.duplicateOf,
+      tags: r.tags.map((t) => ({ ...t.tag, state: t.state, origin: t.origin, confidence: t.confidence })),
+      excerpt: r.bodyText.slice(0, 240),
+    })),
+    nextCursor: rows.length > p.limit ? (page[page.length - 1]?.id ?? null) : null,
+    total,
+  };
+}

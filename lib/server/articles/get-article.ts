@@ -1,0 +1,27 @@
+// One article with everything the article view shows.
+import type { Db } from "../db/client";
+import { reverseKind, type duplicateKind } from "../../schemas/workflow";
+import type { z } from "zod";
+
+export async function getArticle(db: Db, id: number) {
+  const a = await db.article.findUnique({
+    where: { id },
+    include: {
+      source: { select: { name: true } },
+      versions: { orderBy: { version: "desc" } },
+      tags: { include: { tag: true }, orderBy: { confidence: "desc" } },
+      duplicateLinks: { include: { other: { select: { id: true, headline: true, source: { select: { name: true } } } } } },
+      duplicateOf: { include: { article: { select: { id: true, headline: true, source: { select: { name: true } } } } } },
+      audit: { orderBy: { at: "desc" }, take: 50 },
+    },
+  });
+  if (!a) return null;
+  type Kind = z.infer<typeof duplicateKind>;
+  const links = [
+    ...a.duplicateLinks.map((l) => ({ id: l.id, kind: l.kind as Kind, score: l.score, state: l.state, other: l.other })),
+    ...a.duplicateOf.map((l) => ({ id: l.id, kind: reverseKind(l.kind as Kind), score: l.score, state: l.state, other: l.article })),
+  ];
+  return { ...a, links };
+}
+
+export type ArticleDetail = NonNullable<Awaited<ReturnType<typeof getArticle>>>;

@@ -1,0 +1,29 @@
+// One Prisma client for either store, picked by DATABASE_URL. The two
+// generated clients are structurally identical, so the SQLite client's type
+// serves both and keeps PostgreSQL-only filters out of shared code.
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient as SqliteClient } from "../../../prisma/generated/sqlite/client";
+import { PrismaClient as PostgresClient } from "../../../prisma/generated/postgres/client";
+import { env, sqliteFile, storeKind } from "../env";
+
+export type Db = SqliteClient;
+export type { Prisma } from "../../../prisma/generated/sqlite/client";
+
+export function createDb(url: string): Db {
+  if (storeKind(url) === "postgres") {
+    const adapter = new PrismaPg({ connectionString: url });
+    return new PostgresClient({ adapter }) as unknown as Db;
+  }
+  // busy timeout: a reader waits for a concurrent ingest instead of failing.
+  const adapter = new PrismaBetterSqlite3({ url: `file:${sqliteFile(url)}`, timeout: 5000 });
+  return new SqliteClient({ adapter });
+}
+
+const globalForDb = globalThis as unknown as { wiredeskDb?: Db };
+
+/** The process-wide client for the configured store (one across Next's hot reloads). */
+export function db(): Db {
+  globalForDb.wiredeskDb ??= createDb(env().DATABASE_URL);
+  return globalForDb.wiredeskDb;
+}

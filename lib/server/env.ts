@@ -1,0 +1,42 @@
+// The one place that reads process.env: parsed once, validated, typed.
+import { z } from "zod";
+
+const schema = z.object({
+  DATABASE_URL: z
+    .string()
+    .default("file:./data/wiredesk.db")
+    .refine((u) => /^(file:|postgres(ql)?:\/\/)/.test(u), {
+      message: "must start with file: (SQLite) or postgresql:// (PostgreSQL)",
+    }),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Largest input file or download accepted, in bytes. */
+  WIREDESK_MAX_INPUT_BYTES: z.coerce.number().int().positive().default(20 * 1024 * 1024),
+  /** Lets URL ingest reach private, loopback and link-local addresses (tests, intranets). */
+  WIREDESK_ALLOW_PRIVATE_FETCH: z.enum(["0", "1"]).default("0"),
+  WIREDESK_FETCH_TIMEOUT_MS: z.coerce.number().int().positive().default(15000),
+});
+
+export type Env = z.infer<typeof schema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (!cached) {
+    const parsed = schema.safeParse(process.env);
+    if (!parsed.success) {
+      const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+      throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+    }
+    cached = parsed.data;
+  }
+  return cached;
+}
+
+export function storeKind(url: string): "sqlite" | "postgres" {
+  return /^postgres(ql)?:\/\//.test(url) ? "postgres" : "sqlite";
+}
+
+/** The SQLite file a file: URL names, resolved against the working directory as the adapter does. */
+export function sqliteFile(url: string): string {
+  return url.replace(/^file:/, "").replace(/\?.*$/, "");
+}

@@ -1,0 +1,158 @@
+// Writes stored articles as ninjs 2.x objects (NDJSON) or CSV rows. The
+// NDJSON form is what the ingest engine reads back: exporting and
+// ingesting the file restores the articles, their tags and their links.
+import type { Writable } from "node:stream";
+import { stringify } from "csv-stringify/sync";
+import type { Db, Prisma } from "../db/client";
+import { medtopUri } from "../../ingest/iptc";
+import { reverseKind, type duplicateKind } from "../../schemas/workflow";
+import type { z } from "zod";
+
+export interface ExportFilters {
+  status?: string;
+  source?: string;
+  since?: Date;
+  until?: Date;
+  limit?: number;
+}
+
+const include = {
+  source: { select: { name: true } },
+  tags: { where: { state: { not: "rejected" } }, include: { tag: true }, orderBy: { confidence: "desc" } },
+  duplicateLinks: { include: { other: { select: { uri: true } } } },
+  duplicateOf: { include: { article: { select: { uri: true } } } },
+} satisfies Prisma.ArticleInclude;
+
+type ExportRow = Prisma.ArticleGetPayload<{ include: typeof include }>;
+type Kind = z.infer<typeof duplicateKind>;
+
+export interface NinjsDuplicate {
+  uri: string;
+  kind: Kind;
+  score: number;
+  status: string;
+}
+
+export interface NinjsArticle {
+  uri: string;
+  type: "text";
+  version: string;
+  headline: string;
+  body_text: string;
+  body_html?: string;
+  versioncreated?: string;
+  firstcreated?: string;
+  infosources: { name: string; role?: string }[];
+  by?: string;
+  located?: string;
+  language?: string;
+  status: string;
+  descriptions?: { role: string; value: string }[];
+  links?: { rel: string; href: string }[];
+  subjects: { uri: string; name: string; creator: string; confidence: number; rel?: string }[];
+  places: { code: string; name: string; creator: string; confidence: number; rel?: string }[];
+  duplicates: NinjsDuplicate[];
+}
+
+const round = (n: number) => Math.round(n * 1000) / 1000;
+
+export function toNinjs(a: ExportRow): NinjsArticle {
+  const tags = a.tags.map((t) => ({
+    t,
+    base: { name: t.tag.name, creator: t.origin, confidence: round(t.confidence), ...(t.rel ? { rel: t.rel } : {}) },
+  }));
+  const duplicates: NinjsDuplicate[] = [
+    ...a.duplicateLinks.map((l) => ({ uri: l.other.uri, kind: l.kind as Kind, score: round(l.score), status: l.state })),
+    // A link is stored once; from this side contains/contained read the other way.
+    ...a.duplicateOf.map((l) => ({ uri: l.article.uri, kind: reverseKind(l.kind as Kind), score: round(l.score), status: l.state })),
+  ];
+  return {
+    uri: a.uri,
+    type: "text",
+    version: String(a.version),
+    headline: a.headline,
+    body_text: a.bodyText,
+    ...(a.bodyHtml ? { body_html: a.bodyHtml } : {}),
+    ...(a.versionCreated ? { versioncreated: a.versionCreated.toISOString() } : {}),
+    ...(a.firstCreated ? { firstcreated: a.firstCreated.toISOString() } : {}),
+    infosources: [
+      ...(a.source ? [{ name: a.source.name }] : []),
+      ...(a.credit ? [{ name: a.credit, role: "credit" }] : []),
+    ],
+    ...(a.byline ? { by: a.byline } : {}),
+    ...(a.dateline ? { located: a.dateline } : {}),
+    ...(a.language ? { language: a.language } : {}),
+    status: a.status,
+    ...(a.caption ? { descriptions: [{ role: "caption", value: a.caption }] } : {}),
+    ...(a.url ? { links: [{ rel: "canonical", href: a.url }] } : {}),
+    subjects: tags
+      .filter(({ t }) => t.tag.scheme === "medtop" || t.tag.scheme === "newsroom")
+      .map(({ t, base }) => ({ uri: t.tag.scheme === "medtop" ? medtopUri(t.tag.code) : t.tag.code, ...base })),
+    places: tags.filter(({ t }) => t.tag.scheme === "iso3166").map(({ t, base }) => ({ code: t.tag.code, ...base })),
+    duplicates,
+  };
+}
+
+export const CSV_COLUMNS = [
+  "uri", "headline", "body_text", "versioncreated", "firstcreated", "source", "by", "located",
+  "language", "status", "url", "subjects", "places", "duplicates",
+] as const;
+
+/** One CSV row: lists are joined with "; ", a duplicate as "uri kind score status". */
+export function toCsvRow(n: NinjsArticle): string[] {
+  return [
+    n.uri, n.headline, n.body_text, n.versioncreated ?? "", n.firstcreated ?? "",
+    n.infosources.find((s) => !s.role)?.name ?? "", n.by ?? "", n.located ?? "", n.language ?? "", n.status,
+    n.links?.[0]?.href ?? "",
+    n.subjects.map((s) => s.uri).join("; "),
+    n.places.map((p) => p.code).join("; "),
+    n.duplicates.map((d) => `${d.uri} ${d.kind} ${d.score} ${d.status}`).join("; "),
+  ];
+}
+
+function where(f: ExportFilters): Prisma.ArticleWhereInput {
+  return {
+    ...(f.status ? { status: f.status } : {}),
+    ...(f.source ? { source: { name: f.source } } : {}),
+    ...(f.since || f.until
+      ? { ingestedAt: { ...(f.since ? { gte: f.since } : {}), ...(f.until ? { lt: f.until } : {}) } }
+      : {}),
+  };
+}
+
+const write = (out: Writable, chunk: string) =>
+  new Promise<void>((resolve, reject) => (out.write(chunk, (e) => (e ? reject(e) : resolve()))));
+
+/** Streams the matching articles in id order, a page at a time; returns how many. */
+export async function exportArticles(
+  db: Db,
+  format: "ndjson" | "csv",
+  out: Writable,
+  filters: ExportFilters = {},
+): Promise<number> {
+  const batch = 500;
+  let cursor: number | undefined;
+  let count = 0;
+  if (format === "csv") await write(out, stringify([CSV_COLUMNS as unknown as string[]]));
+  for (;;) {
+    const take = Math.min(batch, (filters.limit ?? Infinity) - count);
+    if (take <= 0) break;
+    const rows = await db.article.findMany({
+      where: where(filters),
+      include,
+      orderBy: { id: "asc" },
+      take,
+      ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+    });
+    if (rows.length === 0) break;
+    const items = rows.map(toNinjs);
+    await write(
+      out,
+      format === "ndjson" ? items.map((n) => JSON.stringify(n)).join("\n") + "\n" : stringify(items.map(toCsvRow)),
+    );
+    count += rows.length;
+    cursor = rows[rows.length - 1]!.id;
+    if (rows.length < take) break;
+  }
+  return count;
+}

@@ -1,0 +1,268 @@
+// Writes parsed articles to the store: new, updated (history kept), skipped
+// or failed, each item in its own transaction so it is stored whole or not
+// at all, and exact copies under another uri linked to the first.
+import type { Db } from "../db/client";
+import type { IncomingTag, ParsedArticle } from "../../ingest/types";
+import { contentHash } from "../../ingest/text";
+import { reverseKind } from "../../schemas/workflow";
+
+export type ItemOutcome =
+  | { kind: "new"; articleId: number; duplicateOf?: number }
+  | { kind: "updated"; articleId: number }
+  | { kind: "skipped"; articleId: number; reason: string }
+  | { kind: "failed"; location: string; message: string };
+
+export interface StoreContext {
+  runId: number;
+  /** "cli", "upload", "demo", or the user's name. */
+  actor: string;
+  userId?: number;
+}
+
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+const MAX_HEADLINE = 1000;
+const MAX_BODY = 2_000_000;
+
+function validate(a: ParsedArticle): string | undefined {
+  if (!a.uri.trim()) return "missing uri";
+  if (!a.headline.trim()) return "missing headline";
+  if (!a.bodyText.trim()) return "missing body";
+  if (a.headline.length > MAX_HEADLINE) return `headline longer than ${MAX_HEADLINE} characters`;
+  if (a.bodyText.length > MAX_BODY) return `body longer than ${MAX_BODY} characters`;
+  return undefined;
+}
+
+const validDate = (d?: Date) => (d && !Number.isNaN(d.getTime()) ? d : undefined);
+
+async function sourceId(tx: Tx, name: string | undefined, cache: Map<string, number>): Promise<number | null> {
+  const key = name?.trim();
+  if (!key) return null;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const s = await tx.source.upsert({ where: { name: key }, create: { name: key }, update: {} });
+  cache.set(key, s.id);
+  return s.id;
+}
+
+async function attachTags(tx: Tx, articleId: number, tags: IncomingTag[], decidedById?: number) {
+  for (const t of tags) {
+    const tag = await tx.tag.upsert({
+      where: { scheme_code: { scheme: t.scheme, code: t.code } },
+      create: { scheme: t.scheme, code: t.code, name: t.name ?? t.code, officialName: t.name },
+      update: {},
+    });
+    const origin = t.creator ?? "machine";
+    const state = t.state ?? (origin === "editor" ? "accepted" : "suggested");
+    await tx.articleTag.upsert({
+      where: { articleId_tagId: { articleId, tagId: tag.id } },
+      create: {
+        articleId,
+        tagId: tag.id,
+        origin,
+        confidence: t.confidence ?? 1,
+        state,
+        rel: t.rel ?? null,
+        decidedById: origin === "editor" ? (decidedById ?? null) : null,
+      },
+      update: {},
+    });
+  }
+}
+
+function fields(a: ParsedArticle, hash: string, src: number | null) {
+  return {
+    headline: a.headline.trim(),
+    bodyText: a.bodyText,
+    bodyHtml: a.bodyHtml ?? null,
+    url: a.url ?? null,
+    byline: a.byline ?? null,
+    dateline: a.dateline ?? null,
+    credit: a.credit ?? null,
+    caption: a.caption ?? null,
+    language: a.language ?? null,
+    firstCreated: validDate(a.firstCreated) ?? null,
+    versionCreated: validDate(a.versionCreated) ?? null,
+    contentHash: hash,
+    sourceId: src,
+  };
+}
+
+const snapshot = (a: { headline: string; contentHash: string; version: number; versionCreated: Date | null }) => ({
+  headline: a.headline,
+  contentHash: a.contentHash,
+  version: a.version,
+  versionCreated: a.versionCreated?.toISOString() ?? null,
+});
+
+/** Stores one item; never throws for a bad item, it reports it. */
+export async function storeArticle(
+  db: Db,
+  a: ParsedArticle,
+  ctx: StoreContext,
+  sources: Map<string, number>,
+): Promise<ItemOutcome> {
+  const invalid = validate(a);
+  if (invalid) return { kind: "failed", location: a.location, message: invalid };
+  const hash = contentHash(a.bodyText);
+  try {
+    return await db.$transaction((tx) => storeInTx(tx, a, hash, ctx, sources));
+  } catch (e) {
+    // Two writers racing on one uri: the loser retries once and sees the winner's row.
+    if ((e as { code?: string }).code === "P2002") {
+      try {
+        return await db.$transaction((tx) => storeInTx(tx, a, hash, ctx, sources));
+      } catch (e2) {
+        return { kind: "failed", location: a.location, message: (e2 as Error).message };
+      }
+    }
+    sources.clear(); // a rolled-back transaction may have taken a new source with it
+    return { kind: "failed", location: a.location, message: (e as Error).message };
+  }
+}
+
+async function storeInTx(
+  tx: Tx,
+  a: ParsedArticle,
+  hash: string,
+  ctx: StoreContext,
+  sources: Map<string, number>,
+): Promise<ItemOutcome> {
+  const existing = await tx.article.findUnique({ where: { uri: a.uri } });
+  const src = await sourceId(tx, a.sourceName, sources);
+  const data = fields(a, hash, src);
+
+  if (existing) {
+    const incomingTime = data.versionCreated?.getTime();
+    const storedTime = existing.versionCreated?.getTime();
+    if (incomingTime !== undefined && storedTime !== undefined && incomingTime < storedTime) {
+      return { kind: "skipped", articleId: existing.id, reason: "older version of a stored item" };
+    }
+    // Same text is the same item, whatever time it carries: relative ages on
+    // scraped pages ("10 hours ago") resolve to a new time at every ingest.
+    const textChanged = existing.contentHash !== hash || existing.headline !== data.headline;
+    if (!textChanged) {
+      return { kind: "skipped", articleId: existing.id, reason: "already stored, unchanged" };
+    }
+    await tx.articleVersion.create({
+      data: {
+        articleId: existing.id,
+        version: existing.version,
+        headline: existing.headline,
+        bodyText: existing.bodyText,
+        bodyHtml: existing.bodyHtml,
+        byline: existing.byline,
+        dateline: existing.dateline,
+        versionCreated: existing.versionCreated,
+        contentHash: existing.contentHash,
+      },
+    });
+    const updated = await tx.article.update({
+      where: { id: existing.id },
+      data: {
+        ...data,
+        // an update keeps the first-created time it already had
+        firstCreated: existing.firstCreated ?? data.firstCreated,
+        version: { increment: 1 },
+        lastIngestRunId: ctx.runId,
+      },
+    });
+    await tx.auditEntry.create({
+      data: {
+        actor: ctx.actor,
+        userId: ctx.userId ?? null,
+        action: "ingest.update",
+        entityType: "article",
+        entityId: String(existing.id),
+        articleId: existing.id,
+        before: JSON.stringify(snapshot(existing)),
+        after: JSON.stringify(snapshot(updated)),
+      },
+    });
+    return { kind: "updated", articleId: existing.id };
+  }
+
+  const created = await tx.article.create({
+    data: { ...data, uri: a.uri, status: a.status ?? "new", lastIngestRunId: ctx.runId },
+  });
+  await attachTags(tx, created.id, [...(a.subjects ?? []), ...(a.places ?? [])], ctx.userId);
+  await tx.auditEntry.create({
+    data: {
+      actor: ctx.actor,
+      userId: ctx.userId ?? null,
+      action: "ingest.create",
+      entityType: "article",
+      entityId: String(created.id),
+      articleId: created.id,
+      after: JSON.stringify({ uri: created.uri, ...snapshot(created) }),
+    },
+  });
+
+  // The same text under another uri: kept, and linked to the first copy.
+  const first = await tx.article.findFirst({
+    where: { contentHash: hash, id: { not: created.id } },
+    orderBy: { id: "asc" },
+    select: { id: true, bodyText: true },
+  });
+  if (first) {
+    await tx.duplicateLink.create({
+      data: {
+        articleId: created.id,
+        otherId: first.id,
+        kind: "exact",
+        score: 1,
+        state: "suggested",
+        evidence: JSON.stringify({
+          method: "content hash",
+          note: "identical text once case, punctuation and whitespace are normalised",
+          passages: [{ a: [0, created.bodyText.length], b: [0, first.bodyText.length] }],
+        }),
+      },
+    });
+    return { kind: "new", articleId: created.id, duplicateOf: first.id };
+  }
+  return { kind: "new", articleId: created.id };
+}
+
+/**
+ * Duplicate links an imported file carries (ninjs `duplicates`), written once
+ * both ends are stored. Returns how many were written.
+ */
+export async function restoreDuplicateLinks(db: Db, items: ParsedArticle[]): Promise<number> {
+  let written = 0;
+  for (const a of items) {
+    for (const d of a.duplicates ?? []) {
+      const [from, to] = await Promise.all([
+        db.article.findUnique({ where: { uri: a.uri }, select: { id: true } }),
+        db.article.findUnique({ where: { uri: d.uri }, select: { id: true } }),
+      ]);
+      if (!from || !to || from.id === to.id) continue;
+      // A link is stored once: skip it if it already exists from either side.
+      const exists = await db.duplicateLink.findFirst({
+        where: {
+          OR: [
+            { articleId: from.id, otherId: to.id },
+            { articleId: to.id, otherId: from.id },
+          ],
+        },
+        select: { id: true, articleId: true },
+      });
+      if (exists) {
+        await db.duplicateLink.update({
+          where: { id: exists.id },
+          data: {
+            state: d.status,
+            score: d.score,
+            kind: exists.articleId === from.id ? d.kind : reverseKind(d.kind),
+          },
+        });
+        continue;
+      }
+      await db.duplicateLink.create({
+        data: { articleId: from.id, otherId: to.id, kind: d.kind, score: d.score, state: d.status },
+      });
+      written++;
+    }
+  }
+  return written;
+}
