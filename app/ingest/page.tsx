@@ -29,7 +29,7 @@ export default async function IngestPage() {
                   <span className="shrink-0 text-stone-500">{r.origin} · <TimeAgo iso={r.startedAt} /></span>
                 </p>
                 <p className="text-stone-600 dark:text-stone-400">
-                  {r.counts.new} new · {r.counts.updated} updated · {r.counts.duplicates} duplicates · {r.counts.skipped} skipped ·{" "}
+                  {r.counts.new} new · {r.counts.updated} updated · {r.counts.duplicates} duplicate{r.counts.duplicates === 1 ? "" : "s"} · {r.counts.skipped} skipped ·{" "}
                   <span className={r.counts.failed ? "font-medium text-rose-700 dark:text-rose-300" : ""}>{r.counts.failed} failed</span>
                 </p>
                 {r.errors.length > 0 && (

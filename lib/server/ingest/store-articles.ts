@@ -113,12 +113,18 @@ export async function storeArticle(
       try {
         return await db.$transaction((tx) => storeInTx(tx, a, hash, ctx, sources));
       } catch (e2) {
-        return { kind: "failed", location: a.location, message: (e2 as Error).message };
+        return { kind: "failed", location: a.location, message: storeErrorMessage(e2) };
       }
     }
     sources.clear(); // a rolled-back transaction may have taken a new source with it
-    return { kind: "failed", location: a.location, message: (e as Error).message };
+    return { kind: "failed", location: a.location, message: storeErrorMessage(e) };
   }
+}
+
+/** Prisma's messages open with the call site; editors need only the cause, on its last line. */
+export function storeErrorMessage(e: unknown): string {
+  const lines = String((e as Error)?.message ?? e).split("\n").map((l) => l.trim()).filter(Boolean);
+  return `the store refused the item: ${lines[lines.length - 1] ?? "unknown error"}`;
 }
 
 async function storeInTx(

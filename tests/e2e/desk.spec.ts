@@ -1,0 +1,51 @@
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+
+const shots = path.resolve("tests/artifacts");
+const fixture = (p: string) => path.resolve("tests/fixtures", p);
+
+test("the queue lists the demo articles from the store", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { name: "Queue" })).toBeVisible();
+  const rows = page.getByTestId("article-row");
+  await expect(rows.first()).toBeVisible();
+  const count = Number((await page.getByTestId("article-count").textContent())?.match(/\d+/)?.[0]);
+  expect(count).toBeGreaterThanOrEqual(40);
+  // The seed page's articles, split apart and credited to their sources.
+  await expect(page.getByRole("link", { name: "Tens of thousands rally in Spain for PM Sanchez to resign over corruption" })).toBeVisible();
+  await expect(page.getByRole("link", { name: /Peace talks feel far away for Ukraine's soldiers/ })).toBeVisible();
+  await expect(page.getByRole("link", { name: /International child abuse ring dismantled/ })).toHaveCount(2);
+  await page.screenshot({ path: path.join(shots, "queue.png"), fullPage: false });
+});
+
+test("an article shows its dateline, caption and the exact copy it was linked to", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("link", { name: /International child abuse ring dismantled/ }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name: /International child abuse ring dismantled/ })).toBeVisible();
+  const dupes = page.locator("section", { has: page.getByRole("heading", { name: "Duplicates" }) });
+  await expect(dupes.getByText("exact")).toBeVisible();
+  await expect(dupes.getByRole("link", { name: /International child abuse ring dismantled/ })).toBeVisible();
+  await expect(page.getByTestId("article-body")).not.toContainText("Listen to article");
+  await page.screenshot({ path: path.join(shots, "article.png"), fullPage: true });
+
+  await page.goto("/");
+  await page.getByRole("link", { name: /Tens of thousands rally in Spain/ }).click();
+  await expect(page.getByText("Credit: DW")).toBeVisible();
+  await expect(page.getByText(/^People take part in a demonstration/)).toBeVisible();
+  await expect(page.getByTestId("article-body")).toContainText(/^Tens of thousands of demonstrators/);
+});
+
+test("uploading a page ingests its articles and reports a broken file", async ({ page }) => {
+  await page.goto("/ingest");
+  await page.getByLabel("Files").setInputFiles([fixture("pages/aggregator-newsloop.txt"), fixture("feeds/malformed.json")]);
+  await page.getByRole("button", { name: "Ingest" }).click();
+  const result = page.getByTestId("ingest-result");
+  await expect(result).toContainText(/Run \d+: [1-9]\d* new/);
+  await expect(result).toContainText("malformed.json");
+  await page.screenshot({ path: path.join(shots, "ingest.png"), fullPage: true });
+  // The run is on record with its error, and the new articles are in the queue.
+  await page.reload();
+  await expect(page.getByRole("listitem").filter({ hasText: "aggregator-newsloop.txt" }).first()).toBeVisible();
+  await page.getByRole("link", { name: "Queue" }).click();
+  await expect(page.getByTestId("article-row").first()).toBeVisible();
+});

@@ -1,0 +1,70 @@
+// The stores a store test runs on: always a fresh SQLite file; PostgreSQL as
+// well when WIREDESK_TEST_POSTGRES names a server (CI sets it). Each store is
+// a new database of its own, dropped afterwards; an unreachable PostgreSQL
+// fails the run rather than skipping it.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { createDb, type Db } from "../../lib/server/db/client";
+import { migrateStore } from "../../lib/server/db/migrate";
+
+export interface TestStore {
+  kind: "sqlite" | "postgres";
+  url: string;
+  db: Db;
+  drop: () => Promise<void>;
+}
+
+export const storeKinds = (): ("sqlite" | "postgres")[] =>
+  process.env.WIREDESK_TEST_POSTGRES ? ["sqlite", "postgres"] : ["sqlite"];
+
+function withDatabase(serverUrl: string, name: string): string {
+  const u = new URL(serverUrl);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+export async function openStore(kind: "sqlite" | "postgres"): Promise<TestStore> {
+  if (kind === "sqlite") {
+    const dir = mkdtempSync(path.join(tmpdir(), "wiredesk-test-"));
+    const url = `file:${path.join(dir, "store.db")}`;
+    await migrateStore(url);
+    const db = createDb(url);
+    return {
+      kind,
+      url,
+      db,
+      drop: async () => {
+        await db.$disconnect();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  const server = process.env.WIREDESK_TEST_POSTGRES;
+  if (!server) throw new Error("WIREDESK_TEST_POSTGRES is not set");
+  const name = `wiredesk_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = new pg.Client({ connectionString: server });
+  try {
+    await admin.connect();
+  } catch (e) {
+    throw new Error(`PostgreSQL was asked for (WIREDESK_TEST_POSTGRES) but cannot be reached: ${(e as Error).message}`);
+  }
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const url = withDatabase(server, name);
+  await migrateStore(url);
+  const db = createDb(url);
+  return {
+    kind,
+    url,
+    db,
+    drop: async () => {
+      await db.$disconnect();
+      const c = new pg.Client({ connectionString: server });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
