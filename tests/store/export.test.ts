@@ -52,6 +52,8 @@ describe.each(storeKinds())("export from %s", (kind) => {
     });
     await store.db.articleTag.create({ data: { articleId: first.id, tagId: crime.id, origin: "machine", confidence: 0.82 } });
     await store.db.articleTag.create({ data: { articleId: first.id, tagId: spain.id, origin: "editor", state: "accepted", rel: "main" } });
+    const desk = await store.db.tag.create({ data: { scheme: "newsroom", code: "newsroom:child-safety", name: "child safety" } });
+    await store.db.articleTag.create({ data: { articleId: first.id, tagId: desk.id, origin: "editor", state: "accepted" } });
     await store.db.duplicateLink.updateMany({ data: { state: "confirmed" } });
   });
   afterAll(async () => {
@@ -67,7 +69,10 @@ describe.each(storeKinds())("export from %s", (kind) => {
       body_text: expect.any(String),
       status: "reviewed",
       infosources: [{ name: "Daily8" }],
-      subjects: [{ uri: "http://cv.iptc.org/newscodes/mediatopic/02000000", name: "crime, law and justice", creator: "machine", confidence: 0.82 }],
+      subjects: [
+        { uri: "newsroom:child-safety", name: "child safety", creator: "editor", confidence: 1 },
+        { uri: "http://cv.iptc.org/newscodes/mediatopic/02000000", name: "crime, law and justice", creator: "machine", confidence: 0.82 },
+      ],
       places: [{ code: "ES", name: "Spain", creator: "editor", confidence: 1, rel: "main" }],
     });
     expect(first.duplicates).toEqual([{ uri: expect.stringMatching(/^urn:wiredesk:express-tribune:/), kind: "exact", score: 1, status: "confirmed" }]);
@@ -94,7 +99,7 @@ describe.each(storeKinds())("export from %s", (kind) => {
     const rows = parse(await exportText(store.db, "csv"), { columns: true }) as Record<string, string>[];
     expect(Object.keys(rows[0]!)).toEqual([...CSV_COLUMNS]);
     expect(rows).toHaveLength(await store.db.article.count());
-    expect(rows[0]!.subjects).toBe("http://cv.iptc.org/newscodes/mediatopic/02000000");
+    expect(rows[0]!.subjects).toBe("newsroom:child-safety; http://cv.iptc.org/newscodes/mediatopic/02000000");
     expect(rows[0]!.duplicates).toMatch(/ exact 1 confirmed$/);
   });
 

@@ -18,7 +18,7 @@ export interface ExportFilters {
 
 const include = {
   source: { select: { name: true } },
-  tags: { where: { state: { not: "rejected" } }, include: { tag: true }, orderBy: { confidence: "desc" } },
+  tags: { where: { state: { not: "rejected" } }, include: { tag: true }, orderBy: [{ confidence: "desc" }, { id: "asc" }] },
   duplicateLinks: { include: { other: { select: { uri: true } } } },
   duplicateOf: { include: { article: { select: { uri: true } } } },
 } satisfies Prisma.ArticleInclude;

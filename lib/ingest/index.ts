@@ -1,0 +1,110 @@
+import { MAX_INPUT_BYTES, decodeInput } from "./decode";
+import { parseFeed } from "./feed";
+import { parseHtmlPage } from "./html";
+import { parseNinjs } from "./ninjs";
+import { looksLikeArticleCsv, parseCsv } from "./csv";
+import { withDateline } from "./body";
+import { looksLikeAggregatorPage, parseAggregatorPage, parsePlainText } from "./page";
+import { IngestInputError, type InputFormat, type ParseOptions, type ParseResult } from "./types";
+
+// The ingest engine's front door: bytes in, parsed articles out. The content
+// decides the format; a file name only breaks ties.
+
+export type ParseInputOptions = ParseOptions & { maxBytes?: number };
+
+/** How an HTML page or fragment opens once any doctype and comments are stripped. */
+const HTML_START_RE = /^<(?:html|head|body|meta|link|title|article|main|div|section|header|p|h[1-6])\b/i;
+
+/** Leading XML declaration, comments, processing instructions and doctype. */
+function stripXmlProlog(text: string): string {
+  let t = text;
+  for (;;) {
+    const next = t.replace(/^\s*(?:<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!doctype\b[^>[]*(?:\[[\s\S]*?\])?\s*>)/i, "");
+    if (next === t) return t.trimStart();
+    t = next;
+  }
+}
+
+/** Name of the root element of an XML or HTML text, lower-cased ("rss", "rdf:rdf", "feed"). */
+export function rootElement(text: string): string | undefined {
+  return /^<([\w:.-]+)/.exec(stripXmlProlog(text))?.[1]?.toLowerCase();
+}
+
+function extension(name: string): string {
+  const base = name.split(/[?#]/)[0] ?? name;
+  return /\.([a-z0-9]+)$/i.exec(base)?.[1]?.toLowerCase() ?? "";
+}
+
+function xmlFormat(root: string | undefined, name: string): InputFormat {
+  if (root === "rss" || root === "rdf:rdf" || root === "rdf") return "rss";
+  if (root === "feed") return "atom";
+  if (root === "html") return "html";
+  return extension(name) === "atom" ? "atom" : "rss"; // unknown roots: the feed parser reports them
+}
+
+/** NDJSON: several lines, each a JSON object. */
+function isJsonLines(text: string): boolean {
+  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== "");
+  return lines.length > 1 && lines.every((l) => /^\s*\{.*\}\s*$/.test(l));
+}
+
+function jsonFormat(text: string): InputFormat {
+  try {
+    const value: unknown = JSON.parse(text);
+    const version = typeof value === "object" && value !== null && "version" in value ? value.version : undefined;
+    return typeof version === "string" && version.includes("jsonfeed.org") ? "json-feed" : "ninjs";
+  } catch {
+    // Not one JSON document: NDJSON, or broken JSON the ninjs parser will report.
+    return "ninjs";
+  }
+}
+
+/** The format of a decoded input. */
+export function detectFormat(text: string, name: string): InputFormat {
+  const head = text.replace(/^\uFEFF/, "").trimStart();
+  if (head.startsWith("<")) {
+    const root = rootElement(head);
+    if (root === "rss" || root === "rdf:rdf" || root === "rdf" || root === "feed") return xmlFormat(root, name);
+    if (HTML_START_RE.test(stripXmlProlog(head))) return "html";
+    if (head.startsWith("<?xml")) return xmlFormat(root, name);
+  }
+  if (head.startsWith("{") || head.startsWith("[")) {
+    return isJsonLines(head) ? "ninjs" : jsonFormat(head);
+  }
+  if (looksLikeArticleCsv(head)) return "csv";
+  if (looksLikeAggregatorPage(text)) return "aggregator-page";
+  return "text";
+}
+
+function withDatelines(r: ParseResult): ParseResult {
+  return { ...r, articles: r.articles.map(withDateline) };
+}
+
+/** Decode, detect and parse one input. Throws IngestInputError for inputs that cannot be read at all. */
+export function parseInput(bytes: Uint8Array, opts: ParseInputOptions): ParseResult {
+  const { maxBytes, ...parseOpts } = opts;
+  const text = decodeInput(bytes, opts.name, maxBytes ?? MAX_INPUT_BYTES);
+  const format = detectFormat(text, opts.name);
+  switch (format) {
+    case "rss":
+    case "atom":
+    case "json-feed": {
+      const root = format === "json-feed" ? undefined : rootElement(text);
+      if (root !== undefined && !["rss", "rdf:rdf", "rdf", "feed"].includes(root)) {
+        throw new IngestInputError(opts.name, `not a feed: the XML root element is <${root}>`);
+      }
+      return withDatelines(parseFeed(text, parseOpts));
+    }
+    case "ninjs":
+      return withDatelines(parseNinjs(text, parseOpts));
+    case "csv":
+      return withDatelines(parseCsv(text, parseOpts));
+    case "html":
+      return parseHtmlPage(text, parseOpts);
+    case "aggregator-page":
+      return parseAggregatorPage(text, parseOpts);
+    case "text":
+      return parsePlainText(text, parseOpts);
+  }
+}
+

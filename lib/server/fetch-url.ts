@@ -1,0 +1,284 @@
+import { lookup as dnsLookup, type LookupAddress } from "node:dns";
+import http from "node:http";
+import https from "node:https";
+import net from "node:net";
+import { pipeline, type Readable } from "node:stream";
+import zlib from "node:zlib";
+import ipaddr from "ipaddr.js";
+
+// Server-side fetching of feeds and pages an editor pastes in. Anything that
+// reaches the network from here must not become a way into the newsroom's own
+// network (SSRF): every address a host resolves to is checked at connect time,
+// on every redirect, so DNS rebinding cannot slip a private address past us.
+
+const MiB = 1024 * 1024;
+
+const ACCEPT = [
+  "application/rss+xml",
+  "application/atom+xml",
+  "application/feed+json",
+  "application/json",
+  "text/html",
+  "text/plain;q=0.9",
+  "*/*;q=0.5",
+].join(", ");
+
+export const FETCH_DEFAULTS = {
+  timeoutMs: 15_000,
+  maxBytes: 20 * MiB,
+  maxRedirects: 5,
+} as const;
+
+export interface FetchOptions {
+  /** Whole-fetch deadline, redirects and body included (default 15 s). */
+  timeoutMs?: number;
+  /** Largest body accepted, after decompression (default 20 MiB). */
+  maxBytes?: number;
+  /** Allow private, loopback and link-local targets (default: WIREDESK_ALLOW_PRIVATE_FETCH=1). */
+  allowPrivate?: boolean;
+  /** Redirects followed before giving up (default 5). */
+  maxRedirects?: number;
+}
+
+export interface FetchResult {
+  bytes: Uint8Array;
+  /** The URL after redirects. */
+  finalUrl: string;
+  contentType?: string;
+}
+
+export class FetchError extends Error {
+  constructor(
+    readonly url: string,
+    message: string,
+    readonly status?: number,
+  ) {
+    super(`${url}: ${message}`);
+    this.name = "FetchError";
+  }
+}
+
+/** The one place the environment is read; kept tiny so it can move into lib/server/env.ts. */
+export function allowPrivateFetchFromEnv(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): boolean {
+  return env.WIREDESK_ALLOW_PRIVATE_FETCH === "1";
+}
+
+// ------------------------------------------------------------- addresses
+
+/**
+ * True for any address a server-side fetch must not reach: private,
+ * loopback, link-local, unique-local, CGNAT, multicast, unspecified,
+ * reserved, and IPv6 forms that embed one of those. Unparseable → true.
+ */
+export function isForbiddenAddress(ip: string): boolean {
+  let addr: ipaddr.IPv4 | ipaddr.IPv6;
+  try {
+    addr = ipaddr.parse(ip.trim().replace(/^\[|\]$/g, ""));
+  } catch {
+    return true;
+  }
+  if (addr.kind() === "ipv4") return (addr as ipaddr.IPv4).range() !== "unicast";
+  const v6 = addr as ipaddr.IPv6;
+  const embedded = embeddedIPv4(v6);
+  if (embedded) return embedded.range() !== "unicast";
+  // Only global unicast (2000::/3) is the open internet.
+  return v6.range() !== "unicast" || (v6.parts[0]! & 0xe000) !== 0x2000;
+}
+
+/** The IPv4 address inside mapped, translated, NAT64 and 6to4 forms; those route to it. */
+function embeddedIPv4(v6: ipaddr.IPv6): ipaddr.IPv4 | undefined {
+  const p = v6.parts;
+  const v4 = (hi: number, lo: number) => new ipaddr.IPv4([hi >> 8, hi & 0xff, lo >> 8, lo & 0xff]);
+  switch (v6.range()) {
+    case "ipv4Mapped":
+    case "rfc6145":
+      return v4(p[6]!, p[7]!);
+    case "rfc6052":
+      // 64:ff9b::/96 carries the address in the last 32 bits; 64:ff9b:1::/48 is local use.
+      return p[2] === 0 ? v4(p[6]!, p[7]!) : new ipaddr.IPv4([0, 0, 0, 0]);
+    case "6to4":
+      return v4(p[1]!, p[2]!);
+    default:
+      return undefined;
+  }
+}
+
+/** A dns.lookup that refuses forbidden addresses; runs inside connect, so it sees what is dialled. */
+function guardedLookup(url: string, allowPrivate: boolean): net.LookupFunction {
+  return (hostname, options, callback) => {
+    const query = { all: true, family: options.family ?? 0, hints: options.hints ?? 0 } as const;
+    dnsLookup(hostname, query, (err, addresses: LookupAddress[]) => {
+      if (err) return callback(err, []);
+      const bad = allowPrivate ? undefined : addresses.find((a) => isForbiddenAddress(a.address));
+      if (bad) return callback(refusal(url, hostname, bad.address), []);
+      const first = addresses[0];
+      if (!first) return callback(new FetchError(url, `could not resolve ${hostname}`), []);
+      if (options.all) callback(null, addresses);
+      else callback(null, first.address, first.family);
+    });
+  };
+}
+
+function refusal(url: string, host: string, address: string): FetchError {
+  const resolves = host === address ? `${address} is` : `${host} resolves to ${address},`;
+  return new FetchError(
+    url,
+    `refused: ${resolves} a private or local address (set WIREDESK_ALLOW_PRIVATE_FETCH=1 to allow)`,
+  );
+}
+
+// ----------------------------------------------------------------- fetch
+
+/** GET a URL with SSRF, size, time and redirect limits. Errors are FetchError. */
+export async function fetchUrl(url: string, opts: FetchOptions = {}): Promise<FetchResult> {
+  const {
+    timeoutMs = FETCH_DEFAULTS.timeoutMs,
+    maxBytes = FETCH_DEFAULTS.maxBytes,
+    allowPrivate = allowPrivateFetchFromEnv(),
+    maxRedirects = FETCH_DEFAULTS.maxRedirects,
+  } = opts;
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  let current = url;
+  try {
+    for (let hop = 0; ; hop++) {
+      const target = checkTarget(current, allowPrivate);
+      const { req, res } = await get(target, allowPrivate, controller.signal);
+      const status = res.statusCode ?? 0;
+      const location = res.headers.location;
+      if (status >= 300 && status < 400 && location) {
+        req.destroy();
+        if (hop >= maxRedirects) throw new FetchError(url, `too many redirects (more than ${maxRedirects})`);
+        current = resolveRedirect(current, location);
+        continue;
+      }
+      if (status < 200 || status >= 300) {
+        req.destroy();
+        const text = res.statusMessage ? ` ${res.statusMessage}` : "";
+        throw new FetchError(current, `HTTP ${status}${text}`, status);
+      }
+      const bytes = await readBody(req, res, maxBytes, current);
+      const result: FetchResult = { bytes, finalUrl: current };
+      const contentType = res.headers["content-type"];
+      if (contentType) result.contentType = contentType;
+      return result;
+    }
+  } catch (error) {
+    if (controller.signal.aborted) throw new FetchError(current, `timed out after ${seconds(timeoutMs)}`);
+    if (error instanceof FetchError) throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new FetchError(current, `request failed: ${reason}`);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Parse and vet a URL before connecting; IP literals never reach lookup, so they are checked here. */
+function checkTarget(raw: string, allowPrivate: boolean): URL {
+  let target: URL;
+  try {
+    target = new URL(raw);
+  } catch {
+    throw new FetchError(raw, "not a valid URL");
+  }
+  if (target.protocol !== "http:" && target.protocol !== "https:") {
+    throw new FetchError(raw, `only http and https URLs can be fetched, not ${target.protocol}`);
+  }
+  const host = target.hostname.replace(/^\[|\]$/g, "");
+  if (!allowPrivate && net.isIP(host) && isForbiddenAddress(host)) throw refusal(raw, host, host);
+  return target;
+}
+
+function resolveRedirect(from: string, location: string): string {
+  try {
+    return new URL(location, from).href;
+  } catch {
+    throw new FetchError(from, `redirect to an invalid URL: ${location}`);
+  }
+}
+
+function get(
+  target: URL,
+  allowPrivate: boolean,
+  signal: AbortSignal,
+): Promise<{ req: http.ClientRequest; res: http.IncomingMessage }> {
+  const client = target.protocol === "https:" ? https : http;
+  return new Promise((resolve, reject) => {
+    const req = client.request(target, {
+      method: "GET",
+      // No pooling: a reused socket would skip the address check.
+      agent: false,
+      lookup: guardedLookup(target.href, allowPrivate),
+      signal,
+      headers: {
+        "user-agent": "Wiredesk/0.1 (newsroom triage desk)",
+        accept: ACCEPT,
+        "accept-encoding": "gzip, deflate, br",
+      },
+    });
+    req.once("response", (res) => resolve({ req, res }));
+    req.once("error", reject);
+    req.end();
+  });
+}
+
+/** Read the body, decompressing, and stop as soon as it passes maxBytes. */
+async function readBody(
+  req: http.ClientRequest,
+  res: http.IncomingMessage,
+  maxBytes: number,
+  url: string,
+): Promise<Uint8Array> {
+  const tooLarge = () => new FetchError(url, `larger than ${formatBytes(maxBytes)} limit`);
+  const encoding = String(res.headers["content-encoding"] ?? "identity").trim().toLowerCase();
+  const declared = Number(res.headers["content-length"]);
+  if (encoding === "identity" && Number.isFinite(declared) && declared > maxBytes) {
+    req.destroy();
+    throw tooLarge();
+  }
+  const stream = decoded(res, encoding, url);
+  const chunks: Buffer[] = [];
+  let total = 0;
+  try {
+    for await (const chunk of stream) {
+      const buf = chunk as Buffer;
+      total += buf.length;
+      if (total > maxBytes) throw tooLarge();
+      chunks.push(buf);
+    }
+  } finally {
+    if (total > maxBytes) req.destroy();
+  }
+  return new Uint8Array(Buffer.concat(chunks, total));
+}
+
+function decoded(res: http.IncomingMessage, encoding: string, url: string): Readable {
+  const noop = () => {};
+  switch (encoding) {
+    case "identity":
+    case "":
+      return res;
+    case "gzip":
+    case "x-gzip":
+      return pipeline(res, zlib.createGunzip(), noop);
+    case "deflate":
+      return pipeline(res, zlib.createInflate(), noop);
+    case "br":
+      return pipeline(res, zlib.createBrotliDecompress(), noop);
+    default:
+      res.destroy();
+      throw new FetchError(url, `unsupported content encoding "${encoding}"`);
+  }
+}
+
+function formatBytes(n: number): string {
+  if (n >= MiB) return `${n % MiB === 0 ? n / MiB : (n / MiB).toFixed(1)} MiB`;
+  if (n >= 1024) return `${n % 1024 === 0 ? n / 1024 : (n / 1024).toFixed(1)} KiB`;
+  return `${n} bytes`;
+}
+
+function seconds(ms: number): string {
+  return `${ms / 1000} s`;
+}

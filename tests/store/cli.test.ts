@@ -1,0 +1,79 @@
+// The CLI as an editor or a script runs it: real processes, real stores.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openStore, storeKinds, type TestStore } from "../support/stores";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const tsx = path.join(root, "node_modules/.bin/tsx");
+
+function cli(script: "ingest" | "export", args: string[], databaseUrl: string) {
+  const r = spawnSync(tsx, [path.join(root, `scripts/${script}.ts`), ...args], {
+    cwd: root,
+    encoding: "utf8",
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe.each(storeKinds())("CLI on %s", (kind) => {
+  let store: TestStore;
+  let dir: string;
+  beforeAll(async () => {
+    store = await openStore(kind);
+    dir = mkdtempSync(path.join(tmpdir(), "wiredesk-cli-"));
+  });
+  afterAll(async () => {
+    await store?.drop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("exits 2 with usage on a usage error", () => {
+    const none = cli("ingest", [], store.url);
+    expect(none.code).toBe(2);
+    expect(none.err).toMatch(/usage: npm run ingest/);
+    const missing = cli("ingest", ["no/such/file.xml"], store.url);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toMatch(/no\/such\/file\.xml: no such file/);
+    expect(cli("export", ["--format", "xml"], store.url).code).toBe(2);
+  });
+
+  it("exits 0 when every item went in, and prints per input and in total", () => {
+    const r = cli("ingest", ["tests/fixtures/pages/seed-aggregator.txt", "--source", "Daily8"], store.url);
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/seed-aggregator\.txt \(aggregator-page\): 4 new, 0 updated, 1 duplicate flagged, 0 skipped, 0 failed/);
+    expect(r.out).toMatch(/Total \(run \d+, 1 input\): 4 new/);
+  });
+
+  it("exits 1 when some items failed, naming the file and the item, and takes the rest", () => {
+    const r = cli("ingest", ["tests/fixtures/feeds/rss-broken-item.xml", "tests/fixtures/feeds/malformed.json"], store.url);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/failed: tests\/fixtures\/feeds\/rss-broken-item\.xml: item \d+/);
+    expect(r.out).toMatch(/failed: tests\/fixtures\/feeds\/malformed\.json: file: invalid JSON/);
+    expect(r.out).toMatch(/rss-broken-item\.xml \(rss\): [1-9]\d* new/);
+  });
+
+  it("exports NDJSON and CSV to a file, and the NDJSON ingests back", async () => {
+    const ndjson = path.join(dir, "out.ndjson");
+    const e = cli("export", ["--format", "ndjson", "--out", ndjson, "--source", "Express Tribune"], store.url);
+    expect(e.code).toBe(0);
+    expect(e.err).toMatch(/exported 2 articles/);
+    const lines = readFileSync(ndjson, "utf8").trim().split("\n").map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.infosources[0].name)).toEqual(["Express Tribune", "Express Tribune"]);
+    const csv = path.join(dir, "out.csv");
+    expect(cli("export", ["--format", "csv", "--out", csv, "--status", "new"], store.url).code).toBe(0);
+    expect(readFileSync(csv, "utf8").split("\n")[0]).toMatch(/^uri,headline,body_text,/);
+
+    const fresh = await openStore(kind);
+    try {
+      const r = cli("ingest", [ndjson], fresh.url);
+      expect(r.code).toBe(0);
+      expect(r.out).toMatch(/\(ninjs\): 2 new/);
+    } finally {
+      await fresh.drop();
+    }
+  });
+});
