@@ -2,11 +2,11 @@
 // Ingests into the store of DATABASE_URL and prints, per input and in total,
 // what went in. Exit 0: every item went in; 1: some failed; 2: usage error.
 import { parseArgs } from "node:util";
-import { env } from "../lib/server/env";
+import { env, fetchLimits } from "../lib/server/env";
 import { createDb } from "../lib/server/db/client";
 import { migrateStore } from "../lib/server/db/migrate";
 import { runIngest, type Counts } from "../lib/server/ingest/run-ingest";
-import { toInputs, UsageError } from "../lib/server/ingest/cli-inputs";
+import { toInputs, UsageError } from "../lib/server/ingest/inputs";
 
 const USAGE = `usage: npm run ingest -- <file|folder|url>... [--source NAME]
 
@@ -39,11 +39,7 @@ async function main(): Promise<number> {
   const config = env();
   let inputs;
   try {
-    inputs = toInputs(parsed.positionals, {
-      maxBytes: config.WIREDESK_MAX_INPUT_BYTES,
-      timeoutMs: config.WIREDESK_FETCH_TIMEOUT_MS,
-      allowPrivate: config.WIREDESK_ALLOW_PRIVATE_FETCH === "1",
-    });
+    inputs = toInputs(parsed.positionals, fetchLimits(config));
   } catch (e) {
     if (e instanceof UsageError) {
       console.error(`${e.message}\n\n${USAGE}`);

@@ -40,3 +40,12 @@ export function storeKind(url: string): "sqlite" | "postgres" {
 export function sqliteFile(url: string): string {
   return url.replace(/^file:/, "").replace(/\?.*$/, "");
 }
+
+/** What URL ingest may fetch: the limits every caller of fetchUrl applies. */
+export function fetchLimits(e: Env = env()) {
+  return {
+    maxBytes: e.WIREDESK_MAX_INPUT_BYTES,
+    timeoutMs: e.WIREDESK_FETCH_TIMEOUT_MS,
+    allowPrivate: e.WIREDESK_ALLOW_PRIVATE_FETCH === "1",
+  };
+}

@@ -34,7 +34,7 @@ export interface FetchOptions {
   timeoutMs?: number;
   /** Largest body accepted, after decompression (default 20 MiB). */
   maxBytes?: number;
-  /** Allow private, loopback and link-local targets (default: WIREDESK_ALLOW_PRIVATE_FETCH=1). */
+  /** Allow private, loopback and link-local targets (default false; configured by WIREDESK_ALLOW_PRIVATE_FETCH in lib/server/env.ts). */
   allowPrivate?: boolean;
   /** Redirects followed before giving up (default 5). */
   maxRedirects?: number;
@@ -58,12 +58,6 @@ export class FetchError extends Error {
   }
 }
 
-/** The one place the environment is read; kept tiny so it can move into lib/server/env.ts. */
-export function allowPrivateFetchFromEnv(
-  env: Readonly<Record<string, string | undefined>> = process.env,
-): boolean {
-  return env.WIREDESK_ALLOW_PRIVATE_FETCH === "1";
-}
 
 // ------------------------------------------------------------- addresses
 
@@ -136,7 +130,7 @@ export async function fetchUrl(url: string, opts: FetchOptions = {}): Promise<Fe
   const {
     timeoutMs = FETCH_DEFAULTS.timeoutMs,
     maxBytes = FETCH_DEFAULTS.maxBytes,
-    allowPrivate = allowPrivateFetchFromEnv(),
+    allowPrivate = false,
     maxRedirects = FETCH_DEFAULTS.maxRedirects,
   } = opts;
   const controller = new AbortController();

@@ -1,5 +1,7 @@
 // The CLI as an editor or a script runs it: real processes, real stores.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -8,6 +10,21 @@ import { openStore, storeKinds, type TestStore } from "../support/stores";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const tsx = path.join(root, "node_modules/.bin/tsx");
+
+/** The CLI in a child process that may fetch from this process's server (spawnSync would block it). */
+function cliAsync(args: string[], databaseUrl: string, env: Record<string, string> = {}) {
+  return new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
+    const child = spawn(tsx, [path.join(root, "scripts/ingest.ts"), ...args], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: databaseUrl, ...env },
+    });
+    let out = "";
+    let err = "";
+    child.stdout.on("data", (d) => (out += d));
+    child.stderr.on("data", (d) => (err += d));
+    child.on("close", (code) => resolve({ code, out, err }));
+  });
+}
 
 function cli(script: "ingest" | "export", args: string[], databaseUrl: string) {
   const r = spawnSync(tsx, [path.join(root, `scripts/${script}.ts`), ...args], {
@@ -75,5 +92,50 @@ describe.each(storeKinds())("CLI on %s", (kind) => {
     } finally {
       await fresh.drop();
     }
+  });
+
+  describe("a URL", () => {
+    let server: Server;
+    let base: string;
+    beforeAll(async () => {
+      const feed = readFileSync(path.join(root, "tests/fixtures/feeds/rss2.xml"));
+      server = createServer((req, res) => {
+        if (req.url === "/big.xml") {
+          res.writeHead(200, { "content-type": "application/rss+xml" });
+          res.end(Buffer.alloc(4096, 0x20));
+          return;
+        }
+        res.writeHead(200, { "content-type": "application/rss+xml" });
+        res.end(feed);
+      });
+      await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+      base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    });
+    afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+    it("on a loopback address is refused unless configuration allows it", async () => {
+      const refused = await cliAsync([`${base}/feed.xml`], store.url);
+      expect(refused.code).toBe(1);
+      expect(refused.out).toMatch(/failed: http:\/\/127\.0\.0\.1:\d+\/feed\.xml: file: .*(private|loopback|not allowed)/i);
+      const allowed = await cliAsync([`${base}/feed.xml`], store.url, { WIREDESK_ALLOW_PRIVATE_FETCH: "1" });
+      expect(allowed.code).toBe(0);
+      expect(allowed.out).toMatch(/feed\.xml \(rss\): [1-9]\d* new/);
+    });
+
+    it("larger than the configured limit is refused", async () => {
+      const r = await cliAsync([`${base}/big.xml`], store.url, { WIREDESK_ALLOW_PRIVATE_FETCH: "1", WIREDESK_MAX_INPUT_BYTES: "1024" });
+      expect(r.code).toBe(1);
+      expect(r.out).toMatch(/big\.xml: file: .*(limit|larger)/i);
+    });
+  });
+
+  it("refuses a file over the size limit before reading it", () => {
+    const r = spawnSync(tsx, [path.join(root, "scripts/ingest.ts"), "tests/fixtures/feeds/rss2.xml"], {
+      cwd: root,
+      encoding: "utf8",
+      env: { ...process.env, DATABASE_URL: store.url, WIREDESK_MAX_INPUT_BYTES: "100" },
+    });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/rss2\.xml: file: file is \d+ bytes, over the 100-byte limit/);
   });
 });

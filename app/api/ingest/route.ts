@@ -2,8 +2,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import { db } from "@/lib/server/db/client";
-import { env } from "@/lib/server/env";
-import { fetchUrl } from "@/lib/server/fetch-url";
+import { env, fetchLimits } from "@/lib/server/env";
+import { urlInput } from "@/lib/server/ingest/inputs";
 import { runIngest, type IngestInput } from "@/lib/server/ingest/run-ingest";
 
 const urlField = z.url({ protocol: /^https?$/, message: "url must be an http or https address" }).optional();
@@ -37,21 +37,7 @@ export async function POST(req: NextRequest) {
       return new Uint8Array(await f.arrayBuffer());
     },
   }));
-  if (url.data) {
-    const target = url.data;
-    inputs.push({
-      name: target,
-      baseUrl: target,
-      read: async () =>
-        (
-          await fetchUrl(target, {
-            maxBytes: config.WIREDESK_MAX_INPUT_BYTES,
-            timeoutMs: config.WIREDESK_FETCH_TIMEOUT_MS,
-            allowPrivate: config.WIREDESK_ALLOW_PRIVATE_FETCH === "1",
-          })
-        ).bytes,
-    });
-  }
+  if (url.data) inputs.push(urlInput(url.data, fetchLimits(config)));
   const report = await runIngest(db(), inputs, {
     origin: url.data && files.length === 0 ? "url" : "upload",
     actor: "upload",

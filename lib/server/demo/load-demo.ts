@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import type { Db } from "../db/client";
-import { readLimited } from "../ingest/cli-inputs";
+import { readLimited } from "../ingest/inputs";
 import { runIngest, type RunReport } from "../ingest/run-ingest";
 
 const root = path.resolve(import.meta.dirname, "../../..");

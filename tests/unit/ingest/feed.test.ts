@@ -1,9 +1,10 @@
+import { expectInputError } from "./helpers";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseFeed } from "../../../lib/ingest/feed";
-import { IngestInputError, type ParseOptions } from "../../../lib/ingest/types";
+import type { ParseOptions } from "../../../lib/ingest/types";
 import { assertSafeXml } from "../../../lib/ingest/xml-guard";
 
 const FIXTURES = join(__dirname, "../../fixtures/feeds");
@@ -30,16 +31,6 @@ ${items}
 const item = (n: number) =>
   `<item>\n<title>Story ${n}</title>\n<guid isPermaLink="false">s-${n}</guid>\n<description>Body of story ${n}.</description>\n</item>`;
 
-function expectInputError(fn: () => unknown, pattern: RegExp): void {
-  let caught: unknown;
-  try {
-    fn();
-  } catch (error) {
-    caught = error;
-  }
-  expect(caught).toBeInstanceOf(IngestInputError);
-  expect((caught as Error).message).toMatch(pattern);
-}
 
 describe("parseFeed: RSS 2.0", () => {
   const result = parseFeed(fixture("rss2.xml"), opts("rss2.xml"));

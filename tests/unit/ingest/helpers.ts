@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 
-import type { ParseOptions } from "../../../lib/ingest/types";
+import { expect } from "vitest";
+import { IngestInputError, type ParseOptions } from "../../../lib/ingest/types";
 
 /** Bytes of a committed fixture, found relative to this folder (no machine paths). */
 export function fixtureBytes(name: string): Buffer {
@@ -38,3 +39,15 @@ export const FURNITURE_PATTERNS: RegExp[] = [
   /\bAdvertisement\b/,
   /\b(?:FILE )?PHOTO:/i,
 ];
+
+/** Asserts that fn throws a whole-input error whose message matches. */
+export function expectInputError(fn: () => unknown, pattern: RegExp): void {
+  let caught: unknown;
+  try {
+    fn();
+  } catch (error) {
+    caught = error;
+  }
+  expect(caught).toBeInstanceOf(IngestInputError);
+  expect((caught as Error).message).toMatch(pattern);
+}

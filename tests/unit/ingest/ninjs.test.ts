@@ -1,3 +1,4 @@
+import { expectInputError } from "./helpers";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -7,7 +8,7 @@ import {
   medtopUri,
   parseNinjs,
 } from "../../../lib/ingest/ninjs";
-import { IngestInputError, type ParseOptions } from "../../../lib/ingest/types";
+import type { ParseOptions } from "../../../lib/ingest/types";
 
 const FIXTURES = join(__dirname, "../../fixtures/feeds");
 const fixture = (name: string) => readFileSync(join(FIXTURES, name), "utf8");
@@ -17,16 +18,6 @@ const opts = (name: string, extra: Partial<ParseOptions> = {}): ParseOptions => 
   ...extra,
 });
 
-function expectInputError(fn: () => unknown, pattern: RegExp): void {
-  let caught: unknown;
-  try {
-    fn();
-  } catch (error) {
-    caught = error;
-  }
-  expect(caught).toBeInstanceOf(IngestInputError);
-  expect((caught as Error).message).toMatch(pattern);
-}
 
 describe("parseNinjs: ninjs 2.x single object", () => {
   const result = parseNinjs(fixture("ninjs2-single.json"), opts("ninjs2-single.json"));

@@ -4,7 +4,6 @@ import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   FetchError,
-  allowPrivateFetchFromEnv,
   fetchUrl,
   isForbiddenAddress,
 } from "../../../lib/server/fetch-url";
@@ -115,13 +114,6 @@ describe("isForbiddenAddress", () => {
   );
 });
 
-describe("allowPrivateFetchFromEnv", () => {
-  it("is on only for WIREDESK_ALLOW_PRIVATE_FETCH=1", () => {
-    expect(allowPrivateFetchFromEnv({ WIREDESK_ALLOW_PRIVATE_FETCH: "1" })).toBe(true);
-    expect(allowPrivateFetchFromEnv({ WIREDESK_ALLOW_PRIVATE_FETCH: "true" })).toBe(false);
-    expect(allowPrivateFetchFromEnv({})).toBe(false);
-  });
-});
 
 describe("fetchUrl", () => {
   it("refuses a loopback address by default, with a clear message", async () => {

@@ -1,9 +1,12 @@
-// Turns CLI arguments (files, folders, URLs) into ingest inputs.
+// Ingest inputs from files, folders and URLs: the CLI, the upload route and the demo loader share them.
 import { readdirSync, statSync } from "node:fs";
 import { open } from "node:fs/promises";
 import path from "node:path";
 import { fetchUrl } from "../fetch-url";
 import type { IngestInput } from "./run-ingest";
+import type { fetchLimits } from "../env";
+
+type FetchLimits = ReturnType<typeof fetchLimits>;
 
 export class UsageError extends Error {}
 
@@ -35,20 +38,16 @@ export async function readLimited(file: string, maxBytes: number): Promise<Uint8
   }
 }
 
-export function toInputs(
-  args: string[],
-  limits: { maxBytes: number; timeoutMs: number; allowPrivate: boolean },
-): IngestInput[] {
+/** A URL as an ingest input, fetched with the configured limits when it is read. */
+export function urlInput(url: string, limits: FetchLimits): IngestInput {
+  return { name: url, baseUrl: url, read: async () => (await fetchUrl(url, limits)).bytes };
+}
+
+export function toInputs(args: string[], limits: FetchLimits): IngestInput[] {
   const inputs: IngestInput[] = [];
   for (const arg of args) {
     if (isUrl(arg)) {
-      inputs.push({
-        name: arg,
-        baseUrl: arg,
-        read: async () =>
-          (await fetchUrl(arg, { maxBytes: limits.maxBytes, timeoutMs: limits.timeoutMs, allowPrivate: limits.allowPrivate }))
-            .bytes,
-      });
+      inputs.push(urlInput(arg, limits));
       continue;
     }
     let stat;
