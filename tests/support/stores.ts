@@ -25,11 +25,12 @@ function withDatabase(serverUrl: string, name: string): string {
   return u.toString();
 }
 
-export async function openStore(kind: "sqlite" | "postgres"): Promise<TestStore> {
+/** A new, empty store of the given kind, migrated to the latest migration (or to `target`). */
+export async function openStore(kind: "sqlite" | "postgres", target?: string): Promise<TestStore> {
   if (kind === "sqlite") {
     const dir = mkdtempSync(path.join(tmpdir(), "wiredesk-test-"));
     const url = `file:${path.join(dir, "store.db")}`;
-    await migrateStore(url);
+    await migrateStore(url, { target });
     const db = createDb(url);
     return {
       kind,
@@ -53,7 +54,7 @@ export async function openStore(kind: "sqlite" | "postgres"): Promise<TestStore>
   await admin.query(`CREATE DATABASE "${name}"`);
   await admin.end();
   const url = withDatabase(server, name);
-  await migrateStore(url);
+  await migrateStore(url, { target });
   const db = createDb(url);
   return {
     kind,

@@ -44,7 +44,12 @@ interface Applied {
   finished_at: unknown;
 }
 
-function plan(migrations: Migration[], applied: Applied[]): Migration[] {
+export interface MigrateOptions {
+  /** Stop after this migration (the store as an older release left it). */
+  target?: string;
+}
+
+function plan(migrations: Migration[], applied: Applied[], opts: MigrateOptions = {}): Migration[] {
   const byName = new Map(applied.map((a) => [a.migration_name, a]));
   for (const a of applied) {
     if (!a.finished_at) {
@@ -59,10 +64,12 @@ function plan(migrations: Migration[], applied: Applied[]): Migration[] {
       console.warn(`warning: migration ${m.name} was edited after it was applied (checksum differs)`);
     }
   }
-  return migrations.filter((m) => !byName.has(m.name));
+  const upTo = opts.target ? migrations.findIndex((m) => m.name === opts.target) : migrations.length - 1;
+  if (upTo === -1) throw new Error(`No migration named ${opts.target}`);
+  return migrations.slice(0, upTo + 1).filter((m) => !byName.has(m.name));
 }
 
-function migrateSqlite(url: string): MigrateResult {
+function migrateSqlite(url: string, opts: MigrateOptions): MigrateResult {
   const file = sqliteFile(url);
   if (file !== ":memory:") mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const db = new Database(file);
@@ -83,7 +90,7 @@ function migrateSqlite(url: string): MigrateResult {
       .prepare(`SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" WHERE rolled_back_at IS NULL`)
       .all() as Applied[];
     const all = readMigrations(migrationsDir("sqlite"));
-    const todo = plan(all, applied);
+    const todo = plan(all, applied, opts);
     for (const m of todo) {
       // SQLite DDL is transactional: a failed migration leaves nothing behind.
       db.transaction(() => {
@@ -94,7 +101,7 @@ function migrateSqlite(url: string): MigrateResult {
         ).run(randomUUID(), m.checksum, m.name);
       })();
     }
-    return { applied: todo.map((m) => m.name), alreadyApplied: all.length - todo.length };
+    return { applied: todo.map((m) => m.name), alreadyApplied: applied.length };
   } finally {
     db.close();
   }
@@ -103,7 +110,7 @@ function migrateSqlite(url: string): MigrateResult {
 // The same key Prisma's migrate uses, so the runner and the CLI exclude each other.
 const ADVISORY_LOCK = 72707369;
 
-async function migratePostgres(url: string): Promise<MigrateResult> {
+async function migratePostgres(url: string, opts: MigrateOptions): Promise<MigrateResult> {
   const client = new pg.Client({ connectionString: url });
   try {
     await client.connect();
@@ -127,7 +134,7 @@ async function migratePostgres(url: string): Promise<MigrateResult> {
       `SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" WHERE rolled_back_at IS NULL`,
     );
     const all = readMigrations(migrationsDir("postgres"));
-    const todo = plan(all, rows);
+    const todo = plan(all, rows, opts);
     for (const m of todo) {
       await client.query("BEGIN");
       try {
@@ -143,7 +150,7 @@ async function migratePostgres(url: string): Promise<MigrateResult> {
         throw new Error(`Migration ${m.name} failed: ${(e as Error).message}`);
       }
     }
-    return { applied: todo.map((m) => m.name), alreadyApplied: all.length - todo.length };
+    return { applied: todo.map((m) => m.name), alreadyApplied: rows.length };
   } finally {
     await client.query("SELECT pg_advisory_unlock($1)", [ADVISORY_LOCK]).catch(() => undefined);
     await client.end();
@@ -151,8 +158,8 @@ async function migratePostgres(url: string): Promise<MigrateResult> {
 }
 
 /** Creates the store if needed and applies every pending migration. */
-export async function migrateStore(url: string): Promise<MigrateResult> {
-  return storeKind(url) === "postgres" ? migratePostgres(url) : migrateSqlite(url);
+export async function migrateStore(url: string, opts: MigrateOptions = {}): Promise<MigrateResult> {
+  return storeKind(url) === "postgres" ? migratePostgres(url, opts) : migrateSqlite(url, opts);
 }
 
 export function redact(url: string): string {
