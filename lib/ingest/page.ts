@@ -193,7 +193,10 @@ export function parseAggregatorPage(text: string, opts: ParseOptions): ParseResu
   const headers = findHeaders(lines);
   const result: ParseResult = { format: "aggregator-page", articles: [], errors: [] };
   const ownEnd = headers[0]?.start ?? lines.length;
-  collect(parseStory(lines.slice(0, ownEnd), ownSource(opts), undefined, opts, "missing headline"), result);
+  const own = parseStory(lines.slice(0, ownEnd), ownSource(opts), undefined, opts, "missing headline");
+  // The page's own site aggregates; the related entries name their publishers.
+  if (own && "article" in own && headers.length > 0) own.article.sourceKind = "aggregator";
+  collect(own, result);
   headers.forEach((h, k) => {
     const until = headers[k + 1]?.start ?? lines.length;
     const created = parseAgeLine(h.age.text, opts.ingestTime);

@@ -53,6 +53,8 @@ export interface ParsedArticle {
   language?: string;
   /** Name of the publisher or wire the item came from. */
   sourceName?: string;
+  /** An aggregator republishes others' copy: its copy is never the original of a duplicate group. */
+  sourceKind?: "wire" | "publisher" | "aggregator";
   firstCreated?: Date;
   versionCreated?: Date;
   status?: WorkflowStatus;

@@ -21,16 +21,40 @@ describe.each(storeKinds())("demo data on %s", (kind) => {
     expect(reports.length).toBeGreaterThanOrEqual(9);
   });
 
-  it("links exactly the planted exact copies", async () => {
+  it("links exactly the planted copies, each with its kind (prisma/demo/README.md)", async () => {
     const links = await store.db.duplicateLink.findMany({
       include: { article: { include: { source: true } }, other: { include: { source: true } } },
     });
-    const pairs = links.map((l) => [l.kind, l.other.source?.name, l.article.source?.name, l.article.headline.slice(0, 30)].join(" | ")).sort();
-    expect(pairs).toEqual([
-      "exact | Daily8 | Express Tribune | International child abuse ring",
-      "exact | Meridian Wire — World | Coromandel Courier | Heavy rain floods Chennai, sch",
-      "exact | Meridian Wire — World | The Capital Post | Spanish Police Break Up Ring S",
-    ]);
+    const pairs = links.map((l) => `${l.kind}: ${l.article.source?.name} → ${l.other.source?.name}`).sort();
+    expect(pairs).toEqual(
+      [
+        // X0–X2
+        "exact: Express Tribune → Daily8",
+        "exact: The Capital Post → Meridian Wire — World",
+        "exact: Coromandel Courier → Meridian Wire — World",
+        // N1–N3
+        "near: Northern Herald → Meridian Wire — World",
+        "near: Meridian Wire → Meridian Wire — World",
+        "near: Red River Record → The Capital Post",
+        // C1–C3, read from the later article's side
+        "contains: The Capital Post → Meridian Wire — World",
+        "contains: Northern Herald → Meridian Wire — World",
+        "contains: Harbour Gazette → Northern Herald",
+        // S1–S3
+        "same-story: The Capital Post → Meridian Wire — World",
+        "same-story: The Capital Post → Meridian Wire — World",
+        "same-story: Gulf Chronicle → Meridian Wire — World",
+      ].sort(),
+    );
+    // Every link carries the shared passages with their places in both texts.
+    for (const l of links) {
+      const ev = JSON.parse(l.evidence!) as { passages: { a: [number, number]; b: [number, number]; text: string }[] };
+      expect(ev.passages.length).toBeGreaterThan(0);
+      const p = ev.passages[0]!;
+      expect(l.article.bodyText.slice(p.a[0], p.a[1])).toBe(p.text);
+      expect(l.score).toBeGreaterThan(0);
+      expect(l.score).toBeLessThanOrEqual(1);
+    }
   });
 
   it("holds the corrected wire item once, with the first text in its history", async () => {

@@ -4,6 +4,7 @@
 import type { Db } from "../db/client";
 import { parseInput } from "../../ingest";
 import { IngestInputError, type ItemError, type ParsedArticle } from "../../ingest/types";
+import type { DuplicateThresholds } from "../../dedup/config";
 import { restoreDuplicateLinks, storeArticle, type StoreContext } from "./store-articles";
 
 export interface IngestInput {
@@ -41,6 +42,7 @@ export interface RunOptions {
   ingestTime?: Date;
   defaultSource?: string;
   maxBytes?: number;
+  thresholds?: DuplicateThresholds;
   /** Called after each stored item: done of total in the current input. */
   onProgress?: (input: string, done: number, total: number) => void;
 }
@@ -56,7 +58,7 @@ export async function runIngest(db: Db, inputs: IngestInput[], opts: RunOptions)
   const run = await db.ingestRun.create({
     data: { input: inputs.map((i) => i.name).join(", ").slice(0, 2000), origin: opts.origin, userId: opts.userId ?? null },
   });
-  const ctx: StoreContext = { runId: run.id, actor: opts.actor, userId: opts.userId };
+  const ctx: StoreContext = { runId: run.id, actor: opts.actor, userId: opts.userId, thresholds: opts.thresholds };
   const sources = new Map<string, number>();
   const reports: InputReport[] = [];
   for (const input of inputs) {
@@ -120,7 +122,7 @@ async function ingestOne(
     switch (outcome.kind) {
       case "new":
         report.new++;
-        if (outcome.duplicateOf) report.duplicates++;
+        report.duplicates += outcome.links;
         break;
       case "updated":
         report.updated++;

@@ -5,9 +5,11 @@ import type { Db } from "../db/client";
 import type { IncomingTag, ParsedArticle } from "../../ingest/types";
 import { contentHash } from "../../ingest/text";
 import { reverseKind } from "../../schemas/workflow";
+import { DEFAULT_THRESHOLDS, type DuplicateThresholds } from "../../dedup/config";
+import { findDuplicates, indexArticle, writeLinks } from "../duplicates/link-duplicates";
 
 export type ItemOutcome =
-  | { kind: "new"; articleId: number; duplicateOf?: number }
+  | { kind: "new"; articleId: number; links: number }
   | { kind: "updated"; articleId: number }
   | { kind: "skipped"; articleId: number; reason: string }
   | { kind: "failed"; location: string; message: string };
@@ -17,6 +19,8 @@ export interface StoreContext {
   /** "cli", "upload", "demo", or the user's name. */
   actor: string;
   userId?: number;
+  /** When copies are flagged, per kind (configuration: WIREDESK_DEDUP_THRESHOLDS). */
+  thresholds?: DuplicateThresholds;
 }
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
@@ -35,12 +39,18 @@ function validate(a: ParsedArticle): string | undefined {
 
 const validDate = (d?: Date) => (d && !Number.isNaN(d.getTime()) ? d : undefined);
 
-async function sourceId(tx: Tx, name: string | undefined, cache: Map<string, number>): Promise<number | null> {
-  const key = name?.trim();
+async function sourceId(tx: Tx, a: ParsedArticle, cache: Map<string, number>): Promise<number | null> {
+  const key = a.sourceName?.trim();
   if (!key) return null;
   const hit = cache.get(key);
   if (hit) return hit;
-  const s = await tx.source.upsert({ where: { name: key }, create: { name: key }, update: {} });
+  const kind = a.sourceKind ?? "publisher";
+  // A source seen as an aggregator stays one; a publisher can be learnt to be one later.
+  const s = await tx.source.upsert({
+    where: { name: key },
+    create: { name: key, kind },
+    update: kind === "aggregator" ? { kind } : {},
+  });
   cache.set(key, s.id);
   return s.id;
 }
@@ -127,6 +137,59 @@ export function storeErrorMessage(e: unknown): string {
   return `the store refused the item: ${lines[lines.length - 1] ?? "unknown error"}`;
 }
 
+type StoredArticle = NonNullable<Awaited<ReturnType<Tx["article"]["findUnique"]>>>;
+
+/** A newer text of a stored article: the earlier one goes to its history. */
+async function updateArticle(
+  tx: Tx,
+  existing: StoredArticle,
+  data: ReturnType<typeof fields>,
+  ctx: StoreContext,
+): Promise<ItemOutcome> {
+  await tx.articleVersion.create({
+    data: {
+      articleId: existing.id,
+      version: existing.version,
+      headline: existing.headline,
+      bodyText: existing.bodyText,
+      bodyHtml: existing.bodyHtml,
+      byline: existing.byline,
+      dateline: existing.dateline,
+      versionCreated: existing.versionCreated,
+      contentHash: existing.contentHash,
+    },
+  });
+  const updated = await tx.article.update({
+    where: { id: existing.id },
+    data: {
+      ...data,
+      // an update keeps the first-created time it already had
+      firstCreated: existing.firstCreated ?? data.firstCreated,
+      version: { increment: 1 },
+      lastIngestRunId: ctx.runId,
+    },
+  });
+  await tx.auditEntry.create({
+    data: {
+      actor: ctx.actor,
+      userId: ctx.userId ?? null,
+      action: "ingest.update",
+      entityType: "article",
+      entityId: String(existing.id),
+      articleId: existing.id,
+      before: JSON.stringify(snapshot(existing)),
+      after: JSON.stringify(snapshot(updated)),
+    },
+  });
+  if (existing.contentHash !== data.contentHash) {
+    // The text changed: its place in the duplicate index and its copies change with it.
+    const { fp, matches } = await findDuplicates(tx, data.bodyText, ctx.thresholds ?? DEFAULT_THRESHOLDS, existing.id);
+    await indexArticle(tx, existing.id, fp);
+    await writeLinks(tx, existing.id, matches);
+  }
+  return { kind: "updated", articleId: existing.id };
+}
+
 async function storeInTx(
   tx: Tx,
   a: ParsedArticle,
@@ -135,7 +198,7 @@ async function storeInTx(
   sources: Map<string, number>,
 ): Promise<ItemOutcome> {
   const existing = await tx.article.findUnique({ where: { uri: a.uri } });
-  const src = await sourceId(tx, a.sourceName, sources);
+  const src = await sourceId(tx, a, sources);
   const data = fields(a, hash, src);
 
   if (existing) {
@@ -150,42 +213,23 @@ async function storeInTx(
     if (!textChanged) {
       return { kind: "skipped", articleId: existing.id, reason: "already stored, unchanged" };
     }
-    await tx.articleVersion.create({
-      data: {
-        articleId: existing.id,
-        version: existing.version,
-        headline: existing.headline,
-        bodyText: existing.bodyText,
-        bodyHtml: existing.bodyHtml,
-        byline: existing.byline,
-        dateline: existing.dateline,
-        versionCreated: existing.versionCreated,
-        contentHash: existing.contentHash,
-      },
-    });
-    const updated = await tx.article.update({
-      where: { id: existing.id },
-      data: {
-        ...data,
-        // an update keeps the first-created time it already had
-        firstCreated: existing.firstCreated ?? data.firstCreated,
-        version: { increment: 1 },
-        lastIngestRunId: ctx.runId,
-      },
-    });
-    await tx.auditEntry.create({
-      data: {
-        actor: ctx.actor,
-        userId: ctx.userId ?? null,
-        action: "ingest.update",
-        entityType: "article",
-        entityId: String(existing.id),
-        articleId: existing.id,
-        before: JSON.stringify(snapshot(existing)),
-        after: JSON.stringify(snapshot(updated)),
-      },
-    });
-    return { kind: "updated", articleId: existing.id };
+    return updateArticle(tx, existing, data, ctx);
+  }
+
+  const { fp, matches } = await findDuplicates(tx, a.bodyText, ctx.thresholds ?? DEFAULT_THRESHOLDS);
+  // A corrected text from the same source under a new uri (a scraped page
+  // whose headline was fixed) is an update of that article, not a copy of it.
+  const own = src === null ? undefined : matches.find((m) => m.otherSourceId === src && (m.match.kind === "exact" || m.match.kind === "near"));
+  if (own) {
+    const stored = await tx.article.findUniqueOrThrow({ where: { id: own.otherId } });
+    if (stored.contentHash === hash && stored.headline === data.headline) {
+      return { kind: "skipped", articleId: stored.id, reason: "same text from the same source already stored" };
+    }
+    const incomingTime = data.versionCreated?.getTime();
+    if (incomingTime !== undefined && stored.versionCreated && incomingTime < stored.versionCreated.getTime()) {
+      return { kind: "skipped", articleId: stored.id, reason: "older version of a stored item" };
+    }
+    return updateArticle(tx, stored, data, ctx);
   }
 
   const created = await tx.article.create({
@@ -203,31 +247,10 @@ async function storeInTx(
       after: JSON.stringify({ uri: created.uri, ...snapshot(created) }),
     },
   });
-
-  // The same text under another uri: kept, and linked to the first copy.
-  const first = await tx.article.findFirst({
-    where: { contentHash: hash, id: { not: created.id } },
-    orderBy: { id: "asc" },
-    select: { id: true, bodyText: true },
-  });
-  if (first) {
-    await tx.duplicateLink.create({
-      data: {
-        articleId: created.id,
-        otherId: first.id,
-        kind: "exact",
-        score: 1,
-        state: "suggested",
-        evidence: JSON.stringify({
-          method: "content hash",
-          note: "identical text once case, punctuation and whitespace are normalised",
-          passages: [{ a: [0, created.bodyText.length], b: [0, first.bodyText.length] }],
-        }),
-      },
-    });
-    return { kind: "new", articleId: created.id, duplicateOf: first.id };
-  }
-  return { kind: "new", articleId: created.id };
+  // Copies of stored articles are kept, and linked for an editor to decide.
+  await indexArticle(tx, created.id, fp);
+  const links = await writeLinks(tx, created.id, matches);
+  return { kind: "new", articleId: created.id, links };
 }
 
 /**

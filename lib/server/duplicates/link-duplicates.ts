@@ -1,0 +1,133 @@
+// The store side of duplicate detection: the article's fingerprint goes into
+// the DedupKey index; candidates sharing an LSH band or enough anchors are
+// verified word for word (lib/dedup compare) before a link is written.
+import { Prisma } from "../../../prisma/generated/sqlite/client";
+import type { Db } from "../db/client";
+import { compare, type DuplicateMatch } from "../../dedup/compare";
+import { configId, DEFAULT_FINGERPRINT_CONFIG, type DuplicateThresholds } from "../../dedup/config";
+import { isCandidate } from "../../dedup/dedup-index";
+import { ANCHOR_BAND, fingerprint, indexKeys, type Fingerprint } from "../../dedup/fingerprint";
+
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+/** Candidates verified per article: the best-ranked first; stock-phrase pile-ups stop here. */
+const MAX_CANDIDATES = 50;
+
+export interface VerifiedMatch {
+  otherId: number;
+  otherSourceId: number | null;
+  otherContentHash: string;
+  match: DuplicateMatch;
+}
+
+interface Hit {
+  id: number;
+  bandHits: number;
+  anchorHits: number;
+}
+
+/** Articles sharing index keys with a fingerprint, ranked by how much they share. */
+async function candidateHits(tx: Tx, fp: Fingerprint, excludeId?: number): Promise<Hit[]> {
+  const keys = indexKeys(fp);
+  if (keys.length === 0) return [];
+  const bands = keys.filter((k) => k.band !== ANCHOR_BAND);
+  const anchors = keys.filter((k) => k.band === ANCHOR_BAND).map((k) => k.key);
+  const clauses: Prisma.Sql[] = [];
+  if (bands.length) {
+    // VALUES rows carry no column types; PostgreSQL needs them cast to compare.
+    clauses.push(Prisma.sql`("band", "key") IN (VALUES ${Prisma.join(bands.map((k) => Prisma.sql`(CAST(${k.band} AS INTEGER), CAST(${k.key} AS INTEGER))`))})`);
+  }
+  if (anchors.length) clauses.push(Prisma.sql`("band" = ${ANCHOR_BAND} AND "key" IN (${Prisma.join(anchors)}))`);
+  const rows = await tx.$queryRaw<{ id: number | bigint; bandHits: number | bigint; anchorHits: number | bigint }[]>`
+    SELECT "articleId" AS "id",
+           SUM(CASE WHEN "band" = ${ANCHOR_BAND} THEN 0 ELSE 1 END) AS "bandHits",
+           SUM(CASE WHEN "band" = ${ANCHOR_BAND} THEN 1 ELSE 0 END) AS "anchorHits"
+    FROM "DedupKey"
+    WHERE (${Prisma.join(clauses, " OR ")}) AND "articleId" <> ${excludeId ?? -1}
+    GROUP BY "articleId"`;
+  return rows.map((r) => ({ id: Number(r.id), bandHits: Number(r.bandHits), anchorHits: Number(r.anchorHits) }));
+}
+
+async function anchorCounts(tx: Tx, ids: number[]): Promise<Map<number, number>> {
+  if (ids.length === 0) return new Map();
+  const rows = await tx.dedupKey.groupBy({
+    by: ["articleId"],
+    where: { articleId: { in: ids }, band: ANCHOR_BAND },
+    _count: { _all: true },
+  });
+  return new Map(rows.map((r) => [r.articleId, r._count._all]));
+}
+
+/** Every stored article this text is a copy of, verified, best match first. */
+export async function findDuplicates(
+  tx: Tx,
+  bodyText: string,
+  thresholds: DuplicateThresholds,
+  excludeId?: number,
+): Promise<{ fp: Fingerprint; matches: VerifiedMatch[] }> {
+  const fp = fingerprint(bodyText);
+  const hits = await candidateHits(tx, fp, excludeId);
+  const counts = await anchorCounts(tx, hits.filter((h) => h.bandHits === 0).map((h) => h.id));
+  const ranked = hits
+    .filter((h) => isCandidate(h, fp.anchors.length, counts.get(h.id) ?? 0))
+    .sort((a, b) => b.bandHits - a.bandHits || b.anchorHits - a.anchorHits)
+    .slice(0, MAX_CANDIDATES);
+  if (ranked.length === 0) return { fp, matches: [] };
+  const others = await tx.article.findMany({
+    where: { id: { in: ranked.map((h) => h.id) } },
+    select: { id: true, bodyText: true, sourceId: true, contentHash: true },
+  });
+  const matches: VerifiedMatch[] = [];
+  for (const o of others) {
+    const match = compare(bodyText, o.bodyText, { thresholds });
+    if (match) matches.push({ otherId: o.id, otherSourceId: o.sourceId, otherContentHash: o.contentHash, match });
+  }
+  matches.sort((a, b) => rank(b.match) - rank(a.match) || b.match.score - a.match.score);
+  return { fp, matches };
+}
+
+const rank = (m: DuplicateMatch) => (m.kind === "exact" ? 3 : m.kind === "near" ? 2 : m.kind === "same-story" ? 0 : 1);
+
+/** Replaces the article's rows in the index with its current fingerprint. */
+export async function indexArticle(tx: Tx, articleId: number, fp: Fingerprint): Promise<void> {
+  await tx.dedupKey.deleteMany({ where: { articleId } });
+  const keys = indexKeys(fp);
+  if (keys.length) await tx.dedupKey.createMany({ data: keys.map((k) => ({ articleId, band: k.band, key: k.key })) });
+  await tx.article.update({ where: { id: articleId }, data: { dedupConfig: configId(DEFAULT_FINGERPRINT_CONFIG) } });
+}
+
+/**
+ * Writes a suggested link for each verified match not linked before, in
+ * either direction and in any state: an editor's "not a duplicate" stands.
+ * Copies of one text are linked once, to the first of them.
+ */
+export async function writeLinks(tx: Tx, articleId: number, matches: VerifiedMatch[]): Promise<number> {
+  const existing = await tx.duplicateLink.findMany({
+    where: { OR: [{ articleId }, { otherId: articleId }] },
+    select: { articleId: true, otherId: true },
+  });
+  const linked = new Set(existing.map((l) => (l.articleId === articleId ? l.otherId : l.articleId)));
+  const exactLinked = new Set<string>();
+  let written = 0;
+  for (const m of matches.sort((a, b) => a.otherId - b.otherId)) {
+    if (linked.has(m.otherId)) continue;
+    // Identical copies of one text are one group: link to the first, not to each.
+    if (m.match.kind === "exact") {
+      if (exactLinked.has(m.otherContentHash)) continue;
+      exactLinked.add(m.otherContentHash);
+    }
+    await tx.duplicateLink.create({
+      data: {
+        articleId,
+        otherId: m.otherId,
+        kind: m.match.kind,
+        score: m.match.score,
+        state: "suggested",
+        evidence: JSON.stringify(m.match.evidence),
+      },
+    });
+    linked.add(m.otherId);
+    written++;
+  }
+  return written;
+}

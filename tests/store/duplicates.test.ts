@@ -1,0 +1,113 @@
+// Duplicate links in the store: found at ingest through the stored index,
+// decided by editors, remembered, grouped, and undone.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openStore, storeKinds, type TestStore } from "../support/stores";
+import { bytes } from "../support/feeds";
+import { runIngest } from "../../lib/server/ingest/run-ingest";
+import { decideLink, getGroup, setCanonical, undoDecision } from "../../lib/server/duplicates/decide-link";
+
+const WIRE = [
+  "Spain's interior ministry said on Friday that police had dismantled a network selling counterfeit weight-loss injections through messaging apps, arresting eleven people in Madrid, Valencia and Malaga.",
+  "Officers seized more than 4,000 pens that carried forged labels of a well-known brand, along with cash and packaging equipment found in a warehouse outside the capital.",
+  "Health authorities warned that the fake pens contained an unlicensed substance and urged anyone who had bought medicine outside a pharmacy to stop using it and to consult a doctor.",
+  "The investigation began in March after a hospital in Valencia treated three patients for severe reactions, the ministry said in a statement.",
+].join("\n\n");
+
+const NEAR = WIRE.replace("arresting eleven people", "and arrested eleven people")
+  .replace("along with cash and packaging equipment", "with cash and packing equipment")
+  .replace("a doctor.", "their doctor.");
+
+const ROUNDUP = [
+  "Here is what you need to know this morning.",
+  WIRE,
+  "In other news, the national weather agency issued a yellow warning for heavy rain along the Mediterranean coast, and the football league confirmed the dates of the winter break.",
+].join("\n\n");
+
+const item = (uri: string, source: string, headline: string, body: string, versioncreated?: string) =>
+  JSON.stringify({ uri, headline, body_text: body, infosources: [{ name: source }], ...(versioncreated ? { versioncreated } : {}) });
+
+describe.each(storeKinds())("duplicate links on %s", (kind) => {
+  let store: TestStore;
+  const actor = { name: "test editor" };
+  const ingest = (name: string, ...lines: string[]) =>
+    runIngest(store.db, [{ name, read: async () => bytes(lines.join("\n")) }], { origin: "cli", actor: "test" });
+  const idOf = async (uri: string) => (await store.db.article.findUniqueOrThrow({ where: { uri } })).id;
+  const linkBetween = (a: number, b: number) =>
+    store.db.duplicateLink.findFirst({ where: { OR: [{ articleId: a, otherId: b }, { articleId: b, otherId: a }] } });
+
+  beforeAll(async () => {
+    store = await openStore(kind);
+    await ingest("wire.ndjson", item("wire-1", "Meridian Wire", "Police break up fake weight-loss pen ring", WIRE, "2026-11-09T08:00:00Z"));
+    await ingest("post.ndjson", item("post-1", "Capital Post", "Fake slimming pens seized in Spain", NEAR, "2026-11-09T10:00:00Z"));
+    await ingest("brief.ndjson", item("brief-1", "Morning Brief", "Morning briefing", ROUNDUP, "2026-11-09T11:00:00Z"));
+  });
+  afterAll(async () => {
+    await store?.drop();
+  });
+
+  it("finds the near copy and the roundup that contains the wire story, through the stored index", async () => {
+    const [wire, post, brief] = await Promise.all(["wire-1", "post-1", "brief-1"].map(idOf));
+    const near = await linkBetween(wire!, post!);
+    expect(near).toMatchObject({ articleId: post, otherId: wire, kind: "near", state: "suggested" });
+    expect(near!.score).toBeGreaterThan(0.8);
+    const contains = await store.db.duplicateLink.findFirstOrThrow({ where: { articleId: brief, otherId: wire } });
+    expect(contains.kind).toBe("contains");
+    expect(contains.score).toBeGreaterThanOrEqual(0.9);
+    expect(await store.db.dedupKey.count({ where: { articleId: wire } })).toBeGreaterThan(0);
+  });
+
+  it("takes a corrected text from the same source under a new uri as an update, not a copy", async () => {
+    const before = await store.db.duplicateLink.count();
+    const fixed = WIRE.replace("eleven people", "twelve people");
+    const r = await ingest("wire-fix.ndjson", item("wire-1-fixed", "Meridian Wire", "Police break up fake weight-loss pen ring (corrected)", fixed, "2026-11-09T09:00:00Z"));
+    expect(r.totals).toMatchObject({ new: 0, updated: 1 });
+    expect(await store.db.article.findUnique({ where: { uri: "wire-1-fixed" } })).toBeNull();
+    const wire = await store.db.article.findUniqueOrThrow({ where: { uri: "wire-1" }, include: { versions: true } });
+    expect(wire.bodyText).toContain("twelve people");
+    expect(wire.versions).toHaveLength(1);
+    expect(await store.db.duplicateLink.count()).toBe(before);
+  });
+
+  it("remembers an editor's 'not a duplicate': the pair is never flagged again", async () => {
+    const [wire, post] = await Promise.all(["wire-1", "post-1"].map(idOf));
+    const link = (await linkBetween(wire!, post!))!;
+    await decideLink(store.db, link.id, "dismissed", actor);
+    // A new version of the copy is checked against the store again.
+    const r = await ingest("post-2.ndjson", item("post-1", "Capital Post", "Fake slimming pens seized in Spain", `${NEAR} The ministry did not name the brand.`, "2026-11-09T12:00:00Z"));
+    expect(r.totals.updated).toBe(1);
+    const links = await store.db.duplicateLink.findMany({ where: { OR: [{ articleId: post, otherId: wire }, { articleId: wire, otherId: post }] } });
+    expect(links).toHaveLength(1);
+    expect(links[0]!.state).toBe("dismissed");
+  });
+
+  it("joins confirmed links into one group whose original is the wire copy, which an editor can change and undo", async () => {
+    const [wire, post, brief] = await Promise.all(["wire-1", "post-1", "brief-1"].map(idOf));
+    const near = (await linkBetween(wire!, post!))!;
+    await decideLink(store.db, near.id, "confirmed", actor);
+    const contains = (await linkBetween(wire!, brief!))!;
+    await decideLink(store.db, contains.id, "confirmed", actor);
+    const group = await getGroup(store.db, brief!);
+    expect(group.members.map((m) => m.id).sort()).toEqual([wire, post, brief].sort());
+    expect(group.canonical?.id).toBe(wire);
+
+    const chosen = await setCanonical(store.db, post!, actor);
+    expect(chosen.canonical?.id).toBe(post);
+    const entry = await store.db.auditEntry.findFirstOrThrow({ where: { action: "group.canonical" }, orderBy: { id: "desc" } });
+    await undoDecision(store.db, entry.id, actor);
+    const restored = await getGroup(store.db, wire!);
+    expect(restored.canonical?.id).toBe(wire);
+    expect(restored.members.some((m) => m.canonical)).toBe(false);
+  });
+
+  it("undoes a confirmation from the audit log", async () => {
+    const [wire, brief] = await Promise.all(["wire-1", "brief-1"].map(idOf));
+    const link = (await linkBetween(wire!, brief!))!;
+    expect(link.state).toBe("confirmed");
+    const entry = await store.db.auditEntry.findFirstOrThrow({
+      where: { entityType: "duplicateLink", entityId: String(link.id), action: "link.confirm" },
+    });
+    const undone = await undoDecision(store.db, entry.id, actor);
+    expect(undone).toMatchObject({ id: link.id, state: "suggested" });
+    expect((await getGroup(store.db, brief!)).members.map((m) => m.id)).toEqual([brief]);
+  });
+});
