@@ -1,0 +1,255 @@
+import { ANCHOR_BAND, type Fingerprint } from "./fingerprint";
+
+// In-memory duplicate index: articles under their LSH band keys and anchors,
+// in flat typed arrays (about 11 bytes a key at the default load) so that a
+// million articles fit. The store does the same lookup in SQL on its
+// (articleId, band, key) table; candidateRule is the part both share.
+
+export interface CandidateHit {
+  id: number;
+  /** LSH bands the two signatures agree on. */
+  bandHits: number;
+  /** Anchors (winnowed shingles) the two texts share. */
+  anchorHits: number;
+}
+
+export interface CandidateRule {
+  /** Shared anchors that make a candidate… */
+  minAnchorHits: number;
+  /** …or fewer when either text has only this many anchors or fewer (short texts). */
+  shortAnchorCount: number;
+  /** Anchors shared by more articles than this are stock phrases and are not looked up. */
+  maxAnchorPostings: number;
+}
+
+export const DEFAULT_CANDIDATE_RULE: CandidateRule = {
+  minAnchorHits: 3,
+  shortAnchorCount: 2,
+  maxAnchorPostings: 1_000,
+};
+
+/**
+ * Whether a hit is worth verifying: one shared LSH band (resemblance), or
+ * enough shared anchors (containment, shared passages). Short texts have few
+ * anchors, so for them sharing all but none is asked: min(their anchors, 2).
+ */
+export function isCandidate(
+  hit: Pick<CandidateHit, "bandHits" | "anchorHits">,
+  queryAnchors: number,
+  candidateAnchors: number,
+  rule: CandidateRule = DEFAULT_CANDIDATE_RULE,
+): boolean {
+  if (hit.bandHits > 0) return true;
+  const fewest = Math.min(queryAnchors, candidateAnchors);
+  const needed = fewest <= rule.shortAnchorCount ? Math.max(1, fewest) : rule.minAnchorHits;
+  return hit.anchorHits >= needed;
+}
+
+const EMPTY = -1;
+/** Postings a key keeps in the open-addressing table before the rest go to an overflow list. */
+const HEAVY = 24;
+const MAX_LOAD = 0.75;
+
+function slotHash(band: number, key: number): number {
+  let h = Math.imul(key ^ Math.imul(band + 1, 0x9e3779b1), 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) | 0;
+}
+
+interface Overflow {
+  ids: Int32Array;
+  n: number;
+}
+
+export interface IndexStats {
+  articles: number;
+  keys: number;
+  tableSlots: number;
+  overflowKeys: number;
+  bytes: number;
+}
+
+export class DedupIndex {
+  private keys: Int32Array;
+  private ids: Int32Array;
+  private used = 0;
+  private readonly overflow = new Map<number, Overflow>();
+  /** Anchor count of each article in the index (also tells which ids are in). */
+  private readonly anchorCounts = new Map<number, number>();
+  private readonly rule: CandidateRule;
+
+  constructor(opts: { expectedKeys?: number; rule?: Partial<CandidateRule> } = {}) {
+    const slots = Math.max(1024, Math.ceil((opts.expectedKeys ?? 0) / 0.6));
+    this.keys = new Int32Array(slots);
+    this.ids = new Int32Array(slots).fill(EMPTY);
+    this.rule = { ...DEFAULT_CANDIDATE_RULE, ...opts.rule };
+  }
+
+  get size(): number {
+    return this.anchorCounts.size;
+  }
+
+  has(id: number): boolean {
+    return this.anchorCounts.has(id);
+  }
+
+  /** Index an article; ids are non-negative 32-bit integers (the store's article ids). */
+  add(id: number, fp: Pick<Fingerprint, "bandKeys" | "anchors">): void {
+    if (!Number.isInteger(id) || id < 0 || id > 0x7fff_ffff) throw new RangeError(`article id out of range: ${id}`);
+    if (this.anchorCounts.has(id)) throw new Error(`article ${id} is already indexed; remove it first`);
+    this.anchorCounts.set(id, fp.anchors.length);
+    if ((this.used + fp.bandKeys.length + fp.anchors.length) / this.keys.length > MAX_LOAD) {
+      this.grow(this.used + fp.bandKeys.length + fp.anchors.length);
+    }
+    fp.bandKeys.forEach((key, band) => this.insert(slotHash(band, key), id));
+    fp.anchors.forEach((key) => this.insert(slotHash(ANCHOR_BAND, key), id));
+  }
+
+  /** Take an article out (before re-adding an updated text, say); needs the fingerprint it was added with. */
+  remove(id: number, fp: Pick<Fingerprint, "bandKeys" | "anchors">): boolean {
+    if (!this.anchorCounts.delete(id)) return false;
+    fp.bandKeys.forEach((key, band) => this.delete(slotHash(band, key), id));
+    fp.anchors.forEach((key) => this.delete(slotHash(ANCHOR_BAND, key), id));
+    return true;
+  }
+
+  /**
+   * Articles worth verifying against fp (see isCandidate), most shared keys
+   * first. The article itself (excludeId) is left out.
+   */
+  candidates(fp: Pick<Fingerprint, "bandKeys" | "anchors">, excludeId?: number): CandidateHit[] {
+    const hits = new Map<number, CandidateHit>();
+    const visit = (h: number, isBand: boolean) => {
+      const more = this.overflow.get(h);
+      if (!isBand && more && more.n + HEAVY > this.rule.maxAnchorPostings) return; // a stock phrase
+      const cap = this.keys.length;
+      for (let s = home(h, cap); this.ids[s] !== EMPTY; s = s + 1 === cap ? 0 : s + 1) {
+        if (this.keys[s] !== h) continue;
+        const id = this.ids[s] ?? EMPTY;
+        const hit = hits.get(id);
+        if (hit) {
+          if (isBand) hit.bandHits++;
+          else hit.anchorHits++;
+        } else hits.set(id, { id, bandHits: isBand ? 1 : 0, anchorHits: isBand ? 0 : 1 });
+      }
+      if (more) {
+        for (let i = 0; i < more.n; i++) {
+          const id = more.ids[i] ?? EMPTY;
+          const hit = hits.get(id);
+          if (hit) {
+            if (isBand) hit.bandHits++;
+            else hit.anchorHits++;
+          } else hits.set(id, { id, bandHits: isBand ? 1 : 0, anchorHits: isBand ? 0 : 1 });
+        }
+      }
+    };
+    fp.bandKeys.forEach((key, band) => visit(slotHash(band, key), true));
+    fp.anchors.forEach((key) => visit(slotHash(ANCHOR_BAND, key), false));
+    const out: CandidateHit[] = [];
+    for (const hit of hits.values()) {
+      if (hit.id === excludeId) continue;
+      if (isCandidate(hit, fp.anchors.length, this.anchorCounts.get(hit.id) ?? 0, this.rule)) out.push(hit);
+    }
+    return out.sort((x, y) => y.bandHits + y.anchorHits - (x.bandHits + x.anchorHits) || x.id - y.id);
+  }
+
+  stats(): IndexStats {
+    let overflowBytes = 0;
+    for (const o of this.overflow.values()) overflowBytes += o.ids.byteLength + 64;
+    return {
+      articles: this.anchorCounts.size,
+      keys: this.used + [...this.overflow.values()].reduce((n, o) => n + o.n, 0),
+      tableSlots: this.keys.length,
+      overflowKeys: this.overflow.size,
+      // Map entries cost about 40 bytes in V8.
+      bytes: this.keys.byteLength + this.ids.byteLength + overflowBytes + this.anchorCounts.size * 40,
+    };
+  }
+
+  private insert(h: number, id: number): void {
+    const cap = this.keys.length;
+    let same = 0;
+    let s = home(h, cap);
+    for (; this.ids[s] !== EMPTY; s = s + 1 === cap ? 0 : s + 1) if (this.keys[s] === h) same++;
+    if (same >= HEAVY) {
+      const o = this.overflow.get(h) ?? { ids: new Int32Array(8), n: 0 };
+      if (o.n === o.ids.length) {
+        const bigger = new Int32Array(o.ids.length * 2);
+        bigger.set(o.ids);
+        o.ids = bigger;
+      }
+      o.ids[o.n++] = id;
+      this.overflow.set(h, o);
+      return;
+    }
+    this.keys[s] = h;
+    this.ids[s] = id;
+    this.used++;
+  }
+
+  private delete(h: number, id: number): void {
+    const o = this.overflow.get(h);
+    if (o) {
+      for (let i = 0; i < o.n; i++) {
+        if (o.ids[i] !== id) continue;
+        o.ids[i] = o.ids[o.n - 1] ?? EMPTY;
+        o.n--;
+        if (o.n === 0) this.overflow.delete(h);
+        return;
+      }
+    }
+    const cap = this.keys.length;
+    let s = home(h, cap);
+    for (; this.ids[s] !== EMPTY; s = s + 1 === cap ? 0 : s + 1) {
+      if (this.keys[s] === h && this.ids[s] === id) break;
+    }
+    if (this.ids[s] === EMPTY) return;
+    // Backward-shift deletion keeps every probe path unbroken without tombstones.
+    this.used--;
+    let hole = s;
+    for (let t = hole + 1 === cap ? 0 : hole + 1; this.ids[t] !== EMPTY; t = t + 1 === cap ? 0 : t + 1) {
+      const want = home(this.keys[t] ?? 0, cap);
+      const movable = hole <= t ? want <= hole || want > t : want <= hole && want > t;
+      if (movable) {
+        this.keys[hole] = this.keys[t] ?? 0;
+        this.ids[hole] = this.ids[t] ?? EMPTY;
+        hole = t;
+      }
+    }
+    this.ids[hole] = EMPTY;
+    // A key that had spilled over gets one posting back into the table.
+    if (o && o.n > 0) {
+      const moved = o.ids[--o.n] ?? EMPTY;
+      if (o.n === 0) this.overflow.delete(h);
+      this.insert(h, moved);
+    }
+  }
+
+  private grow(need: number): void {
+    const oldKeys = this.keys;
+    const oldIds = this.ids;
+    const slots = Math.max(oldKeys.length * 2, Math.ceil(need / 0.5));
+    this.keys = new Int32Array(slots);
+    this.ids = new Int32Array(slots).fill(EMPTY);
+    this.used = 0;
+    for (let s = 0; s < oldKeys.length; s++) {
+      const id = oldIds[s] ?? EMPTY;
+      if (id !== EMPTY) this.rehash(oldKeys[s] ?? 0, id);
+    }
+  }
+
+  private rehash(h: number, id: number): void {
+    const cap = this.keys.length;
+    let s = home(h, cap);
+    while (this.ids[s] !== EMPTY) s = s + 1 === cap ? 0 : s + 1;
+    this.keys[s] = h;
+    this.ids[s] = id;
+    this.used++;
+  }
+}
+
+/** A hash's home slot: multiply-shift onto [0, cap) without a power-of-two table. */
+function home(h: number, cap: number): number {
+  return Math.floor(((h >>> 0) * cap) / 4294967296);
+}
