@@ -21,6 +21,7 @@ export default function RootLayout({ children }: LayoutProps<"/">) {
             </Link>
             <nav aria-label="Main" className="flex gap-4 text-sm text-stone-600 dark:text-stone-300">
               <Link href="/" className="hover:text-stone-900 dark:hover:text-white">Queue</Link>
+              <Link href="/duplicates" className="hover:text-stone-900 dark:hover:text-white">Duplicates</Link>
               <Link href="/ingest" className="hover:text-stone-900 dark:hover:text-white">Ingest</Link>
             </nav>
           </div>

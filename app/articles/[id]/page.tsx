@@ -74,22 +74,29 @@ export default async function ArticlePage({ params }: PageProps<"/articles/[id]"
             </div>
           )}
         </Section>
-        <Section title="Duplicates">
-          {a.links.length === 0 ? (
-            <p className="text-sm text-stone-500">No copies found.</p>
-          ) : (
-            <ul className="space-y-2 text-sm">
-              {a.links.map((l) => (
-                <li key={l.id}>
-                  <Badge tone="warn">{l.kind}</Badge> <span className="text-stone-500">{Math.round(l.score * 100)}% · {l.state}</span>
-                  <br />
-                  <Link className="hover:underline" href={`/articles/${l.other.id}`}>{l.other.headline}</Link>
-                  <span className="text-stone-500"> — {l.other.source?.name ?? "Unknown source"}</span>
-                </li>
-              ))}
-            </ul>
-          )}
-        </Section>
+        {[
+          { title: "Duplicates", links: a.links.filter((l) => l.kind !== "same-story"), empty: "No copies found." },
+          { title: "Same story", links: a.links.filter((l) => l.kind === "same-story"), empty: "No rewrites found." },
+        ].map(({ title, links, empty }) => (
+          <Section key={title} title={title}>
+            {links.length === 0 ? (
+              <p className="text-sm text-stone-500">{empty}</p>
+            ) : (
+              <ul className="space-y-2 text-sm">
+                {links.map((l) => (
+                  <li key={l.id}>
+                    <Link href={`/duplicates/${l.id}`} className="hover:underline">
+                      <Badge tone="warn">{l.kind}</Badge> <span className="text-stone-500">{Math.round(l.score * 100)}% · {l.state}</span>
+                    </Link>
+                    <br />
+                    <Link className="hover:underline" href={`/articles/${l.other.id}`}>{l.other.headline}</Link>
+                    <span className="text-stone-500"> — {l.other.source?.name ?? "Unknown source"}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Section>
+        ))}
         <Section title="History">
           <ol className="space-y-1 text-sm">
             {a.audit.map((e) => (

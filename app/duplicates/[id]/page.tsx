@@ -1,0 +1,70 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { db } from "@/lib/server/db/client";
+import { getLink } from "@/lib/server/duplicates/find-links";
+import { HighlightedText } from "@/components/duplicates/highlighted-text";
+import { KeepThisCopy, LinkActions } from "@/components/duplicates/link-actions";
+import { Badge } from "@/components/ui/badge";
+import { TimeAgo } from "@/components/ui/time-ago";
+import { idParam } from "@/lib/schemas/duplicates";
+import { linkState } from "@/lib/schemas/workflow";
+
+export const dynamic = "force-dynamic";
+
+const kindText: Record<string, string> = {
+  exact: "Exact copy: the same text once case, punctuation and spacing are set aside.",
+  near: "Near copy: the same text with small edits.",
+  contains: "The left article holds the right one whole or nearly whole.",
+  contained: "The right article holds the left one whole or nearly whole.",
+  "same-story": "Same story, rewritten: shared passages with different wording around them. Lower confidence.",
+};
+
+export default async function LinkPage({ params }: PageProps<"/duplicates/[id]">) {
+  const id = idParam.safeParse((await params).id);
+  const link = id.success ? await getLink(db(), id.data) : null;
+  if (!link) notFound();
+  const sides = [
+    { a: link.article, ranges: link.passages.map((p) => p.a) },
+    { a: link.other, ranges: link.passages.map((p) => p.b) },
+  ];
+  const canonicalId = link.group?.canonical?.id;
+  return (
+    <div className="space-y-4">
+      <p className="text-sm"><Link href="/duplicates" className="text-stone-500 hover:underline">← Duplicates</Link></p>
+      <div className="flex flex-wrap items-center justify-between gap-4">
+        <div>
+          <h1 className="flex items-center gap-2 text-xl font-semibold">
+            <Badge tone="warn">{link.kind}</Badge> {Math.round(link.score * 100)}% <span className="text-sm font-normal text-stone-500">· {link.state}</span>
+          </h1>
+          <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">{kindText[link.kind]}</p>
+        </div>
+        <LinkActions linkId={link.id} state={linkState.parse(link.state)} />
+      </div>
+      <p className="text-xs text-stone-500">
+        <mark className="rounded-sm bg-amber-100 px-1 dark:bg-amber-900/60">Shared passages</mark> are marked; text only one side has is underlined.
+        {link.evidence.sharedTokens !== undefined &&
+          ` ${link.evidence.sharedTokens} shared words in ${link.passages.length} passage${link.passages.length === 1 ? "" : "s"}.`}
+      </p>
+      <div className="grid gap-4 lg:grid-cols-2">
+        {sides.map(({ a, ranges }) => (
+          <section key={a.id} className="rounded-lg border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900" aria-label={a.source?.name ?? "Unknown source"}>
+            <h2 className="font-semibold leading-snug"><Link className="hover:underline" href={`/articles/${a.id}`}>{a.headline}</Link></h2>
+            <p className="mb-3 mt-1 flex flex-wrap items-center gap-2 text-xs text-stone-600 dark:text-stone-400">
+              <span className="font-medium">{a.source?.name ?? "Unknown source"}</span>
+              {a.source?.kind === "aggregator" && <Badge>aggregator</Badge>}
+              <TimeAgo iso={(a.firstCreated ?? a.ingestedAt).toISOString()} />
+              {link.group && <KeepThisCopy articleId={a.id} isCanonical={canonicalId === a.id} />}
+            </p>
+            <HighlightedText text={a.bodyText} ranges={ranges} />
+          </section>
+        ))}
+      </div>
+      {link.audit.length > 0 && (
+        <section className="text-sm text-stone-600 dark:text-stone-400">
+          <h2 className="mb-1 font-semibold">History</h2>
+          <ul>{link.audit.map((e) => <li key={e.id}>{e.action} by {e.actor} · <TimeAgo iso={e.at.toISOString()} /></li>)}</ul>
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+import Link from "next/link";
+import { db } from "@/lib/server/db/client";
+import { findLinkQueue } from "@/lib/server/duplicates/find-links";
+import { Badge } from "@/components/ui/badge";
+import { linkState } from "@/lib/schemas/workflow";
+
+export const dynamic = "force-dynamic";
+
+type Queue = Awaited<ReturnType<typeof findLinkQueue>>;
+
+function Groups({ groups, empty }: { groups: Queue["copies"]; empty: string }) {
+  if (groups.length === 0) return <p className="text-sm text-stone-500">{empty}</p>;
+  return (
+    <ul className="space-y-3">
+      {groups.map((g) => (
+        <li key={g.links[0]!.id} className="rounded-lg border border-stone-200 bg-white p-3 dark:border-stone-800 dark:bg-stone-900">
+          <p className="mb-1 text-xs text-stone-500">{g.size} articles</p>
+          <ul className="space-y-1 text-sm">
+            {g.links.map((l) => (
+              <li key={l.id}>
+                <Link href={`/duplicates/${l.id}`} className="hover:underline" data-testid="link-row">
+                  <Badge tone="warn">{l.kind}</Badge> {Math.round(l.score * 100)}% · <span className="font-medium">{l.article.source ?? "?"}</span> “{l.article.headline}” ↔{" "}
+                  <span className="font-medium">{l.other.source ?? "?"}</span> “{l.other.headline}”
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export default async function DuplicatesPage({ searchParams }: PageProps<"/duplicates">) {
+  const parsed = linkState.safeParse((await searchParams).state);
+  const state = parsed.success ? parsed.data : "suggested";
+  const queue = await findLinkQueue(db(), state);
+  const tabs = ["suggested", "confirmed", "dismissed"] as const;
+  return (
+    <div className="space-y-6">
+      <div className="flex items-center justify-between">
+        <h1 className="text-xl font-semibold">Duplicates</h1>
+        <nav aria-label="Link state" className="flex gap-1 text-sm">
+          {tabs.map((t) => (
+            <Link key={t} href={`/duplicates?state=${t}`} aria-current={t === state ? "page" : undefined}
+              className={`rounded px-2.5 py-1 ${t === state ? "bg-stone-900 text-white dark:bg-stone-100 dark:text-stone-900" : "text-stone-600 hover:bg-stone-200 dark:text-stone-300 dark:hover:bg-stone-800"}`}>
+              {t === "dismissed" ? "not duplicates" : t}
+            </Link>
+          ))}
+        </nav>
+      </div>
+      <section aria-labelledby="copies">
+        <h2 id="copies" className="mb-2 text-sm font-semibold uppercase tracking-wide text-stone-500">Copies</h2>
+        <Groups groups={queue.copies} empty="No copies here." />
+      </section>
+      <section aria-labelledby="rewrites">
+        <h2 id="rewrites" className="mb-2 text-sm font-semibold uppercase tracking-wide text-stone-500">Same story, rewritten (lower confidence)</h2>
+        <Groups groups={queue.sameStory} empty="No rewrites here." />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,5 @@
+import { z } from "zod";
+import { linkState } from "./workflow";
+
+export const linkDecision = z.object({ state: linkState });
+export const idParam = z.coerce.number().int().positive();

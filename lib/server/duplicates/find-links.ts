@@ -1,0 +1,67 @@
+// Reads for the duplicate views: the queue of links to decide, and one link side by side.
+import type { Db } from "../db/client";
+import type { DuplicateEvidence } from "../../dedup/compare";
+import { confirmedGroup, getGroup } from "./decide-link";
+
+const side = { select: { id: true, headline: true, bodyText: true, ingestedAt: true, firstCreated: true, source: { select: { name: true, kind: true } } } } as const;
+
+/** Links waiting for a decision: copies first, largest groups first; rewrites (same-story) listed apart. */
+export async function findLinkQueue(db: Db, state: "suggested" | "confirmed" | "dismissed" = "suggested") {
+  const links = await db.duplicateLink.findMany({
+    where: { state },
+    orderBy: { id: "desc" },
+    take: 500,
+    include: {
+      article: { select: { id: true, headline: true, source: { select: { name: true } } } },
+      other: { select: { id: true, headline: true, source: { select: { name: true } } } },
+    },
+  });
+  // Group by connected links so an editor sees each story's copies together.
+  const parent = new Map<number, number>();
+  const find = (x: number): number => {
+    const p = parent.get(x) ?? x;
+    if (p === x) return x;
+    const r = find(p);
+    parent.set(x, r);
+    return r;
+  };
+  for (const l of links) parent.set(find(l.articleId), find(l.otherId));
+  const groups = new Map<number, typeof links>();
+  for (const l of links) {
+    const root = find(l.articleId);
+    groups.set(root, [...(groups.get(root) ?? []), l]);
+  }
+  const toView = (g: typeof links) => ({
+    size: new Set(g.flatMap((l) => [l.articleId, l.otherId])).size,
+    links: g.map((l) => ({
+      id: l.id,
+      kind: l.kind,
+      score: l.score,
+      state: l.state,
+      article: { id: l.article.id, headline: l.article.headline, source: l.article.source?.name ?? null },
+      other: { id: l.other.id, headline: l.other.headline, source: l.other.source?.name ?? null },
+    })),
+  });
+  const all = [...groups.values()].map(toView).sort((a, b) => b.size - a.size);
+  return {
+    copies: all.filter((g) => g.links.some((l) => l.kind !== "same-story")),
+    sameStory: all.filter((g) => g.links.every((l) => l.kind === "same-story")),
+  };
+}
+
+/** One link with both texts and the shared passages, for the side-by-side view. */
+export async function getLink(db: Db, id: number) {
+  const link = await db.duplicateLink.findUnique({ where: { id }, include: { article: side, other: side } });
+  if (!link) return null;
+  const evidence = link.evidence ? (JSON.parse(link.evidence) as Partial<DuplicateEvidence>) : {};
+  const audit = await db.auditEntry.findMany({
+    where: { entityType: "duplicateLink", entityId: String(id) },
+    orderBy: { id: "desc" },
+    take: 20,
+  });
+  const groupIds = link.state === "confirmed" ? await confirmedGroup(db, link.articleId) : [link.articleId];
+  const group = groupIds.length > 1 ? await getGroup(db, link.articleId) : null;
+  return { ...link, passages: evidence.passages ?? [], evidence, audit, group };
+}
+
+export type LinkDetail = NonNullable<Awaited<ReturnType<typeof getLink>>>;

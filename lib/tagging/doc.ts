@@ -1,0 +1,99 @@
+import { matchDateline } from "../ingest/body";
+import { stem } from "./stem";
+import { tokenizeField, type FieldTokens } from "./text";
+import type { TagInput } from "./types";
+
+// An article read once: its fields tokenised, and, when asked for, the
+// bag of word stems the newsroom model learns from.
+
+export interface Doc {
+  headline: FieldTokens;
+  body: FieldTokens;
+  dateline?: FieldTokens;
+  /** When the dateline was found at the start of the body: where it ends there. */
+  datelineInBody?: number;
+  /** Body offset where the lead (the opening of the story) ends. */
+  leadEnd: number;
+  features?: Map<string, number>;
+}
+
+/** How much of the body counts as the lead. */
+const LEAD_CHARS = 350;
+/** Body tokens the model reads: enough for the story's subject, bounded for speed. */
+const FEATURE_TOKENS = 400;
+
+export function analyse(input: TagInput): Doc {
+  const headline = tokenizeField("headline", input.headline ?? "");
+  const bodyText = input.bodyText ?? "";
+  const body = tokenizeField("body", bodyText);
+  const doc: Doc = { headline, body, leadEnd: LEAD_CHARS };
+  const given = input.dateline?.trim();
+  if (given) {
+    doc.dateline = tokenizeField("dateline", input.dateline ?? "");
+  } else {
+    // Copy that kept its dateline in the body: "MADRID (Meridian) — ...".
+    const d = matchDateline(bodyText.slice(0, 200).trimStart());
+    if (d) {
+      const at = bodyText.indexOf(d.place.split(",")[0] ?? d.place);
+      if (at >= 0 && at < 10) {
+        doc.dateline = tokenizeField("dateline", bodyText.slice(0, at + d.place.length));
+        doc.datelineInBody = at + d.place.length;
+        doc.leadEnd += doc.datelineInBody;
+      }
+    }
+  }
+  return doc;
+}
+
+/** Function words and newsroom filler that say nothing about a story's subject. */
+export const STOPWORDS = new Set(
+  (
+    "a about above after again against all also although am among an and another any are around as at be because been " +
+    "before being below between both but by can could did do does doing down during each either else even ever every " +
+    "few for from further had has have having he her here hers herself him himself his how however i if in into is it " +
+    "its itself just least less like made make many may me might more most much must my myself neither no nor not now " +
+    "of off on once one only or other others our ours ourselves out over own per perhaps quite rather really same " +
+    "several shall she should since so some such than that the their theirs them themselves then there these they " +
+    "this those though through thus to too two under until up upon us very via was we well were what whatever when " +
+    "where whether which while who whom whose why will with within without would yet you your yours yourself " +
+    "said says say saying told tell according added adding asked new old year years month months week weeks day days " +
+    "today yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday january february march april " +
+    "june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec " +
+    "time times first second third last next three four five six seven eight nine ten hundred thousand million " +
+    "billion mln bln people percent pct also still back get got go going went come came take took see seen know " +
+    "known want wants way ways thing things lot part including include includes among recent recently earlier later " +
+    "early late since ago around near including mr mrs ms dr reuters afp ap upi reuter"
+  ).split(" "),
+);
+
+/**
+ * The article as a bag of word stems, headline words counted twice,
+ * square-rooted counts, unit length: what the newsroom model learns from
+ * and scores. Computed on first use.
+ */
+export function docFeatures(doc: Doc): Map<string, number> {
+  if (doc.features) return doc.features;
+  const counts = new Map<string, number>();
+  const addField = (ft: FieldTokens, weight: number, limit: number) => {
+    const toks = ft.tokens;
+    const n = Math.min(toks.length, limit);
+    for (let i = 0; i < n; i++) {
+      const w = toks[i]!.norm;
+      if (w.length < 3 || STOPWORDS.has(w) || /\d/.test(w)) continue;
+      const s = stem(w);
+      counts.set(s, (counts.get(s) ?? 0) + weight);
+    }
+  };
+  addField(doc.headline, 2, 60);
+  addField(doc.body, 1, FEATURE_TOKENS);
+  let norm = 0;
+  for (const [k, v] of counts) {
+    const x = Math.sqrt(v);
+    counts.set(k, x);
+    norm += x * x;
+  }
+  norm = Math.sqrt(norm) || 1;
+  for (const [k, v] of counts) counts.set(k, v / norm);
+  doc.features = counts;
+  return counts;
+}

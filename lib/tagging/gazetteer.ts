@@ -1,0 +1,281 @@
+import gazetteerData from "./data/gazetteer.json";
+import {
+  ADMIN_REGIONS,
+  AMBIGUOUS_NAMES,
+  AREA_NAMES,
+  BLOCKED_PHRASES,
+  CITY_ALIASES,
+  DEMONYM_DEFAULTS,
+  EXTRA_COUNTRY_NAMES,
+  EXTRA_DEMONYMS,
+  HISTORICAL_NAMES,
+  PERSON_NAMES,
+  QUALIFIER_ABBREVIATIONS,
+} from "./places-lexicon";
+import { englishVocabulary } from "./taxonomy";
+import { phraseKey } from "./text";
+
+// The place lexicon: every name the tagger knows, as a trie over normalised
+// tokens, built once per process from gazetteer.json and places-lexicon.ts.
+
+export type PlaceKind =
+  | "country" // "Spain", "España", "United States"
+  | "demonym" // "Spanish", "Spaniards"
+  | "city" // "Madrid", "Kiev", "White House"
+  | "region" // "Texas", "Ontario", "Catalonia": a part of one country
+  | "qualifier" // "Ga.", "TX": only after "City,"
+  | "area" // "Europe", "Latin American": above countries, yields none
+  | "block"; // "French fries", "Gulf of Mexico": yields none
+
+export interface Candidate {
+  code: string;
+  population: number;
+  capital: boolean;
+}
+
+export interface PlaceEntry {
+  kind: PlaceKind;
+  /** Canonical name, for messages. */
+  name: string;
+  /** Countries the name can stand for, most likely first. */
+  candidates: Candidate[];
+  /** A city too small to be named in a story without a qualifier: counts in datelines only. */
+  datelineOnly?: boolean;
+  /** Also an English word ("Reading", "Police"): only counts capitalised inside a sentence. */
+  wordy?: boolean;
+  /** Also a given name or surname ("Jordan", "Paris"). */
+  person?: boolean;
+  /** Written in capitals only ("US", "UK"): "us" is a pronoun. */
+  upperOnly?: boolean;
+  /** Key into AMBIGUOUS_NAMES. */
+  ambiguous?: string;
+}
+
+export interface TrieNode {
+  next?: Map<string, TrieNode>;
+  entries?: PlaceEntry[];
+}
+
+export interface CountryInfo {
+  code: string;
+  name: string;
+  region: string;
+  subregion: string;
+}
+
+interface GazetteerFile {
+  countries: {
+    code: string;
+    name: string;
+    region: string;
+    subregion: string;
+    capitals: string[];
+    names: string[];
+    foreign: string[];
+    demonyms: string[];
+  }[];
+  cities: string;
+}
+
+export interface Gazetteer {
+  root: Map<string, TrieNode>;
+  countries: Map<string, CountryInfo>;
+  /** Longest name in tokens. */
+  maxLength: number;
+}
+
+/** Cities named in a story without a qualifier must be this big (capitals and aliases always count). */
+export const BODY_CITY_POPULATION = 100_000;
+/** A smaller namesake stays a candidate when it has at least this share of the biggest one's population. */
+const CANDIDATE_SHARE = 0.15;
+
+/** City names that are everyday English words, beyond what the taxonomy's vocabulary catches. */
+const WORDY_CITIES = [
+  "Police", "Of", "Man", "Mary", "Bar", "Buy", "Best", "Young", "Deal", "March", "Orange", "Mobile", "Reading",
+  "Split", "Nice", "Bath", "Van", "Gap", "Hope", "May", "Sale", "Batman", "Bo", "Kota", "Hit", "Mango", "Pop",
+  "Salt", "Ocean", "Gore", "Marks", "Mission", "Surprise", "Victoria", "Concord", "Independence", "Temple",
+  "Union", "Enterprise", "Eagle", "Bend", "Carmel", "Pueblo", "Wells", "Worth", "Say", "Tours", "Sucre", "Mandi",
+  "Ife", "Ho", "Jena", "Chester", "Lincoln", "Florence", "Fresno",
+];
+
+let cached: Gazetteer | undefined;
+
+/** The gazetteer, built on first use and kept for the life of the process. */
+export function gazetteer(): Gazetteer {
+  cached ??= build();
+  return cached;
+}
+
+function build(): Gazetteer {
+  const data = gazetteerData as unknown as GazetteerFile;
+  const root = new Map<string, TrieNode>();
+  let maxLength = 1;
+  const vocab = englishVocabulary();
+  const personNames = new Set(PERSON_NAMES.map((n) => n.toLowerCase()));
+  const ambiguousKeys = new Map(Object.keys(AMBIGUOUS_NAMES).map((n) => [phraseKey(n).join(" "), n]));
+  const wordy = new Set(WORDY_CITIES.map((n) => phraseKey(n).join(" ")));
+
+  const nodeFor = (key: string[]): TrieNode | undefined => {
+    if (key.length === 0) return undefined;
+    let map = root;
+    let node: TrieNode | undefined;
+    for (let i = 0; i < key.length; i++) {
+      const k = key[i]!;
+      node = map.get(k);
+      if (!node) {
+        node = {};
+        map.set(k, node);
+      }
+      if (i < key.length - 1) {
+        node.next ??= new Map();
+        map = node.next;
+      }
+    }
+    if (key.length > maxLength) maxLength = key.length;
+    return node;
+  };
+
+  /** Existing entry of this kind for the same name key, to merge candidates into. */
+  const add = (name: string, entry: Omit<PlaceEntry, "name">): PlaceEntry | undefined => {
+    const key = phraseKey(name);
+    const node = nodeFor(key);
+    if (!node) return undefined;
+    const joined = key.join(" ");
+    node.entries ??= [];
+    const same = node.entries.find((e) => e.kind === entry.kind);
+    if (same) {
+      for (const c of entry.candidates) if (!same.candidates.some((s) => s.code === c.code)) same.candidates.push(c);
+      return same;
+    }
+    const e: PlaceEntry = { name, ...entry };
+    if (/^[A-Z]{2,5}$/.test(name)) e.upperOnly = true;
+    if (key.length === 1 && personNames.has(joined)) e.person = true;
+    const amb = ambiguousKeys.get(joined);
+    if (amb) e.ambiguous = amb;
+    node.entries.push(e);
+    return e;
+  };
+  const one = (code: string, capital = false, population = 0): Candidate[] => [{ code, capital, population }];
+
+  // Cities from GeoNames, grouped by name.
+  const byName = new Map<string, { name: string; rows: Candidate[] }>();
+  for (const line of data.cities.split("\n")) {
+    const [name, code, pop, flag] = line.split("|");
+    if (!name || !code) continue;
+    const k = phraseKey(name).join(" ");
+    if (!k) continue;
+    let g = byName.get(k);
+    if (!g) {
+      g = { name, rows: [] };
+      byName.set(k, g);
+    }
+    g.rows.push({ code, population: Number(pop), capital: flag === "C" });
+  }
+  const countries = new Map<string, CountryInfo>();
+  // Pass 1: English names win their key; a foreign name that is another country's English name is dropped.
+  const englishKeys = new Map<string, string>();
+  const extraNames = (table: Record<string, string[]>, code: string) => table[code] ?? [];
+  for (const c of data.countries) {
+    countries.set(c.code, { code: c.code, name: c.name, region: c.region, subregion: c.subregion });
+    for (const n of [...c.names, ...extraNames(EXTRA_COUNTRY_NAMES, c.code), ...extraNames(HISTORICAL_NAMES, c.code)]) {
+      const k = phraseKey(n).join(" ");
+      const owner = englishKeys.get(k);
+      if (owner !== undefined && owner !== c.code) continue;
+      englishKeys.set(k, c.code);
+    }
+  }
+  // Names several countries claim in English ("Congo"): the extra tables decide, else dropped.
+  const claimed = new Map<string, Set<string>>();
+  for (const c of data.countries) {
+    for (const n of c.names) {
+      const k = phraseKey(n).join(" ");
+      if (!claimed.has(k)) claimed.set(k, new Set());
+      claimed.get(k)!.add(c.code);
+    }
+  }
+  const extraOwner = new Map<string, string>();
+  for (const table of [EXTRA_COUNTRY_NAMES, HISTORICAL_NAMES]) {
+    for (const [code, names] of Object.entries(table)) for (const n of names) extraOwner.set(phraseKey(n).join(" "), code);
+  }
+  for (const c of data.countries) {
+    const english = [...c.names, ...extraNames(EXTRA_COUNTRY_NAMES, c.code), ...extraNames(HISTORICAL_NAMES, c.code)];
+    for (const n of english) {
+      const k = phraseKey(n).join(" ");
+      const owner = extraOwner.get(k);
+      if (owner !== undefined && owner !== c.code) continue;
+      if (owner === undefined && (claimed.get(k)?.size ?? 0) > 1) continue;
+      add(n, { kind: "country", candidates: one(c.code) });
+    }
+    for (const n of c.foreign) {
+      const k = phraseKey(n).join(" ");
+      if (englishKeys.has(k) && englishKeys.get(k) !== c.code) continue;
+      // "Salvador" is El Salvador in Portuguese, but in English copy it is the Brazilian city.
+      const city = byName.get(k);
+      if (city && city.rows.some((r) => r.code !== c.code && r.population >= BODY_CITY_POPULATION)) continue;
+      add(n, { kind: "country", candidates: one(c.code) });
+    }
+  }
+  // Demonyms: world-countries' adjectives, then the extra nouns; shared ones go to the default.
+  const demonymOwners = new Map<string, Set<string>>();
+  for (const c of data.countries) {
+    for (const d of c.demonyms) {
+      if (!demonymOwners.has(d)) demonymOwners.set(d, new Set());
+      demonymOwners.get(d)!.add(c.code);
+    }
+  }
+  for (const [d, owners] of demonymOwners) {
+    const code = owners.size === 1 ? [...owners][0]! : DEMONYM_DEFAULTS[d];
+    if (!code) continue;
+    add(d, { kind: "demonym", candidates: one(code) });
+    // Regular plurals: "Ukrainians", "Israelis", "Germans".
+    if (/(?:an|i)$/.test(d)) add(`${d}s`, { kind: "demonym", candidates: one(code) });
+  }
+  for (const [code, names] of Object.entries(EXTRA_DEMONYMS)) for (const n of names) add(n, { kind: "demonym", candidates: one(code) });
+
+  const aliasKeys = new Map<string, string>();
+  for (const [code, names] of Object.entries(CITY_ALIASES)) for (const n of names) aliasKeys.set(phraseKey(n).join(" "), code);
+  for (const [k, g] of byName) {
+    // Countries' own names are not cities ("Mexico", Pampanga); city-states keep the country entry.
+    if (englishKeys.has(k)) continue;
+    const rows = g.rows.slice().sort((a, b) => b.population - a.population);
+    const perCountry: Candidate[] = [];
+    for (const r of rows) {
+      const seen = perCountry.find((p) => p.code === r.code);
+      if (seen) seen.capital ||= r.capital;
+      else perCountry.push({ ...r });
+    }
+    const top = perCountry[0]!;
+    const capital = perCountry.find((p) => p.capital);
+    const alias = aliasKeys.get(k);
+    const lead = alias ? (perCountry.find((p) => p.code === alias) ?? top) : capital && capital.population >= top.population * CANDIDATE_SHARE ? capital : top;
+    const candidates = [lead, ...perCountry.filter((p) => p !== lead && p.population >= lead.population * CANDIDATE_SHARE)];
+    const inBody = top.population >= BODY_CITY_POPULATION || capital !== undefined || alias !== undefined;
+    const entry = add(g.name, { kind: "city", candidates, ...(inBody ? {} : { datelineOnly: true }) });
+    if (entry && k.split(" ").length === 1 && (vocab.has(k) || wordy.has(k))) entry.wordy = true;
+  }
+  for (const [code, names] of Object.entries(CITY_ALIASES)) {
+    for (const n of names) {
+      const k = phraseKey(n).join(" ");
+      if (englishKeys.has(k)) continue;
+      const g = byName.get(k);
+      if (g && g.rows.some((r) => r.code === code)) continue; // already in, led by this country
+      const e = add(n, { kind: "city", candidates: one(code, false, 0) });
+      if (e) delete e.datelineOnly;
+    }
+  }
+  for (const [code, names] of Object.entries(ADMIN_REGIONS)) {
+    for (const n of names) add(n, { kind: "region", candidates: one(code) });
+  }
+  for (const [code, names] of Object.entries(QUALIFIER_ABBREVIATIONS)) {
+    for (const n of names) add(n, { kind: "qualifier", candidates: one(code) });
+  }
+  for (const n of AREA_NAMES) add(n, { kind: "area", candidates: [] });
+  for (const n of BLOCKED_PHRASES) add(n, { kind: "block", candidates: [] });
+
+  return { root, countries, maxLength };
+}
+
+/** The country entry for an ISO code, for names in suggestions. */
+export function countryName(code: string): string {
+  return gazetteer().countries.get(code)?.name ?? code;
+}

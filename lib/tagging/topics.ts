@@ -1,0 +1,373 @@
+import { analyse, STOPWORDS, type Doc } from "./doc";
+import { withModel, type ModelOptions } from "./model";
+import { stem } from "./stem";
+import { MEDTOP_CONCEPTS, TOP_LEVEL_TOPICS, medtopConcept, topicName } from "./taxonomy";
+import { phraseKey, Gap, type FieldTokens } from "./text";
+import { BLOCKED_CUES, TOPIC_CUES } from "./topic-cues";
+import type { Evidence, TagInput, TopicSuggestion } from "./types";
+
+// Topics from the words of a story. The lexicon joins the taxonomy's own
+// labels (every current concept, its English label split into its parts,
+// its Spanish, French, German and Portuguese labels whole) with Wiredesk's
+// cue words (topic-cues.ts); all of it stemmed into one trie. One pass over
+// the stems of headline and body finds the longest cue at each word; each
+// cue adds its weight to its topic, more in the headline and lead, less on
+// repetition. The newsroom model then moves each confidence on the log-odds
+// scale.
+
+export interface TopicOptions extends ModelOptions {
+  /** Suggestions below this confidence are dropped (default 0.3). */
+  minConfidence?: number;
+  /** At most this many suggestions (default 8). */
+  max?: number;
+  /** Suggest narrower concepts when the story names them (default true). */
+  narrower?: boolean;
+  /** Per-newsroom overrides: a new name, or hidden (never suggested). Keyed by code. */
+  overrides?: Record<string, { name?: string; hidden?: boolean }>;
+}
+
+interface Hit {
+  /** Index into TOP_LEVEL_TOPICS. */
+  top: number;
+  w: number;
+  /** The narrower concept whose label this is. */
+  concept?: string;
+  /** A one-word label matches only these forms: "import" and "imports", not "importance". */
+  forms?: string[];
+}
+
+interface CueNode {
+  next?: Map<string, CueNode>;
+  hits?: Hit[];
+  blocked?: boolean;
+}
+
+const DEFAULT_MIN_CONFIDENCE = 0.3;
+/** Field weights: a cue in the headline says more than one deep in the body. */
+const FIELD_WEIGHT = { headline: 2, lead: 1.3, body: 1 };
+/** Repetition: total field weight of a cue raised to this power. */
+const REPEAT_POWER = 0.6;
+/** Score at which a topic's evidence is taken as strong: confidence 1 - e^-1 at this score. */
+const STRENGTH_SCALE = 3;
+/** Narrower concepts need this much of their own evidence. */
+const MIN_NARROWER_SCORE = 2;
+
+/** Single-word labels too common to be evidence ("party" is a gathering in IPTC's lifestyle branch). */
+const GENERIC_LABELS = new Set(
+  (
+    "party transfer series pool bar game fine people plant language values trend adults children water court law " +
+    "justice history geography design media culture accident fire disaster animal ceremony mankind gender infants " +
+    "teenagers family consumers inventories communities employee employer commuting volunteering retirement " +
+    "market trend traffic festival influencers cosmetics forging hobby leisure lifestyle collecting puzzle game " +
+    "regulations constitution government defence election politics diplomacy treaty democracy parliament " +
+    "health illness injury therapy medicine diet vaccines epidemic society charity welfare sport weather war " +
+    "riot revolution rebellion demonstration terrorism economy education environment labour religion science technology"
+  ).split(" "),
+);
+
+let lexicon: Map<string, CueNode> | undefined;
+
+/** The stem a word is matched by; function words, and words whose stem is one ("innings" → "in"), stay whole. */
+function cueStem(norm: string): string {
+  if (STOPWORDS.has(norm)) return norm;
+  const s = stem(norm);
+  return s.length < 3 || STOPWORDS.has(s) ? norm : s;
+}
+
+function cueKey(phrase: string): string[] {
+  return phraseKey(phrase).map(cueStem);
+}
+
+/** Inflected forms of a one-word label. */
+function formsOf(word: string): string[] {
+  const w = phraseKey(word)[0] ?? word;
+  const forms = [w, `${w}s`, `${w}es`];
+  if (w.endsWith("y")) forms.push(`${w.slice(0, -1)}ies`);
+  if (w.endsWith("s")) forms.push(w.slice(0, -1));
+  return forms;
+}
+
+function buildLexicon(): Map<string, CueNode> {
+  const root = new Map<string, CueNode>();
+  const topIndex = new Map(TOP_LEVEL_TOPICS.map((t, i) => [t.qcode, i]));
+  const nodeFor = (key: string[]): CueNode | undefined => {
+    if (key.length === 0) return undefined;
+    let map = root;
+    let node: CueNode | undefined;
+    for (let i = 0; i < key.length; i++) {
+      const k = key[i]!;
+      node = map.get(k);
+      if (!node) map.set(k, (node = {}));
+      if (i < key.length - 1) map = node.next ??= new Map();
+    }
+    return node;
+  };
+  /** Same cue for the same topic twice: keep the stronger, and the narrower concept. */
+  const add = (phrase: string, hit: Hit) => {
+    const node = nodeFor(cueKey(phrase));
+    if (!node) return;
+    node.hits ??= [];
+    const same = node.hits.find((h) => h.top === hit.top);
+    if (!same) node.hits.push(hit);
+    else {
+      if (hit.w > same.w) same.w = hit.w;
+      if (hit.concept && !same.concept) same.concept = hit.concept;
+      if (same.forms) same.forms = hit.forms ? [...new Set([...same.forms, ...hit.forms])] : undefined;
+    }
+  };
+
+  // The taxonomy's labels. A label shared by branches is split between them.
+  const labelHits = new Map<string, Hit[]>();
+  const pushLabel = (phrase: string, hit: Hit) => {
+    const k = cueKey(phrase).join(" ");
+    if (!k) return;
+    let list = labelHits.get(k);
+    if (!list) labelHits.set(k, (list = []));
+    list.push({ ...hit });
+  };
+  const labelPhrase = new Map<string, string>();
+  for (const c of MEDTOP_CONCEPTS) {
+    if (c.retired) continue;
+    let top = c;
+    for (let guard = 0; top.parent !== null && guard < 10; guard++) top = medtopConcept(top.parent) ?? top;
+    const ti = topIndex.get(top.qcode);
+    if (ti === undefined) continue;
+    const concept = c.level > 1 ? c.qcode : undefined;
+    const label = c.label.replace(/\([^)]*\)/g, " ").trim();
+    const parts = label.split(/,\s*|\s+and\s+|\s+or\s+|\s*\/\s*|\s+-\s+/).map((p) => p.trim()).filter(Boolean);
+    for (const p of parts) {
+      const words = p.split(/\s+/);
+      if (words.length === 1 && (GENERIC_LABELS.has(p.toLowerCase()) || p.length < 4)) continue;
+      const w = words.length > 1 ? 1 : 0.7;
+      pushLabel(p, { top: ti, w, ...(concept ? { concept } : {}), ...(words.length === 1 ? { forms: formsOf(p) } : {}) });
+      labelPhrase.set(cueKey(p).join(" "), p);
+    }
+    for (const l of Object.values(c.labels ?? {})) {
+      const clean = l.replace(/\([^)]*\)/g, " ").trim();
+      if (clean.length < 5 || (clean.split(/\s+/).length === 1 && GENERIC_LABELS.has(clean.toLowerCase()))) continue;
+      const one = clean.split(/\s+/).length === 1;
+      pushLabel(clean, { top: ti, w: 0.8, ...(concept ? { concept } : {}), ...(one ? { forms: formsOf(clean) } : {}) });
+      labelPhrase.set(cueKey(clean).join(" "), clean);
+    }
+  }
+  for (const [k, hits] of labelHits) {
+    const tops = new Set(hits.map((h) => h.top));
+    const phrase = labelPhrase.get(k) ?? k;
+    for (const h of hits) add(phrase, { ...h, w: h.w / tops.size });
+  }
+
+  // Wiredesk's cue words.
+  for (const [code, text] of Object.entries(TOPIC_CUES)) {
+    const ti = topIndex.get(code);
+    if (ti === undefined) throw new Error(`topic-cues: ${code} is not a top-level topic`);
+    for (const raw of text.split(";")) {
+      const cue = raw.trim();
+      if (!cue) continue;
+      const [phrase, weight] = cue.split("^");
+      const w = weight === undefined ? 1 : Number(weight);
+      if (!phrase || !(w > 0)) continue;
+      const node = nodeFor(cueKey(phrase));
+      if (!node) continue;
+      node.hits ??= [];
+      const same = node.hits.find((h) => h.top === ti);
+      // A cue word overrides the label weight for its topic: the cue list is the considered one.
+      if (same) {
+        same.w = w;
+        delete same.forms;
+      }
+      else node.hits.push({ top: ti, w });
+    }
+  }
+  for (const phrase of BLOCKED_CUES) {
+    const node = nodeFor(cueKey(phrase));
+    if (node) {
+      node.blocked = true;
+      delete node.hits;
+    }
+  }
+  return root;
+}
+
+function cueLexicon(): Map<string, CueNode> {
+  lexicon ??= buildLexicon();
+  return lexicon;
+}
+
+interface CueHit {
+  w: number;
+  /** Summed field weight of its occurrences. */
+  mult: number;
+  concept?: string;
+  evidence: Evidence[];
+}
+
+interface Scores {
+  /** Per top-level topic (index into TOP_LEVEL_TOPICS): cue key → hits. */
+  tops: Map<string, CueHit>[];
+}
+
+/** Every cue of the story, by topic. */
+function scoreDoc(doc: Doc): Scores {
+  const root = cueLexicon();
+  const tops: Map<string, CueHit>[] = TOP_LEVEL_TOPICS.map(() => new Map());
+  const scan = (ft: FieldTokens, fieldWeight: (start: number) => number, skipBefore: number) => {
+    const toks = ft.tokens;
+    const stems = new Array<string>(toks.length);
+    for (let i = 0; i < toks.length; i++) stems[i] = cueStem(toks[i]!.norm);
+    for (let i = 0; i < toks.length; i++) {
+      const first = toks[i]!;
+      if (first.start < skipBefore) continue;
+      let node = root.get(stems[i]!);
+      if (!node) continue;
+      let best: { end: number; node: CueNode } | undefined;
+      let k = i;
+      while (node) {
+        if (node.hits || node.blocked) best = { end: k + 1, node };
+        k++;
+        const nt = toks[k];
+        if (!nt || nt.gap === Gap.Sentence || !node.next) break;
+        node = node.next.get(stems[k]!);
+      }
+      if (!best) continue;
+      const startIdx = i;
+      i = best.end - 1;
+      const hits = best.node.hits;
+      if (!hits) continue;
+      const last = toks[best.end - 1]!;
+      const key = stems.slice(startIdx, best.end).join(" ");
+      const fw = fieldWeight(first.start);
+      const single = best.end - startIdx === 1 ? first.norm : undefined;
+      for (const h of hits) {
+        if (h.forms && single !== undefined && !h.forms.includes(single)) continue;
+        const m = tops[h.top]!;
+        let c = m.get(key);
+        if (!c) m.set(key, (c = { w: h.w, mult: 0, ...(h.concept ? { concept: h.concept } : {}), evidence: [] }));
+        c.mult += fw;
+        if (c.evidence.length < 3) c.evidence.push({ text: ft.text.slice(first.start, last.end), start: first.start, end: last.end, field: ft.field === "headline" ? "headline" : "body" });
+      }
+    }
+  };
+  scan(doc.headline, () => FIELD_WEIGHT.headline, 0);
+  const leadEnd = doc.leadEnd;
+  scan(doc.body, (start) => (start < leadEnd ? FIELD_WEIGHT.lead : FIELD_WEIGHT.body), doc.datelineInBody ?? 0);
+  return { tops };
+}
+
+const cueScore = (c: CueHit) => c.w * Math.pow(c.mult, REPEAT_POWER);
+
+/** Topic confidences from the taxonomy alone, below any threshold, with evidence: the model's prior. */
+function priorTopics(doc: Doc, narrower: boolean): TopicSuggestion[] {
+  const { tops } = scoreDoc(doc);
+  const scores = tops.map((m) => {
+    let s = 0;
+    for (const c of m.values()) s += cueScore(c);
+    return s;
+  });
+  const max = Math.max(0, ...scores);
+  if (max === 0) return [];
+  const out: TopicSuggestion[] = [];
+  tops.forEach((m, i) => {
+    const s = scores[i]!;
+    if (s <= 0) return;
+    const topic = TOP_LEVEL_TOPICS[i]!;
+    const strength = 1 - Math.exp(-s / STRENGTH_SCALE);
+    const confidence = strength * Math.pow(s / max, 0.7);
+    const cues = [...m.values()].sort((a, b) => cueScore(b) - cueScore(a));
+    const evidence = cues.slice(0, 6).map((c) => c.evidence[0]!);
+    out.push({ code: topic.qcode, scheme: "medtop", name: topicName(topic.qcode), confidence, level: 1, evidence });
+    if (!narrower) return;
+    // Narrower concepts the story names, each with its broader ones up to the top level.
+    const concepts = new Map<string, { score: number; evidence: Evidence[] }>();
+    for (const c of cues) {
+      for (let code = c.concept; code; ) {
+        const con = medtopConcept(code);
+        if (!con || con.level === 1) break;
+        let t = concepts.get(code);
+        if (!t) concepts.set(code, (t = { score: 0, evidence: [] }));
+        t.score += cueScore(c);
+        if (t.evidence.length < 4) t.evidence.push(c.evidence[0]!);
+        code = con.parent ?? undefined;
+      }
+    }
+    for (const [code, t] of concepts) {
+      if (t.score < MIN_NARROWER_SCORE) continue;
+      const con = medtopConcept(code)!;
+      out.push({
+        code,
+        scheme: "medtop",
+        name: con.label,
+        confidence: confidence * (1 - Math.exp(-t.score / 2.5)),
+        level: con.level,
+        parent: con.parent ?? undefined,
+        evidence: t.evidence,
+      });
+    }
+  });
+  return out;
+}
+
+/** Topics of an analysed article. */
+export function topicsForDoc(doc: Doc, opts: TopicOptions = {}): TopicSuggestion[] {
+  let list = priorTopics(doc, opts.narrower ?? true);
+  if (opts.model) {
+    const priors = new Map(list.map((t) => [t.code, t.confidence]));
+    const byCode = new Map(list.map((t) => [t.code, t]));
+    const adjusted = [...withModel(opts.model, doc, "medtop", priors), ...withModel(opts.model, doc, "newsroom", new Map())];
+    list = adjusted.map(([code, a]) => {
+      const t = byCode.get(code);
+      if (t) return { ...t, confidence: a.confidence, evidence: t.evidence.length ? t.evidence : a.evidence };
+      return suggestionFor(code, a.confidence, a.evidence);
+    });
+  }
+  const min = opts.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
+  const overrides = opts.overrides ?? {};
+  const kept = list
+    .filter((t) => t.confidence >= min && !overrides[t.code]?.hidden)
+    .map((t) => ({ ...t, confidence: round(t.confidence), name: overrides[t.code]?.name ?? t.name }));
+  // A narrower concept only under a broader topic that is itself suggested.
+  const codes = new Set(kept.map((t) => t.code));
+  const rooted = kept.filter((t) => t.scheme !== "medtop" || t.level <= 1 || hasSuggestedAncestor(t.code, codes));
+  return rooted
+    .sort((a, b) => b.confidence - a.confidence || a.level - b.level || a.code.localeCompare(b.code))
+    .slice(0, opts.max ?? 8);
+}
+
+function hasSuggestedAncestor(code: string, codes: Set<string>): boolean {
+  let c = medtopConcept(code);
+  for (let guard = 0; c?.parent && guard < 10; guard++) {
+    if (codes.has(c.parent)) return true;
+    c = medtopConcept(c.parent);
+  }
+  return false;
+}
+
+function suggestionFor(code: string, confidence: number, evidence: Evidence[]): TopicSuggestion {
+  const con = medtopConcept(code);
+  if (con) {
+    return {
+      code: con.qcode,
+      scheme: "medtop",
+      name: topicName(con.qcode),
+      confidence,
+      level: con.level,
+      ...(con.parent ? { parent: con.parent } : {}),
+      evidence,
+    };
+  }
+  const slug = code.replace(/^newsroom:/, "");
+  return { code, scheme: "newsroom", name: slug.replace(/[-_]+/g, " "), confidence, level: 0, evidence };
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+/** The raw confidence the taxonomy alone gives a code on this article (0 when it gives none). */
+export function topicPrior(doc: Doc, code: string): number {
+  return priorTopics(doc, true).find((t) => t.code === code)?.confidence ?? 0;
+}
+
+/** IPTC topics (and, with a model, newsroom tags) for an article, with confidence and evidence. */
+export function suggestTopics(input: TagInput, model?: TopicOptions["model"], opts: TopicOptions = {}): TopicSuggestion[] {
+  return topicsForDoc(analyse(input), { ...opts, ...(model ? { model } : {}) });
+}

@@ -1,0 +1,33 @@
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+
+const shots = path.resolve("tests/artifacts");
+
+test("an editor compares two copies side by side, confirms, undoes and dismisses", async ({ page }) => {
+  await page.goto("/duplicates");
+  await expect(page.getByRole("heading", { name: "Duplicates" })).toBeVisible();
+  // The demo's planted copies are waiting, rewrites listed apart.
+  const rewrites = page.locator("section", { has: page.getByRole("heading", { name: /Same story, rewritten/ }) });
+  await expect(rewrites.getByTestId("link-row")).toHaveCount(3);
+  await page.screenshot({ path: path.join(shots, "duplicates.png"), fullPage: true });
+
+  await page.getByTestId("link-row").filter({ hasText: "Express Tribune" }).filter({ hasText: "Interpol" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("exact");
+  const texts = page.getByTestId("compared-text");
+  await expect(texts).toHaveCount(2);
+  await expect(texts.first().locator("mark").first()).toContainText("A coordinated international crackdown");
+  await page.screenshot({ path: path.join(shots, "side-by-side.png"), fullPage: true });
+
+  await page.getByRole("button", { name: "Confirm duplicate" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("confirmed");
+  // The original is the publisher's copy, not the aggregator's.
+  const tribune = page.getByRole("region", { name: "Express Tribune" });
+  await expect(tribune.getByText("The copy this group keeps")).toBeVisible();
+  await page.getByRole("status").getByRole("button", { name: "Undo" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("suggested");
+
+  await page.getByRole("button", { name: "Not a duplicate" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("dismissed");
+  await page.goto("/duplicates?state=dismissed");
+  await expect(page.getByTestId("link-row").filter({ hasText: "Interpol" })).toHaveCount(1);
+});
