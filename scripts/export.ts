@@ -4,8 +4,7 @@ import { createWriteStream } from "node:fs";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { env } from "../lib/server/env";
-import { createDb } from "../lib/server/db/client";
-import { migrateStore } from "../lib/server/db/migrate";
+import { prepareStore } from "../lib/server/db/prepare";
 import { exportArticles } from "../lib/server/export/export-articles";
 import { workflowStatus } from "../lib/schemas/workflow";
 
@@ -50,8 +49,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const config = env();
-  await migrateStore(config.DATABASE_URL);
-  const db = createDb(config.DATABASE_URL);
+  const { db } = await prepareStore(config.DATABASE_URL);
   const out = opts.out ? createWriteStream(opts.out) : process.stdout;
   try {
     const n = await exportArticles(db, opts.format, out, opts);

@@ -3,8 +3,7 @@
 // what went in. Exit 0: every item went in; 1: some failed; 2: usage error.
 import { parseArgs } from "node:util";
 import { env, fetchLimits } from "../lib/server/env";
-import { createDb } from "../lib/server/db/client";
-import { migrateStore } from "../lib/server/db/migrate";
+import { prepareStore } from "../lib/server/db/prepare";
 import { runIngest, type Counts } from "../lib/server/ingest/run-ingest";
 import { toInputs, UsageError } from "../lib/server/ingest/inputs";
 
@@ -48,8 +47,7 @@ async function main(): Promise<number> {
     throw e;
   }
 
-  await migrateStore(config.DATABASE_URL);
-  const db = createDb(config.DATABASE_URL);
+  const { db } = await prepareStore(config.DATABASE_URL);
   const tty = process.stderr.isTTY;
   try {
     const report = await runIngest(db, inputs, {
@@ -57,6 +55,7 @@ async function main(): Promise<number> {
       actor: "cli",
       defaultSource: parsed.values.source,
       maxBytes: config.WIREDESK_MAX_INPUT_BYTES,
+      thresholds: config.WIREDESK_DEDUP_THRESHOLDS,
       // Progress only on a terminal, and only for inputs large enough to wait on.
       onProgress: tty
         ? (input, done, total) => {

@@ -5,8 +5,8 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { env, storeKind } from "../lib/server/env";
-import { createDb } from "../lib/server/db/client";
-import { migrateStore, redact } from "../lib/server/db/migrate";
+import { redact } from "../lib/server/db/migrate";
+import { prepareStore } from "../lib/server/db/prepare";
 import { loadDemo, needsDemo } from "../lib/server/demo/load-demo";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -34,22 +34,21 @@ async function main() {
   const config = env();
   const url = config.DATABASE_URL;
   console.log(`wiredesk: store ${storeKind(url)} ${redact(url)}`);
-  const migrated = await migrateStore(url);
+  const { db, migrated, topicsAdded } = await prepareStore(url);
   if (migrated.applied.length) console.log(`wiredesk: applied migrations ${migrated.applied.join(", ")}`);
-
-  if (process.env.WIREDESK_DEMO !== "0") {
-    const db = createDb(url);
-    try {
+  if (topicsAdded) console.log(`wiredesk: added ${topicsAdded} IPTC Media Topics to the taxonomy`);
+  try {
+    if (config.WIREDESK_DEMO === "1") {
       if (await needsDemo(db)) {
-        const reports = await loadDemo(db);
+        const reports = await loadDemo(db, { thresholds: config.WIREDESK_DEDUP_THRESHOLDS });
         const n = reports.reduce((s, r) => s + r.totals.new, 0);
         const failed = reports.flatMap((r) => r.inputs.flatMap((i) => i.errors.map((e) => `${i.input}: ${e.location}: ${e.message}`)));
         console.log(`wiredesk: loaded demo data: ${n} articles from ${reports.length} files`);
         for (const f of failed) console.log(`  demo item not loaded: ${f}`);
       }
-    } finally {
-      await db.$disconnect();
     }
+  } finally {
+    await db.$disconnect();
   }
 
   const next = path.join(root, "node_modules/next/dist/bin/next");

@@ -1,7 +1,8 @@
 // The one place that reads process.env: parsed once, validated, typed.
 import { z } from "zod";
+import { parseThresholds } from "../dedup/config";
 
-const schema = z.object({
+export const envSchema = z.object({
   DATABASE_URL: z
     .string()
     .default("file:./data/wiredesk.db")
@@ -14,15 +15,29 @@ const schema = z.object({
   /** Lets URL ingest reach private, loopback and link-local addresses (tests, intranets). */
   WIREDESK_ALLOW_PRIVATE_FETCH: z.enum(["0", "1"]).default("0"),
   WIREDESK_FETCH_TIMEOUT_MS: z.coerce.number().int().positive().default(15000),
+  /** Load the demo copy into an empty store on start. */
+  WIREDESK_DEMO: z.enum(["0", "1"]).default("1"),
+  /** When copies are flagged, per kind, as JSON: {"near": {"minCoverage": 0.85}}; unset fields keep their defaults. */
+  WIREDESK_DEDUP_THRESHOLDS: z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      try {
+        return parseThresholds(raw ? JSON.parse(raw) : {});
+      } catch (e) {
+        ctx.addIssue({ code: "custom", message: `not valid thresholds: ${(e as Error).message.slice(0, 300)}` });
+        return z.NEVER;
+      }
+    }),
 });
 
-export type Env = z.infer<typeof schema>;
+export type Env = z.infer<typeof envSchema>;
 
 let cached: Env | undefined;
 
 export function env(): Env {
   if (!cached) {
-    const parsed = schema.safeParse(process.env);
+    const parsed = envSchema.safeParse(process.env);
     if (!parsed.success) {
       const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
       throw new Error(`Invalid environment:\n${lines.join("\n")}`);

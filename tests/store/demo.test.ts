@@ -9,7 +9,7 @@ describe.each(storeKinds())("demo data on %s", (kind) => {
   let reports: Awaited<ReturnType<typeof loadDemo>>;
   beforeAll(async () => {
     store = await openStore(kind);
-    reports = await loadDemo(store.db, new Date("2026-11-28T12:00:00Z"));
+    reports = await loadDemo(store.db, { ingestTime: new Date("2026-11-28T12:00:00Z") });
   });
   afterAll(async () => {
     await store?.drop();
@@ -69,7 +69,7 @@ describe.each(storeKinds())("demo data on %s", (kind) => {
   });
 
   it("skips everything when loaded again", async () => {
-    const again = await loadDemo(store.db, new Date("2026-11-29T12:00:00Z"));
+    const again = await loadDemo(store.db, { ingestTime: new Date("2026-11-29T12:00:00Z") });
     const totals = again.map((r) => r.totals);
     expect(totals.every((t) => t.new === 0 && t.updated === 0 && t.failed === 0)).toBe(true);
   });

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openStore, storeKinds, type TestStore } from "../support/stores";
 import { bytes } from "../support/feeds";
 import { runIngest } from "../../lib/server/ingest/run-ingest";
+import { DEFAULT_THRESHOLDS } from "../../lib/dedup/config";
 import { decideLink, getGroup, setCanonical, undoDecision } from "../../lib/server/duplicates/decide-link";
 
 const WIRE = [
@@ -109,5 +110,18 @@ describe.each(storeKinds())("duplicate links on %s", (kind) => {
     const undone = await undoDecision(store.db, entry.id, actor);
     expect(undone).toMatchObject({ id: link.id, state: "suggested" });
     expect((await getGroup(store.db, brief!)).members.map((m) => m.id)).toEqual([brief]);
+  });
+
+  it("flags by the configured thresholds", async () => {
+    const strict = { ...DEFAULT_THRESHOLDS, near: { minCoverage: 0.999 }, contains: { minCoverage: 0.999, minTokens: 25 } };
+    const edited = WIRE.replace("eleven people", "11 people").replace("forged labels", "fake labels");
+    const r = await runIngest(
+      store.db,
+      [{ name: "strict.ndjson", read: async () => bytes(item("strict-1", "Strict Daily", "Pens ring broken up", edited)) }],
+      { origin: "cli", actor: "test", thresholds: strict },
+    );
+    expect(r.totals.new).toBe(1);
+    const links = await store.db.duplicateLink.findMany({ where: { articleId: await idOf("strict-1") } });
+    expect(links.map((l) => l.kind)).not.toContain("near");
   });
 });

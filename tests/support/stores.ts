@@ -8,6 +8,7 @@ import path from "node:path";
 import pg from "pg";
 import { createDb, type Db } from "../../lib/server/db/client";
 import { migrateStore } from "../../lib/server/db/migrate";
+import { syncTaxonomy } from "../../lib/server/tags/sync-taxonomy";
 
 export interface TestStore {
   kind: "sqlite" | "postgres";
@@ -32,6 +33,7 @@ export async function openStore(kind: "sqlite" | "postgres", target?: string): P
     const url = `file:${path.join(dir, "store.db")}`;
     await migrateStore(url, { target });
     const db = createDb(url);
+    if (!target) await syncTaxonomy(db);
     return {
       kind,
       url,
@@ -56,6 +58,7 @@ export async function openStore(kind: "sqlite" | "postgres", target?: string): P
   const url = withDatabase(server, name);
   await migrateStore(url, { target });
   const db = createDb(url);
+  if (!target) await syncTaxonomy(db);
   return {
     kind,
     url,

@@ -42,6 +42,7 @@ export async function POST(req: NextRequest) {
     origin: url.data && files.length === 0 ? "url" : "upload",
     actor: "upload",
     maxBytes: config.WIREDESK_MAX_INPUT_BYTES,
+    thresholds: config.WIREDESK_DEDUP_THRESHOLDS,
   });
   return NextResponse.json(report);
 }

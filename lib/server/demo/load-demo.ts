@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import type { Db } from "../db/client";
+import type { DuplicateThresholds } from "../../dedup/config";
 import { readLimited } from "../ingest/inputs";
 import { runIngest, type RunReport } from "../ingest/run-ingest";
 
@@ -19,7 +20,10 @@ const manifest = z.array(
 );
 
 /** Runs one ingest of the demo files, in manifest order; one run per file keeps sources apart. */
-export async function loadDemo(db: Db, ingestTime = new Date()): Promise<RunReport[]> {
+export async function loadDemo(
+  db: Db,
+  { ingestTime = new Date(), thresholds }: { ingestTime?: Date; thresholds?: DuplicateThresholds } = {},
+): Promise<RunReport[]> {
   const entries = manifest.parse(JSON.parse(readFileSync(path.join(DEMO_DIR, "manifest.json"), "utf8")));
   const reports: RunReport[] = [];
   for (const e of entries) {
@@ -30,6 +34,7 @@ export async function loadDemo(db: Db, ingestTime = new Date()): Promise<RunRepo
         actor: "demo",
         defaultSource: e.source,
         ingestTime,
+        thresholds,
       }),
     );
   }

@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { envSchema } from "../../../lib/server/env";
+import { DEFAULT_THRESHOLDS } from "../../../lib/dedup/config";
+
+describe("the environment", () => {
+  it("defaults to the SQLite store on port 3000 with the demo copy", () => {
+    const e = envSchema.parse({});
+    expect(e).toMatchObject({ DATABASE_URL: "file:./data/wiredesk.db", PORT: 3000, WIREDESK_DEMO: "1", WIREDESK_ALLOW_PRIVATE_FETCH: "0" });
+    expect(e.WIREDESK_DEDUP_THRESHOLDS).toEqual(DEFAULT_THRESHOLDS);
+  });
+
+  it("refuses a store URL it cannot use, and says which variable", () => {
+    const r = envSchema.safeParse({ DATABASE_URL: "mysql://x", PORT: "abc" });
+    expect(r.success).toBe(false);
+    expect(r.error!.issues.map((i) => i.path.join("."))).toEqual(expect.arrayContaining(["DATABASE_URL", "PORT"]));
+  });
+
+  it("takes duplicate thresholds per kind, keeping defaults for the rest", () => {
+    const e = envSchema.parse({ WIREDESK_DEDUP_THRESHOLDS: '{"near": {"minCoverage": 0.9}}' });
+    expect(e.WIREDESK_DEDUP_THRESHOLDS.near.minCoverage).toBe(0.9);
+    expect(e.WIREDESK_DEDUP_THRESHOLDS.contains).toEqual(DEFAULT_THRESHOLDS.contains);
+    const bad = envSchema.safeParse({ WIREDESK_DEDUP_THRESHOLDS: '{"near": {"minCoverage": 2}}' });
+    expect(bad.success).toBe(false);
+    expect(bad.error!.issues[0]!.path).toEqual(["WIREDESK_DEDUP_THRESHOLDS"]);
+  });
+});
