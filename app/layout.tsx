@@ -23,6 +23,7 @@ export default function RootLayout({ children }: LayoutProps<"/">) {
               <Link href="/" className="hover:text-stone-900 dark:hover:text-white">Queue</Link>
               <Link href="/duplicates" className="hover:text-stone-900 dark:hover:text-white">Duplicates</Link>
               <Link href="/ingest" className="hover:text-stone-900 dark:hover:text-white">Ingest</Link>
+              <Link href="/taxonomy" className="hover:text-stone-900 dark:hover:text-white">Taxonomy</Link>
             </nav>
           </div>
         </header>

@@ -19,9 +19,9 @@ const digest = (...files) => {
 };
 const stampOk = (stamp, value) => existsSync(stamp) && readFileSync(stamp, "utf8") === value;
 
-// 1. Dependencies: reinstall only when package-lock.json changed.
+// 1. Dependencies: reinstall only when the lock file changed (not when a script did).
 const installStamp = path.join(root, "node_modules/.wiredesk-install");
-const lockHash = digest("package.json", "package-lock.json");
+const lockHash = digest("package-lock.json");
 if (!stampOk(installStamp, lockHash)) {
   console.log("wiredesk: installing dependencies (compiling better-sqlite3 takes a minute)...");
   run(existsSync(path.join(root, "package-lock.json")) ? "npm ci --no-audit --no-fund" : "npm install --no-audit --no-fund");

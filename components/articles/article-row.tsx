@@ -3,7 +3,16 @@ import type { ArticleListItem } from "@/lib/schemas/articles";
 import { Badge, statusTone } from "@/components/ui/badge";
 import { TimeAgo } from "@/components/ui/time-ago";
 
+/** The tags worth a glance in the queue: decided ones, then confident suggestions. */
+function queueChips(tags: ArticleListItem["tags"]) {
+  return tags
+    .filter((t) => t.state === "accepted" || t.confidence >= 0.5)
+    .sort((x, y) => Number(y.state === "accepted") - Number(x.state === "accepted") || y.confidence - x.confidence)
+    .slice(0, 6);
+}
+
 export function ArticleRow({ a }: { a: ArticleListItem }) {
+  const chips = queueChips(a.tags);
   return (
     <li className="border-b border-stone-200 px-4 py-3 last:border-0 dark:border-stone-800" data-testid="article-row">
       <div className="flex items-baseline justify-between gap-4">
@@ -29,9 +38,9 @@ export function ArticleRow({ a }: { a: ArticleListItem }) {
         {a.dateline && <> · {a.dateline}</>}
       </p>
       <p className="mt-1 line-clamp-2 text-sm text-stone-700 dark:text-stone-300">{a.excerpt}</p>
-      {a.tags.length > 0 && (
+      {chips.length > 0 && (
         <div className="mt-2 flex flex-wrap gap-1">
-          {a.tags.map((t) => (
+          {chips.map((t) => (
             <Badge
               key={`${t.scheme}:${t.code}`}
               tone={t.scheme === "iso3166" ? "place" : "topic"}

@@ -36,7 +36,7 @@ export function analyse(input: TagInput): Doc {
     if (d) {
       const at = bodyText.indexOf(d.place.split(",")[0] ?? d.place);
       if (at >= 0 && at < 10) {
-        doc.dateline = tokenizeField("dateline", bodyText.slice(0, at + d.place.length));
+        doc.dateline = { ...tokenizeField("dateline", bodyText.slice(0, at + d.place.length)), quotes: "body" };
         doc.datelineInBody = at + d.place.length;
         doc.leadEnd += doc.datelineInBody;
       }

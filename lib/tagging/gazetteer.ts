@@ -13,7 +13,7 @@ import {
   QUALIFIER_ABBREVIATIONS,
 } from "./places-lexicon";
 import { englishVocabulary } from "./taxonomy";
-import { phraseKey } from "./text";
+import { phraseKey as tokenKey } from "./text";
 
 // The place lexicon: every name the tagger knows, as a trie over normalised
 // tokens, built once per process from gazetteer.json and places-lexicon.ts.
@@ -39,6 +39,8 @@ export interface PlaceEntry {
   name: string;
   /** Countries the name can stand for, most likely first. */
   candidates: Candidate[];
+  /** Every country with a town of this name, small ones too: what a qualifier may pick ("Athens, Georgia"). */
+  namesakes?: string[];
   /** A city too small to be named in a story without a qualifier: counts in datelines only. */
   datelineOnly?: boolean;
   /** Also an English word ("Reading", "Police"): only counts capitalised inside a sentence. */
@@ -64,6 +66,7 @@ export interface CountryInfo {
 }
 
 interface GazetteerFile {
+  /** Cities grouped by lookup key, one line a name: "key|Name|CC:population[:C],...", biggest first. */
   countries: {
     code: string;
     name: string;
@@ -89,6 +92,9 @@ export const BODY_CITY_POPULATION = 100_000;
 /** A smaller namesake stays a candidate when it has at least this share of the biggest one's population. */
 const CANDIDATE_SHARE = 0.15;
 
+/** Country spellings in the packages that are English words or given names in English copy. */
+const NOT_COUNTRY_NAMES = new Set(["island", "indie", "maurice", "kina", "fas", "gana", "gine", "liban", "chili", "moris"]);
+
 /** City names that are everyday English words, beyond what the taxonomy's vocabulary catches. */
 const WORDY_CITIES = [
   "Police", "Of", "Man", "Mary", "Bar", "Buy", "Best", "Young", "Deal", "March", "Orange", "Mobile", "Reading",
@@ -108,6 +114,13 @@ export function gazetteer(): Gazetteer {
 
 function build(): Gazetteer {
   const data = gazetteerData as unknown as GazetteerFile;
+  // Names recur across the tables: tokenise each once.
+  const keys = new Map<string, string[]>();
+  const phraseKey = (name: string): string[] => {
+    let k = keys.get(name);
+    if (!k) keys.set(name, (k = /^[A-Za-z]+(?: [A-Za-z]+)*$/.test(name) ? name.toLowerCase().split(" ") : tokenKey(name)));
+    return k;
+  };
   const root = new Map<string, TrieNode>();
   let maxLength = 1;
   const vocab = englishVocabulary();
@@ -157,19 +170,17 @@ function build(): Gazetteer {
   };
   const one = (code: string, capital = false, population = 0): Candidate[] => [{ code, capital, population }];
 
-  // Cities from GeoNames, grouped by name.
+  // Cities from GeoNames, grouped by lookup key at build time: "key|Name|CC:population[:C],...".
   const byName = new Map<string, { name: string; rows: Candidate[] }>();
   for (const line of data.cities.split("\n")) {
-    const [name, code, pop, flag] = line.split("|");
-    if (!name || !code) continue;
-    const k = phraseKey(name).join(" ");
-    if (!k) continue;
-    let g = byName.get(k);
-    if (!g) {
-      g = { name, rows: [] };
-      byName.set(k, g);
-    }
-    g.rows.push({ code, population: Number(pop), capital: flag === "C" });
+    const [k, name, list] = line.split("|");
+    if (!k || !name || !list) continue;
+    const rows: Candidate[] = list.split(",").map((r) => {
+      const [code, pop, flag] = r.split(":");
+      return { code: code!, population: Number(pop), capital: flag === "C" };
+    });
+    byName.set(k, { name, rows });
+    keys.set(name, k.split(" "));
   }
   const countries = new Map<string, CountryInfo>();
   // Pass 1: English names win their key; a foreign name that is another country's English name is dropped.
@@ -201,6 +212,7 @@ function build(): Gazetteer {
     const english = [...c.names, ...extraNames(EXTRA_COUNTRY_NAMES, c.code), ...extraNames(HISTORICAL_NAMES, c.code)];
     for (const n of english) {
       const k = phraseKey(n).join(" ");
+      if (NOT_COUNTRY_NAMES.has(k)) continue;
       const owner = extraOwner.get(k);
       if (owner !== undefined && owner !== c.code) continue;
       if (owner === undefined && (claimed.get(k)?.size ?? 0) > 1) continue;
@@ -209,9 +221,11 @@ function build(): Gazetteer {
     for (const n of c.foreign) {
       const k = phraseKey(n).join(" ");
       if (englishKeys.has(k) && englishKeys.get(k) !== c.code) continue;
-      // "Salvador" is El Salvador in Portuguese, but in English copy it is the Brazilian city.
+      // "Salvador" is El Salvador in Portuguese, but in English copy it is the Brazilian city;
+      // "Island" is Iceland in German, and an English word.
       const city = byName.get(k);
       if (city && city.rows.some((r) => r.code !== c.code && r.population >= BODY_CITY_POPULATION)) continue;
+      if (!k.includes(" ") && (vocab.has(k) || NOT_COUNTRY_NAMES.has(k))) continue;
       add(n, { kind: "country", candidates: one(c.code) });
     }
   }
@@ -237,28 +251,27 @@ function build(): Gazetteer {
   for (const [k, g] of byName) {
     // Countries' own names are not cities ("Mexico", Pampanga); city-states keep the country entry.
     if (englishKeys.has(k)) continue;
-    const rows = g.rows.slice().sort((a, b) => b.population - a.population);
-    const perCountry: Candidate[] = [];
-    for (const r of rows) {
-      const seen = perCountry.find((p) => p.code === r.code);
-      if (seen) seen.capital ||= r.capital;
-      else perCountry.push({ ...r });
-    }
+    const perCountry = g.rows;
     const top = perCountry[0]!;
     const capital = perCountry.find((p) => p.capital);
     const alias = aliasKeys.get(k);
-    const lead = alias ? (perCountry.find((p) => p.code === alias) ?? top) : capital && capital.population >= top.population * CANDIDATE_SHARE ? capital : top;
+    // An alias names the country news means ("Geneva" is Swiss, though GeoNames spells it Genève).
+    const lead = alias
+      ? (perCountry.find((p) => p.code === alias) ?? { code: alias, population: top.population, capital: false })
+      : capital && capital.population >= top.population * CANDIDATE_SHARE
+        ? capital
+        : top;
     const candidates = [lead, ...perCountry.filter((p) => p !== lead && p.population >= lead.population * CANDIDATE_SHARE)];
     const inBody = top.population >= BODY_CITY_POPULATION || capital !== undefined || alias !== undefined;
-    const entry = add(g.name, { kind: "city", candidates, ...(inBody ? {} : { datelineOnly: true }) });
+    const namesakes = perCountry.length > candidates.length ? { namesakes: perCountry.map((p) => p.code) } : {};
+    const entry = add(g.name, { kind: "city", candidates, ...namesakes, ...(inBody ? {} : { datelineOnly: true }) });
     if (entry && k.split(" ").length === 1 && (vocab.has(k) || wordy.has(k))) entry.wordy = true;
   }
   for (const [code, names] of Object.entries(CITY_ALIASES)) {
     for (const n of names) {
       const k = phraseKey(n).join(" ");
       if (englishKeys.has(k)) continue;
-      const g = byName.get(k);
-      if (g && g.rows.some((r) => r.code === code)) continue; // already in, led by this country
+      if (byName.has(k)) continue; // already in, led by this country
       const e = add(n, { kind: "city", candidates: one(code, false, 0) });
       if (e) delete e.datelineOnly;
     }

@@ -149,7 +149,7 @@ export const CITY_ALIASES: Record<string, string[]> = {
   CZ: ["Prague"],
   FR: ["Paris", "Corsica", "Brittany", "Normandy", "Provence", "Alsace", "Elysee", "Élysée", "Strasbourg", "Marseilles"],
   GB: ["England", "Scotland", "Wales", "Northern Ireland", "Downing Street", "Whitehall", "Westminster",
-    "Holyrood", "Greater London"],
+    "Holyrood", "Greater London", "Newcastle", "Met Office"],
   IE: ["Dublin"],
   IL: ["Tel Aviv", "Jerusalem", "Knesset", "Haifa"],
   PS: ["Gaza", "Ramallah", "Hebron", "Nablus", "Jenin", "Khan Younis", "Rafah"],
@@ -205,6 +205,9 @@ export const ADMIN_REGIONS: Record<string, string[]> = {
   ],
   AU: ["New South Wales", "Queensland", "Victoria", "Tasmania", "Western Australia", "South Australia",
     "Northern Territory"],
+  GB: ["Northumberland", "Cumbria", "Tyneside", "Wearside", "Teesside", "Yorkshire", "North Yorkshire", "West Yorkshire",
+    "South Yorkshire", "Lancashire", "Merseyside", "Cornwall", "Devon", "Norfolk", "Suffolk", "Essex", "Sussex",
+    "Cotswolds"],
 };
 
 /**
@@ -223,7 +226,7 @@ export const QUALIFIER_ABBREVIATIONS: Record<string, string[]> = {
   CA: ["Ont.", "Que.", "B.C.", "Alta.", "Man.", "Sask.", "N.S.", "N.B.", "Nfld.", "P.E.I.", "ON", "QC", "BC", "AB",
     "MB", "SK", "NS", "NB", "NL", "PE"],
   AU: ["NSW", "Qld", "Vic", "Tas", "WA", "SA", "NT", "ACT"],
-  GB: ["England", "Scotland", "Wales", "Northern Ireland", "Northumberland", "Yorkshire", "Kent", "Devon", "Cornwall"],
+  GB: ["Kent"],
 };
 
 /** Names above countries: they take their words and yield no country (regions come from the countries). */

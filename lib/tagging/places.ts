@@ -31,7 +31,8 @@ interface Mention {
   person: boolean;
   /** The country named after a comma: "Paris, Texas" → US. */
   qualifier?: string;
-  key: string;
+  /** The name as the gazetteer knows it (its trie node's entries): the same for every mention of it. */
+  key: PlaceEntry[];
   /** Order in the story, for ties. */
   order: number;
 }
@@ -51,12 +52,17 @@ function longestMatch(
   i: number,
   capsOk: boolean,
 ): { end: number; entries: PlaceEntry[] } | undefined {
-  let node = root.get(toks[i]!.norm);
+  const w = toks[i]!.word;
+  let node = w.place as TrieNode | null | undefined;
+  if (node === undefined) w.place = node = root.get(w.norm) ?? null;
   let best: { end: number; entries: PlaceEntry[] } | undefined;
   let k = i;
   while (node) {
     const last = toks[k]!;
-    if (node.entries && (capsOk || last.cap)) best = { end: k + 1, entries: node.entries };
+    // A name ends on a capital ("New Mexico"); a blocked phrase may not ("French fries").
+    if (node.entries && (capsOk || last.cap || node.entries.some((e) => e.kind === "block" || e.kind === "area"))) {
+      best = { end: k + 1, entries: node.entries };
+    }
     k++;
     const nt = toks[k];
     if (!nt || nt.gap === Gap.Sentence || !node.next) break;
@@ -66,7 +72,10 @@ function longestMatch(
 }
 
 function isStartOfName(root: Map<string, TrieNode>, t: Token): boolean {
-  return root.get(t.norm)?.entries !== undefined;
+  const w = t.word;
+  let node = w.place as TrieNode | null | undefined;
+  if (node === undefined) w.place = node = root.get(w.norm) ?? null;
+  return node?.entries !== undefined;
 }
 
 /** Find place mentions in one field. */
@@ -86,7 +95,9 @@ function scanField(ft: FieldTokens, pos: (t: Token) => Position, skipBefore: num
     if (!m) continue;
     const single = m.end - i === 1;
     const sentenceStart = t.gap === Gap.Sentence;
-    const entries = m.entries.filter((e) => {
+    // "French fries", "Rio Grande", "Europe": the phrase holds its words, whatever else they could name.
+    const fixed = m.entries.find((e) => e.kind === "block" || e.kind === "area");
+    const entries = fixed ? [fixed] : m.entries.filter((e) => {
       if (e.kind === "qualifier") return false;
       if (e.datelineOnly && !isDateline) return false;
       if (e.upperOnly && single && !t.upper) return false;
@@ -94,10 +105,7 @@ function scanField(ft: FieldTokens, pos: (t: Token) => Position, skipBefore: num
       return true;
     });
     if (entries.length === 0) continue;
-    const key = toks
-      .slice(i, m.end)
-      .map((x) => x.norm)
-      .join(" ");
+    const key = m.entries;
     let person = false;
     if (single && !shapeless) {
       const prev = toks[i - 1];
@@ -118,16 +126,11 @@ function scanField(ft: FieldTokens, pos: (t: Token) => Position, skipBefore: num
     const mention: Mention = { entries, ft, i, j: m.end, pos: pos(t), person, key, order: orderBase + t.start };
     // "PARIS, Texas", "Salvador, Brazil", "ATLANTA, Ga.": the qualifier names the country.
     const q = toks[m.end];
-    if (q && q.gap === Gap.Comma && entries.some((e) => e.kind === "city" || e.kind === "region")) {
+    if (q && q.gap === Gap.Comma && !fixed) {
       const qm = longestMatch(root, toks, m.end, true);
-      const qe = qm?.entries.find(
-        (e) =>
-          (e.kind === "qualifier" || e.kind === "region" || e.kind === "country") &&
-          e.candidates.length === 1 &&
-          (!e.upperOnly || q.upper),
-      );
-      if (qm && qe) {
-        mention.qualifier = qe.candidates[0]!.code;
+      const code = qm ? qualifierCode(entries, qm.entries, q) : undefined;
+      if (qm && code) {
+        mention.qualifier = code;
         mention.j = qm.end;
       }
     }
@@ -135,6 +138,35 @@ function scanField(ft: FieldTokens, pos: (t: Token) => Position, skipBefore: num
     i = mention.j - 1;
   }
   return out;
+}
+
+/**
+ * The country a qualifier gives a place, or undefined when the comma only
+ * separates a list ("bushfires in New South Wales, Canada postal talks").
+ * A state or province qualifies any town ("Paris, Texas"); a country only a
+ * town it has one of ("Salvador, Brazil", not "Seoul, China"); a region
+ * only by its own country ("Victoria, Australia").
+ */
+function qualifierCode(place: PlaceEntry[], qualifier: PlaceEntry[], q: Token): string | undefined {
+  const towns = new Set<string>();
+  const regions = new Set<string>();
+  for (const e of place) {
+    if (e.kind === "city") for (const c of e.namesakes ?? e.candidates.map((x) => x.code)) towns.add(c);
+    if (e.kind === "region") for (const c of e.candidates) regions.add(c.code);
+  }
+  if (towns.size === 0 && regions.size === 0) return undefined;
+  const subnational = qualifier.filter((e) => (e.kind === "qualifier" || e.kind === "region") && (!e.upperOnly || q.upper));
+  const countries = qualifier.filter((e) => e.kind === "country" && (!e.upperOnly || q.upper));
+  const fits = (code: string) => towns.has(code) || regions.has(code);
+  for (const e of subnational) {
+    const code = e.candidates[0]?.code;
+    if (code && (towns.size > 0 || regions.has(code))) return code;
+  }
+  for (const e of countries) {
+    const code = e.candidates[0]?.code;
+    if (code && fits(code)) return code;
+  }
+  return undefined;
 }
 
 /** Stems and bigrams of the story, for the cues of ambiguous names. */
@@ -154,6 +186,8 @@ function cueSet(doc: Doc): Set<string> {
 
 interface Tally {
   score: number;
+  /** Score of headline, lead and dateline mentions, demonyms halved: where the story is, not what it is about. */
+  leadScore: number;
   evidence: Evidence[];
   first: number;
   inLead: boolean;
@@ -163,7 +197,7 @@ interface Tally {
 function mentionText(m: Mention): Evidence {
   const a = m.ft.tokens[m.i]!;
   const b = m.ft.tokens[m.j - 1]!;
-  return { text: m.ft.text.slice(a.start, b.end), start: a.start, end: b.end, field: m.ft.field };
+  return { text: m.ft.text.slice(a.start, b.end), start: a.start, end: b.end, field: m.ft.quotes ?? m.ft.field };
 }
 
 function kindWeight(e: PlaceEntry, code: string): number {
@@ -183,9 +217,9 @@ export function placesForDoc(doc: Doc, opts: PlaceOptions = {}): PlaceSuggestion
 
   // What the story says without doubt: single-country mentions, qualifiers.
   const support = new Map<string, number>();
-  const supportByKey = new Map<string, Map<string, number>>();
-  const qualified = new Map<string, string>();
-  const personKeys = new Set<string>();
+  const supportByKey = new Map<PlaceEntry[], Map<string, number>>();
+  const qualified = new Map<PlaceEntry[], string>();
+  const personKeys = new Set<PlaceEntry[]>();
   for (const m of mentions) {
     if (m.person) {
       personKeys.add(m.key);
@@ -202,7 +236,7 @@ export function placesForDoc(doc: Doc, opts: PlaceOptions = {}): PlaceSuggestion
   }
   let cues: Set<string> | undefined;
   /** The reading of an ambiguous name with most support in the story; null when it is no place here. */
-  const reading = (name: string, key: string): string | null => {
+  const reading = (name: string, key: PlaceEntry[]): string | null => {
     const readings = AMBIGUOUS_NAMES[name] ?? [];
     cues ??= cueSet(doc);
     let best: string | null = null;
@@ -241,8 +275,9 @@ export function placesForDoc(doc: Doc, opts: PlaceOptions = {}): PlaceSuggestion
     const entry = entries.find((e) => e.candidates.some((c) => c.code === code)) ?? entries[0]!;
     const w = (kindWeight(entry, code) || KIND_WEIGHT.region) * POSITION_WEIGHT[m.pos];
     let t = tallies.get(code);
-    if (!t) tallies.set(code, (t = { score: 0, evidence: [], first: m.order, inLead: false, dateline: false }));
+    if (!t) tallies.set(code, (t = { score: 0, leadScore: 0, evidence: [], first: m.order, inLead: false, dateline: false }));
     t.score += w;
+    if (m.pos !== "body") t.leadScore += entry.kind === "demonym" ? w / 2 : w;
     if (t.evidence.length < 5) t.evidence.push(mentionText(m));
     if (m.pos !== "body") t.inLead = true;
     if (m.pos === "dateline") t.dateline = true;
@@ -252,8 +287,9 @@ export function placesForDoc(doc: Doc, opts: PlaceOptions = {}): PlaceSuggestion
   if (entries.length === 0) return finish([], doc, opts);
   let main = entries.find(([, t]) => t.dateline);
   if (!main) {
-    const pool = entries.some(([, t]) => t.inLead) ? entries.filter(([, t]) => t.inLead) : entries;
-    main = pool.reduce((a, b) => (b[1].score > a[1].score || (b[1].score === a[1].score && b[1].first < a[1].first) ? b : a));
+    const inLead = entries.some(([, t]) => t.inLead);
+    const key = (t: Tally) => (inLead ? t.leadScore : t.score);
+    main = entries.reduce((a, b) => (key(b[1]) > key(a[1]) || (key(b[1]) === key(a[1]) && b[1].first < a[1].first) ? b : a));
   }
   const out: PlaceSuggestion[] = entries.map(([code, t]) => {
     const isMain = code === main[0];

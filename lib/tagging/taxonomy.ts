@@ -40,6 +40,8 @@ export function toMedtop(code: string): string | undefined {
 }
 
 export function medtopConcept(code: string): MedtopConcept | undefined {
+  const direct = byCode.get(code);
+  if (direct) return direct;
   const q = toMedtop(code);
   return q ? byCode.get(q) : undefined;
 }

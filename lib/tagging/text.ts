@@ -17,7 +17,23 @@ export const Gap = {
 } as const;
 export type Gap = (typeof Gap)[keyof typeof Gap];
 
+/**
+ * A distinct word, shared by all its tokens in every text: engines cache
+ * what they know of it here (its lexicon nodes, its stem), so that a word
+ * seen before costs one lookup in the intern table and nothing else.
+ */
+export interface Word {
+  norm: string;
+  /** Topic lexicon node of its stem: undefined until looked up, null when none. */
+  cue?: unknown;
+  /** Gazetteer node: undefined until looked up, null when none. */
+  place?: unknown;
+  /** The stem the topic lexicon matches it by. */
+  stem?: string;
+}
+
 export interface Token {
+  word: Word;
   /** Offset of the first character in the field. */
   start: number;
   /** Offset just past the last character, possessive "'s" left out. */
@@ -35,6 +51,8 @@ export interface Token {
 
 export interface FieldTokens {
   field: Field;
+  /** The input field that evidence from these tokens quotes, when not `field` (a dateline found in the body). */
+  quotes?: Field;
   text: string;
   tokens: Token[];
   /** Most words capitalised ("Jordan Inks Water Deal"): capitals say nothing there. */
@@ -43,8 +61,25 @@ export interface FieldTokens {
   allCaps: boolean;
 }
 
-// Dotted abbreviations first ("U.S.", "N.Y."), then words with inner apostrophes.
-const WORD_RE = /(?:\p{L}\.){2,}|[\p{L}\p{N}]+(?:['’ʼ][\p{L}\p{N}]+)*/gu;
+/** Per UTF-16 code unit: 1 letter, 2 digit or other number, 0 neither. Filled on first sight. */
+const charClass = new Uint8Array(65536);
+const charSeen = new Uint8Array(65536);
+for (let c = 0; c < 128; c++) {
+  charSeen[c] = 1;
+  if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) charClass[c] = 1;
+  else if (c >= 48 && c <= 57) charClass[c] = 2;
+}
+
+function classOf(c: number): number {
+  if (charSeen[c] === 0) {
+    const ch = String.fromCharCode(c);
+    charClass[c] = /\p{L}/u.test(ch) ? 1 : /\p{N}/u.test(ch) ? 2 : 0;
+    charSeen[c] = 1;
+  }
+  return charClass[c]!;
+}
+
+const isApostrophe = (c: number) => c === 39 || c === 0x2019 || c === 0x2bc;
 const MARKS_RE = /\p{M}+/gu;
 const APOS_RE = /['’ʼ.]/g;
 const NON_ASCII_RE = /[^\x00-\x7f]/;
@@ -55,6 +90,20 @@ const normCache = new Map<string, string>();
 
 /** The lookup form of a word or phrase: lower case, no diacritics, no apostrophes or dots. */
 export function normalizeWord(word: string): string {
+  // Fast path: ASCII letters, digits, apostrophes and dots.
+  let ascii = true;
+  let changed = false;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) continue;
+    if ((c >= 65 && c <= 90) || c === 39 || c === 46) {
+      changed = true;
+      continue;
+    }
+    ascii = false;
+    break;
+  }
+  if (ascii) return changed ? word.toLowerCase().replace(APOS_RE, "") : word;
   let n = normCache.get(word);
   if (n !== undefined) return n;
   n = word.toLowerCase();
@@ -78,37 +127,112 @@ const ABBREVIATIONS = new Set(
 );
 
 function isUpper(s: string): boolean {
-  return s !== s.toLowerCase() && s === s.toUpperCase();
+  let letters = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 97 && c <= 122) return false;
+    if (c >= 65 && c <= 90) letters++;
+    else if (c >= 128) return s !== s.toLowerCase() && s === s.toUpperCase();
+  }
+  return letters > 0;
 }
 
 function isCap(s: string): boolean {
-  const c = s.charAt(0);
-  return c !== c.toLowerCase();
+  const c = s.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  const ch = s.charAt(0);
+  return ch !== ch.toLowerCase();
 }
 
-function gapKind(gap: string, prev: Token | undefined, next: string): Gap {
+function gapKind(text: string, from: number, to: number, prev: Token | undefined, nextCap: boolean): Gap {
   if (prev === undefined) return Gap.Sentence;
-  if (gap.length === 0) return Gap.Other; // "Aqaba" joined to the next word by nothing we split on
-  let onlySpace = true;
-  for (let i = 0; i < gap.length; i++) {
-    const c = gap.charCodeAt(i);
-    if (c !== 32 && c !== 0xa0) {
-      onlySpace = false;
-      break;
-    }
+  if (to === from) return Gap.Other; // joined to the word before by nothing we split on
+  // Most gaps are one space.
+  if (to - from === 1 && text.charCodeAt(from) === 32) return Gap.Space;
+  let newlines = 0;
+  let indent = 0;
+  let stop = false; // ! ? ; :
+  let dot = false;
+  let comma = false;
+  let other = false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 0xa0 || c === 9) {
+      if (newlines > 0) indent++;
+    } else if (c === 10) {
+      newlines++;
+      indent = 0;
+    } else if (c === 13) continue;
+    else if (c === 46) dot = true;
+    else if (c === 44) comma = true;
+    else if (c === 33 || c === 63 || c === 59 || c === 58) stop = true;
+    else other = true;
   }
-  // Only dotted abbreviations ("U.S.") keep their full stop inside the token: no sentence ends here.
-  if (onlySpace) return Gap.Space;
-  if (gap.includes("\n")) return Gap.Sentence;
-  if (/[!?;:]/.test(gap)) return Gap.Sentence;
-  if (gap.includes(".")) {
+  // A blank line or an indented line starts a paragraph; one newline is a hard wrap inside a sentence.
+  if (newlines >= 2 || (newlines === 1 && indent >= 2)) return Gap.Sentence;
+  if (stop) return Gap.Sentence;
+  if (dot) {
     // "Ga., on Tuesday" and "U.S. officials" do not end a sentence.
-    if (prev.dot && (ABBREVIATIONS.has(prev.norm) || prev.norm.length <= 3) && !isCap(next)) return Gap.Other;
-    if (/^\.\s*,/.test(gap)) return Gap.Comma;
+    if (prev.dot && (ABBREVIATIONS.has(prev.norm) || prev.norm.length <= 3) && !nextCap) return Gap.Other;
+    if (text.charCodeAt(from) === 46 && comma && !other) return Gap.Comma;
     return Gap.Sentence;
   }
-  if (/^\s*,\s*$/.test(gap)) return Gap.Comma;
-  return Gap.Other;
+  if (comma) return other ? Gap.Other : Gap.Comma;
+  return other ? Gap.Other : Gap.Space;
+}
+
+const INTERN_BITS = 18;
+const INTERN_MASK = (1 << INTERN_BITS) - 1;
+/** Interned plain words at most (half the table, so probes stay short). */
+const INTERN_LIMIT = 1 << (INTERN_BITS - 1);
+const internSlots = new Int32Array(1 << INTERN_BITS);
+const internHashes: number[] = [0];
+const internWords: Word[] = [{ norm: "" }];
+const otherWords = new Map<string, Word>();
+
+/** The shared Word of a plain ASCII word text[start, stop) whose lower-case FNV-1a hash is h. */
+function internPlain(text: string, start: number, stop: number, h: number, hasUpper: boolean): Word {
+  const len = stop - start;
+  let slot = h & INTERN_MASK;
+  for (;;) {
+    const id = internSlots[slot]!;
+    if (id === 0) break;
+    if (internHashes[id] === h) {
+      const w = internWords[id]!;
+      const norm = w.norm;
+      if (norm.length === len) {
+        let same = true;
+        for (let i = 0; i < len; i++) {
+          let c = text.charCodeAt(start + i);
+          if (c >= 65 && c <= 90) c += 32;
+          if (c !== norm.charCodeAt(i)) {
+            same = false;
+            break;
+          }
+        }
+        if (same) return w;
+      }
+    }
+    slot = (slot + 1) & INTERN_MASK;
+  }
+  const raw = text.slice(start, stop);
+  const w: Word = { norm: hasUpper ? raw.toLowerCase() : raw };
+  if (internWords.length <= INTERN_LIMIT) {
+    internSlots[slot] = internWords.length;
+    internWords.push(w);
+    internHashes.push(h);
+  }
+  return w;
+}
+
+/** The shared Word of any other normalised word. */
+export function wordOf(norm: string): Word {
+  let w = otherWords.get(norm);
+  if (!w) {
+    w = { norm };
+    if (otherWords.size < 100_000) otherWords.set(norm, w);
+  }
+  return w;
 }
 
 /** Split one field into tokens. */
@@ -119,35 +243,80 @@ export function tokenizeField(field: Field, text: string): FieldTokens {
   let longWords = 0;
   let upperWords = 0;
   let prev: Token | undefined;
-  WORD_RE.lastIndex = 0;
-  for (let m = WORD_RE.exec(text); m !== null; m = WORD_RE.exec(text)) {
-    let raw = m[0];
-    const start = m.index;
-    // Possessive "'s": the place is "Spain", not "Spains".
-    const tail = raw.length > 2 ? raw.slice(-2) : "";
-    if ((tail === "'s" || tail === "’s" || tail === "'S" || tail === "’S") && raw.length > 3) raw = raw.slice(0, -2);
-    const end = start + raw.length;
-    let dot = raw.endsWith(".");
-    if (!dot && text.charCodeAt(m.index + m[0].length) === 46 /* . */ && raw.length <= 5) dot = true;
-    const gap = text.slice(last, start);
-    const upper = raw.length > 1 && isUpper(raw);
-    const tok: Token = {
-      start,
-      end,
-      norm: normalizeWord(raw),
-      cap: isCap(raw),
-      upper,
-      gap: Gap.Space,
-      dot,
-    };
-    tok.gap = gapKind(gap, prev, raw);
+  const n = text.length;
+  let pos = 0;
+  while (pos < n) {
+    // Next word: a dotted abbreviation ("U.S.", "N.Y."), else letters and digits with inner apostrophes.
+    let start = pos;
+    for (; start < n; start++) {
+      const c = text.charCodeAt(start);
+      if ((c < 128 ? charClass[c] : classOf(c)) !== 0) break;
+    }
+    if (start >= n) break;
+    let stop = start;
+    let pairs = 0;
+    while (stop + 1 < n && text.charCodeAt(stop + 1) === 46 && classOf(text.charCodeAt(stop)) === 1) {
+      stop += 2;
+      pairs++;
+    }
+    let lower = 0;
+    let upperLetters = 0;
+    let plain = true; // ASCII letters and digits only
+    let h = 0x811c9dc5 | 0;
+    if (pairs < 2) {
+      stop = start;
+      for (;;) {
+        for (; stop < n; stop++) {
+          let c = text.charCodeAt(stop);
+          if (c < 128) {
+            if (c >= 97 && c <= 122) lower++;
+            else if (c >= 65 && c <= 90) {
+              upperLetters++;
+              c += 32;
+            } else if (c < 48 || c > 57) break;
+            h = Math.imul(h ^ c, 0x01000193);
+          } else if (classOf(c) !== 0) plain = false;
+          else break;
+        }
+        if (stop + 1 < n && isApostrophe(text.charCodeAt(stop)) && classOf(text.charCodeAt(stop + 1)) !== 0) {
+          stop++;
+          plain = false;
+        } else break;
+      }
+    } else plain = false;
+    pos = stop;
+    let len = stop - start;
+    let word: Word;
+    let cap: boolean;
+    let upper: boolean;
+    if (plain) {
+      word = internPlain(text, start, stop, h, upperLetters > 0);
+      const c0 = text.charCodeAt(start);
+      cap = c0 >= 65 && c0 <= 90;
+      upper = cap && lower === 0 && upperLetters > 1;
+    } else {
+      let raw = text.slice(start, stop);
+      // Possessive "'s": the place is "Spain", not "Spains".
+      if (raw.length > 3) {
+        const tail = raw.slice(-2);
+        if (tail === "'s" || tail === "’s" || tail === "'S" || tail === "’S") raw = raw.slice(0, -2);
+      }
+      len = raw.length;
+      cap = isCap(raw);
+      upper = cap && raw.length > 1 && isUpper(raw);
+      word = wordOf(normalizeWord(raw));
+    }
+    const end = start + len;
+    let dot = pairs >= 2;
+    if (!dot && text.charCodeAt(stop) === 46 /* . */ && len <= 5) dot = true;
+    const tok: Token = { word, start, end, norm: word.norm, cap, upper, gap: gapKind(text, last, start, prev, cap), dot };
     tokens.push(tok);
-    if (raw.length > 3) {
+    if (len > 3) {
       longWords++;
       if (tok.cap) capWords++;
       if (upper) upperWords++;
     }
-    last = m.index + m[0].length;
+    last = stop;
     prev = tok;
   }
   const allCaps = longWords >= 2 && upperWords / longWords >= 0.8;

@@ -2,7 +2,7 @@ import { analyse, STOPWORDS, type Doc } from "./doc";
 import { withModel, type ModelOptions } from "./model";
 import { stem } from "./stem";
 import { MEDTOP_CONCEPTS, TOP_LEVEL_TOPICS, medtopConcept, topicName } from "./taxonomy";
-import { phraseKey, Gap, type FieldTokens } from "./text";
+import { phraseKey, Gap, type FieldTokens, type Word } from "./text";
 import { BLOCKED_CUES, TOPIC_CUES } from "./topic-cues";
 import type { Evidence, TagInput, TopicSuggestion } from "./types";
 
@@ -43,7 +43,7 @@ interface CueNode {
 }
 
 const DEFAULT_MIN_CONFIDENCE = 0.3;
-/** Field weights: a cue in the headline says more than one deep in the body. */
+/** Field weights: a cue in the headline says more than one deep in the body; the lead in between. */
 const FIELD_WEIGHT = { headline: 2, lead: 1.3, body: 1 };
 /** Repetition: total field weight of a cue raised to this power. */
 const REPEAT_POWER = 0.6;
@@ -67,11 +67,31 @@ const GENERIC_LABELS = new Set(
 
 let lexicon: Map<string, CueNode> | undefined;
 
+const cueStems = new Map<string, string>();
+
 /** The stem a word is matched by; function words, and words whose stem is one ("innings" → "in"), stay whole. */
 function cueStem(norm: string): string {
-  if (STOPWORDS.has(norm)) return norm;
-  const s = stem(norm);
-  return s.length < 3 || STOPWORDS.has(s) ? norm : s;
+  let c = cueStems.get(norm);
+  if (c !== undefined) return c;
+  if (STOPWORDS.has(norm)) c = norm;
+  else {
+    const s = stem(norm);
+    c = s.length < 3 || STOPWORDS.has(s) ? norm : s;
+  }
+  if (cueStems.size > 200_000) cueStems.clear();
+  cueStems.set(norm, c);
+  return c;
+}
+
+/** The lexicon node a word's stem starts, or null; kept on the shared Word. */
+function firstNode(root: Map<string, CueNode>, w: Word): CueNode | null {
+  let n = w.cue as CueNode | null | undefined;
+  if (n === undefined) w.cue = n = root.get(wordStem(w)) ?? null;
+  return n;
+}
+
+function wordStem(w: Word): string {
+  return (w.stem ??= cueStem(w.norm));
 }
 
 function cueKey(phrase: string): string[] {
@@ -194,88 +214,89 @@ function cueLexicon(): Map<string, CueNode> {
 }
 
 interface CueHit {
+  top: number;
   w: number;
   /** Summed field weight of its occurrences. */
   mult: number;
   concept?: string;
-  evidence: Evidence[];
+  /** First occurrence, for evidence. */
+  ft: FieldTokens;
+  start: number;
+  end: number;
 }
 
-interface Scores {
-  /** Per top-level topic (index into TOP_LEVEL_TOPICS): cue key → hits. */
-  tops: Map<string, CueHit>[];
-}
-
-/** Every cue of the story, by topic. */
-function scoreDoc(doc: Doc): Scores {
+/** Every cue of the story, keyed by its lexicon entry. */
+function scoreDoc(doc: Doc): Map<Hit, CueHit> {
   const root = cueLexicon();
-  const tops: Map<string, CueHit>[] = TOP_LEVEL_TOPICS.map(() => new Map());
-  const scan = (ft: FieldTokens, fieldWeight: (start: number) => number, skipBefore: number) => {
+  const found = new Map<Hit, CueHit>();
+  const scan = (ft: FieldTokens, leadEnd: number, baseWeight: number, skipBefore: number) => {
     const toks = ft.tokens;
-    const stems = new Array<string>(toks.length);
-    for (let i = 0; i < toks.length; i++) stems[i] = cueStem(toks[i]!.norm);
     for (let i = 0; i < toks.length; i++) {
       const first = toks[i]!;
       if (first.start < skipBefore) continue;
-      let node = root.get(stems[i]!);
+      let node: CueNode | null | undefined = firstNode(root, first.word);
       if (!node) continue;
-      let best: { end: number; node: CueNode } | undefined;
+      let bestEnd = -1;
+      let bestNode: CueNode | undefined;
       let k = i;
       while (node) {
-        if (node.hits || node.blocked) best = { end: k + 1, node };
+        if (node.hits || node.blocked) {
+          bestEnd = k + 1;
+          bestNode = node;
+        }
         k++;
         const nt = toks[k];
         if (!nt || nt.gap === Gap.Sentence || !node.next) break;
-        node = node.next.get(stems[k]!);
+        node = node.next.get(wordStem(nt.word));
       }
-      if (!best) continue;
+      if (!bestNode) continue;
       const startIdx = i;
-      i = best.end - 1;
-      const hits = best.node.hits;
+      i = bestEnd - 1;
+      const hits = bestNode.hits;
       if (!hits) continue;
-      const last = toks[best.end - 1]!;
-      const key = stems.slice(startIdx, best.end).join(" ");
-      const fw = fieldWeight(first.start);
-      const single = best.end - startIdx === 1 ? first.norm : undefined;
+      const fw = first.start < leadEnd ? FIELD_WEIGHT.lead : baseWeight;
+      const single = bestEnd - startIdx === 1 ? first.norm : undefined;
       for (const h of hits) {
         if (h.forms && single !== undefined && !h.forms.includes(single)) continue;
-        const m = tops[h.top]!;
-        let c = m.get(key);
-        if (!c) m.set(key, (c = { w: h.w, mult: 0, ...(h.concept ? { concept: h.concept } : {}), evidence: [] }));
+        let c = found.get(h);
+        if (!c) {
+          c = { top: h.top, w: h.w, mult: 0, ft, start: first.start, end: toks[bestEnd - 1]!.end };
+          if (h.concept) c.concept = h.concept;
+          found.set(h, c);
+        }
         c.mult += fw;
-        if (c.evidence.length < 3) c.evidence.push({ text: ft.text.slice(first.start, last.end), start: first.start, end: last.end, field: ft.field === "headline" ? "headline" : "body" });
       }
     }
   };
-  scan(doc.headline, () => FIELD_WEIGHT.headline, 0);
-  const leadEnd = doc.leadEnd;
-  scan(doc.body, (start) => (start < leadEnd ? FIELD_WEIGHT.lead : FIELD_WEIGHT.body), doc.datelineInBody ?? 0);
-  return { tops };
+  scan(doc.headline, -1, FIELD_WEIGHT.headline, 0);
+  scan(doc.body, doc.leadEnd, FIELD_WEIGHT.body, doc.datelineInBody ?? 0);
+  return found;
+}
+
+function evidenceOf(c: CueHit): Evidence {
+  return { text: c.ft.text.slice(c.start, c.end), start: c.start, end: c.end, field: c.ft.field === "headline" ? "headline" : "body" };
 }
 
 const cueScore = (c: CueHit) => c.w * Math.pow(c.mult, REPEAT_POWER);
 
 /** Topic confidences from the taxonomy alone, below any threshold, with evidence: the model's prior. */
 function priorTopics(doc: Doc, narrower: boolean): TopicSuggestion[] {
-  const { tops } = scoreDoc(doc);
-  const scores = tops.map((m) => {
-    let s = 0;
-    for (const c of m.values()) s += cueScore(c);
-    return s;
-  });
-  const max = Math.max(0, ...scores);
-  if (max === 0) return [];
+  const found = scoreDoc(doc);
+  if (found.size === 0) return [];
+  const scores = new Array<number>(TOP_LEVEL_TOPICS.length).fill(0);
+  for (const c of found.values()) scores[c.top]! += cueScore(c);
+  const max = Math.max(...scores);
+  if (max <= 0) return [];
   const out: TopicSuggestion[] = [];
-  tops.forEach((m, i) => {
-    const s = scores[i]!;
+  scores.forEach((s, i) => {
     if (s <= 0) return;
     const topic = TOP_LEVEL_TOPICS[i]!;
     const strength = 1 - Math.exp(-s / STRENGTH_SCALE);
     const confidence = strength * Math.pow(s / max, 0.7);
-    const cues = [...m.values()].sort((a, b) => cueScore(b) - cueScore(a));
-    const evidence = cues.slice(0, 6).map((c) => c.evidence[0]!);
+    const cues = [...found.values()].filter((c) => c.top === i).sort((a, b) => cueScore(b) - cueScore(a));
+    const evidence = cues.slice(0, 6).map(evidenceOf);
     out.push({ code: topic.qcode, scheme: "medtop", name: topicName(topic.qcode), confidence, level: 1, evidence });
-    if (!narrower) return;
+    if (!narrower || confidence < 0.2) return;
     // Narrower concepts the story names, each with its broader ones up to the top level.
     const concepts = new Map<string, { score: number; evidence: Evidence[] }>();
     for (const c of cues) {
@@ -285,7 +306,7 @@ function priorTopics(doc: Doc, narrower: boolean): TopicSuggestion[] {
         let t = concepts.get(code);
         if (!t) concepts.set(code, (t = { score: 0, evidence: [] }));
         t.score += cueScore(c);
-        if (t.evidence.length < 4) t.evidence.push(c.evidence[0]!);
+        if (t.evidence.length < 4) t.evidence.push(evidenceOf(c));
         code = con.parent ?? undefined;
       }
     }
@@ -298,7 +319,7 @@ function priorTopics(doc: Doc, narrower: boolean): TopicSuggestion[] {
         name: con.label,
         confidence: confidence * (1 - Math.exp(-t.score / 2.5)),
         level: con.level,
-        parent: con.parent ?? undefined,
+        ...(con.parent ? { parent: con.parent } : {}),
         evidence: t.evidence,
       });
     }

@@ -57,16 +57,29 @@ describe.each(storeKinds())("duplicate links on %s", (kind) => {
     expect(await store.db.dedupKey.count({ where: { articleId: wire } })).toBeGreaterThan(0);
   });
 
-  it("takes a corrected text from the same source under a new uri as an update, not a copy", async () => {
+  it("takes a corrected text from the same source under a new derived uri as an update, not a copy", async () => {
+    const page = (headline: string, body: string) => JSON.stringify({ headline, body_text: body, infosources: [{ name: "Harbour Gazette" }] });
+    const ferry = [
+      "The harbour ferry will run until one in the morning on weekdays from next month, the operator said on Tuesday, after more than four thousand commuters signed a petition asking for later crossings.",
+      "Night shift workers at the container terminal had complained for years that the last boat left before their shifts ended, leaving them to pay for taxis around the bay.",
+    ].join("\n\n");
+    await ingest("page-1.ndjson", page("Ferry adds night crossings", ferry));
     const before = await store.db.duplicateLink.count();
-    const fixed = WIRE.replace("eleven people", "twelve people");
-    const r = await ingest("wire-fix.ndjson", item("wire-1-fixed", "Meridian Wire", "Police break up fake weight-loss pen ring (corrected)", fixed, "2026-11-09T09:00:00Z"));
+    // The page was fixed: a new headline (so a new derived uri) and a corrected figure.
+    const r = await ingest("page-2.ndjson", page("Ferry adds late-night crossings after petition", ferry.replace("four thousand", "five thousand")));
     expect(r.totals).toMatchObject({ new: 0, updated: 1 });
-    expect(await store.db.article.findUnique({ where: { uri: "wire-1-fixed" } })).toBeNull();
-    const wire = await store.db.article.findUniqueOrThrow({ where: { uri: "wire-1" }, include: { versions: true } });
-    expect(wire.bodyText).toContain("twelve people");
-    expect(wire.versions).toHaveLength(1);
+    const stories = await store.db.article.findMany({ where: { source: { name: "Harbour Gazette" } }, include: { versions: true } });
+    expect(stories).toHaveLength(1);
+    expect(stories[0]!.headline).toBe("Ferry adds late-night crossings after petition");
+    expect(stories[0]!.versions[0]!.bodyText).toContain("four thousand");
     expect(await store.db.duplicateLink.count()).toBe(before);
+  });
+
+  it("keeps items with ids of their own apart, even from one source with templated text", async () => {
+    const r = await ingest("wire-2.ndjson", item("wire-2", "Meridian Wire", "Police break up fake weight-loss pen ring in Seville", WIRE.replace(/Madrid, Valencia and Malaga/, "Seville"), "2026-11-10T08:00:00Z"));
+    expect(r.totals.new).toBe(1);
+    const link = await linkBetween(await idOf("wire-1"), await idOf("wire-2"));
+    expect(link?.kind).toBe("near");
   });
 
   it("remembers an editor's 'not a duplicate': the pair is never flagged again", async () => {

@@ -3,6 +3,8 @@ import { notFound } from "next/navigation";
 import { db } from "@/lib/server/db/client";
 import { getArticle } from "@/lib/server/articles/get-article";
 import { sanitizeBodyHtml } from "@/lib/ingest/sanitize";
+import { regionsFor } from "@/lib/tagging/regions";
+import { TagPanel, type TagView } from "@/components/tags/tag-panel";
 import { Badge, statusTone } from "@/components/ui/badge";
 import { TimeAgo } from "@/components/ui/time-ago";
 
@@ -22,6 +24,21 @@ export default async function ArticlePage({ params }: PageProps<"/articles/[id]"
   const n = Number(id);
   const a = Number.isInteger(n) && n > 0 ? await getArticle(db(), n) : null;
   if (!a) notFound();
+  const tagViews: TagView[] = a.tags
+    .filter((t) => t.tag.scheme !== "region")
+    .map((t) => ({
+      tagId: t.tagId,
+      scheme: t.tag.scheme,
+      code: t.tag.code,
+      name: t.tag.name,
+      origin: t.origin,
+      state: t.state,
+      confidence: t.confidence,
+      rel: t.rel,
+      evidence: t.evidence ? (JSON.parse(t.evidence) as TagView["evidence"]) : [],
+    }));
+  // Regions are derived from the places the story keeps, never tagged alone.
+  const regions = regionsFor(tagViews.filter((t) => t.scheme === "iso3166" && t.state !== "rejected").map((t) => t.code)).map((r) => r.name);
   return (
     <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
       <article className="rounded-lg border border-stone-200 bg-white p-6 dark:border-stone-800 dark:bg-stone-900">
@@ -62,17 +79,7 @@ export default async function ArticlePage({ params }: PageProps<"/articles/[id]"
       </article>
       <aside className="space-y-4">
         <Section title="Tags">
-          {a.tags.length === 0 ? (
-            <p className="text-sm text-stone-500">No tags yet.</p>
-          ) : (
-            <div className="flex flex-wrap gap-1">
-              {a.tags.map((t) => (
-                <Badge key={t.id} tone={t.tag.scheme === "iso3166" ? "place" : "topic"} dashed={t.state === "suggested"}>
-                  {t.tag.name} {t.state !== "accepted" && `· ${t.state}`}
-                </Badge>
-              ))}
-            </div>
-          )}
+          <TagPanel articleId={a.id} tags={tagViews} regions={regions} />
         </Section>
         {[
           { title: "Duplicates", links: a.links.filter((l) => l.kind !== "same-story"), empty: "No copies found." },

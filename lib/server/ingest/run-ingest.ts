@@ -5,6 +5,8 @@ import type { Db } from "../db/client";
 import { parseInput } from "../../ingest";
 import { IngestInputError, type ItemError, type ParsedArticle } from "../../ingest/types";
 import type { DuplicateThresholds } from "../../dedup/config";
+import { suggestionContext } from "../tags/apply-suggestions";
+import { loadModel } from "../tags/tagging-model";
 import { restoreDuplicateLinks, storeArticle, type StoreContext } from "./store-articles";
 
 export interface IngestInput {
@@ -43,6 +45,8 @@ export interface RunOptions {
   defaultSource?: string;
   maxBytes?: number;
   thresholds?: DuplicateThresholds;
+  /** Suggest topics and places for each article (default true). */
+  suggestTags?: boolean;
   /** Called after each stored item: done of total in the current input. */
   onProgress?: (input: string, done: number, total: number) => void;
 }
@@ -58,7 +62,9 @@ export async function runIngest(db: Db, inputs: IngestInput[], opts: RunOptions)
   const run = await db.ingestRun.create({
     data: { input: inputs.map((i) => i.name).join(", ").slice(0, 2000), origin: opts.origin, userId: opts.userId ?? null },
   });
-  const ctx: StoreContext = { runId: run.id, actor: opts.actor, userId: opts.userId, thresholds: opts.thresholds };
+  // One read of the newsroom's model per run: what editors taught shapes these suggestions.
+  const tagging = opts.suggestTags === false ? undefined : await suggestionContext(db, (await loadModel(db)).model);
+  const ctx: StoreContext = { runId: run.id, actor: opts.actor, userId: opts.userId, thresholds: opts.thresholds, tagging };
   const sources = new Map<string, number>();
   const reports: InputReport[] = [];
   for (const input of inputs) {

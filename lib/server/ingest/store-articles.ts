@@ -7,6 +7,7 @@ import { contentHash } from "../../ingest/text";
 import { reverseKind } from "../../schemas/workflow";
 import { DEFAULT_THRESHOLDS, type DuplicateThresholds } from "../../dedup/config";
 import { findDuplicates, indexArticle, writeLinks } from "../duplicates/link-duplicates";
+import { applySuggestions, type SuggestionContext } from "../tags/apply-suggestions";
 
 export type ItemOutcome =
   | { kind: "new"; articleId: number; links: number }
@@ -21,7 +22,17 @@ export interface StoreContext {
   userId?: number;
   /** When copies are flagged, per kind (configuration: WIREDESK_DEDUP_THRESHOLDS). */
   thresholds?: DuplicateThresholds;
+  /** The newsroom's tagging model and hidden topics; no suggestions without it. */
+  tagging?: SuggestionContext;
 }
+
+const isDerivedUri = (uri: string) => uri.startsWith("urn:wiredesk:");
+
+const tagInput = (d: { headline: string; bodyText: string; dateline: string | null }) => ({
+  headline: d.headline,
+  bodyText: d.bodyText,
+  ...(d.dateline ? { dateline: d.dateline } : {}),
+});
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
@@ -55,13 +66,15 @@ async function sourceId(tx: Tx, a: ParsedArticle, cache: Map<string, number>): P
   return s.id;
 }
 
-async function attachTags(tx: Tx, articleId: number, tags: IncomingTag[], decidedById?: number) {
+async function attachTags(tx: Tx, articleId: number, tags: IncomingTag[], decidedById?: number): Promise<Set<number>> {
+  const ids = new Set<number>();
   for (const t of tags) {
     const tag = await tx.tag.upsert({
       where: { scheme_code: { scheme: t.scheme, code: t.code } },
       create: { scheme: t.scheme, code: t.code, name: t.name ?? t.code, officialName: t.name },
       update: {},
     });
+    ids.add(tag.id);
     const origin = t.creator ?? "machine";
     const state = t.state ?? (origin === "editor" ? "accepted" : "suggested");
     await tx.articleTag.upsert({
@@ -78,6 +91,7 @@ async function attachTags(tx: Tx, articleId: number, tags: IncomingTag[], decide
       update: {},
     });
   }
+  return ids;
 }
 
 function fields(a: ParsedArticle, hash: string, src: number | null) {
@@ -181,6 +195,7 @@ async function updateArticle(
       after: JSON.stringify(snapshot(updated)),
     },
   });
+  if (ctx.tagging) await applySuggestions(tx, existing.id, tagInput(data), ctx.tagging);
   if (existing.contentHash !== data.contentHash) {
     // The text changed: its place in the duplicate index and its copies change with it.
     const { fp, matches } = await findDuplicates(tx, data.bodyText, ctx.thresholds ?? DEFAULT_THRESHOLDS, existing.id);
@@ -217,11 +232,13 @@ async function storeInTx(
   }
 
   const { fp, matches } = await findDuplicates(tx, a.bodyText, ctx.thresholds ?? DEFAULT_THRESHOLDS);
-  // A corrected text from the same source under a new uri (a scraped page
-  // whose headline was fixed) is an update of that article, not a copy of it.
-  const own = src === null ? undefined : matches.find((m) => m.otherSourceId === src && (m.match.kind === "exact" || m.match.kind === "near"));
-  if (own) {
-    const stored = await tx.article.findUniqueOrThrow({ where: { id: own.otherId } });
+  // A corrected text from the same source under a new derived uri (a scraped
+  // page whose headline was fixed) is an update of that article, not a copy.
+  // Items with ids of their own are different items when their ids differ:
+  // templated copy (results, earnings) from one source is not one story.
+  const own = src === null || !isDerivedUri(a.uri) ? undefined : matches.find((m) => m.otherSourceId === src && (m.match.kind === "exact" || m.match.kind === "near"));
+  const stored = own ? await tx.article.findUniqueOrThrow({ where: { id: own.otherId } }) : undefined;
+  if (stored && isDerivedUri(stored.uri)) {
     if (stored.contentHash === hash && stored.headline === data.headline) {
       return { kind: "skipped", articleId: stored.id, reason: "same text from the same source already stored" };
     }
@@ -235,7 +252,9 @@ async function storeInTx(
   const created = await tx.article.create({
     data: { ...data, uri: a.uri, status: a.status ?? "new", lastIngestRunId: ctx.runId },
   });
-  await attachTags(tx, created.id, [...(a.subjects ?? []), ...(a.places ?? [])], ctx.userId);
+  const carried = await attachTags(tx, created.id, [...(a.subjects ?? []), ...(a.places ?? [])], ctx.userId);
+  // Copy that arrives tagged (a Wiredesk export, a wire's ninjs) keeps its tags; the rest is suggested.
+  if (ctx.tagging && carried.size === 0) await applySuggestions(tx, created.id, tagInput(data), ctx.tagging);
   await tx.auditEntry.create({
     data: {
       actor: ctx.actor,

@@ -1,0 +1,23 @@
+// POST /api/taxonomy - rename or hide a topic, or add a newsroom tag under one
+import { NextResponse, type NextRequest } from "next/server";
+import { db } from "@/lib/server/db/client";
+import { addNewsroomTag, renameTag, setHidden } from "@/lib/server/tags/taxonomy";
+import { TagError } from "@/lib/server/tags/decide-tag";
+import { taxonomyChange } from "@/lib/schemas/tags";
+
+export async function POST(req: NextRequest) {
+  const body = taxonomyChange.safeParse(await req.json().catch(() => null));
+  if (!body.success) return NextResponse.json({ error: body.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") }, { status: 400 });
+  const actor = { name: "admin" };
+  try {
+    const b = body.data;
+    const tag =
+      b.action === "rename" ? await renameTag(db(), b.tagId, b.name, actor)
+      : b.action === "hide" ? await setHidden(db(), b.tagId, b.hidden, actor)
+      : await addNewsroomTag(db(), b.parentId, b.name, actor);
+    return NextResponse.json({ id: tag.id, code: tag.code, name: tag.name, hidden: tag.hidden });
+  } catch (e) {
+    if (e instanceof TagError) return NextResponse.json({ error: e.message }, { status: 422 });
+    throw e;
+  }
+}

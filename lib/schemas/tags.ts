@@ -1,0 +1,21 @@
+import { z } from "zod";
+
+export const tagAction = z.discriminatedUnion("action", [
+  z.object({ action: z.enum(["accept", "reject", "remove"]), tagId: z.number().int().positive() }),
+  z.object({ action: z.literal("add"), scheme: z.enum(["medtop", "iso3166", "newsroom"]), code: z.string().trim().min(1).max(100) }),
+]);
+
+export const tagSearch = z.object({
+  q: z.string().trim().min(1).max(100),
+  limit: z.coerce.number().int().min(1).max(50).default(12),
+});
+
+export const taxonomyChange = z.discriminatedUnion("action", [
+  z.object({ action: z.literal("rename"), tagId: z.number().int().positive(), name: z.string().trim().min(1).max(80) }),
+  z.object({ action: z.literal("hide"), tagId: z.number().int().positive(), hidden: z.boolean() }),
+  z.object({
+    action: z.literal("add"),
+    parentId: z.number().int().positive(),
+    name: z.string().trim().min(1).max(80),
+  }),
+]);

@@ -1,0 +1,97 @@
+// Editors' decisions on an article's tags: accept or reject a suggestion,
+// add a tag by hand, remove one. Each is audited and teaches the newsroom's
+// model, so suggestions for new articles reflect it.
+import type { Db } from "../db/client";
+import { countryName, medtopConcept, topicName } from "../../tagging";
+import { teach } from "./tagging-model";
+import type { Actor } from "../duplicates/decide-link";
+
+export class TagError extends Error {}
+
+type Scheme = "medtop" | "iso3166" | "newsroom";
+
+async function articleInput(db: Db, articleId: number) {
+  const a = await db.article.findUnique({ where: { id: articleId }, select: { headline: true, bodyText: true, dateline: true } });
+  if (!a) throw new TagError(`No article ${articleId}`);
+  return { headline: a.headline, bodyText: a.bodyText, ...(a.dateline ? { dateline: a.dateline } : {}) };
+}
+
+function audit(db: Db, actor: Actor, action: string, articleId: number, tag: { scheme: string; code: string }, before: unknown, after: unknown) {
+  return db.auditEntry.create({
+    data: {
+      actor: actor.name,
+      userId: actor.userId ?? null,
+      action,
+      entityType: "articleTag",
+      entityId: `${articleId}:${tag.scheme}:${tag.code}`,
+      articleId,
+      before: before === null ? null : JSON.stringify(before),
+      after: after === null ? null : JSON.stringify(after),
+    },
+  });
+}
+
+/** Accepts or rejects a tag on an article (a suggestion, or an earlier decision reversed). */
+export async function decideTag(db: Db, articleId: number, tagId: number, state: "accepted" | "rejected", actor: Actor) {
+  const at = await db.articleTag.findUnique({ where: { articleId_tagId: { articleId, tagId } }, include: { tag: true } });
+  if (!at) throw new TagError(`Article ${articleId} has no tag ${tagId}`);
+  const input = await articleInput(db, articleId);
+  if (at.state === state) return at;
+  const updated = await db.articleTag.update({
+    where: { id: at.id },
+    data: { state, decidedById: actor.userId ?? null, decidedAt: new Date() },
+    include: { tag: true },
+  });
+  await audit(db, actor, state === "accepted" ? "tag.accept" : "tag.reject", articleId, at.tag, { state: at.state }, { state });
+  if (isLearnable(at.tag.scheme)) {
+    await teach(db, input, { scheme: at.tag.scheme, code: at.tag.code, signal: state === "accepted" ? "accept" : "reject" });
+  }
+  return updated;
+}
+
+const isLearnable = (scheme: string): scheme is Scheme => scheme === "medtop" || scheme === "iso3166" || scheme === "newsroom";
+
+/** The tag row for a scheme and code, created for countries and newsroom tags; topics must exist. */
+async function resolveTag(db: Db, scheme: Scheme, code: string) {
+  if (scheme === "medtop") {
+    const concept = medtopConcept(code);
+    if (!concept) throw new TagError(`${code} is not an IPTC Media Topic`);
+    const tag = await db.tag.findUnique({ where: { scheme_code: { scheme, code: concept.qcode } } });
+    return tag ?? db.tag.create({ data: { scheme, code: concept.qcode, name: topicName(concept.qcode), officialName: concept.label } });
+  }
+  if (scheme === "iso3166") {
+    const iso = code.trim().toUpperCase();
+    const name = countryName(iso);
+    if (!/^[A-Z]{2}$/.test(iso) || name === iso) throw new TagError(`${code} is not an ISO 3166-1 country code`);
+    return db.tag.upsert({ where: { scheme_code: { scheme, code: iso } }, create: { scheme, code: iso, name }, update: {} });
+  }
+  const tag = await db.tag.findUnique({ where: { scheme_code: { scheme, code } } });
+  if (!tag) throw new TagError(`No newsroom tag ${code}: an admin adds it in the taxonomy first`);
+  return tag;
+}
+
+/** An editor tags an article by hand. */
+export async function addTag(db: Db, articleId: number, scheme: Scheme, code: string, actor: Actor) {
+  const input = await articleInput(db, articleId);
+  const tag = await resolveTag(db, scheme, code);
+  const before = await db.articleTag.findUnique({ where: { articleId_tagId: { articleId, tagId: tag.id } } });
+  const at = await db.articleTag.upsert({
+    where: { articleId_tagId: { articleId, tagId: tag.id } },
+    create: { articleId, tagId: tag.id, origin: "editor", state: "accepted", confidence: 1, decidedById: actor.userId ?? null, decidedAt: new Date() },
+    update: { state: "accepted", decidedById: actor.userId ?? null, decidedAt: new Date() },
+    include: { tag: true },
+  });
+  await audit(db, actor, "tag.add", articleId, tag, before ? { state: before.state, origin: before.origin } : null, { state: "accepted" });
+  await teach(db, input, { scheme, code: tag.code, signal: before?.state === "suggested" ? "accept" : "add" });
+  return at;
+}
+
+/** Takes a tag an editor added off an article again (a machine suggestion is rejected instead). */
+export async function removeTag(db: Db, articleId: number, tagId: number, actor: Actor) {
+  const at = await db.articleTag.findUnique({ where: { articleId_tagId: { articleId, tagId } }, include: { tag: true } });
+  if (!at) throw new TagError(`Article ${articleId} has no tag ${tagId}`);
+  if (at.origin !== "editor") return decideTag(db, articleId, tagId, "rejected", actor);
+  await db.articleTag.delete({ where: { id: at.id } });
+  await audit(db, actor, "tag.remove", articleId, at.tag, { state: at.state, origin: at.origin }, null);
+  return null;
+}

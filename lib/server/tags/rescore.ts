@@ -1,0 +1,34 @@
+// Suggestions again for stored articles, with what editors have taught since.
+import type { Db } from "../db/client";
+import { applySuggestions, suggestionContext } from "./apply-suggestions";
+import { loadModel } from "./tagging-model";
+
+export async function rescoreArticles(
+  db: Db,
+  opts: { since?: Date; onProgress?: (done: number, total: number) => void } = {},
+): Promise<{ articles: number; suggestions: number }> {
+  const ctx = await suggestionContext(db, (await loadModel(db)).model);
+  const where = opts.since ? { ingestedAt: { gte: opts.since } } : {};
+  const total = await db.article.count({ where });
+  let cursor: number | undefined;
+  let done = 0;
+  let suggestions = 0;
+  for (;;) {
+    const batch = await db.article.findMany({
+      where,
+      orderBy: { id: "asc" },
+      take: 200,
+      ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+      select: { id: true, headline: true, bodyText: true, dateline: true },
+    });
+    if (batch.length === 0) break;
+    for (const a of batch) {
+      suggestions += await db.$transaction((tx) =>
+        applySuggestions(tx, a.id, { headline: a.headline, bodyText: a.bodyText, ...(a.dateline ? { dateline: a.dateline } : {}) }, ctx),
+      );
+      opts.onProgress?.(++done, total);
+    }
+    cursor = batch[batch.length - 1]!.id;
+  }
+  return { articles: done, suggestions };
+}

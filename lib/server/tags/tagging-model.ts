@@ -1,0 +1,40 @@
+// The newsroom's tagging model in the store: read once per run or request,
+// written with a version check so two editors' lessons are both kept.
+import type { Db } from "../db/client";
+import { emptyModel, learn, type Feedback, type NewsroomModel, type TagInput } from "../../tagging";
+
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+export const NEWSROOM = "default";
+
+export async function loadModel(db: Db | Tx, newsroom = NEWSROOM): Promise<{ model: NewsroomModel; version: number }> {
+  const row = await db.taggingModel.findUnique({ where: { newsroom } });
+  if (!row) return { model: emptyModel(), version: 0 };
+  return { model: JSON.parse(row.model) as NewsroomModel, version: row.version };
+}
+
+/**
+ * Teaches the model one editor action. A concurrent writer makes the
+ * version check fail; the lesson is then applied again to the newer model.
+ */
+export async function teach(db: Db, input: TagInput, feedback: Feedback, newsroom = NEWSROOM): Promise<NewsroomModel> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const { model, version } = await loadModel(db, newsroom);
+    const next = learn(model, input, feedback);
+    const json = JSON.stringify(next);
+    if (version === 0) {
+      try {
+        await db.taggingModel.create({ data: { newsroom, model: json } });
+        return next;
+      } catch {
+        continue; // another writer created it first
+      }
+    }
+    const { count } = await db.taggingModel.updateMany({
+      where: { newsroom, version },
+      data: { model: json, version: { increment: 1 } },
+    });
+    if (count === 1) return next;
+  }
+  throw new Error("the tagging model is changing too fast to save; try again");
+}

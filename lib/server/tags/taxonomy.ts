@@ -1,0 +1,80 @@
+// The newsroom's taxonomy: browse, rename and hide topics, add newsroom tags
+// under any topic, and find tags by name for the typeahead.
+import type { Db } from "../db/client";
+import type { Actor } from "../duplicates/decide-link";
+import { countryName } from "../../tagging";
+import { slug } from "../../ingest/text";
+import { TagError } from "./decide-tag";
+
+export async function findTags(db: Db, q: string, limit = 12) {
+  // Filtered here rather than in SQL: case-insensitive matching differs between the stores, and the list is small.
+  const rows = await db.tag.findMany({
+    where: { hidden: false, retired: false, scheme: { in: ["medtop", "newsroom"] } },
+    select: { id: true, scheme: true, code: true, name: true },
+  });
+  const lower = q.toLowerCase();
+  return rows
+    .filter((t) => t.name.toLowerCase().includes(lower))
+    .sort((a, b) => Number(!a.name.toLowerCase().startsWith(lower)) - Number(!b.name.toLowerCase().startsWith(lower)) || a.name.length - b.name.length)
+    .slice(0, limit);
+}
+
+/** Countries are tagged on demand; the typeahead offers them by name too. */
+export function findCountries(q: string, limit = 5) {
+  const lower = q.toLowerCase();
+  const out: { scheme: "iso3166"; code: string; name: string }[] = [];
+  for (let i = 0; i < 26 * 26 && out.length < limit; i++) {
+    const code = String.fromCharCode(65 + Math.floor(i / 26), 65 + (i % 26));
+    const name = countryName(code);
+    if (name !== code && name.toLowerCase().startsWith(lower)) out.push({ scheme: "iso3166", code, name });
+  }
+  return out;
+}
+
+/** The 17 top-level topics with the concepts and newsroom tags right under them. */
+export async function topicTree(db: Db) {
+  const rows = await db.tag.findMany({
+    where: { scheme: { in: ["medtop", "newsroom"] }, retired: false },
+    orderBy: { code: "asc" },
+    select: { id: true, scheme: true, code: true, name: true, officialName: true, hidden: true, parentId: true, _count: { select: { articles: true } } },
+  });
+  const children = new Map<number, typeof rows>();
+  for (const r of rows) if (r.parentId) children.set(r.parentId, [...(children.get(r.parentId) ?? []), r]);
+  return rows
+    .filter((r) => r.scheme === "medtop" && r.parentId === null)
+    .map((top) => ({ ...top, children: (children.get(top.id) ?? []).sort((a, b) => Number(b.scheme === "newsroom") - Number(a.scheme === "newsroom") || a.name.localeCompare(b.name)) }));
+}
+
+async function auditTaxonomy(db: Db, actor: Actor, action: string, tagId: number, before: unknown, after: unknown) {
+  await db.auditEntry.create({
+    data: { actor: actor.name, userId: actor.userId ?? null, action, entityType: "tag", entityId: String(tagId), before: JSON.stringify(before), after: JSON.stringify(after) },
+  });
+}
+
+export async function renameTag(db: Db, tagId: number, name: string, actor: Actor) {
+  const tag = await db.tag.findUnique({ where: { id: tagId } });
+  if (!tag) throw new TagError(`No tag ${tagId}`);
+  const updated = await db.tag.update({ where: { id: tagId }, data: { name } });
+  await auditTaxonomy(db, actor, "taxonomy.rename", tagId, { name: tag.name }, { name });
+  return updated;
+}
+
+export async function setHidden(db: Db, tagId: number, hidden: boolean, actor: Actor) {
+  const tag = await db.tag.findUnique({ where: { id: tagId } });
+  if (!tag) throw new TagError(`No tag ${tagId}`);
+  const updated = await db.tag.update({ where: { id: tagId }, data: { hidden } });
+  await auditTaxonomy(db, actor, hidden ? "taxonomy.hide" : "taxonomy.show", tagId, { hidden: tag.hidden }, { hidden });
+  return updated;
+}
+
+/** A newsroom tag under a topic: "newsroom:local-elections". */
+export async function addNewsroomTag(db: Db, parentId: number, name: string, actor: Actor) {
+  const parent = await db.tag.findUnique({ where: { id: parentId } });
+  if (!parent || parent.scheme !== "medtop") throw new TagError(`No topic ${parentId} to put a newsroom tag under`);
+  const code = `newsroom:${slug(name)}`;
+  const exists = await db.tag.findUnique({ where: { scheme_code: { scheme: "newsroom", code } } });
+  if (exists) throw new TagError(`A newsroom tag ${code} exists already`);
+  const tag = await db.tag.create({ data: { scheme: "newsroom", code, name, parentId } });
+  await auditTaxonomy(db, actor, "taxonomy.add", tag.id, null, { code, name, parent: parent.code });
+  return tag;
+}

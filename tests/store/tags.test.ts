@@ -1,0 +1,127 @@
+// Tag suggestions in the store: made at ingest with evidence, decided by
+// editors, learnt from, hidden by admins, re-scored, exported.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openStore, storeKinds, type TestStore } from "../support/stores";
+import { bytes } from "../support/feeds";
+import { runIngest } from "../../lib/server/ingest/run-ingest";
+import { addTag, decideTag } from "../../lib/server/tags/decide-tag";
+import { addNewsroomTag, setHidden } from "../../lib/server/tags/taxonomy";
+import { rescoreArticles } from "../../lib/server/tags/rescore";
+
+const clubs = ["Riverside", "Northgate", "Harbour City", "Eastfield", "Millbrook", "Westbury", "Oakton", "Lakeside"];
+const fanProtest = (club: string) =>
+  JSON.stringify({
+    uri: `fans-${club}`,
+    headline: `${club} FC fans protest over ticket prices`,
+    body_text: `Supporters of ${club} FC marched outside the stadium before Saturday's league match to protest against a rise in season ticket prices. The club said the increase was needed to pay for a new stand and to keep the squad competitive. Fans' groups said the board had ignored them and called for a boycott of the next home game against their local rivals.`,
+    infosources: [{ name: "Sports Desk" }],
+  });
+
+describe.each(storeKinds())("tags on %s", (kind) => {
+  let store: TestStore;
+  const actor = { name: "test editor" };
+  const ingest = (name: string, text: string) => runIngest(store.db, [{ name, read: async () => bytes(text) }], { origin: "cli", actor: "test" });
+  const tagsOf = async (uri: string) =>
+    (await store.db.article.findUniqueOrThrow({ where: { uri }, include: { tags: { include: { tag: true } } } })).tags;
+
+  beforeAll(async () => {
+    store = await openStore(kind);
+    await runIngest(
+      store.db,
+      [{ name: "seed.txt", read: async () => readFileSync(path.join(import.meta.dirname, "../fixtures/pages/seed-aggregator.txt")) }],
+      { origin: "cli", actor: "test", defaultSource: "Daily8" },
+    );
+  });
+  afterAll(async () => {
+    await store?.drop();
+  });
+
+  it("suggests the seed's topics and places at ingest, each with evidence", async () => {
+    const stories = await store.db.article.findMany({ include: { tags: { include: { tag: true } } }, orderBy: { id: "asc" } });
+    const expectTag = (headline: RegExp, code: string, rel?: string) => {
+      const a = stories.find((s) => headline.test(s.headline))!;
+      const t = a.tags.find((x) => x.tag.code === code);
+      expect(t, `${a.headline} should get ${code}`).toBeDefined();
+      expect(t!).toMatchObject({ origin: "machine", state: "suggested", ...(rel ? { rel } : {}) });
+      expect(t!.confidence).toBeGreaterThanOrEqual(0.5);
+      expect(JSON.parse(t!.evidence!).length).toBeGreaterThan(0);
+    };
+    for (const a of stories.filter((s) => /Interpol/.test(s.headline))) {
+      expect(a.tags.length).toBeGreaterThan(0);
+    }
+    expectTag(/Interpol/, "medtop:02000000");
+    expectTag(/Interpol/, "ES", "main");
+    expectTag(/rally in Spain/, "medtop:11000000");
+    expectTag(/rally in Spain/, "ES");
+    expectTag(/Ukraine's soldiers/, "medtop:16000000");
+    expectTag(/Ukraine's soldiers/, "UA", "main");
+    const interpol = stories.find((s) => /Interpol/.test(s.headline))!;
+    // The other countries of the Interpol story are mentions.
+    expect(interpol.tags.filter((t) => t.tag.scheme === "iso3166" && t.tag.code !== "ES").every((t) => t.rel === "mentioned")).toBe(true);
+    for (const s of stories) {
+      expect(s.tags.map((t) => t.tag.code)).not.toContain("medtop:15000000"); // sport
+      expect(s.tags.map((t) => t.tag.code)).not.toContain("medtop:17000000"); // weather
+    }
+  });
+
+  it("records an editor's accept and reject, and teaches the newsroom model", async () => {
+    const interpol = await store.db.article.findFirstOrThrow({ where: { headline: { contains: "Interpol" } }, include: { tags: { include: { tag: true } } } });
+    const crime = interpol.tags.find((t) => t.tag.code === "medtop:02000000")!;
+    const mention = interpol.tags.find((t) => t.rel === "mentioned")!;
+    await decideTag(store.db, interpol.id, crime.tagId, "accepted", actor);
+    await decideTag(store.db, interpol.id, mention.tagId, "rejected", actor);
+    const after = await store.db.articleTag.findMany({ where: { articleId: interpol.id, tagId: { in: [crime.tagId, mention.tagId] } } });
+    expect(after.find((t) => t.tagId === crime.tagId)!.state).toBe("accepted");
+    expect(after.find((t) => t.tagId === mention.tagId)!.state).toBe("rejected");
+    expect(await store.db.auditEntry.count({ where: { articleId: interpol.id, action: { in: ["tag.accept", "tag.reject"] } } })).toBe(2);
+    const model = await store.db.taggingModel.findUniqueOrThrow({ where: { newsroom: "default" } });
+    expect(JSON.parse(model.model).updates).toBe(2);
+    // A new pass leaves the editor's decisions alone.
+    await rescoreArticles(store.db);
+    const kept = await store.db.articleTag.findMany({ where: { articleId: interpol.id, tagId: { in: [crime.tagId, mention.tagId] } } });
+    expect(kept.map((t) => t.state).sort()).toEqual(["accepted", "rejected"]);
+  });
+
+  it("stops suggesting what editors rejected on similar stories", async () => {
+    for (const club of clubs.slice(0, 5)) await ingest(`fans-${club}.ndjson`, fanProtest(club));
+    const sport = (await tagsOf(`fans-${clubs[0]}`)).find((t) => t.tag.code === "medtop:15000000");
+    expect(sport?.state).toBe("suggested");
+    for (const club of clubs.slice(0, 5)) {
+      const id = (await store.db.article.findUniqueOrThrow({ where: { uri: `fans-${club}` } })).id;
+      await decideTag(store.db, id, sport!.tagId, "rejected", actor);
+    }
+    await ingest("fans-new.ndjson", fanProtest(clubs[5]!));
+    expect((await tagsOf(`fans-${clubs[5]}`)).map((t) => t.tag.code)).not.toContain("medtop:15000000");
+  });
+
+  it("suggests a newsroom tag on similar stories after editors add it by hand", async () => {
+    const politics = await store.db.tag.findUniqueOrThrow({ where: { scheme_code: { scheme: "medtop", code: "medtop:11000000" } } });
+    const tag = await addNewsroomTag(store.db, politics.id, "Fan protests", actor);
+    expect(tag.code).toBe("newsroom:fan-protests");
+    for (const club of clubs.slice(0, 4)) {
+      const id = (await store.db.article.findUniqueOrThrow({ where: { uri: `fans-${club}` } })).id;
+      await addTag(store.db, id, "newsroom", tag.code, actor);
+    }
+    await ingest("fans-later.ndjson", fanProtest(clubs[6]!));
+    const t = (await tagsOf(`fans-${clubs[6]}`)).find((x) => x.tag.code === "newsroom:fan-protests");
+    expect(t).toMatchObject({ origin: "machine", state: "suggested" });
+    expect(t!.confidence).toBeGreaterThanOrEqual(0.5);
+    // and not on an unrelated story
+    const seedTags = await store.db.articleTag.count({ where: { tagId: tag.id, article: { headline: { contains: "Ukraine" } } } });
+    expect(seedTags).toBe(0);
+  });
+
+  it("never suggests a topic an admin hid", async () => {
+    const sport = await store.db.tag.findUniqueOrThrow({ where: { scheme_code: { scheme: "medtop", code: "medtop:15000000" } } });
+    await setHidden(store.db, sport.id, true, actor);
+    await ingest("match.ndjson", JSON.stringify({
+      uri: "match-1",
+      headline: "Late goal sends Northgate top of the league",
+      body_text: "A stoppage-time header from the captain gave Northgate a 2-1 win over Riverside on Saturday and took them top of the league table with five matches left. The coach praised his players after a tense second half at the stadium.",
+    }));
+    expect((await tagsOf("match-1")).map((t) => t.tag.code)).not.toContain("medtop:15000000");
+    await setHidden(store.db, sport.id, false, actor);
+  });
+});
