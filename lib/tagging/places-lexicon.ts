@@ -149,7 +149,7 @@ export const CITY_ALIASES: Record<string, string[]> = {
   CZ: ["Prague"],
   FR: ["Paris", "Corsica", "Brittany", "Normandy", "Provence", "Alsace", "Elysee", "Élysée", "Strasbourg", "Marseilles"],
   GB: ["England", "Scotland", "Wales", "Northern Ireland", "Downing Street", "Whitehall", "Westminster",
-    "Holyrood", "Greater London", "Newcastle", "Met Office"],
+    "Holyrood", "Greater London", "Newcastle", "Met Office", "FA Cup", "Premier League"],
   IE: ["Dublin"],
   IL: ["Tel Aviv", "Jerusalem", "Knesset", "Haifa"],
   PS: ["Gaza", "Ramallah", "Hebron", "Nablus", "Jenin", "Khan Younis", "Rafah"],
