@@ -208,6 +208,7 @@ function main(): number {
 
   const labelled: Counts = { tp: 0, fp: 0, fn: 0 };
   const mainOnly: Counts = { tp: 0, fp: 0, fn: 0 };
+  const confident: Counts = { tp: 0, fp: 0, fn: 0 };
   const everyDoc: Counts = { tp: 0, fp: 0, fn: 0 };
   const unmapped = new Map<string, number>();
   let withPlaces = 0;
@@ -227,6 +228,8 @@ function main(): number {
     }
     const got = new Set(r.places.map((p) => p.code));
     const main = new Set(r.places.filter((p) => p.rel === "main").map((p) => p.code));
+    // What the desk's queue shows: the main place and mentions of confidence ≥ 0.5 (components/articles/article-row.tsx).
+    const shown = new Set(r.places.filter((p) => p.rel === "main" || p.confidence >= 0.5).map((p) => p.code));
     const score = (c: Counts, predicted: Set<string>) => {
       for (const g of gold) if (predicted.has(g)) c.tp++;
       else c.fn++;
@@ -237,6 +240,7 @@ function main(): number {
       withPlaces++;
       score(labelled, got);
       score(mainOnly, main);
+      score(confident, shown);
       const wrong = [...got].filter((g) => !gold.has(g));
       const missed = [...gold].filter((g) => !got.has(g));
       if ((wrong.length || missed.length) && placeErrors.length < maxErrors && Number(d.id) % 7 === 0) {
@@ -275,6 +279,7 @@ function main(): number {
   console.log(`Places, micro-averaged over the ${withPlaces} documents with PLACES labels (every suggestion, main and mentioned):`);
   console.log(`  ${fmt(labelled)}   [goal F1 ≥ 0.90: ${mark(f1 >= 0.9)}]`);
   console.log(`  main place only:  ${fmt(mainOnly)}`);
+  console.log(`  as the queue shows them (main, and mentions of confidence ≥ 0.5):  ${fmt(confident)}`);
   console.log(`  over all ${docs.length} documents (a suggestion on an unlabelled one counts as wrong): ${fmt(everyDoc)}`);
   console.log("");
   console.log(`Topics: the top suggested top-level topic is ${ECONOMY} (economy, business and finance)`);
