@@ -2,11 +2,46 @@
 
 import Link from "next/link";
 import { useInfiniteQuery } from "@tanstack/react-query";
+import { useEffect, useRef, useState } from "react";
 import { articleQueries, type ArticleFilters } from "@/lib/queries/articles";
 import { ArticleRow } from "./article-row";
 
+/** j/k move through the queue, Enter opens, ? lists the keys. */
+function useQueueKeys(list: React.RefObject<HTMLUListElement | null>, toggleHelp: () => void) {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.target as HTMLElement).closest("input, textarea, select, [contenteditable]") || e.metaKey || e.ctrlKey || e.altKey) return;
+      if (e.key === "?") {
+        toggleHelp();
+        return;
+      }
+      if (e.key !== "j" && e.key !== "k") return;
+      const links = [...(list.current?.querySelectorAll<HTMLAnchorElement>("[data-testid=article-row] a[data-headline]") ?? [])];
+      if (links.length === 0) return;
+      const at = links.indexOf(document.activeElement as HTMLAnchorElement);
+      const next = at === -1 ? 0 : Math.min(links.length - 1, Math.max(0, at + (e.key === "j" ? 1 : -1)));
+      links[next]!.focus();
+      links[next]!.scrollIntoView({ block: "nearest" });
+      e.preventDefault();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [list, toggleHelp]);
+}
+
+const KEYS = [
+  ["j / k", "next / previous article"],
+  ["Enter", "open the article"],
+  ["e", "mark reviewed (article page)"],
+  ["#", "spike (article page)"],
+  ["?", "show or hide these keys"],
+];
+
 export function ArticleList({ filters }: { filters: ArticleFilters }) {
   const q = useInfiniteQuery(articleQueries.list(filters));
+  const list = useRef<HTMLUListElement>(null);
+  const [help, setHelp] = useState(false);
+  useQueueKeys(list, () => setHelp((h) => !h));
   if (q.isError) {
     return (
       <p role="alert" className="rounded border border-rose-300 bg-rose-50 p-4 text-sm text-rose-900">
@@ -31,9 +66,21 @@ export function ArticleList({ filters }: { filters: ArticleFilters }) {
   return (
     <section aria-label="Articles">
       <p className="mb-2 text-sm text-stone-600 dark:text-stone-400" data-testid="article-count">
-        {total} article{total === 1 ? "" : "s"}
+        {total} article{total === 1 ? "" : "s"} <span className="text-xs text-stone-500">· press ? for keys</span>
       </p>
-      <ul className="rounded-lg border border-stone-200 bg-white shadow-sm dark:border-stone-800 dark:bg-stone-900">
+      {help && (
+        <div role="dialog" aria-label="Keyboard shortcuts" className="mb-3 rounded-lg border border-stone-300 bg-white p-3 text-sm shadow dark:border-stone-700 dark:bg-stone-900">
+          <dl className="grid grid-cols-[6rem_1fr] gap-1">
+            {KEYS.map(([k, what]) => (
+              <div key={k} className="contents">
+                <dt><kbd className="rounded border border-stone-300 px-1 font-mono text-xs dark:border-stone-600">{k}</kbd></dt>
+                <dd>{what}</dd>
+              </div>
+            ))}
+          </dl>
+        </div>
+      )}
+      <ul ref={list} className="rounded-lg border border-stone-200 bg-white shadow-sm dark:border-stone-800 dark:bg-stone-900">
         {items.map((a) => (
           <ArticleRow key={a.id} a={a} />
         ))}

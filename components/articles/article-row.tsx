@@ -18,6 +18,7 @@ export function ArticleRow({ a }: { a: ArticleListItem }) {
       <div className="flex items-baseline justify-between gap-4">
         <Link
           href={`/articles/${a.id}`}
+          data-headline
           className="font-medium leading-snug hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600"
         >
           {a.headline}

@@ -58,6 +58,8 @@ const MAX_COMPARE_TOKENS = 200_000;
 const MAX_PASSAGES = 500;
 /** Places a repeated phrase is looked up in b: bounds the work on texts that repeat themselves. */
 const MAX_OCCURRENCES = 16;
+/** Word comparisons allowed per word of the two texts while finding runs. */
+const WORK_PER_WORD = 16;
 
 interface Run {
   i: number;
@@ -76,8 +78,13 @@ function seedHashes(t: Uint32Array, k: number): Uint32Array {
   return out;
 }
 
-/** Maximal runs of equal words of at least k words, each starting where the diagonal starts. */
-function findRuns(ta: Uint32Array, tb: Uint32Array, k: number): Run[] {
+/**
+ * Maximal runs of equal words of at least k words, each starting where the
+ * diagonal starts. Work is bounded: a text that repeats itself (a chant, a
+ * table) could otherwise start a new run at every word; past the budget the
+ * runs found so far stand and the result is marked truncated.
+ */
+function findRuns(ta: Uint32Array, tb: Uint32Array, k: number): { runs: Run[]; exhausted: boolean } {
   const sa = seedHashes(ta, k);
   const sb = seedHashes(tb, k);
   const head = new Map<number, number>();
@@ -89,6 +96,7 @@ function findRuns(ta: Uint32Array, tb: Uint32Array, k: number): Run[] {
     head.set(h, j);
   }
   const runs: Run[] = [];
+  let budget = WORK_PER_WORD * (ta.length + tb.length);
   for (let i = 0; i < sa.length; i++) {
     let j = head.get(sa[i] ?? 0) ?? -1;
     for (let seen = 0; j >= 0 && seen < MAX_OCCURRENCES; seen++, j = next[j] ?? -1) {
@@ -96,9 +104,11 @@ function findRuns(ta: Uint32Array, tb: Uint32Array, k: number): Run[] {
       let len = 0;
       while (i + len < ta.length && j + len < tb.length && ta[i + len] === tb[j + len]) len++;
       if (len >= k) runs.push({ i, j, len });
+      budget -= len + 1;
+      if (budget < 0) return { runs, exhausted: true };
     }
   }
-  return runs;
+  return { runs, exhausted: false };
 }
 
 /**
@@ -138,7 +148,7 @@ function span(t: Tokens, from: number, len: number): [number, number] {
   return [t.starts[from] ?? 0, t.ends[from + len - 1] ?? 0];
 }
 
-function exactMatch(a: string, _b: string, ta: Tokens, tb: Tokens, truncated: boolean): DuplicateMatch {
+function exactMatch(a: string, ta: Tokens, tb: Tokens, truncated: boolean): DuplicateMatch {
   const passage: SharedPassage = { a: span(ta, 0, ta.count), b: span(tb, 0, tb.count), text: "" };
   passage.text = a.slice(passage.a[0], passage.a[1]);
   return {
@@ -159,6 +169,12 @@ function exactMatch(a: string, _b: string, ta: Tokens, tb: Tokens, truncated: bo
       truncated,
     },
   };
+}
+
+function sameWords(a: Uint32Array, b: Uint32Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 const round = (x: number) => Math.round(x * 10_000) / 10_000;
@@ -200,12 +216,14 @@ export function compare(
   const na = Math.min(ta.count, maxTokens);
   const nb = Math.min(tb.count, maxTokens);
   if (na === 0 || nb === 0) return null;
-  if (na === nb && normalized(pa) === normalized(pb)) return exactMatch(a, pb.text, ta, tb, truncated);
+  // Equal words are necessary for equal normalised text, and far cheaper to check first.
+  if (na === nb && sameWords(ta.hashes, tb.hashes) && normalized(pa) === normalized(pb)) return exactMatch(a, ta, tb, truncated);
 
   const k = Math.max(1, th.minPassageTokens);
   const wa = ta.hashes.subarray(0, na);
   const wb = tb.hashes.subarray(0, nb);
-  const tiles = tile(findRuns(wa, wb, k), na, nb, k);
+  const found = findRuns(wa, wb, k);
+  const tiles = tile(found.runs, na, nb, k);
 
   let shared = 0;
   let longest = 0;
@@ -239,7 +257,7 @@ export function compare(
     longestPassage: longest,
     substantialPassages,
     substantialTokens,
-    truncated: truncated || tiles.length > maxPassages,
+    truncated: truncated || found.exhausted || tiles.length > maxPassages,
   };
 
   if (Math.min(coverageA, coverageB) >= th.near.minCoverage) {

@@ -26,7 +26,7 @@ export const DEFAULT_FINGERPRINT_CONFIG: FingerprintConfig = {
   shingleSize: 4,
   bands: 20,
   rows: 4,
-  anchorWindow: 24,
+  anchorWindow: 16,
   seed: 0x5eed_d0c5,
   maxTokens: 50_000,
 };

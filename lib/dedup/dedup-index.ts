@@ -80,7 +80,7 @@ export class DedupIndex {
   private readonly rule: CandidateRule;
 
   constructor(opts: { expectedKeys?: number; rule?: Partial<CandidateRule> } = {}) {
-    const slots = Math.max(1024, Math.ceil((opts.expectedKeys ?? 0) / 0.6));
+    const slots = Math.max(1024, Math.ceil((opts.expectedKeys ?? 0) / 0.65));
     this.keys = new Int32Array(slots);
     this.ids = new Int32Array(slots).fill(EMPTY);
     this.rule = { ...DEFAULT_CANDIDATE_RULE, ...opts.rule };

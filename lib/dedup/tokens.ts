@@ -25,7 +25,8 @@ function mapCodePoint(cp: number): string {
       .normalize("NFKD")
       .replace(/\p{M}+/gu, "")
       .toLowerCase()
-      .replace(/[^\p{L}\p{N}]+/gu, " ");
+      .replace(/[^\p{L}\p{N}]+/gu, " ")
+      .replace(/ς/g, "σ"); // final sigma: toLowerCase picks it by context, so words fold it away
     if (charMapping.size < 65_536) charMapping.set(cp, m);
   }
   return m;
@@ -116,6 +117,9 @@ export function tokenize(text: string, maxTokens = Number.POSITIVE_INFINITY): To
 /** The hash tokenize gives a word that is already normalised (as normalizeForHash writes it). */
 export function hashWord(word: string): number {
   let h = FNV_OFFSET;
-  for (let i = 0; i < word.length; i++) h = fnvStep(h, word.charCodeAt(i));
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    h = fnvStep(h, c === 0x3c2 ? 0x3c3 : c);
+  }
   return fmix32(h);
 }

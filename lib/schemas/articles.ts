@@ -39,3 +39,9 @@ export interface ArticlePage {
   nextCursor: number | null;
   total: number;
 }
+
+export const statusChange = z.object({
+  status: workflowStatus,
+  /** The version the editor saw. */
+  version: z.number().int().positive(),
+});

@@ -49,3 +49,29 @@ test("uploading a page ingests its articles and reports a broken file", async ({
   await page.getByRole("link", { name: "Queue" }).click();
   await expect(page.getByTestId("article-row").first()).toBeVisible();
 });
+
+test("an editor triages from the keyboard: j/k to move, Enter to open, e to mark reviewed, # to spike", async ({ page }) => {
+  await page.goto("/");
+  await page.keyboard.press("?");
+  await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeVisible();
+  await page.keyboard.press("?");
+  await page.keyboard.press("j");
+  await page.keyboard.press("j");
+  await page.keyboard.press("k");
+  const focused = page.locator("[data-testid=article-row] a[data-headline]:focus");
+  await expect(focused).toHaveCount(1);
+  const headline = (await focused.textContent())!;
+  expect(headline).toBe(await page.locator("[data-testid=article-row] a[data-headline]").first().textContent());
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(headline);
+
+  await page.keyboard.press("e");
+  await expect(page.getByRole("status").filter({ hasText: "Marked reviewed" })).toBeVisible();
+  await expect(page.getByRole("button", { name: /Reopen/ })).toBeVisible();
+  await page.getByRole("button", { name: "Undo" }).click();
+  await expect(page.getByRole("button", { name: /Mark reviewed/ })).toBeVisible();
+  await page.keyboard.press("#");
+  await expect(page.getByRole("status").filter({ hasText: "Marked spiked" })).toBeVisible();
+  await page.goto("/?status=spiked");
+  await expect(page.getByRole("link", { name: headline })).toBeVisible();
+});

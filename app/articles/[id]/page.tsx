@@ -5,6 +5,8 @@ import { getArticle } from "@/lib/server/articles/get-article";
 import { sanitizeBodyHtml } from "@/lib/ingest/sanitize";
 import { regionsFor } from "@/lib/tagging/regions";
 import { TagPanel, type TagView } from "@/components/tags/tag-panel";
+import { StatusActions } from "@/components/articles/status-actions";
+import { workflowStatus } from "@/lib/schemas/workflow";
 import { Badge, statusTone } from "@/components/ui/badge";
 import { TimeAgo } from "@/components/ui/time-ago";
 
@@ -51,8 +53,11 @@ export default async function ArticlePage({ params }: PageProps<"/articles/[id]"
           {a.byline && <span>· {a.byline}</span>}
           <span>· <TimeAgo iso={(a.firstCreated ?? a.ingestedAt).toISOString()} /></span>
           <Badge tone={statusTone(a.status)}>{a.status}</Badge>
-          {a.version > 1 && <Badge>version {a.version}</Badge>}
+          {a.versions.length > 0 && <Badge>{a.versions.length + 1} versions</Badge>}
         </p>
+        <div className="mt-3">
+          <StatusActions articleId={a.id} status={workflowStatus.parse(a.status)} version={a.version} />
+        </div>
         {(a.caption || a.credit) && (
           <figure className="mt-4 border-l-4 border-stone-300 pl-3 text-sm italic text-stone-600 dark:border-stone-700 dark:text-stone-400">
             {a.caption && <figcaption>{a.caption}</figcaption>}

@@ -1,0 +1,44 @@
+// Workflow: mark reviewed, spike, reopen. The write names the version the
+// editor saw; a stale one is refused so no change is lost silently.
+import type { Db } from "../db/client";
+import type { Actor } from "../duplicates/decide-link";
+import type { z } from "zod";
+import type { workflowStatus } from "../../schemas/workflow";
+
+type Status = z.infer<typeof workflowStatus>;
+
+export class StaleWriteError extends Error {
+  constructor(readonly current: { status: string; version: number }) {
+    super(`The article changed since you opened it (now version ${current.version}, ${current.status}); reload to see it.`);
+  }
+}
+
+export class NotFoundError extends Error {}
+
+export async function setStatus(db: Db, articleId: number, status: Status, expectedVersion: number, actor: Actor) {
+  return db.$transaction(async (tx) => {
+    const a = await tx.article.findUnique({ where: { id: articleId }, select: { status: true, version: true } });
+    if (!a) throw new NotFoundError(`No article ${articleId}`);
+    if (a.version !== expectedVersion) throw new StaleWriteError(a);
+    if (a.status === status) return a;
+    // The version in the where clause makes the check and the write one step, even across instances.
+    const { count } = await tx.article.updateMany({
+      where: { id: articleId, version: expectedVersion },
+      data: { status, version: { increment: 1 } },
+    });
+    if (count !== 1) throw new StaleWriteError(await tx.article.findUniqueOrThrow({ where: { id: articleId }, select: { status: true, version: true } }));
+    await tx.auditEntry.create({
+      data: {
+        actor: actor.name,
+        userId: actor.userId ?? null,
+        action: "article.status",
+        entityType: "article",
+        entityId: String(articleId),
+        articleId,
+        before: JSON.stringify({ status: a.status, version: a.version }),
+        after: JSON.stringify({ status, version: a.version + 1 }),
+      },
+    });
+    return { status, version: a.version + 1 };
+  });
+}

@@ -1,0 +1,51 @@
+// Workflow status with optimistic concurrency: a stale write is refused.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openStore, storeKinds, type TestStore } from "../support/stores";
+import { setStatus, StaleWriteError } from "../../lib/server/articles/set-status";
+import { findArticles } from "../../lib/server/articles/find-articles";
+
+describe.each(storeKinds())("workflow on %s", (kind) => {
+  let store: TestStore;
+  let id: number;
+  beforeAll(async () => {
+    store = await openStore(kind);
+    for (let i = 1; i <= 5; i++) {
+      const a = await store.db.article.create({ data: { uri: `s-${i}`, headline: `Story ${i}`, bodyText: `Body of story ${i}.`, contentHash: `h${i}` } });
+      id = a.id;
+    }
+  });
+  afterAll(async () => {
+    await store?.drop();
+  });
+
+  it("marks reviewed, spikes and reopens, each on record", async () => {
+    const r = await setStatus(store.db, id, "reviewed", 1, { name: "ed" });
+    expect(r).toEqual({ status: "reviewed", version: 2 });
+    await setStatus(store.db, id, "spiked", 2, { name: "ed" });
+    await setStatus(store.db, id, "new", 3, { name: "ed" });
+    const audit = await store.db.auditEntry.findMany({ where: { articleId: id, action: "article.status" }, orderBy: { id: "asc" } });
+    expect(audit.map((e) => JSON.parse(e.after!).status)).toEqual(["reviewed", "spiked", "new"]);
+  });
+
+  it("refuses a write made from a stale copy and says what is current", async () => {
+    const current = await store.db.article.findUniqueOrThrow({ where: { id } });
+    await setStatus(store.db, id, "reviewed", current.version, { name: "first editor" });
+    const stale = setStatus(store.db, id, "spiked", current.version, { name: "second editor" });
+    await expect(stale).rejects.toBeInstanceOf(StaleWriteError);
+    await expect(stale).rejects.toThrow(/changed since you opened it .*reviewed/);
+    expect((await store.db.article.findUniqueOrThrow({ where: { id } })).status).toBe("reviewed");
+  });
+
+  it("lists the queue newest first, a page at a time, filtered by status", async () => {
+    const first = await findArticles(store.db, { limit: 2 });
+    expect(first.total).toBe(5);
+    expect(first.items.map((a) => a.uri)).toEqual(["s-5", "s-4"]);
+    const second = await findArticles(store.db, { limit: 2, cursor: first.nextCursor! });
+    expect(second.items.map((a) => a.uri)).toEqual(["s-3", "s-2"]);
+    const last = await findArticles(store.db, { limit: 2, cursor: second.nextCursor! });
+    expect(last.items.map((a) => a.uri)).toEqual(["s-1"]);
+    expect(last.nextCursor).toBeNull();
+    const reviewed = await findArticles(store.db, { status: "reviewed" });
+    expect(reviewed.items.map((a) => a.uri)).toEqual(["s-5"]);
+  });
+});
