@@ -39,8 +39,10 @@ export default async function ArticlePage({ params }: PageProps<"/articles/[id]"
       rel: t.rel,
       evidence: t.evidence ? (JSON.parse(t.evidence) as TagView["evidence"]) : [],
     }));
-  // Regions are derived from the places the story keeps, never tagged alone.
-  const regions = regionsFor(tagViews.filter((t) => t.scheme === "iso3166" && t.state !== "rejected").map((t) => t.code)).map((r) => r.name);
+  // Regions are derived from the story's own places (its main place and those an editor kept), never tagged alone.
+  const regions = regionsFor(
+    tagViews.filter((t) => t.scheme === "iso3166" && (t.state === "accepted" || (t.state === "suggested" && t.rel === "main"))).map((t) => t.code),
+  ).map((r) => r.name);
   return (
     <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
       <article className="rounded-lg border border-stone-200 bg-white p-6 dark:border-stone-800 dark:bg-stone-900">
