@@ -1,10 +1,12 @@
 import Link from "next/link";
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import { ArticleList } from "@/components/articles/article-list";
-import { articleQueries, type ArticleFilters } from "@/lib/queries/articles";
+import { articleQueries, filterParams, type ArticleFilters } from "@/lib/queries/articles";
+import { FilterBar } from "@/components/articles/filter-bar";
+import { filterOptions } from "@/lib/server/articles/filter-options";
+import { articleListParams } from "@/lib/schemas/articles";
 import { db } from "@/lib/server/db/client";
 import { findArticles } from "@/lib/server/articles/find-articles";
-import { workflowStatus } from "@/lib/schemas/workflow";
 
 export const dynamic = "force-dynamic";
 
@@ -17,13 +19,18 @@ const tabs = [
 
 export default async function QueuePage({ searchParams }: PageProps<"/">) {
   const sp = await searchParams;
-  const status = workflowStatus.safeParse(sp.status);
-  const filters: ArticleFilters = status.success ? { status: status.data } : {};
+  // Each filter is taken when valid and dropped when not: a bad link still shows a queue.
+  const filters: ArticleFilters = {};
+  for (const key of ["status", "q", "place", "topic"] as const) {
+    const one = articleListParams.shape[key].safeParse(typeof sp[key] === "string" && sp[key] ? sp[key] : undefined);
+    if (one.success && one.data) (filters as Record<string, string>)[key] = one.data;
+  }
+  const options = await filterOptions(db());
   const qc = new QueryClient();
   // The server reads the store directly; the client refetches through /api/articles.
   await qc.prefetchInfiniteQuery({
     ...articleQueries.list(filters),
-    queryFn: ({ pageParam }) => findArticles(db(), { status: filters.status, cursor: pageParam ?? undefined }),
+    queryFn: ({ pageParam }) => findArticles(db(), { ...filters, cursor: pageParam ?? undefined }),
   });
   return (
     <>
@@ -35,7 +42,7 @@ export default async function QueuePage({ searchParams }: PageProps<"/">) {
             return (
               <Link
                 key={t.label}
-                href={t.status ? `/?status=${t.status}` : "/"}
+                href={`/?${filterParams({ ...filters, status: t.status })}`}
                 aria-current={active ? "page" : undefined}
                 className={`rounded px-2.5 py-1 focus-visible:outline-2 focus-visible:outline-blue-600 ${active ? "bg-stone-900 text-white dark:bg-stone-100 dark:text-stone-900" : "text-stone-600 hover:bg-stone-200 dark:text-stone-300 dark:hover:bg-stone-800"}`}
               >
@@ -45,6 +52,7 @@ export default async function QueuePage({ searchParams }: PageProps<"/">) {
           })}
         </nav>
       </div>
+      <FilterBar filters={filters} places={options.places} topics={options.topics} />
       <HydrationBoundary state={dehydrate(qc)}>
         <ArticleList filters={filters} />
       </HydrationBoundary>

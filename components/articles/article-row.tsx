@@ -8,6 +8,8 @@ function queueChips(tags: ArticleListItem["tags"]) {
   return tags
     .filter((t) => t.state === "accepted" || t.confidence >= 0.5)
     .sort((x, y) => Number(y.state === "accepted") - Number(x.state === "accepted") || y.confidence - x.confidence)
+    // A narrower topic can share its broader topic's short name ("economy"): one chip is enough.
+    .filter((t, i, all) => all.findIndex((o) => o.name === t.name) === i)
     .slice(0, 6);
 }
 

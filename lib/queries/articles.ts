@@ -4,6 +4,16 @@ import type { ArticlePage } from "../schemas/articles";
 
 export interface ArticleFilters {
   status?: "new" | "reviewed" | "spiked";
+  q?: string;
+  place?: string;
+  topic?: string;
+}
+
+/** The filters as URL parameters, for the route and for links to a filtered queue. */
+export function filterParams(f: ArticleFilters): URLSearchParams {
+  const qs = new URLSearchParams();
+  for (const k of ["status", "q", "place", "topic"] as const) if (f[k]) qs.set(k, f[k]);
+  return qs;
 }
 
 export const articleKeys = {
@@ -13,8 +23,7 @@ export const articleKeys = {
 };
 
 async function fetchPage(f: ArticleFilters, cursor: number | null): Promise<ArticlePage> {
-  const qs = new URLSearchParams();
-  if (f.status) qs.set("status", f.status);
+  const qs = filterParams(f);
   if (cursor) qs.set("cursor", String(cursor));
   const res = await fetch(`/api/articles?${qs}`);
   if (!res.ok) throw new Error(`Could not load articles (HTTP ${res.status})`);

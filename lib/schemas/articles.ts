@@ -4,6 +4,12 @@ import { workflowStatus } from "./workflow";
 
 export const articleListParams = z.object({
   status: workflowStatus.optional(),
+  /** Full-text search over headline and body. */
+  q: z.string().trim().max(200).optional(),
+  /** ISO 3166-1 alpha-2 country the story is tagged with (suggested or accepted). */
+  place: z.string().regex(/^[A-Z]{2}$/).optional(),
+  /** A topic or newsroom tag code: medtop:16000000, newsroom:fan-protests. */
+  topic: z.string().regex(/^(medtop:\d{8}|newsroom:[\w-]+)$/).optional(),
   /** Keyset cursor: the id of the last article of the previous page. */
   cursor: z.coerce.number().int().positive().optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),

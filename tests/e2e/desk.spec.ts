@@ -75,3 +75,30 @@ test("an editor triages from the keyboard: j/k to move, Enter to open, e to mark
   await page.goto("/?status=spiked");
   await expect(page.getByRole("link", { name: headline })).toBeVisible();
 });
+
+test("an editor filters the queue by place and searches the text", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByLabel("Place").locator("option", { hasText: /^Ukraine \(\d+\)$/ })).toHaveCount(1);
+  await page.getByLabel("Place").selectOption("UA");
+  await page.getByRole("button", { name: "Filter" }).click();
+  await expect(page).toHaveURL(/place=UA/);
+  const rows = page.getByTestId("article-row");
+  await expect(rows.filter({ hasText: "Peace talks feel far away for Ukraine's soldiers" })).toHaveCount(1);
+  await expect(rows.filter({ hasText: "Tens of thousands rally in Spain" })).toHaveCount(0);
+  await page.screenshot({ path: path.join(shots, "queue-ukraine.png") });
+
+  await page.getByRole("link", { name: "Clear" }).click();
+  await expect(page).not.toHaveURL(/place=/);
+  await page.waitForLoadState("networkidle"); // the "/" key is the page's own script's
+  await page.keyboard.press("/");
+  await expect(page.getByRole("searchbox")).toBeFocused();
+  await page.keyboard.type("Sanchez");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/q=Sanchez/);
+  await expect(rows.first()).toContainText("Tens of thousands rally in Spain for PM Sanchez");
+  const count = Number((await page.getByTestId("article-count").textContent())?.match(/\d+/)?.[0]);
+  expect(count).toBeLessThan(5);
+  await page.getByRole("searchbox").fill("zzzznotaword");
+  await page.keyboard.press("Enter");
+  await expect(page.getByText("No articles match these filters.")).toBeVisible();
+});

@@ -48,4 +48,31 @@ describe.each(storeKinds())("workflow on %s", (kind) => {
     const reviewed = await findArticles(store.db, { status: "reviewed" });
     expect(reviewed.items.map((a) => a.uri)).toEqual(["s-5"]);
   });
+
+  it("finds articles by words of their text, accents folded, and by place and topic", async () => {
+    await store.db.article.create({
+      data: { uri: "rally", headline: "Tens of thousands rally in Madrid", bodyText: "Protesters chanted 'Pedro Sánchez, resign!' in the Plaza de España.", contentHash: "r" },
+    });
+    const front = await store.db.article.create({
+      data: { uri: "front", headline: "Soldiers wait near the front", bodyText: "Peace talks feel far away in Druzhkivka, Ukraine.", contentHash: "f" },
+    });
+    const ua = await store.db.tag.upsert({ where: { scheme_code: { scheme: "iso3166", code: "UA" } }, create: { scheme: "iso3166", code: "UA", name: "Ukraine" }, update: {} });
+    const war = await store.db.tag.findUniqueOrThrow({ where: { scheme_code: { scheme: "medtop", code: "medtop:16000000" } } });
+    await store.db.articleTag.createMany({ data: [{ articleId: front.id, tagId: ua.id, origin: "machine" }, { articleId: front.id, tagId: war.id, origin: "machine" }] });
+
+    expect((await findArticles(store.db, { q: "Sanchez" })).items.map((a) => a.uri)).toEqual(["rally"]);
+    expect((await findArticles(store.db, { q: "sánchez resign" })).items.map((a) => a.uri)).toEqual(["rally"]);
+    expect((await findArticles(store.db, { q: "drushk" })).items).toEqual([]);
+    expect((await findArticles(store.db, { q: "Druzh" })).items.map((a) => a.uri)).toEqual(["front"]);
+    // Operators of either search syntax are plain text here.
+    expect((await findArticles(store.db, { q: '"peace" -talks* ( & | :' })).items.map((a) => a.uri)).toEqual(["front"]);
+    expect((await findArticles(store.db, { place: "UA" })).items.map((a) => a.uri)).toEqual(["front"]);
+    expect((await findArticles(store.db, { topic: "medtop:16000000", q: "peace" })).items.map((a) => a.uri)).toEqual(["front"]);
+    await store.db.articleTag.updateMany({ where: { articleId: front.id, tagId: ua.id }, data: { state: "rejected" } });
+    expect((await findArticles(store.db, { place: "UA" })).items).toEqual([]);
+    // An edited text is searched as it now reads.
+    await store.db.article.update({ where: { id: front.id }, data: { bodyText: "Ceasefire talks resume in Istanbul." } });
+    expect((await findArticles(store.db, { q: "Istanbul" })).items.map((a) => a.uri)).toEqual(["front"]);
+    expect((await findArticles(store.db, { q: "Druzhkivka" })).items).toEqual([]);
+  });
 });

@@ -1,13 +1,26 @@
 // The queue: newest arrivals first, keyset-paginated on id.
 import type { Db, Prisma } from "../db/client";
+import { searchArticleIds } from "./search-articles";
 import { articleListParams, type ArticleListParams, type ArticlePage } from "../../schemas/articles";
+
+const tagged = (scheme: string, code: string): Prisma.ArticleWhereInput => ({
+  tags: { some: { state: { not: "rejected" }, tag: { scheme, code } } },
+});
 
 export async function findArticles(db: Db, input: ArticleListParams): Promise<ArticlePage> {
   const p = articleListParams.parse(input);
-  const where: Prisma.ArticleWhereInput = p.status ? { status: p.status } : {};
+  const matches = p.q ? await searchArticleIds(db, p.q) : undefined;
+  const where: Prisma.ArticleWhereInput = {
+    AND: [
+      p.status ? { status: p.status } : {},
+      p.place ? tagged("iso3166", p.place) : {},
+      p.topic ? tagged(p.topic.startsWith("newsroom:") ? "newsroom" : "medtop", p.topic) : {},
+      matches ? { id: { in: matches } } : {},
+    ],
+  };
   const [rows, total] = await Promise.all([
     db.article.findMany({
-      where: { ...where, ...(p.cursor ? { id: { lt: p.cursor } } : {}) },
+      where: p.cursor ? { AND: [where, { id: { lt: p.cursor } }] } : where,
       orderBy: { id: "desc" },
       take: p.limit + 1,
       select: {

@@ -10,14 +10,26 @@ import { env, sqliteFile, storeKind } from "../env";
 export type Db = SqliteClient;
 export type { Prisma } from "../../../prisma/generated/sqlite/client";
 
+const kinds = new WeakMap<Db, "sqlite" | "postgres">();
+
+/** Which store a client talks to, for the few queries whose SQL differs (full-text search). */
+export function dbKind(db: Db): "sqlite" | "postgres" {
+  return kinds.get(db) ?? "sqlite";
+}
+
 export function createDb(url: string): Db {
-  if (storeKind(url) === "postgres") {
+  const kind = storeKind(url);
+  let db: Db;
+  if (kind === "postgres") {
     const adapter = new PrismaPg({ connectionString: url });
-    return new PostgresClient({ adapter }) as unknown as Db;
+    db = new PostgresClient({ adapter }) as unknown as Db;
+  } else {
+    // busy timeout: a reader waits for a concurrent ingest instead of failing.
+    const adapter = new PrismaBetterSqlite3({ url: `file:${sqliteFile(url)}`, timeout: 5000 });
+    db = new SqliteClient({ adapter });
   }
-  // busy timeout: a reader waits for a concurrent ingest instead of failing.
-  const adapter = new PrismaBetterSqlite3({ url: `file:${sqliteFile(url)}`, timeout: 5000 });
-  return new SqliteClient({ adapter });
+  kinds.set(db, kind);
+  return db;
 }
 
 const globalForDb = globalThis as unknown as { wiredeskDb?: Db };
