@@ -1,9 +1,9 @@
 "use client";
 
 import Link from "next/link";
-import { useInfiniteQuery } from "@tanstack/react-query";
+import { useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
-import { articleQueries, type ArticleFilters } from "@/lib/queries/articles";
+import { articleKeys, articleQueries, type ArticleFilters } from "@/lib/queries/articles";
 import { ArticleRow } from "./article-row";
 
 /** j/k move through the queue, Enter opens, ? lists the keys. */
@@ -40,6 +40,9 @@ const KEYS = [
 export function ArticleList({ filters }: { filters: ArticleFilters }) {
   const q = useInfiniteQuery(articleQueries.list(filters));
   const list = useRef<HTMLUListElement>(null);
+  const qc = useQueryClient();
+  const newest = q.data?.pages[0]?.items[0]?.id ?? 0;
+  const arrivals = useQuery({ ...articleQueries.arrivals(filters, newest), enabled: q.isSuccess });
   const [help, setHelp] = useState(false);
   useQueueKeys(list, () => setHelp((h) => !h));
   if (q.isError) {
@@ -72,6 +75,14 @@ export function ArticleList({ filters }: { filters: ArticleFilters }) {
   }
   return (
     <section aria-label="Articles">
+      {(arrivals.data ?? 0) > 0 && (
+        <button
+          className="mb-2 w-full rounded-lg border border-sky-300 bg-sky-50 py-2 text-sm font-medium text-sky-900 hover:bg-sky-100 focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-sky-700 dark:bg-sky-950 dark:text-sky-100"
+          onClick={() => void qc.resetQueries({ queryKey: articleKeys.list(filters) })}
+        >
+          {arrivals.data} new article{arrivals.data === 1 ? "" : "s"}: show
+        </button>
+      )}
       <p className="mb-2 text-sm text-stone-600 dark:text-stone-400" data-testid="article-count">
         {total} article{total === 1 ? "" : "s"} <span className="text-xs text-stone-500">· press ? for keys</span>
       </p>

@@ -1,5 +1,5 @@
 // Query keys and options for articles: every variable the fetch uses is in the key.
-import { infiniteQueryOptions } from "@tanstack/react-query";
+import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
 import type { ArticlePage } from "../schemas/articles";
 
 export interface ArticleFilters {
@@ -20,6 +20,7 @@ export const articleKeys = {
   all: ["articles"] as const,
   lists: () => [...articleKeys.all, "list"] as const,
   list: (f: ArticleFilters) => [...articleKeys.lists(), f] as const,
+  arrivals: (f: ArticleFilters, after: number) => [...articleKeys.all, "arrivals", f, after] as const,
 };
 
 async function fetchPage(f: ArticleFilters, cursor: number | null): Promise<ArticlePage> {
@@ -31,6 +32,20 @@ async function fetchPage(f: ArticleFilters, cursor: number | null): Promise<Arti
 }
 
 export const articleQueries = {
+  /** How many articles matching the filters arrived after the newest one shown; polled. */
+  arrivals: (f: ArticleFilters, after: number) =>
+    queryOptions({
+      queryKey: articleKeys.arrivals(f, after),
+      queryFn: async () => {
+        const qs = filterParams(f);
+        qs.set("after", String(after));
+        qs.set("limit", "1");
+        const res = await fetch(`/api/articles?${qs}`);
+        if (!res.ok) throw new Error(`Could not check for new articles (HTTP ${res.status})`);
+        return ((await res.json()) as ArticlePage).total;
+      },
+      refetchInterval: 5_000,
+    }),
   list: (f: ArticleFilters) =>
     infiniteQueryOptions({
       queryKey: articleKeys.list(f),

@@ -10,6 +10,8 @@ export const articleListParams = z.object({
   place: z.string().regex(/^[A-Z]{2}$/).optional(),
   /** A topic or newsroom tag code: medtop:16000000, newsroom:fan-protests. */
   topic: z.string().regex(/^(medtop:\d{8}|newsroom:[\w-]+)$/).optional(),
+  /** Only articles that arrived after this one: the "new arrivals" count. */
+  after: z.coerce.number().int().nonnegative().optional(),
   /** Keyset cursor: the id of the last article of the previous page. */
   cursor: z.coerce.number().int().positive().optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),

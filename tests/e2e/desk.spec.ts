@@ -102,3 +102,24 @@ test("an editor filters the queue by place and searches the text", async ({ page
   await page.keyboard.press("Enter");
   await expect(page.getByText("No articles match these filters.")).toBeVisible();
 });
+
+test("new arrivals show in an open queue without a reload", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByTestId("article-row").first()).toBeVisible();
+  const headline = `Harbour bridge reopens after repairs ${Date.now()}`;
+  const res = await page.request.post("/api/ingest", {
+    multipart: {
+      files: {
+        name: "late.ndjson",
+        mimeType: "application/x-ndjson",
+        buffer: Buffer.from(JSON.stringify({ uri: `late-${Date.now()}`, headline, body_text: "The harbour bridge reopened to traffic on Friday after six weeks of repairs to its deck." })),
+      },
+    },
+  });
+  expect(res.ok()).toBe(true);
+  const banner = page.getByRole("button", { name: /^1 new article: show$/ });
+  await expect(banner).toBeVisible({ timeout: 15_000 });
+  await banner.click();
+  await expect(page.getByTestId("article-row").first()).toContainText(headline);
+  await expect(banner).toHaveCount(0);
+});

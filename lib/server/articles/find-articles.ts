@@ -16,6 +16,7 @@ export async function findArticles(db: Db, input: ArticleListParams): Promise<Ar
       p.place ? tagged("iso3166", p.place) : {},
       p.topic ? tagged(p.topic.startsWith("newsroom:") ? "newsroom" : "medtop", p.topic) : {},
       matches ? { id: { in: matches } } : {},
+      p.after !== undefined ? { id: { gt: p.after } } : {},
     ],
   };
   const [rows, total] = await Promise.all([
