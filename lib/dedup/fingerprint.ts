@@ -212,7 +212,7 @@ function fromBase64(text: string): Uint8Array {
   return out;
 }
 
-/** "config.tokens.shingles.base64(signature, little-endian)": about 700 characters for 80 values. */
+/** "config.tokens.shingles.base64(signature, little-endian)": about 450 characters for 80 values. */
 export function serializeFingerprint(fp: Fingerprint, cfg: FingerprintConfig = DEFAULT_FINGERPRINT_CONFIG): string {
   const bytes = new Uint8Array(fp.signature.length * 4);
   const view = new DataView(bytes.buffer);

@@ -5,19 +5,32 @@ import type { DuplicateMatch } from "./compare";
 
 export interface ArticleIdentity {
   uri: string;
-  sourceName?: string | null;
+  /** The source's name or id: anything that is equal for the same source. */
+  source?: string | number | null;
 }
 
-const sameSource = (a?: string | null, b?: string | null) => {
-  const x = a?.trim().toLowerCase();
-  return !!x && x === b?.trim().toLowerCase();
+/** Uris Wiredesk made up from source and headline, for copy that carried no id. */
+export const isDerivedUri = (uri: string) => uri.startsWith("urn:wiredesk:");
+
+const sameSource = (a?: string | number | null, b?: string | number | null) => {
+  const x = a == null ? "" : String(a).trim().toLowerCase();
+  return x !== "" && x === (b == null ? "" : String(b).trim().toLowerCase());
 };
 
 /**
  * Whether incoming updates existing rather than duplicating it: the same uri
- * (guid), or a corrected text (near, or the same text re-sent) from the same source.
+ * (guid), or a corrected text (near, or the same text re-sent) from the same
+ * source when neither carried an id of its own (a scraped page whose
+ * headline was fixed). Items with ids of their own are different items when
+ * their ids differ: templated copy from one wire is not one story.
  */
 export function isUpdate(incoming: ArticleIdentity, existing: ArticleIdentity, match: DuplicateMatch | null): boolean {
   if (incoming.uri === existing.uri) return true;
-  return match !== null && (match.kind === "exact" || match.kind === "near") && sameSource(incoming.sourceName, existing.sourceName);
+  return (
+    match !== null &&
+    (match.kind === "exact" || match.kind === "near") &&
+    sameSource(incoming.source, existing.source) &&
+    isDerivedUri(incoming.uri) &&
+    isDerivedUri(existing.uri)
+  );
 }

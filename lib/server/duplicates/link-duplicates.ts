@@ -3,9 +3,9 @@
 // verified word for word (lib/dedup compare) before a link is written.
 import { Prisma } from "../../../prisma/generated/sqlite/client";
 import type { Db } from "../db/client";
-import { compare, type DuplicateMatch } from "../../dedup/compare";
+import { compare, prepare, type DuplicateMatch } from "../../dedup/compare";
 import { configId, DEFAULT_FINGERPRINT_CONFIG, type DuplicateThresholds } from "../../dedup/config";
-import { isCandidate } from "../../dedup/dedup-index";
+import { DEFAULT_CANDIDATE_RULE, isCandidate } from "../../dedup/dedup-index";
 import { ANCHOR_BAND, fingerprint, indexKeys, type Fingerprint } from "../../dedup/fingerprint";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
@@ -15,6 +15,7 @@ const MAX_CANDIDATES = 50;
 
 export interface VerifiedMatch {
   otherId: number;
+  otherUri: string;
   otherSourceId: number | null;
   otherContentHash: string;
   match: DuplicateMatch;
@@ -26,12 +27,25 @@ interface Hit {
   anchorHits: number;
 }
 
+/** Anchors shared by very many articles are stock phrases ("said in a statement"): they find nothing worth verifying. */
+async function rareAnchors(tx: Tx, anchors: number[]): Promise<number[]> {
+  if (anchors.length === 0) return anchors;
+  const common = await tx.dedupKey.groupBy({
+    by: ["key"],
+    where: { band: ANCHOR_BAND, key: { in: anchors } },
+    _count: { _all: true },
+    having: { key: { _count: { gt: DEFAULT_CANDIDATE_RULE.maxAnchorPostings } } },
+  });
+  const skip = new Set(common.map((c) => c.key));
+  return skip.size ? anchors.filter((a) => !skip.has(a)) : anchors;
+}
+
 /** Articles sharing index keys with a fingerprint, ranked by how much they share. */
 async function candidateHits(tx: Tx, fp: Fingerprint, excludeId?: number): Promise<Hit[]> {
   const keys = indexKeys(fp);
   if (keys.length === 0) return [];
   const bands = keys.filter((k) => k.band !== ANCHOR_BAND);
-  const anchors = keys.filter((k) => k.band === ANCHOR_BAND).map((k) => k.key);
+  const anchors = await rareAnchors(tx, keys.filter((k) => k.band === ANCHOR_BAND).map((k) => k.key));
   const clauses: Prisma.Sql[] = [];
   if (bands.length) {
     // VALUES rows carry no column types; PostgreSQL needs them cast to compare.
@@ -75,12 +89,13 @@ export async function findDuplicates(
   if (ranked.length === 0) return { fp, matches: [] };
   const others = await tx.article.findMany({
     where: { id: { in: ranked.map((h) => h.id) } },
-    select: { id: true, bodyText: true, sourceId: true, contentHash: true },
+    select: { id: true, uri: true, bodyText: true, sourceId: true, contentHash: true },
   });
   const matches: VerifiedMatch[] = [];
+  const text = prepare(bodyText); // tokenized once, verified against every candidate
   for (const o of others) {
-    const match = compare(bodyText, o.bodyText, { thresholds });
-    if (match) matches.push({ otherId: o.id, otherSourceId: o.sourceId, otherContentHash: o.contentHash, match });
+    const match = compare(text, o.bodyText, { thresholds });
+    if (match) matches.push({ otherId: o.id, otherUri: o.uri, otherSourceId: o.sourceId, otherContentHash: o.contentHash, match });
   }
   matches.sort((a, b) => rank(b.match) - rank(a.match) || b.match.score - a.match.score);
   return { fp, matches };

@@ -6,6 +6,7 @@ import type { IncomingTag, ParsedArticle } from "../../ingest/types";
 import { contentHash } from "../../ingest/text";
 import { reverseKind } from "../../schemas/workflow";
 import { DEFAULT_THRESHOLDS, type DuplicateThresholds } from "../../dedup/config";
+import { isUpdate } from "../../dedup/update";
 import { findDuplicates, indexArticle, writeLinks } from "../duplicates/link-duplicates";
 import { applySuggestions, type SuggestionContext } from "../tags/apply-suggestions";
 
@@ -25,8 +26,6 @@ export interface StoreContext {
   /** The newsroom's tagging model and hidden topics; no suggestions without it. */
   tagging?: SuggestionContext;
 }
-
-const isDerivedUri = (uri: string) => uri.startsWith("urn:wiredesk:");
 
 const tagInput = (d: { headline: string; bodyText: string; dateline: string | null }) => ({
   headline: d.headline,
@@ -232,13 +231,10 @@ async function storeInTx(
   }
 
   const { fp, matches } = await findDuplicates(tx, a.bodyText, ctx.thresholds ?? DEFAULT_THRESHOLDS);
-  // A corrected text from the same source under a new derived uri (a scraped
-  // page whose headline was fixed) is an update of that article, not a copy.
-  // Items with ids of their own are different items when their ids differ:
-  // templated copy (results, earnings) from one source is not one story.
-  const own = src === null || !isDerivedUri(a.uri) ? undefined : matches.find((m) => m.otherSourceId === src && (m.match.kind === "exact" || m.match.kind === "near"));
+  // A corrected text from the same source (a scraped page whose headline was fixed) updates that article.
+  const own = matches.find((m) => isUpdate({ uri: a.uri, source: src }, { uri: m.otherUri, source: m.otherSourceId }, m.match));
   const stored = own ? await tx.article.findUniqueOrThrow({ where: { id: own.otherId } }) : undefined;
-  if (stored && isDerivedUri(stored.uri)) {
+  if (stored) {
     if (stored.contentHash === hash && stored.headline === data.headline) {
       return { kind: "skipped", articleId: stored.id, reason: "same text from the same source already stored" };
     }
