@@ -1,7 +1,7 @@
 // Workflow: mark reviewed, spike, reopen. The write names the version the
 // editor saw; a stale one is refused so no change is lost silently.
 import type { Db } from "../db/client";
-import type { Actor } from "../duplicates/decide-link";
+import { recordAudit, type Actor } from "../audit";
 import type { z } from "zod";
 import type { workflowStatus } from "../../schemas/workflow";
 
@@ -27,17 +27,13 @@ export async function setStatus(db: Db, articleId: number, status: Status, expec
       data: { status, version: { increment: 1 } },
     });
     if (count !== 1) throw new StaleWriteError(await tx.article.findUniqueOrThrow({ where: { id: articleId }, select: { status: true, version: true } }));
-    await tx.auditEntry.create({
-      data: {
-        actor: actor.name,
-        userId: actor.userId ?? null,
-        action: "article.status",
-        entityType: "article",
-        entityId: String(articleId),
-        articleId,
-        before: JSON.stringify({ status: a.status, version: a.version }),
-        after: JSON.stringify({ status, version: a.version + 1 }),
-      },
+    await recordAudit(tx, actor, {
+      action: "article.status",
+      entityType: "article",
+      entityId: articleId,
+      articleId,
+      before: { status: a.status, version: a.version },
+      after: { status, version: a.version + 1 },
     });
     return { status, version: a.version + 1 };
   });

@@ -3,15 +3,11 @@
 // decision is on record in the audit log and can be undone from it.
 import type { Db } from "../db/client";
 import { linkState } from "../../schemas/workflow";
+import { recordAudit, type Actor } from "../audit";
 import type { z } from "zod";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 type LinkState = z.infer<typeof linkState>;
-
-export interface Actor {
-  name: string;
-  userId?: number;
-}
 
 export class DecisionError extends Error {}
 
@@ -25,17 +21,13 @@ export async function decideLink(db: Db, linkId: number, state: LinkState, actor
       where: { id: linkId },
       data: { state, decidedById: actor.userId ?? null, decidedAt: state === "suggested" ? null : new Date() },
     });
-    await tx.auditEntry.create({
-      data: {
-        actor: actor.name,
-        userId: actor.userId ?? null,
-        action: `link.${state === "suggested" ? "reopen" : state === "confirmed" ? "confirm" : "dismiss"}`,
-        entityType: "duplicateLink",
-        entityId: String(linkId),
-        articleId: link.articleId,
-        before: JSON.stringify({ state: link.state }),
-        after: JSON.stringify({ state }),
-      },
+    await recordAudit(tx, actor, {
+      action: `link.${state === "suggested" ? "reopen" : state === "confirmed" ? "confirm" : "dismiss"}`,
+      entityType: "duplicateLink",
+      entityId: linkId,
+      articleId: link.articleId,
+      before: { state: link.state },
+      after: { state },
     });
     return updated;
   });
@@ -115,17 +107,13 @@ export async function setCanonical(db: Db, articleId: number, actor: Actor) {
     const before = await getGroup(tx, articleId);
     await tx.article.updateMany({ where: { id: { in: ids }, canonical: true }, data: { canonical: false } });
     await tx.article.update({ where: { id: articleId }, data: { canonical: true } });
-    await tx.auditEntry.create({
-      data: {
-        actor: actor.name,
-        userId: actor.userId ?? null,
-        action: "group.canonical",
-        entityType: "article",
-        entityId: String(articleId),
-        articleId,
-        before: JSON.stringify({ canonical: before.canonical?.id ?? null, chosen: before.members.find((m) => m.canonical)?.id ?? null }),
-        after: JSON.stringify({ canonical: articleId, chosen: articleId }),
-      },
+    await recordAudit(tx, actor, {
+      action: "group.canonical",
+      entityType: "article",
+      entityId: articleId,
+      articleId,
+      before: { canonical: before.canonical?.id ?? null, chosen: before.members.find((m) => m.canonical)?.id ?? null },
+      after: { canonical: articleId, chosen: articleId },
     });
     return getGroup(tx, articleId);
   });
@@ -144,17 +132,13 @@ export async function undoDecision(db: Db, auditId: number, actor: Actor) {
     if (before.chosen) return setCanonical(db, before.chosen, actor);
     const ids = await confirmedGroup(db, articleId);
     await db.article.updateMany({ where: { id: { in: ids } }, data: { canonical: false } });
-    await db.auditEntry.create({
-      data: {
-        actor: actor.name,
-        userId: actor.userId ?? null,
-        action: "group.canonical",
-        entityType: "article",
-        entityId: String(articleId),
-        articleId,
-        before: entry.after,
-        after: JSON.stringify({ canonical: null, chosen: null }),
-      },
+    await recordAudit(db, actor, {
+      action: "group.canonical",
+      entityType: "article",
+      entityId: articleId,
+      articleId,
+      before: entry.after ? JSON.parse(entry.after) : null,
+      after: { canonical: null, chosen: null },
     });
     return getGroup(db, articleId);
   }

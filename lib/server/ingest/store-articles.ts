@@ -7,6 +7,7 @@ import { contentHash } from "../../ingest/text";
 import { reverseKind } from "../../schemas/workflow";
 import { DEFAULT_THRESHOLDS, type DuplicateThresholds } from "../../dedup/config";
 import { isUpdate } from "../../dedup/update";
+import { recordAudit } from "../audit";
 import { findDuplicates, indexArticle, writeLinks } from "../duplicates/link-duplicates";
 import { applySuggestions, type SuggestionContext } from "../tags/apply-suggestions";
 
@@ -26,6 +27,8 @@ export interface StoreContext {
   /** The newsroom's tagging model and hidden topics; no suggestions without it. */
   tagging?: SuggestionContext;
 }
+
+const actorOf = (ctx: StoreContext) => ({ name: ctx.actor, userId: ctx.userId });
 
 const tagInput = (d: { headline: string; bodyText: string; dateline: string | null }) => ({
   headline: d.headline,
@@ -182,17 +185,13 @@ async function updateArticle(
       lastIngestRunId: ctx.runId,
     },
   });
-  await tx.auditEntry.create({
-    data: {
-      actor: ctx.actor,
-      userId: ctx.userId ?? null,
-      action: "ingest.update",
-      entityType: "article",
-      entityId: String(existing.id),
-      articleId: existing.id,
-      before: JSON.stringify(snapshot(existing)),
-      after: JSON.stringify(snapshot(updated)),
-    },
+  await recordAudit(tx, actorOf(ctx), {
+    action: "ingest.update",
+    entityType: "article",
+    entityId: existing.id,
+    articleId: existing.id,
+    before: snapshot(existing),
+    after: snapshot(updated),
   });
   if (ctx.tagging) await applySuggestions(tx, existing.id, tagInput(data), ctx.tagging);
   if (existing.contentHash !== data.contentHash) {
@@ -251,16 +250,12 @@ async function storeInTx(
   const carried = await attachTags(tx, created.id, [...(a.subjects ?? []), ...(a.places ?? [])], ctx.userId);
   // Copy that arrives tagged (a Wiredesk export, a wire's ninjs) keeps its tags; the rest is suggested.
   if (ctx.tagging && carried.size === 0) await applySuggestions(tx, created.id, tagInput(data), ctx.tagging);
-  await tx.auditEntry.create({
-    data: {
-      actor: ctx.actor,
-      userId: ctx.userId ?? null,
-      action: "ingest.create",
-      entityType: "article",
-      entityId: String(created.id),
-      articleId: created.id,
-      after: JSON.stringify({ uri: created.uri, ...snapshot(created) }),
-    },
+  await recordAudit(tx, actorOf(ctx), {
+    action: "ingest.create",
+    entityType: "article",
+    entityId: created.id,
+    articleId: created.id,
+    after: { uri: created.uri, ...snapshot(created) },
   });
   // Copies of stored articles are kept, and linked for an editor to decide.
   await indexArticle(tx, created.id, fp);

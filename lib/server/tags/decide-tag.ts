@@ -4,7 +4,7 @@
 import type { Db } from "../db/client";
 import { countryName, medtopConcept, topicName } from "../../tagging";
 import { teach } from "./tagging-model";
-import type { Actor } from "../duplicates/decide-link";
+import { recordAudit, type Actor } from "../audit";
 
 export class TagError extends Error {}
 
@@ -17,18 +17,7 @@ async function articleInput(db: Db, articleId: number) {
 }
 
 function audit(db: Db, actor: Actor, action: string, articleId: number, tag: { scheme: string; code: string }, before: unknown, after: unknown) {
-  return db.auditEntry.create({
-    data: {
-      actor: actor.name,
-      userId: actor.userId ?? null,
-      action,
-      entityType: "articleTag",
-      entityId: `${articleId}:${tag.scheme}:${tag.code}`,
-      articleId,
-      before: before === null ? null : JSON.stringify(before),
-      after: after === null ? null : JSON.stringify(after),
-    },
-  });
+  return recordAudit(db, actor, { action, entityType: "articleTag", entityId: `${articleId}:${tag.scheme}:${tag.code}`, articleId, before, after });
 }
 
 /** Accepts or rejects a tag on an article (a suggestion, or an earlier decision reversed). */

@@ -1,7 +1,7 @@
 // The newsroom's taxonomy: browse, rename and hide topics, add newsroom tags
 // under any topic, and find tags by name for the typeahead.
 import type { Db } from "../db/client";
-import type { Actor } from "../duplicates/decide-link";
+import { recordAudit, type Actor } from "../audit";
 import { countryName } from "../../tagging";
 import { slug } from "../../ingest/text";
 import { TagError } from "./decide-tag";
@@ -45,10 +45,8 @@ export async function topicTree(db: Db) {
     .map((top) => ({ ...top, children: (children.get(top.id) ?? []).sort((a, b) => Number(b.scheme === "newsroom") - Number(a.scheme === "newsroom") || a.name.localeCompare(b.name)) }));
 }
 
-async function auditTaxonomy(db: Db, actor: Actor, action: string, tagId: number, before: unknown, after: unknown) {
-  await db.auditEntry.create({
-    data: { actor: actor.name, userId: actor.userId ?? null, action, entityType: "tag", entityId: String(tagId), before: JSON.stringify(before), after: JSON.stringify(after) },
-  });
+function auditTaxonomy(db: Db, actor: Actor, action: string, tagId: number, before: unknown, after: unknown) {
+  return recordAudit(db, actor, { action, entityType: "tag", entityId: tagId, before, after });
 }
 
 export async function renameTag(db: Db, tagId: number, name: string, actor: Actor) {
