@@ -19,6 +19,7 @@ export const articleListParams = z.object({
 export type ArticleListParams = z.input<typeof articleListParams>;
 
 export interface TagChip {
+  rel: string | null;
   scheme: string;
   code: string;
   name: string;

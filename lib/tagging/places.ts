@@ -1,3 +1,4 @@
+import { MENTION_TAG_CONFIDENCE } from "./thresholds";
 import { analyse, type Doc } from "./doc";
 import { gazetteer, countryName, type PlaceEntry, type TrieNode } from "./gazetteer";
 import { withModel, type ModelOptions } from "./model";
@@ -207,6 +208,13 @@ function kindWeight(e: PlaceEntry, code: string): number {
 }
 
 /** Places of an analysed article. */
+export { MENTION_TAG_CONFIDENCE };
+
+/** The places a story is tagged with: its main place and its strong mentions. */
+export function taggedPlaces<T extends { rel: "main" | "mentioned"; confidence: number }>(places: T[]): T[] {
+  return places.filter((p) => p.rel === "main" || p.confidence >= MENTION_TAG_CONFIDENCE);
+}
+
 export function placesForDoc(doc: Doc, opts: PlaceOptions = {}): PlaceSuggestion[] {
   const mentions: Mention[] = [];
   if (doc.dateline) mentions.push(...scanField(doc.dateline, () => "dateline", 0, -1e6));

@@ -68,6 +68,12 @@ describe.each(storeKinds())("workflow on %s", (kind) => {
     expect((await findArticles(store.db, { q: '"peace" -talks* ( & | :' })).items.map((a) => a.uri)).toEqual(["front"]);
     expect((await findArticles(store.db, { place: "UA" })).items.map((a) => a.uri)).toEqual(["front"]);
     expect((await findArticles(store.db, { topic: "medtop:16000000", q: "peace" })).items.map((a) => a.uri)).toEqual(["front"]);
+    // A place named only in passing is listed on the article but does not file it under that place.
+    const es = await store.db.tag.upsert({ where: { scheme_code: { scheme: "iso3166", code: "ES" } }, create: { scheme: "iso3166", code: "ES", name: "Spain" }, update: {} });
+    await store.db.articleTag.create({ data: { articleId: front.id, tagId: es.id, origin: "machine", rel: "mentioned", confidence: 0.4 } });
+    expect((await findArticles(store.db, { place: "ES" })).items).toEqual([]);
+    await store.db.articleTag.updateMany({ where: { articleId: front.id, tagId: es.id }, data: { state: "accepted" } });
+    expect((await findArticles(store.db, { place: "ES" })).items.map((a) => a.uri)).toEqual(["front"]);
     await store.db.articleTag.updateMany({ where: { articleId: front.id, tagId: ua.id }, data: { state: "rejected" } });
     expect((await findArticles(store.db, { place: "UA" })).items).toEqual([]);
     // An edited text is searched as it now reads.

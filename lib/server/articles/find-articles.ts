@@ -1,10 +1,22 @@
 // The queue: newest arrivals first, keyset-paginated on id.
 import type { Db, Prisma } from "../db/client";
 import { searchArticleIds } from "./search-articles";
+import { MENTION_TAG_CONFIDENCE } from "../../tagging/thresholds";
 import { articleListParams, type ArticleListParams, type ArticlePage } from "../../schemas/articles";
 
 const tagged = (scheme: string, code: string): Prisma.ArticleWhereInput => ({
-  tags: { some: { state: { not: "rejected" }, tag: { scheme, code } } },
+  tags: {
+    some: {
+      tag: { scheme, code },
+      OR: [
+        { state: "accepted" },
+        // A place the story is about, not one it only names in passing (lib/tagging/places.ts).
+        scheme === "iso3166"
+          ? { state: "suggested", OR: [{ rel: "main" }, { confidence: { gte: MENTION_TAG_CONFIDENCE } }] }
+          : { state: "suggested" },
+      ],
+    },
+  },
 });
 
 export async function findArticles(db: Db, input: ArticleListParams): Promise<ArticlePage> {
@@ -36,7 +48,7 @@ export async function findArticles(db: Db, input: ArticleListParams): Promise<Ar
         source: { select: { name: true } },
         tags: {
           where: { state: { not: "rejected" } },
-          select: { state: true, origin: true, confidence: true, tag: { select: { scheme: true, code: true, name: true } } },
+          select: { state: true, origin: true, confidence: true, rel: true, tag: { select: { scheme: true, code: true, name: true } } },
         },
         _count: { select: { duplicateLinks: true, duplicateOf: true } },
       },
@@ -55,7 +67,7 @@ export async function findArticles(db: Db, input: ArticleListParams): Promise<Ar
       publishedAt: (r.firstCreated ?? r.ingestedAt).toISOString(),
       ingestedAt: r.ingestedAt.toISOString(),
       duplicates: r._count.duplicateLinks + r._count.duplicateOf,
-      tags: r.tags.map((t) => ({ ...t.tag, state: t.state, origin: t.origin, confidence: t.confidence })),
+      tags: r.tags.map((t) => ({ ...t.tag, state: t.state, origin: t.origin, confidence: t.confidence, rel: t.rel })),
       excerpt: r.bodyText.slice(0, 240),
     })),
     nextCursor: rows.length > p.limit ? (page[page.length - 1]?.id ?? null) : null,
