@@ -46,30 +46,37 @@ async function candidateHits(tx: Tx, fp: Fingerprint, excludeId?: number): Promi
   if (keys.length === 0) return [];
   const bands = keys.filter((k) => k.band !== ANCHOR_BAND);
   const anchors = await rareAnchors(tx, keys.filter((k) => k.band === ANCHOR_BAND).map((k) => k.key));
-  const clauses: Prisma.Sql[] = [];
+  // Two index lookups glued by UNION ALL: each arm is a plain (band, key)
+  // index scan in both stores, where one OR-ed WHERE led PostgreSQL to scan the table.
+  const arms: Prisma.Sql[] = [];
   if (bands.length) {
-    // VALUES rows carry no column types; PostgreSQL needs them cast to compare.
-    clauses.push(Prisma.sql`("band", "key") IN (VALUES ${Prisma.join(bands.map((k) => Prisma.sql`(CAST(${k.band} AS INTEGER), CAST(${k.key} AS INTEGER))`))})`);
+    const pairs = Prisma.join(bands.map((k) => Prisma.sql`("band" = ${k.band} AND "key" = ${k.key})`), " OR ");
+    arms.push(Prisma.sql`SELECT "articleId", 1 AS "b", 0 AS "a" FROM "DedupKey" WHERE ${pairs}`);
   }
-  if (anchors.length) clauses.push(Prisma.sql`("band" = ${ANCHOR_BAND} AND "key" IN (${Prisma.join(anchors)}))`);
+  if (anchors.length) {
+    arms.push(Prisma.sql`SELECT "articleId", 0 AS "b", 1 AS "a" FROM "DedupKey" WHERE "band" = ${ANCHOR_BAND} AND "key" IN (${Prisma.join(anchors)})`);
+  }
+  if (arms.length === 0) return [];
   const rows = await tx.$queryRaw<{ id: number | bigint; bandHits: number | bigint; anchorHits: number | bigint }[]>`
-    SELECT "articleId" AS "id",
-           SUM(CASE WHEN "band" = ${ANCHOR_BAND} THEN 0 ELSE 1 END) AS "bandHits",
-           SUM(CASE WHEN "band" = ${ANCHOR_BAND} THEN 1 ELSE 0 END) AS "anchorHits"
-    FROM "DedupKey"
-    WHERE (${Prisma.join(clauses, " OR ")}) AND "articleId" <> ${excludeId ?? -1}
+    SELECT "articleId" AS "id", SUM("b") AS "bandHits", SUM("a") AS "anchorHits"
+    FROM (${Prisma.join(arms, " UNION ALL ")}) AS "hits"
+    WHERE "articleId" <> ${excludeId ?? -1}
     GROUP BY "articleId"`;
   return rows.map((r) => ({ id: Number(r.id), bandHits: Number(r.bandHits), anchorHits: Number(r.anchorHits) }));
 }
 
+/** How many anchors each article has, asked in slices: a busy store can return more ids than one query may carry. */
 async function anchorCounts(tx: Tx, ids: number[]): Promise<Map<number, number>> {
-  if (ids.length === 0) return new Map();
-  const rows = await tx.dedupKey.groupBy({
-    by: ["articleId"],
-    where: { articleId: { in: ids }, band: ANCHOR_BAND },
-    _count: { _all: true },
-  });
-  return new Map(rows.map((r) => [r.articleId, r._count._all]));
+  const counts = new Map<number, number>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await tx.dedupKey.groupBy({
+      by: ["articleId"],
+      where: { articleId: { in: ids.slice(i, i + 500) }, band: ANCHOR_BAND },
+      _count: { _all: true },
+    });
+    for (const r of rows) counts.set(r.articleId, r._count._all);
+  }
+  return counts;
 }
 
 /** Every stored article this text is a copy of, verified, best match first. */
@@ -81,7 +88,11 @@ export async function findDuplicates(
 ): Promise<{ fp: Fingerprint; matches: VerifiedMatch[] }> {
   const fp = fingerprint(bodyText);
   const hits = await candidateHits(tx, fp, excludeId);
-  const counts = await anchorCounts(tx, hits.filter((h) => h.bandHits === 0).map((h) => h.id));
+  // Only a hit on few anchors can hinge on the other article's anchor count (a short text); the rest are decided already.
+  const unsure = fp.anchors.length > DEFAULT_CANDIDATE_RULE.shortAnchorCount
+    ? hits.filter((h) => h.bandHits === 0 && h.anchorHits < DEFAULT_CANDIDATE_RULE.minAnchorHits)
+    : hits.filter((h) => h.bandHits === 0);
+  const counts = await anchorCounts(tx, unsure.map((h) => h.id));
   const ranked = hits
     .filter((h) => isCandidate(h, fp.anchors.length, counts.get(h.id) ?? 0))
     .sort((a, b) => b.bandHits - a.bandHits || b.anchorHits - a.anchorHits)
