@@ -8,6 +8,8 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { createRequire } from "node:module";
 import { phraseKey } from "../lib/tagging/text";
+import type { MedtopConcept } from "../lib/tagging/taxonomy";
+import type { GazetteerCountry } from "../lib/tagging/gazetteer";
 
 const root = path.resolve(import.meta.dirname, "..");
 const outDir = path.join(root, "lib/tagging/data");
@@ -56,16 +58,8 @@ interface JsonLdConcept {
   retired?: string;
 }
 
-interface Concept {
-  qcode: string;
-  label: string;
-  definition: string;
-  parent: string | null;
-  level: number;
-  retired: boolean;
-  short?: string;
-  labels?: Record<string, string>;
-}
+/** The derived concept: the shape lib/tagging reads. */
+type Concept = MedtopConcept;
 
 function qcodeOf(uriOrQcode: string): string {
   const m = /(\d{8})\/?$/.exec(uriOrQcode);
@@ -150,18 +144,8 @@ const CITY_FEATURES = new Set(["PPL", "PPLA", "PPLA2", "PPLA3", "PPLA4", "PPLA5"
 /** Cities kept: big enough to be named in a dateline. */
 const MIN_CITY_POPULATION = 15_000;
 
-interface GazCountry {
-  code: string;
-  name: string;
-  region: string;
-  subregion: string;
-  capitals: string[];
-  /** English names and spellings. */
-  names: string[];
-  /** Names in other languages and native names. */
-  foreign: string[];
-  demonyms: string[];
-}
+/** A country record of gazetteer.json: the shape lib/tagging reads. */
+type GazCountry = GazetteerCountry;
 
 function usable(name: string): boolean {
   const n = name.trim();

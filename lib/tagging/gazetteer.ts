@@ -65,18 +65,19 @@ export interface CountryInfo {
   subregion: string;
 }
 
+/** A country record of data/gazetteer.json (written by scripts/build-taxonomy.ts). */
+export interface GazetteerCountry extends CountryInfo {
+  capitals: string[];
+  /** English names and spellings. */
+  names: string[];
+  /** Names in other languages and native names. */
+  foreign: string[];
+  demonyms: string[];
+}
+
 interface GazetteerFile {
   /** Cities grouped by lookup key, one line a name: "key|Name|CC:population[:C],...", biggest first. */
-  countries: {
-    code: string;
-    name: string;
-    region: string;
-    subregion: string;
-    capitals: string[];
-    names: string[];
-    foreign: string[];
-    demonyms: string[];
-  }[];
+  countries: GazetteerCountry[];
   cities: string;
 }
 

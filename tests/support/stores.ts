@@ -28,34 +28,7 @@ function withDatabase(serverUrl: string, name: string): string {
 
 /** A new, empty store of the given kind, migrated to the latest migration (or to `target`). */
 export async function openStore(kind: "sqlite" | "postgres", target?: string): Promise<TestStore> {
-  if (kind === "sqlite") {
-    const dir = mkdtempSync(path.join(tmpdir(), "wiredesk-test-"));
-    const url = `file:${path.join(dir, "store.db")}`;
-    await migrateStore(url, { target });
-    const db = createDb(url);
-    if (!target) await syncTaxonomy(db);
-    return {
-      kind,
-      url,
-      db,
-      drop: async () => {
-        await db.$disconnect();
-        rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  }
-  const server = process.env.WIREDESK_TEST_POSTGRES;
-  if (!server) throw new Error("WIREDESK_TEST_POSTGRES is not set");
-  const name = `wiredesk_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-  const admin = new pg.Client({ connectionString: server });
-  try {
-    await admin.connect();
-  } catch (e) {
-    throw new Error(`PostgreSQL was asked for (WIREDESK_TEST_POSTGRES) but cannot be reached: ${(e as Error).message}`);
-  }
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const url = withDatabase(server, name);
+  const { url, remove } = kind === "sqlite" ? newSqliteFile() : await newPostgresDatabase();
   await migrateStore(url, { target });
   const db = createDb(url);
   if (!target) await syncTaxonomy(db);
@@ -65,10 +38,33 @@ export async function openStore(kind: "sqlite" | "postgres", target?: string): P
     db,
     drop: async () => {
       await db.$disconnect();
-      const c = new pg.Client({ connectionString: server });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await c.end();
+      await remove();
     },
   };
+}
+
+function newSqliteFile() {
+  const dir = mkdtempSync(path.join(tmpdir(), "wiredesk-test-"));
+  return { url: `file:${path.join(dir, "store.db")}`, remove: async () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+async function newPostgresDatabase() {
+  const server = process.env.WIREDESK_TEST_POSTGRES;
+  if (!server) throw new Error("WIREDESK_TEST_POSTGRES is not set");
+  const name = `wiredesk_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = async (sql: string) => {
+    const c = new pg.Client({ connectionString: server });
+    try {
+      await c.connect();
+    } catch (e) {
+      throw new Error(`PostgreSQL was asked for (WIREDESK_TEST_POSTGRES) but cannot be reached: ${(e as Error).message}`);
+    }
+    try {
+      await c.query(sql);
+    } finally {
+      await c.end();
+    }
+  };
+  await admin(`CREATE DATABASE "${name}"`);
+  return { url: withDatabase(server, name), remove: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
 }
