@@ -3,6 +3,9 @@ import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query
 import { ArticleList } from "@/components/articles/article-list";
 import { articleQueries, filterParams, type ArticleFilters } from "@/lib/queries/articles";
 import { FilterBar } from "@/components/articles/filter-bar";
+import { SavedViews } from "@/components/articles/saved-views";
+import { listViews } from "@/lib/server/views/saved-views";
+import { viewQueries } from "@/lib/queries/views";
 import { filterOptions } from "@/lib/server/articles/filter-options";
 import { articleListParams } from "@/lib/schemas/articles";
 import { db } from "@/lib/server/db/client";
@@ -27,6 +30,9 @@ export default async function QueuePage({ searchParams }: PageProps<"/">) {
   }
   const options = await filterOptions(db());
   const qc = new QueryClient();
+  await qc.prefetchQuery({ ...viewQueries.list(), queryFn: () => listViews(db(), { name: "editor" }) });
+  const current = filterParams(filters);
+  current.sort();
   // The server reads the store directly; the client refetches through /api/articles.
   await qc.prefetchInfiniteQuery({
     ...articleQueries.list(filters),
@@ -52,8 +58,9 @@ export default async function QueuePage({ searchParams }: PageProps<"/">) {
           })}
         </nav>
       </div>
-      <FilterBar filters={filters} places={options.places} topics={options.topics} />
       <HydrationBoundary state={dehydrate(qc)}>
+        <SavedViews current={current.toString()} />
+        <FilterBar filters={filters} places={options.places} topics={options.topics} />
         <ArticleList filters={filters} />
       </HydrationBoundary>
     </>

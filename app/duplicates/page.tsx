@@ -3,18 +3,24 @@ import { db } from "@/lib/server/db/client";
 import { findLinkQueue } from "@/lib/server/duplicates/find-links";
 import { Badge } from "@/components/ui/badge";
 import { linkState } from "@/lib/schemas/workflow";
+import { ResolveCluster } from "@/components/duplicates/link-actions";
 
 export const dynamic = "force-dynamic";
 
 type Queue = Awaited<ReturnType<typeof findLinkQueue>>;
 
-function Groups({ groups, empty }: { groups: Queue["copies"]; empty: string }) {
+function Groups({ groups, empty, resolve }: { groups: Queue["copies"]; empty: string; resolve?: boolean }) {
   if (groups.length === 0) return <p className="text-sm text-stone-500">{empty}</p>;
   return (
     <ul className="space-y-3">
       {groups.map((g) => (
         <li key={g.links[0]!.id} className="rounded-lg border border-stone-200 bg-white p-3 dark:border-stone-800 dark:bg-stone-900">
-          <p className="mb-1 text-xs text-stone-500">{g.size} articles</p>
+          <div className="mb-1 flex items-center justify-between gap-2">
+            <p className="text-xs text-stone-600 dark:text-stone-400">{g.size} articles</p>
+            {resolve && g.links.some((l) => l.kind !== "same-story" && l.state === "suggested") && (
+              <ResolveCluster keep={g.original} label={`Keep the original (${g.links.flatMap((l) => [l.article, l.other]).find((a) => a.id === g.original)?.source ?? "earliest"}), mark the rest reviewed`} />
+            )}
+          </div>
           <ul className="space-y-1 text-sm">
             {g.links.map((l) => (
               <li key={l.id}>
@@ -51,7 +57,7 @@ export default async function DuplicatesPage({ searchParams }: PageProps<"/dupli
       </div>
       <section aria-labelledby="copies">
         <h2 id="copies" className="mb-2 text-sm font-semibold uppercase tracking-wide text-stone-500">Copies</h2>
-        <Groups groups={queue.copies} empty="No copies here." />
+        <Groups groups={queue.copies} empty="No copies here." resolve />
       </section>
       <section aria-labelledby="rewrites">
         <h2 id="rewrites" className="mb-2 text-sm font-semibold uppercase tracking-wide text-stone-500">Same story, rewritten (lower confidence)</h2>

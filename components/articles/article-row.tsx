@@ -18,48 +18,73 @@ function queueChips(tags: ArticleListItem["tags"]) {
     .slice(0, 6);
 }
 
-export function ArticleRow({ a }: { a: ArticleListItem }) {
+interface RowProps {
+  a: ArticleListItem;
+  focused?: boolean;
+  selected?: boolean;
+  onSelect?: () => void;
+  onFocus?: () => void;
+}
+
+export function ArticleRow({ a, focused, selected, onSelect, onFocus }: RowProps) {
   const chips = queueChips(a.tags);
   return (
-    <li className="border-b border-stone-200 px-4 py-3 last:border-0 dark:border-stone-800" data-testid="article-row">
-      <div className="flex items-baseline justify-between gap-4">
-        <Link
-          href={`/articles/${a.id}`}
-          data-headline
-          className="font-medium leading-snug hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600"
-        >
-          {a.headline}
-        </Link>
-        <div className="flex shrink-0 items-center gap-2 text-xs text-stone-500 dark:text-stone-400">
-          {a.duplicates > 0 && (
-            <Badge tone="warn" title="Flagged as a copy of another article">
-              {a.duplicates} duplicate{a.duplicates > 1 ? "s" : ""}
-            </Badge>
-          )}
-          {a.status !== "new" && <Badge tone={statusTone(a.status)}>{a.status}</Badge>}
-        </div>
-      </div>
-      <p className="mt-1 text-xs text-stone-600 dark:text-stone-400">
-        <span className="font-medium text-stone-700 dark:text-stone-300">{a.source ?? "Unknown source"}</span>
-        {" · "}
-        <TimeAgo iso={a.publishedAt} />
-        {a.dateline && <> · {a.dateline}</>}
-      </p>
-      <p className="mt-1 line-clamp-2 text-sm text-stone-700 dark:text-stone-300">{a.excerpt}</p>
-      {chips.length > 0 && (
-        <div className="mt-2 flex flex-wrap gap-1">
-          {chips.map((t) => (
-            <Badge
-              key={`${t.scheme}:${t.code}`}
-              tone={t.scheme === "iso3166" ? "place" : "topic"}
-              dashed={t.state === "suggested"}
-              title={t.state === "suggested" ? `Suggested (${Math.round(t.confidence * 100)}%)` : "Accepted"}
-            >
-              {t.name}
-            </Badge>
-          ))}
-        </div>
+    <div
+      className={`flex gap-3 border-b border-stone-200 px-4 py-3 dark:border-stone-800 ${selected ? "bg-sky-50 dark:bg-sky-950/50" : ""} ${focused ? "shadow-[inset_3px_0_0_0] shadow-blue-600" : ""}`}
+      data-testid="article-row"
+      data-status={a.status}
+      aria-current={focused ? "true" : undefined}
+    >
+      {onSelect && (
+        <input
+          type="checkbox"
+          checked={Boolean(selected)}
+          onChange={onSelect}
+          aria-label={`Select “${a.headline}”`}
+          className="mt-1 size-4 shrink-0 accent-stone-800"
+        />
       )}
-    </li>
+      <div className="min-w-0 flex-1">
+        <div className="flex items-baseline justify-between gap-4">
+          <Link
+            href={`/articles/${a.id}`}
+            data-headline
+            onFocus={onFocus}
+            className="font-medium leading-snug hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600"
+          >
+            {a.headline}
+          </Link>
+          <div className="flex shrink-0 items-center gap-2 text-xs text-stone-500 dark:text-stone-400">
+            {a.duplicates > 0 && (
+              <Badge tone="warn" title="Flagged as a copy of another article">
+                {a.duplicates} duplicate{a.duplicates > 1 ? "s" : ""}
+              </Badge>
+            )}
+            {a.status !== "new" && <Badge tone={statusTone(a.status)}>{a.status}</Badge>}
+          </div>
+        </div>
+        <p className="mt-1 text-xs text-stone-600 dark:text-stone-400">
+          <span className="font-medium text-stone-700 dark:text-stone-300">{a.source ?? "Unknown source"}</span>
+          {" · "}
+          <TimeAgo iso={a.publishedAt} />
+          {a.dateline && <> · {a.dateline}</>}
+        </p>
+        <p className="mt-1 line-clamp-2 text-sm text-stone-700 dark:text-stone-300">{a.excerpt}</p>
+        {chips.length > 0 && (
+          <div className="mt-2 flex flex-wrap gap-1">
+            {chips.map((t) => (
+              <Badge
+                key={`${t.scheme}:${t.code}`}
+                tone={t.scheme === "iso3166" ? "place" : "topic"}
+                dashed={t.state === "suggested"}
+                title={t.state === "suggested" ? `Suggested (${Math.round(t.confidence * 100)}%)` : "Accepted"}
+              >
+                {t.name}
+              </Badge>
+            ))}
+          </div>
+        )}
+      </div>
+    </div>
   );
 }

@@ -1,73 +1,36 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
-import { articleKeys } from "@/lib/queries/articles";
-
-type Status = "new" | "reviewed" | "spiked";
-
-async function post(id: number, status: Status, version: number) {
-  const res = await fetch(`/api/articles/${id}/status`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ status, version }),
-  });
-  const json = (await res.json().catch(() => ({}))) as { error?: string; status?: Status; version?: number };
-  if (!res.ok) throw new Error(json.error ?? `Could not change the status (HTTP ${res.status})`);
-  return json as { status: Status; version: number };
-}
+import { useSetStatuses, type Status } from "@/lib/queries/article-mutations";
+import { useKeys } from "@/lib/ui/keys";
 
 const button =
   "rounded border border-stone-300 px-3 py-1.5 text-sm font-medium hover:bg-stone-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 disabled:opacity-50 dark:border-stone-700 dark:hover:bg-stone-800";
 
-/** Mark reviewed (e), spike (#), reopen; with undo, from the keyboard too. */
-export function StatusActions({ articleId, status, version }: { articleId: number; status: Status; version: number }) {
+/** Mark reviewed (e), spike (#), reopen (u), see the duplicates (d); each undone from its toast. */
+export function StatusActions({ articleId, status, version, duplicatesHref }: { articleId: number; status: Status; version: number; duplicatesHref: string }) {
   const router = useRouter();
-  const qc = useQueryClient();
-  const [undo, setUndo] = useState<{ from: Status; version: number } | null>(null);
-  const m = useMutation({
-    mutationFn: ({ to, v }: { to: Status; v: number }) => post(articleId, to, v),
-    onSuccess: (r, { to }) => {
-      setUndo(to === status ? null : { from: status, version: r.version });
-      void qc.invalidateQueries({ queryKey: articleKeys.all });
-      router.refresh();
-    },
-  });
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      const target = e.target as HTMLElement;
-      if (target.closest("input, textarea, select, [contenteditable]") || e.metaKey || e.ctrlKey || e.altKey || m.isPending) return;
-      if (e.key === "e" && status !== "reviewed") m.mutate({ to: "reviewed", v: version });
-      else if (e.key === "#" && status !== "spiked") m.mutate({ to: "spiked", v: version });
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, [m, status, version]);
+  // A refused (stale) write shows the article as it now is.
+  const m = useSetStatuses(() => router.refresh());
+  const set = (to: Status) => status !== to && !m.isPending && m.mutate({ status: to, items: [{ id: articleId, version }] });
+  useKeys({ e: () => set("reviewed"), "#": () => set("spiked"), u: () => set("new"), d: () => router.push(duplicatesHref) });
   return (
     <div className="flex flex-wrap items-center gap-2">
       {status !== "reviewed" && (
-        <button className={button} disabled={m.isPending} onClick={() => m.mutate({ to: "reviewed", v: version })}>
+        <button className={button} disabled={m.isPending} onClick={() => set("reviewed")}>
           Mark reviewed <kbd className="ml-1 text-xs text-stone-500">e</kbd>
         </button>
       )}
       {status !== "spiked" && (
-        <button className={button} disabled={m.isPending} onClick={() => m.mutate({ to: "spiked", v: version })}>
+        <button className={button} disabled={m.isPending} onClick={() => set("spiked")}>
           Spike <kbd className="ml-1 text-xs text-stone-500">#</kbd>
         </button>
       )}
       {status !== "new" && (
-        <button className={button} disabled={m.isPending} onClick={() => m.mutate({ to: "new", v: version })}>Reopen</button>
+        <button className={button} disabled={m.isPending} onClick={() => set("new")}>
+          Reopen <kbd className="ml-1 text-xs text-stone-500">u</kbd>
+        </button>
       )}
-      <span role="status" className="text-sm text-stone-600 dark:text-stone-400">
-        {m.isError && <span className="text-rose-700 dark:text-rose-300">{m.error.message}</span>}
-        {undo && !m.isPending && !m.isError && (
-          <>
-            Marked {status}.{" "}
-            <button className="underline" onClick={() => m.mutate({ to: undo.from, v: undo.version })}>Undo</button>
-          </>
-        )}
-      </span>
     </div>
   );
 }

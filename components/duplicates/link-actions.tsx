@@ -1,69 +1,107 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useMutation } from "@tanstack/react-query";
-import { useState } from "react";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { toast } from "sonner";
+import { postJson, useKeys } from "@/lib/ui/keys";
+import { articleKeys } from "@/lib/queries/articles";
+import { postStatuses, type Status, type Target } from "@/lib/queries/article-mutations";
+import type { ClusterResult } from "@/lib/server/duplicates/resolve-cluster";
 
 type State = "suggested" | "confirmed" | "dismissed";
 
-async function post(url: string, body?: unknown) {
-  const res = await fetch(url, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json = (await res.json().catch(() => ({}))) as { error?: string };
-  if (!res.ok) throw new Error(json.error ?? `Request failed (HTTP ${res.status})`);
-  return json;
-}
-
 const button =
   "rounded px-3 py-1.5 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 disabled:opacity-50";
+const label = (s: State) => (s === "confirmed" ? "Confirmed as a duplicate" : s === "dismissed" ? "Marked not a duplicate" : "Reopened");
 
+/** Confirm (c), not a duplicate (n), reopen (u); each undone from its toast. */
 export function LinkActions({ linkId, state }: { linkId: number; state: State }) {
   const router = useRouter();
-  const [last, setLast] = useState<{ from: State; to: State } | null>(null);
+  const qc = useQueryClient();
   const decide = useMutation({
-    mutationFn: (to: State) => post(`/api/duplicates/${linkId}`, { state: to }),
-    onSuccess: (_d, to) => {
-      setLast((prev) => (prev && prev.to !== to ? { from: prev.to, to } : { from: state, to }));
+    mutationFn: ({ to }: { to: State; from: State; undoing?: boolean }) => postJson(`/api/duplicates/${linkId}`, { state: to }),
+    onSuccess: (_d, { to, from, undoing }) => {
       router.refresh();
+      void qc.invalidateQueries({ queryKey: articleKeys.all });
+      if (undoing) toast.success("Undone.");
+      else toast.success(`${label(to)}.`, { action: { label: "Undo", onClick: () => decide.mutate({ to: from, from: to, undoing: true }) } });
     },
+    onError: (e) => toast.error(`${e.message}. The link is as it was.`),
   });
-  const label = (s: State) => (s === "confirmed" ? "confirmed" : s === "dismissed" ? "marked not a duplicate" : "reopened");
+  const go = (to: State) => state !== to && !decide.isPending && decide.mutate({ to, from: state });
+  useKeys({ c: () => go("confirmed"), n: () => go("dismissed"), u: () => go("suggested") });
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <button className={`${button} bg-stone-900 text-white hover:bg-stone-700 dark:bg-stone-100 dark:text-stone-900`} disabled={decide.isPending || state === "confirmed"} onClick={() => decide.mutate("confirmed")}>
-        Confirm duplicate
+      <button className={`${button} bg-stone-900 text-white hover:bg-stone-700 dark:bg-stone-100 dark:text-stone-900`} disabled={decide.isPending || state === "confirmed"} onClick={() => go("confirmed")}>
+        Confirm duplicate <kbd className="ml-1 text-xs opacity-70">c</kbd>
       </button>
-      <button className={`${button} border border-stone-300 bg-white hover:bg-stone-100 dark:border-stone-700 dark:bg-stone-900`} disabled={decide.isPending || state === "dismissed"} onClick={() => decide.mutate("dismissed")}>
-        Not a duplicate
+      <button className={`${button} border border-stone-300 bg-white hover:bg-stone-100 dark:border-stone-700 dark:bg-stone-900`} disabled={decide.isPending || state === "dismissed"} onClick={() => go("dismissed")}>
+        Not a duplicate <kbd className="ml-1 text-xs text-stone-500">n</kbd>
       </button>
       {state !== "suggested" && (
-        <button className={`${button} text-stone-600 hover:underline dark:text-stone-300`} disabled={decide.isPending} onClick={() => decide.mutate("suggested")}>
-          Reopen
+        <button className={`${button} text-stone-700 hover:underline dark:text-stone-300`} disabled={decide.isPending} onClick={() => go("suggested")}>
+          Reopen <kbd className="ml-1 text-xs text-stone-500">u</kbd>
         </button>
       )}
-      <span role="status" className="text-sm text-stone-600 dark:text-stone-400">
-        {decide.isError && <span className="text-rose-700 dark:text-rose-300">{decide.error.message}</span>}
-        {last && !decide.isPending && (
-          <>
-            Link {label(last.to)}.{" "}
-            <button className="underline" onClick={() => decide.mutate(last.from)}>Undo</button>
-          </>
-        )}
-      </span>
     </div>
   );
 }
 
 export function KeepThisCopy({ articleId, isCanonical }: { articleId: number; isCanonical: boolean }) {
   const router = useRouter();
-  const m = useMutation({ mutationFn: () => post(`/api/articles/${articleId}/canonical`), onSuccess: () => router.refresh() });
-  if (isCanonical) return <span className="text-xs font-medium text-lime-700 dark:text-lime-300">The copy this group keeps</span>;
+  const m = useMutation({
+    mutationFn: () => postJson(`/api/articles/${articleId}/canonical`),
+    onSuccess: () => {
+      router.refresh();
+      toast.success("This copy is now the one the group keeps.");
+    },
+    onError: (e) => toast.error(e.message),
+  });
+  if (isCanonical) return <span className="text-xs font-medium text-lime-800 dark:text-lime-300">The copy this group keeps</span>;
   return (
     <button className="text-xs underline hover:no-underline disabled:opacity-50" disabled={m.isPending} onClick={() => m.mutate()}>
-      {m.isError ? m.error.message : "Keep this copy instead"}
+      Keep this copy instead
+    </button>
+  );
+}
+
+/** Undoes a cluster decision: statuses back, links reopened, the canonical choice reversed. */
+async function undoCluster(r: ClusterResult) {
+  const byFrom = new Map<Status, Target[]>();
+  for (const c of r.reviewed) byFrom.set(c.from as Status, [...(byFrom.get(c.from as Status) ?? []), { id: c.id, version: c.version }]);
+  for (const [status, items] of byFrom) await postStatuses(status, items);
+  for (const id of r.confirmed) await postJson(`/api/duplicates/${id}`, { state: "suggested" });
+  if (r.canonicalAuditId) await postJson(`/api/audit/${r.canonicalAuditId}/undo`);
+}
+
+/** "Keep the original, mark the rest reviewed", for a whole cluster of copies. */
+export function ResolveCluster({ keep, label: text = "Keep this, mark the rest reviewed" }: { keep: number; label?: string }) {
+  const router = useRouter();
+  const qc = useQueryClient();
+  const refresh = () => {
+    router.refresh();
+    void qc.invalidateQueries({ queryKey: articleKeys.all });
+  };
+  const m = useMutation({
+    mutationFn: () => postJson<ClusterResult>("/api/duplicates/cluster", { keep }),
+    onSuccess: (r) => {
+      refresh();
+      const n = r.reviewed.length;
+      toast.success(`Kept one copy; ${r.confirmed.length} link${r.confirmed.length === 1 ? "" : "s"} confirmed, ${n} cop${n === 1 ? "y" : "ies"} marked reviewed.`, {
+        action: { label: "Undo", onClick: () => void undoCluster(r).then(() => { refresh(); toast.success("Undone."); }, (e: Error) => toast.error(e.message)) },
+        duration: 10_000,
+      });
+      if (r.refused.length) toast.warning(`${r.refused.length} cop${r.refused.length === 1 ? "y" : "ies"} changed meanwhile and were left as they are.`);
+    },
+    onError: (e) => toast.error(e.message),
+  });
+  return (
+    <button
+      className="rounded border border-stone-300 px-2 py-1 text-xs font-medium hover:bg-stone-100 focus-visible:outline-2 focus-visible:outline-blue-600 disabled:opacity-50 dark:border-stone-700 dark:hover:bg-stone-800"
+      disabled={m.isPending}
+      onClick={() => m.mutate()}
+    >
+      {text}
     </button>
   );
 }

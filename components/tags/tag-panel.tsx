@@ -1,8 +1,12 @@
 "use client";
 
-import { useRouter } from "next/navigation";
+import { useRouter, useSearchParams } from "next/navigation";
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
+import { toast } from "sonner";
+import { postJson, useKeys } from "@/lib/ui/keys";
+import { useEvidence } from "@/components/articles/evidence";
+import { MENTION_TAG_CONFIDENCE } from "@/lib/tagging/thresholds";
 
 export interface TagView {
   tagId: number;
@@ -16,17 +20,19 @@ export interface TagView {
   evidence: { text: string; field: string }[];
 }
 
-type Action = { action: "accept" | "reject" | "remove"; tagId: number } | { action: "add"; scheme: string; code: string };
+type TagState = "suggested" | "accepted" | "rejected";
+type Action =
+  | { action: "accept" | "reject" | "remove"; tagId: number }
+  | { action: "add"; scheme: string; code: string; name?: string }
+  | { action: "restore"; tagId: number; state: TagState }
+  | { action: "accept-suggestions" };
 
-async function act(articleId: number, body: Action) {
-  const res = await fetch(`/api/articles/${articleId}/tags`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
-  const json = (await res.json().catch(() => ({}))) as { error?: string };
-  if (!res.ok) throw new Error(json.error ?? `Could not change the tag (HTTP ${res.status})`);
-}
+const act = (articleId: number, body: Action) =>
+  postJson<{ ok?: boolean; tagId?: number; accepted?: number; tagIds?: number[] }>(`/api/articles/${articleId}/tags`, body);
+
+/** Same rule as the server's: likely topics and the places the story is about. */
+const confident = (t: TagView) =>
+  t.state === "suggested" && (t.scheme === "iso3166" ? t.rel === "main" || t.confidence >= MENTION_TAG_CONFIDENCE : t.confidence >= 0.5);
 
 const chipTone = (t: TagView) =>
   t.state === "rejected"
@@ -38,14 +44,32 @@ const chipTone = (t: TagView) =>
 function TagChip({ t, onAct, busy }: { t: TagView; onAct: (a: Action) => void; busy: boolean }) {
   const [open, setOpen] = useState(false);
   const id = useId();
+  const { show } = useEvidence();
+  const terms = t.evidence.map((e) => e.text);
   const small = "rounded px-1.5 text-xs font-semibold hover:bg-white/70 focus-visible:outline-2 focus-visible:outline-blue-600 disabled:opacity-40 dark:hover:bg-black/30";
   return (
-    <li className={`rounded-md px-2 py-1 text-sm ring-1 ring-inset ${chipTone(t)} ${t.state === "suggested" ? "ring-dashed [border-style:dashed]" : ""}`} data-testid="tag-chip" data-state={t.state}>
+    <li
+      className={`rounded-md px-2 py-1 text-sm ring-1 ring-inset ${chipTone(t)} ${t.state === "suggested" ? "[border-style:dashed]" : ""}`}
+      data-testid="tag-chip"
+      data-state={t.state}
+      onFocus={() => show(terms)}
+      onMouseEnter={() => show(terms)}
+      onMouseLeave={() => !open && show([])}
+      onBlur={(e) => !open && !e.currentTarget.contains(e.relatedTarget) && show([])}
+    >
       <div className="flex items-center gap-1">
-        <button className="font-medium hover:underline" aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)}>
+        <button
+          className="font-medium hover:underline focus-visible:outline-2 focus-visible:outline-blue-600"
+          aria-expanded={open}
+          aria-controls={id}
+          onClick={() => {
+            setOpen(!open);
+            show(open ? [] : terms);
+          }}
+        >
           {t.name}
         </button>
-        <span className="text-xs opacity-70">
+        <span className="text-xs opacity-80">
           {t.state === "suggested" ? `${Math.round(t.confidence * 100)}%` : t.state}
           {t.rel === "main" && " · main"}
         </span>
@@ -53,11 +77,18 @@ function TagChip({ t, onAct, busy }: { t: TagView; onAct: (a: Action) => void; b
           <button className={small} disabled={busy} aria-label={`Accept ${t.name}`} onClick={() => onAct({ action: "accept", tagId: t.tagId })}>✓</button>
         )}
         {t.state !== "rejected" && (
-          <button className={small} disabled={busy} aria-label={`${t.origin === "editor" ? "Remove" : "Reject"} ${t.name}`} onClick={() => onAct({ action: t.origin === "editor" ? "remove" : "reject", tagId: t.tagId })}>✗</button>
+          <button
+            className={small}
+            disabled={busy}
+            aria-label={`${t.origin === "editor" ? "Remove" : "Reject"} ${t.name}`}
+            onClick={() => onAct({ action: t.origin === "editor" ? "remove" : "reject", tagId: t.tagId })}
+          >
+            ✗
+          </button>
         )}
       </div>
       {open && (
-        <p id={id} className="mt-1 max-w-xs text-xs opacity-80">
+        <p id={id} className="mt-1 max-w-xs text-xs opacity-90">
           {t.evidence.length ? <>Because of: {t.evidence.slice(0, 6).map((e) => `“${e.text}”`).join(", ")}</> : t.origin === "editor" ? "Tagged by an editor." : "No evidence recorded."}
         </p>
       )}
@@ -65,8 +96,9 @@ function TagChip({ t, onAct, busy }: { t: TagView; onAct: (a: Action) => void; b
   );
 }
 
-function AddTag({ onAdd, busy }: { onAdd: (scheme: string, code: string) => void; busy: boolean }) {
+function AddTag({ onAdd, busy, inputRef }: { onAdd: (scheme: string, code: string, name: string) => void; busy: boolean; inputRef: React.RefObject<HTMLInputElement | null> }) {
   const [q, setQ] = useState("");
+  const [active, setActive] = useState(0);
   const listId = useId();
   const found = useQuery({
     queryKey: ["tags", "search", q],
@@ -77,33 +109,58 @@ function AddTag({ onAdd, busy }: { onAdd: (scheme: string, code: string) => void
     },
     enabled: q.trim().length >= 2,
   });
+  const options = q.trim().length >= 2 ? (found.data ?? []) : [];
+  const choose = (t: { scheme: string; code: string; name: string }) => {
+    onAdd(t.scheme, t.code, t.name);
+    setQ("");
+    setActive(0);
+  };
   return (
     <div className="mt-3">
-      <label className="text-xs font-medium text-stone-600 dark:text-stone-400" htmlFor={`${listId}-input`}>Add a tag</label>
+      <label className="text-xs font-medium text-stone-600 dark:text-stone-400" htmlFor={`${listId}-input`}>
+        Add a tag <kbd className="text-stone-500">t</kbd>
+      </label>
       <input
+        ref={inputRef}
         id={`${listId}-input`}
         value={q}
-        onChange={(e) => setQ(e.target.value)}
+        onChange={(e) => {
+          setQ(e.target.value);
+          setActive(0);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === "ArrowDown") setActive((i) => Math.min(options.length - 1, i + 1));
+          else if (e.key === "ArrowUp") setActive((i) => Math.max(0, i - 1));
+          else if (e.key === "Enter" && options[active]) choose(options[active]);
+          else if (e.key === "Escape") {
+            setQ("");
+            e.currentTarget.blur();
+          } else return;
+          e.preventDefault();
+        }}
         placeholder="topic or country…"
         role="combobox"
-        aria-expanded={Boolean(found.data?.length)}
+        aria-autocomplete="list"
+        aria-expanded={options.length > 0}
         aria-controls={listId}
-        className="mt-1 w-full rounded border border-stone-300 bg-white px-2 py-1 text-sm dark:border-stone-700 dark:bg-stone-950"
+        aria-activedescendant={options[active] ? `${listId}-${active}` : undefined}
+        className="mt-1 w-full rounded border border-stone-300 bg-white px-2 py-1 text-sm focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-stone-700 dark:bg-stone-950"
       />
-      {found.data && found.data.length > 0 && q.trim().length >= 2 && (
-        <ul id={listId} role="listbox" className="mt-1 max-h-48 overflow-auto rounded border border-stone-200 bg-white text-sm shadow dark:border-stone-700 dark:bg-stone-900">
-          {found.data.map((t) => (
-            <li key={`${t.scheme}:${t.code}`} role="option" aria-selected={false}>
-              <button
-                className="w-full px-2 py-1 text-left hover:bg-stone-100 disabled:opacity-50 dark:hover:bg-stone-800"
-                disabled={busy}
-                onClick={() => {
-                  onAdd(t.scheme, t.code);
-                  setQ("");
-                }}
-              >
-                {t.name} <span className="text-xs text-stone-500">{t.scheme === "iso3166" ? t.code : t.scheme === "newsroom" ? "newsroom" : "topic"}</span>
-              </button>
+      {options.length > 0 && (
+        <ul id={listId} role="listbox" aria-label="Matching tags" className="mt-1 max-h-48 overflow-auto rounded border border-stone-200 bg-white text-sm shadow dark:border-stone-700 dark:bg-stone-900">
+          {options.map((t, i) => (
+            <li
+              key={`${t.scheme}:${t.code}`}
+              id={`${listId}-${i}`}
+              role="option"
+              aria-selected={i === active}
+              className={`cursor-pointer px-2 py-1 ${i === active ? "bg-stone-100 dark:bg-stone-800" : ""} ${busy ? "opacity-50" : ""}`}
+              onMouseDown={(e) => {
+                e.preventDefault();
+                if (!busy) choose(t);
+              }}
+            >
+              {t.name} <span className="text-xs text-stone-500">{t.scheme === "iso3166" ? t.code : t.scheme === "newsroom" ? "newsroom" : "topic"}</span>
             </li>
           ))}
         </ul>
@@ -112,28 +169,99 @@ function AddTag({ onAdd, busy }: { onAdd: (scheme: string, code: string) => void
   );
 }
 
+/** What undoes an action, given the tag as it was before. */
+function inverse(a: Action, before: TagView | undefined, added?: number): Action | null {
+  if (a.action === "add") return before ? { action: "restore", tagId: before.tagId, state: before.state as TagState } : added ? { action: "remove", tagId: added } : null;
+  if (a.action === "remove" && before) return { action: "add", scheme: before.scheme, code: before.code };
+  if ((a.action === "accept" || a.action === "reject" || a.action === "remove") && before) return { action: "restore", tagId: before.tagId, state: before.state as TagState };
+  return null;
+}
+
+const done = (a: Action, name: string) =>
+  a.action === "accept" ? `Accepted ${name}` : a.action === "reject" ? `Rejected ${name}` : a.action === "remove" ? `Removed ${name}` : a.action === "add" ? `Added ${name}` : `Restored ${name}`;
+
 export function TagPanel({ articleId, tags, regions }: { articleId: number; tags: TagView[]; regions: string[] }) {
   const router = useRouter();
-  const m = useMutation({ mutationFn: (a: Action) => act(articleId, a), onSuccess: () => router.refresh() });
+  const params = useSearchParams();
+  const input = useRef<HTMLInputElement>(null);
+  // Optimistic states by tag, shown until the refreshed page brings the stored ones.
+  const [pending, setPending] = useState<Record<number, TagState | "removed">>({});
+  useEffect(() => setPending({}), [tags]);
+  useEffect(() => {
+    if (params.get("focus") === "tag") input.current?.focus();
+  }, [params]);
+  const view = tags
+    .map((t) => (pending[t.tagId] ? { ...t, state: pending[t.tagId]! } : t))
+    .filter((t) => t.state !== "removed") as TagView[];
+
+  const m = useMutation({
+    mutationFn: ({ a }: { a: Action; undoing?: boolean }) => act(articleId, a),
+    onMutate: ({ a }) => {
+      const optimistic: Record<number, TagState | "removed"> = {};
+      if (a.action === "accept") optimistic[a.tagId] = "accepted";
+      if (a.action === "reject") optimistic[a.tagId] = "rejected";
+      if (a.action === "restore") optimistic[a.tagId] = a.state;
+      if (a.action === "remove") optimistic[a.tagId] = "removed";
+      if (a.action === "accept-suggestions") for (const t of view.filter(confident)) optimistic[t.tagId] = "accepted";
+      const saved = pending;
+      setPending((p) => ({ ...p, ...optimistic }));
+      return { saved };
+    },
+    onError: (e, _v, ctx) => {
+      setPending(ctx?.saved ?? {});
+      toast.error(`${e.message}. The tag is as it was.`);
+    },
+    onSuccess: (r, { a, undoing }) => {
+      router.refresh();
+      if (undoing) {
+        toast.success("Undone.");
+        return;
+      }
+      if (a.action === "accept-suggestions") {
+        const ids = r.tagIds ?? [];
+        toast.success(ids.length ? `Accepted ${ids.length} suggested tag${ids.length === 1 ? "" : "s"}.` : "No confident suggestions to accept.", {
+          action: ids.length ? { label: "Undo", onClick: () => ids.forEach((tagId) => m.mutate({ a: { action: "restore", tagId, state: "suggested" }, undoing: true })) } : undefined,
+        });
+        return;
+      }
+      const before = "tagId" in a ? tags.find((t) => t.tagId === a.tagId) : tags.find((t) => a.action === "add" && t.scheme === a.scheme && t.code === a.code);
+      const back = inverse(a, before, r.tagId);
+      const name = before?.name ?? (a.action === "add" ? (a.name ?? a.code) : "the tag");
+      toast.success(`${done(a, name)}.`, { action: back ? { label: "Undo", onClick: () => m.mutate({ a: back, undoing: true }) } : undefined });
+    },
+  });
+  useKeys({
+    t: () => input.current?.focus(),
+    a: () => m.mutate({ a: { action: "accept-suggestions" } }),
+  });
   const groups = [
-    { title: "Topics", items: tags.filter((t) => t.scheme !== "iso3166") },
-    { title: "Places", items: tags.filter((t) => t.scheme === "iso3166") },
+    { title: "Topics", items: view.filter((t) => t.scheme !== "iso3166") },
+    { title: "Places", items: view.filter((t) => t.scheme === "iso3166") },
   ];
+  const suggestions = view.filter(confident).length;
   return (
     <div>
       {groups.map((g) => (
         <div key={g.title} className="mb-2">
-          <h3 className="mb-1 text-xs font-medium text-stone-500">{g.title}</h3>
+          <h3 className="mb-1 text-xs font-medium text-stone-600 dark:text-stone-400">{g.title}</h3>
           {g.items.length === 0 ? (
-            <p className="text-sm text-stone-500">None yet.</p>
+            <p className="text-sm text-stone-600 dark:text-stone-400">None yet.</p>
           ) : (
-            <ul className="flex flex-wrap gap-1">{g.items.map((t) => <TagChip key={t.tagId} t={t} busy={m.isPending} onAct={(a) => m.mutate(a)} />)}</ul>
+            <ul className="flex flex-wrap gap-1">{g.items.map((t) => <TagChip key={t.tagId} t={t} busy={m.isPending} onAct={(a) => m.mutate({ a })} />)}</ul>
           )}
         </div>
       ))}
-      {regions.length > 0 && <p className="text-xs text-stone-500">Regions: {regions.join(", ")}</p>}
-      {m.isError && <p role="alert" className="mt-2 text-sm text-rose-700 dark:text-rose-300">{m.error.message}</p>}
-      <AddTag busy={m.isPending} onAdd={(scheme, code) => m.mutate({ action: "add", scheme, code })} />
+      {regions.length > 0 && <p className="text-xs text-stone-600 dark:text-stone-400">Regions: {regions.join(", ")}</p>}
+      {suggestions > 0 && (
+        <button
+          className="mt-2 rounded border border-stone-300 px-2 py-1 text-xs font-medium hover:bg-stone-100 focus-visible:outline-2 focus-visible:outline-blue-600 disabled:opacity-50 dark:border-stone-700 dark:hover:bg-stone-800"
+          disabled={m.isPending}
+          onClick={() => m.mutate({ a: { action: "accept-suggestions" } })}
+        >
+          Accept {suggestions} suggestion{suggestions === 1 ? "" : "s"} <kbd className="text-stone-500">a</kbd>
+        </button>
+      )}
+      <AddTag inputRef={input} busy={m.isPending} onAdd={(scheme, code, name) => m.mutate({ a: { action: "add", scheme, code, name } })} />
     </div>
   );
 }

@@ -35,6 +35,8 @@ export interface ArticleListItem {
   source: string | null;
   dateline: string | null;
   status: string;
+  /** Bumped on every change; a status write names the version the editor saw. */
+  version: number;
   /** When the story was first published, else when it arrived. */
   publishedAt: string;
   ingestedAt: string;
@@ -54,3 +56,13 @@ export const statusChange = z.object({
   /** The version the editor saw. */
   version: z.number().int().positive(),
 });
+
+/** One status for a selection of articles, each with the version the editor saw. */
+export const bulkStatusChange = z.object({
+  status: workflowStatus,
+  items: z
+    .array(z.object({ id: z.number().int().positive(), version: z.number().int().positive() }))
+    .min(1)
+    .max(500),
+});
+export type BulkStatusChange = z.infer<typeof bulkStatusChange>;

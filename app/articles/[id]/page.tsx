@@ -9,6 +9,7 @@ import { StatusActions } from "@/components/articles/status-actions";
 import { workflowStatus } from "@/lib/schemas/workflow";
 import { Badge, statusTone } from "@/components/ui/badge";
 import { TimeAgo } from "@/components/ui/time-ago";
+import { EvidenceBody, EvidenceProvider } from "@/components/articles/evidence";
 
 export const dynamic = "force-dynamic";
 
@@ -44,6 +45,7 @@ export default async function ArticlePage({ params }: PageProps<"/articles/[id]"
     tagViews.filter((t) => t.scheme === "iso3166" && (t.state === "accepted" || (t.state === "suggested" && t.rel === "main"))).map((t) => t.code),
   ).map((r) => r.name);
   return (
+    <EvidenceProvider>
     <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
       <article className="rounded-lg border border-stone-200 bg-white p-6 dark:border-stone-800 dark:bg-stone-900">
         <p className="mb-2 text-sm">
@@ -58,7 +60,7 @@ export default async function ArticlePage({ params }: PageProps<"/articles/[id]"
           {a.versions.length > 0 && <Badge>{a.versions.length + 1} versions</Badge>}
         </p>
         <div className="mt-3">
-          <StatusActions articleId={a.id} status={workflowStatus.parse(a.status)} version={a.version} />
+          <StatusActions articleId={a.id} status={workflowStatus.parse(a.status)} version={a.version} duplicatesHref={`/duplicates/for/${a.id}`} />
         </div>
         {(a.caption || a.credit) && (
           <figure className="mt-4 border-l-4 border-stone-300 pl-3 text-sm italic text-stone-600 dark:border-stone-700 dark:text-stone-400">
@@ -66,7 +68,8 @@ export default async function ArticlePage({ params }: PageProps<"/articles/[id]"
             {a.credit && <p className="not-italic text-xs uppercase tracking-wide">Credit: {a.credit}</p>}
           </figure>
         )}
-        <div className="mt-4 space-y-3 leading-relaxed" data-testid="article-body">
+        <EvidenceBody>
+        <div className="mt-4 space-y-3 leading-relaxed">
           {a.bodyHtml ? (
             <div className="space-y-3 [&_a]:underline" dangerouslySetInnerHTML={{ __html: sanitizeBodyHtml(a.bodyHtml) }} />
           ) : (
@@ -78,6 +81,7 @@ export default async function ArticlePage({ params }: PageProps<"/articles/[id]"
             ))
           )}
         </div>
+        </EvidenceBody>
         {a.url && (
           <p className="mt-4 text-sm">
             <a className="text-blue-700 underline dark:text-blue-400" href={a.url} rel="noopener noreferrer nofollow">Original</a>
@@ -127,5 +131,6 @@ export default async function ArticlePage({ params }: PageProps<"/articles/[id]"
         </Section>
       </aside>
     </div>
+    </EvidenceProvider>
   );
 }

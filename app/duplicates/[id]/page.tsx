@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { db } from "@/lib/server/db/client";
 import { getLink } from "@/lib/server/duplicates/find-links";
 import { HighlightedText } from "@/components/duplicates/highlighted-text";
-import { KeepThisCopy, LinkActions } from "@/components/duplicates/link-actions";
+import { KeepThisCopy, LinkActions, ResolveCluster } from "@/components/duplicates/link-actions";
 import { Badge } from "@/components/ui/badge";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { idParam } from "@/lib/schemas/duplicates";
@@ -54,6 +54,7 @@ export default async function LinkPage({ params }: PageProps<"/duplicates/[id]">
               {a.source?.kind === "aggregator" && <Badge>aggregator</Badge>}
               <TimeAgo iso={(a.firstCreated ?? a.ingestedAt).toISOString()} />
               {link.group && <KeepThisCopy articleId={a.id} isCanonical={canonicalId === a.id} />}
+              {link.kind !== "same-story" && link.state !== "dismissed" && <ResolveCluster keep={a.id} />}
             </p>
             <HighlightedText text={a.bodyText} ranges={ranges} />
           </section>

@@ -1,9 +1,11 @@
 // Reads for the duplicate views: the queue of links to decide, and one link side by side.
 import type { Db } from "../db/client";
 import type { DuplicateEvidence } from "../../dedup/compare";
-import { confirmedGroup, getGroup } from "./decide-link";
+import { confirmedGroup, getGroup, pickCanonical, type ClusterMember } from "./decide-link";
 
 const side = { select: { id: true, headline: true, bodyText: true, ingestedAt: true, firstCreated: true, source: { select: { name: true, kind: true } } } } as const;
+
+const member = { id: true, headline: true, canonical: true, firstCreated: true, ingestedAt: true, source: { select: { name: true, kind: true } } } as const;
 
 /** Links waiting for a decision: copies first, largest groups first; rewrites (same-story) listed apart. */
 export async function findLinkQueue(db: Db, state: "suggested" | "confirmed" | "dismissed" = "suggested") {
@@ -12,8 +14,8 @@ export async function findLinkQueue(db: Db, state: "suggested" | "confirmed" | "
     orderBy: { id: "desc" },
     take: 500,
     include: {
-      article: { select: { id: true, headline: true, source: { select: { name: true } } } },
-      other: { select: { id: true, headline: true, source: { select: { name: true } } } },
+      article: { select: member },
+      other: { select: member },
     },
   });
   // Group by connected links so an editor sees each story's copies together.
@@ -31,8 +33,17 @@ export async function findLinkQueue(db: Db, state: "suggested" | "confirmed" | "
     const root = find(l.articleId);
     groups.set(root, [...(groups.get(root) ?? []), l]);
   }
-  const toView = (g: typeof links) => ({
-    size: new Set(g.flatMap((l) => [l.articleId, l.otherId])).size,
+  const toView = (g: typeof links) => {
+    const members = new Map(
+      g.flatMap((l) => [l.article, l.other]).map((a): [number, ClusterMember] => [
+        a.id,
+        { id: a.id, headline: a.headline, source: a.source?.name ?? null, sourceKind: a.source?.kind ?? null, firstSeen: a.firstCreated ?? a.ingestedAt, canonical: a.canonical },
+      ]),
+    );
+    return {
+    size: members.size,
+    /** The copy "keep the original" keeps: the editor's choice, else the earliest from a wire or publisher. */
+    original: pickCanonical([...members.values()])!.id,
     links: g.map((l) => ({
       id: l.id,
       kind: l.kind,
@@ -41,7 +52,8 @@ export async function findLinkQueue(db: Db, state: "suggested" | "confirmed" | "
       article: { id: l.article.id, headline: l.article.headline, source: l.article.source?.name ?? null },
       other: { id: l.other.id, headline: l.other.headline, source: l.other.source?.name ?? null },
     })),
-  });
+    };
+  };
   const all = [...groups.values()].map(toView).sort((a, b) => b.size - a.size);
   return {
     copies: all.filter((g) => g.links.some((l) => l.kind !== "same-story")),

@@ -5,6 +5,7 @@ import type { Db } from "../db/client";
 import { countryName, medtopConcept, topicName } from "../../tagging";
 import { teach } from "./tagging-model";
 import { recordAudit, type Actor } from "../audit";
+import { MENTION_TAG_CONFIDENCE } from "../../tagging/thresholds";
 
 export class TagError extends Error {}
 
@@ -83,4 +84,33 @@ export async function removeTag(db: Db, articleId: number, tagId: number, actor:
   await db.articleTag.delete({ where: { id: at.id } });
   await audit(db, actor, "tag.remove", articleId, at.tag, { state: at.state, origin: at.origin }, null);
   return null;
+}
+
+/** The suggestions "a" accepts: the likely topics, and the places the story is about (as the queue shows them). */
+export function isConfidentSuggestion(t: { state: string; confidence: number; rel: string | null; tag: { scheme: string } }) {
+  if (t.state !== "suggested") return false;
+  if (t.tag.scheme === "iso3166") return t.rel === "main" || t.confidence >= MENTION_TAG_CONFIDENCE;
+  return (t.tag.scheme === "medtop" || t.tag.scheme === "newsroom") && t.confidence >= 0.5;
+}
+
+/** Accepts an article's confident suggestions at once; each is a decision of its own (audited, teaching). */
+export async function acceptSuggestions(db: Db, articleId: number, actor: Actor) {
+  const tags = await db.articleTag.findMany({ where: { articleId, state: "suggested" }, include: { tag: true } });
+  const chosen = tags.filter(isConfidentSuggestion);
+  for (const t of chosen) await decideTag(db, articleId, t.tagId, "accepted", actor);
+  return { accepted: chosen.length, tagIds: chosen.map((t) => t.tagId) };
+}
+
+/** Puts a tag back in the state it had before a decision: the undo in the desk's toasts. */
+export async function restoreTag(db: Db, articleId: number, tagId: number, state: "suggested" | "accepted" | "rejected", actor: Actor) {
+  const at = await db.articleTag.findUnique({ where: { articleId_tagId: { articleId, tagId } }, include: { tag: true } });
+  if (!at) throw new TagError(`Article ${articleId} has no tag ${tagId}`);
+  if (at.state === state) return at;
+  // The model is not taught back: one undone click is too small a signal to unlearn.
+  const updated = await db.articleTag.update({
+    where: { id: at.id },
+    data: { state, decidedById: state === "suggested" ? null : (actor.userId ?? null), decidedAt: state === "suggested" ? null : new Date() },
+  });
+  await audit(db, actor, "tag.undo", articleId, at.tag, { state: at.state }, { state });
+  return updated;
 }

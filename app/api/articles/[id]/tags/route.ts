@@ -1,7 +1,7 @@
-// POST /api/articles/:id/tags - accept, reject, remove or add a tag: {action, tagId} or {action: "add", scheme, code}
+// POST /api/articles/:id/tags - accept, reject, remove, add or restore a tag, or accept the confident suggestions
 import { NextResponse, type NextRequest } from "next/server";
 import { db } from "@/lib/server/db/client";
-import { addTag, decideTag, removeTag, TagError } from "@/lib/server/tags/decide-tag";
+import { acceptSuggestions, addTag, decideTag, removeTag, restoreTag, TagError } from "@/lib/server/tags/decide-tag";
 import { idParam } from "@/lib/schemas/duplicates";
 import { tagAction } from "@/lib/schemas/tags";
 
@@ -10,14 +10,22 @@ export async function POST(req: NextRequest, ctx: RouteContext<"/api/articles/[i
   const body = tagAction.safeParse(await req.json().catch(() => null));
   if (!id.success || !body.success) {
     return NextResponse.json(
-      { error: 'expected {"action": "accept" | "reject" | "remove", "tagId": N} or {"action": "add", "scheme": "medtop" | "iso3166" | "newsroom", "code": "..."}' },
+      {
+        error:
+          'expected {"action": "accept" | "reject" | "remove", "tagId": N}, {"action": "add", "scheme": "medtop" | "iso3166" | "newsroom", "code": "..."}, {"action": "accept-suggestions"} or {"action": "restore", "tagId": N, "state": "suggested" | "accepted" | "rejected"}',
+      },
       { status: 400 },
     );
   }
   const actor = { name: "editor" };
   try {
     const b = body.data;
-    if (b.action === "add") await addTag(db(), id.data, b.scheme, b.code, actor);
+    if (b.action === "accept-suggestions") return NextResponse.json(await acceptSuggestions(db(), id.data, actor));
+    if (b.action === "add") {
+      const at = await addTag(db(), id.data, b.scheme, b.code, actor);
+      return NextResponse.json({ ok: true, tagId: at.tagId });
+    }
+    if (b.action === "restore") await restoreTag(db(), id.data, b.tagId, b.state, actor);
     else if (b.action === "remove") await removeTag(db(), id.data, b.tagId, actor);
     else await decideTag(db(), id.data, b.tagId, b.action === "accept" ? "accepted" : "rejected", actor);
     return NextResponse.json({ ok: true });

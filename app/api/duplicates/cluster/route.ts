@@ -1,0 +1,19 @@
+// POST /api/duplicates/cluster - keep one copy of a cluster and mark the rest reviewed: {keep: articleId}
+import { NextResponse, type NextRequest } from "next/server";
+import { z } from "zod";
+import { db } from "@/lib/server/db/client";
+import { DecisionError } from "@/lib/server/duplicates/decide-link";
+import { resolveCluster } from "@/lib/server/duplicates/resolve-cluster";
+
+const body = z.object({ keep: z.number().int().positive() });
+
+export async function POST(req: NextRequest) {
+  const b = body.safeParse(await req.json().catch(() => null));
+  if (!b.success) return NextResponse.json({ error: 'expected {"keep": <article id>}' }, { status: 400 });
+  try {
+    return NextResponse.json(await resolveCluster(db(), b.data.keep, { name: "editor" }));
+  } catch (e) {
+    if (e instanceof DecisionError) return NextResponse.json({ error: e.message }, { status: 422 });
+    throw e;
+  }
+}

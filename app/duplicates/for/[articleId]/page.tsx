@@ -1,0 +1,30 @@
+// The "d" key: an article's duplicates, straight to the side-by-side view of its first open copy.
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { db } from "@/lib/server/db/client";
+import { idParam } from "@/lib/schemas/duplicates";
+
+export const dynamic = "force-dynamic";
+
+export default async function DuplicatesForArticle({ params }: PageProps<"/duplicates/for/[articleId]">) {
+  const id = idParam.safeParse((await params).articleId);
+  if (!id.success) notFound();
+  const links = await db().duplicateLink.findMany({
+    where: { OR: [{ articleId: id.data }, { otherId: id.data }] },
+    select: { id: true, kind: true, state: true },
+    orderBy: { score: "desc" },
+  });
+  // Open copies first, then open rewrites, then anything decided.
+  const rank = (l: { kind: string; state: string }) => (l.state === "suggested" ? 0 : 2) + (l.kind === "same-story" ? 1 : 0);
+  const first = [...links].sort((a, b) => rank(a) - rank(b))[0];
+  if (first) redirect(`/duplicates/${first.id}`);
+  return (
+    <div className="rounded-lg border border-dashed border-stone-300 p-8 text-center text-sm text-stone-600 dark:border-stone-700 dark:text-stone-400">
+      <p className="font-medium text-stone-800 dark:text-stone-200">No copies or rewrites were found for this article.</p>
+      <p className="mt-1">
+        <Link className="underline" href={`/articles/${id.data}`}>Back to the article</Link> or see the{" "}
+        <Link className="underline" href="/duplicates">duplicates queue</Link>.
+      </p>
+    </div>
+  );
+}

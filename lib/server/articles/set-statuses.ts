@@ -1,0 +1,32 @@
+// Bulk workflow: one status for a selection. Each article is written as in
+// setStatus (its own version check and audit entry), so a stale one is
+// reported and skipped while the rest go through.
+import type { Db } from "../db/client";
+import type { Actor } from "../audit";
+import { NotFoundError, setStatus, StaleWriteError } from "./set-status";
+import type { BulkStatusChange } from "../../schemas/articles";
+
+export interface BulkStatusResult {
+  /** Changed (or already in that status): the version to name in a later write, and the status before, for undo. */
+  changed: { id: number; from: string; version: number }[];
+  /** Not changed, and why. */
+  refused: { id: number; reason: string; current?: { status: string; version: number } }[];
+}
+
+export async function setStatuses(db: Db, input: BulkStatusChange, actor: Actor): Promise<BulkStatusResult> {
+  const result: BulkStatusResult = { changed: [], refused: [] };
+  const before = new Map(
+    (await db.article.findMany({ where: { id: { in: input.items.map((i) => i.id) } }, select: { id: true, status: true } })).map((a) => [a.id, a.status]),
+  );
+  for (const item of input.items) {
+    try {
+      const r = await setStatus(db, item.id, input.status, item.version, actor);
+      result.changed.push({ id: item.id, from: before.get(item.id) ?? input.status, version: r.version });
+    } catch (e) {
+      if (e instanceof StaleWriteError) result.refused.push({ id: item.id, reason: e.message, current: e.current });
+      else if (e instanceof NotFoundError) result.refused.push({ id: item.id, reason: e.message });
+      else throw e;
+    }
+  }
+  return result;
+}

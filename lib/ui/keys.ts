@@ -1,0 +1,44 @@
+"use client";
+// Single-key shortcuts for the desk. One guard for all of them: never while
+// the editor types in a field, never with a modifier (those belong to the
+// browser), never while a dialog such as the command palette is open.
+import { useEffect, useRef } from "react";
+
+export function isTyping(e: KeyboardEvent): boolean {
+  const t = e.target as HTMLElement | null;
+  return Boolean(t?.closest?.("input, textarea, select, [contenteditable], [role=dialog]"));
+}
+
+export type KeyMap = Partial<Record<string, (e: KeyboardEvent) => void>>;
+
+/** Binds keys (KeyboardEvent.key values) for as long as the component is mounted. */
+export function useKeys(map: KeyMap, enabled = true) {
+  const ref = useRef(map);
+  useEffect(() => {
+    ref.current = map;
+  });
+  useEffect(() => {
+    if (!enabled) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.metaKey || e.ctrlKey || e.altKey || isTyping(e)) return;
+      const f = ref.current[e.key];
+      if (!f) return;
+      e.preventDefault();
+      f(e);
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [enabled]);
+}
+
+/** POSTs JSON and returns the parsed answer, or throws the server's own message. */
+export async function postJson<T>(url: string, body?: unknown, method = "POST"): Promise<T> {
+  const res = await fetch(url, {
+    method,
+    headers: { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = (await res.json().catch(() => ({}))) as T & { error?: string };
+  if (!res.ok) throw new Error(json.error ?? `Request failed (HTTP ${res.status})`);
+  return json;
+}
