@@ -22,13 +22,25 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
     },
   },
-  webServer: {
-    // The real app, built and served over a fresh SQLite store with the demo data.
-    command: "rm -f data/e2e.db data/e2e.db-wal data/e2e.db-shm && npx tsx scripts/start.ts",
-    url: `http://127.0.0.1:${port}/`,
-    env: { DATABASE_URL: "file:./data/e2e.db", PORT: String(port), WIREDESK_DEMO: "1" },
-    timeout: 300_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-  },
+  webServer: [
+    {
+      // The real app, built and served over a fresh SQLite store with the demo data.
+      command: "rm -f data/e2e.db data/e2e.db-wal data/e2e.db-shm && npx tsx scripts/start.ts",
+      url: `http://127.0.0.1:${port}/`,
+      env: { DATABASE_URL: "file:./data/e2e.db", PORT: String(port), WIREDESK_DEMO: "1" },
+      timeout: 300_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+    },
+    {
+      // The same build over an empty store, for the acceptance walk that starts from nothing.
+      // Web servers start one after the other, so this one finds the build made above.
+      command: "rm -f data/e2e-empty.db data/e2e-empty.db-wal data/e2e-empty.db-shm && npx tsx scripts/start.ts",
+      url: `http://127.0.0.1:${port + 1}/`,
+      env: { DATABASE_URL: "file:./data/e2e-empty.db", PORT: String(port + 1), WIREDESK_DEMO: "0" },
+      timeout: 300_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+    },
+  ],
 });

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { GeistSans } from "geist/font/sans";
 import { GeistMono } from "geist/font/mono";
 import { Providers } from "./providers";
+import { CommandPalette } from "@/components/ui/command-palette";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -14,6 +15,7 @@ export default function RootLayout({ children }: LayoutProps<"/">) {
   return (
     <html lang="en" className={`${GeistSans.variable} ${GeistMono.variable}`}>
       <body className="min-h-screen bg-stone-50 font-sans text-stone-900 antialiased dark:bg-stone-950 dark:text-stone-100">
+        <Providers>
         <header className="border-b border-stone-200 bg-white dark:border-stone-800 dark:bg-stone-900">
           <div className="mx-auto flex max-w-6xl items-center gap-6 px-4 py-3">
             <Link href="/" className="text-lg font-semibold tracking-tight focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600">
@@ -25,9 +27,9 @@ export default function RootLayout({ children }: LayoutProps<"/">) {
               <Link href="/ingest" className="hover:text-stone-900 dark:hover:text-white">Ingest</Link>
               <Link href="/taxonomy" className="hover:text-stone-900 dark:hover:text-white">Taxonomy</Link>
             </nav>
+            <CommandPalette />
           </div>
         </header>
-        <Providers>
           <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>
         </Providers>
       </body>

@@ -50,10 +50,13 @@ export function LinkActions({ linkId, state }: { linkId: number; state: State })
 export function KeepThisCopy({ articleId, isCanonical }: { articleId: number; isCanonical: boolean }) {
   const router = useRouter();
   const m = useMutation({
-    mutationFn: () => postJson(`/api/articles/${articleId}/canonical`),
-    onSuccess: () => {
+    mutationFn: () => postJson<{ auditId: number | null }>(`/api/articles/${articleId}/canonical`),
+    onSuccess: (r) => {
       router.refresh();
-      toast.success("This copy is now the one the group keeps.");
+      const undo = r.auditId;
+      toast.success("This copy is now the one the group keeps.", {
+        action: undo ? { label: "Undo", onClick: () => void postJson(`/api/audit/${undo}/undo`).then(() => { router.refresh(); toast.success("Undone."); }, (e: Error) => toast.error(e.message)) } : undefined,
+      });
     },
     onError: (e) => toast.error(e.message),
   });

@@ -2,23 +2,38 @@
 
 import { useRouter } from "next/navigation";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useRef } from "react";
+import { useRef, useState } from "react";
 import type { RunReport } from "@/lib/server/ingest/run-ingest";
 import { articleKeys } from "@/lib/queries/articles";
 
-async function postIngest(form: FormData): Promise<RunReport> {
-  const res = await fetch("/api/ingest", { method: "POST", body: form });
-  const body = (await res.json().catch(() => ({}))) as RunReport & { error?: string };
-  if (!res.ok) throw new Error(body.error ?? `Ingest failed (HTTP ${res.status})`);
-  return body;
+/** Uploads with XMLHttpRequest, not fetch: fetch reports no upload progress. */
+function postIngest(form: FormData, onProgress: (sent: number) => void): Promise<RunReport> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", "/api/ingest");
+    xhr.responseType = "json";
+    xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
+    xhr.upload.onload = () => onProgress(1);
+    xhr.onerror = () => reject(new Error("The upload failed: check the connection and try again"));
+    xhr.onload = () => {
+      const body = (xhr.response ?? {}) as RunReport & { error?: string };
+      if (xhr.status >= 200 && xhr.status < 300) resolve(body);
+      else reject(new Error(body.error ?? `Ingest failed (HTTP ${xhr.status})`));
+    };
+    xhr.send(form);
+  });
 }
 
 export function IngestForm() {
   const router = useRouter();
   const qc = useQueryClient();
   const formRef = useRef<HTMLFormElement>(null);
+  const [sent, setSent] = useState(0);
   const m = useMutation({
-    mutationFn: postIngest,
+    mutationFn: (form: FormData) => {
+      setSent(0);
+      return postIngest(form, setSent);
+    },
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: articleKeys.all });
       formRef.current?.reset();
@@ -51,7 +66,21 @@ export function IngestForm() {
           {m.isPending ? "Ingesting…" : "Ingest"}
         </button>
       </form>
-      {m.isPending && <progress className="mt-3 w-full" aria-label="Ingesting" />}
+      {m.isPending && (
+        <div className="mt-3 text-sm" data-testid="ingest-progress">
+          {sent < 1 ? (
+            <>
+              <label htmlFor="upload-progress">Uploading… {Math.round(sent * 100)}%</label>
+              <progress id="upload-progress" className="mt-1 block w-full" max={100} value={Math.round(sent * 100)} />
+            </>
+          ) : (
+            <>
+              <label htmlFor="ingest-progress">Uploaded; reading, de-duplicating and tagging the items…</label>
+              <progress id="ingest-progress" className="mt-1 block w-full" />
+            </>
+          )}
+        </div>
+      )}
       {m.isError && (
         <p role="alert" className="mt-3 text-sm text-rose-700 dark:text-rose-300">{m.error.message}</p>
       )}

@@ -186,7 +186,11 @@ export function TagPanel({ articleId, tags, regions }: { articleId: number; tags
   const input = useRef<HTMLInputElement>(null);
   // Optimistic states by tag, shown until the refreshed page brings the stored ones.
   const [pending, setPending] = useState<Record<number, TagState | "removed">>({});
-  useEffect(() => setPending({}), [tags]);
+  const [shown, setShown] = useState(tags);
+  if (shown !== tags) {
+    setShown(tags);
+    setPending({});
+  }
   useEffect(() => {
     if (params.get("focus") === "tag") input.current?.focus();
   }, [params]);

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
+import { toast } from "sonner";
 
 type Change =
   | { action: "rename"; tagId: number; name: string }
@@ -11,8 +12,9 @@ type Change =
 
 async function change(body: Change) {
   const res = await fetch("/api/taxonomy", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-  const json = (await res.json().catch(() => ({}))) as { error?: string };
+  const json = (await res.json().catch(() => ({}))) as { error?: string; id?: number };
   if (!res.ok) throw new Error(json.error ?? `Could not change the taxonomy (HTTP ${res.status})`);
+  return json;
 }
 
 export interface TopicRow {
@@ -30,7 +32,16 @@ export function TopicEditor({ topic }: { topic: TopicRow }) {
   const router = useRouter();
   const [name, setName] = useState(topic.name);
   const [newTag, setNewTag] = useState("");
-  const m = useMutation({ mutationFn: change, onSuccess: () => router.refresh() });
+  const m = useMutation({
+    mutationFn: ({ c }: { c: Change; undo?: Change | null; done: string }) => change(c),
+    onSuccess: (r, { c, undo, done }) => {
+      router.refresh();
+      // An added newsroom tag is undone by hiding it: tags already used on articles are never deleted.
+      const back = c.action === "add" && r.id ? { action: "hide" as const, tagId: r.id, hidden: true } : undo;
+      toast.success(done, { action: back ? { label: "Undo", onClick: () => m.mutate({ c: back, done: "Undone." }) } : undefined });
+    },
+    onError: (e) => toast.error(e.message),
+  });
   const input = "rounded border border-stone-300 bg-white px-2 py-1 text-sm dark:border-stone-700 dark:bg-stone-950";
   const button = "rounded border border-stone-300 px-2 py-1 text-sm hover:bg-stone-100 disabled:opacity-50 dark:border-stone-700 dark:hover:bg-stone-800";
   return (
@@ -40,14 +51,20 @@ export function TopicEditor({ topic }: { topic: TopicRow }) {
           className="flex items-center gap-2"
           onSubmit={(e) => {
             e.preventDefault();
-            m.mutate({ action: "rename", tagId: topic.id, name });
+            m.mutate({ c: { action: "rename", tagId: topic.id, name }, undo: { action: "rename", tagId: topic.id, name: topic.name }, done: `Renamed “${topic.name}” to “${name}”.` });
           }}
         >
           <label className="sr-only" htmlFor={`name-${topic.id}`}>Name of {topic.officialName ?? topic.code}</label>
           <input id={`name-${topic.id}`} className={`${input} w-56 font-medium`} value={name} onChange={(e) => setName(e.target.value)} />
           <button className={button} disabled={m.isPending || name === topic.name}>Rename</button>
         </form>
-        <button className={button} disabled={m.isPending} onClick={() => m.mutate({ action: "hide", tagId: topic.id, hidden: !topic.hidden })}>
+        <button className={button} disabled={m.isPending} onClick={() =>
+            m.mutate({
+              c: { action: "hide", tagId: topic.id, hidden: !topic.hidden },
+              undo: { action: "hide", tagId: topic.id, hidden: topic.hidden },
+              done: `${topic.hidden ? "Showing" : "Hid"} “${topic.name}”${topic.hidden ? " again" : ": it is no longer suggested"}.`,
+            })
+          }>
           {topic.hidden ? "Show" : "Hide"}
         </button>
         <span className="text-xs text-stone-500">{topic.code} · IPTC “{topic.officialName}” · {topic.articles} articles</span>
@@ -65,7 +82,7 @@ export function TopicEditor({ topic }: { topic: TopicRow }) {
           className="mt-2 flex items-center gap-2"
           onSubmit={(e) => {
             e.preventDefault();
-            m.mutate({ action: "add", parentId: topic.id, name: newTag }, { onSuccess: () => setNewTag("") });
+            m.mutate({ c: { action: "add", parentId: topic.id, name: newTag }, done: `Added the newsroom tag “${newTag}”.` }, { onSuccess: () => setNewTag("") });
           }}
         >
           <label className="text-xs" htmlFor={`new-${topic.id}`}>New newsroom tag</label>

@@ -66,12 +66,12 @@ test("an editor triages from the keyboard: j/k to move, Enter to open, e to mark
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(headline);
 
   await page.keyboard.press("e");
-  await expect(page.getByRole("status").filter({ hasText: "Marked reviewed" })).toBeVisible();
+  await expect(page.getByText("Marked reviewed: 1 article.")).toBeVisible();
   await expect(page.getByRole("button", { name: /Reopen/ })).toBeVisible();
   await page.getByRole("button", { name: "Undo" }).click();
   await expect(page.getByRole("button", { name: /Mark reviewed/ })).toBeVisible();
   await page.keyboard.press("#");
-  await expect(page.getByRole("status").filter({ hasText: "Marked spiked" })).toBeVisible();
+  await expect(page.getByText("Spiked: 1 article.")).toBeVisible();
   await page.goto("/?status=spiked");
   await expect(page.getByRole("link", { name: headline })).toBeVisible();
 });

@@ -10,5 +10,7 @@ export async function POST(_req: Request, ctx: RouteContext<"/api/articles/[id]/
   const exists = await db().article.findUnique({ where: { id: id.data }, select: { id: true } });
   if (!exists) return NextResponse.json({ error: `No article ${id.data}` }, { status: 404 });
   const group = await setCanonical(db(), id.data, { name: "editor" });
-  return NextResponse.json({ canonical: group.canonical?.id ?? null, members: group.members.map((m) => m.id) });
+  // The entry that undoes it (POST /api/audit/:id/undo).
+  const entry = await db().auditEntry.findFirst({ where: { action: "group.canonical", entityId: String(id.data) }, orderBy: { id: "desc" }, select: { id: true } });
+  return NextResponse.json({ canonical: group.canonical?.id ?? null, members: group.members.map((m) => m.id), auditId: entry?.id ?? null });
 }

@@ -1,0 +1,162 @@
+"use client";
+
+import { Command } from "cmdk";
+import { usePathname, useRouter } from "next/navigation";
+import { useQuery } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
+import { viewQueries } from "@/lib/queries/views";
+import { pressKey, shortcutsFor } from "@/lib/ui/shortcuts";
+import { useKeys } from "@/lib/ui/keys";
+import type { ArticlePage } from "@/lib/schemas/articles";
+
+const pages = [
+  { label: "Queue", href: "/" },
+  { label: "Queue: new articles", href: "/?status=new" },
+  { label: "Queue: reviewed", href: "/?status=reviewed" },
+  { label: "Queue: spiked", href: "/?status=spiked" },
+  { label: "Duplicates", href: "/duplicates" },
+  { label: "Dashboard", href: "/dashboard" },
+  { label: "Ingest", href: "/ingest" },
+  { label: "Sources", href: "/sources" },
+  { label: "Taxonomy", href: "/taxonomy" },
+];
+
+const item =
+  "flex cursor-pointer items-center justify-between gap-3 rounded px-3 py-2 text-sm data-[selected=true]:bg-stone-100 dark:data-[selected=true]:bg-stone-800";
+const heading =
+  "[&_[cmdk-group-heading]]:px-3 [&_[cmdk-group-heading]]:pb-1 [&_[cmdk-group-heading]]:pt-2 [&_[cmdk-group-heading]]:text-xs [&_[cmdk-group-heading]]:font-semibold [&_[cmdk-group-heading]]:text-stone-600 dark:[&_[cmdk-group-heading]]:text-stone-400";
+
+function useDebounced<T>(value: T, ms: number) {
+  const [v, setV] = useState(value);
+  useEffect(() => {
+    const t = setTimeout(() => setV(value), ms);
+    return () => clearTimeout(t);
+  }, [value, ms]);
+  return v;
+}
+
+/** Ctrl+K (⌘K): every page, saved view, page action and article by headline, from the keyboard. "?" lists the keys. */
+export function CommandPalette() {
+  const [open, setOpen] = useState(false);
+  const [help, setHelp] = useState(false);
+  const [search, setSearch] = useState("");
+  const router = useRouter();
+  const pathname = usePathname();
+  const { page, keys } = shortcutsFor(pathname);
+  const views = useQuery({ ...viewQueries.list(), enabled: open });
+  const q = useDebounced(search.trim(), 150);
+  const found = useQuery({
+    queryKey: ["palette", "articles", q],
+    enabled: open && q.length >= 2,
+    queryFn: async () => {
+      const res = await fetch(`/api/articles?${new URLSearchParams({ q, limit: "8" })}`);
+      if (!res.ok) throw new Error(`Search failed (HTTP ${res.status})`);
+      return ((await res.json()) as ArticlePage).items;
+    },
+  });
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "k") {
+        e.preventDefault();
+        setOpen((o) => !o);
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
+  useKeys({ "?": () => setHelp((h) => !h) });
+
+  const run = (f: () => void) => {
+    setOpen(false);
+    setSearch("");
+    // After the dialog has closed and focus is back on the page.
+    setTimeout(f, 0);
+  };
+  return (
+    <>
+      <button
+        onClick={() => setOpen(true)}
+        className="ml-auto rounded border border-stone-300 px-2 py-1 text-xs text-stone-600 hover:bg-stone-100 focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-stone-700 dark:text-stone-300 dark:hover:bg-stone-800"
+      >
+        Commands <kbd className="font-mono">Ctrl K</kbd>
+      </button>
+      <Command.Dialog
+        open={open}
+        onOpenChange={setOpen}
+        label="Command palette"
+        overlayClassName="fixed inset-0 z-40 bg-stone-950/40"
+        contentClassName="fixed left-1/2 top-24 z-50 w-[min(40rem,calc(100vw-2rem))] -translate-x-1/2 overflow-hidden rounded-lg border border-stone-200 bg-white shadow-xl dark:border-stone-700 dark:bg-stone-900"
+        className={heading}
+      >
+        <Command.Input
+          value={search}
+          onValueChange={setSearch}
+          placeholder="Go to, run an action, or search articles…"
+          className="w-full border-b border-stone-200 bg-transparent px-4 py-3 text-sm outline-none dark:border-stone-700"
+        />
+        <Command.List className="max-h-96 overflow-y-auto p-1">
+          <Command.Empty className="px-3 py-6 text-center text-sm text-stone-600 dark:text-stone-400">Nothing matches. Try a page name, an action or words from a headline.</Command.Empty>
+          {keys.some((k) => !k.helpOnly) && (
+            <Command.Group heading={`${page} actions`}>
+              {keys.filter((k) => !k.helpOnly).map((k) => (
+                <Command.Item key={k.key} value={`${page} ${k.label}`} className={item} onSelect={() => run(() => pressKey(k.key))}>
+                  <span className="first-letter:uppercase">{k.label}</span>
+                  <kbd className="font-mono text-xs text-stone-500">{k.key}</kbd>
+                </Command.Item>
+              ))}
+            </Command.Group>
+          )}
+          <Command.Group heading="Go to">
+            {pages.map((p) => (
+              <Command.Item key={p.href} value={`Go to ${p.label}`} className={item} onSelect={() => run(() => router.push(p.href))}>
+                {p.label}
+              </Command.Item>
+            ))}
+            <Command.Item value="Show keyboard shortcuts" className={item} onSelect={() => run(() => setHelp(true))}>
+              Keyboard shortcuts <kbd className="font-mono text-xs text-stone-500">?</kbd>
+            </Command.Item>
+          </Command.Group>
+          {(views.data?.length ?? 0) > 0 && (
+            <Command.Group heading="Saved views">
+              {views.data!.map((v) => (
+                <Command.Item key={v.id} value={`View ${v.name}`} className={item} onSelect={() => run(() => router.push(v.query ? `/?${v.query}` : "/"))}>
+                  {v.name}
+                </Command.Item>
+              ))}
+            </Command.Group>
+          )}
+          {search.trim().length >= 2 && (
+            <Command.Group heading="Articles">
+              <Command.Item value={`Search for ${search}`} forceMount className={item} onSelect={() => run(() => router.push(`/?q=${encodeURIComponent(search.trim())}`))}>
+                Search the queue for “{search.trim()}”
+              </Command.Item>
+              {(found.data ?? []).map((a) => (
+                <Command.Item key={a.id} value={`Article ${a.id} ${a.headline}`} keywords={[search]} forceMount className={item} onSelect={() => run(() => router.push(`/articles/${a.id}`))}>
+                  <span className="truncate">{a.headline}</span>
+                  <span className="shrink-0 text-xs text-stone-500">{a.source ?? ""}</span>
+                </Command.Item>
+              ))}
+            </Command.Group>
+          )}
+        </Command.List>
+      </Command.Dialog>
+      {help && (
+        <div role="dialog" aria-modal="false" aria-label="Keyboard shortcuts" className="fixed bottom-4 right-4 z-30 w-80 rounded-lg border border-stone-300 bg-white p-4 text-sm shadow-lg dark:border-stone-700 dark:bg-stone-900">
+          <div className="mb-2 flex items-center justify-between">
+            <h2 className="font-semibold">Keys: {page}</h2>
+            <button className="text-xs underline" onClick={() => setHelp(false)}>Close</button>
+          </div>
+          <dl className="grid grid-cols-[5rem_1fr] gap-1">
+            {keys.map((k) => (
+              <div key={k.key} className="contents">
+                <dt><kbd className="rounded border border-stone-300 px-1 font-mono text-xs dark:border-stone-600">{k.key}</kbd></dt>
+                <dd>{k.label}</dd>
+              </div>
+            ))}
+          </dl>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,184 @@
+// The desk's first acceptance test, from an empty store and by keyboard:
+// upload the seed page, see its four articles, open the Interpol story,
+// accept crime and Spain, confirm the copy, mark the story reviewed; then
+// filter by Ukraine and search "Sanchez".
+import path from "node:path";
+import { expect, test, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+
+const shots = path.resolve("tests/artifacts");
+const seed = path.resolve("../shared/seeds/000_17b3c87384cd3ef9.txt");
+const emptyStore = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3100) + 1}`;
+
+test.use({ baseURL: emptyStore });
+
+/** Presses Tab until the focused element has this accessible name: the way a keyboard user gets there. */
+async function tabTo(page: Page, name: RegExp, max = 60) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press("Tab");
+    const focused = page.locator(":focus");
+    const label = (await focused.getAttribute("aria-label")) ?? (await focused.textContent()) ?? "";
+    if (name.test(label.trim())) return;
+  }
+  throw new Error(`Tab never reached ${name}`);
+}
+
+/** Serious and critical accessibility problems axe finds on the page. */
+async function axeProblems(page: Page) {
+  const r = await new AxeBuilder({ page }).analyze();
+  return r.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+test("seed page to reviewed story, by keyboard", async ({ page }) => {
+  // An empty desk says what to do.
+  await page.goto("/");
+  await expect(page.getByText("No articles here yet.")).toBeVisible();
+
+  // Upload the seed page.
+  await page.goto("/ingest");
+  await page.getByLabel("Files").setInputFiles(seed);
+  await page.getByLabel("Files").focus();
+  await tabTo(page, /^Ingest$/);
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("ingest-result")).toContainText(/4 new, 0 updated, 1 duplicates flagged, 0 skipped, 0 failed/);
+
+  // The queue, through the command palette.
+  await page.keyboard.press("Control+k");
+  await page.keyboard.type("Go to Queue");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(`${emptyStore}/`);
+  await expect(page.getByTestId("article-count")).toContainText("4 articles");
+  const rows = page.getByTestId("article-row");
+  await expect(rows).toHaveCount(4);
+  await expect(rows.filter({ hasText: /International child abuse ring dismantled/ })).toHaveCount(2);
+  await expect(rows.filter({ hasText: "Tens of thousands rally in Spain" })).toHaveCount(1);
+  await expect(rows.filter({ hasText: "Peace talks feel far away for Ukraine's soldiers" })).toHaveCount(1);
+  await page.screenshot({ path: path.join(shots, "acceptance-queue.png") });
+  expect(await axeProblems(page)).toEqual([]);
+
+  // j/k to the Interpol story, Enter to open it.
+  const headlines = await rows.locator("a[data-headline]").allTextContents();
+  const at = headlines.findIndex((h) => /International child abuse ring dismantled/.test(h));
+  await page.waitForLoadState("networkidle");
+  for (let i = 0; i <= at; i++) await page.keyboard.press("j");
+  await expect(page.locator("a[data-headline]:focus")).toHaveText(/International child abuse ring dismantled/);
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/International child abuse ring dismantled/);
+  const articleUrl = page.url();
+
+  // Accept crime and Spain, reaching each with Tab.
+  const tags = page.locator("section", { has: page.getByRole("heading", { name: "Tags" }) });
+  await tabTo(page, /^Accept crime$/);
+  await page.keyboard.press("Enter");
+  await expect(tags.getByTestId("tag-chip").filter({ hasText: /^crime/ })).toHaveAttribute("data-state", "accepted");
+  // Focusing a tag highlights its evidence in the text.
+  await tabTo(page, /^Spain$/);
+  await expect(page.getByTestId("article-body")).not.toHaveAttribute("data-evidence-count", "0");
+  await page.screenshot({ path: path.join(shots, "acceptance-evidence.png") });
+  await tabTo(page, /^Accept Spain$/, 5);
+  await page.keyboard.press("Enter");
+  await expect(tags.getByTestId("tag-chip").filter({ hasText: /^Spain/ })).toHaveAttribute("data-state", "accepted");
+  await expect(page.getByText("Accepted Spain.")).toBeVisible();
+
+  // d: its duplicates; c: confirm the copy.
+  await page.locator("body").click({ position: { x: 5, y: 5 } }); // focus back on the page, as Escape would
+  await page.keyboard.press("d");
+  await expect(page).toHaveURL(/\/duplicates\/\d+$/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("exact");
+  await page.waitForLoadState("networkidle");
+  await page.keyboard.press("c");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("confirmed");
+  await page.screenshot({ path: path.join(shots, "acceptance-duplicate.png") });
+
+  // Back to the story and mark it reviewed: e.
+  await page.goto(articleUrl);
+  await page.waitForLoadState("networkidle");
+  await page.keyboard.press("e");
+  await expect(page.getByText("Marked reviewed: 1 article.")).toBeVisible();
+  await expect(page.getByRole("button", { name: /Reopen/ })).toBeVisible();
+  const history = page.locator("section", { has: page.getByRole("heading", { name: "History" }) });
+  await expect(history).toContainText("tag.accept");
+  await expect(history).toContainText("article.status");
+  expect(await axeProblems(page)).toEqual([]);
+  await page.screenshot({ path: path.join(shots, "acceptance-reviewed.png"), fullPage: true });
+
+  // Filter by Ukraine, then search "Sanchez".
+  await page.goto("/");
+  await page.getByLabel("Place").selectOption("UA");
+  await page.getByLabel("Place").focus();
+  await tabTo(page, /^Filter$/);
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/place=UA/);
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText("Peace talks feel far away for Ukraine's soldiers");
+  await page.screenshot({ path: path.join(shots, "acceptance-ukraine.png") });
+  await page.goto("/");
+  await page.waitForLoadState("networkidle");
+  await page.keyboard.press("/");
+  await page.keyboard.type("Sanchez");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/q=Sanchez/);
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText("Tens of thousands rally in Spain for PM Sanchez");
+  await page.screenshot({ path: path.join(shots, "acceptance-search.png") });
+});
+
+test("a long queue: a virtualized list that loads as it scrolls, bulk selection with undo, saved views", async ({ page }) => {
+  // 300 more articles, so the queue is longer than a page and a screen.
+  const lines = Array.from({ length: 300 }, (_, i) =>
+    JSON.stringify({
+      uri: `urn:test:long-queue:${i}`,
+      headline: `Council budget briefing number ${i} for the harbour district`,
+      body_text: `Item ${i}: the council published line ${i * 7} of its budget, covering road repairs, school meals and ${i % 11} other matters in the harbour district, with figures ${i * 13} and ${i * 17}.`,
+    }),
+  );
+  const res = await page.request.post("/api/ingest", {
+    multipart: { files: { name: "long.ndjson", mimeType: "application/x-ndjson", buffer: Buffer.from(lines.join("\n")) } },
+  });
+  expect(res.ok()).toBe(true);
+
+  await page.goto("/");
+  await expect(page.getByTestId("article-count")).toContainText("304 articles");
+  const rows = page.getByTestId("article-row");
+  await expect(rows.first()).toBeVisible();
+  // Only the rows near the screen are in the page.
+  expect(await rows.count()).toBeLessThan(40);
+  // Scrolling to the end loads the next pages, and the oldest (the seed's) comes into view.
+  for (let i = 0; i < 12 && !(await page.getByRole("link", { name: /Peace talks feel far away/ }).isVisible()); i++) {
+    await page.keyboard.press("End");
+    await page.waitForTimeout(300);
+  }
+  await expect(page.getByRole("link", { name: /Peace talks feel far away/ })).toBeVisible();
+  expect(await rows.count()).toBeLessThan(40);
+
+  // Select two with x, mark both reviewed with e, then undo from the toast.
+  await page.keyboard.press("Home");
+  await page.goto("/?status=new");
+  await page.waitForLoadState("networkidle");
+  await page.keyboard.press("j");
+  await page.keyboard.press("x");
+  await page.keyboard.press("j");
+  await page.keyboard.press("x");
+  await expect(page.getByTestId("bulk-bar")).toContainText("2 selected");
+  const first = await rows.nth(0).locator("a[data-headline]").textContent();
+  await page.screenshot({ path: path.join(shots, "queue-selection.png") });
+  await page.keyboard.press("e");
+  await expect(page.getByText("Marked reviewed: 2 articles.")).toBeVisible();
+  await expect(page.getByTestId("article-count")).toContainText("301 articles"); // 304, less the story reviewed above and these two
+  await page.getByRole("button", { name: "Undo" }).click();
+  await expect(page.getByText("Undone for 2 articles.")).toBeVisible();
+  await expect(page.getByTestId("article-count")).toContainText("303 articles");
+  await expect(rows.first()).toContainText(first!);
+
+  // Save the filtered queue as a view, and come back to it by the palette.
+  await page.getByRole("button", { name: "+ Save this view" }).click();
+  await page.getByLabel("Name of the view").fill("New copy");
+  await page.keyboard.press("Enter");
+  await expect(page.getByText("Saved the view “New copy”.")).toBeVisible();
+  await page.goto("/ingest");
+  await page.keyboard.press("Control+k");
+  await page.keyboard.type("New copy");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/\?status=new$/);
+  await expect(page.getByRole("link", { name: "New copy" })).toHaveAttribute("aria-current", "page");
+});
