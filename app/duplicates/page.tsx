@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 type Queue = Awaited<ReturnType<typeof findLinkQueue>>;
 
 function Groups({ groups, empty, resolve }: { groups: Queue["copies"]; empty: string; resolve?: boolean }) {
-  if (groups.length === 0) return <p className="text-sm text-stone-500">{empty}</p>;
+  if (groups.length === 0) return <p className="text-sm text-stone-600 dark:text-stone-400">{empty}</p>;
   return (
     <ul className="space-y-3">
       {groups.map((g) => (
@@ -56,11 +56,11 @@ export default async function DuplicatesPage({ searchParams }: PageProps<"/dupli
         </nav>
       </div>
       <section aria-labelledby="copies">
-        <h2 id="copies" className="mb-2 text-sm font-semibold uppercase tracking-wide text-stone-500">Copies</h2>
+        <h2 id="copies" className="mb-2 text-sm font-semibold uppercase tracking-wide text-stone-600 dark:text-stone-400">Copies</h2>
         <Groups groups={queue.copies} empty="No copies here." resolve />
       </section>
       <section aria-labelledby="rewrites">
-        <h2 id="rewrites" className="mb-2 text-sm font-semibold uppercase tracking-wide text-stone-500">Same story, rewritten (lower confidence)</h2>
+        <h2 id="rewrites" className="mb-2 text-sm font-semibold uppercase tracking-wide text-stone-600 dark:text-stone-400">Same story, rewritten (lower confidence)</h2>
         <Groups groups={queue.sameStory} empty="No rewrites here." />
       </section>
     </div>

@@ -17,16 +17,16 @@ export default async function IngestPage() {
       </div>
       <IngestForm />
       <section aria-labelledby="runs">
-        <h2 id="runs" className="mb-2 text-sm font-semibold uppercase tracking-wide text-stone-500">Recent runs</h2>
+        <h2 id="runs" className="mb-2 text-sm font-semibold uppercase tracking-wide text-stone-600 dark:text-stone-400">Recent runs</h2>
         {runs.length === 0 ? (
-          <p className="text-sm text-stone-500">No runs yet.</p>
+          <p className="text-sm text-stone-600 dark:text-stone-400">No runs yet.</p>
         ) : (
           <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white text-sm dark:divide-stone-800 dark:border-stone-800 dark:bg-stone-900">
             {runs.map((r) => (
               <li key={r.id} className="px-4 py-3">
                 <p className="flex justify-between gap-4">
                   <span className="truncate font-medium" title={r.input}>#{r.id} {r.input}</span>
-                  <span className="shrink-0 text-stone-500">{r.origin} · <TimeAgo iso={r.startedAt} /></span>
+                  <span className="shrink-0 text-stone-600 dark:text-stone-400">{r.origin} · <TimeAgo iso={r.startedAt} /></span>
                 </p>
                 <p className="text-stone-600 dark:text-stone-400">
                   {r.counts.new} new · {r.counts.updated} updated · {r.counts.duplicates} duplicate{r.counts.duplicates === 1 ? "" : "s"} · {r.counts.skipped} skipped ·{" "}

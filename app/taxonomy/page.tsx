@@ -31,7 +31,7 @@ export default async function TaxonomyPage() {
           />
         ))}
       </ul>
-      <p className="text-xs text-stone-500">Topic data: IPTC Media Topics, © IPTC (iptc.org), CC BY 4.0.</p>
+      <p className="text-xs text-stone-600 dark:text-stone-400">Topic data: IPTC Media Topics, © IPTC (iptc.org), CC BY 4.0.</p>
     </div>
   );
 }

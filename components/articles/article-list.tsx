@@ -156,15 +156,15 @@ export function ArticleList({ filters }: { filters: ArticleFilters }) {
         {selected.size > 0 ? (
           <div role="toolbar" aria-label="Selected articles" className="flex flex-wrap items-center gap-2" data-testid="bulk-bar">
             <span className="font-medium">{selected.size} selected</span>
-            <button className={button} disabled={statuses.isPending} onClick={() => setStatus("reviewed")}>Mark reviewed <kbd className="text-xs text-stone-500">e</kbd></button>
-            <button className={button} disabled={statuses.isPending} onClick={() => setStatus("spiked")}>Spike <kbd className="text-xs text-stone-500">#</kbd></button>
-            <button className={button} disabled={statuses.isPending} onClick={() => setStatus("new")}>Reopen <kbd className="text-xs text-stone-500">u</kbd></button>
-            <button className="text-sm underline" onClick={() => setSelected(new Set())}>Clear <kbd className="text-xs text-stone-500">Esc</kbd></button>
+            <button className={button} disabled={statuses.isPending} onClick={() => setStatus("reviewed")}>Mark reviewed <kbd className="text-xs text-stone-600 dark:text-stone-400">e</kbd></button>
+            <button className={button} disabled={statuses.isPending} onClick={() => setStatus("spiked")}>Spike <kbd className="text-xs text-stone-600 dark:text-stone-400">#</kbd></button>
+            <button className={button} disabled={statuses.isPending} onClick={() => setStatus("new")}>Reopen <kbd className="text-xs text-stone-600 dark:text-stone-400">u</kbd></button>
+            <button className="text-sm underline" onClick={() => setSelected(new Set())}>Clear <kbd className="text-xs text-stone-600 dark:text-stone-400">Esc</kbd></button>
           </div>
         ) : (
           <p className="text-stone-600 dark:text-stone-400" data-testid="article-count">
             {total} article{total === 1 ? "" : "s"}
-            <span className="text-xs text-stone-500"> · j/k move · x select · e reviewed · ? all keys · Ctrl+K commands</span>
+            <span className="text-xs text-stone-600 dark:text-stone-400"> · j/k move · x select · e reviewed · ? all keys · Ctrl+K commands</span>
           </p>
         )}
       </div>
@@ -197,7 +197,7 @@ export function ArticleList({ filters }: { filters: ArticleFilters }) {
           );
         })}
       </div>
-      <p className="mt-3 text-center text-sm text-stone-500" aria-live="polite">
+      <p className="mt-3 text-center text-sm text-stone-600 dark:text-stone-400" aria-live="polite">
         {q.isFetchingNextPage ? "Loading more…" : q.hasNextPage ? (
           <button className={button} onClick={() => q.fetchNextPage()}>Load more</button>
         ) : items.length > 20 ? `All ${items.length} loaded.` : null}

@@ -54,7 +54,7 @@ export function ArticleRow({ a, focused, selected, onSelect, onFocus }: RowProps
           >
             {a.headline}
           </Link>
-          <div className="flex shrink-0 items-center gap-2 text-xs text-stone-500 dark:text-stone-400">
+          <div className="flex shrink-0 items-center gap-2 text-xs text-stone-600 dark:text-stone-400">
             {a.duplicates > 0 && (
               <Badge tone="warn" title="Flagged as a copy of another article">
                 {a.duplicates} duplicate{a.duplicates > 1 ? "s" : ""}

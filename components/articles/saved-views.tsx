@@ -54,7 +54,7 @@ export function SavedViews({ current }: { current: string }) {
           >
             {v.name}
           </Link>
-          <button aria-label={`Delete the view “${v.name}”`} className="rounded px-1 text-xs text-stone-500 hover:text-rose-700" onClick={() => remove.mutate(v)}>
+          <button aria-label={`Delete the view “${v.name}”`} className="rounded px-1 text-xs text-stone-600 dark:text-stone-400 hover:text-rose-700" onClick={() => remove.mutate(v)}>
             ×
           </button>
         </span>

@@ -18,17 +18,17 @@ export function StatusActions({ articleId, status, version, duplicatesHref }: { 
     <div className="flex flex-wrap items-center gap-2">
       {status !== "reviewed" && (
         <button className={button} disabled={m.isPending} onClick={() => set("reviewed")}>
-          Mark reviewed <kbd className="ml-1 text-xs text-stone-500">e</kbd>
+          Mark reviewed <kbd className="ml-1 text-xs text-stone-600 dark:text-stone-400">e</kbd>
         </button>
       )}
       {status !== "spiked" && (
         <button className={button} disabled={m.isPending} onClick={() => set("spiked")}>
-          Spike <kbd className="ml-1 text-xs text-stone-500">#</kbd>
+          Spike <kbd className="ml-1 text-xs text-stone-600 dark:text-stone-400">#</kbd>
         </button>
       )}
       {status !== "new" && (
         <button className={button} disabled={m.isPending} onClick={() => set("new")}>
-          Reopen <kbd className="ml-1 text-xs text-stone-500">u</kbd>
+          Reopen <kbd className="ml-1 text-xs text-stone-600 dark:text-stone-400">u</kbd>
         </button>
       )}
     </div>

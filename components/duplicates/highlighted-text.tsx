@@ -28,7 +28,7 @@ export function HighlightedText({ text, ranges }: { text: string; ranges: Range[
           <mark key={i} className="rounded-sm bg-amber-100 text-inherit dark:bg-amber-900/60">{p.text}</mark>
         ) : (
           // Text only one side has: the differences an editor looks for.
-          <span key={i} className="text-stone-500 underline decoration-rose-400 decoration-2 underline-offset-2 dark:text-stone-400">{p.text}</span>
+          <span key={i} className="text-stone-600 dark:text-stone-400 underline decoration-rose-400 decoration-2 underline-offset-2 dark:text-stone-400">{p.text}</span>
         ),
       )}
     </div>

@@ -36,11 +36,11 @@ export function LinkActions({ linkId, state }: { linkId: number; state: State })
         Confirm duplicate <kbd className="ml-1 text-xs opacity-70">c</kbd>
       </button>
       <button className={`${button} border border-stone-300 bg-white hover:bg-stone-100 dark:border-stone-700 dark:bg-stone-900`} disabled={decide.isPending || state === "dismissed"} onClick={() => go("dismissed")}>
-        Not a duplicate <kbd className="ml-1 text-xs text-stone-500">n</kbd>
+        Not a duplicate <kbd className="ml-1 text-xs text-stone-600 dark:text-stone-400">n</kbd>
       </button>
       {state !== "suggested" && (
         <button className={`${button} text-stone-700 hover:underline dark:text-stone-300`} disabled={decide.isPending} onClick={() => go("suggested")}>
-          Reopen <kbd className="ml-1 text-xs text-stone-500">u</kbd>
+          Reopen <kbd className="ml-1 text-xs text-stone-600 dark:text-stone-400">u</kbd>
         </button>
       )}
     </div>

@@ -36,7 +36,7 @@ const confident = (t: TagView) =>
 
 const chipTone = (t: TagView) =>
   t.state === "rejected"
-    ? "bg-stone-100 text-stone-500 line-through ring-stone-300 dark:bg-stone-800 dark:text-stone-400"
+    ? "bg-stone-100 text-stone-600 dark:text-stone-400 line-through ring-stone-300 dark:bg-stone-800 dark:text-stone-400"
     : t.scheme === "iso3166"
       ? "bg-emerald-50 text-emerald-900 ring-emerald-300 dark:bg-emerald-950 dark:text-emerald-100 dark:ring-emerald-700"
       : "bg-sky-50 text-sky-900 ring-sky-300 dark:bg-sky-950 dark:text-sky-100 dark:ring-sky-700";
@@ -118,7 +118,7 @@ function AddTag({ onAdd, busy, inputRef }: { onAdd: (scheme: string, code: strin
   return (
     <div className="mt-3">
       <label className="text-xs font-medium text-stone-600 dark:text-stone-400" htmlFor={`${listId}-input`}>
-        Add a tag <kbd className="text-stone-500">t</kbd>
+        Add a tag <kbd className="text-stone-600 dark:text-stone-400">t</kbd>
       </label>
       <input
         ref={inputRef}
@@ -160,7 +160,7 @@ function AddTag({ onAdd, busy, inputRef }: { onAdd: (scheme: string, code: strin
                 if (!busy) choose(t);
               }}
             >
-              {t.name} <span className="text-xs text-stone-500">{t.scheme === "iso3166" ? t.code : t.scheme === "newsroom" ? "newsroom" : "topic"}</span>
+              {t.name} <span className="text-xs text-stone-600 dark:text-stone-400">{t.scheme === "iso3166" ? t.code : t.scheme === "newsroom" ? "newsroom" : "topic"}</span>
             </li>
           ))}
         </ul>
@@ -262,7 +262,7 @@ export function TagPanel({ articleId, tags, regions }: { articleId: number; tags
           disabled={m.isPending}
           onClick={() => m.mutate({ a: { action: "accept-suggestions" } })}
         >
-          Accept {suggestions} suggestion{suggestions === 1 ? "" : "s"} <kbd className="text-stone-500">a</kbd>
+          Accept {suggestions} suggestion{suggestions === 1 ? "" : "s"} <kbd className="text-stone-600 dark:text-stone-400">a</kbd>
         </button>
       )}
       <AddTag inputRef={input} busy={m.isPending} onAdd={(scheme, code, name) => m.mutate({ a: { action: "add", scheme, code, name } })} />

@@ -67,7 +67,7 @@ export function TopicEditor({ topic }: { topic: TopicRow }) {
           }>
           {topic.hidden ? "Show" : "Hide"}
         </button>
-        <span className="text-xs text-stone-500">{topic.code} · IPTC “{topic.officialName}” · {topic.articles} articles</span>
+        <span className="text-xs text-stone-600 dark:text-stone-400">{topic.code} · IPTC “{topic.officialName}” · {topic.articles} articles</span>
       </div>
       <details className="mt-2 text-sm">
         <summary className="cursor-pointer text-stone-600 dark:text-stone-400">{topic.children.length} narrower topics and newsroom tags</summary>

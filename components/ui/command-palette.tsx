@@ -102,7 +102,7 @@ export function CommandPalette() {
               {keys.filter((k) => !k.helpOnly).map((k) => (
                 <Command.Item key={k.key} value={`${page} ${k.label}`} className={item} onSelect={() => run(() => pressKey(k.key))}>
                   <span className="first-letter:uppercase">{k.label}</span>
-                  <kbd className="font-mono text-xs text-stone-500">{k.key}</kbd>
+                  <kbd className="font-mono text-xs text-stone-600 dark:text-stone-400">{k.key}</kbd>
                 </Command.Item>
               ))}
             </Command.Group>
@@ -114,7 +114,7 @@ export function CommandPalette() {
               </Command.Item>
             ))}
             <Command.Item value="Show keyboard shortcuts" className={item} onSelect={() => run(() => setHelp(true))}>
-              Keyboard shortcuts <kbd className="font-mono text-xs text-stone-500">?</kbd>
+              Keyboard shortcuts <kbd className="font-mono text-xs text-stone-600 dark:text-stone-400">?</kbd>
             </Command.Item>
           </Command.Group>
           {(views.data?.length ?? 0) > 0 && (
@@ -134,7 +134,7 @@ export function CommandPalette() {
               {(found.data ?? []).map((a) => (
                 <Command.Item key={a.id} value={`Article ${a.id} ${a.headline}`} keywords={[search]} forceMount className={item} onSelect={() => run(() => router.push(`/articles/${a.id}`))}>
                   <span className="truncate">{a.headline}</span>
-                  <span className="shrink-0 text-xs text-stone-500">{a.source ?? ""}</span>
+                  <span className="shrink-0 text-xs text-stone-600 dark:text-stone-400">{a.source ?? ""}</span>
                 </Command.Item>
               ))}
             </Command.Group>

@@ -4,7 +4,7 @@
 // filter by Ukraine and search "Sanchez".
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import AxeBuilder from "@axe-core/playwright";
+import { axeProblems } from "./axe";
 
 const shots = path.resolve("tests/artifacts");
 const seed = path.resolve("../shared/seeds/000_17b3c87384cd3ef9.txt");
@@ -21,12 +21,6 @@ async function tabTo(page: Page, name: RegExp, max = 60) {
     if (name.test(label.trim())) return;
   }
   throw new Error(`Tab never reached ${name}`);
-}
-
-/** Serious and critical accessibility problems axe finds on the page. */
-async function axeProblems(page: Page) {
-  const r = await new AxeBuilder({ page }).analyze();
-  return r.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 
 test("seed page to reviewed story, by keyboard", async ({ page }) => {

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { axeProblems } from "./axe";
 
 const shots = path.resolve("tests/artifacts");
 const fixture = (p: string) => path.resolve("tests/fixtures", p);
@@ -14,8 +15,10 @@ test("the queue lists the demo articles from the store", async ({ page }) => {
   // The seed page's articles, split apart and credited to their sources.
   await expect(page.getByRole("link", { name: "Tens of thousands rally in Spain for PM Sanchez to resign over corruption" })).toBeVisible();
   await expect(page.getByRole("link", { name: /Peace talks feel far away for Ukraine's soldiers/ })).toBeVisible();
-  await expect(page.getByRole("link", { name: /International child abuse ring dismantled/ })).toHaveCount(2);
   await page.screenshot({ path: path.join(shots, "queue.png"), fullPage: false });
+  // The list is virtualized: rows far down the queue are found by search, not by scrolling the DOM.
+  await page.goto("/?q=Interpol");
+  await expect(page.getByRole("link", { name: /International child abuse ring dismantled/ })).toHaveCount(2);
 });
 
 test("an article shows its dateline, caption and the exact copy it was linked to", async ({ page }) => {
@@ -43,6 +46,7 @@ test("uploading a page ingests its articles and reports a broken file", async ({
   await expect(result).toContainText(/Run \d+: [1-9]\d* new/);
   await expect(result).toContainText("malformed.json");
   await page.screenshot({ path: path.join(shots, "ingest.png"), fullPage: true });
+  expect(await axeProblems(page)).toEqual([]);
   // The run is on record with its error, and the new articles are in the queue.
   await page.reload();
   await expect(page.getByRole("listitem").filter({ hasText: "aggregator-newsloop.txt" }).first()).toBeVisible();
@@ -122,4 +126,20 @@ test("new arrivals show in an open queue without a reload", async ({ page }) => 
   await banner.click();
   await expect(page.getByTestId("article-row").first()).toContainText(headline);
   await expect(banner).toHaveCount(0);
+});
+
+test("light and dark: the queue and an article read well in both, and axe finds nothing serious", async ({ page }) => {
+  for (const scheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto("/");
+    await expect(page.getByTestId("article-row").first()).toBeVisible();
+    expect(await axeProblems(page)).toEqual([]);
+    await page.screenshot({ path: path.join(shots, `queue-${scheme}.png`) });
+    await page.getByTestId("article-row").first().locator("a[data-headline]").click();
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    expect(await axeProblems(page)).toEqual([]);
+    await page.screenshot({ path: path.join(shots, `article-${scheme}.png`), fullPage: true });
+  }
+  await page.goto("/taxonomy");
+  expect(await axeProblems(page)).toEqual([]);
 });

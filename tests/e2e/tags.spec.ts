@@ -4,7 +4,7 @@ import { expect, test } from "@playwright/test";
 const shots = path.resolve("tests/artifacts");
 
 test("an editor accepts and rejects suggested tags, sees the evidence, and adds one by hand", async ({ page }) => {
-  await page.goto("/");
+  await page.goto("/?q=Interpol");
   await page.getByRole("link", { name: /International child abuse ring dismantled/ }).first().click();
   const tags = page.locator("section", { has: page.getByRole("heading", { name: "Tags" }) });
   const crime = tags.getByTestId("tag-chip").filter({ hasText: /^crime/ });

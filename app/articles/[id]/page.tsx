@@ -16,7 +16,7 @@ export const dynamic = "force-dynamic";
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
   return (
     <section className="rounded-lg border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
-      <h2 className="mb-2 text-sm font-semibold uppercase tracking-wide text-stone-500 dark:text-stone-400">{title}</h2>
+      <h2 className="mb-2 text-sm font-semibold uppercase tracking-wide text-stone-600 dark:text-stone-400">{title}</h2>
       {children}
     </section>
   );
@@ -49,7 +49,7 @@ export default async function ArticlePage({ params }: PageProps<"/articles/[id]"
     <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
       <article className="rounded-lg border border-stone-200 bg-white p-6 dark:border-stone-800 dark:bg-stone-900">
         <p className="mb-2 text-sm">
-          <Link href="/" className="text-stone-500 hover:underline">← Queue</Link>
+          <Link href="/" className="text-stone-600 dark:text-stone-400 hover:underline">← Queue</Link>
         </p>
         <h1 className="text-2xl font-semibold leading-tight">{a.headline}</h1>
         <p className="mt-2 flex flex-wrap items-center gap-2 text-sm text-stone-600 dark:text-stone-400">
@@ -98,17 +98,17 @@ export default async function ArticlePage({ params }: PageProps<"/articles/[id]"
         ].map(({ title, links, empty }) => (
           <Section key={title} title={title}>
             {links.length === 0 ? (
-              <p className="text-sm text-stone-500">{empty}</p>
+              <p className="text-sm text-stone-600 dark:text-stone-400">{empty}</p>
             ) : (
               <ul className="space-y-2 text-sm">
                 {links.map((l) => (
                   <li key={l.id}>
                     <Link href={`/duplicates/${l.id}`} className="hover:underline">
-                      <Badge tone="warn">{l.kind}</Badge> <span className="text-stone-500">{Math.round(l.score * 100)}% · {l.state}</span>
+                      <Badge tone="warn">{l.kind}</Badge> <span className="text-stone-600 dark:text-stone-400">{Math.round(l.score * 100)}% · {l.state}</span>
                     </Link>
                     <br />
                     <Link className="hover:underline" href={`/articles/${l.other.id}`}>{l.other.headline}</Link>
-                    <span className="text-stone-500"> — {l.other.source?.name ?? "Unknown source"}</span>
+                    <span className="text-stone-600 dark:text-stone-400"> — {l.other.source?.name ?? "Unknown source"}</span>
                   </li>
                 ))}
               </ul>

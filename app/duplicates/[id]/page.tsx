@@ -30,17 +30,17 @@ export default async function LinkPage({ params }: PageProps<"/duplicates/[id]">
   const canonicalId = link.group?.canonical?.id;
   return (
     <div className="space-y-4">
-      <p className="text-sm"><Link href="/duplicates" className="text-stone-500 hover:underline">← Duplicates</Link></p>
+      <p className="text-sm"><Link href="/duplicates" className="text-stone-600 dark:text-stone-400 hover:underline">← Duplicates</Link></p>
       <div className="flex flex-wrap items-center justify-between gap-4">
         <div>
           <h1 className="flex items-center gap-2 text-xl font-semibold">
-            <Badge tone="warn">{link.kind}</Badge> {Math.round(link.score * 100)}% <span className="text-sm font-normal text-stone-500">· {link.state}</span>
+            <Badge tone="warn">{link.kind}</Badge> {Math.round(link.score * 100)}% <span className="text-sm font-normal text-stone-600 dark:text-stone-400">· {link.state}</span>
           </h1>
           <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">{kindText[link.kind]}</p>
         </div>
         <LinkActions linkId={link.id} state={linkState.parse(link.state)} />
       </div>
-      <p className="text-xs text-stone-500">
+      <p className="text-xs text-stone-600 dark:text-stone-400">
         <mark className="rounded-sm bg-amber-100 px-1 dark:bg-amber-900/60">Shared passages</mark> are marked; text only one side has is underlined.
         {link.evidence.sharedTokens !== undefined &&
           ` ${link.evidence.sharedTokens} shared words in ${link.passages.length} passage${link.passages.length === 1 ? "" : "s"}.`}
