@@ -13,6 +13,8 @@ export interface TagView {
   scheme: string;
   code: string;
   name: string;
+  /** IPTC's own label, shown when two topics share a short name. */
+  officialName?: string | null;
   origin: string;
   state: string;
   confidence: number;
@@ -41,7 +43,7 @@ const chipTone = (t: TagView) =>
       ? "bg-emerald-50 text-emerald-900 ring-emerald-300 dark:bg-emerald-950 dark:text-emerald-100 dark:ring-emerald-700"
       : "bg-sky-50 text-sky-900 ring-sky-300 dark:bg-sky-950 dark:text-sky-100 dark:ring-sky-700";
 
-function TagChip({ t, onAct, busy }: { t: TagView; onAct: (a: Action) => void; busy: boolean }) {
+function TagChip({ t, onAct, busy, label }: { t: TagView; onAct: (a: Action) => void; busy: boolean; label: string }) {
   const [open, setOpen] = useState(false);
   const id = useId();
   const { show } = useEvidence();
@@ -66,8 +68,9 @@ function TagChip({ t, onAct, busy }: { t: TagView; onAct: (a: Action) => void; b
             setOpen(!open);
             show(open ? [] : terms);
           }}
+          title={t.officialName && t.officialName !== label ? t.officialName : undefined}
         >
-          {t.name}
+          {label}
         </button>
         <span className="text-xs opacity-80">
           {t.state === "suggested" ? `${Math.round(t.confidence * 100)}%` : t.state}
@@ -169,6 +172,10 @@ function AddTag({ onAdd, busy, inputRef }: { onAdd: (scheme: string, code: strin
   );
 }
 
+/** A topic's short name, or IPTC's label when another topic on the article has the same short name ("economy"). */
+const labelOf = (t: TagView, all: TagView[]) =>
+  all.some((o) => o !== t && o.name === t.name) && t.officialName ? t.officialName : t.name;
+
 /** What undoes an action, given the tag as it was before. */
 function inverse(a: Action, before: TagView | undefined, added?: number): Action | null {
   if (a.action === "add") return before ? { action: "restore", tagId: before.tagId, state: before.state as TagState } : added ? { action: "remove", tagId: added } : null;
@@ -251,7 +258,7 @@ export function TagPanel({ articleId, tags, regions }: { articleId: number; tags
           {g.items.length === 0 ? (
             <p className="text-sm text-stone-600 dark:text-stone-400">None yet.</p>
           ) : (
-            <ul className="flex flex-wrap gap-1">{g.items.map((t) => <TagChip key={t.tagId} t={t} busy={m.isPending} onAct={(a) => m.mutate({ a })} />)}</ul>
+            <ul className="flex flex-wrap gap-1">{g.items.map((t) => <TagChip key={t.tagId} t={t} label={labelOf(t, g.items)} busy={m.isPending} onAct={(a) => m.mutate({ a })} />)}</ul>
           )}
         </div>
       ))}

@@ -34,6 +34,7 @@ export default async function ArticlePage({ params }: PageProps<"/articles/[id]"
       scheme: t.tag.scheme,
       code: t.tag.code,
       name: t.tag.name,
+      officialName: t.tag.officialName,
       origin: t.origin,
       state: t.state,
       confidence: t.confidence,
