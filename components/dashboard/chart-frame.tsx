@@ -32,7 +32,7 @@ export function ChartFrame({
           {showTable ? "View as chart" : "View as table"}
         </button>
       </div>
-      <figure aria-labelledby={`${id}-c`}>
+      <figure>
         <figcaption id={`${id}-c`} className="mb-3 text-sm text-stone-600 dark:text-stone-400">{caption}</figcaption>
         {/* The chart is a picture of the table below; screen readers read the table. */}
         <div aria-hidden="true" className={showTable ? "hidden" : undefined}>{children}</div>

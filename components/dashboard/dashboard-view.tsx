@@ -1,10 +1,10 @@
 "use client";
 // The dashboard: a range switcher, what is waiting, and the charts for the range.
 import Link from "next/link";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { dashboardQueries } from "@/lib/queries/dashboard";
-import { dashboardRange, RANGE_LABELS, type DashboardRange } from "@/lib/schemas/dashboard";
+import { dashboardKeys, dashboardQueries } from "@/lib/queries/dashboard";
+import { dashboardRange, RANGE_LABELS, type Dashboard, type DashboardRange } from "@/lib/schemas/dashboard";
 import { OverTimeChart } from "./over-time-chart";
 import { DuplicateRateChart } from "./duplicate-rate-chart";
 import { WaitingPanel } from "./waiting-panel";
@@ -12,6 +12,10 @@ import { WaitingPanel } from "./waiting-panel";
 export function DashboardView({ initialRange }: { initialRange: DashboardRange }) {
   const [range, setRange] = useState(initialRange);
   const q = useQuery({ ...dashboardQueries.range(range), placeholderData: keepPreviousData });
+  const qc = useQueryClient();
+  // The last range that loaded, to keep on screen when another fails.
+  const [shown, setShown] = useState(initialRange);
+  if (q.isSuccess && !q.isPlaceholderData && shown !== range) setShown(range);
   const choose = (r: DashboardRange) => {
     setRange(r);
     // Keep the range in the address, so that a reload or a shared link shows the same view.
@@ -19,7 +23,7 @@ export function DashboardView({ initialRange }: { initialRange: DashboardRange }
     url.searchParams.set("range", r);
     window.history.replaceState(null, "", url);
   };
-  const d = q.data;
+  const d = q.data ?? (q.isError ? qc.getQueryData<Dashboard>(dashboardKeys.range(shown)) : undefined);
   return (
     <div className="space-y-4" aria-busy={q.isFetching}>
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -45,7 +49,7 @@ export function DashboardView({ initialRange }: { initialRange: DashboardRange }
       </div>
       {q.isError && (
         <p role="alert" className="rounded border border-rose-300 bg-rose-50 p-4 text-sm text-rose-900 dark:border-rose-800 dark:bg-rose-950 dark:text-rose-100">
-          {q.error.message}. The figures below may be out of date. Check that the server is running, then{" "}
+          {q.error.message}.{d ? ` Still showing the last ${RANGE_LABELS[d.range]}.` : ""} Check that the server is running, then{" "}
           <button type="button" className="underline" onClick={() => q.refetch()}>try again</button>.
         </p>
       )}

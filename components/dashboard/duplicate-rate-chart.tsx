@@ -11,9 +11,15 @@ export function DuplicateRateChart({ rates }: { rates: SourceDuplicateRate[] }) 
   const theme = useChartTheme();
   const data = rates.map((r) => ({ ...r, label: `${pct(r.rate)} (${r.duplicates} of ${r.articles})` }));
   const worst = rates.filter((r) => r.duplicates > 0).slice(0, 3);
-  const caption = `Share of each source's articles in this range that have an open or confirmed duplicate link, highest first. ${
-    worst.length ? worst.map((r) => `${r.name}: ${pct(r.rate)} (${r.duplicates} of ${r.articles})`).join("; ") + "." : "No source has a duplicate in this range."
-  }`;
+  const caption = (
+    <>
+      Share of each source&apos;s articles in this range that have an open or confirmed duplicate link, highest first.
+      <span className="sr-only">
+        {" "}
+        {worst.length ? worst.map((r) => `${r.name}: ${pct(r.rate)} (${r.duplicates} of ${r.articles})`).join("; ") + "." : "No source has a duplicate in this range."}
+      </span>
+    </>
+  );
   const table = (
     <table className="w-full text-xs">
       <caption className="sr-only">Duplicate rate per source</caption>

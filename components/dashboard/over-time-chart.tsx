@@ -25,14 +25,18 @@ export function OverTimeChart({
 }) {
   const theme = useChartTheme();
   const top = data.series.filter((s) => s.code);
+  const plural = noun === "topic" ? "topics" : "places";
+  const hasOther = data.series.some((s) => s.key === "other");
   const caption =
-    data.series.length === 0
-      ? `None of the ${articles} articles in this range has a ${noun} tag yet.`
-      : `Articles per ${unit}, stacked, for the ${top.length} ${noun === "topic" ? "topics" : "places"} with the most articles${
-          data.series.some((s) => s.key === "other") ? ` and all others` : ""
-        }. ${top.map((s) => `${s.name}: ${s.total}`).join("; ")}. An article with two of these counts under both.${
-          data.untagged ? ` ${data.untagged} of ${articles} articles have no ${noun} tag.` : ""
-        } Times in UTC.`;
+    data.series.length === 0 ? (
+      `None of the ${articles} articles in this range has a ${noun} tag yet.`
+    ) : (
+      <>
+        Articles per {unit} (UTC), stacked: the {top.length} {plural} with the most articles{hasOther ? " and the rest" : ""}. An article with
+        two of them counts under both.{data.untagged ? ` ${data.untagged} of ${articles} articles have no ${noun} tag.` : ""}
+        <span className="sr-only"> Totals: {data.series.map((s) => `${s.name} ${s.total}`).join("; ")}.</span>
+      </>
+    );
   const table = (
     <table className="w-full text-xs">
       <caption className="sr-only">{title}, articles per {unit}</caption>
@@ -61,7 +65,7 @@ export function OverTimeChart({
             <Link
               href={`/?${new URLSearchParams({ [filter]: s.code })}`}
               className="underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-blue-600"
-              aria-label={`${s.name}: ${s.total} articles, open in the queue`}
+              aria-label={`${s.name}: ${s.total} ${s.total === 1 ? "article" : "articles"}, open in the queue`}
             >
               {s.name}
             </Link>
@@ -98,7 +102,7 @@ export function OverTimeChart({
           {data.series.map((s) => (
             <Area
               key={s.key}
-              type="monotone"
+              type="linear"
               dataKey={s.key}
               name={s.name}
               stackId="1"

@@ -15,8 +15,8 @@ export function WaitingPanel({ waiting }: { waiting: Waiting }) {
       <div className={card}>
         <div className="flex items-baseline justify-between gap-2">
           <h3 className="text-sm font-semibold">New, not yet reviewed</h3>
-          <Link href="/?status=new" className={link}>
-            {waiting.newTotal} in the queue<span className="sr-only">: open the new articles</span>
+          <Link href="/?status=new" className={link} aria-label={`${waiting.newTotal} new articles in the queue: open them`}>
+            {waiting.newTotal} in the queue
           </Link>
         </div>
         {/* How long the new articles have waited, as bars: the long waits are the ones to clear. */}
@@ -41,16 +41,16 @@ export function WaitingPanel({ waiting }: { waiting: Waiting }) {
         <p className="text-xs text-stone-600 dark:text-stone-400">
           {waiting.openLinks.copies} copies, {waiting.openLinks.sameStory} rewrites
         </p>
-        <Link href="/duplicates" className={`${link} mt-2 inline-block`}>
-          Compare them<span className="sr-only">: open the duplicates awaiting a decision</span>
+        <Link href="/duplicates" className={`${link} mt-2 inline-block`} aria-label="Compare the duplicates awaiting a decision">
+          Compare them
         </Link>
       </div>
       <div className={card}>
         <h3 className="text-sm font-semibold">Tag suggestions to decide</h3>
         <p className="mt-1 text-3xl font-semibold tabular-nums">{waiting.suggestedTags}</p>
         <p className="text-xs text-stone-600 dark:text-stone-400">on {waiting.suggestedTagArticles} articles not spiked</p>
-        <Link href="/?status=new" className={`${link} mt-2 inline-block`}>
-          Review new articles<span className="sr-only"> and their suggested tags</span>
+        <Link href="/?status=new" className={`${link} mt-2 inline-block`} aria-label="Review new articles and their suggested tags">
+          Review new articles
         </Link>
       </div>
     </section>

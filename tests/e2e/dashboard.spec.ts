@@ -28,8 +28,8 @@ test("the dashboard charts the demo data, switches range from the keyboard and p
   await expect(page.getByRole("region", { name: "Articles per topic" }).locator(".recharts-area")).not.toHaveCount(0);
   await expect(page.getByRole("region", { name: "Duplicate rate per source" }).locator(".recharts-bar-rectangle")).not.toHaveCount(0);
   // What is waiting links into the queue and the duplicates.
-  await expect(page.getByRole("link", { name: /in the queue: open the new articles/ })).toHaveAttribute("href", "/?status=new");
-  await expect(page.getByRole("link", { name: /Compare them/ })).toHaveAttribute("href", "/duplicates");
+  await expect(page.getByRole("link", { name: /^\d+ new articles in the queue: open them$/ })).toHaveAttribute("href", "/?status=new");
+  await expect(page.getByRole("link", { name: "Compare the duplicates awaiting a decision" })).toHaveAttribute("href", "/duplicates");
   // A legend entry opens the queue filtered by that topic.
   await expect(page.getByRole("list", { name: "Articles per topic: legend" }).getByRole("link").first()).toHaveAttribute("href", /^\/\?topic=medtop%3A\d{8}$/);
 
@@ -72,6 +72,10 @@ test("the route refuses an unknown range; a failed load says what happened and w
   // The server goes away: the figures shown stay, and the page says so.
   await page.route("**/api/dashboard?**", (route) => route.fulfill({ status: 503, body: "unavailable" }));
   await page.getByRole("button", { name: "Last 30 days" }).click();
-  await expect(page.getByRole("alert")).toContainText("Could not load the dashboard (HTTP 503)");
-  await expect(page.getByRole("alert")).toContainText("try again");
+  // The query retries three times first (about 7 s).
+  const alert = page.getByRole("alert").filter({ hasText: "Could not load" });
+  await expect(alert).toContainText("Could not load the dashboard (HTTP 503)", { timeout: 20_000 });
+  await expect(alert.getByRole("button", { name: "try again" })).toBeVisible();
+  // The last figures stay on screen.
+  await expect(page.getByRole("region", { name: "Articles per topic" }).locator("svg.recharts-surface")).toBeVisible();
 });
