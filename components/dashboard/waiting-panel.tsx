@@ -48,7 +48,7 @@ export function WaitingPanel({ waiting }: { waiting: Waiting }) {
       <div className={card}>
         <h3 className="text-sm font-semibold">Tag suggestions to decide</h3>
         <p className="mt-1 text-3xl font-semibold tabular-nums">{waiting.suggestedTags}</p>
-        <p className="text-xs text-stone-600 dark:text-stone-400">on {waiting.suggestedTagArticles} articles not spiked</p>
+        <p className="text-xs text-stone-600 dark:text-stone-400">on {waiting.suggestedTagArticles} new articles</p>
         <Link href="/?status=new" className={`${link} mt-2 inline-block`} aria-label="Review new articles and their suggested tags">
           Review new articles
         </Link>

@@ -44,7 +44,7 @@ export interface Waiting {
   newTotal: number;
   /** Duplicate links awaiting an editor, copies apart from rewrites. */
   openLinks: { copies: number; sameStory: number };
-  /** Suggested tags (counted as the queue counts them) on articles not spiked. */
+  /** Suggested tags (counted as the queue counts them) on new articles, and how many articles carry them. */
   suggestedTags: number;
   suggestedTagArticles: number;
 }

@@ -56,6 +56,7 @@ describe.each(storeKinds())("dashboard on %s", (kind) => {
         on("a3", war),
         on("a3", economyChild),
         on("a3", tr, { state: "accepted", rel: "mentioned", confidence: 0.2 }),
+        on("a3", fr, { rel: "mentioned", confidence: 0.5 }),
         on("a5", crime),
         on("a5", tr, { rel: "main" }),
         on("a6", weather),
@@ -135,9 +136,10 @@ describe.each(storeKinds())("dashboard on %s", (kind) => {
     expect(waiting.newByAge.map((b) => [b.key, b.count])).toEqual([["1h", 1], ["6h", 1], ["24h", 1], ["3d", 0], ["older", 2]]);
     expect(waiting.newTotal).toBe(5);
     expect(waiting.openLinks).toEqual({ copies: 1, sameStory: 1 });
-    // a1: topic + main place; a2: the strong mention only; a3: two topics; a5: one topic, one place; a6 is spiked.
-    expect(waiting.suggestedTags).toBe(7);
-    expect(waiting.suggestedTagArticles).toBe(4);
+    // On new articles: a1, a topic and its main place; a3, two topics (not its weak mention); a5, a topic and a place.
+    // a2 (reviewed, with a strong mention suggested) and a6 (spiked) are not waiting.
+    expect(waiting.suggestedTags).toBe(6);
+    expect(waiting.suggestedTagArticles).toBe(3);
   });
 
   it("refuses a range it does not know", () => {

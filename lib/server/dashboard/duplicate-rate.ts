@@ -3,12 +3,12 @@
 // source sends the desk has already seen.
 import type { Db } from "../db/client";
 import type { SourceDuplicateRate } from "../../schemas/dashboard";
-import { candidates, type InRange, type Window } from "./in-range";
+import type { InRange } from "./in-range";
 
-export async function duplicateRate(db: Db, w: Window, inRange: InRange): Promise<SourceDuplicateRate[]> {
+export async function duplicateRate(db: Db, inRange: InRange): Promise<SourceDuplicateRate[]> {
   const live = { in: ["suggested", "confirmed"] };
   const links = await db.duplicateLink.findMany({
-    where: { state: live, OR: [{ article: candidates(w) }, { other: candidates(w) }] },
+    where: { state: live, OR: [{ articleId: { gte: inRange.minId } }, { otherId: { gte: inRange.minId } }] },
     select: { articleId: true, otherId: true },
   });
   const linked = new Set(links.flatMap((l) => [l.articleId, l.otherId]));

@@ -13,7 +13,7 @@ export async function getDashboard(db: Db, input: { range?: DashboardRange }, no
   const [topics, places, rates, wait] = await Promise.all([
     articlesOverTime(db, w, inRange, "topic"),
     articlesOverTime(db, w, inRange, "place"),
-    duplicateRate(db, w, inRange),
+    duplicateRate(db, inRange),
     waiting(db, now),
   ]);
   return {

@@ -1,5 +1,5 @@
 // What is waiting for an editor now, whatever the window: new articles by how
-// long they have waited, open duplicate links, and tag suggestions not decided.
+// long they have waited, open duplicate links, and tag suggestions on new articles not decided.
 import type { Db, Prisma } from "../db/client";
 import { storyTag } from "../tags/story-tag";
 import type { Waiting } from "../../schemas/dashboard";
@@ -31,17 +31,19 @@ export async function waiting(db: Db, now: Date): Promise<Waiting> {
       return { key, label, count };
     }),
   );
-  const suggestedTag: Prisma.ArticleTagWhereInput = {
+  // Place tags by id, so that the count filters on the tag rows alone, not on a join.
+  const places = (await db.tag.findMany({ where: { scheme: "iso3166" }, select: { id: true } })).map((t) => t.id);
+  const suggested: Prisma.ArticleTagWhereInput = {
     AND: [
       { state: "suggested" },
-      { OR: [{ tag: { scheme: "iso3166" }, ...storyTag("iso3166") }, { tag: { scheme: { not: "iso3166" } } }] },
-      { article: { status: { not: "spiked" } } },
+      // Counted as the queue counts a story's tags: a place only when the story is about it.
+      { OR: [{ tagId: { notIn: places } }, storyTag("iso3166")] },
     ],
   };
   const [kinds, suggestedTags, suggestedTagArticles] = await Promise.all([
     db.duplicateLink.groupBy({ by: ["kind"], where: { state: "suggested" }, _count: { _all: true } }),
-    db.articleTag.count({ where: suggestedTag }),
-    db.article.count({ where: { status: { not: "spiked" }, tags: { some: suggestedTag } } }),
+    db.articleTag.count({ where: { AND: [suggested, { article: { status: "new" } }] } }),
+    db.article.count({ where: { status: "new", tags: { some: suggested } } }),
   ]);
   const sameStory = kinds.find((k) => k.kind === "same-story")?._count._all ?? 0;
   const allLinks = kinds.reduce((s, k) => s + k._count._all, 0);
