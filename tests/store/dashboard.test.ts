@@ -142,6 +142,14 @@ describe.each(storeKinds())("dashboard on %s", (kind) => {
     expect(waiting.suggestedTagArticles).toBe(3);
   });
 
+  it("gives empty series, not an error, for a range with no articles", async () => {
+    const d = await getDashboard(store.db, { range: "24h" }, new Date("2025-01-01T00:00:00Z"));
+    expect(d.articles).toBe(0);
+    expect(d.topics).toEqual({ series: [], points: expect.any(Array), untagged: 0 });
+    expect(d.topics.points).toHaveLength(24);
+    expect(d.duplicateRate).toEqual([]);
+  });
+
   it("refuses a range it does not know", () => {
     expect(dashboardParams.safeParse({ range: "1y" }).success).toBe(false);
     expect(dashboardParams.parse({})).toEqual({ range: "7d" });

@@ -6,6 +6,7 @@ import type { SourceDuplicateRate } from "../../schemas/dashboard";
 import type { InRange } from "./in-range";
 
 export async function duplicateRate(db: Db, inRange: InRange): Promise<SourceDuplicateRate[]> {
+  if (inRange.bucket.size === 0) return [];
   const live = { in: ["suggested", "confirmed"] };
   const links = await db.duplicateLink.findMany({
     where: { state: live, OR: [{ articleId: { gte: inRange.minId } }, { otherId: { gte: inRange.minId } }] },

@@ -48,7 +48,7 @@ export interface InRange {
   bucket: Map<number, number>;
   /** Article id to its source id (null without one). */
   source: Map<number, number | null>;
-  /** The smallest id among them, to bound the queries that follow. */
+  /** The smallest id among them, to bound the queries that follow (meaningless when there are none). */
   minId: number;
 }
 
