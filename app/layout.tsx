@@ -26,6 +26,7 @@ export default function RootLayout({ children }: LayoutProps<"/">) {
               <Link href="/duplicates" className="hover:text-stone-900 dark:hover:text-white">Duplicates</Link>
               <Link href="/ingest" className="hover:text-stone-900 dark:hover:text-white">Ingest</Link>
               <Link href="/taxonomy" className="hover:text-stone-900 dark:hover:text-white">Taxonomy</Link>
+              <Link href="/dashboard" className="hover:text-stone-900 dark:hover:text-white">Dashboard</Link>
             </nav>
             <CommandPalette />
           </div>

@@ -1,22 +1,11 @@
 // The queue: newest arrivals first, keyset-paginated on id.
 import type { Db, Prisma } from "../db/client";
 import { searchArticleIds } from "./search-articles";
-import { MENTION_TAG_CONFIDENCE } from "../../tagging/thresholds";
+import { storyTag } from "../tags/story-tag";
 import { articleListParams, type ArticleListParams, type ArticlePage } from "../../schemas/articles";
 
 const tagged = (scheme: string, code: string): Prisma.ArticleWhereInput => ({
-  tags: {
-    some: {
-      tag: { scheme, code },
-      OR: [
-        { state: "accepted" },
-        // A place the story is about, not one it only names in passing (lib/tagging/places.ts).
-        scheme === "iso3166"
-          ? { state: "suggested", OR: [{ rel: "main" }, { confidence: { gte: MENTION_TAG_CONFIDENCE } }] }
-          : { state: "suggested" },
-      ],
-    },
-  },
+  tags: { some: { AND: [{ tag: { scheme, code } }, storyTag(scheme)] } },
 });
 
 export async function findArticles(db: Db, input: ArticleListParams): Promise<ArticlePage> {

@@ -1,0 +1,57 @@
+// What is waiting for an editor now, whatever the window: new articles by how
+// long they have waited, open duplicate links, and tag suggestions on new articles not decided.
+import type { Db, Prisma } from "../db/client";
+import { storyTag } from "../tags/story-tag";
+import type { Waiting } from "../../schemas/dashboard";
+
+const HOUR = 3_600_000;
+
+/** Age buckets, youngest first: [key, label, lower bound in hours]. */
+export const AGE_BUCKETS = [
+  ["1h", "Under 1 hour", 0],
+  ["6h", "1–6 hours", 1],
+  ["24h", "6–24 hours", 6],
+  ["3d", "1–3 days", 24],
+  ["older", "Over 3 days", 72],
+] as const;
+
+export async function waiting(db: Db, now: Date): Promise<Waiting> {
+  const at = (hours: number) => new Date(now.getTime() - hours * HOUR);
+  // One count per bucket, each an index range on (status, ingestedAt).
+  const newByAge = await Promise.all(
+    AGE_BUCKETS.map(async ([key, label, lower], i) => {
+      const upper = AGE_BUCKETS[i + 1]?.[2];
+      const count = await db.article.count({
+        where: {
+          status: "new",
+          // The youngest bucket also takes arrivals stamped a little in the future.
+          ingestedAt: { ...(i > 0 ? { lte: at(lower) } : {}), ...(upper !== undefined ? { gt: at(upper) } : {}) },
+        },
+      });
+      return { key, label, count };
+    }),
+  );
+  // Place tags by id, so that the count filters on the tag rows alone, not on a join.
+  const places = (await db.tag.findMany({ where: { scheme: "iso3166" }, select: { id: true } })).map((t) => t.id);
+  const suggested: Prisma.ArticleTagWhereInput = {
+    AND: [
+      { state: "suggested" },
+      // Counted as the queue counts a story's tags: a place only when the story is about it.
+      { OR: [{ tagId: { notIn: places } }, storyTag("iso3166")] },
+    ],
+  };
+  const [kinds, suggestedTags, suggestedTagArticles] = await Promise.all([
+    db.duplicateLink.groupBy({ by: ["kind"], where: { state: "suggested" }, _count: { _all: true } }),
+    db.articleTag.count({ where: { AND: [suggested, { article: { status: "new" } }] } }),
+    db.article.count({ where: { status: "new", tags: { some: suggested } } }),
+  ]);
+  const sameStory = kinds.find((k) => k.kind === "same-story")?._count._all ?? 0;
+  const allLinks = kinds.reduce((s, k) => s + k._count._all, 0);
+  return {
+    newByAge,
+    newTotal: newByAge.reduce((s, b) => s + b.count, 0),
+    openLinks: { copies: allLinks - sameStory, sameStory },
+    suggestedTags,
+    suggestedTagArticles,
+  };
+}
