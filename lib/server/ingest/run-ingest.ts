@@ -47,6 +47,9 @@ export interface RunOptions {
   thresholds?: DuplicateThresholds;
   /** Suggest topics and places for each article (default true). */
   suggestTags?: boolean;
+  /** The feed's Source when polling: items are attached to it and get its default tags. */
+  sourceId?: number;
+  sourceTagIds?: number[];
   /** Called after each stored item: done of total in the current input. */
   onProgress?: (input: string, done: number, total: number) => void;
 }
@@ -64,7 +67,15 @@ export async function runIngest(db: Db, inputs: IngestInput[], opts: RunOptions)
   });
   // One read of the newsroom's model per run: what editors taught shapes these suggestions.
   const tagging = opts.suggestTags === false ? undefined : await suggestionContext(db, (await loadModel(db)).model);
-  const ctx: StoreContext = { runId: run.id, actor: opts.actor, userId: opts.userId, thresholds: opts.thresholds, tagging };
+  const ctx: StoreContext = {
+    runId: run.id,
+    actor: opts.actor,
+    userId: opts.userId,
+    thresholds: opts.thresholds,
+    tagging,
+    sourceId: opts.sourceId,
+    sourceTagIds: opts.sourceTagIds,
+  };
   const sources = new Map<string, number>();
   const reports: InputReport[] = [];
   for (const input of inputs) {
