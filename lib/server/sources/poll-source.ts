@@ -7,6 +7,9 @@ import type { DuplicateThresholds } from "../../dedup/config";
 import { nextPollDelay } from "../../sources/backoff";
 import { FetchError, fetchUrl } from "../fetch-url";
 import { runIngest, type Counts } from "../ingest/run-ingest";
+import { detectFormat } from "../../ingest";
+import { decodeInput } from "../../ingest/decode";
+import { IngestInputError } from "../../ingest/types";
 import { resolveTagCodes } from "./source-tags";
 
 export interface PollOptions {
@@ -83,6 +86,10 @@ export async function pollSource(db: Db, sourceId: number, opts: PollOptions = {
       conditional: { etag: source.etag, lastModified: source.lastModified },
     });
     if (res.notModified) return { kind: "not-modified", sourceId, nextPollAt: await succeed(undefined) };
+    // A feed URL that now serves a web page or plain text (a moved feed, a
+    // login wall) would otherwise be stored as one article each poll.
+    const format = feedFormat(res.bytes, feedUrl, opts.maxBytes);
+    if (typeof format !== "string") return await fail(format.error);
     const tagIds = await resolveTagCodes(db, parseTagCodes(source.defaultTags));
     const report = await runIngest(db, [{ name: feedUrl, baseUrl: res.finalUrl, read: async () => res.bytes }], {
       origin: "feed",
@@ -97,7 +104,11 @@ export async function pollSource(db: Db, sourceId: number, opts: PollOptions = {
     const whole = input?.errors.find((e) => e.location === "file");
     // The feed as a whole could not be read: a failure, and its validators are
     // not kept, so the next poll fetches it in full again.
-    if (whole) return await fail(`${input?.format ? `${input.format} feed: ` : ""}${whole.message}`, report.runId);
+    if (whole) return await fail(`${format} feed: ${whole.message}`, report.runId);
+    // Every item broken and none stored: the feed is broken, not just an item.
+    if (input && input.errors.length && report.totals.new + report.totals.updated + report.totals.skipped === 0) {
+      return await fail(`${format} feed: no readable items (${input.errors[0]!.location}: ${input.errors[0]!.message})`, report.runId);
+    }
     return { kind: "ingested", sourceId, runId: report.runId, totals: report.totals, nextPollAt: await succeed(res) };
   } catch (e) {
     const message = e instanceof FetchError ? e.message.replace(`${feedUrl}: `, "") : `poll failed: ${(e as Error).message}`;
@@ -107,6 +118,17 @@ export async function pollSource(db: Db, sourceId: number, opts: PollOptions = {
       // The store itself failed: the claim lapses by itself after the lease.
       return { kind: "failed", sourceId, error: message, failureCount: source.failureCount + 1, nextPollAt: started };
     }
+  }
+}
+
+const FEED_FORMATS = new Set(["rss", "atom", "json-feed"]);
+
+function feedFormat(bytes: Uint8Array, name: string, maxBytes?: number): string | { error: string } {
+  try {
+    const format = detectFormat(decodeInput(bytes, name, maxBytes), name);
+    return FEED_FORMATS.has(format) ? format : { error: `not an RSS, Atom or JSON feed (the URL serves ${format === "text" ? "plain text" : format})` };
+  } catch (e) {
+    return { error: e instanceof IngestInputError ? e.message.replace(`${name}: `, "") : (e as Error).message };
   }
 }
 
