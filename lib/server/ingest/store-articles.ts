@@ -139,6 +139,12 @@ const snapshot = (a: { headline: string; contentHash: string; version: number; v
   versionCreated: a.versionCreated?.toISOString() ?? null,
 });
 
+/**
+ * An item's transaction is normally milliseconds; on a loaded machine running
+ * several workers, Prisma's 5 s default failed good items, so allow more.
+ */
+const ITEM_TX = { timeout: 20_000, maxWait: 10_000 };
+
 /** Stores one item; never throws for a bad item, it reports it. */
 export async function storeArticle(
   db: Db,
@@ -150,12 +156,12 @@ export async function storeArticle(
   if (invalid) return { kind: "failed", location: a.location, message: invalid };
   const hash = contentHash(a.bodyText);
   try {
-    return await db.$transaction((tx) => storeInTx(tx, a, hash, ctx, sources));
+    return await db.$transaction((tx) => storeInTx(tx, a, hash, ctx, sources), ITEM_TX);
   } catch (e) {
     // Two writers racing on one uri: the loser retries once and sees the winner's row.
     if ((e as { code?: string }).code === "P2002") {
       try {
-        return await db.$transaction((tx) => storeInTx(tx, a, hash, ctx, sources));
+        return await db.$transaction((tx) => storeInTx(tx, a, hash, ctx, sources), ITEM_TX);
       } catch (e2) {
         return { kind: "failed", location: a.location, message: storeErrorMessage(e2) };
       }

@@ -33,7 +33,7 @@ export async function pollDue(db: Db, opts: RoundOptions = {}): Promise<PollOutc
   const lane = async () => {
     while (next < ids.length) {
       const id = ids[next++]!;
-      const o = await pollSource(db, id, opts);
+      const o = await pollSource(db, id, { ...opts, onlyIfDue: true });
       outcomes.push(o);
       opts.onOutcome?.(o);
     }

@@ -21,6 +21,8 @@ export interface PollOptions {
   thresholds?: DuplicateThresholds;
   /** The clock, for tests. */
   now?: () => Date;
+  /** Poll only if the feed is still due (a queued job whose feed another worker just polled does nothing). */
+  onlyIfDue?: boolean;
   /** How long a claim holds before another worker may take over a poll that died (default: timeout + 2 min). */
   leaseMs?: number;
 }
@@ -37,9 +39,10 @@ const clock = (o: PollOptions) => (o.now ? o.now() : new Date());
  * Takes the feed for this poll. One UPDATE with the guard in its WHERE: on
  * either store exactly one of several concurrent claimers changes the row.
  */
-export async function claimSource(db: Db, id: number, now: Date, leaseMs: number): Promise<boolean> {
+export async function claimSource(db: Db, id: number, now: Date, leaseMs: number, onlyIfDue = false): Promise<boolean> {
+  const due = onlyIfDue ? [{ enabled: true }, { OR: [{ nextPollAt: null }, { nextPollAt: { lte: now } }] }] : [];
   const { count } = await db.source.updateMany({
-    where: { id, feedUrl: { not: null }, OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }] },
+    where: { id, feedUrl: { not: null }, OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }], AND: due },
     data: { claimedUntil: new Date(now.getTime() + leaseMs), lastPolledAt: now },
   });
   return count === 1;
@@ -48,7 +51,7 @@ export async function claimSource(db: Db, id: number, now: Date, leaseMs: number
 export async function pollSource(db: Db, sourceId: number, opts: PollOptions = {}): Promise<PollOutcome> {
   const timeoutMs = opts.timeoutMs ?? 15_000;
   const started = clock(opts);
-  if (!(await claimSource(db, sourceId, started, opts.leaseMs ?? timeoutMs + 120_000))) return { kind: "busy", sourceId };
+  if (!(await claimSource(db, sourceId, started, opts.leaseMs ?? timeoutMs + 120_000, opts.onlyIfDue))) return { kind: "busy", sourceId };
   const source = await db.source.findUniqueOrThrow({ where: { id: sourceId } });
   const feedUrl = source.feedUrl!;
   const interval = source.pollMinutes ?? 15;

@@ -28,8 +28,13 @@ export interface RunningWorker {
 
 const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
-    const t = setTimeout(resolve, ms);
-    signal.addEventListener("abort", () => (clearTimeout(t), resolve()), { once: true });
+    const done = () => {
+      clearTimeout(t);
+      signal.removeEventListener("abort", done);
+      resolve();
+    };
+    const t = setTimeout(done, ms);
+    signal.addEventListener("abort", done, { once: true });
   });
 
 export async function startWorker(db: Db, databaseUrl: string, opts: WorkerOptions = {}): Promise<RunningWorker> {
@@ -63,7 +68,7 @@ export async function startWorker(db: Db, databaseUrl: string, opts: WorkerOptio
   await boss.createQueue(POLL_QUEUE, { name: POLL_QUEUE, policy: "stately", retryLimit: 0, expireInSeconds: 15 * 60 });
   const handler = async (jobs: PgBoss.Job<{ sourceId: number }>[]) => {
     for (const job of jobs) {
-      const o = await pollSource(db, job.data.sourceId, opts);
+      const o = await pollSource(db, job.data.sourceId, { ...opts, onlyIfDue: true });
       opts.onOutcome?.(o);
     }
   };
