@@ -24,6 +24,7 @@ export default function RootLayout({ children }: LayoutProps<"/">) {
               <Link href="/duplicates" className="hover:text-stone-900 dark:hover:text-white">Duplicates</Link>
               <Link href="/ingest" className="hover:text-stone-900 dark:hover:text-white">Ingest</Link>
               <Link href="/taxonomy" className="hover:text-stone-900 dark:hover:text-white">Taxonomy</Link>
+              <Link href="/sources" className="hover:text-stone-900 dark:hover:text-white">Sources</Link>
             </nav>
           </div>
         </header>
