@@ -59,19 +59,20 @@ function Row({ s }: { s: SourceView }) {
             </div>
           )}
         </td>
-        <td className="px-3 py-2"><Health s={s} /></td>
+        <td className="whitespace-nowrap px-3 py-2"><Health s={s} /></td>
         <td className="px-3 py-2 text-sm">{s.lastSuccessAt ? <TimeAgo iso={s.lastSuccessAt} /> : "never"}</td>
         <td className="max-w-[16rem] px-3 py-2 text-sm">
           {s.lastError ? (
             <span className="text-rose-800 dark:text-rose-300">
-              {s.lastErrorAt && <TimeAgo iso={s.lastErrorAt} />}: <span className="break-words">{s.lastError}</span>
+              <span className="break-words">{s.lastError}</span>
+              {s.lastErrorAt && <span className="block text-xs text-stone-500"><TimeAgo iso={s.lastErrorAt} /></span>}
             </span>
           ) : (
             <span className="text-stone-500">none</span>
           )}
         </td>
         <td className="px-3 py-2 text-right text-sm tabular-nums">{s.itemsPerDay}<div className="text-xs text-stone-500">{s.totalItems} total</div></td>
-        <td className="px-3 py-2 text-sm">every {s.pollMinutes} min<div className="text-xs text-stone-500">{s.enabled ? `next ${until(s.nextPollAt)}` : "paused"}</div></td>
+        <td className="whitespace-nowrap px-3 py-2 text-sm">every {s.pollMinutes} min<div className="text-xs text-stone-500">{s.enabled ? `next ${until(s.nextPollAt)}` : "paused"}</div></td>
         <td className="px-3 py-2">
           <div className="flex flex-wrap gap-1">
             <button className={button} disabled={m.isPending || !s.enabled} onClick={() => m.mutate({ kind: "poll" })} aria-label={`Poll ${s.name} now`}>Poll now</button>
