@@ -1,6 +1,7 @@
 "use client";
 // Live updates: one EventSource per tab on /api/events. New articles and
-// other editors' changes invalidate the queries that show them, and a page
+// other editors' changes invalidate the queries that show them (new articles
+// the queue's arrivals count, changes the lists), and a page
 // rendered on the server (an article, the duplicates) is refreshed when what
 // it shows changed.
 import { useQueryClient } from "@tanstack/react-query";
@@ -34,7 +35,10 @@ export function useLiveUpdates() {
       } catch {
         return;
       }
-      if (e.articles.length || e.changed.length) void qc.invalidateQueries({ queryKey: articleKeys.all });
+      // Arrivals go to the queue's "N new articles: show" bar, so the list does
+      // not shift under an editor; changes to listed articles update it in place.
+      if (e.changed.length) void qc.invalidateQueries({ queryKey: articleKeys.all });
+      else if (e.articles.length) void qc.invalidateQueries({ queryKey: [...articleKeys.all, "arrivals"] });
       if (e.entities.includes("source") || e.articles.length) void qc.invalidateQueries({ queryKey: sourceKeys.all });
       const path = where.current;
       const open = /^\/articles\/(\d+)/.exec(path)?.[1];

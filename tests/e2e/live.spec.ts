@@ -40,16 +40,22 @@ test("an article a feed publishes appears in the open queue without a reload", a
   expect(res.status(), await res.text()).toBe(201);
   const { id } = (await res.json()) as { id: number };
 
-  // The worker beside the server polls the new feed; the queue shows the article.
-  await expect(page.getByRole("link", { name: first.title! })).toBeVisible({ timeout: 20_000 });
+  // The worker beside the server polls the new feed; the open queue says so, and shows it on request.
+  const banner = page.getByRole("button", { name: /^1 new article: show$/ });
+  await expect(banner).toBeVisible({ timeout: 20_000 });
+  await banner.click();
+  await expect(page.getByTestId("article-row").first()).toContainText(first.title!);
+  await expect(banner).toHaveCount(0);
 
   // The feed publishes again; "poll now" asks the worker to look at once.
   server.set("/harbour.xml", { body: rss("Harbour Post", [second, first]), etag: '"h2"' });
   const poll = await request.post(`/api/sources/${id}/poll`);
   expect(poll.status()).toBe(202);
   const started = Date.now();
-  await expect(page.getByRole("link", { name: second.title! })).toBeVisible({ timeout: 20_000 });
-  console.log(`live: second feed article shown ${Date.now() - started} ms after "poll now"`);
+  await expect(banner).toBeVisible({ timeout: 20_000 });
+  console.log(`live: second feed article announced ${Date.now() - started} ms after "poll now"`);
+  await banner.click();
+  await expect(page.getByTestId("article-row").first()).toContainText(second.title!);
   expect(await page.evaluate(() => (window as unknown as { liveMark?: number }).liveMark)).toBe(1);
   // The feed was asked conditionally the second time, and answered in full.
   expect(server.seenAt("/harbour.xml").map((r) => [r.ifNoneMatch, r.status])).toEqual([

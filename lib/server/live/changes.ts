@@ -22,12 +22,17 @@ export interface LiveCursor {
   seenAudit: Set<number>;
 }
 
+/** A cursor at "now": what is already in the store is not news. */
 export async function openCursor(db: Db): Promise<LiveCursor> {
+  const c: LiveCursor = { article: 0, audit: 0, seenArticles: new Set(), seenAudit: new Set() };
   const [a, e] = await Promise.all([
     db.article.findFirst({ orderBy: { id: "desc" }, select: { id: true } }),
     db.auditEntry.findFirst({ orderBy: { id: "desc" }, select: { id: true } }),
   ]);
-  return { article: a?.id ?? 0, audit: e?.id ?? 0, seenArticles: new Set(), seenAudit: new Set() };
+  c.article = a?.id ?? 0;
+  c.audit = e?.id ?? 0;
+  await nextChanges(db, c); // marks the look-back window as seen
+  return c;
 }
 
 function trim(seen: Set<number>, floor: number) {
@@ -58,7 +63,9 @@ export async function nextChanges(db: Db, c: LiveCursor): Promise<LiveEvent | un
   const changed = new Set<number>();
   const entities = new Set<string>();
   for (const e of freshAudit) {
-    if (e.articleId && !(e.action === "ingest.create" && created.has(e.articleId))) changed.add(e.articleId);
+    // An arrival is reported from the Article rows (now or on the next look:
+    // the two reads are not one snapshot), never as a change to an article.
+    if (e.articleId && e.action !== "ingest.create") changed.add(e.articleId);
     if (e.entityType !== "article") entities.add(e.entityType);
   }
   return { articles: [...created], changed: [...changed], entities: [...entities] };
