@@ -27,7 +27,8 @@ export default defineConfig({
       // The real app, built and served over a fresh SQLite store with the demo data.
       command: "rm -f data/e2e.db data/e2e.db-wal data/e2e.db-shm && npx tsx scripts/start.ts",
       url: `http://127.0.0.1:${port}/`,
-      env: { DATABASE_URL: "file:./data/e2e.db", PORT: String(port), WIREDESK_DEMO: "1" },
+      // The feed worker runs beside it (SQLite); tests serve feeds from 127.0.0.1, so private fetches are allowed here.
+      env: { DATABASE_URL: "file:./data/e2e.db", PORT: String(port), WIREDESK_DEMO: "1", WIREDESK_ALLOW_PRIVATE_FETCH: "1", WIREDESK_WORKER_TICK_MS: "500" },
       timeout: 300_000,
       reuseExistingServer: false,
       stdout: "pipe",

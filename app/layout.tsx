@@ -27,6 +27,7 @@ export default function RootLayout({ children }: LayoutProps<"/">) {
               <Link href="/ingest" className="hover:text-stone-900 dark:hover:text-white">Ingest</Link>
               <Link href="/taxonomy" className="hover:text-stone-900 dark:hover:text-white">Taxonomy</Link>
               <Link href="/dashboard" className="hover:text-stone-900 dark:hover:text-white">Dashboard</Link>
+              <Link href="/sources" className="hover:text-stone-900 dark:hover:text-white">Sources</Link>
             </nav>
             <CommandPalette />
           </div>

@@ -61,8 +61,27 @@ async function main() {
   }
   console.log(`wiredesk: serving the desk on http://localhost:${config.PORT}`);
   const server = spawn(process.execPath, [next, "start", "-p", String(config.PORT)], { cwd: root, stdio: "inherit", env: nextEnv });
-  for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => server.kill(sig));
-  server.on("exit", (code) => process.exit(code ?? 0));
+  // One machine: the feed worker runs beside the web server. On PostgreSQL
+  // workers are run apart (npm run worker), as many as wanted.
+  const runWorker = (config.WIREDESK_WORKER ?? (storeKind(url) === "sqlite" ? "1" : "0")) === "1";
+  const worker = runWorker
+    ? spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), path.join(root, "scripts/worker.ts")], { cwd: root, stdio: "inherit", env: process.env })
+    : undefined;
+  if (worker) console.log("wiredesk: feed worker started (WIREDESK_WORKER=0 to run none)");
+  for (const sig of ["SIGINT", "SIGTERM"] as const) {
+    process.on(sig, () => {
+      server.kill(sig);
+      worker?.kill(sig);
+    });
+  }
+  worker?.on("exit", (code, signal) => {
+    // The desk goes on without polling; say so rather than die.
+    if (signal !== "SIGINT" && signal !== "SIGTERM") console.error(`wiredesk: the feed worker stopped (exit ${code ?? signal}); feeds are not polled`);
+  });
+  server.on("exit", (code) => {
+    worker?.kill("SIGTERM");
+    process.exit(code ?? 0);
+  });
 }
 
 main().catch((e) => {

@@ -15,6 +15,14 @@ export const envSchema = z.object({
   /** Lets URL ingest reach private, loopback and link-local addresses (tests, intranets). */
   WIREDESK_ALLOW_PRIVATE_FETCH: z.enum(["0", "1"]).default("0"),
   WIREDESK_FETCH_TIMEOUT_MS: z.coerce.number().int().positive().default(15000),
+  /** How often a worker looks for feeds that are due, in ms. */
+  WIREDESK_WORKER_TICK_MS: z.coerce.number().int().min(200).max(600_000).default(2000),
+  /** Feeds one worker fetches at once. */
+  WIREDESK_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  /** Whether npm start also runs a feed worker: by default yes on SQLite, no on PostgreSQL (run `npm run worker` there). */
+  WIREDESK_WORKER: z.enum(["0", "1"]).optional(),
+  /** How often the live-updates stream asks the store for changes, in ms. */
+  WIREDESK_LIVE_POLL_MS: z.coerce.number().int().min(200).max(60_000).default(1000),
   /** Load the demo copy into an empty store on start. */
   WIREDESK_DEMO: z.enum(["0", "1"]).default("1"),
   /** When copies are flagged, per kind, as JSON: {"near": {"minCoverage": 0.85}}; unset fields keep their defaults. */

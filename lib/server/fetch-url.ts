@@ -38,6 +38,8 @@ export interface FetchOptions {
   allowPrivate?: boolean;
   /** Redirects followed before giving up (default 5). */
   maxRedirects?: number;
+  /** Validators from the last fetch: sent as If-None-Match / If-Modified-Since, so an unchanged feed answers 304. */
+  conditional?: { etag?: string | null; lastModified?: string | null };
 }
 
 export interface FetchResult {
@@ -45,6 +47,11 @@ export interface FetchResult {
   /** The URL after redirects. */
   finalUrl: string;
   contentType?: string;
+  /** True when a conditional request was answered 304 Not Modified: bytes is empty. */
+  notModified: boolean;
+  /** The validators to send next time. */
+  etag?: string;
+  lastModified?: string;
 }
 
 export class FetchError extends Error {
@@ -132,6 +139,7 @@ export async function fetchUrl(url: string, opts: FetchOptions = {}): Promise<Fe
     maxBytes = FETCH_DEFAULTS.maxBytes,
     allowPrivate = false,
     maxRedirects = FETCH_DEFAULTS.maxRedirects,
+    conditional,
   } = opts;
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
@@ -139,7 +147,7 @@ export async function fetchUrl(url: string, opts: FetchOptions = {}): Promise<Fe
   try {
     for (let hop = 0; ; hop++) {
       const target = checkTarget(current, allowPrivate);
-      const { req, res } = await get(target, allowPrivate, controller.signal);
+      const { req, res } = await get(target, allowPrivate, controller.signal, conditionalHeaders(conditional));
       const status = res.statusCode ?? 0;
       const location = res.headers.location;
       if (status >= 300 && status < 400 && location) {
@@ -148,13 +156,17 @@ export async function fetchUrl(url: string, opts: FetchOptions = {}): Promise<Fe
         current = resolveRedirect(current, location);
         continue;
       }
+      if (status === 304 && conditional && (conditional.etag || conditional.lastModified)) {
+        req.destroy();
+        return { bytes: new Uint8Array(), finalUrl: current, notModified: true, ...validators(res, conditional) };
+      }
       if (status < 200 || status >= 300) {
         req.destroy();
         const text = res.statusMessage ? ` ${res.statusMessage}` : "";
         throw new FetchError(current, `HTTP ${status}${text}`, status);
       }
       const bytes = await readBody(req, res, maxBytes, current);
-      const result: FetchResult = { bytes, finalUrl: current };
+      const result: FetchResult = { bytes, finalUrl: current, notModified: false, ...validators(res) };
       const contentType = res.headers["content-type"];
       if (contentType) result.contentType = contentType;
       return result;
@@ -168,6 +180,25 @@ export async function fetchUrl(url: string, opts: FetchOptions = {}): Promise<Fe
     clearTimeout(timer);
   }
 }
+
+function conditionalHeaders(c: FetchOptions["conditional"]): Record<string, string> {
+  const h: Record<string, string> = {};
+  if (c?.etag) h["if-none-match"] = c.etag;
+  if (c?.lastModified) h["if-modified-since"] = c.lastModified;
+  return h;
+}
+
+/** ETag and Last-Modified of a response; a 304 may omit them, and then the ones sent still hold. */
+function validators(res: http.IncomingMessage, sent?: FetchOptions["conditional"]): { etag?: string; lastModified?: string } {
+  const out: { etag?: string; lastModified?: string } = {};
+  const etag = header(res.headers.etag) ?? sent?.etag ?? undefined;
+  const lastModified = header(res.headers["last-modified"]) ?? sent?.lastModified ?? undefined;
+  if (etag) out.etag = etag;
+  if (lastModified) out.lastModified = lastModified;
+  return out;
+}
+
+const header = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() || undefined;
 
 /** Parse and vet a URL before connecting; IP literals never reach lookup, so they are checked here. */
 function checkTarget(raw: string, allowPrivate: boolean): URL {
@@ -197,6 +228,7 @@ function get(
   target: URL,
   allowPrivate: boolean,
   signal: AbortSignal,
+  extraHeaders: Record<string, string> = {},
 ): Promise<{ req: http.ClientRequest; res: http.IncomingMessage }> {
   const client = target.protocol === "https:" ? https : http;
   return new Promise((resolve, reject) => {
@@ -210,6 +242,7 @@ function get(
         "user-agent": "Wiredesk/0.1 (newsroom triage desk)",
         accept: ACCEPT,
         "accept-encoding": "gzip, deflate, br",
+        ...extraHeaders,
       },
     });
     req.once("response", (res) => resolve({ req, res }));

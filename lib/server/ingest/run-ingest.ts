@@ -6,6 +6,7 @@ import { parseInput } from "../../ingest";
 import { IngestInputError, type ItemError, type ParsedArticle } from "../../ingest/types";
 import type { DuplicateThresholds } from "../../dedup/config";
 import { suggestionContext } from "../tags/apply-suggestions";
+import { suggestTags } from "../../tagging";
 import { loadModel } from "../tags/tagging-model";
 import { restoreDuplicateLinks, storeArticle, type StoreContext } from "./store-articles";
 
@@ -47,8 +48,18 @@ export interface RunOptions {
   thresholds?: DuplicateThresholds;
   /** Suggest topics and places for each article (default true). */
   suggestTags?: boolean;
+  /** The feed's Source when polling: items are attached to it and get its default tags. */
+  sourceId?: number;
+  sourceTagIds?: number[];
   /** Called after each stored item: done of total in the current input. */
   onProgress?: (input: string, done: number, total: number) => void;
+}
+
+let warmed = false;
+function warmTagger() {
+  if (warmed) return;
+  warmed = true;
+  suggestTags({ headline: "Warm-up", bodyText: "Loads the gazetteer once per process." });
 }
 
 export const emptyCounts = (): Counts => ({ new: 0, updated: 0, duplicates: 0, skipped: 0, failed: 0 });
@@ -64,7 +75,18 @@ export async function runIngest(db: Db, inputs: IngestInput[], opts: RunOptions)
   });
   // One read of the newsroom's model per run: what editors taught shapes these suggestions.
   const tagging = opts.suggestTags === false ? undefined : await suggestionContext(db, (await loadModel(db)).model);
-  const ctx: StoreContext = { runId: run.id, actor: opts.actor, userId: opts.userId, thresholds: opts.thresholds, tagging };
+  // The tagger loads its gazetteer on first use (most of a second): do that
+  // here, not inside the first item's transaction, where it held the others up.
+  if (tagging) warmTagger();
+  const ctx: StoreContext = {
+    runId: run.id,
+    actor: opts.actor,
+    userId: opts.userId,
+    thresholds: opts.thresholds,
+    tagging,
+    sourceId: opts.sourceId,
+    sourceTagIds: opts.sourceTagIds,
+  };
   const sources = new Map<string, number>();
   const reports: InputReport[] = [];
   for (const input of inputs) {

@@ -26,6 +26,10 @@ export interface StoreContext {
   thresholds?: DuplicateThresholds;
   /** The newsroom's tagging model and hidden topics; no suggestions without it. */
   tagging?: SuggestionContext;
+  /** A polled feed's own Source: its items belong to it, whatever title the feed gives itself. */
+  sourceId?: number;
+  /** Tags an admin set on that source, accepted on each of its items (origin "source"). */
+  sourceTagIds?: number[];
 }
 
 const actorOf = (ctx: StoreContext) => ({ name: ctx.actor, userId: ctx.userId });
@@ -96,6 +100,20 @@ async function attachTags(tx: Tx, articleId: number, tags: IncomingTag[], decide
   return ids;
 }
 
+/**
+ * A source's default tags, accepted: the admin decided them for every item of
+ * the feed. An open machine suggestion of the same tag becomes this; an
+ * editor's decision (accepted, rejected, added) is left as it is.
+ */
+async function applySourceTags(tx: Tx, articleId: number, tagIds: number[] | undefined): Promise<void> {
+  for (const tagId of tagIds ?? []) {
+    const current = await tx.articleTag.findUnique({ where: { articleId_tagId: { articleId, tagId } } });
+    const data = { origin: "source", state: "accepted", confidence: 1, evidence: null };
+    if (!current) await tx.articleTag.create({ data: { articleId, tagId, ...data } });
+    else if (current.origin === "machine" && current.state === "suggested") await tx.articleTag.update({ where: { id: current.id }, data });
+  }
+}
+
 function fields(a: ParsedArticle, hash: string, src: number | null) {
   return {
     headline: a.headline.trim(),
@@ -121,6 +139,12 @@ const snapshot = (a: { headline: string; contentHash: string; version: number; v
   versionCreated: a.versionCreated?.toISOString() ?? null,
 });
 
+/**
+ * An item's transaction is normally milliseconds; on a loaded machine running
+ * several workers, Prisma's 5 s default failed good items, so allow more.
+ */
+const ITEM_TX = { timeout: 20_000, maxWait: 10_000 };
+
 /** Stores one item; never throws for a bad item, it reports it. */
 export async function storeArticle(
   db: Db,
@@ -132,12 +156,12 @@ export async function storeArticle(
   if (invalid) return { kind: "failed", location: a.location, message: invalid };
   const hash = contentHash(a.bodyText);
   try {
-    return await db.$transaction((tx) => storeInTx(tx, a, hash, ctx, sources));
+    return await db.$transaction((tx) => storeInTx(tx, a, hash, ctx, sources), ITEM_TX);
   } catch (e) {
     // Two writers racing on one uri: the loser retries once and sees the winner's row.
     if ((e as { code?: string }).code === "P2002") {
       try {
-        return await db.$transaction((tx) => storeInTx(tx, a, hash, ctx, sources));
+        return await db.$transaction((tx) => storeInTx(tx, a, hash, ctx, sources), ITEM_TX);
       } catch (e2) {
         return { kind: "failed", location: a.location, message: storeErrorMessage(e2) };
       }
@@ -194,6 +218,7 @@ async function updateArticle(
     after: snapshot(updated),
   });
   if (ctx.tagging) await applySuggestions(tx, existing.id, tagInput(data), ctx.tagging);
+  await applySourceTags(tx, existing.id, ctx.sourceTagIds);
   if (existing.contentHash !== data.contentHash) {
     // The text changed: its place in the duplicate index and its copies change with it.
     const { fp, matches } = await findDuplicates(tx, data.bodyText, ctx.thresholds ?? DEFAULT_THRESHOLDS, existing.id);
@@ -211,7 +236,7 @@ async function storeInTx(
   sources: Map<string, number>,
 ): Promise<ItemOutcome> {
   const existing = await tx.article.findUnique({ where: { uri: a.uri } });
-  const src = await sourceId(tx, a, sources);
+  const src = ctx.sourceId ?? (await sourceId(tx, a, sources));
   const data = fields(a, hash, src);
 
   if (existing) {
@@ -250,6 +275,7 @@ async function storeInTx(
   const carried = await attachTags(tx, created.id, [...(a.subjects ?? []), ...(a.places ?? [])], ctx.userId);
   // Copy that arrives tagged (a Wiredesk export, a wire's ninjs) keeps its tags; the rest is suggested.
   if (ctx.tagging && carried.size === 0) await applySuggestions(tx, created.id, tagInput(data), ctx.tagging);
+  await applySourceTags(tx, created.id, ctx.sourceTagIds);
   await recordAudit(tx, actorOf(ctx), {
     action: "ingest.create",
     entityType: "article",

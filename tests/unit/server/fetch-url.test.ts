@@ -20,6 +20,14 @@ beforeAll(async () => {
     if (path === "/feed.xml") {
       res.writeHead(200, { "content-type": "application/rss+xml; charset=utf-8" });
       res.end(FEED);
+    } else if (path === "/conditional") {
+      // A host that validates with an ETag (its 304 repeats it) and, for the other client, Last-Modified.
+      const lm = "Tue, 03 Mar 2026 10:00:00 GMT";
+      if (req.headers["if-none-match"] === '"v7"') res.writeHead(304, { etag: '"v7"' }).end();
+      else if (req.headers["if-modified-since"] === lm) res.writeHead(304).end();
+      else res.writeHead(200, { etag: '"v7"', "last-modified": lm, "content-type": "application/rss+xml" }).end(FEED);
+    } else if (path === "/always-304") {
+      res.writeHead(304).end();
     } else if (path === "/slow") {
       // Answers long after any test's deadline; the timer is cleared in afterAll.
       const t = setTimeout(() => res.end("too late"), 5_000);
@@ -196,5 +204,20 @@ describe("fetchUrl", () => {
     expect((await failure(fetchUrl("file:///etc/passwd"))).message).toMatch(/only http and https/);
     expect((await failure(fetchUrl("not a url"))).message).toMatch(/not a valid URL/);
     expect((await failure(fetchUrl("http://[::1]:1/"))).message).toMatch(/refused: ::1 is a private/);
+  });
+
+  it("sends the validators it was given and reports 304 Not Modified with no body", async () => {
+    const full = await fetchUrl(`${base}/conditional`, { allowPrivate: true });
+    expect(full).toMatchObject({ notModified: false, etag: '"v7"', lastModified: "Tue, 03 Mar 2026 10:00:00 GMT" });
+    const byEtag = await fetchUrl(`${base}/conditional`, { allowPrivate: true, conditional: { etag: full.etag } });
+    expect(byEtag).toMatchObject({ notModified: true, etag: '"v7"' });
+    expect(byEtag.bytes).toHaveLength(0);
+    const byDate = await fetchUrl(`${base}/conditional`, { allowPrivate: true, conditional: { lastModified: full.lastModified } });
+    // The 304 gave no validators: the ones sent still hold.
+    expect(byDate).toMatchObject({ notModified: true, lastModified: "Tue, 03 Mar 2026 10:00:00 GMT" });
+  });
+
+  it("treats a 304 to an unconditional request as the error it is", async () => {
+    expect((await failure(fetchUrl(`${base}/always-304`, { allowPrivate: true }))).message).toMatch(/HTTP 304/);
   });
 });

@@ -1,0 +1,35 @@
+// PATCH /api/sources/:id - change a feed's name, URL, default tags, interval or enabled flag; DELETE - remove it
+import { NextResponse, type NextRequest } from "next/server";
+import { db } from "@/lib/server/db/client";
+import { deleteSource, updateSource } from "@/lib/server/sources/save-source";
+import { sourceErrorResponse } from "@/lib/server/sources/errors";
+import { sourceUpdate } from "@/lib/schemas/sources";
+import { idParam } from "@/lib/schemas/duplicates";
+
+export async function PATCH(req: NextRequest, ctx: RouteContext<"/api/sources/[id]">) {
+  const id = idParam.safeParse((await ctx.params).id);
+  if (!id.success) return NextResponse.json({ error: "expected a source id" }, { status: 400 });
+  const body = sourceUpdate.safeParse(await req.json().catch(() => null));
+  if (!body.success) return sourceErrorResponse(body.error)!;
+  try {
+    const s = await updateSource(db(), id.data, body.data, { name: "admin" });
+    return NextResponse.json({ id: s.id, name: s.name, enabled: s.enabled });
+  } catch (e) {
+    const res = sourceErrorResponse(e);
+    if (res) return res;
+    throw e;
+  }
+}
+
+export async function DELETE(_req: NextRequest, ctx: RouteContext<"/api/sources/[id]">) {
+  const id = idParam.safeParse((await ctx.params).id);
+  if (!id.success) return NextResponse.json({ error: "expected a source id" }, { status: 400 });
+  try {
+    await deleteSource(db(), id.data, { name: "admin" });
+    return new NextResponse(null, { status: 204 });
+  } catch (e) {
+    const res = sourceErrorResponse(e);
+    if (res) return res;
+    throw e;
+  }
+}

@@ -1,0 +1,32 @@
+// GET /api/sources/opml - the polled feeds as an OPML file; POST - import an OPML file (the request body), ?pollMinutes=
+import { NextResponse, type NextRequest } from "next/server";
+import { z } from "zod";
+import { db } from "@/lib/server/db/client";
+import { exportOpml, importOpml } from "@/lib/server/sources/opml-sources";
+import { sourceErrorResponse } from "@/lib/server/sources/errors";
+
+export const dynamic = "force-dynamic";
+
+const MAX_OPML_BYTES = 2 * 1024 * 1024;
+const importParams = z.object({ pollMinutes: z.coerce.number().int().min(1).max(1440).default(15) });
+
+export async function GET() {
+  return new NextResponse(await exportOpml(db()), {
+    headers: { "content-type": "text/x-opml; charset=utf-8", "content-disposition": 'attachment; filename="wiredesk-sources.opml"' },
+  });
+}
+
+export async function POST(req: NextRequest) {
+  const params = importParams.safeParse(Object.fromEntries(req.nextUrl.searchParams));
+  if (!params.success) return NextResponse.json({ error: "pollMinutes: expected 1 to 1440" }, { status: 400 });
+  const text = await req.text();
+  if (!text.trim()) return NextResponse.json({ error: "expected an OPML file as the request body" }, { status: 400 });
+  if (Buffer.byteLength(text) > MAX_OPML_BYTES) return NextResponse.json({ error: "the OPML file is larger than 2 MiB" }, { status: 413 });
+  try {
+    return NextResponse.json(await importOpml(db(), text, { name: "admin" }, { pollMinutes: params.data.pollMinutes }));
+  } catch (e) {
+    const res = sourceErrorResponse(e);
+    if (res) return res;
+    throw e;
+  }
+}

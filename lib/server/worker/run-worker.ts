@@ -1,0 +1,100 @@
+// The worker: polls feeds and ingests them outside the web process.
+// On PostgreSQL the due feeds become jobs in a pg-boss queue in the same
+// database, so any number of workers share the work and a job is done once;
+// a "stately" queue keyed by source keeps one feed to one queued and one
+// running job, and the row claim in pollSource guards the fetch itself.
+// On SQLite (one machine) a plain loop polls the due feeds.
+import PgBoss from "pg-boss";
+import type { Db } from "../db/client";
+import { dbKind } from "../db/client";
+import { dueSources, pollDue } from "../sources/poll-due";
+import { pollSource, type PollOptions, type PollOutcome } from "../sources/poll-source";
+
+export const POLL_QUEUE = "wiredesk-poll-source";
+
+export interface WorkerOptions extends PollOptions {
+  /** How often due feeds are looked for, in ms (default 2000). */
+  tickMs?: number;
+  /** Feeds this worker fetches at once (default 4). */
+  concurrency?: number;
+  onOutcome?: (o: PollOutcome) => void;
+  onError?: (e: Error) => void;
+}
+
+export interface RunningWorker {
+  kind: "queue" | "loop";
+  stop: () => Promise<void>;
+}
+
+const sleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(t);
+      signal.removeEventListener("abort", done);
+      resolve();
+    };
+    const t = setTimeout(done, ms);
+    signal.addEventListener("abort", done, { once: true });
+  });
+
+export async function startWorker(db: Db, databaseUrl: string, opts: WorkerOptions = {}): Promise<RunningWorker> {
+  const tickMs = opts.tickMs ?? 2000;
+  const onError = opts.onError ?? ((e: Error) => console.error(`worker: ${e.message}`));
+  const stopping = new AbortController();
+
+  if (dbKind(db) !== "postgres") {
+    const loop = (async () => {
+      while (!stopping.signal.aborted) {
+        try {
+          await pollDue(db, opts);
+        } catch (e) {
+          onError(e as Error);
+        }
+        await sleep(tickMs, stopping.signal);
+      }
+    })();
+    return {
+      kind: "loop",
+      stop: async () => {
+        stopping.abort();
+        await loop;
+      },
+    };
+  }
+
+  const boss = new PgBoss({ connectionString: databaseUrl, max: (opts.concurrency ?? 4) + 2, schedule: false });
+  boss.on("error", onError);
+  await boss.start();
+  await boss.createQueue(POLL_QUEUE, { name: POLL_QUEUE, policy: "stately", retryLimit: 0, expireInSeconds: 15 * 60 });
+  const handler = async (jobs: PgBoss.Job<{ sourceId: number }>[]) => {
+    for (const job of jobs) {
+      const o = await pollSource(db, job.data.sourceId, { ...opts, onlyIfDue: true });
+      opts.onOutcome?.(o);
+    }
+  };
+  const pollingIntervalSeconds = Math.max(0.5, tickMs / 1000);
+  for (let i = 0; i < (opts.concurrency ?? 4); i++) {
+    await boss.work(POLL_QUEUE, { batchSize: 1, pollingIntervalSeconds }, handler);
+  }
+  // Every worker looks for due feeds; the queue takes each feed once however many ask.
+  const ticker = (async () => {
+    while (!stopping.signal.aborted) {
+      try {
+        for (const sourceId of await dueSources(db, new Date())) {
+          await boss.send(POLL_QUEUE, { sourceId }, { singletonKey: `source-${sourceId}` });
+        }
+      } catch (e) {
+        onError(e as Error);
+      }
+      await sleep(tickMs, stopping.signal);
+    }
+  })();
+  return {
+    kind: "queue",
+    stop: async () => {
+      stopping.abort();
+      await ticker;
+      await boss.stop({ graceful: true, wait: true, close: true, timeout: 30_000 });
+    },
+  };
+}
