@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { requirePageUser } from "@/lib/server/auth/page";
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import { ArticleList } from "@/components/articles/article-list";
 import { articleQueries, filterParams, type ArticleFilters } from "@/lib/queries/articles";
@@ -18,6 +19,7 @@ const tabs = [
 ] as const;
 
 export default async function QueuePage({ searchParams }: PageProps<"/">) {
+  await requirePageUser("read", "/");
   const sp = await searchParams;
   // Each filter is taken when valid and dropped when not: a bad link still shows a queue.
   const filters: ArticleFilters = {};

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { requirePageUser } from "@/lib/server/auth/page";
 import { db } from "@/lib/server/db/client";
 import { findLinkQueue } from "@/lib/server/duplicates/find-links";
 import { Badge } from "@/components/ui/badge";
@@ -32,6 +33,7 @@ function Groups({ groups, empty }: { groups: Queue["copies"]; empty: string }) {
 }
 
 export default async function DuplicatesPage({ searchParams }: PageProps<"/duplicates">) {
+  await requirePageUser("read", "/duplicates");
   const parsed = linkState.safeParse((await searchParams).state);
   const state = parsed.success ? parsed.data : "suggested";
   const queue = await findLinkQueue(db(), state);

@@ -22,7 +22,7 @@ const button =
   "rounded border border-stone-300 px-3 py-1.5 text-sm font-medium hover:bg-stone-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 disabled:opacity-50 dark:border-stone-700 dark:hover:bg-stone-800";
 
 /** Mark reviewed (e), spike (#), reopen; with undo, from the keyboard too. */
-export function StatusActions({ articleId, status, version }: { articleId: number; status: Status; version: number }) {
+export function StatusActions({ articleId, status, version, canEdit = true }: { articleId: number; status: Status; version: number; canEdit?: boolean }) {
   const router = useRouter();
   const qc = useQueryClient();
   const [undo, setUndo] = useState<{ from: Status; version: number } | null>(null);
@@ -33,8 +33,11 @@ export function StatusActions({ articleId, status, version }: { articleId: numbe
       void qc.invalidateQueries({ queryKey: articleKeys.all });
       router.refresh();
     },
+    // A refused stale write: the page reloads what is current while the message says why.
+    onError: () => router.refresh(),
   });
   useEffect(() => {
+    if (!canEdit) return;
     const onKey = (e: KeyboardEvent) => {
       const target = e.target as HTMLElement;
       if (target.closest("input, textarea, select, [contenteditable]") || e.metaKey || e.ctrlKey || e.altKey || m.isPending) return;
@@ -43,7 +46,8 @@ export function StatusActions({ articleId, status, version }: { articleId: numbe
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [m, status, version]);
+  }, [m, status, version, canEdit]);
+  if (!canEdit) return null;
   return (
     <div className="flex flex-wrap items-center gap-2">
       {status !== "reviewed" && (

@@ -13,10 +13,12 @@ export interface TagView {
   state: string;
   confidence: number;
   rel: string | null;
+  /** The version the page saw; sent back so a change made meanwhile by someone else is not overwritten. */
+  version: number;
   evidence: { text: string; field: string }[];
 }
 
-type Action = { action: "accept" | "reject" | "remove"; tagId: number } | { action: "add"; scheme: string; code: string };
+type Action = { action: "accept" | "reject" | "remove"; tagId: number; version: number } | { action: "add"; scheme: string; code: string };
 
 async function act(articleId: number, body: Action) {
   const res = await fetch(`/api/articles/${articleId}/tags`, {
@@ -35,7 +37,7 @@ const chipTone = (t: TagView) =>
       ? "bg-emerald-50 text-emerald-900 ring-emerald-300 dark:bg-emerald-950 dark:text-emerald-100 dark:ring-emerald-700"
       : "bg-sky-50 text-sky-900 ring-sky-300 dark:bg-sky-950 dark:text-sky-100 dark:ring-sky-700";
 
-function TagChip({ t, onAct, busy }: { t: TagView; onAct: (a: Action) => void; busy: boolean }) {
+function TagChip({ t, onAct, busy, canEdit }: { t: TagView; onAct: (a: Action) => void; busy: boolean; canEdit: boolean }) {
   const [open, setOpen] = useState(false);
   const id = useId();
   const small = "rounded px-1.5 text-xs font-semibold hover:bg-white/70 focus-visible:outline-2 focus-visible:outline-blue-600 disabled:opacity-40 dark:hover:bg-black/30";
@@ -49,11 +51,11 @@ function TagChip({ t, onAct, busy }: { t: TagView; onAct: (a: Action) => void; b
           {t.state === "suggested" ? `${Math.round(t.confidence * 100)}%` : t.state}
           {t.rel === "main" && " · main"}
         </span>
-        {t.state !== "accepted" && (
-          <button className={small} disabled={busy} aria-label={`Accept ${t.name}`} onClick={() => onAct({ action: "accept", tagId: t.tagId })}>✓</button>
+        {canEdit && t.state !== "accepted" && (
+          <button className={small} disabled={busy} aria-label={`Accept ${t.name}`} onClick={() => onAct({ action: "accept", tagId: t.tagId, version: t.version })}>✓</button>
         )}
-        {t.state !== "rejected" && (
-          <button className={small} disabled={busy} aria-label={`${t.origin === "editor" ? "Remove" : "Reject"} ${t.name}`} onClick={() => onAct({ action: t.origin === "editor" ? "remove" : "reject", tagId: t.tagId })}>✗</button>
+        {canEdit && t.state !== "rejected" && (
+          <button className={small} disabled={busy} aria-label={`${t.origin === "editor" ? "Remove" : "Reject"} ${t.name}`} onClick={() => onAct({ action: t.origin === "editor" ? "remove" : "reject", tagId: t.tagId, version: t.version })}>✗</button>
         )}
       </div>
       {open && (
@@ -112,9 +114,10 @@ function AddTag({ onAdd, busy }: { onAdd: (scheme: string, code: string) => void
   );
 }
 
-export function TagPanel({ articleId, tags, regions }: { articleId: number; tags: TagView[]; regions: string[] }) {
+export function TagPanel({ articleId, tags, regions, canEdit }: { articleId: number; tags: TagView[]; regions: string[]; canEdit: boolean }) {
   const router = useRouter();
-  const m = useMutation({ mutationFn: (a: Action) => act(articleId, a), onSuccess: () => router.refresh() });
+  // Refreshed after a refusal too: a stale write (409) shows the tags as they are now.
+  const m = useMutation({ mutationFn: (a: Action) => act(articleId, a), onSettled: () => router.refresh() });
   const groups = [
     { title: "Topics", items: tags.filter((t) => t.scheme !== "iso3166") },
     { title: "Places", items: tags.filter((t) => t.scheme === "iso3166") },
@@ -127,13 +130,13 @@ export function TagPanel({ articleId, tags, regions }: { articleId: number; tags
           {g.items.length === 0 ? (
             <p className="text-sm text-stone-500">None yet.</p>
           ) : (
-            <ul className="flex flex-wrap gap-1">{g.items.map((t) => <TagChip key={t.tagId} t={t} busy={m.isPending} onAct={(a) => m.mutate(a)} />)}</ul>
+            <ul className="flex flex-wrap gap-1">{g.items.map((t) => <TagChip key={t.tagId} t={t} busy={m.isPending} canEdit={canEdit} onAct={(a) => m.mutate(a)} />)}</ul>
           )}
         </div>
       ))}
       {regions.length > 0 && <p className="text-xs text-stone-500">Regions: {regions.join(", ")}</p>}
       {m.isError && <p role="alert" className="mt-2 text-sm text-rose-700 dark:text-rose-300">{m.error.message}</p>}
-      <AddTag busy={m.isPending} onAdd={(scheme, code) => m.mutate({ action: "add", scheme, code })} />
+      {canEdit && <AddTag busy={m.isPending} onAdd={(scheme, code) => m.mutate({ action: "add", scheme, code })} />}
     </div>
   );
 }

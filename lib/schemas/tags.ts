@@ -1,7 +1,12 @@
 import { z } from "zod";
 
 export const tagAction = z.discriminatedUnion("action", [
-  z.object({ action: z.enum(["accept", "reject", "remove"]), tagId: z.number().int().positive() }),
+  z.object({
+    action: z.enum(["accept", "reject", "remove"]),
+    tagId: z.number().int().positive(),
+    /** The tag's version the editor saw; a newer one in the store refuses the write (409). */
+    version: z.number().int().positive().optional(),
+  }),
   z.object({ action: z.literal("add"), scheme: z.enum(["medtop", "iso3166", "newsroom"]), code: z.string().trim().min(1).max(100) }),
 ]);
 

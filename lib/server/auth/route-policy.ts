@@ -1,0 +1,39 @@
+// What every route and page needs, declared in one table. The route-policy
+// test (tests/store/route-policy.test.ts) finds every app/api/**/route.ts and
+// app/**/page.tsx on disk and fails when one is missing here, then calls each
+// handler as every role and as nobody and checks the answer against this.
+import type { Permission } from "./roles";
+
+export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+/** "public": no session needed (sign-in itself). */
+export type Need = Permission | "public";
+
+export const apiPolicy: Record<string, Partial<Record<Method, Need>>> = {
+  "/api/auth/[...all]": { GET: "public", POST: "public" },
+  "/api/articles": { GET: "read" },
+  "/api/articles/[id]/status": { POST: "triage" },
+  "/api/articles/[id]/tags": { POST: "triage" },
+  "/api/articles/[id]/canonical": { POST: "triage" },
+  "/api/articles/[id]/presence": { POST: "read", DELETE: "read" },
+  "/api/duplicates/[id]": { POST: "triage" },
+  "/api/audit": { GET: "audit" },
+  "/api/audit/[id]/undo": { POST: "triage" },
+  "/api/ingest": { POST: "ingest" },
+  "/api/tags": { GET: "read" },
+  "/api/taxonomy": { POST: "taxonomy" },
+  "/api/users": { GET: "users", POST: "users" },
+  "/api/users/[id]": { POST: "users" },
+};
+
+export const pagePolicy: Record<string, Need> = {
+  "/": "read",
+  "/sign-in": "public",
+  "/not-allowed": "read",
+  "/articles/[id]": "read",
+  "/duplicates": "read",
+  "/duplicates/[id]": "read",
+  "/ingest": "ingest",
+  "/taxonomy": "taxonomy",
+  "/audit": "audit",
+  "/admin/users": "users",
+};
