@@ -26,7 +26,14 @@ export default defineConfig({
     // The real app, built and served over a fresh SQLite store with the demo data.
     command: "rm -f data/e2e.db data/e2e.db-wal data/e2e.db-shm && npx tsx scripts/start.ts",
     url: `http://127.0.0.1:${port}/`,
-    env: { DATABASE_URL: "file:./data/e2e.db", PORT: String(port), WIREDESK_DEMO: "1" },
+    env: {
+      DATABASE_URL: "file:./data/e2e.db",
+      PORT: String(port),
+      WIREDESK_DEMO: "1",
+      // Demo accounts with a known password (tests/e2e/fixtures.ts signs in with it).
+      WIREDESK_DEMO_PASSWORD: "e2e-demo-password",
+      BETTER_AUTH_SECRET: "e2e-only-secret-not-for-production-0123456789",
+    },
     timeout: 300_000,
     reuseExistingServer: false,
     stdout: "pipe",

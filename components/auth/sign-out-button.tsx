@@ -3,6 +3,8 @@
 export function SignOutButton() {
   async function signOut() {
     await fetch("/api/auth/sign-out", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" }).catch(() => undefined);
+    // A full load, not a client navigation: nothing the signed-in user saw stays in memory.
+    // eslint-disable-next-line @next/next/no-location-assign-relative-destination
     window.location.assign("/sign-in");
   }
   return (

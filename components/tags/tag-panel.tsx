@@ -42,7 +42,7 @@ function TagChip({ t, onAct, busy, canEdit }: { t: TagView; onAct: (a: Action) =
   const id = useId();
   const small = "rounded px-1.5 text-xs font-semibold hover:bg-white/70 focus-visible:outline-2 focus-visible:outline-blue-600 disabled:opacity-40 dark:hover:bg-black/30";
   return (
-    <li className={`rounded-md px-2 py-1 text-sm ring-1 ring-inset ${chipTone(t)} ${t.state === "suggested" ? "ring-dashed [border-style:dashed]" : ""}`} data-testid="tag-chip" data-state={t.state}>
+    <li className={`rounded-md px-2 py-1 text-sm ring-1 ring-inset ${chipTone(t)} ${t.state === "suggested" ? "ring-dashed [border-style:dashed]" : ""}`} data-testid="tag-chip" data-state={t.state} data-tag-id={t.tagId} data-version={t.version}>
       <div className="flex items-center gap-1">
         <button className="font-medium hover:underline" aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)}>
           {t.name}

@@ -1,7 +1,10 @@
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
 const shots = path.resolve("tests/artifacts");
+
+// Every test here works as an editor.
+test.beforeEach(async ({ login }) => login("editor"));
 const fixture = (p: string) => path.resolve("tests/fixtures", p);
 
 test("the queue lists the demo articles from the store", async ({ page }) => {
