@@ -28,7 +28,7 @@ function buildIsStale(): boolean {
   if (!existsSync(buildId)) return true;
   const built = statSync(buildId).mtimeMs;
   const inputs = ["app", "components", "lib", "public"].map((d) => path.join(root, d)).filter(existsSync);
-  const files = ["next.config.ts", "package-lock.json", "postcss.config.mjs", "prisma/schema.prisma"].map((f) => path.join(root, f));
+  const files = ["next.config.ts", "proxy.ts", "instrumentation.ts", "package-lock.json", "postcss.config.mjs", "prisma/schema.prisma"].map((f) => path.join(root, f));
   return Math.max(...inputs.map(newestMtime), ...files.filter(existsSync).map((f) => statSync(f).mtimeMs)) > built;
 }
 
@@ -66,7 +66,8 @@ async function main() {
         for (const f of failed) console.log(`  demo item not loaded: ${f}`);
       }
       const accounts = await ensureDemoUsers(db, config.WIREDESK_DEMO_PASSWORD);
-      console.log("wiredesk: demo mode: sign in with one of these accounts (passwords change on every start):");
+      const note = config.WIREDESK_DEMO_PASSWORD ? "the password WIREDESK_DEMO_PASSWORD sets" : "passwords change on every start";
+      console.log(`wiredesk: demo mode: sign in with one of these accounts (${note}):`);
       for (const a of accounts) console.log(`  ${a.role.padEnd(6)} ${a.email}  password: ${a.password}`);
     } else if ((await db.user.count({ where: { role: "admin", disabled: false } })) === 0) {
       console.log("wiredesk: no admin yet: create one with `npm run user:create -- --email you@example.org --name You --role admin`");

@@ -8,8 +8,11 @@ export function changeText(before: unknown, after: unknown): string {
   const b = (before ?? {}) as Record<string, unknown>;
   const a = (after ?? {}) as Record<string, unknown>;
   if (typeof b !== "object" || typeof a !== "object") return "";
-  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => k !== "version" && JSON.stringify(b[k]) !== JSON.stringify(a[k]));
-  const show = (v: unknown) => (v === undefined ? "—" : typeof v === "string" ? v : JSON.stringify(v));
+  // Bookkeeping fields say nothing to a reader of the log.
+  const skip = new Set(["version", "contentHash", "uri", "versionCreated"]);
+  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => !skip.has(k) && JSON.stringify(b[k]) !== JSON.stringify(a[k]));
+  const clip = (t: string) => (t.length > 80 ? `${t.slice(0, 79)}…` : t);
+  const show = (v: unknown) => (v === undefined || v === null ? "—" : clip(typeof v === "string" ? v : JSON.stringify(v)));
   return keys.slice(0, 4).map((k) => `${k}: ${show(b[k])} → ${show(a[k])}`).join("; ");
 }
 
@@ -20,8 +23,8 @@ export function AuditEntryRow({ e, canUndo, showArticle }: { e: AuditView; canUn
       {showArticle && e.articleId && (
         <> · <Link className="underline" href={`/articles/${e.articleId}`}>article {e.articleId}</Link></>
       )}
-      {e.entityType === "articleTag" && <span className="text-stone-500"> · {e.entityId.split(":").slice(1).join(":")}</span>}
-      <span className="block text-xs text-stone-600 dark:text-stone-400">{changeText(e.before, e.after)}</span>
+      {e.entityType === "articleTag" && <span className="text-stone-500"> · {e.entityId.split(":").slice(2).join(":")}</span>}
+      <span className="block break-words text-xs text-stone-600 dark:text-stone-400">{changeText(e.before, e.after)}</span>
       {canUndo && e.undoable && <UndoButton auditId={e.id} />}
     </li>
   );

@@ -12,12 +12,12 @@ export function UndoButton({ auditId }: { auditId: number }) {
     setError(null);
     const res = await fetch(`/api/audit/${auditId}/undo`, { method: "POST" }).catch(() => null);
     setBusy(false);
-    if (!res?.ok) setError(((await res?.json().catch(() => null)) as { error?: string } | null)?.error ?? "Could not undo");
+    if (!res?.ok) setError(((await res?.json().catch(() => null)) as { error?: string } | null)?.error ?? "Could not revert");
     router.refresh();
   }
   return (
     <span>
-      <button className="text-xs underline disabled:opacity-50" disabled={busy} onClick={undo} aria-label={`Undo audit entry ${auditId}`}>Undo</button>
+      <button className="text-xs underline disabled:opacity-50" disabled={busy} onClick={undo} aria-label={`Revert audit entry ${auditId}`}>Revert</button>
       {error && <span role="alert" className="ml-1 text-xs text-rose-700 dark:text-rose-300">{error}</span>}
     </span>
   );

@@ -42,7 +42,7 @@ export function UserAdmin({ users, me }: { users: U[]; me: number }) {
         <label>Email <input name="email" type="email" required className={`${field} block`} /></label>
         <label>Name <input name="name" required className={`${field} block`} /></label>
         <label>Role
-          <select name="role" defaultValue="editor" className={`${field} block`}>
+          <select name="role" aria-label="Role" defaultValue="editor" className={`${field} block`}>
             <option value="viewer">viewer</option><option value="editor">editor</option><option value="admin">admin</option>
           </select>
         </label>

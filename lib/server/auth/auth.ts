@@ -21,6 +21,13 @@ function secret(): string {
   return globalForAuth.devSecret;
 }
 
+function ownOrigin(request?: Request): string[] {
+  const host = request?.headers.get("x-forwarded-host") ?? request?.headers.get("host");
+  if (!request || !host) return [];
+  const proto = request.headers.get("x-forwarded-proto") ?? new URL(request.url).protocol.replace(":", "");
+  return [`${proto}://${host}`];
+}
+
 const globalForAuth = globalThis as unknown as { wiredeskAuth?: WeakMap<Db, Auth>; devSecret?: string };
 
 function create(db: Db) {
@@ -29,7 +36,9 @@ function create(db: Db) {
     appName: "Wiredesk",
     secret: secret(),
     baseURL: config.WIREDESK_URL,
-    trustedOrigins: config.WIREDESK_TRUSTED_ORIGINS,
+    // This desk's own origin as the browser sees it (the Host it asked for;
+    // a page elsewhere cannot change that), plus any configured ones.
+    trustedOrigins: (request) => [...ownOrigin(request), ...config.WIREDESK_TRUSTED_ORIGINS],
     database: prismaAdapter(db, { provider: dbKind(db) === "postgres" ? "postgresql" : "sqlite" }),
     advanced: {
       database: { generateId: "serial" },
