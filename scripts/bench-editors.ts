@@ -114,14 +114,20 @@ const pct = (xs: number[], p: number) => {
   return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]! : NaN;
 };
 
-/** One editor: random tag, accept or reject, with the version they last saw. */
+/**
+ * One editor: random tag, accept or reject, with the version they last saw.
+ * Refused as stale, they look at the page again (the 409 carries the current
+ * state) and, half the time, make their decision again on what is current.
+ */
 async function editor(cookie: string, tags: { articleId: number; tagId: number }[], until: number, tally: Tally) {
   const seen = new Map<string, { state: string; version: number }>();
+  let retry: { t: { articleId: number; tagId: number }; action: string } | null = null;
   while (Date.now() < until) {
-    const t = tags[Math.floor(Math.random() * tags.length)]!;
+    const t: { articleId: number; tagId: number } = retry?.t ?? tags[Math.floor(Math.random() * tags.length)]!;
     const key = `${t.articleId}:${t.tagId}`;
     const view = seen.get(key) ?? { state: "suggested", version: 1 };
-    const action = Math.random() < 0.5 ? "accept" : "reject";
+    const action: string = retry?.action ?? (Math.random() < 0.5 ? "accept" : "reject");
+    retry = null;
     const started = performance.now();
     let res: Response;
     try {
@@ -142,6 +148,7 @@ async function editor(cookie: string, tags: { articleId: number; tagId: number }
       seen.set(key, { state: body.state!, version: body.version });
     } else if (res.status === 409 && body.current) {
       seen.set(key, body.current); // the page reloads what is current
+      if (Math.random() < 0.5) retry = { t, action };
     } else if (res.status >= 500 || res.status !== 409) {
       tally.errors.push(`${res.status}: ${body.error ?? ""}`.slice(0, 200));
     }

@@ -4,14 +4,14 @@
 import type { Db } from "./db/client";
 import { authorize, type Actor } from "./audit";
 import { DecisionError, undoDecision } from "./duplicates/decide-link";
-import { decideTag, TagError } from "./tags/decide-tag";
+import { decideTag, reopenTag, TagError } from "./tags/decide-tag";
 import { setStatus } from "./articles/set-status";
 import { renameTag, setHidden } from "./tags/taxonomy";
 import { workflowStatus } from "../schemas/workflow";
 
 export class UndoError extends Error {}
 
-const UNDOABLE = new Set(["link.confirm", "link.dismiss", "link.reopen", "group.canonical", "tag.accept", "tag.reject", "article.status", "taxonomy.rename", "taxonomy.hide", "taxonomy.show"]);
+const UNDOABLE = new Set(["link.confirm", "link.dismiss", "link.reopen", "group.canonical", "tag.accept", "tag.reject", "tag.reopen", "article.status", "taxonomy.rename", "taxonomy.hide", "taxonomy.show"]);
 
 export const canUndo = (action: string) => UNDOABLE.has(action);
 
@@ -23,15 +23,16 @@ export async function undoEntry(db: Db, auditId: number, actor: Actor) {
   const before = JSON.parse(entry.before) as Record<string, unknown>;
   try {
     if (entry.entityType === "duplicateLink" || entry.action === "group.canonical") return await undoDecision(db, auditId, actor);
-    if (entry.action === "tag.accept" || entry.action === "tag.reject") {
+    if (entry.action === "tag.accept" || entry.action === "tag.reject" || entry.action === "tag.reopen") {
       const [articleId, scheme = "", ...rest] = entry.entityId.split(":");
       const tag = await db.tag.findUnique({ where: { scheme_code: { scheme, code: rest.join(":") } } });
       if (!tag) throw new UndoError(`The tag of audit entry ${auditId} no longer exists`);
       const state = before.state;
-      if (state !== "accepted" && state !== "rejected") {
-        throw new UndoError(`Audit entry ${auditId} put back a suggestion; accept or reject the tag instead`);
-      }
-      return await decideTag(db, Number(articleId), tag.id, state, actor);
+      // Only while the tag is as this entry left it: a later decision is not overwritten by undoing an earlier one.
+      const after = entry.after ? (JSON.parse(entry.after) as { version?: number }) : {};
+      if (state === "suggested") return await reopenTag(db, Number(articleId), tag.id, actor, after.version);
+      if (state !== "accepted" && state !== "rejected") throw new UndoError(`Audit entry ${auditId} has no tag state to put back`);
+      return await decideTag(db, Number(articleId), tag.id, state, actor, after.version);
     }
     if (entry.action === "article.status") {
       const articleId = Number(entry.entityId);

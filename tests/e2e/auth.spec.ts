@@ -157,8 +157,9 @@ test("an admin manages users, reads the audit log, undoes from it, and sees who 
   await expect(entry).toContainText("Eddie Editor");
   await page.screenshot({ path: path.join(shots, "audit.png"), fullPage: true });
   await entry.getByRole("button", { name: /^Revert audit entry/ }).click();
-  await page.goto("/audit");
-  await expect(page.getByTestId("audit-entry").first()).toContainText("Ada Admin");
+  await page.goto("/audit?action=tag.");
+  await expect(page.getByTestId("audit-entry").first()).toContainText("tag.reopen by Ada Admin");
+  await expect(page.getByTestId("audit-entry").first()).toContainText("state: accepted → suggested");
 
   // Presence: the editor and the admin on the same story see each other.
   const editorContext = await browser.newContext({ baseURL });
@@ -166,7 +167,9 @@ test("an admin manages users, reads the audit log, undoes from it, and sees who 
   expect(signIn.status()).toBe(200);
   const editorPage = await editorContext.newPage();
   await page.goto("/");
+  const firstBeat = page.waitForResponse((r) => r.url().endsWith("/presence") && r.request().method() === "POST");
   await page.getByRole("link", { name: /International child abuse ring dismantled/ }).first().click();
+  await firstBeat;
   await editorPage.goto(page.url());
   await expect(editorPage.getByTestId("presence")).toContainText("Ada Admin (admin)");
   await page.reload();

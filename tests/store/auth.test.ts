@@ -114,6 +114,28 @@ describe.each(storeKinds())("sign-in and roles on %s", (kind) => {
     await undoEntry(store.db, linkEntry.id, as("editor"));
     expect((await store.db.duplicateLink.findUniqueOrThrow({ where: { id: linkId } })).state).toBe("suggested");
 
+    // A first decision undone puts the suggestion back.
+    const fresh = await store.db.tag.findFirstOrThrow({ where: { scheme: "medtop", parentId: { not: null }, id: { not: tagId } } });
+    await store.db.articleTag.create({ data: { articleId, tagId: fresh.id, origin: "machine", confidence: 0.5 } });
+    await decideTag(store.db, articleId, fresh.id, "accepted", as("editor"));
+    const first = await store.db.auditEntry.findFirstOrThrow({ where: { action: "tag.accept" }, orderBy: { id: "desc" } });
+    // Undoing an earlier decision never overwrites a later one.
+    await decideTag(store.db, articleId, fresh.id, "rejected", as("editor"));
+    await expect(undoEntry(store.db, first.id, as("editor"))).rejects.toBeInstanceOf(StaleWriteError);
+    const second = await store.db.auditEntry.findFirstOrThrow({ where: { action: "tag.reject" }, orderBy: { id: "desc" } });
+    await undoEntry(store.db, second.id, as("editor"));
+    const latest = await store.db.auditEntry.findFirstOrThrow({ where: { action: "tag.accept" }, orderBy: { id: "desc" } });
+    expect(latest.id).toBeGreaterThan(second.id);
+    expect(await store.db.articleTag.findFirstOrThrow({ where: { articleId, tagId: fresh.id } })).toMatchObject({ state: "accepted", version: 4 });
+    await expect(undoEntry(store.db, first.id, as("editor"))).rejects.toBeInstanceOf(StaleWriteError);
+    // The first decision, undone while it is the latest, puts the suggestion back.
+    await store.db.articleTag.update({ where: { articleId_tagId: { articleId, tagId: fresh.id } }, data: { state: "suggested", version: 1 } });
+    await decideTag(store.db, articleId, fresh.id, "accepted", as("editor"));
+    const only = await store.db.auditEntry.findFirstOrThrow({ where: { action: "tag.accept" }, orderBy: { id: "desc" } });
+    await undoEntry(store.db, only.id, as("editor"));
+    expect(await store.db.articleTag.findFirstOrThrow({ where: { articleId, tagId: fresh.id } })).toMatchObject({ state: "suggested", version: 3 });
+    await store.db.articleTag.delete({ where: { articleId_tagId: { articleId, tagId: fresh.id } } });
+
     const undos = await store.db.auditEntry.findMany({ where: { id: { gt: tagEntry.id } }, orderBy: { id: "asc" } });
     expect(undos.filter((e) => e.userId === ids.admin).map((e) => e.action)).toEqual([t.state === "accepted" ? "tag.accept" : "tag.reject"]);
     // A viewer cannot undo, and an editor cannot undo a taxonomy change.
@@ -153,6 +175,30 @@ describe.each(storeKinds())("sign-in and roles on %s", (kind) => {
     expect(account.password).not.toContain(PASSWORD);
     expect(account.password).toMatch(/^[0-9a-f]+:[0-9a-f]+$/);
     expect(Object.keys(await store.db.user.findUniqueOrThrow({ where: { id: ids.editor! } }))).not.toContain("passwordHash");
+  });
+
+  it("lets nobody raise their own role or re-enable themself through better-auth's endpoints", async () => {
+    const cookie = await signIn(store.db, "viewer@auth.test");
+    for (const body of [{ role: "admin" }, { disabled: false, role: "editor" }]) {
+      const res = await authFor(store.db).handler(
+        new Request("http://desk.test/api/auth/update-user", {
+          method: "POST",
+          headers: { "content-type": "application/json", origin: "http://desk.test", cookie },
+          body: JSON.stringify(body),
+        }),
+      );
+      expect(res.status).toBeGreaterThanOrEqual(400);
+    }
+    const signUp = await authFor(store.db).handler(
+      new Request("http://desk.test/api/auth/sign-up/email", {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: "http://desk.test" },
+        body: JSON.stringify({ email: "walk-in@auth.test", password: PASSWORD, name: "Walk In", role: "admin" }),
+      }),
+    );
+    expect(signUp.status).toBeGreaterThanOrEqual(400);
+    expect((await store.db.user.findUniqueOrThrow({ where: { id: ids.viewer! } })).role).toBe("viewer");
+    expect(await store.db.user.findUnique({ where: { email: "walk-in@auth.test" } })).toBeNull();
   });
 
   it("shows who else has an article open, for 30 seconds after their last beat", async () => {

@@ -59,6 +59,24 @@ export async function decideTag(db: Db, articleId: number, tagId: number, state:
   return at;
 }
 
+/** Puts a decided tag back to "suggested" (undoing a first decision); versioned and audited like a decision. */
+export async function reopenTag(db: Db, articleId: number, tagId: number, actor: Actor, expectedVersion?: number) {
+  authorize(actor, "triage");
+  return db.$transaction(async (tx) => {
+    const at = await tx.articleTag.findUnique({ where: { articleId_tagId: { articleId, tagId } }, include: { tag: true } });
+    if (!at) throw new TagError(`Article ${articleId} has no tag ${tagId}`);
+    if (expectedVersion !== undefined && at.version !== expectedVersion) throw staleTag(articleId, at);
+    if (at.state === "suggested") return at;
+    const { count } = await tx.articleTag.updateMany({
+      where: { id: at.id, version: at.version },
+      data: { state: "suggested", decidedById: null, decidedAt: null, version: { increment: 1 } },
+    });
+    if (count !== 1) throw staleTag(articleId, await tx.articleTag.findUniqueOrThrow({ where: { id: at.id } }));
+    await audit(tx, actor, "tag.reopen", articleId, at.tag, { state: at.state, version: at.version }, { state: "suggested", version: at.version + 1 });
+    return { ...at, state: "suggested", version: at.version + 1 };
+  });
+}
+
 const isLearnable = (scheme: string): scheme is Scheme => scheme === "medtop" || scheme === "iso3166" || scheme === "newsroom";
 
 /** The tag row for a scheme and code, created for countries and newsroom tags; topics must exist. */
