@@ -1,6 +1,8 @@
 import { defineConfig, devices } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
+// The demo accounts' password in tests (tests/e2e/fixtures.ts signs in with it).
+const DEMO_PASSWORD = "e2e-demo-password";
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -28,7 +30,16 @@ export default defineConfig({
       command: "rm -f data/e2e.db data/e2e.db-wal data/e2e.db-shm && npx tsx scripts/start.ts",
       url: `http://127.0.0.1:${port}/`,
       // The feed worker runs beside it (SQLite); tests serve feeds from 127.0.0.1, so private fetches are allowed here.
-      env: { DATABASE_URL: "file:./data/e2e.db", PORT: String(port), WIREDESK_DEMO: "1", WIREDESK_ALLOW_PRIVATE_FETCH: "1", WIREDESK_WORKER_TICK_MS: "500" },
+      env: {
+        DATABASE_URL: "file:./data/e2e.db",
+        PORT: String(port),
+        WIREDESK_DEMO: "1",
+        WIREDESK_ALLOW_PRIVATE_FETCH: "1",
+        WIREDESK_WORKER_TICK_MS: "500",
+        // Demo accounts with a known password (tests/e2e/fixtures.ts signs in with it).
+        WIREDESK_DEMO_PASSWORD: DEMO_PASSWORD,
+        BETTER_AUTH_SECRET: "e2e-only-secret-not-for-production-0123456789",
+      },
       timeout: 300_000,
       reuseExistingServer: false,
       stdout: "pipe",
@@ -36,9 +47,10 @@ export default defineConfig({
     {
       // The same build over an empty store, for the acceptance walk that starts from nothing.
       // Web servers start one after the other, so this one finds the build made above.
-      command: "rm -f data/e2e-empty.db data/e2e-empty.db-wal data/e2e-empty.db-shm && npx tsx scripts/start.ts",
-      url: `http://127.0.0.1:${port + 1}/`,
-      env: { DATABASE_URL: "file:./data/e2e-empty.db", PORT: String(port + 1), WIREDESK_DEMO: "0" },
+      // Outside demo mode there are no accounts: the first is made the way an admin would, with user:create.
+      command: `rm -f data/e2e-empty.db data/e2e-empty.db-wal data/e2e-empty.db-shm && npx tsx scripts/user-create.ts --email editor@demo.wiredesk.test --name "Desk editor" --role editor --password ${DEMO_PASSWORD} && npx tsx scripts/start.ts`,
+      url: `http://127.0.0.1:${port + 1}/sign-in`,
+      env: { DATABASE_URL: "file:./data/e2e-empty.db", PORT: String(port + 1), WIREDESK_DEMO: "0", BETTER_AUTH_SECRET: "e2e-only-secret-not-for-production-0123456789" },
       timeout: 300_000,
       reuseExistingServer: false,
       stdout: "pipe",

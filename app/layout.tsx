@@ -4,6 +4,9 @@ import { GeistSans } from "geist/font/sans";
 import { GeistMono } from "geist/font/mono";
 import { Providers } from "./providers";
 import { CommandPalette } from "@/components/ui/command-palette";
+import { currentUser } from "@/lib/server/auth/page";
+import { can } from "@/lib/server/auth/roles";
+import { SignOutButton } from "@/components/auth/sign-out-button";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -11,7 +14,8 @@ export const metadata: Metadata = {
   description: "Newsroom triage desk: wire copy, feeds and pages, tagged and de-duplicated.",
 };
 
-export default function RootLayout({ children }: LayoutProps<"/">) {
+export default async function RootLayout({ children }: LayoutProps<"/">) {
+  const user = await currentUser();
   return (
     <html lang="en" className={`${GeistSans.variable} ${GeistMono.variable}`}>
       <body className="min-h-screen bg-stone-50 font-sans text-stone-900 antialiased dark:bg-stone-950 dark:text-stone-100">
@@ -21,15 +25,27 @@ export default function RootLayout({ children }: LayoutProps<"/">) {
             <Link href="/" className="text-lg font-semibold tracking-tight focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600">
               Wiredesk
             </Link>
-            <nav aria-label="Main" className="flex gap-4 text-sm text-stone-600 dark:text-stone-300">
-              <Link href="/" className="hover:text-stone-900 dark:hover:text-white">Queue</Link>
-              <Link href="/duplicates" className="hover:text-stone-900 dark:hover:text-white">Duplicates</Link>
-              <Link href="/ingest" className="hover:text-stone-900 dark:hover:text-white">Ingest</Link>
-              <Link href="/taxonomy" className="hover:text-stone-900 dark:hover:text-white">Taxonomy</Link>
-              <Link href="/dashboard" className="hover:text-stone-900 dark:hover:text-white">Dashboard</Link>
-              <Link href="/sources" className="hover:text-stone-900 dark:hover:text-white">Sources</Link>
-            </nav>
-            <CommandPalette />
+            {user && (
+              <nav aria-label="Main" className="flex gap-4 text-sm text-stone-600 dark:text-stone-300">
+                <Link href="/" className="hover:text-stone-900 dark:hover:text-white">Queue</Link>
+                <Link href="/duplicates" className="hover:text-stone-900 dark:hover:text-white">Duplicates</Link>
+                {can(user.role, "ingest") && <Link href="/ingest" className="hover:text-stone-900 dark:hover:text-white">Ingest</Link>}
+                {can(user.role, "taxonomy") && <Link href="/taxonomy" className="hover:text-stone-900 dark:hover:text-white">Taxonomy</Link>}
+                <Link href="/dashboard" className="hover:text-stone-900 dark:hover:text-white">Dashboard</Link>
+                {can(user.role, "sources") && <Link href="/sources" className="hover:text-stone-900 dark:hover:text-white">Sources</Link>}
+                {can(user.role, "audit") && <Link href="/audit" className="hover:text-stone-900 dark:hover:text-white">Audit log</Link>}
+                {can(user.role, "users") && <Link href="/admin/users" className="hover:text-stone-900 dark:hover:text-white">Users</Link>}
+              </nav>
+            )}
+            {user && (
+              <div className="ml-auto flex items-center gap-3 text-sm" data-testid="signed-in-as">
+                <CommandPalette />
+                <span>
+                  {user.name} <span className="rounded bg-stone-100 px-1.5 py-0.5 text-xs text-stone-600 dark:bg-stone-800 dark:text-stone-300">{user.role}</span>
+                </span>
+                <SignOutButton />
+              </div>
+            )}
           </div>
         </header>
           <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { requirePageUser } from "@/lib/server/auth/page";
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import { ArticleList } from "@/components/articles/article-list";
 import { articleQueries, filterParams, type ArticleFilters } from "@/lib/queries/articles";
@@ -21,6 +22,7 @@ const tabs = [
 ] as const;
 
 export default async function QueuePage({ searchParams }: PageProps<"/">) {
+  const user = await requirePageUser("read", "/");
   const sp = await searchParams;
   // Each filter is taken when valid and dropped when not: a bad link still shows a queue.
   const filters: ArticleFilters = {};
@@ -30,7 +32,7 @@ export default async function QueuePage({ searchParams }: PageProps<"/">) {
   }
   const options = await filterOptions(db());
   const qc = new QueryClient();
-  await qc.prefetchQuery({ ...viewQueries.list(), queryFn: () => listViews(db(), { name: "editor" }) });
+  await qc.prefetchQuery({ ...viewQueries.list(), queryFn: () => listViews(db(), user.actor) });
   const current = filterParams(filters);
   current.sort();
   // The server reads the store directly; the client refetches through /api/articles.

@@ -53,6 +53,7 @@ async function main(): Promise<number> {
     const report = await runIngest(db, inputs, {
       origin: "cli",
       actor: "cli",
+      role: "system",
       defaultSource: parsed.values.source,
       maxBytes: config.WIREDESK_MAX_INPUT_BYTES,
       thresholds: config.WIREDESK_DEDUP_THRESHOLDS,

@@ -2,12 +2,14 @@
 // demo data on first start), builds the desk when its sources changed, and
 // serves it on PORT.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { env, storeKind } from "../lib/server/env";
 import { redact } from "../lib/server/db/migrate";
 import { prepareStore } from "../lib/server/db/prepare";
 import { loadDemo, needsDemo } from "../lib/server/demo/load-demo";
+import { ensureDemoUsers } from "../lib/server/demo/demo-users";
 
 const root = path.resolve(import.meta.dirname, "..");
 
@@ -26,8 +28,25 @@ function buildIsStale(): boolean {
   if (!existsSync(buildId)) return true;
   const built = statSync(buildId).mtimeMs;
   const inputs = ["app", "components", "lib", "public"].map((d) => path.join(root, d)).filter(existsSync);
-  const files = ["next.config.ts", "package-lock.json", "postcss.config.mjs", "prisma/schema.prisma"].map((f) => path.join(root, f));
+  const files = ["next.config.ts", "proxy.ts", "instrumentation.ts", "package-lock.json", "postcss.config.mjs", "prisma/schema.prisma"].map((f) => path.join(root, f));
   return Math.max(...inputs.map(newestMtime), ...files.filter(existsSync).map((f) => statSync(f).mtimeMs)) > built;
+}
+
+/**
+ * The secret that signs session cookies: BETTER_AUTH_SECRET when set, else
+ * one generated on first start and kept in data/.auth-secret (owner-only),
+ * so sessions survive restarts. Never a built-in default.
+ */
+function authSecret(configured: string | undefined): string {
+  if (configured) return configured;
+  const file = path.join(root, "data/.auth-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(path.dirname(file), { recursive: true });
+  const secret = randomBytes(32).toString("hex");
+  writeFileSync(file, secret, { mode: 0o600 });
+  chmodSync(file, 0o600);
+  console.log("wiredesk: generated a session secret in data/.auth-secret (set BETTER_AUTH_SECRET to choose one)");
+  return secret;
 }
 
 async function main() {
@@ -46,6 +65,12 @@ async function main() {
         console.log(`wiredesk: loaded demo data: ${n} articles from ${reports.length} files`);
         for (const f of failed) console.log(`  demo item not loaded: ${f}`);
       }
+      const accounts = await ensureDemoUsers(db, config.WIREDESK_DEMO_PASSWORD);
+      const note = config.WIREDESK_DEMO_PASSWORD ? "the password WIREDESK_DEMO_PASSWORD sets" : "passwords change on every start";
+      console.log(`wiredesk: demo mode: sign in with one of these accounts (${note}):`);
+      for (const a of accounts) console.log(`  ${a.role.padEnd(6)} ${a.email}  password: ${a.password}`);
+    } else if ((await db.user.count({ where: { role: "admin", disabled: false } })) === 0) {
+      console.log("wiredesk: no admin yet: create one with `npm run user:create -- --email you@example.org --name You --role admin`");
     }
   } finally {
     await db.$disconnect();
@@ -53,7 +78,7 @@ async function main() {
 
   const next = path.join(root, "node_modules/next/dist/bin/next");
   // The machine is offline: Next's telemetry would only print a notice and fail to send.
-  const nextEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+  const nextEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", BETTER_AUTH_SECRET: authSecret(config.BETTER_AUTH_SECRET) };
   if (buildIsStale()) {
     console.log("wiredesk: building the desk (next build)...");
     const b = spawnSync(process.execPath, [next, "build"], { cwd: root, stdio: "inherit", env: nextEnv });

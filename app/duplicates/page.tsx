@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { requirePageUser } from "@/lib/server/auth/page";
 import { db } from "@/lib/server/db/client";
 import { findLinkQueue } from "@/lib/server/duplicates/find-links";
 import { Badge } from "@/components/ui/badge";
@@ -38,6 +39,7 @@ function Groups({ groups, empty, resolve }: { groups: Queue["copies"]; empty: st
 }
 
 export default async function DuplicatesPage({ searchParams }: PageProps<"/duplicates">) {
+  await requirePageUser("read", "/duplicates");
   const parsed = linkState.safeParse((await searchParams).state);
   const state = parsed.success ? parsed.data : "suggested";
   const queue = await findLinkQueue(db(), state);

@@ -1,4 +1,5 @@
 import { db } from "@/lib/server/db/client";
+import { requirePageUser } from "@/lib/server/auth/page";
 import { findRecentRuns } from "@/lib/server/ingest/find-runs";
 import { IngestForm } from "@/components/ingest/ingest-form";
 import { TimeAgo } from "@/components/ui/time-ago";
@@ -6,6 +7,7 @@ import { TimeAgo } from "@/components/ui/time-ago";
 export const dynamic = "force-dynamic";
 
 export default async function IngestPage() {
+  await requirePageUser("ingest", "/ingest");
   const runs = await findRecentRuns(db());
   return (
     <div className="space-y-6">

@@ -3,10 +3,12 @@ import { db } from "@/lib/server/db/client";
 import { listSources } from "@/lib/server/sources/list-sources";
 import { sourceQueries } from "@/lib/queries/sources";
 import { SourcesDesk } from "@/components/sources/sources-desk";
+import { requirePageUser } from "@/lib/server/auth/page";
 
 export const dynamic = "force-dynamic";
 
 export default async function SourcesPage() {
+  await requirePageUser("sources", "/sources");
   const qc = new QueryClient();
   await qc.prefetchQuery({ ...sourceQueries.list(), queryFn: () => listSources(db()) });
   return (

@@ -1,10 +1,12 @@
 import { db } from "@/lib/server/db/client";
+import { requirePageUser } from "@/lib/server/auth/page";
 import { topicTree } from "@/lib/server/tags/taxonomy";
 import { TopicEditor } from "@/components/tags/taxonomy-editor";
 
 export const dynamic = "force-dynamic";
 
 export default async function TaxonomyPage() {
+  await requirePageUser("taxonomy", "/taxonomy");
   const tree = await topicTree(db());
   return (
     <div className="space-y-4">

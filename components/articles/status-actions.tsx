@@ -8,12 +8,26 @@ const button =
   "rounded border border-stone-300 px-3 py-1.5 text-sm font-medium hover:bg-stone-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 disabled:opacity-50 dark:border-stone-700 dark:hover:bg-stone-800";
 
 /** Mark reviewed (e), spike (#), reopen (u), see the duplicates (d); each undone from its toast. */
-export function StatusActions({ articleId, status, version, duplicatesHref }: { articleId: number; status: Status; version: number; duplicatesHref: string }) {
+export function StatusActions({
+  articleId,
+  status,
+  version,
+  duplicatesHref,
+  canEdit = true,
+}: {
+  articleId: number;
+  status: Status;
+  version: number;
+  duplicatesHref: string;
+  canEdit?: boolean;
+}) {
   const router = useRouter();
   // A refused (stale) write shows the article as it now is.
   const m = useSetStatuses(() => router.refresh());
   const set = (to: Status) => status !== to && !m.isPending && m.mutate({ status: to, items: [{ id: articleId, version }] });
-  useKeys({ e: () => set("reviewed"), "#": () => set("spiked"), u: () => set("new"), d: () => router.push(duplicatesHref) });
+  useKeys({ d: () => router.push(duplicatesHref) });
+  useKeys({ e: () => set("reviewed"), "#": () => set("spiked"), u: () => set("new") }, canEdit);
+  if (!canEdit) return null;
   return (
     <div className="flex flex-wrap items-center gap-2">
       {status !== "reviewed" && (

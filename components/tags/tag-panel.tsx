@@ -19,18 +19,27 @@ export interface TagView {
   state: string;
   confidence: number;
   rel: string | null;
+  /** The version the page saw; sent back so a change made meanwhile by someone else is not overwritten. */
+  version: number;
   evidence: { text: string; field: string }[];
 }
 
 type TagState = "suggested" | "accepted" | "rejected";
 type Action =
-  | { action: "accept" | "reject" | "remove"; tagId: number }
+  | { action: "accept" | "reject" | "remove"; tagId: number; version: number }
   | { action: "add"; scheme: string; code: string; name?: string }
-  | { action: "restore"; tagId: number; state: TagState }
+  | { action: "restore"; tagId: number; state: TagState; version?: number }
   | { action: "accept-suggestions" };
 
-const act = (articleId: number, body: Action) =>
-  postJson<{ ok?: boolean; tagId?: number; accepted?: number; tagIds?: number[] }>(`/api/articles/${articleId}/tags`, body);
+interface Answer {
+  ok?: boolean;
+  tagId?: number;
+  version?: number;
+  accepted?: number;
+  tags?: { tagId: number; version: number }[];
+}
+
+const act = (articleId: number, body: Action) => postJson<Answer>(`/api/articles/${articleId}/tags`, body);
 
 /** Same rule as the server's: likely topics and the places the story is about. */
 const confident = (t: TagView) =>
@@ -43,7 +52,7 @@ const chipTone = (t: TagView) =>
       ? "bg-emerald-50 text-emerald-900 ring-emerald-300 dark:bg-emerald-950 dark:text-emerald-100 dark:ring-emerald-700"
       : "bg-sky-50 text-sky-900 ring-sky-300 dark:bg-sky-950 dark:text-sky-100 dark:ring-sky-700";
 
-function TagChip({ t, onAct, busy, label }: { t: TagView; onAct: (a: Action) => void; busy: boolean; label: string }) {
+function TagChip({ t, onAct, busy, label, canEdit }: { t: TagView; onAct: (a: Action) => void; busy: boolean; label: string; canEdit: boolean }) {
   const [open, setOpen] = useState(false);
   const id = useId();
   const { show } = useEvidence();
@@ -54,6 +63,8 @@ function TagChip({ t, onAct, busy, label }: { t: TagView; onAct: (a: Action) => 
       className={`rounded-md px-2 py-1 text-sm ring-1 ring-inset ${chipTone(t)} ${t.state === "suggested" ? "[border-style:dashed]" : ""}`}
       data-testid="tag-chip"
       data-state={t.state}
+      data-tag-id={t.tagId}
+      data-version={t.version}
       onFocus={() => show(terms)}
       onMouseEnter={() => show(terms)}
       onMouseLeave={() => !open && show([])}
@@ -76,15 +87,15 @@ function TagChip({ t, onAct, busy, label }: { t: TagView; onAct: (a: Action) => 
           {t.state === "suggested" ? `${Math.round(t.confidence * 100)}%` : t.state}
           {t.rel === "main" && " · main"}
         </span>
-        {t.state !== "accepted" && (
-          <button className={small} disabled={busy} aria-label={`Accept ${t.name}`} onClick={() => onAct({ action: "accept", tagId: t.tagId })}>✓</button>
+        {canEdit && t.state !== "accepted" && (
+          <button className={small} disabled={busy} aria-label={`Accept ${t.name}`} onClick={() => onAct({ action: "accept", tagId: t.tagId, version: t.version })}>✓</button>
         )}
-        {t.state !== "rejected" && (
+        {canEdit && t.state !== "rejected" && (
           <button
             className={small}
             disabled={busy}
             aria-label={`${t.origin === "editor" ? "Remove" : "Reject"} ${t.name}`}
-            onClick={() => onAct({ action: t.origin === "editor" ? "remove" : "reject", tagId: t.tagId })}
+            onClick={() => onAct({ action: t.origin === "editor" ? "remove" : "reject", tagId: t.tagId, version: t.version })}
           >
             ✗
           </button>
@@ -176,18 +187,23 @@ function AddTag({ onAdd, busy, inputRef }: { onAdd: (scheme: string, code: strin
 const labelOf = (t: TagView, all: TagView[]) =>
   all.some((o) => o !== t && o.name === t.name) && t.officialName ? t.officialName : t.name;
 
-/** What undoes an action, given the tag as it was before. */
-function inverse(a: Action, before: TagView | undefined, added?: number): Action | null {
-  if (a.action === "add") return before ? { action: "restore", tagId: before.tagId, state: before.state as TagState } : added ? { action: "remove", tagId: added } : null;
-  if (a.action === "remove" && before) return { action: "add", scheme: before.scheme, code: before.code };
-  if ((a.action === "accept" || a.action === "reject" || a.action === "remove") && before) return { action: "restore", tagId: before.tagId, state: before.state as TagState };
+/** What undoes an action, given the tag as it was before and the server's answer (the version our write made). */
+function inverse(a: Action, before: TagView | undefined, r: Answer): Action | null {
+  if (a.action === "add") {
+    if (before) return { action: "restore", tagId: before.tagId, state: before.state as TagState, version: r.version };
+    return r.tagId && r.version ? { action: "remove", tagId: r.tagId, version: r.version } : null;
+  }
+  if (a.action === "remove" && before?.origin === "editor") return { action: "add", scheme: before.scheme, code: before.code };
+  if ((a.action === "accept" || a.action === "reject" || a.action === "remove") && before) {
+    return { action: "restore", tagId: before.tagId, state: before.state as TagState, version: r.version };
+  }
   return null;
 }
 
 const done = (a: Action, name: string) =>
   a.action === "accept" ? `Accepted ${name}` : a.action === "reject" ? `Rejected ${name}` : a.action === "remove" ? `Removed ${name}` : a.action === "add" ? `Added ${name}` : `Restored ${name}`;
 
-export function TagPanel({ articleId, tags, regions }: { articleId: number; tags: TagView[]; regions: string[] }) {
+export function TagPanel({ articleId, tags, regions, canEdit }: { articleId: number; tags: TagView[]; regions: string[]; canEdit: boolean }) {
   const router = useRouter();
   const params = useSearchParams();
   const input = useRef<HTMLInputElement>(null);
@@ -220,7 +236,9 @@ export function TagPanel({ articleId, tags, regions }: { articleId: number; tags
     },
     onError: (e, _v, ctx) => {
       setPending(ctx?.saved ?? {});
-      toast.error(`${e.message}. The tag is as it was.`);
+      // A stale write (someone else decided first): the refreshed page shows the tags as they are now.
+      router.refresh();
+      toast.error(e.message);
     },
     onSuccess: (r, { a, undoing }) => {
       router.refresh();
@@ -229,22 +247,27 @@ export function TagPanel({ articleId, tags, regions }: { articleId: number; tags
         return;
       }
       if (a.action === "accept-suggestions") {
-        const ids = r.tagIds ?? [];
-        toast.success(ids.length ? `Accepted ${ids.length} suggested tag${ids.length === 1 ? "" : "s"}.` : "No confident suggestions to accept.", {
-          action: ids.length ? { label: "Undo", onClick: () => ids.forEach((tagId) => m.mutate({ a: { action: "restore", tagId, state: "suggested" }, undoing: true })) } : undefined,
+        const done = r.tags ?? [];
+        toast.success(done.length ? `Accepted ${done.length} suggested tag${done.length === 1 ? "" : "s"}.` : "No confident suggestions to accept.", {
+          action: done.length
+            ? { label: "Undo", onClick: () => done.forEach((t) => m.mutate({ a: { action: "restore", tagId: t.tagId, state: "suggested", version: t.version }, undoing: true })) }
+            : undefined,
         });
         return;
       }
       const before = "tagId" in a ? tags.find((t) => t.tagId === a.tagId) : tags.find((t) => a.action === "add" && t.scheme === a.scheme && t.code === a.code);
-      const back = inverse(a, before, r.tagId);
+      const back = inverse(a, before, r);
       const name = before?.name ?? (a.action === "add" ? (a.name ?? a.code) : "the tag");
       toast.success(`${done(a, name)}.`, { action: back ? { label: "Undo", onClick: () => m.mutate({ a: back, undoing: true }) } : undefined });
     },
   });
-  useKeys({
-    t: () => input.current?.focus(),
-    a: () => m.mutate({ a: { action: "accept-suggestions" } }),
-  });
+  useKeys(
+    {
+      t: () => input.current?.focus(),
+      a: () => m.mutate({ a: { action: "accept-suggestions" } }),
+    },
+    canEdit,
+  );
   const groups = [
     { title: "Topics", items: view.filter((t) => t.scheme !== "iso3166") },
     { title: "Places", items: view.filter((t) => t.scheme === "iso3166") },
@@ -258,12 +281,12 @@ export function TagPanel({ articleId, tags, regions }: { articleId: number; tags
           {g.items.length === 0 ? (
             <p className="text-sm text-stone-600 dark:text-stone-400">None yet.</p>
           ) : (
-            <ul className="flex flex-wrap gap-1">{g.items.map((t) => <TagChip key={t.tagId} t={t} label={labelOf(t, g.items)} busy={m.isPending} onAct={(a) => m.mutate({ a })} />)}</ul>
+            <ul className="flex flex-wrap gap-1">{g.items.map((t) => <TagChip key={t.tagId} t={t} label={labelOf(t, g.items)} canEdit={canEdit} busy={m.isPending} onAct={(a) => m.mutate({ a })} />)}</ul>
           )}
         </div>
       ))}
       {regions.length > 0 && <p className="text-xs text-stone-600 dark:text-stone-400">Regions: {regions.join(", ")}</p>}
-      {suggestions > 0 && (
+      {canEdit && suggestions > 0 && (
         <button
           className="mt-2 rounded border border-stone-300 px-2 py-1 text-xs font-medium hover:bg-stone-100 focus-visible:outline-2 focus-visible:outline-blue-600 disabled:opacity-50 dark:border-stone-700 dark:hover:bg-stone-800"
           disabled={m.isPending}
@@ -272,7 +295,7 @@ export function TagPanel({ articleId, tags, regions }: { articleId: number; tags
           Accept {suggestions} suggestion{suggestions === 1 ? "" : "s"} <kbd className="text-stone-600 dark:text-stone-400">a</kbd>
         </button>
       )}
-      <AddTag inputRef={input} busy={m.isPending} onAdd={(scheme, code, name) => m.mutate({ a: { action: "add", scheme, code, name } })} />
+      {canEdit && <AddTag inputRef={input} busy={m.isPending} onAdd={(scheme, code, name) => m.mutate({ a: { action: "add", scheme, code, name } })} />}
     </div>
   );
 }

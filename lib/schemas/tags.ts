@@ -1,12 +1,23 @@
 import { z } from "zod";
 
 export const tagAction = z.discriminatedUnion("action", [
-  z.object({ action: z.enum(["accept", "reject", "remove"]), tagId: z.number().int().positive() }),
+  z.object({
+    action: z.enum(["accept", "reject", "remove"]),
+    tagId: z.number().int().positive(),
+    /** The tag's version the editor saw; a newer one in the store refuses the write (409). */
+    version: z.number().int().positive().optional(),
+  }),
   z.object({ action: z.literal("add"), scheme: z.enum(["medtop", "iso3166", "newsroom"]), code: z.string().trim().min(1).max(100) }),
   /** Accept the confident suggestions at once (the "a" key). */
   z.object({ action: z.literal("accept-suggestions") }),
   /** Undo: put a tag back in the state it had. */
-  z.object({ action: z.literal("restore"), tagId: z.number().int().positive(), state: z.enum(["suggested", "accepted", "rejected"]) }),
+  z.object({
+    action: z.literal("restore"),
+    tagId: z.number().int().positive(),
+    state: z.enum(["suggested", "accepted", "rejected"]),
+    /** The version the undone write produced: a later decision by someone else is not overwritten. */
+    version: z.number().int().positive().optional(),
+  }),
 ]);
 
 export const tagSearch = z.object({

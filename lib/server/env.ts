@@ -23,6 +23,19 @@ export const envSchema = z.object({
   WIREDESK_WORKER: z.enum(["0", "1"]).optional(),
   /** How often the live-updates stream asks the store for changes, in ms. */
   WIREDESK_LIVE_POLL_MS: z.coerce.number().int().min(200).max(60_000).default(1000),
+  /** Signs session cookies; at least 32 characters. Required in production (npm start keeps one in data/). */
+  BETTER_AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  /** The desk's public address (https://desk.example.org); sign-in checks request origins against it. Inferred from requests when unset. */
+  WIREDESK_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Further origins allowed to post to the desk, comma-separated. */
+  WIREDESK_TRUSTED_ORIGINS: z
+    .string()
+    .optional()
+    .transform((s) => (s ? s.split(",").map((o) => o.trim()).filter(Boolean) : [])),
+  /** Sign-in attempts allowed per client address per minute. */
+  WIREDESK_SIGNIN_LIMIT: z.coerce.number().int().min(1).max(100000).default(10),
+  /** Demo accounts' password (tests only); unset, npm start generates and prints them. */
+  WIREDESK_DEMO_PASSWORD: z.string().min(10, "must be at least 10 characters").optional(),
   /** Load the demo copy into an empty store on start. */
   WIREDESK_DEMO: z.enum(["0", "1"]).default("1"),
   /** When copies are flagged, per kind, as JSON: {"near": {"minCoverage": 0.85}}; unset fields keep their defaults. */

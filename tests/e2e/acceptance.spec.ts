@@ -3,7 +3,8 @@
 // accept crime and Spain, confirm the copy, mark the story reviewed; then
 // filter by Ukraine and search "Sanchez".
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { axeProblems } from "./axe";
 
 const shots = path.resolve("tests/artifacts");
@@ -11,6 +12,9 @@ const seed = path.resolve("../shared/seeds/000_17b3c87384cd3ef9.txt");
 const emptyStore = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3100) + 1}`;
 
 test.use({ baseURL: emptyStore });
+
+// The empty desk's one account, made with user:create (playwright.config.ts).
+test.beforeEach(async ({ login }) => login("editor"));
 
 /** Presses Tab until the focused element has this accessible name: the way a keyboard user gets there. */
 async function tabTo(page: Page, name: RegExp, max = 60) {

@@ -1,8 +1,11 @@
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { axeProblems } from "./axe";
 
 const shots = path.resolve("tests/artifacts");
+
+// Every test here works as an editor.
+test.beforeEach(async ({ login }) => login("editor"));
 const fixture = (p: string) => path.resolve("tests/fixtures", p);
 
 test("the queue lists the demo articles from the store", async ({ page }) => {
@@ -128,7 +131,7 @@ test("new arrivals show in an open queue without a reload", async ({ page }) => 
   await expect(banner).toHaveCount(0);
 });
 
-test("light and dark: the queue and an article read well in both, and axe finds nothing serious", async ({ page }) => {
+test("light and dark: the queue and an article read well in both, and axe finds nothing serious", async ({ page, login }) => {
   for (const scheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto("/");
@@ -140,6 +143,8 @@ test("light and dark: the queue and an article read well in both, and axe finds 
     expect(await axeProblems(page)).toEqual([]);
     await page.screenshot({ path: path.join(shots, `article-${scheme}.png`), fullPage: true });
   }
+  await login("admin");
   await page.goto("/taxonomy");
+  await expect(page.getByRole("heading", { name: "Taxonomy" })).toBeVisible();
   expect(await axeProblems(page)).toEqual([]);
 });

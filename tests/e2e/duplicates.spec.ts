@@ -1,8 +1,11 @@
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { axeProblems } from "./axe";
 
 const shots = path.resolve("tests/artifacts");
+
+// Every test here works as an editor.
+test.beforeEach(async ({ login }) => login("editor"));
 
 test("an editor compares two copies side by side, confirms, undoes and dismisses", async ({ page }) => {
   await page.goto("/duplicates");

@@ -1,7 +1,10 @@
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
 const shots = path.resolve("tests/artifacts");
+
+// Editors triage; the taxonomy test signs in as an admin itself.
+test.beforeEach(async ({ login }) => login("editor"));
 
 test("an editor accepts and rejects suggested tags, sees the evidence, and adds one by hand", async ({ page }) => {
   await page.goto("/?q=Interpol");
@@ -32,7 +35,8 @@ test("an editor accepts and rejects suggested tags, sees the evidence, and adds 
   await expect(page.locator("section", { has: page.getByRole("heading", { name: "History" }) })).toContainText("tag.accept");
 });
 
-test("an admin renames and hides a topic and adds a newsroom tag under it", async ({ page }) => {
+test("an admin renames and hides a topic and adds a newsroom tag under it", async ({ page, login }) => {
+  await login("admin");
   await page.goto("/taxonomy");
   const weather = page.getByTestId("topic").filter({ has: page.getByText(/medtop:17000000/) });
   await weather.getByLabel(/Name of weather/).fill("weather and climate");

@@ -19,18 +19,18 @@ describe.each(storeKinds())("workflow on %s", (kind) => {
   });
 
   it("marks reviewed, spikes and reopens, each on record", async () => {
-    const r = await setStatus(store.db, id, "reviewed", 1, { name: "ed" });
+    const r = await setStatus(store.db, id, "reviewed", 1, { name: "ed", role: "editor" as const });
     expect(r).toEqual({ status: "reviewed", version: 2 });
-    await setStatus(store.db, id, "spiked", 2, { name: "ed" });
-    await setStatus(store.db, id, "new", 3, { name: "ed" });
+    await setStatus(store.db, id, "spiked", 2, { name: "ed", role: "editor" as const });
+    await setStatus(store.db, id, "new", 3, { name: "ed", role: "editor" as const });
     const audit = await store.db.auditEntry.findMany({ where: { articleId: id, action: "article.status" }, orderBy: { id: "asc" } });
     expect(audit.map((e) => JSON.parse(e.after!).status)).toEqual(["reviewed", "spiked", "new"]);
   });
 
   it("refuses a write made from a stale copy and says what is current", async () => {
     const current = await store.db.article.findUniqueOrThrow({ where: { id } });
-    await setStatus(store.db, id, "reviewed", current.version, { name: "first editor" });
-    const stale = setStatus(store.db, id, "spiked", current.version, { name: "second editor" });
+    await setStatus(store.db, id, "reviewed", current.version, { name: "first editor", role: "editor" });
+    const stale = setStatus(store.db, id, "spiked", current.version, { name: "second editor", role: "editor" });
     await expect(stale).rejects.toBeInstanceOf(StaleWriteError);
     await expect(stale).rejects.toThrow(/changed since you opened it .*reviewed/);
     expect((await store.db.article.findUniqueOrThrow({ where: { id } })).status).toBe("reviewed");

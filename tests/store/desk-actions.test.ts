@@ -11,12 +11,14 @@ import { acceptSuggestions, restoreTag } from "../../lib/server/tags/decide-tag"
 import { resolveCluster } from "../../lib/server/duplicates/resolve-cluster";
 import { deleteView, listViews, saveView, ViewError } from "../../lib/server/views/saved-views";
 import { findArticles } from "../../lib/server/articles/find-articles";
+import { ForbiddenError } from "../../lib/server/audit";
 
 const seedPath = path.resolve(import.meta.dirname, "../fixtures/pages/seed-aggregator.txt");
 
 describe.each(storeKinds())("desk actions on %s", (kind) => {
   let store: TestStore;
-  const actor = { name: "test editor" };
+  const actor = { name: "test editor", role: "editor" as const };
+  const viewer = { name: "test viewer", role: "viewer" as const };
   const byHeadline = async (re: RegExp) => {
     const all = await store.db.article.findMany({ select: { id: true, headline: true, status: true, version: true } });
     return all.filter((a) => re.test(a.headline));
@@ -24,10 +26,21 @@ describe.each(storeKinds())("desk actions on %s", (kind) => {
 
   beforeAll(async () => {
     store = await openStore(kind);
-    await runIngest(store.db, [{ name: "seed.txt", read: async () => readFileSync(seedPath) }], { origin: "cli", actor: "test" });
+    await runIngest(store.db, [{ name: "seed.txt", read: async () => readFileSync(seedPath) }], { origin: "cli", actor: "test", role: "system" });
   });
   afterAll(async () => {
     await store?.drop();
+  });
+
+  it("refuses a viewer every desk action, writing nothing", async () => {
+    const [rally] = await byHeadline(/rally in Spain/);
+    const [interpol] = await byHeadline(/Interpol/);
+    const audit = await store.db.auditEntry.count();
+    await expect(setStatuses(store.db, { status: "reviewed", items: [{ id: rally!.id, version: rally!.version }] }, viewer)).rejects.toThrow(ForbiddenError);
+    await expect(acceptSuggestions(store.db, interpol!.id, viewer)).rejects.toThrow(ForbiddenError);
+    await expect(resolveCluster(store.db, interpol!.id, viewer)).rejects.toThrow(ForbiddenError);
+    expect(await store.db.auditEntry.count()).toBe(audit);
+    expect((await store.db.article.findUniqueOrThrow({ where: { id: rally!.id } })).status).toBe("new");
   });
 
   it("sets one status for a selection, refusing only the item whose version is stale", async () => {
@@ -68,7 +81,7 @@ describe.each(storeKinds())("desk actions on %s", (kind) => {
     const now = await store.db.articleTag.findUniqueOrThrow({ where: { id: spain.id } });
     expect(now.state).toBe("suggested");
     expect(now.decidedAt).toBeNull();
-    expect(await store.db.auditEntry.count({ where: { action: "tag.undo", articleId: interpol!.id } })).toBe(1);
+    expect(await store.db.auditEntry.count({ where: { action: "tag.reopen", articleId: interpol!.id } })).toBe(1);
   });
 
   it("keeps the original of a cluster, confirms its links and marks the other copies reviewed", async () => {

@@ -29,9 +29,9 @@ const item = (uri: string, source: string, headline: string, body: string, versi
 
 describe.each(storeKinds())("duplicate links on %s", (kind) => {
   let store: TestStore;
-  const actor = { name: "test editor" };
+  const actor = { name: "test editor", role: "editor" as const };
   const ingest = (name: string, ...lines: string[]) =>
-    runIngest(store.db, [{ name, read: async () => bytes(lines.join("\n")) }], { origin: "cli", actor: "test" });
+    runIngest(store.db, [{ name, read: async () => bytes(lines.join("\n")) }], { origin: "cli", actor: "test", role: "system" as const });
   const idOf = async (uri: string) => (await store.db.article.findUniqueOrThrow({ where: { uri } })).id;
   const linkBetween = (a: number, b: number) =>
     store.db.duplicateLink.findFirst({ where: { OR: [{ articleId: a, otherId: b }, { articleId: b, otherId: a }] } });
@@ -131,7 +131,7 @@ describe.each(storeKinds())("duplicate links on %s", (kind) => {
     const r = await runIngest(
       store.db,
       [{ name: "strict.ndjson", read: async () => bytes(item("strict-1", "Strict Daily", "Pens ring broken up", edited)) }],
-      { origin: "cli", actor: "test", thresholds: strict },
+      { origin: "cli", actor: "test", role: "system" as const, thresholds: strict },
     );
     expect(r.totals.new).toBe(1);
     const links = await store.db.duplicateLink.findMany({ where: { articleId: await idOf("strict-1") } });

@@ -11,7 +11,7 @@ import { CSV_COLUMNS, exportArticles } from "../../lib/server/export/export-arti
 import type { Db } from "../../lib/server/db/client";
 
 const fixture = (p: string) => path.join(import.meta.dirname, "../fixtures", p);
-const opts = { origin: "cli" as const, actor: "test", ingestTime: new Date("2026-11-28T12:00:00Z") };
+const opts = { origin: "cli" as const, actor: "test", role: "system" as const, ingestTime: new Date("2026-11-28T12:00:00Z") };
 
 async function exportText(db: Db, format: "ndjson" | "csv", filters = {}): Promise<string> {
   const out = new PassThrough();

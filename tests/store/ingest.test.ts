@@ -15,7 +15,7 @@ const textInput = (name: string, text: string | Uint8Array): IngestInput => ({
   read: async () => (typeof text === "string" ? bytes(text) : text),
 });
 const ingestTime = new Date("2026-11-28T12:00:00Z");
-const opts = { origin: "cli" as const, actor: "test", ingestTime };
+const opts = { origin: "cli" as const, actor: "test", role: "system" as const, ingestTime };
 
 describe.each(storeKinds())("ingest into %s", (kind) => {
   let store: TestStore;

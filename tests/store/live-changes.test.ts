@@ -17,7 +17,7 @@ describe.each(storeKinds())("live changes (%s)", (kind) => {
   });
 
   const ingest = (guid: string, title: string, body: string) =>
-    runIngest(store.db, [{ name: `${guid}.xml`, read: async () => bytes(rss("Wire", [{ guid, title, body }])) }], { origin: "cli", actor: "cli" });
+    runIngest(store.db, [{ name: `${guid}.xml`, read: async () => bytes(rss("Wire", [{ guid, title, body }])) }], { origin: "cli", actor: "cli", role: "system" });
 
   it("reports arrivals, others' changes and source edits once each, and nothing when nothing changed", async () => {
     await ingest("a-1", "Dam inspection passes", "Engineers found the dam sound after a week of checks, the water board said.");
@@ -31,8 +31,8 @@ describe.each(storeKinds())("live changes (%s)", (kind) => {
     expect(await nextChanges(store.db, cursor)).toBeUndefined();
 
     const old = await store.db.article.findUniqueOrThrow({ where: { uri: "a-1" } });
-    await setStatus(store.db, old.id, "reviewed", old.version, { name: "editor" });
-    await createSource(store.db, { name: "Harbour Post", feedUrl: "https://harbour.example/rss" }, { name: "admin" });
+    await setStatus(store.db, old.id, "reviewed", old.version, { name: "editor", role: "editor" });
+    await createSource(store.db, { name: "Harbour Post", feedUrl: "https://harbour.example/rss" }, { name: "admin", role: "admin" });
     expect(await nextChanges(store.db, cursor)).toEqual({ articles: [], changed: [old.id], entities: ["source"] });
     expect(await nextChanges(store.db, cursor)).toBeUndefined();
   });

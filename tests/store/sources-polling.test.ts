@@ -12,7 +12,7 @@ import { listSources } from "../../lib/server/sources/list-sources";
 import { exportOpml, importOpml } from "../../lib/server/sources/opml-sources";
 import { readOpml } from "../../lib/sources/opml";
 
-const admin = { name: "admin" };
+const admin = { name: "admin", role: "admin" as const };
 const MINUTE = 60_000;
 // Tests reach a server on 127.0.0.1: allowed here explicitly, off by default.
 const opts: PollOptions = { allowPrivate: true, timeoutMs: 2000, actor: "worker" };

@@ -21,8 +21,8 @@ const fanProtest = (club: string) =>
 
 describe.each(storeKinds())("tags on %s", (kind) => {
   let store: TestStore;
-  const actor = { name: "test editor" };
-  const ingest = (name: string, text: string) => runIngest(store.db, [{ name, read: async () => bytes(text) }], { origin: "cli", actor: "test" });
+  const actor = { name: "test editor", role: "admin" as const };
+  const ingest = (name: string, text: string) => runIngest(store.db, [{ name, read: async () => bytes(text) }], { origin: "cli", actor: "test", role: "system" as const });
   const tagsOf = async (uri: string) =>
     (await store.db.article.findUniqueOrThrow({ where: { uri }, include: { tags: { include: { tag: true } } } })).tags;
 
@@ -31,7 +31,7 @@ describe.each(storeKinds())("tags on %s", (kind) => {
     await runIngest(
       store.db,
       [{ name: "seed.txt", read: async () => readFileSync(path.join(import.meta.dirname, "../fixtures/pages/seed-aggregator.txt")) }],
-      { origin: "cli", actor: "test", defaultSource: "Daily8" },
+      { origin: "cli", actor: "test", role: "system" as const, defaultSource: "Daily8" },
     );
   });
   afterAll(async () => {

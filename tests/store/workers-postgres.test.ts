@@ -88,7 +88,7 @@ describe.each(storeKinds())("feed workers (%s)", (kind) => {
     for (let f = 0; f < FEEDS; f++) {
       // Slow enough that one worker cannot take every feed before the other looks.
       server.set(`/feed-${f}.xml`, { body: rss(`Feed ${f}`, feedItems(f, 0)), etag: `"f${f}-r0"`, delayMs: 400 });
-      ids.push((await createSource(store.db, { name: `Feed ${f}`, feedUrl: server.url(`/feed-${f}.xml`), pollMinutes: 60 }, { name: "admin" })).id);
+      ids.push((await createSource(store.db, { name: `Feed ${f}`, feedUrl: server.url(`/feed-${f}.xml`), pollMinutes: 60 }, { name: "admin", role: "admin" })).id);
     }
     for (let i = 0; i < workerCount; i++) workers.push(startWorker(store.url, `[worker ${i + 1}]`));
 
@@ -100,7 +100,7 @@ describe.each(storeKinds())("feed workers (%s)", (kind) => {
     const round2 = new Date();
     for (let f = 0; f < FEEDS; f++) {
       server.set(`/feed-${f}.xml`, { body: rss(`Feed ${f}`, feedItems(f, 1)), etag: `"f${f}-r1"`, delayMs: 400 });
-      await requestPoll(store.db, ids[f]!, { name: "admin" });
+      await requestPoll(store.db, ids[f]!, { name: "admin", role: "admin" });
     }
     await until("the second round", () => allPolledSince(round2), output);
 

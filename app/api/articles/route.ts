@@ -3,8 +3,11 @@ import { NextResponse, type NextRequest } from "next/server";
 import { db } from "@/lib/server/db/client";
 import { findArticles } from "@/lib/server/articles/find-articles";
 import { articleListParams } from "@/lib/schemas/articles";
+import { guard } from "@/lib/server/auth/guard";
 
 export async function GET(req: NextRequest) {
+  const g = await guard(req, "read");
+  if (g instanceof Response) return g;
   const parsed = articleListParams.safeParse(Object.fromEntries(req.nextUrl.searchParams));
   if (!parsed.success) {
     return NextResponse.json(

@@ -1,4 +1,5 @@
 // GET /api/events - live updates as Server-Sent Events: new articles and others' changes, about every second
+import { guard, refusal } from "@/lib/server/auth/guard";
 import type { NextRequest } from "next/server";
 import { db } from "@/lib/server/db/client";
 import { env } from "@/lib/server/env";
@@ -9,6 +10,8 @@ export const dynamic = "force-dynamic";
 const HEARTBEAT_MS = 15_000;
 
 export async function GET(req: NextRequest) {
+  const g = await guard(req, "read");
+  if (g instanceof Response) return g;
   const store = db();
   const cursor = await openCursor(store);
   const pollMs = env().WIREDESK_LIVE_POLL_MS;

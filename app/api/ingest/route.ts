@@ -5,10 +5,13 @@ import { db } from "@/lib/server/db/client";
 import { env, fetchLimits } from "@/lib/server/env";
 import { urlInput } from "@/lib/server/ingest/inputs";
 import { runIngest, type IngestInput } from "@/lib/server/ingest/run-ingest";
+import { guard, refusal } from "@/lib/server/auth/guard";
 
 const urlField = z.url({ protocol: /^https?$/, message: "url must be an http or https address" }).optional();
 
 export async function POST(req: NextRequest) {
+  const g = await guard(req, "ingest", { contentType: "multipart" });
+  if (g instanceof Response) return g;
   const config = env();
   const declared = Number(req.headers.get("content-length") ?? 0);
   // Several files may come at once; the whole request gets a few inputs' worth.
@@ -38,11 +41,17 @@ export async function POST(req: NextRequest) {
     },
   }));
   if (url.data) inputs.push(urlInput(url.data, fetchLimits(config)));
-  const report = await runIngest(db(), inputs, {
-    origin: url.data && files.length === 0 ? "url" : "upload",
-    actor: "upload",
-    maxBytes: config.WIREDESK_MAX_INPUT_BYTES,
-    thresholds: config.WIREDESK_DEDUP_THRESHOLDS,
-  });
-  return NextResponse.json(report);
+  try {
+    const report = await runIngest(db(), inputs, {
+      origin: url.data && files.length === 0 ? "url" : "upload",
+      actor: g.actor.name,
+      userId: g.user.id,
+      role: g.user.role,
+      maxBytes: config.WIREDESK_MAX_INPUT_BYTES,
+      thresholds: config.WIREDESK_DEDUP_THRESHOLDS,
+    });
+    return NextResponse.json(report);
+  } catch (e) {
+    return refusal(e);
+  }
 }

@@ -3,8 +3,11 @@ import { NextResponse, type NextRequest } from "next/server";
 import { db } from "@/lib/server/db/client";
 import { findCountries, findTags } from "@/lib/server/tags/taxonomy";
 import { tagSearch } from "@/lib/schemas/tags";
+import { guard } from "@/lib/server/auth/guard";
 
 export async function GET(req: NextRequest) {
+  const g = await guard(req, "read");
+  if (g instanceof Response) return g;
   const p = tagSearch.safeParse(Object.fromEntries(req.nextUrl.searchParams));
   if (!p.success) return NextResponse.json({ error: "expected ?q=<at least one character>" }, { status: 400 });
   const tags = await findTags(db(), p.data.q, p.data.limit);

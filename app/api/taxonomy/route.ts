@@ -4,11 +4,14 @@ import { db } from "@/lib/server/db/client";
 import { addNewsroomTag, renameTag, setHidden } from "@/lib/server/tags/taxonomy";
 import { TagError } from "@/lib/server/tags/decide-tag";
 import { taxonomyChange } from "@/lib/schemas/tags";
+import { guard, refusal } from "@/lib/server/auth/guard";
 
 export async function POST(req: NextRequest) {
+  const g = await guard(req, "taxonomy", { contentType: "json" });
+  if (g instanceof Response) return g;
   const body = taxonomyChange.safeParse(await req.json().catch(() => null));
   if (!body.success) return NextResponse.json({ error: body.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") }, { status: 400 });
-  const actor = { name: "admin" };
+  const actor = g.actor;
   try {
     const b = body.data;
     const tag =
@@ -18,6 +21,6 @@ export async function POST(req: NextRequest) {
     return NextResponse.json({ id: tag.id, code: tag.code, name: tag.name, hidden: tag.hidden });
   } catch (e) {
     if (e instanceof TagError) return NextResponse.json({ error: e.message }, { status: 422 });
-    throw e;
+    return refusal(e);
   }
 }

@@ -1,4 +1,9 @@
 import Link from "next/link";
+import { requirePageUser } from "@/lib/server/auth/page";
+import { can } from "@/lib/server/auth/roles";
+import { articleAudit } from "@/lib/server/audit-log";
+import { Presence } from "@/components/articles/presence";
+import { AuditEntryRow } from "@/components/audit/audit-entry";
 import { notFound } from "next/navigation";
 import { db } from "@/lib/server/db/client";
 import { getArticle } from "@/lib/server/articles/get-article";
@@ -24,9 +29,12 @@ function Section({ title, children }: { title: string; children: React.ReactNode
 
 export default async function ArticlePage({ params }: PageProps<"/articles/[id]">) {
   const { id } = await params;
+  const user = await requirePageUser("read", `/articles/${id}`);
   const n = Number(id);
   const a = Number.isInteger(n) && n > 0 ? await getArticle(db(), n) : null;
   if (!a) notFound();
+  const canEdit = can(user.role, "triage");
+  const audit = await articleAudit(db(), a.id, user.actor);
   const tagViews: TagView[] = a.tags
     .filter((t) => t.tag.scheme !== "region")
     .map((t) => ({
@@ -39,6 +47,7 @@ export default async function ArticlePage({ params }: PageProps<"/articles/[id]"
       state: t.state,
       confidence: t.confidence,
       rel: t.rel,
+      version: t.version,
       evidence: t.evidence ? (JSON.parse(t.evidence) as TagView["evidence"]) : [],
     }));
   // Regions are derived from the story's own places (its main place and those an editor kept), never tagged alone.
@@ -60,8 +69,9 @@ export default async function ArticlePage({ params }: PageProps<"/articles/[id]"
           <Badge tone={statusTone(a.status)}>{a.status}</Badge>
           {a.versions.length > 0 && <Badge>{a.versions.length + 1} versions</Badge>}
         </p>
-        <div className="mt-3">
-          <StatusActions articleId={a.id} status={workflowStatus.parse(a.status)} version={a.version} duplicatesHref={`/duplicates/for/${a.id}`} />
+        <div className="mt-3 space-y-2">
+          <Presence articleId={a.id} />
+          <StatusActions articleId={a.id} status={workflowStatus.parse(a.status)} version={a.version} canEdit={canEdit} duplicatesHref={`/duplicates/for/${a.id}`} />
         </div>
         {(a.caption || a.credit) && (
           <figure className="mt-4 border-l-4 border-stone-300 pl-3 text-sm italic text-stone-600 dark:border-stone-700 dark:text-stone-400">
@@ -91,7 +101,7 @@ export default async function ArticlePage({ params }: PageProps<"/articles/[id]"
       </article>
       <aside className="space-y-4">
         <Section title="Tags">
-          <TagPanel articleId={a.id} tags={tagViews} regions={regions} />
+          <TagPanel articleId={a.id} tags={tagViews} regions={regions} canEdit={canEdit} />
         </Section>
         {[
           { title: "Duplicates", links: a.links.filter((l) => l.kind !== "same-story"), empty: "No copies found." },
@@ -118,10 +128,8 @@ export default async function ArticlePage({ params }: PageProps<"/articles/[id]"
         ))}
         <Section title="History">
           <ol className="space-y-1 text-sm">
-            {a.audit.map((e) => (
-              <li key={e.id}>
-                <span className="font-mono text-xs">{e.action}</span> by {e.actor} · <TimeAgo iso={e.at.toISOString()} />
-              </li>
+            {audit.map((e) => (
+              <AuditEntryRow key={e.id} e={e} canUndo={canEdit} />
             ))}
             {a.versions.map((v) => (
               <li key={v.id} className="text-stone-600 dark:text-stone-400">

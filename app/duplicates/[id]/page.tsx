@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { requirePageUser } from "@/lib/server/auth/page";
+import { can } from "@/lib/server/auth/roles";
 import { notFound } from "next/navigation";
 import { db } from "@/lib/server/db/client";
 import { getLink } from "@/lib/server/duplicates/find-links";
@@ -20,6 +22,8 @@ const kindText: Record<string, string> = {
 };
 
 export default async function LinkPage({ params }: PageProps<"/duplicates/[id]">) {
+  const user = await requirePageUser("read", "/duplicates");
+  const canEdit = can(user.role, "triage");
   const id = idParam.safeParse((await params).id);
   const link = id.success ? await getLink(db(), id.data) : null;
   if (!link) notFound();
@@ -38,7 +42,7 @@ export default async function LinkPage({ params }: PageProps<"/duplicates/[id]">
           </h1>
           <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">{kindText[link.kind]}</p>
         </div>
-        <LinkActions linkId={link.id} state={linkState.parse(link.state)} />
+        {canEdit && <LinkActions linkId={link.id} state={linkState.parse(link.state)} />}
       </div>
       <p className="text-xs text-stone-600 dark:text-stone-400">
         <mark className="rounded-sm bg-amber-100 px-1 dark:bg-amber-900/60">Shared passages</mark> are marked; text only one side has is underlined.
@@ -53,8 +57,8 @@ export default async function LinkPage({ params }: PageProps<"/duplicates/[id]">
               <span className="font-medium">{a.source?.name ?? "Unknown source"}</span>
               {a.source?.kind === "aggregator" && <Badge>aggregator</Badge>}
               <TimeAgo iso={(a.firstCreated ?? a.ingestedAt).toISOString()} />
-              {link.group && <KeepThisCopy articleId={a.id} isCanonical={canonicalId === a.id} />}
-              {link.kind !== "same-story" && link.state !== "dismissed" && <ResolveCluster keep={a.id} />}
+              {canEdit && link.group && <KeepThisCopy articleId={a.id} isCanonical={canonicalId === a.id} />}
+              {canEdit && link.kind !== "same-story" && link.state !== "dismissed" && <ResolveCluster keep={a.id} />}
             </p>
             <HighlightedText text={a.bodyText} ranges={ranges} />
           </section>

@@ -1,21 +1,26 @@
 // Workflow: mark reviewed, spike, reopen. The write names the version the
 // editor saw; a stale one is refused so no change is lost silently.
 import type { Db } from "../db/client";
-import { recordAudit, type Actor } from "../audit";
+import { authorize, recordAudit, type Actor } from "../audit";
 import type { z } from "zod";
 import type { workflowStatus } from "../../schemas/workflow";
 
 type Status = z.infer<typeof workflowStatus>;
 
+/** A write that named an older version than the store holds: refused, with what is there now. */
 export class StaleWriteError extends Error {
-  constructor(readonly current: { status: string; version: number }) {
-    super(`The article changed since you opened it (now version ${current.version}, ${current.status}); reload to see it.`);
+  constructor(
+    readonly current: { version: number; status?: string; state?: string },
+    message = `The article changed since you opened it (now version ${current.version}, ${current.status}); reload to see it.`,
+  ) {
+    super(message);
   }
 }
 
 export class NotFoundError extends Error {}
 
 export async function setStatus(db: Db, articleId: number, status: Status, expectedVersion: number, actor: Actor) {
+  authorize(actor, "triage");
   return db.$transaction(async (tx) => {
     const a = await tx.article.findUnique({ where: { id: articleId }, select: { status: true, version: true } });
     if (!a) throw new NotFoundError(`No article ${articleId}`);

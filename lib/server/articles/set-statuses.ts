@@ -4,16 +4,18 @@
 import type { Db } from "../db/client";
 import type { Actor } from "../audit";
 import { NotFoundError, setStatus, StaleWriteError } from "./set-status";
+import { authorize } from "../audit";
 import type { BulkStatusChange } from "../../schemas/articles";
 
 export interface BulkStatusResult {
   /** Changed (or already in that status): the version to name in a later write, and the status before, for undo. */
   changed: { id: number; from: string; version: number }[];
   /** Not changed, and why. */
-  refused: { id: number; reason: string; current?: { status: string; version: number } }[];
+  refused: { id: number; reason: string; current?: { status?: string; version: number } }[];
 }
 
 export async function setStatuses(db: Db, input: BulkStatusChange, actor: Actor): Promise<BulkStatusResult> {
+  authorize(actor, "triage");
   const result: BulkStatusResult = { changed: [], refused: [] };
   const before = new Map(
     (await db.article.findMany({ where: { id: { in: input.items.map((i) => i.id) } }, select: { id: true, status: true } })).map((a) => [a.id, a.status]),

@@ -32,6 +32,7 @@ export async function loadDemo(
       await runIngest(db, [{ name: e.file, read: () => readLimited(file, 20 * 1024 * 1024) }], {
         origin: "demo",
         actor: "demo",
+        role: "system",
         defaultSource: e.source,
         ingestTime,
         thresholds,

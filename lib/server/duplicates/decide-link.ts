@@ -3,7 +3,7 @@
 // decision is on record in the audit log and can be undone from it.
 import type { Db } from "../db/client";
 import { linkState } from "../../schemas/workflow";
-import { recordAudit, type Actor } from "../audit";
+import { authorize, recordAudit, type Actor } from "../audit";
 import type { z } from "zod";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
@@ -13,6 +13,7 @@ export class DecisionError extends Error {}
 
 /** Sets a link's state; "suggested" reopens it. Returns the link as it now is. */
 export async function decideLink(db: Db, linkId: number, state: LinkState, actor: Actor) {
+  authorize(actor, "triage");
   return db.$transaction(async (tx) => {
     const link = await tx.duplicateLink.findUnique({ where: { id: linkId } });
     if (!link) throw new DecisionError(`No duplicate link ${linkId}`);
@@ -102,6 +103,7 @@ export async function getGroup(db: Db | Tx, articleId: number) {
 
 /** An editor's choice of the copy a confirmed group keeps. */
 export async function setCanonical(db: Db, articleId: number, actor: Actor) {
+  authorize(actor, "triage");
   return db.$transaction(async (tx) => {
     const ids = await confirmedGroup(tx, articleId);
     const before = await getGroup(tx, articleId);
@@ -121,6 +123,7 @@ export async function setCanonical(db: Db, articleId: number, actor: Actor) {
 
 /** Undoes an audited duplicate decision: the link's state, or the group's chosen copy, as before. */
 export async function undoDecision(db: Db, auditId: number, actor: Actor) {
+  authorize(actor, "triage");
   const entry = await db.auditEntry.findUnique({ where: { id: auditId } });
   if (!entry?.before) throw new DecisionError(`Audit entry ${auditId} cannot be undone`);
   const before = JSON.parse(entry.before) as { state?: LinkState; chosen?: number | null };

@@ -3,7 +3,7 @@
 // confirmed, canonical chosen, status set), so the log reads as if an editor
 // had made them one by one, and the result lists what to reverse for undo.
 import type { Db } from "../db/client";
-import type { Actor } from "../audit";
+import { authorize, type Actor } from "../audit";
 import { decideLink, DecisionError, setCanonical } from "./decide-link";
 import { setStatus, StaleWriteError } from "../articles/set-status";
 
@@ -44,6 +44,7 @@ export async function copyCluster(db: Db, articleId: number) {
 }
 
 export async function resolveCluster(db: Db, keep: number, actor: Actor): Promise<ClusterResult> {
+  authorize(actor, "triage");
   const cluster = await copyCluster(db, keep);
   if (cluster.links.length === 0) throw new DecisionError(`Article ${keep} has no copies to resolve`);
   const result: ClusterResult = { keep, confirmed: [], reviewed: [], refused: [], canonicalAuditId: null };

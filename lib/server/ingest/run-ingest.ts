@@ -1,6 +1,8 @@
 // One ingest run: reads each input, parses it with the pure engine, stores
 // every item, and records counts and per-item errors on an IngestRun. Used by
 // the CLI, the web upload, the demo loader and (later) feed polling.
+import { authorize } from "../audit";
+import type { Role } from "../auth/roles";
 import type { Db } from "../db/client";
 import { parseInput } from "../../ingest";
 import { IngestInputError, type ItemError, type ParsedArticle } from "../../ingest/types";
@@ -42,6 +44,8 @@ export interface RunOptions {
   origin: "cli" | "upload" | "url" | "feed" | "demo";
   actor: string;
   userId?: number;
+  /** The acting user's role ("system" for the CLI, demo and feed worker); ingest needs editor or admin. */
+  role: Role | "system";
   ingestTime?: Date;
   defaultSource?: string;
   maxBytes?: number;
@@ -70,6 +74,7 @@ export function addCounts(into: Counts, c: Counts): Counts {
 }
 
 export async function runIngest(db: Db, inputs: IngestInput[], opts: RunOptions): Promise<RunReport> {
+  authorize({ name: opts.actor, userId: opts.userId, role: opts.role }, "ingest");
   const run = await db.ingestRun.create({
     data: { input: inputs.map((i) => i.name).join(", ").slice(0, 2000), origin: opts.origin, userId: opts.userId ?? null },
   });

@@ -7,7 +7,7 @@ import { contentHash } from "../../ingest/text";
 import { reverseKind } from "../../schemas/workflow";
 import { DEFAULT_THRESHOLDS, type DuplicateThresholds } from "../../dedup/config";
 import { isUpdate } from "../../dedup/update";
-import { recordAudit } from "../audit";
+import { recordAudit, type Actor } from "../audit";
 import { findDuplicates, indexArticle, writeLinks } from "../duplicates/link-duplicates";
 import { applySuggestions, type SuggestionContext } from "../tags/apply-suggestions";
 
@@ -32,7 +32,7 @@ export interface StoreContext {
   sourceTagIds?: number[];
 }
 
-const actorOf = (ctx: StoreContext) => ({ name: ctx.actor, userId: ctx.userId });
+const actorOf = (ctx: StoreContext): Actor => ({ name: ctx.actor, userId: ctx.userId, role: "system" });
 
 const tagInput = (d: { headline: string; bodyText: string; dateline: string | null }) => ({
   headline: d.headline,

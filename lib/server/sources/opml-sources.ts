@@ -1,6 +1,6 @@
 // OPML import and export of the polled feeds.
 import type { Db } from "../db/client";
-import type { Actor } from "../audit";
+import { authorize, type Actor } from "../audit";
 import { readOpml, writeOpml } from "../../sources/opml";
 import { createSource, SourceError } from "./save-source";
 
@@ -18,6 +18,7 @@ export async function importOpml(
   actor: Actor,
   defaults: { pollMinutes?: number; enabled?: boolean } = {},
 ): Promise<OpmlImportReport> {
+  authorize(actor, "sources");
   const read = readOpml(text, "OPML file");
   const report: OpmlImportReport = { added: [], existing: [], errors: [...read.errors] };
   for (const f of read.feeds) {

@@ -1,6 +1,6 @@
 // Admins add, change and remove polled feeds; every change is audited.
 import type { Db } from "../db/client";
-import { recordAudit, type Actor } from "../audit";
+import { authorize, recordAudit, type Actor } from "../audit";
 import { sourceInput, sourceUpdate, type SourceInput, type SourceUpdate } from "../../schemas/sources";
 import { parseTagCodes } from "./poll-source";
 import { resolveTagCodes } from "./source-tags";
@@ -39,6 +39,7 @@ async function clash(db: Db, name: string | undefined, feedUrl: string | undefin
 
 /** Adds a polled feed (or gives a feed to a source ingest already knows by name); due at once. */
 export async function createSource(db: Db, input: SourceInput, actor: Actor) {
+  authorize(actor, "sources");
   const data = sourceInput.parse(input);
   await resolveTagCodes(db, data.defaultTags, true);
   const adopt = await clash(db, data.name, data.feedUrl);
@@ -59,6 +60,7 @@ export async function createSource(db: Db, input: SourceInput, actor: Actor) {
 
 /** Changes a feed's settings. A new URL forgets the old feed's validators and errors. */
 export async function updateSource(db: Db, id: number, input: SourceUpdate, actor: Actor) {
+  authorize(actor, "sources");
   const data = sourceUpdate.parse(input);
   const before = await db.source.findUnique({ where: { id } });
   if (!before) throw new SourceError(`no source ${id}`, 404);
@@ -85,6 +87,7 @@ export async function updateSource(db: Db, id: number, input: SourceUpdate, acto
 
 /** Stops polling a feed and forgets it; its articles stay, without a source. */
 export async function deleteSource(db: Db, id: number, actor: Actor) {
+  authorize(actor, "sources");
   const before = await db.source.findUnique({ where: { id } });
   if (!before) throw new SourceError(`no source ${id}`, 404);
   await db.source.delete({ where: { id } });
@@ -93,6 +96,7 @@ export async function deleteSource(db: Db, id: number, actor: Actor) {
 
 /** "Poll now": the feed is due at once; a worker picks it up on its next tick. */
 export async function requestPoll(db: Db, id: number, actor: Actor) {
+  authorize(actor, "sources");
   const { count } = await db.source.updateMany({ where: { id, feedUrl: { not: null } }, data: { nextPollAt: new Date() } });
   if (!count) throw new SourceError(`no feed source ${id}`, 404);
   await recordAudit(db, actor, { action: "source.poll", entityType: "source", entityId: id });

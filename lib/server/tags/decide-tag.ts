@@ -4,7 +4,8 @@
 import type { Db } from "../db/client";
 import { countryName, medtopConcept, topicName } from "../../tagging";
 import { teach } from "./tagging-model";
-import { recordAudit, type Actor } from "../audit";
+import { authorize, recordAudit, type Actor } from "../audit";
+import { StaleWriteError } from "../articles/set-status";
 import { MENTION_TAG_CONFIDENCE } from "../../tagging/thresholds";
 
 export class TagError extends Error {}
@@ -17,26 +18,64 @@ async function articleInput(db: Db, articleId: number) {
   return { headline: a.headline, bodyText: a.bodyText, ...(a.dateline ? { dateline: a.dateline } : {}) };
 }
 
-function audit(db: Db, actor: Actor, action: string, articleId: number, tag: { scheme: string; code: string }, before: unknown, after: unknown) {
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+const staleTag = (articleId: number, current: { state: string; version: number }) =>
+  new StaleWriteError(current, `Someone changed this tag on article ${articleId} since you saw it (now ${current.state}, version ${current.version}); the page shows it as it is now.`);
+
+function audit(db: Db | Tx, actor: Actor, action: string, articleId: number, tag: { scheme: string; code: string }, before: unknown, after: unknown) {
   return recordAudit(db, actor, { action, entityType: "articleTag", entityId: `${articleId}:${tag.scheme}:${tag.code}`, articleId, before, after });
 }
 
-/** Accepts or rejects a tag on an article (a suggestion, or an earlier decision reversed). */
-export async function decideTag(db: Db, articleId: number, tagId: number, state: "accepted" | "rejected", actor: Actor) {
-  const at = await db.articleTag.findUnique({ where: { articleId_tagId: { articleId, tagId } }, include: { tag: true } });
-  if (!at) throw new TagError(`Article ${articleId} has no tag ${tagId}`);
+/**
+ * Accepts or rejects a tag on an article (a suggestion, or an earlier
+ * decision reversed). `expectedVersion` is the tag's version the editor saw:
+ * when someone else decided since, the write is refused (StaleWriteError)
+ * rather than silently replacing their decision. Without it, the version read
+ * here is the one the write must still find, so two concurrent writers never
+ * both succeed on the same state.
+ */
+export async function decideTag(db: Db, articleId: number, tagId: number, state: "accepted" | "rejected", actor: Actor, expectedVersion?: number) {
+  authorize(actor, "triage");
   const input = await articleInput(db, articleId);
-  if (at.state === state) return at;
-  const updated = await db.articleTag.update({
-    where: { id: at.id },
-    data: { state, decidedById: actor.userId ?? null, decidedAt: new Date() },
-    include: { tag: true },
+  const result = await db.$transaction(async (tx) => {
+    const at = await tx.articleTag.findUnique({ where: { articleId_tagId: { articleId, tagId } }, include: { tag: true } });
+    if (!at) throw new TagError(`Article ${articleId} has no tag ${tagId}`);
+    if (expectedVersion !== undefined && at.version !== expectedVersion) throw staleTag(articleId, at);
+    if (at.state === state) return { row: at, changed: false };
+    // The version in the where clause makes check and write one step, across instances too.
+    const { count } = await tx.articleTag.updateMany({
+      where: { id: at.id, version: at.version },
+      data: { state, decidedById: actor.userId ?? null, decidedAt: new Date(), version: { increment: 1 } },
+    });
+    if (count !== 1) throw staleTag(articleId, await tx.articleTag.findUniqueOrThrow({ where: { id: at.id } }));
+    await audit(tx, actor, state === "accepted" ? "tag.accept" : "tag.reject", articleId, at.tag, { state: at.state, version: at.version }, { state, version: at.version + 1 });
+    return { row: { ...at, state, version: at.version + 1 }, changed: true };
   });
-  await audit(db, actor, state === "accepted" ? "tag.accept" : "tag.reject", articleId, at.tag, { state: at.state }, { state });
+  const { row: at, changed } = result;
+  if (!changed) return at;
   if (isLearnable(at.tag.scheme)) {
     await teach(db, input, { scheme: at.tag.scheme, code: at.tag.code, signal: state === "accepted" ? "accept" : "reject" });
   }
-  return updated;
+  return at;
+}
+
+/** Puts a decided tag back to "suggested" (undoing a first decision); versioned and audited like a decision. */
+export async function reopenTag(db: Db, articleId: number, tagId: number, actor: Actor, expectedVersion?: number) {
+  authorize(actor, "triage");
+  return db.$transaction(async (tx) => {
+    const at = await tx.articleTag.findUnique({ where: { articleId_tagId: { articleId, tagId } }, include: { tag: true } });
+    if (!at) throw new TagError(`Article ${articleId} has no tag ${tagId}`);
+    if (expectedVersion !== undefined && at.version !== expectedVersion) throw staleTag(articleId, at);
+    if (at.state === "suggested") return at;
+    const { count } = await tx.articleTag.updateMany({
+      where: { id: at.id, version: at.version },
+      data: { state: "suggested", decidedById: null, decidedAt: null, version: { increment: 1 } },
+    });
+    if (count !== 1) throw staleTag(articleId, await tx.articleTag.findUniqueOrThrow({ where: { id: at.id } }));
+    await audit(tx, actor, "tag.reopen", articleId, at.tag, { state: at.state, version: at.version }, { state: "suggested", version: at.version + 1 });
+    return { ...at, state: "suggested", version: at.version + 1 };
+  });
 }
 
 const isLearnable = (scheme: string): scheme is Scheme => scheme === "medtop" || scheme === "iso3166" || scheme === "newsroom";
@@ -62,13 +101,14 @@ async function resolveTag(db: Db, scheme: Scheme, code: string) {
 
 /** An editor tags an article by hand. */
 export async function addTag(db: Db, articleId: number, scheme: Scheme, code: string, actor: Actor) {
+  authorize(actor, "triage");
   const input = await articleInput(db, articleId);
   const tag = await resolveTag(db, scheme, code);
   const before = await db.articleTag.findUnique({ where: { articleId_tagId: { articleId, tagId: tag.id } } });
   const at = await db.articleTag.upsert({
     where: { articleId_tagId: { articleId, tagId: tag.id } },
     create: { articleId, tagId: tag.id, origin: "editor", state: "accepted", confidence: 1, decidedById: actor.userId ?? null, decidedAt: new Date() },
-    update: { state: "accepted", decidedById: actor.userId ?? null, decidedAt: new Date() },
+    update: { state: "accepted", decidedById: actor.userId ?? null, decidedAt: new Date(), version: { increment: 1 } },
     include: { tag: true },
   });
   await audit(db, actor, "tag.add", articleId, tag, before ? { state: before.state, origin: before.origin } : null, { state: "accepted" });
@@ -77,11 +117,14 @@ export async function addTag(db: Db, articleId: number, scheme: Scheme, code: st
 }
 
 /** Takes a tag an editor added off an article again (a machine suggestion is rejected instead). */
-export async function removeTag(db: Db, articleId: number, tagId: number, actor: Actor) {
+export async function removeTag(db: Db, articleId: number, tagId: number, actor: Actor, expectedVersion?: number) {
+  authorize(actor, "triage");
   const at = await db.articleTag.findUnique({ where: { articleId_tagId: { articleId, tagId } }, include: { tag: true } });
   if (!at) throw new TagError(`Article ${articleId} has no tag ${tagId}`);
-  if (at.origin !== "editor") return decideTag(db, articleId, tagId, "rejected", actor);
-  await db.articleTag.delete({ where: { id: at.id } });
+  if (at.origin !== "editor") return decideTag(db, articleId, tagId, "rejected", actor, expectedVersion);
+  if (expectedVersion !== undefined && at.version !== expectedVersion) throw staleTag(articleId, at);
+  const { count } = await db.articleTag.deleteMany({ where: { id: at.id, version: at.version } });
+  if (count !== 1) throw new TagError(`Someone changed this tag on article ${articleId} since you saw it; reload to see it.`);
   await audit(db, actor, "tag.remove", articleId, at.tag, { state: at.state, origin: at.origin }, null);
   return null;
 }
@@ -93,24 +136,24 @@ export function isConfidentSuggestion(t: { state: string; confidence: number; re
   return (t.tag.scheme === "medtop" || t.tag.scheme === "newsroom") && t.confidence >= 0.5;
 }
 
-/** Accepts an article's confident suggestions at once; each is a decision of its own (audited, teaching). */
+/** Accepts an article's confident suggestions at once; each is a decision of its own (audited, teaching, versioned). */
 export async function acceptSuggestions(db: Db, articleId: number, actor: Actor) {
+  authorize(actor, "triage");
   const tags = await db.articleTag.findMany({ where: { articleId, state: "suggested" }, include: { tag: true } });
   const chosen = tags.filter(isConfidentSuggestion);
-  for (const t of chosen) await decideTag(db, articleId, t.tagId, "accepted", actor);
-  return { accepted: chosen.length, tagIds: chosen.map((t) => t.tagId) };
+  const done: { tagId: number; version: number }[] = [];
+  for (const t of chosen) {
+    const at = await decideTag(db, articleId, t.tagId, "accepted", actor, t.version);
+    done.push({ tagId: t.tagId, version: at.version });
+  }
+  return { accepted: done.length, tags: done };
 }
 
-/** Puts a tag back in the state it had before a decision: the undo in the desk's toasts. */
-export async function restoreTag(db: Db, articleId: number, tagId: number, state: "suggested" | "accepted" | "rejected", actor: Actor) {
-  const at = await db.articleTag.findUnique({ where: { articleId_tagId: { articleId, tagId } }, include: { tag: true } });
-  if (!at) throw new TagError(`Article ${articleId} has no tag ${tagId}`);
-  if (at.state === state) return at;
-  // The model is not taught back: one undone click is too small a signal to unlearn.
-  const updated = await db.articleTag.update({
-    where: { id: at.id },
-    data: { state, decidedById: state === "suggested" ? null : (actor.userId ?? null), decidedAt: state === "suggested" ? null : new Date() },
-  });
-  await audit(db, actor, "tag.undo", articleId, at.tag, { state: at.state }, { state });
-  return updated;
+/**
+ * Puts a tag back in the state it had before a decision: the undo in the
+ * desk's toasts. `expectedVersion` is the version the undone write produced,
+ * so an undo never overwrites someone else's later decision.
+ */
+export async function restoreTag(db: Db, articleId: number, tagId: number, state: "suggested" | "accepted" | "rejected", actor: Actor, expectedVersion?: number) {
+  return state === "suggested" ? reopenTag(db, articleId, tagId, actor, expectedVersion) : decideTag(db, articleId, tagId, state, actor, expectedVersion);
 }

@@ -18,7 +18,10 @@ export async function loadModel(db: Db | Tx, newsroom = NEWSROOM): Promise<{ mod
  * version check fail; the lesson is then applied again to the newer model.
  */
 export async function teach(db: Db, input: TagInput, feedback: Feedback, newsroom = NEWSROOM): Promise<NewsroomModel> {
-  for (let attempt = 0; attempt < 5; attempt++) {
+  // Many editors deciding at once all update this one row: retry with a
+  // growing, jittered pause rather than fail a decision that is already saved.
+  for (let attempt = 0; attempt < 40; attempt++) {
+    if (attempt > 0) await new Promise((r) => setTimeout(r, Math.random() * Math.min(200, 5 * attempt)));
     const { model, version } = await loadModel(db, newsroom);
     const next = learn(model, input, feedback);
     const json = JSON.stringify(next);

@@ -1,7 +1,7 @@
 // The newsroom's taxonomy: browse, rename and hide topics, add newsroom tags
 // under any topic, and find tags by name for the typeahead.
 import type { Db } from "../db/client";
-import { recordAudit, type Actor } from "../audit";
+import { authorize, recordAudit, type Actor } from "../audit";
 import { countryName } from "../../tagging";
 import { slug } from "../../ingest/text";
 import { TagError } from "./decide-tag";
@@ -50,6 +50,7 @@ function auditTaxonomy(db: Db, actor: Actor, action: string, tagId: number, befo
 }
 
 export async function renameTag(db: Db, tagId: number, name: string, actor: Actor) {
+  authorize(actor, "taxonomy");
   const tag = await db.tag.findUnique({ where: { id: tagId } });
   if (!tag) throw new TagError(`No tag ${tagId}`);
   const updated = await db.tag.update({ where: { id: tagId }, data: { name } });
@@ -58,6 +59,7 @@ export async function renameTag(db: Db, tagId: number, name: string, actor: Acto
 }
 
 export async function setHidden(db: Db, tagId: number, hidden: boolean, actor: Actor) {
+  authorize(actor, "taxonomy");
   const tag = await db.tag.findUnique({ where: { id: tagId } });
   if (!tag) throw new TagError(`No tag ${tagId}`);
   const updated = await db.tag.update({ where: { id: tagId }, data: { hidden } });
@@ -67,6 +69,7 @@ export async function setHidden(db: Db, tagId: number, hidden: boolean, actor: A
 
 /** A newsroom tag under a topic: "newsroom:local-elections". */
 export async function addNewsroomTag(db: Db, parentId: number, name: string, actor: Actor) {
+  authorize(actor, "taxonomy");
   const parent = await db.tag.findUnique({ where: { id: parentId } });
   if (!parent || parent.scheme !== "medtop") throw new TagError(`No topic ${parentId} to put a newsroom tag under`);
   const code = `newsroom:${slug(name)}`;

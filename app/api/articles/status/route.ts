@@ -1,10 +1,13 @@
 // POST /api/articles/status - one status for a selection: {status, items: [{id, version}]}
+import { guard, refusal } from "@/lib/server/auth/guard";
 import { NextResponse, type NextRequest } from "next/server";
 import { db } from "@/lib/server/db/client";
 import { setStatuses } from "@/lib/server/articles/set-statuses";
 import { bulkStatusChange } from "@/lib/schemas/articles";
 
 export async function POST(req: NextRequest) {
+  const g = await guard(req, "triage", { contentType: "json" });
+  if (g instanceof Response) return g;
   const body = bulkStatusChange.safeParse(await req.json().catch(() => null));
   if (!body.success) {
     return NextResponse.json(
@@ -12,5 +15,9 @@ export async function POST(req: NextRequest) {
       { status: 400 },
     );
   }
-  return NextResponse.json(await setStatuses(db(), body.data, { name: "editor" }));
+  try {
+    return NextResponse.json(await setStatuses(db(), body.data, g.actor));
+  } catch (e) {
+    return refusal(e);
+  }
 }

@@ -1,4 +1,5 @@
 // POST /api/duplicates/cluster - keep one copy of a cluster and mark the rest reviewed: {keep: articleId}
+import { guard, refusal } from "@/lib/server/auth/guard";
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import { db } from "@/lib/server/db/client";
@@ -8,12 +9,14 @@ import { resolveCluster } from "@/lib/server/duplicates/resolve-cluster";
 const body = z.object({ keep: z.number().int().positive() });
 
 export async function POST(req: NextRequest) {
+  const g = await guard(req, "triage", { contentType: "json" });
+  if (g instanceof Response) return g;
   const b = body.safeParse(await req.json().catch(() => null));
   if (!b.success) return NextResponse.json({ error: 'expected {"keep": <article id>}' }, { status: 400 });
   try {
-    return NextResponse.json(await resolveCluster(db(), b.data.keep, { name: "editor" }));
+    return NextResponse.json(await resolveCluster(db(), b.data.keep, g.actor));
   } catch (e) {
     if (e instanceof DecisionError) return NextResponse.json({ error: e.message }, { status: 422 });
-    throw e;
+    return refusal(e);
   }
 }

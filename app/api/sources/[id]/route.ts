@@ -1,4 +1,5 @@
 // PATCH /api/sources/:id - change a feed's name, URL, default tags, interval or enabled flag; DELETE - remove it
+import { guard, refusal } from "@/lib/server/auth/guard";
 import { NextResponse, type NextRequest } from "next/server";
 import { db } from "@/lib/server/db/client";
 import { deleteSource, updateSource } from "@/lib/server/sources/save-source";
@@ -7,29 +8,33 @@ import { sourceUpdate } from "@/lib/schemas/sources";
 import { idParam } from "@/lib/schemas/duplicates";
 
 export async function PATCH(req: NextRequest, ctx: RouteContext<"/api/sources/[id]">) {
+  const g = await guard(req, "sources", { contentType: "json" });
+  if (g instanceof Response) return g;
   const id = idParam.safeParse((await ctx.params).id);
   if (!id.success) return NextResponse.json({ error: "expected a source id" }, { status: 400 });
   const body = sourceUpdate.safeParse(await req.json().catch(() => null));
   if (!body.success) return sourceErrorResponse(body.error)!;
   try {
-    const s = await updateSource(db(), id.data, body.data, { name: "admin" });
+    const s = await updateSource(db(), id.data, body.data, g.actor);
     return NextResponse.json({ id: s.id, name: s.name, enabled: s.enabled });
   } catch (e) {
     const res = sourceErrorResponse(e);
     if (res) return res;
-    throw e;
+    return refusal(e);
   }
 }
 
-export async function DELETE(_req: NextRequest, ctx: RouteContext<"/api/sources/[id]">) {
+export async function DELETE(req: NextRequest, ctx: RouteContext<"/api/sources/[id]">) {
+  const g = await guard(req, "sources");
+  if (g instanceof Response) return g;
   const id = idParam.safeParse((await ctx.params).id);
   if (!id.success) return NextResponse.json({ error: "expected a source id" }, { status: 400 });
   try {
-    await deleteSource(db(), id.data, { name: "admin" });
+    await deleteSource(db(), id.data, g.actor);
     return new NextResponse(null, { status: 204 });
   } catch (e) {
     const res = sourceErrorResponse(e);
     if (res) return res;
-    throw e;
+    return refusal(e);
   }
 }

@@ -1,5 +1,6 @@
 // GET /api/sources/opml - the polled feeds as an OPML file; POST - import an OPML file (the request body), ?pollMinutes=
 import { NextResponse, type NextRequest } from "next/server";
+import { guard, refusal } from "@/lib/server/auth/guard";
 import { z } from "zod";
 import { db } from "@/lib/server/db/client";
 import { exportOpml, importOpml } from "@/lib/server/sources/opml-sources";
@@ -10,23 +11,27 @@ export const dynamic = "force-dynamic";
 const MAX_OPML_BYTES = 2 * 1024 * 1024;
 const importParams = z.object({ pollMinutes: z.coerce.number().int().min(1).max(1440).default(15) });
 
-export async function GET() {
+export async function GET(req: NextRequest) {
+  const g = await guard(req, "sources");
+  if (g instanceof Response) return g;
   return new NextResponse(await exportOpml(db()), {
     headers: { "content-type": "text/x-opml; charset=utf-8", "content-disposition": 'attachment; filename="wiredesk-sources.opml"' },
   });
 }
 
 export async function POST(req: NextRequest) {
+  const g = await guard(req, "sources");
+  if (g instanceof Response) return g;
   const params = importParams.safeParse(Object.fromEntries(req.nextUrl.searchParams));
   if (!params.success) return NextResponse.json({ error: "pollMinutes: expected 1 to 1440" }, { status: 400 });
   const text = await req.text();
   if (!text.trim()) return NextResponse.json({ error: "expected an OPML file as the request body" }, { status: 400 });
   if (Buffer.byteLength(text) > MAX_OPML_BYTES) return NextResponse.json({ error: "the OPML file is larger than 2 MiB" }, { status: 413 });
   try {
-    return NextResponse.json(await importOpml(db(), text, { name: "admin" }, { pollMinutes: params.data.pollMinutes }));
+    return NextResponse.json(await importOpml(db(), text, g.actor, { pollMinutes: params.data.pollMinutes }));
   } catch (e) {
     const res = sourceErrorResponse(e);
     if (res) return res;
-    throw e;
+    return refusal(e);
   }
 }

@@ -3,10 +3,12 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { db } from "@/lib/server/db/client";
 import { idParam } from "@/lib/schemas/duplicates";
+import { requirePageUser } from "@/lib/server/auth/page";
 
 export const dynamic = "force-dynamic";
 
 export default async function DuplicatesForArticle({ params }: PageProps<"/duplicates/for/[articleId]">) {
+  await requirePageUser("read", "/duplicates");
   const id = idParam.safeParse((await params).articleId);
   if (!id.success) notFound();
   const links = await db().duplicateLink.findMany({

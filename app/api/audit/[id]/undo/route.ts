@@ -1,17 +1,20 @@
-// POST /api/audit/:id/undo - undo the editorial decision recorded in audit entry :id
+// POST /api/audit/:id/undo - undo the editorial action recorded in audit entry :id
 import { NextResponse } from "next/server";
 import { db } from "@/lib/server/db/client";
-import { DecisionError, undoDecision } from "@/lib/server/duplicates/decide-link";
+import { undoEntry, UndoError } from "@/lib/server/audit-undo";
 import { idParam } from "@/lib/schemas/duplicates";
+import { guard, jsonError, refusal } from "@/lib/server/auth/guard";
 
-export async function POST(_req: Request, ctx: RouteContext<"/api/audit/[id]/undo">) {
+export async function POST(req: Request, ctx: RouteContext<"/api/audit/[id]/undo">) {
+  const g = await guard(req, "triage");
+  if (g instanceof Response) return g;
   const id = idParam.safeParse((await ctx.params).id);
-  if (!id.success) return NextResponse.json({ error: "expected /api/audit/<id>/undo" }, { status: 400 });
+  if (!id.success) return jsonError(400, "expected /api/audit/<id>/undo");
   try {
-    await undoDecision(db(), id.data, { name: "editor" });
+    await undoEntry(db(), id.data, g.actor);
     return NextResponse.json({ undone: id.data });
   } catch (e) {
-    if (e instanceof DecisionError) return NextResponse.json({ error: e.message }, { status: 409 });
-    throw e;
+    if (e instanceof UndoError) return jsonError(409, e.message);
+    return refusal(e);
   }
 }

@@ -1,19 +1,22 @@
 // POST /api/sources/:id/poll - "poll now": the feed is due at once and a worker takes it on its next tick
+import { guard, refusal } from "@/lib/server/auth/guard";
 import { NextResponse, type NextRequest } from "next/server";
 import { db } from "@/lib/server/db/client";
 import { requestPoll } from "@/lib/server/sources/save-source";
 import { sourceErrorResponse } from "@/lib/server/sources/errors";
 import { idParam } from "@/lib/schemas/duplicates";
 
-export async function POST(_req: NextRequest, ctx: RouteContext<"/api/sources/[id]/poll">) {
+export async function POST(req: NextRequest, ctx: RouteContext<"/api/sources/[id]/poll">) {
+  const g = await guard(req, "sources");
+  if (g instanceof Response) return g;
   const id = idParam.safeParse((await ctx.params).id);
   if (!id.success) return NextResponse.json({ error: "expected a source id" }, { status: 400 });
   try {
-    await requestPoll(db(), id.data, { name: "admin" });
+    await requestPoll(db(), id.data, g.actor);
     return NextResponse.json({ queued: true }, { status: 202 });
   } catch (e) {
     const res = sourceErrorResponse(e);
     if (res) return res;
-    throw e;
+    return refusal(e);
   }
 }

@@ -1,0 +1,24 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+
+export function UndoButton({ auditId }: { auditId: number }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  async function undo() {
+    setBusy(true);
+    setError(null);
+    const res = await fetch(`/api/audit/${auditId}/undo`, { method: "POST" }).catch(() => null);
+    setBusy(false);
+    if (!res?.ok) setError(((await res?.json().catch(() => null)) as { error?: string } | null)?.error ?? "Could not revert");
+    router.refresh();
+  }
+  return (
+    <span>
+      <button className="text-xs underline disabled:opacity-50" disabled={busy} onClick={undo} aria-label={`Revert audit entry ${auditId}`}>Revert</button>
+      {error && <span role="alert" className="ml-1 text-xs text-rose-700 dark:text-rose-300">{error}</span>}
+    </span>
+  );
+}

@@ -1,0 +1,61 @@
+// The desk's users: created by an admin (or `npm run user:create`), given a
+// role, disabled. The password is hashed by better-auth's own hasher (scrypt)
+// and kept in its credential account row, so sign-in verifies it as usual.
+import { randomBytes } from "node:crypto";
+import { hashPassword } from "better-auth/crypto";
+import type { Db } from "./db/client";
+import { authorize, recordAudit, type Actor } from "./audit";
+import type { Role } from "./auth/roles";
+
+export class UserError extends Error {}
+
+/** A password for a new account when none was given: 18 random bytes, base64url (24 characters). */
+export const generatePassword = () => randomBytes(18).toString("base64url");
+
+/** Only what the desk shows about a user: never the hash, never sessions. */
+export const publicUser = { id: true, email: true, name: true, role: true, disabled: true, createdAt: true } as const;
+
+export async function createUser(db: Db, input: { email: string; name: string; role: Role; password: string }, actor: Actor) {
+  authorize(actor, "users");
+  const email = input.email.trim().toLowerCase();
+  if (await db.user.findUnique({ where: { email } })) throw new UserError(`A user ${email} exists already`);
+  const hash = await hashPassword(input.password);
+  const user = await db.$transaction(async (tx) => {
+    const u = await tx.user.create({ data: { email, name: input.name, role: input.role, emailVerified: true }, select: publicUser });
+    await tx.account.create({ data: { accountId: String(u.id), providerId: "credential", userId: u.id, password: hash } });
+    await recordAudit(tx, actor, { action: "user.create", entityType: "user", entityId: u.id, before: null, after: { email, name: u.name, role: u.role } });
+    return u;
+  });
+  return user;
+}
+
+export async function changeUser(db: Db, userId: number, change: { role?: Role; disabled?: boolean }, actor: Actor) {
+  authorize(actor, "users");
+  if (actor.userId === userId && (change.disabled || (change.role && change.role !== "admin"))) {
+    throw new UserError("You cannot disable yourself or take away your own admin role");
+  }
+  return db.$transaction(async (tx) => {
+    const u = await tx.user.findUnique({ where: { id: userId }, select: publicUser });
+    if (!u) throw new UserError(`No user ${userId}`);
+    const updated = await tx.user.update({ where: { id: userId }, data: change, select: publicUser });
+    // Disabling ends their sessions at once.
+    if (change.disabled) await tx.session.deleteMany({ where: { userId } });
+    const before: Record<string, unknown> = {};
+    const after: Record<string, unknown> = {};
+    for (const k of ["role", "disabled"] as const) {
+      if (change[k] !== undefined && change[k] !== u[k]) {
+        before[k] = u[k];
+        after[k] = change[k];
+      }
+    }
+    if (Object.keys(after).length) {
+      await recordAudit(tx, actor, { action: "disabled" in after ? (after.disabled ? "user.disable" : "user.enable") : "user.role", entityType: "user", entityId: userId, before, after });
+    }
+    return updated;
+  });
+}
+
+export async function listUsers(db: Db, actor: Actor) {
+  authorize(actor, "users");
+  return db.user.findMany({ orderBy: { email: "asc" }, select: publicUser });
+}
