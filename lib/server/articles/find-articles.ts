@@ -1,36 +1,12 @@
 // The queue: newest arrivals first, keyset-paginated on id.
-import type { Db, Prisma } from "../db/client";
-import { searchArticleIds } from "./search-articles";
-import { MENTION_TAG_CONFIDENCE } from "../../tagging/thresholds";
+import type { Db } from "../db/client";
+import { articleWhere, OPEN_LINK, runSearch } from "./article-where";
 import { articleListParams, type ArticleListParams, type ArticlePage } from "../../schemas/articles";
-
-const tagged = (scheme: string, code: string): Prisma.ArticleWhereInput => ({
-  tags: {
-    some: {
-      tag: { scheme, code },
-      OR: [
-        { state: "accepted" },
-        // A place the story is about, not one it only names in passing (lib/tagging/places.ts).
-        scheme === "iso3166"
-          ? { state: "suggested", OR: [{ rel: "main" }, { confidence: { gte: MENTION_TAG_CONFIDENCE } }] }
-          : { state: "suggested" },
-      ],
-    },
-  },
-});
 
 export async function findArticles(db: Db, input: ArticleListParams): Promise<ArticlePage> {
   const p = articleListParams.parse(input);
-  const matches = p.q ? await searchArticleIds(db, p.q) : undefined;
-  const where: Prisma.ArticleWhereInput = {
-    AND: [
-      p.status ? { status: p.status } : {},
-      p.place ? tagged("iso3166", p.place) : {},
-      p.topic ? tagged(p.topic.startsWith("newsroom:") ? "newsroom" : "medtop", p.topic) : {},
-      matches ? { id: { in: matches } } : {},
-      p.after !== undefined ? { id: { gt: p.after } } : {},
-    ],
-  };
+  const filtered = articleWhere(p, await runSearch(db, p.q));
+  const where = p.after !== undefined ? { AND: [filtered, { id: { gt: p.after } }] } : filtered;
   const [rows, total] = await Promise.all([
     db.article.findMany({
       where: p.cursor ? { AND: [where, { id: { lt: p.cursor } }] } : where,
@@ -50,7 +26,8 @@ export async function findArticles(db: Db, input: ArticleListParams): Promise<Ar
           where: { state: { not: "rejected" } },
           select: { state: true, origin: true, confidence: true, rel: true, tag: { select: { scheme: true, code: true, name: true } } },
         },
-        _count: { select: { duplicateLinks: true, duplicateOf: true } },
+        // The badge counts what the "has duplicates" filter finds: open and confirmed links.
+        _count: { select: { duplicateLinks: { where: OPEN_LINK }, duplicateOf: { where: OPEN_LINK } } },
       },
     }),
     db.article.count({ where }),
