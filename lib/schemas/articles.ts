@@ -64,8 +64,6 @@ export interface ArticleFacets {
   topic: FacetCount[];
   source: FacetCount[];
   duplicates: FacetCount[];
-  /** Set when a search matched more articles than are counted (the search's result cap). */
-  capped: boolean;
 }
 
 export interface TagChip {

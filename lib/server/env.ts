@@ -17,6 +17,8 @@ export const envSchema = z.object({
   WIREDESK_FETCH_TIMEOUT_MS: z.coerce.number().int().positive().default(15000),
   /** Load the demo copy into an empty store on start. */
   WIREDESK_DEMO: z.enum(["0", "1"]).default("1"),
+  /** How long the queue's counts may lag behind a changing store before they are taken again (ms); 0: always exact. */
+  WIREDESK_COUNTS_MAX_LAG_MS: z.coerce.number().int().nonnegative().default(0),
   /** When copies are flagged, per kind, as JSON: {"near": {"minCoverage": 0.85}}; unset fields keep their defaults. */
   WIREDESK_DEDUP_THRESHOLDS: z
     .string()

@@ -1,53 +1,89 @@
 // The queue: newest arrivals first, keyset-paginated on id.
+import { Prisma } from "../../../prisma/generated/sqlite/client";
 import type { Db } from "../db/client";
-import { articleWhere, OPEN_LINK, runSearch } from "./article-where";
-import { articleListParams, type ArticleListParams, type ArticlePage } from "../../schemas/articles";
+import { whereSql } from "./article-sql";
+import { cachedCount } from "./count-cache";
+import { filterKey } from "./article-facets";
+import { articleListParams, type ArticleListParams, type ArticlePage, type TagChip } from "../../schemas/articles";
+
+/** SQLite hands back integers as bigint and dates as text; PostgreSQL as numbers and Dates. */
+const num = (v: unknown) => Number(v);
+const iso = (v: unknown) => (v instanceof Date ? v : new Date(String(v))).toISOString();
 
 export async function findArticles(db: Db, input: ArticleListParams): Promise<ArticlePage> {
   const p = articleListParams.parse(input);
-  const filtered = articleWhere(p, await runSearch(db, p.q));
-  const where = p.after !== undefined ? { AND: [filtered, { id: { gt: p.after } }] } : filtered;
-  const [rows, total] = await Promise.all([
-    db.article.findMany({
-      where: p.cursor ? { AND: [where, { id: { lt: p.cursor } }] } : where,
-      orderBy: { id: "desc" },
-      take: p.limit + 1,
-      select: {
-        id: true,
-        uri: true,
-        headline: true,
-        bodyText: true,
-        dateline: true,
-        status: true,
-        firstCreated: true,
-        ingestedAt: true,
-        source: { select: { name: true } },
-        tags: {
-          where: { state: { not: "rejected" } },
-          select: { state: true, origin: true, confidence: true, rel: true, tag: { select: { scheme: true, code: true, name: true } } },
-        },
-        // The badge counts what the "has duplicates" filter finds: open and confirmed links.
-        _count: { select: { duplicateLinks: { where: OPEN_LINK }, duplicateOf: { where: OPEN_LINK } } },
-      },
-    }),
-    db.article.count({ where }),
+  const pageIds = db.$queryRaw<{ id: unknown }[]>`SELECT a."id" FROM "Article" a
+    WHERE ${whereSql(db, p, undefined, { after: p.after, before: p.cursor })}
+    ORDER BY a."id" DESC LIMIT ${p.limit + 1}`;
+  // The total is of the filters alone (not the page): counted once per filter and store state.
+  // New arrivals (after) are few and counted each time.
+  const total =
+    p.after !== undefined
+      ? countAfter(db, p)
+      : cachedCount(db, `total ${filterKey(p)}`, async () => {
+          const [r] = await db.$queryRaw<{ n: unknown }[]>`SELECT count(*) AS n FROM "Article" a WHERE ${whereSql(db, p)}`;
+          return num(r?.n);
+        });
+  const ids = (await pageIds).map((r) => num(r.id));
+  const page = ids.slice(0, p.limit);
+  const items = await listItems(db, page);
+  return { items, nextCursor: ids.length > p.limit ? (page[page.length - 1] ?? null) : null, total: await total };
+}
+
+async function countAfter(db: Db, p: ReturnType<typeof articleListParams.parse>): Promise<number> {
+  const [r] = await db.$queryRaw<{ n: unknown }[]>`SELECT count(*) AS n FROM "Article" a WHERE ${whereSql(db, p, undefined, { after: p.after })}`;
+  return num(r?.n);
+}
+
+/** What the queue shows of these articles, in the order given. */
+async function listItems(db: Db, ids: number[]): Promise<ArticlePage["items"]> {
+  if (ids.length === 0) return [];
+  const list = Prisma.join(ids);
+  const [rows, tags, links] = await Promise.all([
+    db.$queryRaw<Record<string, unknown>[]>`SELECT a."id", a."uri", a."headline", substr(a."bodyText", 1, 240) AS "excerpt", a."dateline",
+        a."status", a."firstCreated", a."ingestedAt", s."name" AS "source"
+      FROM "Article" a LEFT JOIN "Source" s ON s."id" = a."sourceId" WHERE a."id" IN (${list})`,
+    db.$queryRaw<Record<string, unknown>[]>`SELECT t."id", t."articleId", t."state", t."origin", t."confidence", t."rel", g."scheme", g."code", g."name"
+      FROM "ArticleTag" t JOIN "Tag" g ON g."id" = t."tagId"
+      WHERE t."articleId" IN (${list}) AND t."state" <> 'rejected'`,
+    // The badge counts what the "has duplicates" filter finds: open and confirmed links, either side.
+    db.$queryRaw<{ id: unknown; n: unknown }[]>`SELECT x."id", count(*) AS n FROM (
+        SELECT l."articleId" AS "id" FROM "DuplicateLink" l WHERE l."articleId" IN (${list}) AND l."state" IN ('suggested', 'confirmed')
+        UNION ALL
+        SELECT l."otherId" AS "id" FROM "DuplicateLink" l WHERE l."otherId" IN (${list}) AND l."state" IN ('suggested', 'confirmed')
+      ) x GROUP BY x."id"`,
   ]);
-  const page = rows.slice(0, p.limit);
-  return {
-    items: page.map((r) => ({
-      id: r.id,
-      uri: r.uri,
-      headline: r.headline,
-      source: r.source?.name ?? null,
-      dateline: r.dateline,
-      status: r.status,
-      publishedAt: (r.firstCreated ?? r.ingestedAt).toISOString(),
-      ingestedAt: r.ingestedAt.toISOString(),
-      duplicates: r._count.duplicateLinks + r._count.duplicateOf,
-      tags: r.tags.map((t) => ({ ...t.tag, state: t.state, origin: t.origin, confidence: t.confidence, rel: t.rel })),
-      excerpt: r.bodyText.slice(0, 240),
-    })),
-    nextCursor: rows.length > p.limit ? (page[page.length - 1]?.id ?? null) : null,
-    total,
-  };
+  const chips = new Map<number, TagChip[]>();
+  // In the order they were suggested (sorted here: an ORDER BY made SQLite walk the whole table).
+  for (const t of tags.sort((x, y) => num(x.id) - num(y.id))) {
+    const id = num(t.articleId);
+    if (!chips.has(id)) chips.set(id, []);
+    chips.get(id)!.push({
+      scheme: String(t.scheme),
+      code: String(t.code),
+      name: String(t.name),
+      state: String(t.state),
+      origin: String(t.origin),
+      confidence: Number(t.confidence),
+      rel: t.rel === null ? null : String(t.rel),
+    });
+  }
+  const dups = new Map(links.map((l) => [num(l.id), num(l.n)]));
+  const byId = new Map(rows.map((r) => [num(r.id), r]));
+  return ids.map((id) => {
+    const r = byId.get(id)!;
+    return {
+      id,
+      uri: String(r.uri),
+      headline: String(r.headline),
+      source: r.source === null ? null : String(r.source),
+      dateline: r.dateline === null ? null : String(r.dateline),
+      status: String(r.status),
+      publishedAt: iso(r.firstCreated ?? r.ingestedAt),
+      ingestedAt: iso(r.ingestedAt),
+      duplicates: dups.get(id) ?? 0,
+      tags: chips.get(id) ?? [],
+      excerpt: String(r.excerpt),
+    };
+  });
 }
