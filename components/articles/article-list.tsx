@@ -55,7 +55,7 @@ export function ArticleList({ filters }: { filters: ArticleFilters }) {
   }
   const items = q.data?.pages.flatMap((p) => p.items) ?? [];
   const total = q.data?.pages[0]?.total ?? 0;
-  if (!q.isPending && items.length === 0 && (filters.q || filters.place || filters.topic || filters.status)) {
+  if (!q.isPending && items.length === 0 && Object.values(filters).some(Boolean)) {
     return (
       <p className="rounded-lg border border-dashed border-stone-300 p-8 text-center text-sm text-stone-600 dark:border-stone-700 dark:text-stone-400">
         No articles match these filters. <Link className="underline" href="/">Clear them</Link> to see the whole queue.
