@@ -4,6 +4,7 @@
 // Exact; kept while the store is unchanged (count-cache.ts).
 import { Prisma } from "../../../prisma/generated/sqlite/client";
 import type { Db } from "../db/client";
+import { readRows } from "../db/read-rows";
 import { filedSql, HAS_DUPLICATES_SQL, unfiltered, whereSql, type Dimension, type Filters } from "./article-sql";
 import { cachedCount } from "./count-cache";
 import { articleFilterParams, type ArticleFacets, type ArticleFilterParams, type FacetCount } from "../../schemas/articles";
@@ -33,23 +34,23 @@ async function tagFacet(db: Db, p: Filters, dim: "place" | "topic"): Promise<Fac
     dim === "place"
       ? Prisma.sql`g."scheme" = 'iso3166' AND ${filedSql("iso3166")}`
       : Prisma.sql`(g."scheme" = 'newsroom' OR (g."scheme" = 'medtop' AND g."parentId" IS NULL)) AND ${filedSql("medtop")}`;
-  const rows = await db.$queryRaw<{ code: string; name: string; n: unknown }[]>`SELECT g."code", g."name", count(*) AS n
+  const rows = await readRows<{ code: string; name: string; n: unknown }>(db, Prisma.sql`SELECT g."code", g."name", count(*) AS n
     FROM "ArticleTag" t JOIN "Tag" g ON g."id" = t."tagId" ${join}
     WHERE NOT g."hidden" AND ${tags} AND ${where}
-    GROUP BY g."code", g."name"`;
+    GROUP BY g."code", g."name"`);
   return rows.map((r) => ({ value: r.code, label: r.name, count: num(r.n) })).sort(byCount);
 }
 
 async function computeFacets(db: Db, p: Filters): Promise<ArticleFacets> {
   const [status, sources, place, topic, dup] = await Promise.all([
-    db.$queryRaw<{ v: string; n: unknown }[]>`SELECT a."status" AS v, count(*) AS n FROM "Article" a WHERE ${whereSql(db, p, "status")} GROUP BY a."status"`,
-    db.$queryRaw<{ v: unknown; name: string | null; n: unknown }[]>`SELECT a."sourceId" AS v, s."name", count(*) AS n
+    readRows<{ v: string; n: unknown }>(db, Prisma.sql`SELECT a."status" AS v, count(*) AS n FROM "Article" a WHERE ${whereSql(db, p, "status")} GROUP BY a."status"`),
+    readRows<{ v: unknown; name: string | null; n: unknown }>(db, Prisma.sql`SELECT a."sourceId" AS v, s."name", count(*) AS n
       FROM "Article" a LEFT JOIN "Source" s ON s."id" = a."sourceId" WHERE ${whereSql(db, p, "source")} AND a."sourceId" IS NOT NULL
-      GROUP BY a."sourceId", s."name"`,
+      GROUP BY a."sourceId", s."name"`),
     tagFacet(db, p, "place"),
     tagFacet(db, p, "topic"),
-    db.$queryRaw<{ yes: unknown; n: unknown }[]>`SELECT sum(CASE WHEN ${HAS_DUPLICATES_SQL} THEN 1 ELSE 0 END) AS yes, count(*) AS n
-      FROM "Article" a WHERE ${whereSql(db, p, "duplicates")}`,
+    readRows<{ yes: unknown; n: unknown }>(db, Prisma.sql`SELECT sum(CASE WHEN ${HAS_DUPLICATES_SQL} THEN 1 ELSE 0 END) AS yes, count(*) AS n
+      FROM "Article" a WHERE ${whereSql(db, p, "duplicates")}`),
   ]);
   const statusCount = new Map(status.map((s) => [s.v, num(s.n)]));
   const yes = num(dup[0]?.yes ?? 0);

@@ -1,3 +1,4 @@
+import { Prisma } from "../../../prisma/generated/sqlite/client";
 // Counts over the whole store (the queue's total, the filter bar's facets)
 // cost tens to hundreds of milliseconds at 100,000 articles, far more than a
 // page of the queue. They are kept per filter and reused while the store has
@@ -8,6 +9,7 @@
 // every arrival (default 0: always exact).
 import { env } from "../env";
 import type { Db } from "../db/client";
+import { readRows } from "../db/read-rows";
 
 interface Entry {
   stamp: string;
@@ -20,14 +22,14 @@ const caches = new WeakMap<Db, Map<string, Entry>>();
 
 /** The newest change to what the counts read; equal stamps mean equal counts. */
 async function storeStamp(db: Db): Promise<string> {
-  const rows = await db.$queryRaw<Record<string, unknown>[]>`SELECT
+  const rows = await readRows<Record<string, unknown>>(db, Prisma.sql`SELECT
     (SELECT max("id") FROM "Article") AS a,
     (SELECT max("updatedAt") FROM "Article") AS b,
     (SELECT max("updatedAt") FROM "ArticleTag") AS c,
     (SELECT max("id") FROM "ArticleTag") AS d,
     (SELECT max("updatedAt") FROM "DuplicateLink") AS e,
     (SELECT max("id") FROM "AuditEntry") AS f,
-    (SELECT max("id") FROM "DuplicateLink") AS g`;
+    (SELECT max("id") FROM "DuplicateLink") AS g`);
   return Object.values(rows[0] ?? {})
     .map((v) => (v instanceof Date ? v.toISOString() : String(v)))
     .join("|");

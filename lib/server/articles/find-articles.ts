@@ -1,6 +1,7 @@
 // The queue: newest arrivals first, keyset-paginated on id.
 import { Prisma } from "../../../prisma/generated/sqlite/client";
 import type { Db } from "../db/client";
+import { readRows } from "../db/read-rows";
 import { whereSql } from "./article-sql";
 import { cachedCount } from "./count-cache";
 import { filterKey } from "./article-facets";
@@ -12,16 +13,16 @@ const iso = (v: unknown) => (v instanceof Date ? v : new Date(String(v))).toISOS
 
 export async function findArticles(db: Db, input: ArticleListParams): Promise<ArticlePage> {
   const p = articleListParams.parse(input);
-  const pageIds = db.$queryRaw<{ id: unknown }[]>`SELECT a."id" FROM "Article" a
+  const pageIds = readRows<{ id: unknown }>(db, Prisma.sql`SELECT a."id" FROM "Article" a
     WHERE ${whereSql(db, p, undefined, { after: p.after, before: p.cursor })}
-    ORDER BY a."id" DESC LIMIT ${p.limit + 1}`;
+    ORDER BY a."id" DESC LIMIT ${p.limit + 1}`);
   // The total is of the filters alone (not the page): counted once per filter and store state.
   // New arrivals (after) are few and counted each time.
   const total =
     p.after !== undefined
       ? countAfter(db, p)
       : cachedCount(db, `total ${filterKey(p)}`, async () => {
-          const [r] = await db.$queryRaw<{ n: unknown }[]>`SELECT count(*) AS n FROM "Article" a WHERE ${whereSql(db, p)}`;
+          const [r] = await readRows<{ n: unknown }>(db, Prisma.sql`SELECT count(*) AS n FROM "Article" a WHERE ${whereSql(db, p)}`);
           return num(r?.n);
         });
   const ids = (await pageIds).map((r) => num(r.id));
@@ -31,7 +32,7 @@ export async function findArticles(db: Db, input: ArticleListParams): Promise<Ar
 }
 
 async function countAfter(db: Db, p: ReturnType<typeof articleListParams.parse>): Promise<number> {
-  const [r] = await db.$queryRaw<{ n: unknown }[]>`SELECT count(*) AS n FROM "Article" a WHERE ${whereSql(db, p, undefined, { after: p.after })}`;
+  const [r] = await readRows<{ n: unknown }>(db, Prisma.sql`SELECT count(*) AS n FROM "Article" a WHERE ${whereSql(db, p, undefined, { after: p.after })}`);
   return num(r?.n);
 }
 
@@ -40,18 +41,15 @@ async function listItems(db: Db, ids: number[]): Promise<ArticlePage["items"]> {
   if (ids.length === 0) return [];
   const list = Prisma.join(ids);
   const [rows, tags, links] = await Promise.all([
-    db.$queryRaw<Record<string, unknown>[]>`SELECT a."id", a."uri", a."headline", substr(a."bodyText", 1, 240) AS "excerpt", a."dateline",
+    readRows<Record<string, unknown>>(db, Prisma.sql`SELECT a."id", a."uri", a."headline", substr(a."bodyText", 1, 240) AS "excerpt", a."dateline",
         a."status", a."firstCreated", a."ingestedAt", s."name" AS "source"
-      FROM "Article" a LEFT JOIN "Source" s ON s."id" = a."sourceId" WHERE a."id" IN (${list})`,
-    db.$queryRaw<Record<string, unknown>[]>`SELECT t."id", t."articleId", t."state", t."origin", t."confidence", t."rel", g."scheme", g."code", g."name"
+      FROM "Article" a LEFT JOIN "Source" s ON s."id" = a."sourceId" WHERE a."id" IN (${list})`),
+    readRows<Record<string, unknown>>(db, Prisma.sql`SELECT t."id", t."articleId", t."state", t."origin", t."confidence", t."rel", g."scheme", g."code", g."name"
       FROM "ArticleTag" t JOIN "Tag" g ON g."id" = t."tagId"
-      WHERE t."articleId" IN (${list}) AND t."state" <> 'rejected'`,
-    // The badge counts what the "has duplicates" filter finds: open and confirmed links, either side.
-    db.$queryRaw<{ id: unknown; n: unknown }[]>`SELECT x."id", count(*) AS n FROM (
-        SELECT l."articleId" AS "id" FROM "DuplicateLink" l WHERE l."articleId" IN (${list}) AND l."state" IN ('suggested', 'confirmed')
-        UNION ALL
-        SELECT l."otherId" AS "id" FROM "DuplicateLink" l WHERE l."otherId" IN (${list}) AND l."state" IN ('suggested', 'confirmed')
-      ) x GROUP BY x."id"`,
+      WHERE t."articleId" IN (${list}) AND t."state" <> 'rejected'`),
+    // Links touching the page, counted below; an IN list on state here made SQLite scan every link.
+    readRows<{ articleId: unknown; otherId: unknown; state: string }>(db, Prisma.sql`SELECT l."articleId", l."otherId", l."state"
+      FROM "DuplicateLink" l WHERE l."articleId" IN (${list}) OR l."otherId" IN (${list})`),
   ]);
   const chips = new Map<number, TagChip[]>();
   // In the order they were suggested (sorted here: an ORDER BY made SQLite walk the whole table).
@@ -68,7 +66,12 @@ async function listItems(db: Db, ids: number[]): Promise<ArticlePage["items"]> {
       rel: t.rel === null ? null : String(t.rel),
     });
   }
-  const dups = new Map(links.map((l) => [num(l.id), num(l.n)]));
+  // The badge counts what the "has duplicates" filter finds: open and confirmed links, either side.
+  const dups = new Map<number, number>();
+  for (const l of links) {
+    if (l.state !== "suggested" && l.state !== "confirmed") continue;
+    for (const end of [num(l.articleId), num(l.otherId)]) dups.set(end, (dups.get(end) ?? 0) + 1);
+  }
   const byId = new Map(rows.map((r) => [num(r.id), r]));
   return ids.map((id) => {
     const r = byId.get(id)!;

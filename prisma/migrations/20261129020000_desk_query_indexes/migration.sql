@@ -9,9 +9,6 @@ CREATE INDEX "ArticleTag_tagId_articleId_state_rel_confidence_idx" ON "ArticleTa
 CREATE INDEX "Article_status_id_idx" ON "Article"("status", "id");
 CREATE INDEX "Article_sourceId_id_idx" ON "Article"("sourceId", "id");
 
--- The articles with open or confirmed links, from either side, from the index alone.
-CREATE INDEX "DuplicateLink_state_articleId_otherId_idx" ON "DuplicateLink"("state", "articleId", "otherId");
-
 -- The counts' cache is keyed by the newest change to what they count.
 CREATE INDEX "Article_updatedAt_idx" ON "Article"("updatedAt");
 CREATE INDEX "ArticleTag_updatedAt_idx" ON "ArticleTag"("updatedAt");
