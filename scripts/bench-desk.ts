@@ -15,6 +15,11 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { prepareStore } from "../lib/server/db/prepare";
+import { createDb } from "../lib/server/db/client";
+import { closeReader } from "../lib/server/db/read-rows";
+import { findArticles } from "../lib/server/articles/find-articles";
+import { articleFacets } from "../lib/server/articles/article-facets";
+import { articleListParams } from "../lib/schemas/articles";
 import { redact } from "../lib/server/db/migrate";
 import { readReutersCorpus, type ReutersStory } from "./bench-dedup/reuters";
 import { latency, ms, table, type Latency } from "./bench-dedup/measure";
@@ -36,7 +41,8 @@ const USAGE = `usage: npm run bench:desk -- [options]
                            databases wiredesk_bench_desk_<size> are created there and kept as the cache
   --rebuild                build the stores again instead of reusing the cache
   --only NAMES             run only the scenarios whose names contain one of these (comma-separated)
-  --build-only             build (or check) the stores and stop`;
+  --build-only             build (or check) the stores and stop
+  --cold-only              only the cold column: each request once in-process with no counts kept`;
 
 /** A connection-oriented load client: autocannon has no type declarations. */
 interface Autocannon {
@@ -204,6 +210,8 @@ interface Measured {
   lat: Latency;
   rps: number;
   failed: number;
+  /** ms for one request with no counts kept (coldCost). */
+  cold?: number;
 }
 
 async function drive(base: string, s: Scenario, connections: number, duration: number): Promise<Measured> {
@@ -218,15 +226,45 @@ async function drive(base: string, s: Scenario, connections: number, duration: n
   return { lat: latency(times), rps: times.length / r.duration, failed: failed + r.errors + r.timeouts };
 }
 
-async function measureStore(url: string, n: number, connections: number, duration: number, only: string[]): Promise<Map<string, Measured>> {
+/**
+ * The same requests with nothing kept: each on a new client in this process (so no counts cached, no HTTP),
+ * the cost the first editor pays after the store changed. Median of 3 per path, then the slowest path.
+ */
+async function coldCost(url: string, s: Scenario): Promise<number> {
+  const worst: number[] = [];
+  for (const p of s.paths) {
+    const u = new URL(p, "http://x");
+    const params = articleListParams.parse(Object.fromEntries(u.searchParams));
+    const times: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const db = createDb(url);
+      const t = performance.now();
+      await (u.pathname.endsWith("/facets") ? articleFacets(db, params) : findArticles(db, params));
+      times.push(performance.now() - t);
+      await closeReader(db);
+      await db.$disconnect();
+    }
+    worst.push(times.sort((a, b) => a - b)[1]!);
+  }
+  return Math.max(...worst);
+}
+
+async function measureStore(url: string, n: number, connections: number, duration: number, only: string[], coldOnly: boolean): Promise<Map<string, Measured>> {
   const { base, child } = await serve(url);
   const out = new Map<string, Measured>();
   try {
     const list = (await scenarios(base)).filter((s) => only.length === 0 || only.some((o) => s.name.includes(o)));
+    if (coldOnly) child.kill("SIGTERM");
     for (const s of list) {
+      const cold = await coldCost(url, s);
+      if (coldOnly) {
+        out.set(s.name, { lat: latency([]), rps: Number.NaN, failed: 0, cold });
+        progress(`  ${n.toLocaleString("en")}: ${s.name}: cold ${ms(cold)}`);
+        continue;
+      }
       // A short warm-up per scenario: compiled routes, prepared statements, page cache.
       await drive(base, s, connections, 2);
-      const m = await drive(base, s, connections, duration);
+      const m = { ...(await drive(base, s, connections, duration)), cold };
       out.set(s.name, m);
       progress(`  ${n.toLocaleString("en")}: ${s.name}: p50 ${ms(m.lat.p50)}, p95 ${ms(m.lat.p95)}, p99 ${ms(m.lat.p99)}, ${m.rps.toFixed(0)} req/s${m.failed ? `, ${m.failed} FAILED` : ""}`);
     }
@@ -250,6 +288,7 @@ async function main(): Promise<number> {
         rebuild: { type: "boolean", default: false },
         only: { type: "string", default: "" },
         "build-only": { type: "boolean", default: false },
+        "cold-only": { type: "boolean", default: false },
         help: { type: "boolean", short: "h" },
       },
     }));
@@ -302,14 +341,14 @@ async function main(): Promise<number> {
   const results: Map<string, Measured>[] = [];
   for (let i = 0; i < sizes.length; i++) {
     progress(`serving the store of ${sizes[i]!.toLocaleString("en")} (${kind}), ${connections} connections, ${duration} s per scenario`);
-    results.push(await measureStore(urls[i]!, sizes[i]!, connections, duration, only));
+    results.push(await measureStore(urls[i]!, sizes[i]!, connections, duration, only, values["cold-only"]));
   }
 
   const base = results[0]!;
   const last = results[results.length - 1]!;
   const fmt = (m: Measured | undefined) => (m ? [ms(m.lat.p50), ms(m.lat.p95), ms(m.lat.p99)] : ["-", "-", "-"]);
   const label = (n: number) => (n >= 1000 && n % 1000 === 0 ? `${n / 1000}k` : String(n));
-  const header = ["scenario", ...sizes.flatMap((n) => [`${label(n)} p50`, `${label(n)} p95`, `${label(n)} p99`]), `${label(sizes.at(-1)!)} req/s`, "p95 ratio", `p95<${TARGET_P95_MS}ms`];
+  const header = ["scenario", ...sizes.flatMap((n) => [`${label(n)} p50`, `${label(n)} p95`, `${label(n)} p99`]), `${label(sizes.at(-1)!)} req/s`, "p95 ratio", `p95<${TARGET_P95_MS}ms`, ...sizes.map((n) => `cold ${label(n)}`)];
   let allPass = true;
   const rows = [...last.keys()].map((name) => {
     const m = last.get(name)!;
@@ -322,6 +361,7 @@ async function main(): Promise<number> {
       m.rps.toFixed(0),
       b ? `${(m.lat.p95 / b.lat.p95).toFixed(2)}x` : "-",
       pass ? "PASS" : m.failed ? `FAIL (${m.failed} errors)` : "FAIL",
+      ...results.map((r) => ms(r.get(name)?.cold ?? Number.NaN)),
     ];
   });
   console.log(
@@ -330,6 +370,9 @@ async function main(): Promise<number> {
       `Machine: ${availableParallelism()} cores, load ${loadavg()[0]!.toFixed(2)} at the end (shared: figures move with other work on it).\n`,
   );
   console.log(table(header, rows));
+  console.log(
+    "\ncold: one request in-process on a new client, nothing cached (the first request after the store changed; counts are then kept until the next change).",
+  );
   console.log(`\n${allPass ? "every scenario PASSES" : "some scenarios FAIL"} p95 < ${TARGET_P95_MS} ms at ${label(sizes.at(-1)!)}.`);
   return allPass ? 0 : 1;
 }

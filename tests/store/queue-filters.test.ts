@@ -60,6 +60,10 @@ describe.each(storeKinds())("queue filters and counts on %s", (kind) => {
     expect(await uris({ source: "Reuters" })).toEqual({ uris: ["a2", "a1"], total: 2 });
     expect(await uris({ source: String(afp) })).toEqual({ uris: ["a5", "a4", "a3"], total: 3 });
     expect(await uris({ source: "Nobody" })).toEqual({ uris: [], total: 0 });
+    // Times read back as the instants written (PostgreSQL's timestamp(3) holds UTC without a zone).
+    const [a5] = (await findArticles(store.db, { limit: 1 })).items;
+    expect(a5?.ingestedAt).toBe(new Date(now - 5 * 60_000).toISOString());
+    expect(a5?.publishedAt).toBe(a5?.ingestedAt);
   });
 
   it("filters by arrival time: presets, since and until", async () => {

@@ -38,7 +38,7 @@ export async function openStore(kind: "sqlite" | "postgres", target?: string): P
     url,
     db,
     drop: async () => {
-      closeReader(db);
+      await closeReader(db);
       await db.$disconnect();
       await remove();
     },
