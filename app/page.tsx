@@ -2,12 +2,12 @@ import Link from "next/link";
 import { requirePageUser } from "@/lib/server/auth/page";
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import { ArticleList } from "@/components/articles/article-list";
-import { articleQueries, filterParams, type ArticleFilters } from "@/lib/queries/articles";
+import { articleQueries, FILTER_KEYS, filterParams, type ArticleFilters } from "@/lib/queries/articles";
 import { FilterBar } from "@/components/articles/filter-bar";
 import { SavedViews } from "@/components/articles/saved-views";
 import { listViews } from "@/lib/server/views/saved-views";
 import { viewQueries } from "@/lib/queries/views";
-import { filterOptions } from "@/lib/server/articles/filter-options";
+import { articleFacets } from "@/lib/server/articles/article-facets";
 import { articleListParams } from "@/lib/schemas/articles";
 import { db } from "@/lib/server/db/client";
 import { findArticles } from "@/lib/server/articles/find-articles";
@@ -26,20 +26,23 @@ export default async function QueuePage({ searchParams }: PageProps<"/">) {
   const sp = await searchParams;
   // Each filter is taken when valid and dropped when not: a bad link still shows a queue.
   const filters: ArticleFilters = {};
-  for (const key of ["status", "q", "place", "topic"] as const) {
+  for (const key of FILTER_KEYS) {
     const one = articleListParams.shape[key].safeParse(typeof sp[key] === "string" && sp[key] ? sp[key] : undefined);
     if (one.success && one.data) (filters as Record<string, string>)[key] = one.data;
   }
-  const options = await filterOptions(db());
   const qc = new QueryClient();
-  await qc.prefetchQuery({ ...viewQueries.list(), queryFn: () => listViews(db(), user.actor) });
   const current = filterParams(filters);
   current.sort();
-  // The server reads the store directly; the client refetches through /api/articles.
-  await qc.prefetchInfiniteQuery({
-    ...articleQueries.list(filters),
-    queryFn: ({ pageParam }) => findArticles(db(), { ...filters, cursor: pageParam ?? undefined }),
-  });
+  // The server reads the store directly; the client refetches through /api/articles and /api/articles/facets.
+  const [, facets] = await Promise.all([
+    qc.prefetchInfiniteQuery({
+      ...articleQueries.list(filters),
+      queryFn: ({ pageParam }) => findArticles(db(), { ...filters, cursor: pageParam ?? undefined }),
+    }),
+    qc.fetchQuery({ ...articleQueries.facets(filters), queryFn: () => articleFacets(db(), filters) }),
+    qc.prefetchQuery({ ...viewQueries.list(), queryFn: () => listViews(db(), user.actor) }),
+  ]);
+  const statusCount = (s: string | undefined) => (s ? facets.status.find((x) => x.value === s)?.count : facets.status.reduce((n, x) => n + x.count, 0)) ?? 0;
   return (
     <>
       <div className="mb-4 flex items-center justify-between">
@@ -54,7 +57,7 @@ export default async function QueuePage({ searchParams }: PageProps<"/">) {
                 aria-current={active ? "page" : undefined}
                 className={`rounded px-2.5 py-1 focus-visible:outline-2 focus-visible:outline-blue-600 ${active ? "bg-stone-900 text-white dark:bg-stone-100 dark:text-stone-900" : "text-stone-600 hover:bg-stone-200 dark:text-stone-300 dark:hover:bg-stone-800"}`}
               >
-                {t.label}
+                {t.label} <span className="tabular-nums opacity-70">{statusCount(t.status).toLocaleString("en")}</span>
               </Link>
             );
           })}
@@ -62,7 +65,7 @@ export default async function QueuePage({ searchParams }: PageProps<"/">) {
       </div>
       <HydrationBoundary state={dehydrate(qc)}>
         <SavedViews current={current.toString()} />
-        <FilterBar filters={filters} places={options.places} topics={options.topics} />
+        <FilterBar filters={filters} />
         <ArticleList filters={filters} />
       </HydrationBoundary>
     </>

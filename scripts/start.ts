@@ -3,34 +3,16 @@
 // serves it on PORT.
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { env, storeKind } from "../lib/server/env";
 import { redact } from "../lib/server/db/migrate";
 import { prepareStore } from "../lib/server/db/prepare";
 import { loadDemo, needsDemo } from "../lib/server/demo/load-demo";
 import { ensureDemoUsers } from "../lib/server/demo/demo-users";
+import { buildIsStale } from "./next-build";
 
 const root = path.resolve(import.meta.dirname, "..");
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const d of readdirSync(dir, { withFileTypes: true })) {
-    if (d.name === "node_modules" || d.name.startsWith(".") || d.name === "generated") continue;
-    const p = path.join(dir, d.name);
-    newest = Math.max(newest, d.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
-function buildIsStale(): boolean {
-  const buildId = path.join(root, ".next/BUILD_ID");
-  if (!existsSync(buildId)) return true;
-  const built = statSync(buildId).mtimeMs;
-  const inputs = ["app", "components", "lib", "public"].map((d) => path.join(root, d)).filter(existsSync);
-  const files = ["next.config.ts", "proxy.ts", "instrumentation.ts", "package-lock.json", "postcss.config.mjs", "prisma/schema.prisma"].map((f) => path.join(root, f));
-  return Math.max(...inputs.map(newestMtime), ...files.filter(existsSync).map((f) => statSync(f).mtimeMs)) > built;
-}
 
 /**
  * The secret that signs session cookies: BETTER_AUTH_SECRET when set, else

@@ -1,17 +1,23 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import type { ArticleFilters } from "@/lib/queries/articles";
+import { useQuery } from "@tanstack/react-query";
+import { articleQueries, type ArticleFilters } from "@/lib/queries/articles";
+import { TIME_RANGES, type FacetCount } from "@/lib/schemas/articles";
 
-interface Option {
-  code: string;
-  name: string;
-  count: number;
+/** The selected value stays on offer even when no article has it under the other filters. */
+function withSelected(options: FacetCount[], selected: string | undefined, label = selected): FacetCount[] {
+  if (!selected || options.some((o) => o.value === selected)) return options;
+  return [{ value: selected, label: label ?? selected, count: 0 }, ...options];
 }
 
-/** Search and filters as a plain GET form: shareable URLs, and it works before scripts load. "/" focuses search. */
-export function FilterBar({ filters, places, topics }: { filters: ArticleFilters; places: Option[]; topics: Option[] }) {
+/**
+ * Search and filters as a plain GET form: shareable URLs, and it works before scripts load. "/" focuses search.
+ * Each choice shows how many articles it would leave, under the other filters (GET /api/articles/facets).
+ */
+export function FilterBar({ filters }: { filters: ArticleFilters }) {
   const search = useRef<HTMLInputElement>(null);
+  const facets = useQuery(articleQueries.facets(filters));
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== "/" || (e.target as HTMLElement).closest("input, textarea, select")) return;
@@ -21,34 +27,71 @@ export function FilterBar({ filters, places, topics }: { filters: ArticleFilters
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
   }, []);
+  const f = facets.data;
   const field = "rounded border border-stone-300 bg-white px-2 py-1.5 text-sm dark:border-stone-700 dark:bg-stone-950";
+  const label = "grid gap-1 text-xs font-medium text-stone-600 dark:text-stone-400";
+  const count = (o: FacetCount) => `${o.label} (${o.count.toLocaleString("en")})`;
+  const sources = withSelected(f?.source ?? [], filters.source);
+  const dup = (v: "yes" | "no") => f?.duplicates.find((d) => d.value === v)?.count;
+  const active = filters.q || filters.place || filters.topic || filters.source || filters.range || filters.since || filters.until || filters.duplicates;
   return (
     <form method="get" action="/" role="search" className="mb-4 flex flex-wrap items-end gap-2">
       {filters.status && <input type="hidden" name="status" value={filters.status} />}
-      <label className="grid flex-1 gap-1 text-xs font-medium text-stone-600 dark:text-stone-400">
+      {filters.since && <input type="hidden" name="since" value={filters.since} />}
+      {filters.until && <input type="hidden" name="until" value={filters.until} />}
+      <label className={`${label} flex-1`}>
         Search <span className="sr-only">headlines and text</span>
         <input ref={search} name="q" type="search" defaultValue={filters.q} placeholder="Search headlines and text ( / )" className={`${field} min-w-56`} />
       </label>
-      <label className="grid gap-1 text-xs font-medium text-stone-600 dark:text-stone-400">
+      <label className={label}>
         Place
-        <select name="place" defaultValue={filters.place ?? ""} className={field}>
+        <select name="place" defaultValue={filters.place ?? ""} className={`${field} max-w-48`}>
           <option value="">Any place</option>
-          {places.map((p) => <option key={p.code} value={p.code}>{p.name} ({p.count})</option>)}
+          {withSelected(f?.place ?? [], filters.place).map((p) => <option key={p.value} value={p.value}>{count(p)}</option>)}
         </select>
       </label>
-      <label className="grid gap-1 text-xs font-medium text-stone-600 dark:text-stone-400">
+      <label className={label}>
         Topic
-        <select name="topic" defaultValue={filters.topic ?? ""} className={field}>
+        <select name="topic" defaultValue={filters.topic ?? ""} className={`${field} max-w-48`}>
           <option value="">Any topic</option>
-          {topics.map((t) => <option key={t.code} value={t.code}>{t.name} ({t.count})</option>)}
+          {withSelected(f?.topic ?? [], filters.topic).map((t) => <option key={t.value} value={t.value}>{count(t)}</option>)}
+        </select>
+      </label>
+      <label className={label}>
+        Source
+        <select name="source" defaultValue={filters.source ?? ""} className={`${field} max-w-44`}>
+          <option value="">Any source</option>
+          {sources.map((s) => <option key={s.value} value={s.value}>{count(s)}</option>)}
+        </select>
+      </label>
+      <label className={label}>
+        Arrived
+        <select name="range" defaultValue={filters.range ?? ""} className={field}>
+          <option value="">Any time</option>
+          {Object.entries(TIME_RANGES).map(([v, l]) => <option key={v} value={v}>{l}</option>)}
+        </select>
+      </label>
+      <label className={label}>
+        Duplicates
+        <select name="duplicates" defaultValue={filters.duplicates ?? ""} className={field}>
+          <option value="">With or without</option>
+          <option value="yes">Has duplicates{dup("yes") !== undefined ? ` (${dup("yes")!.toLocaleString("en")})` : ""}</option>
+          <option value="no">No duplicates{dup("no") !== undefined ? ` (${dup("no")!.toLocaleString("en")})` : ""}</option>
         </select>
       </label>
       <button className="rounded bg-stone-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-stone-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 dark:bg-stone-100 dark:text-stone-900">
         Filter
       </button>
-      {(filters.q || filters.place || filters.topic) && (
+      {active && (
         <a href={filters.status ? `/?status=${filters.status}` : "/"} className="py-1.5 text-sm underline">Clear</a>
       )}
+      {(filters.since || filters.until) && (
+        <p className="w-full text-xs text-stone-600 dark:text-stone-400">
+          Arrived {filters.since && <>from {new Date(filters.since).toLocaleString("en-GB", { timeZone: "UTC" })} UTC </>}
+          {filters.until && <>until {new Date(filters.until).toLocaleString("en-GB", { timeZone: "UTC" })} UTC</>}
+        </p>
+      )}
+      {facets.isError && <p role="alert" className="w-full text-xs text-rose-700">Counts unavailable: {facets.error.message}</p>}
     </form>
   );
 }

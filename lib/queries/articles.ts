@@ -1,18 +1,29 @@
 // Query keys and options for articles: every variable the fetch uses is in the key.
 import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
-import type { ArticlePage } from "../schemas/articles";
+import type { ArticleFacets, ArticlePage } from "../schemas/articles";
 
 export interface ArticleFilters {
   status?: "new" | "reviewed" | "spiked";
   q?: string;
   place?: string;
   topic?: string;
+  /** Source id or exact name. */
+  source?: string;
+  /** ISO 8601 instants bounding the arrival time (ingestedAt). */
+  since?: string;
+  until?: string;
+  /** A preset window ending now: 1h | today | 24h | 7d | 30d. */
+  range?: "1h" | "today" | "24h" | "7d" | "30d";
+  duplicates?: "yes" | "no";
 }
+
+/** Every filter key, in the order the URL carries them. */
+export const FILTER_KEYS = ["status", "q", "place", "topic", "source", "since", "until", "range", "duplicates"] as const satisfies readonly (keyof ArticleFilters)[];
 
 /** The filters as URL parameters, for the route and for links to a filtered queue. */
 export function filterParams(f: ArticleFilters): URLSearchParams {
   const qs = new URLSearchParams();
-  for (const k of ["status", "q", "place", "topic"] as const) if (f[k]) qs.set(k, f[k]);
+  for (const k of FILTER_KEYS) if (f[k]) qs.set(k, f[k]);
   return qs;
 }
 
@@ -21,6 +32,7 @@ export const articleKeys = {
   lists: () => [...articleKeys.all, "list"] as const,
   list: (f: ArticleFilters) => [...articleKeys.lists(), f] as const,
   arrivals: (f: ArticleFilters, after: number) => [...articleKeys.all, "arrivals", f, after] as const,
+  facets: (f: ArticleFilters) => [...articleKeys.all, "facets", f] as const,
 };
 
 async function fetchPage(f: ArticleFilters, cursor: number | null): Promise<ArticlePage> {
@@ -45,6 +57,17 @@ export const articleQueries = {
         return ((await res.json()) as ArticlePage).total;
       },
       refetchInterval: 5_000,
+    }),
+  /** Counts per filter value under the other active filters (GET /api/articles/facets). */
+  facets: (f: ArticleFilters) =>
+    queryOptions({
+      queryKey: articleKeys.facets(f),
+      queryFn: async (): Promise<ArticleFacets> => {
+        const res = await fetch(`/api/articles/facets?${filterParams(f)}`);
+        if (!res.ok) throw new Error(`Could not count the filters (HTTP ${res.status})`);
+        return res.json() as Promise<ArticleFacets>;
+      },
+      staleTime: 30_000,
     }),
   list: (f: ArticleFilters) =>
     infiniteQueryOptions({

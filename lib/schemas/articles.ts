@@ -2,6 +2,22 @@
 import { z } from "zod";
 import { workflowStatus } from "./workflow";
 
+export const timeRange = z.enum(["1h", "today", "24h", "7d", "30d"]);
+export const TIME_RANGES: Record<z.infer<typeof timeRange>, string> = {
+  "1h": "Last hour",
+  today: "Today (UTC)",
+  "24h": "Last 24 hours",
+  "7d": "Last 7 days",
+  "30d": "Last 30 days",
+};
+
+/** The instant a time preset starts at, relative to now. */
+export function rangeStart(range: z.infer<typeof timeRange>, now = new Date()): Date {
+  if (range === "today") return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  const hours = { "1h": 1, "24h": 24, "7d": 24 * 7, "30d": 24 * 30 }[range];
+  return new Date(now.getTime() - hours * 3_600_000);
+}
+
 export const articleListParams = z.object({
   status: workflowStatus.optional(),
   /** Full-text search over headline and body. */
@@ -10,6 +26,16 @@ export const articleListParams = z.object({
   place: z.string().regex(/^[A-Z]{2}$/).optional(),
   /** A topic or newsroom tag code: medtop:16000000, newsroom:fan-protests. */
   topic: z.string().regex(/^(medtop:\d{8}|newsroom:[\w-]+)$/).optional(),
+  /** A source by id ("12") or by exact name ("Reuters"). */
+  source: z.string().trim().min(1).max(200).optional(),
+  /** Arrived (ingestedAt) at or after this instant, ISO 8601. */
+  since: z.iso.datetime({ offset: true }).optional(),
+  /** Arrived (ingestedAt) before this instant, ISO 8601. */
+  until: z.iso.datetime({ offset: true }).optional(),
+  /** A time window ending now, on arrival time: the UI's quick presets. "today" starts at midnight UTC. */
+  range: timeRange.optional(),
+  /** Only articles with ("yes") or without ("no") an open or confirmed duplicate link, either direction. */
+  duplicates: z.enum(["yes", "no"]).optional(),
   /** Only articles that arrived after this one: the "new arrivals" count. */
   after: z.coerce.number().int().nonnegative().optional(),
   /** Keyset cursor: the id of the last article of the previous page. */
@@ -17,6 +43,28 @@ export const articleListParams = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type ArticleListParams = z.input<typeof articleListParams>;
+
+/** The filters of the queue without paging: what the facet counts take. */
+export const articleFilterParams = articleListParams.omit({ after: true, cursor: true, limit: true });
+export type ArticleFilterParams = z.input<typeof articleFilterParams>;
+
+export interface FacetCount {
+  /** The value the filter takes: a status, a tag code, a source id, "yes"/"no". */
+  value: string;
+  label: string;
+  count: number;
+}
+
+/** Counts per filter value, each dimension counted under every other active filter. */
+export interface ArticleFacets {
+  /** Articles matching every active filter. */
+  total: number;
+  status: FacetCount[];
+  place: FacetCount[];
+  topic: FacetCount[];
+  source: FacetCount[];
+  duplicates: FacetCount[];
+}
 
 export interface TagChip {
   rel: string | null;

@@ -38,6 +38,8 @@ export const envSchema = z.object({
   WIREDESK_DEMO_PASSWORD: z.string().min(10, "must be at least 10 characters").optional(),
   /** Load the demo copy into an empty store on start. */
   WIREDESK_DEMO: z.enum(["0", "1"]).default("1"),
+  /** How long the queue's counts may lag behind a changing store before they are taken again (ms); 0: always exact. */
+  WIREDESK_COUNTS_MAX_LAG_MS: z.coerce.number().int().nonnegative().default(0),
   /** When copies are flagged, per kind, as JSON: {"near": {"minCoverage": 0.85}}; unset fields keep their defaults. */
   WIREDESK_DEDUP_THRESHOLDS: z
     .string()

@@ -110,6 +110,29 @@ test("an editor filters the queue by place and searches the text", async ({ page
   await expect(page.getByText("No articles match these filters.")).toBeVisible();
 });
 
+test("the filter bar counts each choice and narrows the queue to stories with duplicates", async ({ page }) => {
+  await page.goto("/");
+  const option = page.getByLabel("Duplicates").locator("option", { hasText: /^Has duplicates \(\d+\)$/ });
+  await expect(option).toHaveCount(1);
+  const n = Number((await option.textContent())?.match(/\((\d+)\)/)?.[1]);
+  expect(n).toBeGreaterThanOrEqual(2);
+  // Sources and arrival presets are on offer, with counts for the sources.
+  await expect(page.getByLabel("Source").locator("option", { hasText: /\(\d+\)$/ }).first()).toBeAttached();
+  await expect(page.getByLabel("Arrived").locator("option", { hasText: "Last 24 hours" })).toHaveCount(1);
+  await page.getByLabel("Duplicates").selectOption("yes");
+  await page.getByLabel("Arrived").selectOption("7d");
+  await page.getByRole("button", { name: "Filter" }).click();
+  await expect(page).toHaveURL(/duplicates=yes/);
+  await expect(page).toHaveURL(/range=7d/);
+  await expect(page.getByTestId("article-count")).toContainText(`${n} article`);
+  const rows = page.getByTestId("article-row");
+  await expect(rows).toHaveCount(Math.min(n, 50));
+  await expect(rows.filter({ hasNotText: /duplicate/ })).toHaveCount(0);
+  // The status tabs count under the active filters too.
+  await expect(page.getByRole("navigation", { name: "Status" }).getByRole("link", { name: /^All/ })).toContainText(String(n));
+  await page.screenshot({ path: path.join(shots, "queue-duplicates.png") });
+});
+
 test("new arrivals show in an open queue without a reload", async ({ page }) => {
   await page.goto("/");
   await expect(page.getByTestId("article-row").first()).toBeVisible();

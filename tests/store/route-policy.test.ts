@@ -118,6 +118,7 @@ const samples: Record<string, Partial<Record<Method, (db: Db, s: Seeded) => Prom
       return { json: { status: a.status === "new" ? "reviewed" : "new", items: [{ id: s.a, version: a.version }] } };
     },
   },
+  "/api/articles/facets": { GET: async () => ({ query: "status=new&duplicates=yes" }) },
   "/api/duplicates/cluster": {
     // A fresh copy of the seeded story, suggested, so there is a cluster to resolve.
     POST: async (db, s) => {

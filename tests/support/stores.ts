@@ -8,6 +8,7 @@ import path from "node:path";
 import pg from "pg";
 import { createDb, type Db } from "../../lib/server/db/client";
 import { migrateStore } from "../../lib/server/db/migrate";
+import { closeReader } from "../../lib/server/db/read-rows";
 import { syncTaxonomy } from "../../lib/server/tags/sync-taxonomy";
 
 export interface TestStore {
@@ -37,6 +38,7 @@ export async function openStore(kind: "sqlite" | "postgres", target?: string): P
     url,
     db,
     drop: async () => {
+      await closeReader(db);
       await db.$disconnect();
       await remove();
     },

@@ -1,4 +1,4 @@
-// GET /api/articles - the queue, newest first, keyset-paginated (?status=&cursor=&limit=)
+// GET /api/articles - the queue, newest first, keyset-paginated (?status=&place=&topic=&source=&since=&until=&range=&duplicates=&q=&cursor=&limit=)
 import { NextResponse, type NextRequest } from "next/server";
 import { db } from "@/lib/server/db/client";
 import { findArticles } from "@/lib/server/articles/find-articles";

@@ -28,3 +28,18 @@ export async function searchArticleIds(db: Db, q: string, limit = 2000): Promise
   );
   return rows.map((r) => Number(r.id));
 }
+
+/**
+ * The search as a condition on "Article" a, for the queue's list and counts:
+ * every match, not only the best-ranked, so counts are exact. No words: nothing matches.
+ */
+export function searchSql(db: Db, q: string): Prisma.Sql {
+  const terms = searchTerms(q);
+  if (terms.length === 0) return Prisma.sql`1 = 0`;
+  if (dbKind(db) === "postgres") {
+    const query = terms.map((t, i) => `${t}${i === terms.length - 1 ? ":*" : ""}`).join(" & ");
+    return Prisma.sql`a."search" @@ to_tsquery('simple', wiredesk_unaccent(${query}))`;
+  }
+  const query = terms.map((t, i) => `"${t}"${i === terms.length - 1 ? "*" : ""}`).join(" ");
+  return Prisma.sql`a."id" IN (SELECT rowid FROM "ArticleSearch" WHERE "ArticleSearch" MATCH ${query})`;
+}

@@ -24,6 +24,7 @@ export const apiPolicy: Record<string, Partial<Record<Method, Need>>> = {
   "/api/users": { GET: "users", POST: "users" },
   "/api/users/[id]": { POST: "users" },
   "/api/articles/status": { POST: "triage" },
+  "/api/articles/facets": { GET: "read" },
   "/api/duplicates/cluster": { POST: "triage" },
   "/api/views": { GET: "read", POST: "read" },
   "/api/views/[id]": { DELETE: "read" },

@@ -11,10 +11,16 @@ export type Db = SqliteClient;
 export type { Prisma } from "../../../prisma/generated/sqlite/client";
 
 const kinds = new WeakMap<Db, "sqlite" | "postgres">();
+const urls = new WeakMap<Db, string>();
 
 /** Which store a client talks to, for the few queries whose SQL differs (full-text search). */
 export function dbKind(db: Db): "sqlite" | "postgres" {
   return kinds.get(db) ?? "sqlite";
+}
+
+/** The URL a client was made for (the queue's direct SQLite reader opens the same file). */
+export function dbUrl(db: Db): string | undefined {
+  return urls.get(db);
 }
 
 export function createDb(url: string): Db {
@@ -29,6 +35,7 @@ export function createDb(url: string): Db {
     db = new SqliteClient({ adapter });
   }
   kinds.set(db, kind);
+  urls.set(db, url);
   return db;
 }
 

@@ -1,0 +1,74 @@
+// Counts per filter value for the queue's filter bar. Each dimension is
+// counted under every other active filter (with place=ES chosen, the topic
+// counts are of stories in Spain), so a count says what choosing it would show.
+// Exact; kept while the store is unchanged (count-cache.ts).
+import { Prisma } from "../../../prisma/generated/sqlite/client";
+import type { Db } from "../db/client";
+import { readRows } from "../db/read-rows";
+import { filedSql, HAS_DUPLICATES_SQL, unfiltered, whereSql, type Dimension, type Filters } from "./article-sql";
+import { cachedCount } from "./count-cache";
+import { articleFilterParams, type ArticleFacets, type ArticleFilterParams, type FacetCount } from "../../schemas/articles";
+
+const STATUSES = ["new", "reviewed", "spiked"] as const;
+const byCount = (a: FacetCount, b: FacetCount) => b.count - a.count || a.label.localeCompare(b.label);
+const num = (v: unknown) => Number(v);
+
+/** The filters as a stable cache key: same filters, same key, whatever their order. */
+export function filterKey(p: Filters): string {
+  const keys = ["status", "q", "place", "topic", "source", "since", "until", "range", "duplicates"] as const;
+  // A relative time range moves with the clock: its key names the minute it starts.
+  const minute = p.range ? Math.floor(Date.now() / 60_000) : "";
+  return JSON.stringify([...keys.map((k) => p[k] ?? null), minute]);
+}
+
+/** Articles under the other filters, as a join condition: none when nothing else is active. */
+function articlesUnder(db: Db, p: Filters, dim: Dimension): { join: Prisma.Sql; where: Prisma.Sql } {
+  if (unfiltered(p, dim)) return { join: Prisma.empty, where: Prisma.sql`1 = 1` };
+  return { join: Prisma.sql`JOIN "Article" a ON a."id" = t."articleId"`, where: whereSql(db, p, dim) };
+}
+
+async function tagFacet(db: Db, p: Filters, dim: "place" | "topic"): Promise<FacetCount[]> {
+  const { join, where } = articlesUnder(db, p, dim);
+  // Topics are counted at their top level (and newsroom tags), as the filter offers them.
+  const tags =
+    dim === "place"
+      ? Prisma.sql`g."scheme" = 'iso3166' AND ${filedSql("iso3166")}`
+      : Prisma.sql`(g."scheme" = 'newsroom' OR (g."scheme" = 'medtop' AND g."parentId" IS NULL)) AND ${filedSql("medtop")}`;
+  const rows = await readRows<{ code: string; name: string; n: unknown }>(db, Prisma.sql`SELECT g."code", g."name", count(*) AS n
+    FROM "ArticleTag" t JOIN "Tag" g ON g."id" = t."tagId" ${join}
+    WHERE NOT g."hidden" AND ${tags} AND ${where}
+    GROUP BY g."code", g."name"`);
+  return rows.map((r) => ({ value: r.code, label: r.name, count: num(r.n) })).sort(byCount);
+}
+
+async function computeFacets(db: Db, p: Filters): Promise<ArticleFacets> {
+  const [status, sources, place, topic, dup] = await Promise.all([
+    readRows<{ v: string; n: unknown }>(db, Prisma.sql`SELECT a."status" AS v, count(*) AS n FROM "Article" a WHERE ${whereSql(db, p, "status")} GROUP BY a."status"`),
+    readRows<{ v: unknown; name: string | null; n: unknown }>(db, Prisma.sql`SELECT a."sourceId" AS v, s."name", count(*) AS n
+      FROM "Article" a LEFT JOIN "Source" s ON s."id" = a."sourceId" WHERE ${whereSql(db, p, "source")} AND a."sourceId" IS NOT NULL
+      GROUP BY a."sourceId", s."name"`),
+    tagFacet(db, p, "place"),
+    tagFacet(db, p, "topic"),
+    readRows<{ yes: unknown; n: unknown }>(db, Prisma.sql`SELECT sum(CASE WHEN ${HAS_DUPLICATES_SQL} THEN 1 ELSE 0 END) AS yes, count(*) AS n
+      FROM "Article" a WHERE ${whereSql(db, p, "duplicates")}`),
+  ]);
+  const statusCount = new Map(status.map((s) => [s.v, num(s.n)]));
+  const yes = num(dup[0]?.yes ?? 0);
+  return {
+    // Status is counted under every other filter: the total is the chosen status's count, or all of them.
+    total: p.status ? (statusCount.get(p.status) ?? 0) : [...statusCount.values()].reduce((a, b) => a + b, 0),
+    status: STATUSES.map((s) => ({ value: s, label: s, count: statusCount.get(s) ?? 0 })),
+    place,
+    topic,
+    source: sources.map((s) => ({ value: String(num(s.v)), label: s.name ?? `source ${num(s.v)}`, count: num(s.n) })).sort(byCount),
+    duplicates: [
+      { value: "yes", label: "Has duplicates", count: yes },
+      { value: "no", label: "No duplicates", count: num(dup[0]?.n ?? 0) - yes },
+    ],
+  };
+}
+
+export async function articleFacets(db: Db, input: ArticleFilterParams): Promise<ArticleFacets> {
+  const p = articleFilterParams.parse(input);
+  return cachedCount(db, `facets ${filterKey(p)}`, () => computeFacets(db, p));
+}

@@ -1,0 +1,80 @@
+// The queue's filters as SQL, shared by the list and the counts so both
+// always count the same articles. Hand-written rather than Prisma's where
+// clauses: at 100,000 articles the generated joins and counts took 0.3-1 s a
+// page (docs/decisions/006-queue-queries.md). The SQL is the same on both
+// stores except time bounds and full-text search.
+import { Prisma } from "../../../prisma/generated/sqlite/client";
+import { dbKind, type Db } from "../db/client";
+import { searchSql } from "./search-articles";
+import { MENTION_TAG_CONFIDENCE } from "../../tagging/thresholds";
+import { rangeStart, type articleFilterParams } from "../../schemas/articles";
+import type { z } from "zod";
+
+export type Filters = z.output<typeof articleFilterParams>;
+export type Dimension = "status" | "place" | "topic" | "source" | "duplicates";
+
+export const topicScheme = (code: string) => (code.startsWith("newsroom:") ? "newsroom" : "medtop");
+
+/**
+ * The tag rows (alias t) that file an article under a place or topic: accepted,
+ * or suggested and, for a place, one the story is about rather than names in
+ * passing (lib/tagging/places.ts) - the same rule as the queue's chips.
+ */
+export function filedSql(scheme: "iso3166" | "medtop" | "newsroom" | "any"): Prisma.Sql {
+  const place = Prisma.sql`(t."state" = 'accepted' OR (t."state" = 'suggested' AND (t."rel" = 'main' OR t."confidence" >= ${MENTION_TAG_CONFIDENCE})))`;
+  const topic = Prisma.sql`t."state" IN ('accepted', 'suggested')`;
+  return scheme === "iso3166" ? place : topic;
+}
+
+function taggedSql(scheme: "iso3166" | "medtop" | "newsroom", code: string): Prisma.Sql {
+  return Prisma.sql`EXISTS (SELECT 1 FROM "ArticleTag" t WHERE t."articleId" = a."id"
+    AND t."tagId" = (SELECT g."id" FROM "Tag" g WHERE g."scheme" = ${scheme} AND g."code" = ${code}) AND ${filedSql(scheme)})`;
+}
+
+/** Open or confirmed duplicate links, read from either side. */
+export const HAS_DUPLICATES_SQL = Prisma.sql`(
+  EXISTS (SELECT 1 FROM "DuplicateLink" l WHERE l."articleId" = a."id" AND l."state" IN ('suggested', 'confirmed'))
+  OR EXISTS (SELECT 1 FROM "DuplicateLink" l WHERE l."otherId" = a."id" AND l."state" IN ('suggested', 'confirmed')))`;
+
+/** A time bound as each store holds it: SQLite keeps Prisma's ISO text, PostgreSQL timestamp(3) in UTC. */
+function instant(db: Db, d: Date): Prisma.Sql {
+  return dbKind(db) === "postgres" ? Prisma.sql`CAST(${d.toISOString()} AS timestamp(3))` : Prisma.sql`${d.toISOString().replace("Z", "+00:00")}`;
+}
+
+export interface Bounds {
+  /** Only ids above this one (new arrivals). */
+  after?: number;
+  /** Only ids below this one (the next page). */
+  before?: number;
+}
+
+/** Every active filter but the one named in `except` (a facet counts its dimension under the others), over "Article" a. */
+export function whereSql(db: Db, p: Filters, except?: Dimension, bounds: Bounds = {}, now = new Date()): Prisma.Sql {
+  const since = [p.since ? new Date(p.since) : undefined, p.range ? rangeStart(p.range, now) : undefined]
+    .filter((d): d is Date => d !== undefined)
+    .sort((x, y) => y.getTime() - x.getTime())[0];
+  const and: Prisma.Sql[] = [];
+  if (p.status && except !== "status") and.push(Prisma.sql`a."status" = ${p.status}`);
+  if (p.source && except !== "source") {
+    and.push(
+      /^\d+$/.test(p.source)
+        ? Prisma.sql`a."sourceId" = ${Number(p.source)}`
+        : Prisma.sql`a."sourceId" = (SELECT s."id" FROM "Source" s WHERE s."name" = ${p.source})`,
+    );
+  }
+  if (since) and.push(Prisma.sql`a."ingestedAt" >= ${instant(db, since)}`);
+  if (p.until) and.push(Prisma.sql`a."ingestedAt" < ${instant(db, new Date(p.until))}`);
+  if (bounds.after !== undefined) and.push(Prisma.sql`a."id" > ${bounds.after}`);
+  if (bounds.before !== undefined) and.push(Prisma.sql`a."id" < ${bounds.before}`);
+  if (p.place && except !== "place") and.push(taggedSql("iso3166", p.place));
+  if (p.topic && except !== "topic") and.push(taggedSql(topicScheme(p.topic), p.topic));
+  if (p.duplicates && except !== "duplicates") and.push(p.duplicates === "yes" ? HAS_DUPLICATES_SQL : Prisma.sql`NOT ${HAS_DUPLICATES_SQL}`);
+  if (p.q) and.push(searchSql(db, p.q));
+  return and.length ? Prisma.join(and, " AND ") : Prisma.sql`1 = 1`;
+}
+
+/** True when no filter but `except` is active: a count can skip reading the articles. */
+export function unfiltered(p: Filters, except?: Dimension): boolean {
+  const dims: Dimension[] = ["status", "place", "topic", "source", "duplicates"];
+  return dims.every((d) => d === except || !p[d]) && !p.q && !p.since && !p.until && !p.range;
+}

@@ -1,0 +1,388 @@
+// npm run bench:desk -- [--store sqlite|postgres] [--sizes 1000,100000] [--duration 10] [--corpus DIR] [--pg URL] [--rebuild]
+//
+// The desk's queue and search under load: builds stores of 1,000 and 100,000
+// articles from Reuters-21578 (scripts/bench-desk/build-store.ts, a bulk
+// loader; cached under data/bench/ or, for PostgreSQL, in databases of their
+// own), serves the real production build (next start) on each, and drives
+// it with autocannon, 20 connections per scenario. Prints p50/p95/p99 per
+// scenario and store size, the 100k/1k ratio, and PASS/FAIL against p95 < 100 ms.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { createServer } from "node:net";
+import { availableParallelism, loadavg } from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import pg from "pg";
+import { prepareStore } from "../lib/server/db/prepare";
+import { createDb } from "../lib/server/db/client";
+import { closeReader } from "../lib/server/db/read-rows";
+import { findArticles } from "../lib/server/articles/find-articles";
+import { articleFacets } from "../lib/server/articles/article-facets";
+import { articleListParams } from "../lib/schemas/articles";
+import { redact } from "../lib/server/db/migrate";
+import { readReutersCorpus, type ReutersStory } from "./bench-dedup/reuters";
+import { latency, ms, table, type Latency } from "./bench-dedup/measure";
+import { buildStore } from "./bench-desk/build-store";
+import { buildIsStale } from "./next-build";
+
+const root = path.resolve(import.meta.dirname, "..");
+const require = createRequire(import.meta.url);
+
+const USAGE = `usage: npm run bench:desk -- [options]
+
+  --store sqlite|postgres  which store to serve from (default sqlite)
+  --sizes LIST             store sizes, the first is the baseline (default 1000,100000)
+  --duration S             seconds per scenario (default 10)
+  --connections N          concurrent clients (default 20)
+  --corpus DIR             Reuters-21578 folder with reut2-*.sgm (default $WIREDESK_CORPUS_DIR,
+                           else ../shared/corpora/reuters21578 beside the repo)
+  --pg URL                 PostgreSQL server for --store postgres (default $WIREDESK_TEST_POSTGRES);
+                           databases wiredesk_bench_desk_<size> are created there and kept as the cache
+  --rebuild                build the stores again instead of reusing the cache
+  --only NAMES             run only the scenarios whose names contain one of these (comma-separated)
+  --build-only             build (or check) the stores and stop
+  --cold-only              only the cold column: each request once in-process with no counts kept`;
+
+/** A connection-oriented load client: autocannon has no type declarations. */
+interface Autocannon {
+  (opts: Record<string, unknown>): Promise<{ requests: { average: number }; non2xx: number; errors: number; timeouts: number; duration: number }> & {
+    on(ev: "response", fn: (client: unknown, status: number, bytes: number, ms: number) => void): void;
+  };
+}
+const autocannon = require("autocannon") as Autocannon;
+
+const TARGET_P95_MS = 100;
+/** Bump when the loader writes different rows: cached stores of an older layout are rebuilt. */
+const LAYOUT = 2;
+
+function progress(msg: string) {
+  process.stderr.write(`[bench:desk ${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.listen(0, "127.0.0.1", () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+    s.on("error", reject);
+  });
+}
+
+function withDatabase(serverUrl: string, name: string): string {
+  const u = new URL(serverUrl);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+/** A ready store of `n` articles: from the cache when it was built before, else built now. */
+async function store(kind: "sqlite" | "postgres", n: number, stories: () => ReutersStory[], opts: { pg?: string; rebuild: boolean }): Promise<string> {
+  let url: string;
+  let exists: boolean;
+  if (kind === "sqlite") {
+    const dir = path.join(root, "data/bench");
+    mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, `desk-${n}-v${LAYOUT}.db`);
+    if (opts.rebuild) for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
+    exists = existsSync(file);
+    if (!exists) {
+      // Built under a temporary name: an interrupted build is never taken for a cached store.
+      const tmp = `${file}.building`;
+      for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`]) rmSync(f, { force: true });
+      await build(`file:${tmp}`, "sqlite", n, stories);
+      renameSync(tmp, file);
+    }
+    url = `file:${file}`;
+  } else {
+    const server = opts.pg!;
+    const name = `wiredesk_bench_desk_${n}_v${LAYOUT}`;
+    const admin = new pg.Client({ connectionString: server });
+    try {
+      await admin.connect();
+    } catch (e) {
+      throw new Error(`PostgreSQL at ${redact(server)} cannot be reached: ${(e as Error).message}`);
+    }
+    // A database holding the "done" comment is complete; anything else is built again.
+    const row = await admin.query(`SELECT shobj_description(oid, 'pg_database') AS note FROM pg_database WHERE datname = $1`, [name]);
+    exists = !opts.rebuild && row.rows[0]?.note === "wiredesk bench store: done";
+    if (!exists) {
+      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await admin.query(`CREATE DATABASE "${name}"`);
+      await build(withDatabase(server, name), "postgres", n, stories);
+      await admin.query(`COMMENT ON DATABASE "${name}" IS 'wiredesk bench store: done'`);
+    }
+    await admin.end();
+    url = withDatabase(server, name);
+  }
+  // A cached store still gets migrations added since it was built (new indexes).
+  const { db, migrated } = await prepareStore(url);
+  await db.$disconnect();
+  if (exists) progress(`store of ${n.toLocaleString("en")}: cached (${redact(url)})${migrated.applied.length ? `, applied ${migrated.applied.join(", ")}` : ""}`);
+  return url;
+}
+
+async function build(url: string, kind: "sqlite" | "postgres", n: number, stories: () => ReutersStory[]) {
+  progress(`building a ${kind} store of ${n.toLocaleString("en")} articles (bulk loader)...`);
+  const { db } = await prepareStore(url);
+  try {
+    const r = await buildStore(url, kind, db, stories(), n, new Date());
+    progress(
+      `  ${r.articles.toLocaleString("en")} articles from ${r.bases.toLocaleString("en")} corpus stories, ${r.tags.toLocaleString("en")} tag rows, ` +
+        `${r.links.toLocaleString("en")} duplicate links in ${r.seconds.toFixed(0)} s`,
+    );
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+async function serve(url: string): Promise<{ base: string; child: ChildProcess }> {
+  const port = await freePort();
+  const next = path.join(root, "node_modules/next/dist/bin/next");
+  const child = spawn(process.execPath, [next, "start", "-p", String(port)], {
+    cwd: root,
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, DATABASE_URL: url, WIREDESK_DEMO: "0", NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+  });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 150; i++) {
+    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
+    try {
+      const res = await fetch(`${base}/api/articles?limit=1`);
+      if (res.ok) return { base, child };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  child.kill();
+  throw new Error("the desk did not answer within 30 s");
+}
+
+async function json<T>(url: string): Promise<T> {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`GET ${url}: HTTP ${res.status} ${await res.text()}`);
+  return res.json() as Promise<T>;
+}
+
+interface Scenario {
+  name: string;
+  paths: string[];
+}
+
+/** The requests of each scenario, read from the store being measured (cursors, busiest place and topic). */
+async function scenarios(base: string): Promise<Scenario[]> {
+  const first = await json<{ items: { id: number }[]; nextCursor: number | null }>(`${base}/api/articles`);
+  const facets = await json<{ place: { value: string }[]; topic: { value: string }[]; source: { value: string }[] }>(`${base}/api/articles/facets`);
+  const newest = first.items[0]?.id ?? 1;
+  const places = facets.place.slice(0, 3).map((p) => p.value);
+  const topics = facets.topic.slice(0, 3).map((t) => t.value);
+  const words = ["oil", "bank", "wheat", "dollar", "tokyo", "profit", "strike", "coffee"];
+  return [
+    { name: "queue, first page", paths: ["/api/articles"] },
+    {
+      name: "queue, filtered (place, topic, status)",
+      paths: [
+        `/api/articles?place=${places[0]}`,
+        `/api/articles?topic=${topics[0]}`,
+        "/api/articles?status=new",
+        `/api/articles?place=${places[1] ?? places[0]}&status=reviewed`,
+        `/api/articles?topic=${topics[1] ?? topics[0]}&place=${places[0]}`,
+      ],
+    },
+    {
+      name: "queue, more filters (source, 7 days, duplicates)",
+      paths: [`/api/articles?source=${facets.source[0]?.value}`, "/api/articles?range=7d", "/api/articles?duplicates=yes", "/api/articles?range=24h&status=new"],
+    },
+    {
+      name: "queue, next page (cursor)",
+      // The second page, and pages deep in the queue.
+      paths: [first.nextCursor ?? newest, Math.ceil(newest / 2), Math.ceil(newest / 10)].map((c) => `/api/articles?cursor=${c}`),
+    },
+    { name: "search (8 words rotated)", paths: words.map((w) => `/api/articles?q=${w}`) },
+    { name: "facets", paths: ["/api/articles/facets", `/api/articles/facets?place=${places[0]}`, "/api/articles/facets?status=new", `/api/articles/facets?topic=${topics[0]}`] },
+    { name: "facets with search", paths: words.slice(0, 4).map((w) => `/api/articles/facets?q=${w}`) },
+  ];
+}
+
+interface Measured {
+  lat: Latency;
+  rps: number;
+  failed: number;
+  /** ms for one request with no counts kept (coldCost). */
+  cold?: number;
+}
+
+async function drive(base: string, s: Scenario, connections: number, duration: number): Promise<Measured> {
+  const times: number[] = [];
+  let failed = 0;
+  const run = autocannon({ url: base, connections, duration, requests: s.paths.map((p) => ({ method: "GET", path: p })) });
+  run.on("response", (_c, status, _b, t) => {
+    times.push(t);
+    if (status !== 200) failed++;
+  });
+  const r = await run;
+  return { lat: latency(times), rps: times.length / r.duration, failed: failed + r.errors + r.timeouts };
+}
+
+/**
+ * The same requests with nothing kept: each on a new client in this process (so no counts cached, no HTTP),
+ * the cost the first editor pays after the store changed. Median of 3 per path, then the slowest path.
+ */
+async function coldCost(url: string, s: Scenario): Promise<number> {
+  const worst: number[] = [];
+  for (const p of s.paths) {
+    const u = new URL(p, "http://x");
+    const params = articleListParams.parse(Object.fromEntries(u.searchParams));
+    const times: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const db = createDb(url);
+      const t = performance.now();
+      await (u.pathname.endsWith("/facets") ? articleFacets(db, params) : findArticles(db, params));
+      times.push(performance.now() - t);
+      await closeReader(db);
+      await db.$disconnect();
+    }
+    worst.push(times.sort((a, b) => a - b)[1]!);
+  }
+  return Math.max(...worst);
+}
+
+async function measureStore(url: string, n: number, connections: number, duration: number, only: string[], coldOnly: boolean): Promise<Map<string, Measured>> {
+  const { base, child } = await serve(url);
+  const out = new Map<string, Measured>();
+  try {
+    const list = (await scenarios(base)).filter((s) => only.length === 0 || only.some((o) => s.name.includes(o)));
+    if (coldOnly) child.kill("SIGTERM");
+    for (const s of list) {
+      const cold = await coldCost(url, s);
+      if (coldOnly) {
+        out.set(s.name, { lat: latency([]), rps: Number.NaN, failed: 0, cold });
+        progress(`  ${n.toLocaleString("en")}: ${s.name}: cold ${ms(cold)}`);
+        continue;
+      }
+      // Warm-up: each request once (its counts are then kept, as after any first view;
+      // the cold column measures that first one), then 2 s of load.
+      for (const p of s.paths) await fetch(`${base}${p}`).then((r) => r.arrayBuffer());
+      await drive(base, s, connections, 2);
+      const m = { ...(await drive(base, s, connections, duration)), cold };
+      out.set(s.name, m);
+      progress(`  ${n.toLocaleString("en")}: ${s.name}: p50 ${ms(m.lat.p50)}, p95 ${ms(m.lat.p95)}, p99 ${ms(m.lat.p99)}, ${m.rps.toFixed(0)} req/s${m.failed ? `, ${m.failed} FAILED` : ""}`);
+    }
+  } finally {
+    child.kill("SIGTERM");
+  }
+  return out;
+}
+
+async function main(): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        store: { type: "string", default: "sqlite" },
+        sizes: { type: "string", default: "1000,100000" },
+        duration: { type: "string", default: "10" },
+        connections: { type: "string", default: "20" },
+        corpus: { type: "string" },
+        pg: { type: "string" },
+        rebuild: { type: "boolean", default: false },
+        only: { type: "string", default: "" },
+        "build-only": { type: "boolean", default: false },
+        "cold-only": { type: "boolean", default: false },
+        help: { type: "boolean", short: "h" },
+      },
+    }));
+  } catch (e) {
+    console.error(`${(e as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const kind = values.store;
+  if (kind !== "sqlite" && kind !== "postgres") {
+    console.error(`--store must be sqlite or postgres, not "${kind}"\n\n${USAGE}`);
+    return 2;
+  }
+  const sizes = values.sizes.split(",").map((s) => Number(s.trim()));
+  if (sizes.length < 1 || sizes.some((s) => !Number.isInteger(s) || s < 100)) {
+    console.error(`--sizes must list whole numbers of at least 100, not "${values.sizes}"\n\n${USAGE}`);
+    return 2;
+  }
+  const duration = Number(values.duration);
+  const connections = Number(values.connections);
+  if (!(duration > 0) || !Number.isInteger(connections) || connections < 1) {
+    console.error(`--duration must be a positive number of seconds and --connections a positive whole number\n\n${USAGE}`);
+    return 2;
+  }
+  const pgServer = values.pg ?? process.env.WIREDESK_TEST_POSTGRES;
+  if (kind === "postgres" && !pgServer) {
+    console.error(`--store postgres needs a server: --pg postgresql://... or WIREDESK_TEST_POSTGRES\n\n${USAGE}`);
+    return 2;
+  }
+  const corpus = path.resolve(values.corpus ?? process.env.WIREDESK_CORPUS_DIR ?? path.join(root, "../shared/corpora/reuters21578"));
+  let stories: ReutersStory[] | undefined;
+  // Read only when a store has to be built: cached stores need no corpus.
+  const readStories = () => (stories ??= readReutersCorpus(corpus));
+
+  const urls: string[] = [];
+  for (const n of sizes) urls.push(await store(kind, n, readStories, { pg: pgServer, rebuild: values.rebuild }));
+
+  if (values["build-only"]) return 0;
+  const nextEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+  if (buildIsStale()) {
+    progress("building the desk (next build)...");
+    const b = spawnSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], { cwd: root, stdio: ["ignore", "ignore", "inherit"], env: nextEnv });
+    if (b.status !== 0) throw new Error("next build failed");
+  }
+
+  const only = values.only ? values.only.split(",").map((s) => s.trim()) : [];
+  const results: Map<string, Measured>[] = [];
+  for (let i = 0; i < sizes.length; i++) {
+    progress(`serving the store of ${sizes[i]!.toLocaleString("en")} (${kind}), ${connections} connections, ${duration} s per scenario`);
+    results.push(await measureStore(urls[i]!, sizes[i]!, connections, duration, only, values["cold-only"]));
+  }
+
+  const base = results[0]!;
+  const last = results[results.length - 1]!;
+  const fmt = (m: Measured | undefined) => (m ? [ms(m.lat.p50), ms(m.lat.p95), ms(m.lat.p99)] : ["-", "-", "-"]);
+  const label = (n: number) => (n >= 1000 && n % 1000 === 0 ? `${n / 1000}k` : String(n));
+  const header = ["scenario", ...sizes.flatMap((n) => [`${label(n)} p50`, `${label(n)} p95`, `${label(n)} p99`]), `${label(sizes.at(-1)!)} req/s`, "p95 ratio", `p95<${TARGET_P95_MS}ms`, ...sizes.map((n) => `cold ${label(n)}`)];
+  let allPass = true;
+  const rows = [...last.keys()].map((name) => {
+    const m = last.get(name)!;
+    const pass = m.lat.p95 < TARGET_P95_MS && m.failed === 0;
+    allPass &&= pass;
+    const b = base.get(name);
+    return [
+      name,
+      ...results.flatMap((r) => fmt(r.get(name))),
+      m.rps.toFixed(0),
+      b ? `${(m.lat.p95 / b.lat.p95).toFixed(2)}x` : "-",
+      pass ? "PASS" : m.failed ? `FAIL (${m.failed} errors)` : "FAIL",
+      ...results.map((r) => ms(r.get(name)?.cold ?? Number.NaN)),
+    ];
+  });
+  console.log(
+    `\nwiredesk bench:desk: ${kind} store, sizes ${sizes.map(label).join(" and ")} (bulk-loaded from Reuters-21578: articles, machine tags from lib/tagging, duplicate links, FTS rows; ` +
+      `no dedup keys or audit), production build (next start), autocannon ${connections} connections, ${duration} s per scenario after each request once and a 2 s warm-up.\n` +
+      `Machine: ${availableParallelism()} cores, load ${loadavg()[0]!.toFixed(2)} at the end (shared: figures move with other work on it).\n`,
+  );
+  console.log(table(header, rows));
+  console.log(
+    "\ncold: one request in-process on a new client, nothing cached (the first request after the store changed; counts are then kept until the next change).",
+  );
+  console.log(`\n${allPass ? "every scenario PASSES" : "some scenarios FAIL"} p95 < ${TARGET_P95_MS} ms at ${label(sizes.at(-1)!)}.`);
+  return allPass ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(`bench:desk: ${(e as Error).message}`);
+    process.exit(1);
+  },
+);
