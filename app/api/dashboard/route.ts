@@ -1,5 +1,5 @@
 // GET /api/dashboard - articles per topic and place over time, duplicate rate per source, what is waiting (?range=24h|7d|30d)
-import { guard, refusal } from "@/lib/server/auth/guard";
+import { guard } from "@/lib/server/auth/guard";
 import { NextResponse, type NextRequest } from "next/server";
 import { db } from "@/lib/server/db/client";
 import { getDashboard } from "@/lib/server/dashboard/get-dashboard";

@@ -1,5 +1,5 @@
 // GET /api/events - live updates as Server-Sent Events: new articles and others' changes, about every second
-import { guard, refusal } from "@/lib/server/auth/guard";
+import { guard } from "@/lib/server/auth/guard";
 import type { NextRequest } from "next/server";
 import { db } from "@/lib/server/db/client";
 import { env } from "@/lib/server/env";
