@@ -57,7 +57,7 @@ export default async function QueuePage({ searchParams }: PageProps<"/">) {
                 aria-current={active ? "page" : undefined}
                 className={`rounded px-2.5 py-1 focus-visible:outline-2 focus-visible:outline-blue-600 ${active ? "bg-stone-900 text-white dark:bg-stone-100 dark:text-stone-900" : "text-stone-600 hover:bg-stone-200 dark:text-stone-300 dark:hover:bg-stone-800"}`}
               >
-                {t.label} <span className="tabular-nums opacity-70">{statusCount(t.status).toLocaleString("en")}</span>
+                {t.label} <span className="tabular-nums font-normal">{statusCount(t.status).toLocaleString("en")}</span>
               </Link>
             );
           })}

@@ -7,11 +7,20 @@
  * development, no plugins, no framing, forms and base URLs to this origin.
  * Style attributes stay allowed (React sets them; they cannot run script).
  */
+/**
+ * The two style elements the toast library (sonner) inserts when it loads,
+ * allowed by their exact content: the empty element it appends first, then
+ * its stylesheet. Nothing else inline is allowed. tests/unit/security checks
+ * these against the installed sonner, so an upgrade cannot silently unstyle
+ * the toasts.
+ */
+export const TOAST_STYLE_HASHES = ["sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=", "sha256-StEaX+se6YS7pqjzrzMIA0KaX9zF/8zAhvQXZAe5epY="];
+
 export function pageCsp(nonce: string, dev = false): string {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
-    `style-src 'self' 'nonce-${nonce}'`,
+    `style-src 'self' 'nonce-${nonce}' ${TOAST_STYLE_HASHES.map((h) => `'${h}'`).join(" ")}`,
     "style-src-attr 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self'",

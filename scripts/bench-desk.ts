@@ -25,6 +25,9 @@ import { readReutersCorpus, type ReutersStory } from "./bench-dedup/reuters";
 import { latency, ms, table, type Latency } from "./bench-dedup/measure";
 import { buildStore } from "./bench-desk/build-store";
 import { buildIsStale } from "./next-build";
+import { randomBytes } from "node:crypto";
+import { createUser } from "../lib/server/users";
+import { systemActor } from "../lib/server/audit";
 
 const root = path.resolve(import.meta.dirname, "..");
 const require = createRequire(import.meta.url);
@@ -137,20 +140,60 @@ async function build(url: string, kind: "sqlite" | "postgres", n: number, storie
   }
 }
 
+// Every request is an editor's: the desk answers nobody without a session.
+const BENCH_EMAIL = "bench-reader@bench.test";
+const BENCH_PASSWORD = "bench reader password";
+let cookie = "";
+
+/** The bench's editor account in the store measured (made once; kept with the cached store). */
+async function ensureBenchUser(url: string) {
+  const db = createDb(url);
+  try {
+    if (!(await db.user.findUnique({ where: { email: BENCH_EMAIL } }))) {
+      await createUser(db, { email: BENCH_EMAIL, name: "Bench editor", role: "editor", password: BENCH_PASSWORD }, systemActor("bench"));
+    }
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+async function signIn(base: string): Promise<string> {
+  const res = await fetch(`${base}/api/auth/sign-in/email`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: base },
+    body: JSON.stringify({ email: BENCH_EMAIL, password: BENCH_PASSWORD }),
+  });
+  if (!res.ok) throw new Error(`sign-in for the bench answered ${res.status}: ${await res.text()}`);
+  return res.headers.get("set-cookie")!.split(";")[0]!;
+}
+
 async function serve(url: string): Promise<{ base: string; child: ChildProcess }> {
+  await ensureBenchUser(url);
   const port = await freePort();
   const next = path.join(root, "node_modules/next/dist/bin/next");
   const child = spawn(process.execPath, [next, "start", "-p", String(port)], {
     cwd: root,
     stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, DATABASE_URL: url, WIREDESK_DEMO: "0", NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      WIREDESK_DEMO: "0",
+      NEXT_TELEMETRY_DISABLED: "1",
+      NODE_ENV: "production",
+      BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET ?? randomBytes(32).toString("hex"),
+      // One client address signs in once per store; the limit is for people, not this bench.
+      WIREDESK_SIGNIN_LIMIT: "1000",
+    },
   });
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 150; i++) {
     if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
     try {
-      const res = await fetch(`${base}/api/articles?limit=1`);
-      if (res.ok) return { base, child };
+      const res = await fetch(`${base}/sign-in`);
+      if (res.ok) {
+        cookie = await signIn(base);
+        return { base, child };
+      }
     } catch {
       // not listening yet
     }
@@ -161,7 +204,7 @@ async function serve(url: string): Promise<{ base: string; child: ChildProcess }
 }
 
 async function json<T>(url: string): Promise<T> {
-  const res = await fetch(url);
+  const res = await fetch(url, { headers: { cookie } });
   if (!res.ok) throw new Error(`GET ${url}: HTTP ${res.status} ${await res.text()}`);
   return res.json() as Promise<T>;
 }
@@ -217,7 +260,7 @@ interface Measured {
 async function drive(base: string, s: Scenario, connections: number, duration: number): Promise<Measured> {
   const times: number[] = [];
   let failed = 0;
-  const run = autocannon({ url: base, connections, duration, requests: s.paths.map((p) => ({ method: "GET", path: p })) });
+  const run = autocannon({ url: base, connections, duration, requests: s.paths.map((p) => ({ method: "GET", path: p, headers: { cookie } })) });
   run.on("response", (_c, status, _b, t) => {
     times.push(t);
     if (status !== 200) failed++;

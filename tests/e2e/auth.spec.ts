@@ -44,7 +44,7 @@ test("an editor signs in, triages, and signs out", async ({ page }) => {
   await suggested.getByRole("button", { name: /^Accept / }).click();
   await expect(tags.locator(`[data-tag-id="${tagId}"]`)).toHaveAttribute("data-state", "accepted");
   await page.getByRole("button", { name: /Mark reviewed/ }).click();
-  await expect(page.getByText("Marked reviewed.")).toBeVisible();
+  await expect(page.getByText("Marked reviewed: 1 article.")).toBeVisible();
   const history = page.locator("section", { has: page.getByRole("heading", { name: "History" }) });
   await expect(history.getByTestId("audit-entry").first()).toContainText("Eddie Editor");
 
@@ -57,7 +57,7 @@ test("an editor signs in, triages, and signs out", async ({ page }) => {
 
 test("a viewer cannot change tags, in the page or through the API", async ({ page, login }) => {
   await login("viewer");
-  await page.goto("/");
+  await page.goto("/?q=Interpol");
   await page.getByRole("link", { name: /International child abuse ring dismantled/ }).first().click();
   const tags = page.locator("section", { has: page.getByRole("heading", { name: "Tags" }) });
   const chip = tags.getByTestId("tag-chip").first();
@@ -166,7 +166,7 @@ test("an admin manages users, reads the audit log, undoes from it, and sees who 
   const signIn = await editorContext.request.post("/api/auth/sign-in/email", { data: { email: demoEmail("editor"), password: DEMO_PASSWORD }, headers: { origin: baseURL! } });
   expect(signIn.status()).toBe(200);
   const editorPage = await editorContext.newPage();
-  await page.goto("/");
+  await page.goto("/?q=Interpol");
   const firstBeat = page.waitForResponse((r) => r.url().endsWith("/presence") && r.request().method() === "POST");
   await page.getByRole("link", { name: /International child abuse ring dismantled/ }).first().click();
   await firstBeat;

@@ -1,6 +1,7 @@
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
 const shots = path.resolve("tests/artifacts");
 
@@ -10,6 +11,8 @@ async function seriousViolations(page: Page) {
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
 }
+
+test.beforeEach(async ({ login }) => login("editor"));
 
 test("the dashboard charts the demo data, switches range from the keyboard and passes axe in light and dark", async ({ page }) => {
   await page.goto("/");

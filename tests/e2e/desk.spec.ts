@@ -15,17 +15,19 @@ test("the queue lists the demo articles from the store", async ({ page }) => {
   await expect(rows.first()).toBeVisible();
   const count = Number((await page.getByTestId("article-count").textContent())?.match(/\d+/)?.[0]);
   expect(count).toBeGreaterThanOrEqual(40);
-  // The seed page's articles, split apart and credited to their sources.
-  await expect(page.getByRole("link", { name: "Tens of thousands rally in Spain for PM Sanchez to resign over corruption" })).toBeVisible();
-  await expect(page.getByRole("link", { name: /Peace talks feel far away for Ukraine's soldiers/ })).toBeVisible();
   await page.screenshot({ path: path.join(shots, "queue.png"), fullPage: false });
-  // The list is virtualized: rows far down the queue are found by search, not by scrolling the DOM.
+  // The seed page's articles, split apart and credited to their sources. The list is virtualized
+  // (and other tests add copy on top): rows far down the queue are found by search, not in the DOM.
+  await page.goto("/?q=Sanchez");
+  await expect(page.getByRole("link", { name: "Tens of thousands rally in Spain for PM Sanchez to resign over corruption" })).toBeVisible();
+  await page.goto("/?q=soldiers");
+  await expect(page.getByRole("link", { name: /Peace talks feel far away for Ukraine's soldiers/ })).toBeVisible();
   await page.goto("/?q=Interpol");
   await expect(page.getByRole("link", { name: /International child abuse ring dismantled/ })).toHaveCount(2);
 });
 
 test("an article shows its dateline, caption and the exact copy it was linked to", async ({ page }) => {
-  await page.goto("/");
+  await page.goto("/?q=Interpol");
   await page.getByRole("link", { name: /International child abuse ring dismantled/ }).first().click();
   await expect(page.getByRole("heading", { level: 1, name: /International child abuse ring dismantled/ })).toBeVisible();
   const dupes = page.locator("section", { has: page.getByRole("heading", { name: "Duplicates" }) });
@@ -34,7 +36,7 @@ test("an article shows its dateline, caption and the exact copy it was linked to
   await expect(page.getByTestId("article-body")).not.toContainText("Listen to article");
   await page.screenshot({ path: path.join(shots, "article.png"), fullPage: true });
 
-  await page.goto("/");
+  await page.goto("/?q=Sanchez");
   await page.getByRole("link", { name: /Tens of thousands rally in Spain/ }).click();
   await expect(page.getByText("Credit: DW")).toBeVisible();
   await expect(page.getByText(/^People take part in a demonstration/)).toBeVisible();
@@ -126,7 +128,9 @@ test("the filter bar counts each choice and narrows the queue to stories with du
   await expect(page).toHaveURL(/range=7d/);
   await expect(page.getByTestId("article-count")).toContainText(`${n} article`);
   const rows = page.getByTestId("article-row");
-  await expect(rows).toHaveCount(Math.min(n, 50));
+  // Only the rows near the screen are in the page (a virtualized list); each carries its duplicate badge.
+  await expect(rows.first()).toBeVisible();
+  expect(await rows.count()).toBeLessThanOrEqual(n);
   await expect(rows.filter({ hasNotText: /duplicate/ })).toHaveCount(0);
   // The status tabs count under the active filters too.
   await expect(page.getByRole("navigation", { name: "Status" }).getByRole("link", { name: /^All/ })).toContainText(String(n));

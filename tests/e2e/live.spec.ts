@@ -2,7 +2,7 @@
 // an open queue without a reload; another editor's status change shows on an
 // open article page; the sources page shows the feed's health.
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test, demoEmail, DEMO_PASSWORD } from "./fixtures";
 import { startFeedServer, type FeedServer } from "../support/feed-server";
 import { rss, type FeedItem } from "../support/feeds";
 
@@ -27,7 +27,10 @@ const second: FeedItem = {
   body: "Ferries to the islands will sail twice as often from June, the operator announced, after record bookings in the spring.",
 };
 
-test("an article a feed publishes appears in the open queue without a reload", async ({ page, request }) => {
+test("an article a feed publishes appears in the open queue without a reload", async ({ page, login }) => {
+  // An admin: sources are an admin's to manage.
+  await login("admin");
+  const request = page.request;
   server.set("/harbour.xml", { body: rss("Harbour Post", [first]), etag: '"h1"' });
   await page.goto("/");
   await expect(page.getByRole("heading", { name: "Queue" })).toBeVisible();
@@ -71,7 +74,8 @@ test("an article a feed publishes appears in the open queue without a reload", a
   await page.screenshot({ path: path.join(shots, "sources.png"), fullPage: true });
 });
 
-test("another editor's status change shows on an open article page without a reload", async ({ page, browser }) => {
+test("another editor's status change shows on an open article page without a reload", async ({ page, browser, login, baseURL }) => {
+  await login("editor");
   await page.goto("/");
   await page.getByRole("link", { name: first.title! }).click();
   await expect(page.getByRole("heading", { level: 1, name: first.title! })).toBeVisible();
@@ -80,11 +84,14 @@ test("another editor's status change shows on an open article page without a rel
   const header = page.locator("article p").filter({ hasText: "Harbour Post" }).first();
   await expect(header.getByText("new", { exact: true })).toBeVisible();
 
-  const other = await browser.newContext();
+  // The other editor: the admin, signed in in a browser of their own.
+  const other = await browser.newContext({ baseURL });
+  const signIn = await other.request.post("/api/auth/sign-in/email", { data: { email: demoEmail("admin"), password: DEMO_PASSWORD }, headers: { origin: baseURL! } });
+  expect(signIn.status()).toBe(200);
   const theirs = await other.newPage();
   await theirs.goto(url);
   await theirs.getByRole("button", { name: /Mark reviewed/ }).click();
-  await expect(theirs.getByRole("status").filter({ hasText: "Marked reviewed" })).toBeVisible();
+  await expect(theirs.getByText("Marked reviewed: 1 article.")).toBeVisible();
   const changed = Date.now();
 
   await expect(header.getByText("reviewed", { exact: true })).toBeVisible({ timeout: 10_000 });
@@ -93,7 +100,9 @@ test("another editor's status change shows on an open article page without a rel
   await other.close();
 });
 
-test("a broken feed shows its error on the sources page", async ({ page, request }) => {
+test("a broken feed shows its error on the sources page", async ({ page, login }) => {
+  await login("admin");
+  const request = page.request;
   server.set("/broken.xml", { body: "<rss><channel><title>Broken", contentType: "application/rss+xml" });
   const res = await request.post("/api/sources", { data: { name: "Broken Gazette", feedUrl: server.url("/broken.xml"), pollMinutes: 5 } });
   expect(res.status()).toBe(201);
