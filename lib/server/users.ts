@@ -6,6 +6,7 @@ import { hashPassword } from "better-auth/crypto";
 import type { Db } from "./db/client";
 import { authorize, recordAudit, type Actor } from "./audit";
 import type { Role } from "./auth/roles";
+import { forgetSessions } from "./auth/session";
 
 export class UserError extends Error {}
 
@@ -34,7 +35,7 @@ export async function changeUser(db: Db, userId: number, change: { role?: Role; 
   if (actor.userId === userId && (change.disabled || (change.role && change.role !== "admin"))) {
     throw new UserError("You cannot disable yourself or take away your own admin role");
   }
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     const u = await tx.user.findUnique({ where: { id: userId }, select: publicUser });
     if (!u) throw new UserError(`No user ${userId}`);
     const updated = await tx.user.update({ where: { id: userId }, data: change, select: publicUser });
@@ -53,6 +54,9 @@ export async function changeUser(db: Db, userId: number, change: { role?: Role; 
     }
     return updated;
   });
+  // Reads on this instance stop reusing what they knew of anyone's session (other instances within two seconds).
+  forgetSessions();
+  return result;
 }
 
 export async function listUsers(db: Db, actor: Actor) {

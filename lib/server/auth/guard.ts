@@ -55,7 +55,7 @@ export async function guard(req: Request, permission: Permission, opts: { conten
     const ok = opts.contentType === "json" ? /^application\/json\b/i.test(type) : /^multipart\/form-data\b/i.test(type);
     if (!ok) return jsonError(415, `expected ${opts.contentType === "json" ? "application/json" : "multipart/form-data"}`);
   }
-  const user = await sessionUser(db(), req.headers);
+  const user = await sessionUser(db(), req.headers, { forRead: SAFE.has(req.method) });
   if (!user) return jsonError(401, "sign in first");
   if (!can(user.role, permission)) return jsonError(403, `a ${user.role} may not do this`);
   return { user, actor: actorFor(user) };

@@ -1,5 +1,9 @@
-// Who is asking: the session behind a request, checked against the store on
-// every request, so a disabled user or a changed role takes effect at once.
+// Who is asking: the session behind a request. Every write (and every page)
+// is checked against the store, so a disabled user or a changed role takes
+// effect at once for anything that changes the desk. Reads through the API
+// (the queue's requests, polled by every open desk) may use an answer from
+// the last two seconds: the session lookup costs more CPU than the queue's
+// own queries, and 20 editors polling would spend most of a core on it.
 import { authFor } from "./auth";
 import { role as roleSchema, type Role } from "./roles";
 import type { Db } from "../db/client";
@@ -12,9 +16,39 @@ export interface SessionUser {
   role: Role;
 }
 
-export async function sessionUser(db: Db, headers: Headers): Promise<SessionUser | null> {
+/** How long a read may reuse a session's answer, in ms. */
+export const READ_SESSION_TTL_MS = 2000;
+const recent = new Map<string, { user: Promise<SessionUser | null>; until: number }>();
+
+/** Forgets every remembered session answer (a user was changed or disabled on this instance). */
+export function forgetSessions() {
+  recent.clear();
+}
+
+/**
+ * The signed-in user, or null. `forRead` lets a read reuse an answer from the
+ * last READ_SESSION_TTL_MS for the same cookie (reads arriving while it is
+ * being looked up share that lookup); writes and pages never do.
+ */
+export async function sessionUser(db: Db, headers: Headers, opts: { forRead?: boolean } = {}): Promise<SessionUser | null> {
+  const cookie = headers.get("cookie") ?? "";
   // No session cookie at all: no need to ask better-auth.
-  if (!/wiredesk[.-]session_token=/.test(headers.get("cookie") ?? "")) return null;
+  if (!/wiredesk[.-]session_token=/.test(cookie)) return null;
+  const now = Date.now();
+  if (opts.forRead) {
+    const hit = recent.get(cookie);
+    if (hit && hit.until > now) return hit.user;
+  }
+  const user = lookUp(db, headers);
+  if (recent.size > 10_000) recent.clear();
+  const entry = { user, until: now + READ_SESSION_TTL_MS };
+  recent.set(cookie, entry);
+  // A failed lookup is not remembered.
+  user.catch(() => recent.get(cookie) === entry && recent.delete(cookie));
+  return user;
+}
+
+async function lookUp(db: Db, headers: Headers): Promise<SessionUser | null> {
   const s = await authFor(db).api.getSession({ headers });
   if (!s) return null;
   const u = await db.user.findUnique({ where: { id: Number(s.user.id) }, select: { id: true, email: true, name: true, role: true, disabled: true } });

@@ -10,8 +10,14 @@ import { env, sqliteFile, storeKind } from "../env";
 export type Db = SqliteClient;
 export type { Prisma } from "../../../prisma/generated/sqlite/client";
 
-const kinds = new WeakMap<Db, "sqlite" | "postgres">();
-const urls = new WeakMap<Db, string>();
+// Kept on globalThis, like the client itself: Next's server can load this
+// module more than once (instrumentation, each route's bundle), and a client
+// made by one copy must still be known to the others. Without it a copy saw
+// no URL for the shared client: the queue's reads fell back to Prisma, and on
+// PostgreSQL the store would have been taken for SQLite.
+const registry = globalThis as unknown as { wiredeskDbKinds?: WeakMap<Db, "sqlite" | "postgres">; wiredeskDbUrls?: WeakMap<Db, string> };
+const kinds = (registry.wiredeskDbKinds ??= new WeakMap<Db, "sqlite" | "postgres">());
+const urls = (registry.wiredeskDbUrls ??= new WeakMap<Db, string>());
 
 /** Which store a client talks to, for the few queries whose SQL differs (full-text search). */
 export function dbKind(db: Db): "sqlite" | "postgres" {
