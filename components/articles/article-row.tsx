@@ -1,17 +1,12 @@
 import Link from "next/link";
-import type { ArticleListItem } from "@/lib/schemas/articles";
+import { isQueueChip, type ArticleListItem } from "@/lib/schemas/articles";
 import { Badge, statusTone } from "@/components/ui/badge";
 import { TimeAgo } from "@/components/ui/time-ago";
-import { MENTION_TAG_CONFIDENCE } from "@/lib/tagging/thresholds";
 
 /** The tags worth a glance in the queue: decided ones, then confident suggestions. */
 function queueChips(tags: ArticleListItem["tags"]) {
   return tags
-    .filter((t) =>
-      t.state === "accepted" ||
-      // places: the story's own (main, or strong mentions); topics: the likely ones
-      (t.scheme === "iso3166" ? t.rel === "main" || t.confidence >= MENTION_TAG_CONFIDENCE : t.confidence >= 0.5),
-    )
+    .filter(isQueueChip)
     .sort((x, y) => Number(y.state === "accepted") - Number(x.state === "accepted") || y.confidence - x.confidence)
     // A narrower topic can share its broader topic's short name ("economy"): one chip is enough.
     .filter((t, i, all) => all.findIndex((o) => o.name === t.name) === i)

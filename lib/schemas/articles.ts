@@ -1,5 +1,6 @@
 // Shapes shared by the article routes, the server operations and the UI.
 import { z } from "zod";
+import { MENTION_TAG_CONFIDENCE } from "../tagging/thresholds";
 import { workflowStatus } from "./workflow";
 
 export const timeRange = z.enum(["1h", "today", "24h", "7d", "30d"]);
@@ -74,6 +75,15 @@ export interface TagChip {
   state: string;
   origin: string;
   confidence: number;
+}
+
+/**
+ * The tags worth a glance in the queue: decided ones, the places a story is
+ * about (main, or strong mentions) and the likely topics. The queue's rows
+ * carry only these (an article holds many weak mentions besides).
+ */
+export function isQueueChip(t: Pick<TagChip, "state" | "scheme" | "rel" | "confidence">): boolean {
+  return t.state === "accepted" || (t.scheme === "iso3166" ? t.rel === "main" || t.confidence >= MENTION_TAG_CONFIDENCE : t.confidence >= 0.5);
 }
 
 export interface ArticleListItem {

@@ -102,6 +102,18 @@ describe.each(storeKinds())("desk actions on %s", (kind) => {
     await expect(resolveCluster(store.db, ukraine!.id, actor)).rejects.toThrow(/no copies/);
   });
 
+  it("lists only the tags a queue row shows: decided ones, the story's places, likely topics", async () => {
+    const page = await findArticles(store.db, { q: "Interpol" });
+    const interpol = page.items[0]!;
+    const names = interpol.tags.map((t) => t.name);
+    expect(names).toContain("Spain");
+    expect(names).toContain("crime");
+    // The countries it only names in passing (40%) stay on the article page, not in the queue's rows.
+    const weak = await store.db.articleTag.count({ where: { articleId: interpol.id, state: "suggested", rel: { not: "main" }, confidence: { lt: 0.7 }, tag: { scheme: "iso3166" } } });
+    expect(weak).toBeGreaterThan(0);
+    expect(interpol.tags.filter((t) => t.scheme === "iso3166" && t.state === "suggested" && t.rel !== "main" && t.confidence < 0.7)).toEqual([]);
+  });
+
   it("lists the version of each article in the queue, for the writes that name it", async () => {
     const page = await findArticles(store.db, {});
     const stored = await store.db.article.findMany({ select: { id: true, version: true } });

@@ -5,7 +5,7 @@ import { readRows } from "../db/read-rows";
 import { whereSql } from "./article-sql";
 import { cachedCount } from "./count-cache";
 import { filterKey } from "./article-facets";
-import { articleListParams, type ArticleListParams, type ArticlePage, type TagChip } from "../../schemas/articles";
+import { articleListParams, isQueueChip, type ArticleListParams, type ArticlePage, type TagChip } from "../../schemas/articles";
 
 /** SQLite hands back integers as bigint and dates as text; PostgreSQL as numbers and Dates. */
 const num = (v: unknown) => Number(v);
@@ -55,8 +55,7 @@ async function listItems(db: Db, ids: number[]): Promise<ArticlePage["items"]> {
   // In the order they were suggested (sorted here: an ORDER BY made SQLite walk the whole table).
   for (const t of tags.sort((x, y) => num(x.id) - num(y.id))) {
     const id = num(t.articleId);
-    if (!chips.has(id)) chips.set(id, []);
-    chips.get(id)!.push({
+    const chip: TagChip = {
       scheme: String(t.scheme),
       code: String(t.code),
       name: String(t.name),
@@ -64,7 +63,11 @@ async function listItems(db: Db, ids: number[]): Promise<ArticlePage["items"]> {
       origin: String(t.origin),
       confidence: Number(t.confidence),
       rel: t.rel === null ? null : String(t.rel),
-    });
+    };
+    // Only what a row shows: the weak mentions were most of the bytes (and of the JSON work) of a page.
+    if (!isQueueChip(chip)) continue;
+    if (!chips.has(id)) chips.set(id, []);
+    chips.get(id)!.push(chip);
   }
   // The badge counts what the "has duplicates" filter finds: open and confirmed links, either side.
   const dups = new Map<number, number>();
