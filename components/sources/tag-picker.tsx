@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { tagQueries } from "@/lib/queries/tags";
 import { useId, useState } from "react";
 
 export interface PickedTag {
@@ -12,15 +13,7 @@ export interface PickedTag {
 export function TagPicker({ value, onChange }: { value: PickedTag[]; onChange: (tags: PickedTag[]) => void }) {
   const [q, setQ] = useState("");
   const id = useId();
-  const found = useQuery({
-    queryKey: ["tags", "search", q],
-    queryFn: async () => {
-      const res = await fetch(`/api/tags?q=${encodeURIComponent(q)}`);
-      if (!res.ok) throw new Error("Could not search tags");
-      return ((await res.json()) as { items: { scheme: string; code: string; name: string }[] }).items;
-    },
-    enabled: q.trim().length >= 2,
-  });
+  const found = useQuery(tagQueries.search(q));
   const options = (found.data ?? []).filter((t) => !value.some((v) => v.code === t.code));
   return (
     <div>

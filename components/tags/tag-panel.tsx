@@ -2,6 +2,7 @@
 
 import { useRouter, useSearchParams } from "next/navigation";
 import { useMutation, useQuery } from "@tanstack/react-query";
+import { tagQueries } from "@/lib/queries/tags";
 import { useEffect, useId, useRef, useState } from "react";
 import { toast } from "sonner";
 import { postJson, useKeys } from "@/lib/ui/keys";
@@ -114,15 +115,7 @@ function AddTag({ onAdd, busy, inputRef }: { onAdd: (scheme: string, code: strin
   const [q, setQ] = useState("");
   const [active, setActive] = useState(0);
   const listId = useId();
-  const found = useQuery({
-    queryKey: ["tags", "search", q],
-    queryFn: async () => {
-      const res = await fetch(`/api/tags?q=${encodeURIComponent(q)}`);
-      if (!res.ok) throw new Error("Could not search tags");
-      return ((await res.json()) as { items: { scheme: string; code: string; name: string }[] }).items;
-    },
-    enabled: q.trim().length >= 2,
-  });
+  const found = useQuery(tagQueries.search(q));
   const options = q.trim().length >= 2 ? (found.data ?? []) : [];
   const choose = (t: { scheme: string; code: string; name: string }) => {
     onAdd(t.scheme, t.code, t.name);
