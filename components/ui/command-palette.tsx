@@ -43,7 +43,8 @@ export function CommandPalette() {
   const router = useRouter();
   const pathname = usePathname();
   const { page, keys } = shortcutsFor(pathname);
-  const views = useQuery({ ...viewQueries.list(), enabled: open });
+  // Loaded with the page, so saved views are there the moment the palette opens.
+  const views = useQuery(viewQueries.list());
   const q = useDebounced(search.trim(), 150);
   const found = useQuery({
     queryKey: ["palette", "articles", q],
