@@ -1,8 +1,9 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useRef } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { articleQueries, type ArticleFilters } from "@/lib/queries/articles";
+import { useKeys } from "@/lib/ui/keys";
 import { TIME_RANGES, type FacetCount } from "@/lib/schemas/articles";
 
 /** The selected value stays on offer even when no article has it under the other filters. */
@@ -18,15 +19,7 @@ function withSelected(options: FacetCount[], selected: string | undefined, label
 export function FilterBar({ filters }: { filters: ArticleFilters }) {
   const search = useRef<HTMLInputElement>(null);
   const facets = useQuery(articleQueries.facets(filters));
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== "/" || (e.target as HTMLElement).closest("input, textarea, select")) return;
-      e.preventDefault();
-      search.current?.focus();
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, []);
+  useKeys({ "/": () => search.current?.focus() });
   const f = facets.data;
   const field = "rounded border border-stone-300 bg-white px-2 py-1.5 text-sm dark:border-stone-700 dark:bg-stone-950";
   const label = "grid gap-1 text-xs font-medium text-stone-600 dark:text-stone-400";

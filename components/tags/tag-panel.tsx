@@ -7,7 +7,7 @@ import { useEffect, useId, useRef, useState } from "react";
 import { toast } from "sonner";
 import { postJson, useKeys } from "@/lib/ui/keys";
 import { useEvidence } from "@/components/articles/evidence";
-import { MENTION_TAG_CONFIDENCE } from "@/lib/tagging/thresholds";
+import { isQueueChip } from "@/lib/schemas/articles";
 
 export interface TagView {
   tagId: number;
@@ -42,9 +42,8 @@ interface Answer {
 
 const act = (articleId: number, body: Action) => postJson<Answer>(`/api/articles/${articleId}/tags`, body);
 
-/** Same rule as the server's: likely topics and the places the story is about. */
-const confident = (t: TagView) =>
-  t.state === "suggested" && (t.scheme === "iso3166" ? t.rel === "main" || t.confidence >= MENTION_TAG_CONFIDENCE : t.confidence >= 0.5);
+/** Same rule as the server's: the suggestions a queue row shows. */
+const confident = (t: TagView) => t.state === "suggested" && isQueueChip(t);
 
 const chipTone = (t: TagView) =>
   t.state === "rejected"

@@ -9,26 +9,6 @@ export function searchTerms(q: string): string[] {
   return (q.normalize("NFKC").match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 12);
 }
 
-export async function searchArticleIds(db: Db, q: string, limit = 2000): Promise<number[]> {
-  const terms = searchTerms(q);
-  if (terms.length === 0) return [];
-  if (dbKind(db) === "postgres") {
-    // Every word must appear; the last may be the start of a word (typeahead).
-    const query = terms.map((t, i) => `${t}${i === terms.length - 1 ? ":*" : ""}`).join(" & ");
-    const rows = await db.$queryRaw<{ id: number }[]>`
-      SELECT "id" FROM "Article"
-      WHERE "search" @@ to_tsquery('simple', wiredesk_unaccent(${query}))
-      ORDER BY ts_rank("search", to_tsquery('simple', wiredesk_unaccent(${query}))) DESC, "id" DESC
-      LIMIT ${limit}`;
-    return rows.map((r) => Number(r.id));
-  }
-  const query = terms.map((t, i) => `"${t}"${i === terms.length - 1 ? "*" : ""}`).join(" ");
-  const rows = await db.$queryRaw<{ id: number | bigint }[]>(
-    Prisma.sql`SELECT rowid AS "id" FROM "ArticleSearch" WHERE "ArticleSearch" MATCH ${query} ORDER BY rank LIMIT ${limit}`,
-  );
-  return rows.map((r) => Number(r.id));
-}
-
 /**
  * The search as a condition on "Article" a, for the queue's list and counts:
  * every match, not only the best-ranked, so counts are exact. No words: nothing matches.

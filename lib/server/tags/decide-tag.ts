@@ -6,7 +6,7 @@ import { countryName, medtopConcept, topicName } from "../../tagging";
 import { teach } from "./tagging-model";
 import { authorize, recordAudit, type Actor } from "../audit";
 import { StaleWriteError } from "../articles/set-status";
-import { MENTION_TAG_CONFIDENCE } from "../../tagging/thresholds";
+import { isQueueChip } from "../../schemas/articles";
 
 export class TagError extends Error {}
 
@@ -129,11 +129,9 @@ export async function removeTag(db: Db, articleId: number, tagId: number, actor:
   return null;
 }
 
-/** The suggestions "a" accepts: the likely topics, and the places the story is about (as the queue shows them). */
+/** The suggestions "a" accepts: the ones a queue row shows (likely topics, the places the story is about); regions follow from places. */
 export function isConfidentSuggestion(t: { state: string; confidence: number; rel: string | null; tag: { scheme: string } }) {
-  if (t.state !== "suggested") return false;
-  if (t.tag.scheme === "iso3166") return t.rel === "main" || t.confidence >= MENTION_TAG_CONFIDENCE;
-  return (t.tag.scheme === "medtop" || t.tag.scheme === "newsroom") && t.confidence >= 0.5;
+  return t.state === "suggested" && t.tag.scheme !== "region" && isQueueChip({ ...t, scheme: t.tag.scheme });
 }
 
 /** Accepts an article's confident suggestions at once; each is a decision of its own (audited, teaching, versioned). */
