@@ -83,8 +83,12 @@ export interface TagChip {
  * carry only these (an article holds many weak mentions besides).
  */
 export function isQueueChip(t: Pick<TagChip, "state" | "scheme" | "rel" | "confidence">): boolean {
-  return t.state === "accepted" || (t.scheme === "iso3166" ? t.rel === "main" || t.confidence >= MENTION_TAG_CONFIDENCE : t.confidence >= 0.5);
+  if (t.state === "rejected") return false;
+  return t.state === "accepted" || (t.scheme === "iso3166" ? t.rel === "main" || t.confidence >= MENTION_TAG_CONFIDENCE : t.confidence >= LIKELY_TOPIC_CONFIDENCE);
 }
+
+/** A suggested topic at least this likely shows in the queue (isQueueChip). */
+export const LIKELY_TOPIC_CONFIDENCE = 0.5;
 
 export interface ArticleListItem {
   id: number;

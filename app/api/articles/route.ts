@@ -1,7 +1,7 @@
 // GET /api/articles - the queue, newest first, keyset-paginated (?status=&place=&topic=&source=&since=&until=&range=&duplicates=&q=&cursor=&limit=)
 import { NextResponse, type NextRequest } from "next/server";
 import { db } from "@/lib/server/db/client";
-import { findArticles } from "@/lib/server/articles/find-articles";
+import { findArticlesJson } from "@/lib/server/articles/find-articles";
 import { articleListParams } from "@/lib/schemas/articles";
 import { guard } from "@/lib/server/auth/guard";
 
@@ -15,5 +15,6 @@ export async function GET(req: NextRequest) {
       { status: 400 },
     );
   }
-  return NextResponse.json(await findArticles(db(), parsed.data));
+  // The store builds the page's JSON (find-articles.ts): sent as it comes, not parsed and serialized again.
+  return new NextResponse(await findArticlesJson(db(), parsed.data), { headers: { "content-type": "application/json" } });
 }

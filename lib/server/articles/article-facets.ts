@@ -5,7 +5,7 @@
 import { Prisma } from "../../../prisma/generated/sqlite/client";
 import type { Db } from "../db/client";
 import { readRows } from "../db/read-rows";
-import { filedSql, HAS_DUPLICATES_SQL, unfiltered, whereSql, type Dimension, type Filters } from "./article-sql";
+import { filedSql, HAS_DUPLICATES_SQL, resolveTags, unfiltered, whereSql, type Dimension, type Filters } from "./article-sql";
 import { cachedCount } from "./count-cache";
 import { articleFilterParams, type ArticleFacets, type ArticleFilterParams, type FacetCount } from "../../schemas/articles";
 
@@ -70,5 +70,5 @@ async function computeFacets(db: Db, p: Filters): Promise<ArticleFacets> {
 
 export async function articleFacets(db: Db, input: ArticleFilterParams): Promise<ArticleFacets> {
   const p = articleFilterParams.parse(input);
-  return cachedCount(db, `facets ${filterKey(p)}`, () => computeFacets(db, p));
+  return cachedCount(db, `facets ${filterKey(p)}`, async () => computeFacets(db, await resolveTags(db, p)));
 }

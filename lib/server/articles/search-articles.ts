@@ -20,6 +20,26 @@ export function searchSql(db: Db, q: string): Prisma.Sql {
     const query = terms.map((t, i) => `${t}${i === terms.length - 1 ? ":*" : ""}`).join(" & ");
     return Prisma.sql`a."search" @@ to_tsquery('simple', wiredesk_unaccent(${query}))`;
   }
-  const query = terms.map((t, i) => `"${t}"${i === terms.length - 1 ? "*" : ""}`).join(" ");
-  return Prisma.sql`a."id" IN (SELECT rowid FROM "ArticleSearch" WHERE "ArticleSearch" MATCH ${query})`;
+  return Prisma.sql`a."id" IN (SELECT rowid FROM "ArticleSearch" WHERE "ArticleSearch" MATCH ${ftsQuery(terms)})`;
+}
+
+/** FTS5's query for these words: each a phrase, the last also a prefix (search as you type). */
+const ftsQuery = (terms: string[]) => terms.map((t, i) => `"${t}"${i === terms.length - 1 ? "*" : ""}`).join(" ");
+
+/**
+ * A page of search results on SQLite, newest first, read from the search
+ * index in rowid order and stopped at the page: `searchSql` as a condition
+ * would first collect every match (19,000 ids for "bank" at 100,000 articles,
+ * 6 ms) to cut 50 from them. `rest` is every other filter over "Article" a.
+ * Null on PostgreSQL, whose planner already reads the id index backwards and
+ * checks each row's tsvector; and for a query with no words.
+ */
+export function sqliteSearchPageSql(db: Db, q: string, rest: Prisma.Sql, bounds: { after?: number; before?: number }, limit: number): Prisma.Sql | null {
+  const terms = searchTerms(q);
+  if (dbKind(db) !== "sqlite" || terms.length === 0) return null;
+  const and = [Prisma.sql`f."ArticleSearch" MATCH ${ftsQuery(terms)}`, rest];
+  if (bounds.after !== undefined) and.push(Prisma.sql`f.rowid > ${bounds.after}`);
+  if (bounds.before !== undefined) and.push(Prisma.sql`f.rowid < ${bounds.before}`);
+  return Prisma.sql`SELECT a."id" FROM "ArticleSearch" f JOIN "Article" a ON a."id" = f.rowid
+    WHERE ${Prisma.join(and, " AND ")} ORDER BY f.rowid DESC LIMIT ${limit}`;
 }
