@@ -3,7 +3,7 @@
 // The desk's queue and search under load: builds stores of 1,000 and 100,000
 // articles from Reuters-21578 (scripts/bench-desk/build-store.ts, a bulk
 // loader; cached under data/bench/ or, for PostgreSQL, in databases of their
-// own), serves the real production build (next start) on each, and drives
+// own), serves the real production build on each as npm start does (scripts/serve.mjs), and drives
 // it with autocannon, 20 connections per scenario. Prints p50/p95/p99 per
 // scenario and store size, the 100k/1k ratio, and PASS/FAIL against p95 < 100 ms.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
@@ -38,6 +38,7 @@ const USAGE = `usage: npm run bench:desk -- [options]
   --sizes LIST             store sizes, the first is the baseline (default 1000,100000)
   --duration S             seconds per scenario (default 10)
   --connections N          concurrent clients (default 20)
+  --processes N            web processes serving (default: as npm start, one per core)
   --corpus DIR             Reuters-21578 folder with reut2-*.sgm (default $WIREDESK_CORPUS_DIR,
                            else ../shared/corpora/reuters21578 beside the repo)
   --pg URL                 PostgreSQL server for --store postgres (default $WIREDESK_TEST_POSTGRES);
@@ -167,15 +168,17 @@ async function signIn(base: string): Promise<string> {
   return res.headers.get("set-cookie")!.split(";")[0]!;
 }
 
-async function serve(url: string): Promise<{ base: string; child: ChildProcess }> {
+async function serve(url: string, processes: number | undefined): Promise<{ base: string; child: ChildProcess }> {
   await ensureBenchUser(url);
   const port = await freePort();
-  const next = path.join(root, "node_modules/next/dist/bin/next");
-  const child = spawn(process.execPath, [next, "start", "-p", String(port)], {
+  // The server npm start runs: scripts/serve.mjs, one web process per core unless --processes says.
+  const child = spawn(process.execPath, [path.join(root, "scripts/serve.mjs")], {
     cwd: root,
     stdio: ["ignore", "ignore", "inherit"],
     env: {
       ...process.env,
+      PORT: String(port),
+      ...(processes ? { WIREDESK_WEB_PROCESSES: String(processes) } : {}),
       DATABASE_URL: url,
       WIREDESK_DEMO: "0",
       NEXT_TELEMETRY_DISABLED: "1",
@@ -292,8 +295,8 @@ async function coldCost(url: string, s: Scenario): Promise<number> {
   return Math.max(...worst);
 }
 
-async function measureStore(url: string, n: number, connections: number, duration: number, only: string[], coldOnly: boolean): Promise<Map<string, Measured>> {
-  const { base, child } = await serve(url);
+async function measureStore(url: string, n: number, connections: number, duration: number, only: string[], coldOnly: boolean, processes: number | undefined): Promise<Map<string, Measured>> {
+  const { base, child } = await serve(url, processes);
   const out = new Map<string, Measured>();
   try {
     const list = (await scenarios(base)).filter((s) => only.length === 0 || only.some((o) => s.name.includes(o)));
@@ -328,6 +331,7 @@ async function main(): Promise<number> {
         sizes: { type: "string", default: "1000,100000" },
         duration: { type: "string", default: "10" },
         connections: { type: "string", default: "20" },
+        processes: { type: "string" },
         corpus: { type: "string" },
         pg: { type: "string" },
         rebuild: { type: "boolean", default: false },
@@ -361,6 +365,12 @@ async function main(): Promise<number> {
     console.error(`--duration must be a positive number of seconds and --connections a positive whole number\n\n${USAGE}`);
     return 2;
   }
+  const processes = values.processes === undefined ? undefined : Number(values.processes);
+  if (processes !== undefined && (!Number.isInteger(processes) || processes < 1 || processes > 64)) {
+    console.error(`--processes must be a whole number from 1 to 64, not "${values.processes}"\n\n${USAGE}`);
+    return 2;
+  }
+  const webProcesses = processes ?? Math.min(availableParallelism(), 8);
   const pgServer = values.pg ?? process.env.WIREDESK_TEST_POSTGRES;
   if (kind === "postgres" && !pgServer) {
     console.error(`--store postgres needs a server: --pg postgresql://... or WIREDESK_TEST_POSTGRES\n\n${USAGE}`);
@@ -385,8 +395,8 @@ async function main(): Promise<number> {
   const only = values.only ? values.only.split(",").map((s) => s.trim()) : [];
   const results: Map<string, Measured>[] = [];
   for (let i = 0; i < sizes.length; i++) {
-    progress(`serving the store of ${sizes[i]!.toLocaleString("en")} (${kind}), ${connections} connections, ${duration} s per scenario`);
-    results.push(await measureStore(urls[i]!, sizes[i]!, connections, duration, only, values["cold-only"]));
+    progress(`serving the store of ${sizes[i]!.toLocaleString("en")} (${kind}, ${webProcesses} web processes), ${connections} connections, ${duration} s per scenario`);
+    results.push(await measureStore(urls[i]!, sizes[i]!, connections, duration, only, values["cold-only"], processes));
   }
 
   const base = results[0]!;
@@ -411,7 +421,8 @@ async function main(): Promise<number> {
   });
   console.log(
     `\nwiredesk bench:desk: ${kind} store, sizes ${sizes.map(label).join(" and ")} (bulk-loaded from Reuters-21578: articles, machine tags from lib/tagging, duplicate links, FTS rows; ` +
-      `no dedup keys or audit), production build (next start), autocannon ${connections} connections, ${duration} s per scenario after each request once and a 2 s warm-up.\n` +
+      `no dedup keys or audit), production build served as npm start serves it (scripts/serve.mjs, ${webProcesses} web process${webProcesses === 1 ? "" : "es"}), ` +
+      `autocannon ${connections} connections in this process, ${duration} s per scenario after each request once and a 2 s warm-up.\n` +
       `Machine: ${availableParallelism()} cores, load ${loadavg()[0]!.toFixed(2)} at the end (shared: figures move with other work on it).\n`,
   );
   console.log(table(header, rows));

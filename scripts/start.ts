@@ -67,7 +67,8 @@ async function main() {
     if (b.status !== 0) process.exit(b.status ?? 1);
   }
   console.log(`wiredesk: serving the desk on http://localhost:${config.PORT}`);
-  const server = spawn(process.execPath, [next, "start", "-p", String(config.PORT)], { cwd: root, stdio: "inherit", env: nextEnv });
+  // One web process per core (scripts/serve.mjs; WIREDESK_WEB_PROCESSES).
+  const server = spawn(process.execPath, [path.join(root, "scripts/serve.mjs")], { cwd: root, stdio: "inherit", env: { ...nextEnv, PORT: String(config.PORT) } });
   // One machine: the feed worker runs beside the web server. On PostgreSQL
   // workers are run apart (npm run worker), as many as wanted.
   const runWorker = (config.WIREDESK_WORKER ?? (storeKind(url) === "sqlite" ? "1" : "0")) === "1";

@@ -10,6 +10,8 @@ export const envSchema = z.object({
       message: "must start with file: (SQLite) or postgresql:// (PostgreSQL)",
     }),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Web processes npm start serves with (scripts/serve.mjs, which reads it itself): default one per core, at most 8. */
+  WIREDESK_WEB_PROCESSES: z.coerce.number().int().min(1).max(64).optional(),
   /** Largest input file or download accepted, in bytes. */
   WIREDESK_MAX_INPUT_BYTES: z.coerce.number().int().positive().default(20 * 1024 * 1024),
   /** Lets URL ingest reach private, loopback and link-local addresses (tests, intranets). */
