@@ -29,7 +29,7 @@ async function storeStamp(db: Db): Promise<string> {
     (SELECT max("id") FROM "ArticleTag") AS d,
     (SELECT max("updatedAt") FROM "DuplicateLink") AS e,
     (SELECT max("id") FROM "AuditEntry") AS f,
-    (SELECT max("id") FROM "DuplicateLink") AS g`);
+    (SELECT max("id") FROM "DuplicateLink") AS g`, { prepared: true });
   return Object.values(rows[0] ?? {})
     .map((v) => (v instanceof Date ? v.toISOString() : String(v)))
     .join("|");
