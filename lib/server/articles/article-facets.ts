@@ -5,7 +5,7 @@
 import { Prisma } from "../../../prisma/generated/sqlite/client";
 import type { Db } from "../db/client";
 import { readRows } from "../db/read-rows";
-import { filedSql, HAS_DUPLICATES_SQL, resolveTags, unfiltered, whereSql, type Dimension, type Filters } from "./article-sql";
+import { filedSql, hasDuplicatesSql, resolveTags, unfiltered, whereSql, type Dimension, type Filters } from "./article-sql";
 import { cachedCount } from "./count-cache";
 import { articleFilterParams, type ArticleFacets, type ArticleFilterParams, type FacetCount } from "../../schemas/articles";
 
@@ -49,7 +49,7 @@ async function computeFacets(db: Db, p: Filters): Promise<ArticleFacets> {
       GROUP BY a."sourceId", s."name"`),
     tagFacet(db, p, "place"),
     tagFacet(db, p, "topic"),
-    readRows<{ yes: unknown; n: unknown }>(db, Prisma.sql`SELECT sum(CASE WHEN ${HAS_DUPLICATES_SQL} THEN 1 ELSE 0 END) AS yes, count(*) AS n
+    readRows<{ yes: unknown; n: unknown }>(db, Prisma.sql`SELECT sum(CASE WHEN ${hasDuplicatesSql(db)} THEN 1 ELSE 0 END) AS yes, count(*) AS n
       FROM "Article" a WHERE ${whereSql(db, p, "duplicates")}`),
   ]);
   const statusCount = new Map(status.map((s) => [s.v, num(s.n)]));

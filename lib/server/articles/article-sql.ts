@@ -69,10 +69,20 @@ export async function resolveTags<T extends Filters>(db: Db, p: T): Promise<T> {
   return { ...p, tagIds };
 }
 
-/** Open or confirmed duplicate links, read from either side. */
-export const HAS_DUPLICATES_SQL = Prisma.sql`(
-  EXISTS (SELECT 1 FROM "DuplicateLink" l WHERE l."articleId" = a."id" AND l."state" IN ('suggested', 'confirmed'))
-  OR EXISTS (SELECT 1 FROM "DuplicateLink" l WHERE l."otherId" = a."id" AND l."state" IN ('suggested', 'confirmed')))`;
+/**
+ * Open or confirmed duplicate links, read from either side. Each store gets
+ * the form it plans well: PostgreSQL hashed every link for two EXISTS joined
+ * by OR (9 ms a page at 100,000 articles) but probes both indexes for one
+ * EXISTS with the OR inside (under 1 ms); SQLite is the other way round, and
+ * read every link per article for the OR inside.
+ */
+export function hasDuplicatesSql(db: Db): Prisma.Sql {
+  const open = Prisma.sql`l."state" IN ('suggested', 'confirmed')`;
+  return dbKind(db) === "postgres"
+    ? Prisma.sql`EXISTS (SELECT 1 FROM "DuplicateLink" l WHERE (l."articleId" = a."id" OR l."otherId" = a."id") AND ${open})`
+    : Prisma.sql`(EXISTS (SELECT 1 FROM "DuplicateLink" l WHERE l."articleId" = a."id" AND ${open})
+      OR EXISTS (SELECT 1 FROM "DuplicateLink" l WHERE l."otherId" = a."id" AND ${open}))`;
+}
 
 /** A time bound as each store holds it: SQLite keeps Prisma's ISO text, PostgreSQL timestamp(3) in UTC. */
 function instant(db: Db, d: Date): Prisma.Sql {
@@ -106,7 +116,7 @@ export function whereSql(db: Db, p: Filters, except?: Dimension, bounds: Bounds 
   if (bounds.before !== undefined) and.push(Prisma.sql`a."id" < ${bounds.before}`);
   if (p.place && except !== "place") and.push(taggedSql("iso3166", p.place, p.tagIds?.place));
   if (p.topic && except !== "topic") and.push(taggedSql(topicScheme(p.topic), p.topic, p.tagIds?.topic));
-  if (p.duplicates && except !== "duplicates") and.push(p.duplicates === "yes" ? HAS_DUPLICATES_SQL : Prisma.sql`NOT ${HAS_DUPLICATES_SQL}`);
+  if (p.duplicates && except !== "duplicates") and.push(p.duplicates === "yes" ? hasDuplicatesSql(db) : Prisma.sql`NOT ${hasDuplicatesSql(db)}`);
   if (p.q) and.push(searchSql(db, p.q));
   return and.length ? Prisma.join(and, " AND ") : Prisma.sql`1 = 1`;
 }

@@ -19,11 +19,6 @@ export async function findArticles(db: Db, input: ArticleListParams): Promise<Ar
 /** A page of the queue as the JSON text of an ArticlePage: what GET /api/articles sends, never parsed on the way. */
 export async function findArticlesJson(db: Db, input: ArticleListParams): Promise<string> {
   const p = await resolveTags(db, articleListParams.parse(input));
-  const bounds = { after: p.after, before: p.cursor };
-  const pageSql =
-    (p.q ? sqliteSearchPageSql(db, p.q, whereSql(db, { ...p, q: undefined }), bounds, p.limit + 1) : null) ??
-    Prisma.sql`SELECT a."id" FROM "Article" a WHERE ${whereSql(db, p, undefined, bounds)} ORDER BY a."id" DESC LIMIT ${p.limit + 1}`;
-  const pageIds = readRows<{ id: unknown }>(db, pageSql);
   // The total is of the filters alone (not the page): counted once per filter and store state.
   // New arrivals (after) are few and counted each time.
   const total =
@@ -33,11 +28,36 @@ export async function findArticlesJson(db: Db, input: ArticleListParams): Promis
           const [r] = await readRows<{ n: unknown }>(db, Prisma.sql`SELECT count(*) AS n FROM "Article" a WHERE ${whereSql(db, p)}`);
           return num(r?.n);
         });
+  const pageIds = readRows<{ id: unknown }>(db, await pageSql(db, p, total));
   const ids = (await pageIds).map((r) => num(r.id));
   const page = ids.slice(0, p.limit);
   const items = await itemsJson(db, page);
   const nextCursor = ids.length > p.limit ? (page[page.length - 1] ?? null) : null;
   return `{"items":${items},"nextCursor":${JSON.stringify(nextCursor)},"total":${JSON.stringify(await total)}}`;
+}
+
+/**
+ * Below this many matches PostgreSQL's search finds every match through the
+ * GIN index before it sorts: measured at 100,000 articles, reading the id
+ * index backwards and testing each row took up to 9 ms for a word in 1,100
+ * articles (thousands of rows read to fill a page), and 1 ms for one in 19,000.
+ */
+const FEW_MATCHES = 3000;
+
+/** The page's ids, newest first, as the quickest query for the store and filters. */
+async function pageSql(db: Db, p: ReturnType<typeof articleListParams.parse> & Filters, total: Promise<number>): Promise<Prisma.Sql> {
+  const bounds = { after: p.after, before: p.cursor };
+  const limit = p.limit + 1;
+  const where = () => whereSql(db, p, undefined, bounds);
+  if (p.q) {
+    const fts = sqliteSearchPageSql(db, p.q, whereSql(db, { ...p, q: undefined }), bounds, limit);
+    if (fts) return fts;
+    // PostgreSQL guesses a word's share of the store at 0.5% whatever it is; the (cached) total says.
+    if ((await total) < FEW_MATCHES) {
+      return Prisma.sql`WITH m AS MATERIALIZED (SELECT a."id" FROM "Article" a WHERE ${where()}) SELECT m."id" FROM m ORDER BY m."id" DESC LIMIT ${limit}`;
+    }
+  }
+  return Prisma.sql`SELECT a."id" FROM "Article" a WHERE ${where()} ORDER BY a."id" DESC LIMIT ${limit}`;
 }
 
 async function countAfter(db: Db, p: ReturnType<typeof articleListParams.parse> & Filters): Promise<number> {
