@@ -168,7 +168,7 @@ async function signIn(base: string): Promise<string> {
   return res.headers.get("set-cookie")!.split(";")[0]!;
 }
 
-async function serve(url: string, processes: number | undefined): Promise<{ base: string; child: ChildProcess }> {
+async function serve(url: string, processes: number): Promise<{ base: string; child: ChildProcess }> {
   await ensureBenchUser(url);
   const port = await freePort();
   // The server npm start runs: scripts/serve.mjs, one web process per core unless --processes says.
@@ -178,7 +178,7 @@ async function serve(url: string, processes: number | undefined): Promise<{ base
     env: {
       ...process.env,
       PORT: String(port),
-      ...(processes ? { WIREDESK_WEB_PROCESSES: String(processes) } : {}),
+      WIREDESK_WEB_PROCESSES: String(processes),
       DATABASE_URL: url,
       WIREDESK_DEMO: "0",
       NEXT_TELEMETRY_DISABLED: "1",
@@ -295,7 +295,13 @@ async function coldCost(url: string, s: Scenario): Promise<number> {
   return Math.max(...worst);
 }
 
-async function measureStore(url: string, n: number, connections: number, duration: number, only: string[], coldOnly: boolean, processes: number | undefined): Promise<Map<string, Measured>> {
+/** One request for `path` on each of `n` new connections, all answered before it returns. */
+async function warm(base: string, path: string, n: number) {
+  const r = await autocannon({ url: base, connections: n, amount: n, requests: [{ method: "GET", path, headers: { cookie } }] });
+  if (r.non2xx || r.errors || r.timeouts) throw new Error(`warming ${path} failed: ${r.non2xx} non-2xx answers, ${r.errors} errors, ${r.timeouts} timeouts`);
+}
+
+async function measureStore(url: string, n: number, connections: number, duration: number, only: string[], coldOnly: boolean, processes: number): Promise<Map<string, Measured>> {
   const { base, child } = await serve(url, processes);
   const out = new Map<string, Measured>();
   try {
@@ -308,9 +314,10 @@ async function measureStore(url: string, n: number, connections: number, duratio
         progress(`  ${n.toLocaleString("en")}: ${s.name}: cold ${ms(cold)}`);
         continue;
       }
-      // Warm-up: each request once (its counts are then kept, as after any first view;
-      // the cold column measures that first one), then 2 s of load.
-      for (const p of s.paths) await fetch(`${base}${p}`).then((r) => r.arrayBuffer());
+      // Warm-up: each request once in every web process (its counts are then kept, as after
+      // any first view; the cold column measures that first one), then 2 s of load. The
+      // cluster hands new connections to its processes in turn: two per process reach each.
+      for (const p of s.paths) await warm(base, p, 2 * processes);
       await drive(base, s, connections, 2);
       const m = { ...(await drive(base, s, connections, duration)), cold };
       out.set(s.name, m);
@@ -396,7 +403,7 @@ async function main(): Promise<number> {
   const results: Map<string, Measured>[] = [];
   for (let i = 0; i < sizes.length; i++) {
     progress(`serving the store of ${sizes[i]!.toLocaleString("en")} (${kind}, ${webProcesses} web processes), ${connections} connections, ${duration} s per scenario`);
-    results.push(await measureStore(urls[i]!, sizes[i]!, connections, duration, only, values["cold-only"], processes));
+    results.push(await measureStore(urls[i]!, sizes[i]!, connections, duration, only, values["cold-only"], webProcesses));
   }
 
   const base = results[0]!;
