@@ -101,6 +101,29 @@ describe.each(storeKinds())("queue rows built by the %s store", (kind) => {
     expect([...byId.values()].reduce((a, b) => a + b, 0)).toBe(6);
   });
 
+  it("pages through search results newest first, with the other filters, as through the whole queue", async () => {
+    const all = (await findArticles(store.db, { limit: 200 })).items.map((i) => i.id);
+    const seen: number[] = [];
+    let cursor: number | undefined;
+    do {
+      const page = await findArticles(store.db, { q: "stor", limit: 20, cursor });
+      expect(page.total).toBe(54);
+      seen.push(...page.items.map((i) => i.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor !== undefined);
+    expect(seen).toEqual(all);
+    // Another filter with the search: sources are on two articles of three.
+    const withSource = await findArticles(store.db, { q: "story backslash", source: 'Agence "Ñ" \\ Presse', limit: 200 });
+    const found = new Set(withSource.items.map((i) => i.id));
+    expect(withSource.items.map((i) => i.id)).toEqual(all.filter((id) => found.has(id)));
+    expect(withSource.items).toHaveLength(36);
+    expect(withSource.items.every((i) => i.source === 'Agence "Ñ" \\ Presse')).toBe(true);
+    // New arrivals after an id, searched.
+    const after = await findArticles(store.db, { q: "story", after: all[5] });
+    expect(after.items.map((i) => i.id)).toEqual(all.slice(0, 5));
+    expect(after.total).toBe(5);
+  });
+
   it("sends valid JSON for pages, the last page and an empty one", async () => {
     const first = JSON.parse(await findArticlesJson(store.db, { limit: 5 }));
     expect(first.items).toHaveLength(5);
