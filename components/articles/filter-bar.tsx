@@ -12,6 +12,24 @@ function withSelected(options: FacetCount[], selected: string | undefined, label
   return [{ value: selected, label: label ?? selected, count: 0 }, ...options];
 }
 
+const field = "rounded border border-stone-300 bg-white px-2 py-1.5 text-sm dark:border-stone-700 dark:bg-stone-950";
+const label = "grid gap-1 text-xs font-medium text-stone-600 dark:text-stone-400";
+
+/** One filter whose choices carry their counts: place, topic, source. */
+function FacetSelect(props: { name: string; label: string; any: string; value: string | undefined; options: FacetCount[]; width: string }) {
+  return (
+    <label className={label}>
+      {props.label}
+      <select name={props.name} defaultValue={props.value ?? ""} className={`${field} ${props.width}`}>
+        <option value="">{props.any}</option>
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value}>{`${o.label} (${o.count.toLocaleString("en")})`}</option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 /**
  * Search and filters as a plain GET form: shareable URLs, and it works before scripts load. "/" focuses search.
  * Each choice shows how many articles it would leave, under the other filters (GET /api/articles/facets).
@@ -21,10 +39,6 @@ export function FilterBar({ filters }: { filters: ArticleFilters }) {
   const facets = useQuery(articleQueries.facets(filters));
   useKeys({ "/": () => search.current?.focus() });
   const f = facets.data;
-  const field = "rounded border border-stone-300 bg-white px-2 py-1.5 text-sm dark:border-stone-700 dark:bg-stone-950";
-  const label = "grid gap-1 text-xs font-medium text-stone-600 dark:text-stone-400";
-  const count = (o: FacetCount) => `${o.label} (${o.count.toLocaleString("en")})`;
-  const sources = withSelected(f?.source ?? [], filters.source);
   const dup = (v: "yes" | "no") => f?.duplicates.find((d) => d.value === v)?.count;
   const active = filters.q || filters.place || filters.topic || filters.source || filters.range || filters.since || filters.until || filters.duplicates;
   return (
@@ -36,27 +50,9 @@ export function FilterBar({ filters }: { filters: ArticleFilters }) {
         Search <span className="sr-only">headlines and text</span>
         <input ref={search} name="q" type="search" defaultValue={filters.q} placeholder="Search headlines and text ( / )" className={`${field} min-w-56`} />
       </label>
-      <label className={label}>
-        Place
-        <select name="place" defaultValue={filters.place ?? ""} className={`${field} max-w-48`}>
-          <option value="">Any place</option>
-          {withSelected(f?.place ?? [], filters.place).map((p) => <option key={p.value} value={p.value}>{count(p)}</option>)}
-        </select>
-      </label>
-      <label className={label}>
-        Topic
-        <select name="topic" defaultValue={filters.topic ?? ""} className={`${field} max-w-48`}>
-          <option value="">Any topic</option>
-          {withSelected(f?.topic ?? [], filters.topic).map((t) => <option key={t.value} value={t.value}>{count(t)}</option>)}
-        </select>
-      </label>
-      <label className={label}>
-        Source
-        <select name="source" defaultValue={filters.source ?? ""} className={`${field} max-w-44`}>
-          <option value="">Any source</option>
-          {sources.map((s) => <option key={s.value} value={s.value}>{count(s)}</option>)}
-        </select>
-      </label>
+      <FacetSelect name="place" label="Place" any="Any place" value={filters.place} options={withSelected(f?.place ?? [], filters.place)} width="max-w-48" />
+      <FacetSelect name="topic" label="Topic" any="Any topic" value={filters.topic} options={withSelected(f?.topic ?? [], filters.topic)} width="max-w-48" />
+      <FacetSelect name="source" label="Source" any="Any source" value={filters.source} options={withSelected(f?.source ?? [], filters.source)} width="max-w-44" />
       <label className={label}>
         Arrived
         <select name="range" defaultValue={filters.range ?? ""} className={field}>

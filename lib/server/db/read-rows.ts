@@ -61,6 +61,19 @@ export async function closeReader(db: Db): Promise<void> {
   await p?.end();
 }
 
+const statementNames = new Map<string, string>();
+
+/** A prepared statement's name, from its text (the same text, the same statement on every connection); hashed once per text. */
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (!name) {
+    name = `wd_${createHash("sha1").update(text).digest("hex").slice(0, 20)}`;
+    if (statementNames.size >= MAX_STATEMENTS) statementNames.delete(statementNames.keys().next().value!);
+    statementNames.set(text, name);
+  }
+  return name;
+}
+
 /**
  * `prepared`: on PostgreSQL, a named statement, planned once per connection
  * (SQLite's are always kept). Planning was most of the time of small queries
@@ -73,7 +86,7 @@ export async function readRows<T = Record<string, unknown>>(db: Db, query: Prism
   if (dbKind(db) === "postgres") {
     const p = pool(db);
     if (!p) return db.$queryRaw<T[]>(query);
-    const name = opts.prepared ? `wd_${createHash("sha1").update(query.text).digest("hex").slice(0, 20)}` : undefined;
+    const name = opts.prepared ? statementName(query.text) : undefined;
     return (await p.query({ name, text: query.text, values: query.values as unknown[] })).rows as T[];
   }
   const r = reader(db);
