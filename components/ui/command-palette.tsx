@@ -1,6 +1,6 @@
 "use client";
 
-import { Command } from "cmdk";
+import { Command, defaultFilter } from "cmdk";
 import { usePathname, useRouter } from "next/navigation";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
@@ -8,6 +8,17 @@ import { viewQueries } from "@/lib/queries/views";
 import { pressKey, shortcutsFor } from "@/lib/ui/shortcuts";
 import { useKeys } from "@/lib/ui/keys";
 import type { ArticlePage } from "@/lib/schemas/articles";
+
+/**
+ * cmdk's ranking, with the searches for the words typed (the queue search and
+ * the articles it found, which match them by construction) below any page,
+ * action or saved view that matches too: typing a view's name and Enter opens
+ * the view, not a search for its name.
+ */
+function rank(value: string, search: string, keywords?: string[]): number {
+  const score = defaultFilter(value, search, keywords);
+  return value.startsWith("Search for ") || value.startsWith("Article ") ? score / 2 : score;
+}
 
 const pages = [
   { label: "Queue", href: "/" },
@@ -86,6 +97,7 @@ export function CommandPalette() {
         open={open}
         onOpenChange={setOpen}
         label="Command palette"
+        filter={rank}
         overlayClassName="fixed inset-0 z-40 bg-stone-950/40"
         contentClassName="fixed left-1/2 top-24 z-50 w-[min(40rem,calc(100vw-2rem))] -translate-x-1/2 overflow-hidden rounded-lg border border-stone-200 bg-white shadow-xl dark:border-stone-700 dark:bg-stone-900"
         className={heading}
