@@ -4,6 +4,7 @@
 // a "stately" queue keyed by source keeps one feed to one queued and one
 // running job, and the row claim in pollSource guards the fetch itself.
 // On SQLite (one machine) a plain loop polls the due feeds.
+import pg from "pg";
 import PgBoss from "pg-boss";
 import type { Db } from "../db/client";
 import { dbKind } from "../db/client";
@@ -11,6 +12,21 @@ import { dueSources, pollDue } from "../sources/poll-due";
 import { pollSource, type PollOptions, type PollOutcome } from "../sources/poll-source";
 
 export const POLL_QUEUE = "wiredesk-poll-source";
+
+/** The advisory lock workers take to set pg-boss up one at a time (not the migrations' lock). */
+const SETUP_LOCK = 72707370;
+
+async function inTurn(databaseUrl: string, setup: () => Promise<void>): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock($1)", [SETUP_LOCK]);
+    await setup();
+  } finally {
+    // Closing the session releases the lock whatever happened.
+    await client.end();
+  }
+}
 
 export interface WorkerOptions extends PollOptions {
   /** How often due feeds are looked for, in ms (default 2000). */
@@ -64,8 +80,13 @@ export async function startWorker(db: Db, databaseUrl: string, opts: WorkerOptio
 
   const boss = new PgBoss({ connectionString: databaseUrl, max: (opts.concurrency ?? 4) + 2, schedule: false });
   boss.on("error", onError);
-  await boss.start();
-  await boss.createQueue(POLL_QUEUE, { name: POLL_QUEUE, policy: "stately", retryLimit: 0, expireInSeconds: 15 * 60 });
+  // Workers starting together both create pg-boss's schema and the queue's
+  // partition, and PostgreSQL can answer one of them "deadlock detected" (seen
+  // in CI): the setup is taken in turn, under an advisory lock of its own.
+  await inTurn(databaseUrl, async () => {
+    await boss.start();
+    await boss.createQueue(POLL_QUEUE, { name: POLL_QUEUE, policy: "stately", retryLimit: 0, expireInSeconds: 15 * 60 });
+  });
   const handler = async (jobs: PgBoss.Job<{ sourceId: number }>[]) => {
     for (const job of jobs) {
       const o = await pollSource(db, job.data.sourceId, { ...opts, onlyIfDue: true });
