@@ -260,6 +260,12 @@ export function TagPanel({ articleId, tags, regions, canEdit }: { articleId: num
     },
     canEdit,
   );
+  // Only the chips a pending write is about wait for it: disabling every chip skipped the
+  // others' buttons when an editor tabbed on while the last decision was being saved.
+  const writing = (tagId: number) => {
+    const a = m.isPending ? m.variables?.a : undefined;
+    return a !== undefined && (a.action === "accept-suggestions" || ("tagId" in a && a.tagId === tagId));
+  };
   const groups = [
     { title: "Topics", items: view.filter((t) => t.scheme !== "iso3166") },
     { title: "Places", items: view.filter((t) => t.scheme === "iso3166") },
@@ -273,7 +279,7 @@ export function TagPanel({ articleId, tags, regions, canEdit }: { articleId: num
           {g.items.length === 0 ? (
             <p className="text-sm text-stone-600 dark:text-stone-400">None yet.</p>
           ) : (
-            <ul className="flex flex-wrap gap-1">{g.items.map((t) => <TagChip key={t.tagId} t={t} label={labelOf(t, g.items)} canEdit={canEdit} busy={m.isPending} onAct={(a) => m.mutate({ a })} />)}</ul>
+            <ul className="flex flex-wrap gap-1">{g.items.map((t) => <TagChip key={t.tagId} t={t} label={labelOf(t, g.items)} canEdit={canEdit} busy={writing(t.tagId)} onAct={(a) => m.mutate({ a })} />)}</ul>
           )}
         </div>
       ))}
