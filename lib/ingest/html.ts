@@ -1,13 +1,18 @@
-import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
 
 import { extractBodyParts, splitCaptionCredit } from "./body";
+import { extractPage, type PageFacts } from "./html-dom.mjs";
+import { HTML_LIMITS, preScanHtml, type HtmlLimits } from "./html-guard";
+import { extractPageOffThread, OFF_THREAD_LIMITS, PageReadError, type OffThreadLimits } from "./html-offthread";
 import { htmlToText, sanitizeBodyHtml } from "./sanitize";
 import { deriveUri, parseDate, sourceFromName, squash } from "./text";
 import type { ParseOptions, ParseResult, ParsedArticle } from "./types";
 
 // One article page of a news site: Readability finds the story, the page's
-// meta tags name it.
+// meta tags name it. Building the DOM and running Readability happen in
+// html-dom.mjs: in a worker thread with a time and memory budget for ingest
+// (parseHtmlPageOffThread), in this thread for the synchronous parseInput.
+// Either way the page passes the pre-scan of html-guard.ts first.
 
 /** Less story text than this and Readability found a teaser, not an article. */
 const MIN_TEXT_CHARS = 40;
@@ -22,23 +27,19 @@ interface PageMeta {
   language?: string;
 }
 
-type Doc = ReturnType<typeof parseHTML>["document"];
-
-function meta(doc: Doc, ...keys: string[]): string | undefined {
+/** The first meta tag with this property, else name, else itemprop, for each key in turn. */
+function meta(facts: PageFacts, ...keys: string[]): string | undefined {
   for (const key of keys) {
     const el =
-      doc.querySelector(`meta[property="${key}"]`) ??
-      doc.querySelector(`meta[name="${key}"]`) ??
-      doc.querySelector(`meta[itemprop="${key}"]`);
-    const value = el?.getAttribute("content")?.trim();
+      facts.metas.find((m) => m.property === key) ?? facts.metas.find((m) => m.name === key) ?? facts.metas.find((m) => m.itemprop === key);
+    const value = el?.content?.trim();
     if (value) return value;
   }
   return undefined;
 }
 
-function text(doc: Doc, selector: string): string | undefined {
-  const value = squash(doc.querySelector(selector)?.textContent ?? "");
-  return value || undefined;
+function text(value: string | undefined): string | undefined {
+  return squash(value ?? "") || undefined;
 }
 
 function absoluteUrl(href: string | undefined | null, base: string | undefined): string | undefined {
@@ -60,11 +61,34 @@ function hostname(url: string | undefined): string | undefined {
   }
 }
 
+const SEPARATORS = "|-–—·";
+
+/**
+ * "Main | Site" → its parts, split at the last separator when whitespace
+ * surrounds it and the main part is not empty. A scan rather than a regex:
+ * /^(.+?)\s+([|-])\s+/ backtracks quadratically over long runs of spaces.
+ */
+function splitAtLastSeparator(title: string): { main: string; sep: string; last: string } | undefined {
+  let at = -1;
+  for (let i = title.length - 1; i >= 0; i--) {
+    if (SEPARATORS.includes(title[i]!)) {
+      at = i;
+      break;
+    }
+  }
+  if (at <= 0 || at === title.length - 1) return undefined;
+  if (!/\s/.test(title[at - 1]!) || !/\s/.test(title[at + 1]!)) return undefined;
+  const main = title.slice(0, at).trimEnd();
+  const last = title.slice(at + 1).trimStart();
+  if (!main || !last) return undefined;
+  return { main, sep: title[at]!, last };
+}
+
 /** Drop a " | Site", " - Site" or " — Site" suffix from a page title. */
 export function stripSiteSuffix(title: string, siteName?: string): string {
-  const m = /^(.+?)\s+([|\-–—·])\s+([^|\-–—·]+)$/.exec(title.trim());
-  if (!m?.[1] || !m[2] || !m[3]) return title.trim();
-  const [, main, sep, last] = m;
+  const parts = splitAtLastSeparator(title.trim());
+  if (!parts) return title.trim();
+  const { main, sep, last } = parts;
   const named = siteName !== undefined && last.trim().toLowerCase() === siteName.trim().toLowerCase();
   const words = last.trim().split(/\s+/);
   // Without a site name, a short run of capitalised words after the separator is the site.
@@ -73,21 +97,21 @@ export function stripSiteSuffix(title: string, siteName?: string): string {
   return named || looksLikeSite ? main.trim() : title.trim();
 }
 
-function readMeta(doc: Doc, opts: ParseOptions): PageMeta {
-  const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute("href");
+function readMeta(doc: PageFacts, opts: ParseOptions): PageMeta {
+  const canonical = doc.canonical;
   const ogUrl = absoluteUrl(meta(doc, "og:url"), opts.baseUrl);
   // A relative canonical link resolves against the fetched address, else against og:url.
   const url = absoluteUrl(canonical, opts.baseUrl ?? ogUrl) ?? ogUrl ?? absoluteUrl(opts.baseUrl, undefined);
   const siteName = meta(doc, "og:site_name", "application-name");
-  const h1 = text(doc, "h1");
+  const h1 = text(doc.h1);
   const og = meta(doc, "og:title", "twitter:title");
-  const docTitle = text(doc, "title");
+  const docTitle = text(doc.title);
   const title = og ? stripSiteSuffix(og, siteName) : h1 ?? (docTitle ? stripSiteSuffix(docTitle, siteName) : undefined);
-  const timeEl = doc.querySelector("time[datetime]")?.getAttribute("datetime");
+  const timeEl = doc.time;
   const published =
     parseDate(meta(doc, "article:published_time", "datePublished", "date", "dc.date", "DC.date.issued")) ?? parseDate(timeEl);
   const modified = parseDate(meta(doc, "article:modified_time", "dateModified", "og:updated_time"));
-  const language = doc.documentElement?.getAttribute("lang")?.trim() || undefined;
+  const language = doc.lang?.trim() || undefined;
   const author = meta(doc, "author", "article:author", "byl");
   return { title, siteName, author, url, published, modified, language };
 }
@@ -108,20 +132,49 @@ function figureCaption(contentHtml: string): { caption?: string; credit?: string
   return { caption: fig };
 }
 
-/** An HTML article page → one article. */
-export function parseHtmlPage(html: string, opts: ParseOptions): ParseResult {
-  const location = "item 1";
-  const fail = (message: string): ParseResult => ({ format: "html", articles: [], errors: [{ location, message }] });
-  // Two parses: Readability rewrites the tree it is given.
-  const metaDoc = parseHTML(html).document;
-  const pageMeta = readMeta(metaDoc, opts);
-  const readDoc = parseHTML(html).document;
-  let parsed: ReturnType<Readability["parse"]>;
+const location = "item 1";
+const failed = (error: { location: string; message: string }): ParseResult => ({ format: "html", articles: [], errors: [error] });
+
+/** An HTML article page → one article, read in this thread (tests, tools). */
+export function parseHtmlPage(html: string, opts: ParseOptions, limits: HtmlLimits = HTML_LIMITS): ParseResult {
+  const refused = preScanHtml(html, limits);
+  if (refused) return failed(refused);
+  let facts: PageFacts;
   try {
-    parsed = new Readability(readDoc as unknown as Document).parse();
+    facts = extractPage(html, limits.maxDepth);
   } catch (err) {
-    return fail(`could not read the page: ${err instanceof Error ? err.message : String(err)}`);
+    return failed({ location, message: `could not read the page: ${err instanceof Error ? err.message : String(err)}` });
   }
+  return articleFromFacts(facts, opts);
+}
+
+/**
+ * An HTML article page → one article, its DOM built and read in a worker
+ * thread: what ingest uses, so a hostile page costs at most the time budget
+ * and never blocks the process's other requests.
+ */
+export async function parseHtmlPageOffThread(
+  html: string,
+  opts: ParseOptions,
+  limits: HtmlLimits = HTML_LIMITS,
+  budget: OffThreadLimits = OFF_THREAD_LIMITS,
+): Promise<ParseResult> {
+  const refused = preScanHtml(html, limits);
+  if (refused) return failed(refused);
+  let facts: PageFacts;
+  try {
+    facts = await extractPageOffThread(html, limits.maxDepth, budget);
+  } catch (err) {
+    if (err instanceof PageReadError) return failed({ location, message: err.message });
+    throw err;
+  }
+  return articleFromFacts(facts, opts);
+}
+
+function articleFromFacts(facts: PageFacts, opts: ParseOptions): ParseResult {
+  const fail = (message: string) => failed({ location, message });
+  const pageMeta = readMeta(facts, opts);
+  const parsed = facts.article;
   const contentHtml = parsed?.content ?? "";
   const bodyHtml = sanitizeBodyHtml(contentHtml, { baseUrl: pageMeta.url ?? opts.baseUrl });
   const plain = htmlToText(bodyHtml);

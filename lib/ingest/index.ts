@@ -1,6 +1,6 @@
 import { MAX_INPUT_BYTES, decodeInput } from "./decode";
 import { parseFeed } from "./feed";
-import { parseHtmlPage } from "./html";
+import { parseHtmlPage, parseHtmlPageOffThread } from "./html";
 import { parseNinjs } from "./ninjs";
 import { looksLikeArticleCsv, parseCsv } from "./csv";
 import { withDateline } from "./body";
@@ -80,11 +80,42 @@ function withDatelines(r: ParseResult): ParseResult {
   return { ...r, articles: r.articles.map(withDateline) };
 }
 
-/** Decode, detect and parse one input. Throws IngestInputError for inputs that cannot be read at all. */
+/**
+ * Decode, detect and parse one input, in this thread. Throws IngestInputError
+ * for inputs that cannot be read at all. Ingest itself uses parseInputAsync.
+ */
 export function parseInput(bytes: Uint8Array, opts: ParseInputOptions): ParseResult {
-  const { maxBytes, ...parseOpts } = opts;
-  const text = decodeInput(bytes, opts.name, maxBytes ?? MAX_INPUT_BYTES);
-  const format = detectFormat(text, opts.name);
+  const { text, format } = decodeAndDetect(bytes, opts);
+  return parseText(text, format, opts);
+}
+
+/**
+ * parseInput for ingest: an HTML page is read in a worker thread with a time
+ * and memory budget (html-offthread.ts), so a hostile page cannot stall the
+ * process; other formats parse here, as their parsers are linear.
+ */
+export async function parseInputAsync(bytes: Uint8Array, opts: ParseInputOptions): Promise<ParseResult> {
+  const { text, format } = decodeAndDetect(bytes, opts);
+  if (format === "html") {
+    return parseHtmlPageOffThread(text, parseOptions(opts));
+  }
+  return parseText(text, format, opts);
+}
+
+function decodeAndDetect(bytes: Uint8Array, opts: ParseInputOptions): { text: string; format: InputFormat } {
+  const text = decodeInput(bytes, opts.name, opts.maxBytes ?? MAX_INPUT_BYTES);
+  return { text, format: detectFormat(text, opts.name) };
+}
+
+/** The parsers' options: all but the byte limit, which decoding applies. */
+function parseOptions(opts: ParseInputOptions): ParseOptions {
+  const parseOpts = { ...opts };
+  delete parseOpts.maxBytes;
+  return parseOpts;
+}
+
+function parseText(text: string, format: InputFormat, opts: ParseInputOptions): ParseResult {
+  const parseOpts = parseOptions(opts);
   switch (format) {
     case "rss":
     case "atom":

@@ -4,7 +4,7 @@
 import { authorize } from "../audit";
 import type { Role } from "../auth/roles";
 import type { Db } from "../db/client";
-import { parseInput } from "../../ingest";
+import { parseInputAsync } from "../../ingest";
 import { IngestInputError, type ItemError, type ParsedArticle } from "../../ingest/types";
 import type { DuplicateThresholds } from "../../dedup/config";
 import { suggestionContext } from "../tags/apply-suggestions";
@@ -130,7 +130,7 @@ async function ingestOne(
   let articles: ParsedArticle[];
   try {
     const bytes = await input.read();
-    const parsed = parseInput(bytes, {
+    const parsed = await parseInputAsync(bytes, {
       name: input.name,
       ingestTime: opts.ingestTime ?? new Date(),
       defaultSource: opts.defaultSource,
