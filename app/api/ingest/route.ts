@@ -6,6 +6,7 @@ import { env, fetchLimits } from "@/lib/server/env";
 import { urlInput } from "@/lib/server/ingest/inputs";
 import { runIngest, type IngestInput } from "@/lib/server/ingest/run-ingest";
 import { guard, refusal } from "@/lib/server/auth/guard";
+import { BodyTooLargeError, readBodyBytes, tooLarge } from "@/lib/server/http/read-body";
 
 const urlField = z.url({ protocol: /^https?$/, message: "url must be an http or https address" }).optional();
 
@@ -13,15 +14,14 @@ export async function POST(req: NextRequest) {
   const g = await guard(req, "ingest", { contentType: "multipart" });
   if (g instanceof Response) return g;
   const config = env();
-  const declared = Number(req.headers.get("content-length") ?? 0);
-  // Several files may come at once; the whole request gets a few inputs' worth.
-  if (declared > config.WIREDESK_MAX_INPUT_BYTES * 5) {
-    return NextResponse.json({ error: `upload larger than ${config.WIREDESK_MAX_INPUT_BYTES * 5} bytes` }, { status: 413 });
-  }
+  // Several files may come at once; the whole request gets a few inputs' worth,
+  // read as it streams in and no further (a declared length is not trusted).
   let form: FormData;
   try {
-    form = await req.formData();
-  } catch {
+    const body = await readBodyBytes(req, config.WIREDESK_MAX_INPUT_BYTES * 5);
+    form = await new Response(body, { headers: { "content-type": req.headers.get("content-type") ?? "" } }).formData();
+  } catch (e) {
+    if (e instanceof BodyTooLargeError) return tooLarge(e);
     return NextResponse.json({ error: "expected a multipart form with files and/or a url" }, { status: 400 });
   }
   const files = form.getAll("files").filter((f): f is File => typeof f !== "string" && f.size >= 0 && f.name !== "");

@@ -6,6 +6,7 @@ import { listSources } from "@/lib/server/sources/list-sources";
 import { createSource } from "@/lib/server/sources/save-source";
 import { sourceErrorResponse } from "@/lib/server/sources/errors";
 import { sourceInput } from "@/lib/schemas/sources";
+import { readJsonBody } from "@/lib/server/http/read-body";
 
 export const dynamic = "force-dynamic";
 
@@ -18,7 +19,9 @@ export async function GET(req: NextRequest) {
 export async function POST(req: NextRequest) {
   const g = await guard(req, "sources", { contentType: "json" });
   if (g instanceof Response) return g;
-  const body = sourceInput.safeParse(await req.json().catch(() => null));
+  const raw = await readJsonBody(req);
+  if (raw instanceof Response) return raw;
+  const body = sourceInput.safeParse(raw.json);
   if (!body.success) return sourceErrorResponse(body.error)!;
   try {
     const s = await createSource(db(), body.data, g.actor);

@@ -5,11 +5,14 @@ import { addNewsroomTag, renameTag, setHidden } from "@/lib/server/tags/taxonomy
 import { TagError } from "@/lib/server/tags/decide-tag";
 import { taxonomyChange } from "@/lib/schemas/tags";
 import { guard, refusal } from "@/lib/server/auth/guard";
+import { readJsonBody } from "@/lib/server/http/read-body";
 
 export async function POST(req: NextRequest) {
   const g = await guard(req, "taxonomy", { contentType: "json" });
   if (g instanceof Response) return g;
-  const body = taxonomyChange.safeParse(await req.json().catch(() => null));
+  const raw = await readJsonBody(req);
+  if (raw instanceof Response) return raw;
+  const body = taxonomyChange.safeParse(raw.json);
   if (!body.success) return NextResponse.json({ error: body.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") }, { status: 400 });
   const actor = g.actor;
   try {

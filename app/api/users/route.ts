@@ -4,6 +4,7 @@ import { db } from "@/lib/server/db/client";
 import { guard, jsonError, refusal } from "@/lib/server/auth/guard";
 import { createUser, generatePassword, listUsers, UserError } from "@/lib/server/users";
 import { newUser } from "@/lib/schemas/users";
+import { readJsonBody } from "@/lib/server/http/read-body";
 
 export async function GET(req: NextRequest) {
   const g = await guard(req, "users");
@@ -14,7 +15,9 @@ export async function GET(req: NextRequest) {
 export async function POST(req: NextRequest) {
   const g = await guard(req, "users", { contentType: "json" });
   if (g instanceof Response) return g;
-  const body = newUser.safeParse(await req.json().catch(() => null));
+  const raw = await readJsonBody(req);
+  if (raw instanceof Response) return raw;
+  const body = newUser.safeParse(raw.json);
   if (!body.success) return jsonError(400, body.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; "));
   const password = body.data.password ?? generatePassword();
   try {

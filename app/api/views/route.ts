@@ -4,6 +4,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { db } from "@/lib/server/db/client";
 import { listViews, saveView, ViewError } from "@/lib/server/views/saved-views";
 import { savedViewInput } from "@/lib/schemas/views";
+import { readJsonBody } from "@/lib/server/http/read-body";
 
 export async function GET(req: NextRequest) {
   const g = await guard(req, "read");
@@ -14,7 +15,9 @@ export async function GET(req: NextRequest) {
 export async function POST(req: NextRequest) {
   const g = await guard(req, "read", { contentType: "json" });
   if (g instanceof Response) return g;
-  const body = savedViewInput.safeParse(await req.json().catch(() => null));
+  const raw = await readJsonBody(req);
+  if (raw instanceof Response) return raw;
+  const body = savedViewInput.safeParse(raw.json);
   if (!body.success) {
     return NextResponse.json({ error: body.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ") }, { status: 400 });
   }

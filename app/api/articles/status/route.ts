@@ -4,11 +4,14 @@ import { NextResponse, type NextRequest } from "next/server";
 import { db } from "@/lib/server/db/client";
 import { setStatuses } from "@/lib/server/articles/set-statuses";
 import { bulkStatusChange } from "@/lib/schemas/articles";
+import { readJsonBody } from "@/lib/server/http/read-body";
 
 export async function POST(req: NextRequest) {
   const g = await guard(req, "triage", { contentType: "json" });
   if (g instanceof Response) return g;
-  const body = bulkStatusChange.safeParse(await req.json().catch(() => null));
+  const raw = await readJsonBody(req);
+  if (raw instanceof Response) return raw;
+  const body = bulkStatusChange.safeParse(raw.json);
   if (!body.success) {
     return NextResponse.json(
       { error: 'expected {"status": "new" | "reviewed" | "spiked", "items": [{"id": N, "version": N}, ...]} with 1 to 500 items' },

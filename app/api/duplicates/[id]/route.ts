@@ -4,12 +4,15 @@ import { db } from "@/lib/server/db/client";
 import { decideLink, DecisionError } from "@/lib/server/duplicates/decide-link";
 import { idParam, linkDecision } from "@/lib/schemas/duplicates";
 import { guard, refusal } from "@/lib/server/auth/guard";
+import { readJsonBody } from "@/lib/server/http/read-body";
 
 export async function POST(req: NextRequest, ctx: RouteContext<"/api/duplicates/[id]">) {
   const g = await guard(req, "triage", { contentType: "json" });
   if (g instanceof Response) return g;
   const id = idParam.safeParse((await ctx.params).id);
-  const body = linkDecision.safeParse(await req.json().catch(() => null));
+  const raw = await readJsonBody(req);
+  if (raw instanceof Response) return raw;
+  const body = linkDecision.safeParse(raw.json);
   if (!id.success || !body.success) {
     return NextResponse.json({ error: 'expected /api/duplicates/<id> with {"state": "confirmed" | "dismissed" | "suggested"}' }, { status: 400 });
   }

@@ -6,13 +6,16 @@ import { deleteSource, updateSource } from "@/lib/server/sources/save-source";
 import { sourceErrorResponse } from "@/lib/server/sources/errors";
 import { sourceUpdate } from "@/lib/schemas/sources";
 import { idParam } from "@/lib/schemas/duplicates";
+import { readJsonBody } from "@/lib/server/http/read-body";
 
 export async function PATCH(req: NextRequest, ctx: RouteContext<"/api/sources/[id]">) {
   const g = await guard(req, "sources", { contentType: "json" });
   if (g instanceof Response) return g;
   const id = idParam.safeParse((await ctx.params).id);
   if (!id.success) return NextResponse.json({ error: "expected a source id" }, { status: 400 });
-  const body = sourceUpdate.safeParse(await req.json().catch(() => null));
+  const raw = await readJsonBody(req);
+  if (raw instanceof Response) return raw;
+  const body = sourceUpdate.safeParse(raw.json);
   if (!body.success) return sourceErrorResponse(body.error)!;
   try {
     const s = await updateSource(db(), id.data, body.data, g.actor);

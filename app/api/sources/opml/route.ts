@@ -5,10 +5,10 @@ import { z } from "zod";
 import { db } from "@/lib/server/db/client";
 import { exportOpml, importOpml } from "@/lib/server/sources/opml-sources";
 import { sourceErrorResponse } from "@/lib/server/sources/errors";
+import { BODY_LIMITS, readTextBody } from "@/lib/server/http/read-body";
 
 export const dynamic = "force-dynamic";
 
-const MAX_OPML_BYTES = 2 * 1024 * 1024;
 const importParams = z.object({ pollMinutes: z.coerce.number().int().min(1).max(1440).default(15) });
 
 export async function GET(req: NextRequest) {
@@ -24,9 +24,10 @@ export async function POST(req: NextRequest) {
   if (g instanceof Response) return g;
   const params = importParams.safeParse(Object.fromEntries(req.nextUrl.searchParams));
   if (!params.success) return NextResponse.json({ error: "pollMinutes: expected 1 to 1440" }, { status: 400 });
-  const text = await req.text();
+  const body = await readTextBody(req, BODY_LIMITS.opml);
+  if (body instanceof Response) return body;
+  const text = body.text;
   if (!text.trim()) return NextResponse.json({ error: "expected an OPML file as the request body" }, { status: 400 });
-  if (Buffer.byteLength(text) > MAX_OPML_BYTES) return NextResponse.json({ error: "the OPML file is larger than 2 MiB" }, { status: 413 });
   try {
     return NextResponse.json(await importOpml(db(), text, g.actor, { pollMinutes: params.data.pollMinutes }));
   } catch (e) {

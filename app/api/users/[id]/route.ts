@@ -5,12 +5,15 @@ import { guard, jsonError, refusal } from "@/lib/server/auth/guard";
 import { changeUser, UserError } from "@/lib/server/users";
 import { userChange } from "@/lib/schemas/users";
 import { idParam } from "@/lib/schemas/duplicates";
+import { readJsonBody } from "@/lib/server/http/read-body";
 
 export async function POST(req: NextRequest, ctx: RouteContext<"/api/users/[id]">) {
   const g = await guard(req, "users", { contentType: "json" });
   if (g instanceof Response) return g;
   const id = idParam.safeParse((await ctx.params).id);
-  const body = userChange.safeParse(await req.json().catch(() => null));
+  const raw = await readJsonBody(req);
+  if (raw instanceof Response) return raw;
+  const body = userChange.safeParse(raw.json);
   if (!id.success || !body.success) return jsonError(400, 'expected /api/users/<id> with {"role": "admin" | "editor" | "viewer"} and/or {"disabled": true | false}');
   try {
     return NextResponse.json({ user: await changeUser(db(), id.data, body.data, g.actor) });

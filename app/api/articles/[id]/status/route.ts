@@ -5,12 +5,15 @@ import { NotFoundError, setStatus, StaleWriteError } from "@/lib/server/articles
 import { statusChange } from "@/lib/schemas/articles";
 import { idParam } from "@/lib/schemas/duplicates";
 import { guard, refusal } from "@/lib/server/auth/guard";
+import { readJsonBody } from "@/lib/server/http/read-body";
 
 export async function POST(req: NextRequest, ctx: RouteContext<"/api/articles/[id]/status">) {
   const g = await guard(req, "triage", { contentType: "json" });
   if (g instanceof Response) return g;
   const id = idParam.safeParse((await ctx.params).id);
-  const body = statusChange.safeParse(await req.json().catch(() => null));
+  const raw = await readJsonBody(req);
+  if (raw instanceof Response) return raw;
+  const body = statusChange.safeParse(raw.json);
   if (!id.success || !body.success) {
     return NextResponse.json({ error: 'expected {"status": "new" | "reviewed" | "spiked", "version": N}' }, { status: 400 });
   }

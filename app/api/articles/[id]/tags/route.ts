@@ -5,12 +5,15 @@ import { acceptSuggestions, addTag, decideTag, removeTag, restoreTag, TagError }
 import { idParam } from "@/lib/schemas/duplicates";
 import { tagAction } from "@/lib/schemas/tags";
 import { guard, refusal } from "@/lib/server/auth/guard";
+import { readJsonBody } from "@/lib/server/http/read-body";
 
 export async function POST(req: NextRequest, ctx: RouteContext<"/api/articles/[id]/tags">) {
   const g = await guard(req, "triage", { contentType: "json" });
   if (g instanceof Response) return g;
   const id = idParam.safeParse((await ctx.params).id);
-  const body = tagAction.safeParse(await req.json().catch(() => null));
+  const raw = await readJsonBody(req);
+  if (raw instanceof Response) return raw;
+  const body = tagAction.safeParse(raw.json);
   if (!id.success || !body.success) {
     return NextResponse.json(
       {
