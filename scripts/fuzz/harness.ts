@@ -142,6 +142,15 @@ const MUTATIONS: Record<string, (b: Uint8Array, rng: Rng, seeds: Seed[]) => Uint
     const n = fit(depth, open.length + close.length);
     return enc.encode(text.slice(0, a) + open.repeat(n) + text.slice(a, z) + close.repeat(n) + text.slice(z));
   },
+  nestElements(b, rng) {
+    // Deeply nested elements with text, after a tag: where a page's story is.
+    const text = dec.decode(b);
+    const ends = [...text.matchAll(/>/g)].map((m) => m.index! + 1);
+    const at = ends.length ? pick(rng, ends) : int(rng, text.length + 1);
+    const tag = pick(rng, ["div", "span", "blockquote", "section", "font", "td"]);
+    const n = fit(pick(rng, [50, 200, 1_000, 3_000]), 2 * tag.length + 5);
+    return enc.encode(text.slice(0, at) + `<${tag}>`.repeat(n) + "Words of a story, in a sentence." + `</${tag}>`.repeat(n) + text.slice(at));
+  },
   inflateAttribute(b, rng) {
     const text = dec.decode(b);
     const quotes = [...text.matchAll(/="|='|": "/g)].map((m) => m.index! + m[0].length);
@@ -154,7 +163,7 @@ const MUTATIONS: Record<string, (b: Uint8Array, rng: Rng, seeds: Seed[]) => Uint
     const text = dec.decode(b);
     const at = Math.max(0, text.indexOf("<head>") + 6);
     const spaces = " ".repeat(fit(pick(rng, [10_000, 80_000, 200_000]), 1));
-    const tag = pick(rng, [`<meta property="og:${spaces}">`, `<meta property="og:title" content="A${spaces}| B">`, `<meta name="${spaces}author" content="x">`, `<title>A${spaces}- B</title>`]);
+    const tag = pick(rng, [`<meta property="og:${spaces}x" content="y">`, `<meta property="og:title" content="A${spaces}| B">`, `<meta name="${spaces}author" content="x">`, `<title>A${spaces}- B</title>`]);
     return enc.encode(text.slice(0, at) + tag + text.slice(at));
   },
   repeatSlice(b, rng) {
@@ -175,7 +184,11 @@ const MUTATION_NAMES = Object.keys(MUTATIONS);
 export function makeInput(seeds: Seed[], seed: number, index: number): { name: string; bytes: Uint8Array; mutation: string } {
   // One generator per input, from (seed, index): an input can be remade alone.
   const rng = mulberry32((seed * 1_000_003 + index * 7919) >>> 0);
-  const base = pick(rng, seeds);
+  // A kind of input (by extension) first, then a file of it: the one HTML
+  // page gets as many inputs as the eleven feeds.
+  const kinds = [...new Set(seeds.map((s) => path.extname(s.name)))].sort();
+  const kind = pick(rng, kinds);
+  const base = pick(rng, seeds.filter((s) => path.extname(s.name) === kind));
   let bytes = base.bytes;
   const steps: string[] = [];
   const n = 1 + int(rng, 3);
