@@ -145,7 +145,8 @@ const MUTATIONS: Record<string, (b: Uint8Array, rng: Rng, seeds: Seed[]) => Uint
   nestElements(b, rng) {
     // Deeply nested elements with text, after a tag: where a page's story is.
     const text = dec.decode(b);
-    const ends = [...text.matchAll(/>/g)].map((m) => m.index! + 1);
+    const body = Math.max(0, text.search(/<body\b/i));
+    const ends = [...text.matchAll(/>/g)].map((m) => m.index! + 1).filter((i) => i > body);
     const at = ends.length ? pick(rng, ends) : int(rng, text.length + 1);
     const tag = pick(rng, ["div", "span", "blockquote", "section", "font", "td"]);
     const n = fit(pick(rng, [50, 200, 1_000, 3_000]), 2 * tag.length + 5);
