@@ -97,11 +97,15 @@ const NinjsObject = z.looseObject({
   places: lenientArray(TagObject),
   place: lenientArray(TagObject),
   duplicates: lenientArray(DuplicateObject),
+  altids: lenientArray(ValueObject),
 });
 
 type Ninjs = z.infer<typeof NinjsObject>;
 type Tag = z.infer<typeof TagObject>;
 type ValueObj = z.infer<typeof ValueObject>;
+
+/** The ninjs altids role under which Wiredesk's export names an article's story. */
+export const STORY_ALTID = "wiredesk-story";
 
 // ---------------------------------------------------------------- input
 
@@ -304,6 +308,8 @@ function toArticle(value: unknown, location: string, opts: ParseOptions): Parsed
   if (places.length) article.places = places;
   const duplicates = readDuplicates(item.duplicates);
   if (duplicates.length) article.duplicates = duplicates;
+  const story = item.altids?.find((a) => a?.role === STORY_ALTID)?.value.trim();
+  if (story) article.storyKey = story.slice(0, 200);
   return article;
 }
 

@@ -37,6 +37,8 @@ export const articleListParams = z.object({
   range: timeRange.optional(),
   /** Only articles with ("yes") or without ("no") an open or confirmed duplicate link, either direction. */
   duplicates: z.enum(["yes", "no"]).optional(),
+  /** One row a story (the default), or every article as it arrived. */
+  view: z.enum(["stories", "articles"]).optional(),
   /** Only articles that arrived after this one: the "new arrivals" count. */
   after: z.coerce.number().int().nonnegative().optional(),
   /** Keyset cursor: the id of the last article of the previous page. */
@@ -105,6 +107,14 @@ export interface ArticleListItem {
   duplicates: number;
   tags: TagChip[];
   excerpt: string;
+  /** The story this article stands for; null when it is alone. */
+  storyId: number | null;
+  /** Articles and sources carrying the story (1 and 1 for an article alone). */
+  copies: number;
+  sources: number;
+  /** When the story was first seen, and when its newest copy arrived. */
+  firstSeenAt: string;
+  lastUpdatedAt: string;
 }
 
 export interface ArticlePage {
@@ -126,5 +136,7 @@ export const bulkStatusChange = z.object({
     .array(z.object({ id: z.number().int().positive(), version: z.number().int().positive() }))
     .min(1)
     .max(500),
+  /** Each item stands for its story: every copy of it takes the status too. */
+  wholeStory: z.boolean().optional(),
 });
 export type BulkStatusChange = z.infer<typeof bulkStatusChange>;

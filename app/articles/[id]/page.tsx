@@ -15,6 +15,7 @@ import { workflowStatus } from "@/lib/schemas/workflow";
 import { Badge, statusTone } from "@/components/ui/badge";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { EvidenceBody, EvidenceProvider } from "@/components/articles/evidence";
+import { STORY_KIND_LABEL, storyKind } from "@/lib/schemas/stories";
 
 export const dynamic = "force-dynamic";
 
@@ -100,6 +101,15 @@ export default async function ArticlePage({ params }: PageProps<"/articles/[id]"
         )}
       </article>
       <aside className="space-y-4">
+        {a.storyId !== null && (
+          <Section title="Story">
+            <p className="text-sm">
+              {a.storyKind === "first" ? "Ran first in a story" : `A ${STORY_KIND_LABEL[storyKind.catch("copy").parse(a.storyKind)]} in a story`}
+              {a.storyReason && <span className="text-stone-600 dark:text-stone-400"> ({a.storyReason})</span>}.{" "}
+              <Link className="underline" href={`/stories/${a.storyId}`}>Its timeline and copies</Link>
+            </p>
+          </Section>
+        )}
         <Section title="Tags">
           <TagPanel articleId={a.id} tags={tagViews} regions={regions} canEdit={canEdit} />
         </Section>

@@ -4,6 +4,7 @@
 import type { Db } from "../db/client";
 import { linkState } from "../../schemas/workflow";
 import { authorize, recordAudit, type Actor } from "../audit";
+import { applyLinkDecision } from "../stories/story-clusters";
 import type { z } from "zod";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
@@ -30,6 +31,8 @@ export async function decideLink(db: Db, linkId: number, state: LinkState, actor
       before: { state: link.state },
       after: { state },
     });
+    // The story follows the decision: a dismissed copy leaves it, a confirmed one joins it.
+    await applyLinkDecision(tx, link, state, link.state, actor);
     return updated;
   });
 }

@@ -5,6 +5,7 @@ import type { Writable } from "node:stream";
 import { stringify } from "csv-stringify/sync";
 import type { Db, Prisma } from "../db/client";
 import { medtopUri } from "../../ingest/iptc";
+import { STORY_ALTID } from "../../ingest/ninjs";
 import { reverseKind, type duplicateKind } from "../../schemas/workflow";
 import type { z } from "zod";
 
@@ -52,11 +53,14 @@ export interface NinjsArticle {
   subjects: { uri: string; name: string; creator: string; confidence: number; rel?: string }[];
   places: { code: string; name: string; creator: string; confidence: number; rel?: string }[];
   duplicates: NinjsDuplicate[];
+  /** The story it belongs to, as ninjs alternative ids: importing the file groups the articles again. */
+  altids?: { role: string; value: string }[];
 }
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
-export function toNinjs(a: ExportRow): NinjsArticle {
+/** storyKey: the uri of the story's first article, which names the story the same way in any store. */
+export function toNinjs(a: ExportRow, storyKey?: string): NinjsArticle {
   const tags = a.tags.map((t) => ({
     t,
     base: { name: t.tag.name, creator: t.origin, confidence: round(t.confidence), ...(t.rel ? { rel: t.rel } : {}) },
@@ -90,6 +94,7 @@ export function toNinjs(a: ExportRow): NinjsArticle {
       .map(({ t, base }) => ({ uri: t.tag.scheme === "medtop" ? medtopUri(t.tag.code) : t.tag.code, ...base })),
     places: tags.filter(({ t }) => t.tag.scheme === "iso3166").map(({ t, base }) => ({ code: t.tag.code, ...base })),
     duplicates,
+    ...(storyKey ? { altids: [{ role: STORY_ALTID, value: storyKey }] } : {}),
   };
 }
 
@@ -120,6 +125,15 @@ function where(f: ExportFilters): Prisma.ArticleWhereInput {
   };
 }
 
+/** Each story's key: its first article's uri (story ids differ from store to store; uris do not). */
+async function storyKeys(db: Db, rows: { storyId: number | null }[]): Promise<Map<number, string>> {
+  const ids = [...new Set(rows.map((r) => r.storyId).filter((s): s is number => s !== null))];
+  if (ids.length === 0) return new Map();
+  const stories = await db.story.findMany({ where: { id: { in: ids } }, select: { id: true, firstId: true } });
+  const uris = new Map((await db.article.findMany({ where: { id: { in: stories.map((s) => s.firstId) } }, select: { id: true, uri: true } })).map((a) => [a.id, a.uri]));
+  return new Map(stories.flatMap((s) => (uris.has(s.firstId) ? [[s.id, uris.get(s.firstId)!] as const] : [])));
+}
+
 const write = (out: Writable, chunk: string) =>
   new Promise<void>((resolve, reject) => (out.write(chunk, (e) => (e ? reject(e) : resolve()))));
 
@@ -145,7 +159,8 @@ export async function exportArticles(
       ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
     });
     if (rows.length === 0) break;
-    const items = rows.map(toNinjs);
+    const keys = await storyKeys(db, rows);
+    const items = rows.map((r) => toNinjs(r, r.storyId === null ? undefined : keys.get(r.storyId)));
     await write(
       out,
       format === "ndjson" ? items.map((n) => JSON.stringify(n)).join("\n") + "\n" : stringify(items.map(toCsvRow)),

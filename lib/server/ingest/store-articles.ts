@@ -10,6 +10,7 @@ import { isUpdate } from "../../dedup/update";
 import { recordAudit, type Actor } from "../audit";
 import { findDuplicates, indexArticle, writeLinks } from "../duplicates/link-duplicates";
 import { applySuggestions, type SuggestionContext } from "../tags/apply-suggestions";
+import { gatherStory, joinStory } from "../stories/story-clusters";
 
 export type ItemOutcome =
   | { kind: "new"; articleId: number; links: number }
@@ -286,8 +287,29 @@ async function storeInTx(
   // Copies of stored articles are kept, and linked for an editor to decide.
   await indexArticle(tx, created.id, fp);
   const links = await writeLinks(tx, created.id, matches);
+  // The story it carries: the best link's, with the engine's reason for it.
+  const joined = await joinStory(
+    tx,
+    created.id,
+    matches.map((m) => ({ otherId: m.otherId, kind: m.match.kind, score: m.match.score, reason: reasonOf(m.match.evidence) })),
+    { inheritStatus: a.status === undefined },
+  );
+  if (joined.storyId !== null) {
+    await recordAudit(tx, actorOf(ctx), {
+      action: "story.join",
+      entityType: "article",
+      entityId: created.id,
+      articleId: created.id,
+      after: { storyId: joined.storyId, kind: joined.kind, ...(joined.inherited ? { status: joined.inherited } : {}) },
+    });
+  }
   return { kind: "new", articleId: created.id, links };
 }
+
+const reasonOf = (evidence: unknown): string | undefined => {
+  const r = (evidence as { reason?: unknown } | null)?.reason;
+  return typeof r === "string" ? r : undefined;
+};
 
 /**
  * Duplicate links an imported file carries (ninjs `duplicates`), written once
@@ -330,4 +352,20 @@ export async function restoreDuplicateLinks(db: Db, items: ParsedArticle[]): Pro
     }
   }
   return written;
+}
+
+/**
+ * Stories an imported file carries (a Wiredesk export's story altids): the
+ * items that shared a story share one again. Returns how many stories.
+ */
+export async function restoreStories(db: Db, items: ParsedArticle[]): Promise<number> {
+  const groups = new Map<string, string[]>();
+  for (const a of items) if (a.storyKey) groups.set(a.storyKey, [...(groups.get(a.storyKey) ?? []), a.uri]);
+  let restored = 0;
+  for (const uris of groups.values()) {
+    if (uris.length < 2) continue;
+    const ids = (await db.article.findMany({ where: { uri: { in: uris } }, select: { id: true } })).map((r) => r.id);
+    if ((await db.$transaction((tx) => gatherStory(tx, ids), ITEM_TX)) !== null) restored++;
+  }
+  return restored;
 }
