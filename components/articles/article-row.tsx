@@ -65,7 +65,7 @@ export function ArticleRow({ a, focused, selected, onSelect, onFocus, story }: R
                 {story.expanded ? "▾" : "▸"} {a.copies} copies{a.sources > 1 ? ` · ${a.sources} sources` : ""}
               </button>
             )}
-            {!story && a.duplicates > 0 && (
+            {!grouped && a.duplicates > 0 && (
               <Badge tone="warn" title="Flagged as a copy of another article">
                 {a.duplicates} duplicate{a.duplicates > 1 ? "s" : ""}
               </Badge>
