@@ -10,14 +10,38 @@ const shots = path.resolve("tests/artifacts");
 
 test.beforeEach(async ({ login }) => login("editor"));
 
-/** A wire story about its own made-up word, so a search finds it alone in the shared demo store. */
+/**
+ * A wire story of its own for each test (different stories, not one template
+ * with other names: those would rightly be one story), carrying a made-up
+ * word so that a search finds it alone in the shared demo store.
+ */
+const STORIES = [
+  [
+    "Customs officers at the northern port said on Wednesday they had seized a shipment of WORD worth about 2 million euros hidden in a container of frozen fish from the south.",
+    "The cargo was found during a routine check of the refrigerated containers, and two drivers were questioned by police before being released without charge later that evening.",
+    "Officials said the goods would be destroyed after samples were taken, and that the importer named on the papers had stopped answering calls from the port authority.",
+  ],
+  [
+    "Engineers closed the old railway viaduct over the river WORD on Thursday after divers found a crack in one of its stone piers during an inspection ordered last spring.",
+    "Commuter trains between the two market towns were replaced by buses, and the regional operator warned passengers that journeys would take up to forty minutes longer.",
+    "A spokeswoman for the rail agency said repairs could not begin until the spring floods had passed, and that the viaduct might stay shut for most of the summer.",
+  ],
+  [
+    "Teachers at more than a hundred secondary schools in the WORD district walked out on Monday in a dispute over class sizes and unpaid overtime for exam supervision.",
+    "The union said nine in ten of its members had backed the strike in a ballot last month, while the education authority called the walkout premature and regrettable.",
+    "Parents were told to keep younger pupils at home, though most schools kept their libraries open for students preparing for the final examinations in June.",
+  ],
+  [
+    "Thieves broke into the WORD maritime museum overnight and took a collection of silver navigation instruments that had been on loan from a private family archive.",
+    "Police said the burglars cut through a skylight and disabled two alarm sensors, and that the theft was only discovered when cleaners arrived early on Saturday.",
+    "The museum director appealed to collectors and auction houses to watch for the pieces, which she said were of great historical value but would be hard to sell openly.",
+  ],
+];
+let nextStory = 0;
+const storyFor = new Map<string, string>();
 function wireStory(word: string) {
-  return [
-    `Customs officers at the northern port said on Wednesday they had seized a shipment of ${word} worth about 2 million euros hidden in a container of frozen fish from the south.`,
-    `The cargo was found during a routine check of the refrigerated containers, and two drivers were questioned by police before being released without charge later that evening.`,
-    `Officials said the ${word} would be destroyed after samples were taken, and that the importer named on the papers had stopped answering calls from the port authority.`,
-    `It was the third such seizure at the port this year, the customs service said, and inspections of refrigerated cargo from the same route would be doubled until the end of the month.`,
-  ].join("\n\n");
+  if (!storyFor.has(word)) storyFor.set(word, STORIES[nextStory++ % STORIES.length]!.map((p) => p.replace("WORD", word)).join("\n\n"));
+  return storyFor.get(word)!;
 }
 
 async function ingest(request: APIRequestContext, name: string, items: object[]) {
@@ -28,6 +52,9 @@ async function ingest(request: APIRequestContext, name: string, items: object[])
   return (await res.json()) as { totals?: Record<string, number> };
 }
 
+/** A copy as another masthead runs it: a few words changed. */
+const lightEdit = (body: string) => body.replace(" said ", " told reporters ").replace(", and ", "; ").replace(" would ", " will ");
+
 /** A story of a wire copy and a lightly edited copy from another source. */
 async function twoCopies(request: APIRequestContext, word: string) {
   const body = wireStory(word);
@@ -36,7 +63,7 @@ async function twoCopies(request: APIRequestContext, word: string) {
     {
       uri: `${word}-post`,
       headline: `${word} found in frozen fish at port`,
-      body_text: body.replace("said on Wednesday", "said Wednesday").replace("later that evening", "that evening"),
+      body_text: lightEdit(body),
       infosources: [{ name: "Harbour Post" }],
     },
   ]);
@@ -158,7 +185,7 @@ test("a copy dismissed as not the same story leaves it, and stays out when it is
     {
       uri: `${word}-post`,
       headline: `${word} found in frozen fish at port`,
-      body_text: wireStory(word).replace("said on Wednesday", "said Wednesday").replace("later that evening", "that evening"),
+      body_text: lightEdit(wireStory(word)),
       infosources: [{ name: "Harbour Post" }],
     },
   ]);
