@@ -18,11 +18,11 @@ export function StoryCopies({ storyId }: { storyId: number }) {
       <ol aria-label={`Copies of “${s.headline}”`} className="space-y-1 text-sm">
         {s.members.map((m) => (
           <li key={m.id} data-testid="story-copy" data-status={m.status} className="flex flex-wrap items-baseline gap-x-2">
-            <Badge tone={m.kind === "first" ? "topic" : m.kind === "copy" ? "neutral" : "warn"}>{STORY_KIND_LABEL[m.kind]}</Badge>
+            <Badge tone={m.kind === "first" ? "topic" : m.kind === "copy" ? "neutral" : "warn"}>{m.id === s.firstId ? "ran it first" : STORY_KIND_LABEL[m.kind]}</Badge>
             <Link href={`/articles/${m.id}`} className="hover:underline">{m.headline}</Link>
             <span className="text-xs text-stone-600 dark:text-stone-400">
               {m.source ?? "Unknown source"} · <TimeAgo iso={m.publishedAt} />
-              {m.reason && <> · {m.reason}</>}
+              {m.reason && m.id !== s.firstId && <> · {m.reason}</>}
             </span>
             {m.status !== "new" && <Badge tone={statusTone(m.status)}>{m.status}</Badge>}
           </li>

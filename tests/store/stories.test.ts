@@ -73,7 +73,14 @@ describe.each(storeKinds())("stories on %s", (kind) => {
 
     const story = await getStory(store.db, interpol[0]!.storyId!, editor);
     expect(story.members.map((m) => m.kind).sort()).toEqual(["copy", "first"]);
-    expect(story.members.find((m) => m.kind === "copy")!.reason).toMatch(/exact copy/);
+    // Who ran it first is the earliest publication (the Express Tribune copy, "a day ago"), whatever arrived first.
+    expect(story.members[0]!.kind).toBe("first");
+    expect(story.members[0]!.id).toBe(story.firstId);
+    expect(story.members[0]!.source).toBe("Express Tribune");
+    // The page's top copy arrived first: the related-articles copy below it is the one linked, with its reason.
+    expect(story.members.map((m) => m.kind)).toEqual(["first", "copy"]);
+    expect(story.members[1]!.source).toBe("Daily8");
+    expect((await store.db.article.findUniqueOrThrow({ where: { id: story.firstId } })).storyReason).toMatch(/^exact copy of Daily8's copy$/);
   });
 
   it("reviews a whole story at once, and a copy alone on request", async () => {

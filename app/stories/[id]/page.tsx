@@ -84,7 +84,7 @@ export default async function StoryPage({ params }: PageProps<"/stories/[id]">) 
                   <Link href={`/articles/${m.id}`} className="font-medium hover:underline">{m.headline}</Link>
                   <span className="text-sm text-stone-600 dark:text-stone-400"> — {m.source ?? "Unknown source"}</span>
                 </p>
-                {m.reason && <p className="text-xs text-stone-600 dark:text-stone-400">{m.reason}{m.score !== null ? ` (${Math.round(m.score * 100)}%)` : ""}</p>}
+                {m.reason && m.id !== s.firstId && <p className="text-xs text-stone-600 dark:text-stone-400">{m.reason}</p>}
                 {canEdit && (
                   <div className="mt-1">
                     <CopyControls id={m.id} version={m.version} status={workflowStatus.parse(m.status)} headline={m.headline} canMoveOut={s.members.length > 1} />

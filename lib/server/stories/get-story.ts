@@ -87,13 +87,16 @@ async function build(db: Db, storyId: number | null, ids: number[]): Promise<Sto
   ]);
   const seen = (r: (typeof rows)[number]) => (r.firstCreated ?? r.ingestedAt).getTime();
   rows.sort((x, y) => seen(x) - seen(y) || x.id - y.id);
+  // "First" is who ran it first (the earliest publication), not what arrived first.
+  const firstId = story?.firstId ?? rows[0]!.id;
+  const kindOf = (r: (typeof rows)[number]) => (r.id === firstId ? "first" : storyKind.catch("copy").parse(r.storyKind === "first" ? "copy" : r.storyKind));
   const members: StoryMember[] = rows.map((r) => ({
     id: r.id,
     headline: r.headline,
     source: r.source?.name ?? null,
     status: r.status,
     version: r.version,
-    kind: storyKind.catch("copy").parse(r.storyKind),
+    kind: kindOf(r),
     score: r.storyScore,
     reason: r.storyReason,
     pinned: r.storyPinned,

@@ -37,14 +37,17 @@ async function membersOf(tx: Tx, a: { id: number; storyId: number | null }) {
     : tx.article.findMany({ where: { storyId: a.storyId }, select: member });
 }
 
-function reasonFor(link: StoryLink): string {
+/** The link in an editor's words, naming the other copy by its source ("Meridian Wire's copy"). */
+function reasonFor(link: StoryLink, source: string | null): string {
   if (link.reason) return link.reason;
   const kind = storyKindOf(link.kind);
   const share = `${Math.round(link.score * 100)}%`;
-  if (link.kind === "exact") return `exact copy of article ${link.otherId}`;
-  if (link.kind === "contains") return `carries article ${link.otherId} whole (${share} of it)`;
-  if (link.kind === "contained") return `${share} of it is in article ${link.otherId}`;
-  return `${STORY_KIND_LABEL[kind]} of article ${link.otherId}: ${share} shared`;
+  const other = source ? `${source}'s copy` : `article ${link.otherId}`;
+  if (link.kind === "exact") return `exact copy of ${other}`;
+  if (link.kind === "near") return `${other} lightly edited: ${share} of the words the same`;
+  if (link.kind === "contains") return `carries ${other} whole`;
+  if (link.kind === "contained") return `${share} of it is in ${other}`;
+  return `${STORY_KIND_LABEL[kind]} of ${other} (${share})`;
 }
 
 /** A new story around an article that was alone: it is the story's first copy. */
@@ -86,7 +89,8 @@ export async function joinStory(tx: Tx, articleId: number, links: StoryLink[], o
   const lead = await tx.article.findFirst({ where: { storyId, storyLead: true }, select: { status: true } });
   // Copy that carries its own status (an export re-imported) keeps it.
   const inherited = opts.inheritStatus !== false && kind === "copy" && lead && lead.status !== "new" ? lead.status : undefined;
-  const reason = reasonFor(best) + (inherited ? ` · arrived after the story was ${inherited}` : "");
+  const src = await tx.article.findUnique({ where: { id: best.otherId }, select: { source: { select: { name: true } } } });
+  const reason = reasonFor(best, src?.source?.name ?? null) + (inherited ? ` · arrived after the story was ${inherited}` : "");
   await tx.article.update({
     where: { id: articleId },
     data: { storyId, storyKind: kind, storyScore: best.score, storyReason: reason, ...(inherited ? { status: inherited } : {}) },
