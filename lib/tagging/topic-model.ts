@@ -1,0 +1,225 @@
+import { STOPWORDS, type Doc } from "./doc";
+import { stem } from "./stem";
+import { Gap, type FieldTokens } from "./text";
+import type { Evidence } from "./types";
+import modelData from "./data/topic-model.json";
+
+// The learned topic classifier: multinomial logistic regression over word
+// stems and stem bigrams of headline and body, trained by
+// scripts/build-topic-model.ts on labelled news briefs (see
+// docs/decisions/012-topic-model.md and data/ATTRIBUTION.md), with its
+// confidences temperature-scaled on a calibration split. Pure data: the
+// weights ship in data/topic-model.json.
+
+/** Headline words count this much more than body words: a headline names the subject. */
+export const HEADLINE_WEIGHT = 2;
+/** Tokens read per field: enough for the subject of a story, bounded for speed. */
+const HEADLINE_TOKENS = 60;
+const BODY_TOKENS = 400;
+
+export interface TopicModelFile {
+  version: 1;
+  /** Top-level medtop codes, in weight order. */
+  classes: string[];
+  /** Softmax temperature fitted on the calibration split. */
+  temperature: number;
+  bias: number[];
+  /** Weights are stored as integers; divide by this. */
+  scale: number;
+  /** Feature → weights per class (integers, `scale` apart), only classes[i] with a non-zero weight: [i, w, i, w, ...]. */
+  weights: Record<string, number[]>;
+  /** What it was trained on, for the record. */
+  source: string;
+}
+
+/** Where a feature first stands in the article, for evidence. */
+interface Place {
+  ft: FieldTokens;
+  start: number;
+  end: number;
+}
+
+export interface TopicFeatures {
+  /** Feature → value (square-rooted count, headline words weighted, unit length). */
+  x: Map<string, number>;
+  /** Feature → its first occurrence (a cue feature: each of its cues). */
+  at: Map<string, Place[]>;
+}
+
+const stems = new Map<string, string | null>();
+
+/** The stem a word counts as, or null for a word that says nothing (function words, figures, single letters). */
+function featureStem(norm: string): string | null {
+  let s = stems.get(norm);
+  if (s !== undefined) return s;
+  s = norm.length < 2 || STOPWORDS.has(norm) || /\d/.test(norm) ? null : stem(norm);
+  if (stems.size > 200_000) stems.clear();
+  stems.set(norm, s);
+  return s;
+}
+
+/** A topic's cue-word strength in the story (topics.ts), given to the classifier as one more feature. */
+export interface CueFeature {
+  /** Top-level medtop code. */
+  code: string;
+  /** 0..1 */
+  strength: number;
+  /** Where its strongest cues stand, strongest first: its evidence. */
+  places: { ft: FieldTokens; start: number; end: number }[];
+}
+
+/**
+ * Unigram and bigram stems of headline and body, plus the cue lexicon's
+ * strength per topic ("cue:medtop:15000000"): the lexicon knows words the
+ * training data rarely has (team names, say), and the model learns how far
+ * to trust it. Shared by training and tagging so that both read alike.
+ */
+export function topicFeatures(doc: Doc, cues: CueFeature[] = []): TopicFeatures {
+  const counts = new Map<string, number>();
+  const at = new Map<string, Place[]>();
+  const add = (f: string, w: number, p: Place) => {
+    counts.set(f, (counts.get(f) ?? 0) + w);
+    if (!at.has(f)) at.set(f, [p]);
+  };
+  const field = (ft: FieldTokens, weight: number, limit: number, skipBefore: number) => {
+    const toks = ft.tokens;
+    const n = Math.min(toks.length, limit);
+    let prev: string | null = null;
+    let prevStart = 0;
+    for (let i = 0; i < n; i++) {
+      const t = toks[i]!;
+      if (t.start < skipBefore) continue;
+      const s = featureStem(t.norm);
+      if (s === null) {
+        prev = null;
+        continue;
+      }
+      add(s, weight, { ft, start: t.start, end: t.end });
+      // A bigram only within a sentence and with nothing dropped between its words.
+      if (prev !== null && t.gap !== Gap.Sentence) add(`${prev} ${s}`, weight, { ft, start: prevStart, end: t.end });
+      prev = s;
+      prevStart = t.start;
+    }
+  };
+  field(doc.headline, HEADLINE_WEIGHT, HEADLINE_TOKENS, 0);
+  field(doc.body, 1, BODY_TOKENS, doc.datelineInBody ?? 0);
+  let norm = 0;
+  for (const [k, v] of counts) {
+    const x = Math.sqrt(v);
+    counts.set(k, x);
+    norm += x * x;
+  }
+  norm = Math.sqrt(norm) || 1;
+  for (const [k, v] of counts) counts.set(k, v / norm);
+  for (const c of cues) {
+    counts.set(`cue:${c.code}`, c.strength);
+    at.set(`cue:${c.code}`, c.places);
+  }
+  return { x: counts, at };
+}
+
+export interface LoadedTopicModel {
+  classes: string[];
+  temperature: number;
+  bias: Float64Array;
+  /** Feature → dense weights per class. */
+  weights: Map<string, Float64Array>;
+}
+
+let loaded: LoadedTopicModel | undefined;
+
+/** The shipped model, parsed once. */
+export function topicModel(): LoadedTopicModel {
+  loaded ??= loadTopicModel(modelData as unknown as TopicModelFile);
+  return loaded;
+}
+
+export function loadTopicModel(file: TopicModelFile): LoadedTopicModel {
+  if (file.version !== 1 || !Array.isArray(file.classes) || file.bias.length !== file.classes.length) {
+    throw new Error("topic-model.json: not a version 1 model with one bias per class");
+  }
+  const k = file.classes.length;
+  const weights = new Map<string, Float64Array>();
+  for (const [f, pairs] of Object.entries(file.weights)) {
+    const w = new Float64Array(k);
+    for (let i = 0; i < pairs.length; i += 2) w[pairs[i]!] = pairs[i + 1]! / file.scale;
+    weights.set(f, w);
+  }
+  return { classes: file.classes, temperature: file.temperature, bias: Float64Array.from(file.bias), weights };
+}
+
+export interface ClassScore {
+  code: string;
+  /** Calibrated probability that this is the story's topic. */
+  p: number;
+  /** The features present that pushed this class up most, strongest first. */
+  evidence: Evidence[];
+}
+
+/** Raw class scores (log-odds before temperature) of a feature vector. */
+export function classScores(model: LoadedTopicModel, x: Map<string, number>): { z: Float64Array; known: number } {
+  const z = Float64Array.from(model.bias);
+  let known = 0;
+  for (const [f, v] of x) {
+    const w = model.weights.get(f);
+    if (!w) continue;
+    known++;
+    for (let k = 0; k < w.length; k++) z[k]! += w[k]! * v;
+  }
+  return { z, known };
+}
+
+export function softmax(z: Float64Array, temperature: number): Float64Array {
+  let max = -Infinity;
+  for (const v of z) if (v > max) max = v;
+  const p = new Float64Array(z.length);
+  let sum = 0;
+  for (let k = 0; k < z.length; k++) sum += p[k] = Math.exp((z[k]! - max) / temperature);
+  for (let k = 0; k < z.length; k++) p[k]! /= sum;
+  return p;
+}
+
+/**
+ * Every class with its calibrated probability and evidence, best first; empty
+ * when the article has no word the model knows (it says nothing).
+ */
+export function classifyTopics(doc: Doc, cues: CueFeature[] = [], model = topicModel(), maxEvidence = 6): ClassScore[] {
+  const { x, at } = topicFeatures(doc, cues);
+  const { z, known } = classScores(model, x);
+  if (known === 0) return [];
+  const p = softmax(z, model.temperature);
+  const out: ClassScore[] = model.classes.map((code, k) => ({ code, p: p[k]!, evidence: [] as Evidence[] }));
+  // Evidence: the present features that weigh most for a class, against the average class.
+  const contrib: [string, number][][] = model.classes.map(() => []);
+  for (const [f, v] of x) {
+    const w = model.weights.get(f);
+    if (!w) continue;
+    let mean = 0;
+    for (const wk of w) mean += wk;
+    mean /= w.length;
+    for (let k = 0; k < w.length; k++) {
+      const c = (w[k]! - mean) * v;
+      if (c > 0) contrib[k]!.push([f, c]);
+    }
+  }
+  out.forEach((c, k) => {
+    const list = contrib[k]!.sort((a, b) => b[1] - a[1]);
+    const taken: Place[] = [];
+    for (const [f] of list) {
+      for (const pl of at.get(f)!) {
+        if (taken.length >= maxEvidence) break;
+        // A bigram and its own words quote overlapping places: one piece of evidence, the longer span.
+        const same = taken.find((t) => t.ft === pl.ft && t.start < pl.end && pl.start < t.end);
+        if (same) {
+          same.start = Math.min(same.start, pl.start);
+          same.end = Math.max(same.end, pl.end);
+        } else taken.push({ ...pl });
+      }
+    }
+    c.evidence = taken.map((pl) => {
+      const quotes = pl.ft.quotes ?? pl.ft.field;
+      return { text: pl.ft.text.slice(pl.start, pl.end), start: pl.start, end: pl.end, field: quotes === "headline" ? "headline" : "body" };
+    });
+  });
+  return out.sort((a, b) => b.p - a.p);
+}
