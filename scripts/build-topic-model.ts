@@ -10,10 +10,10 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { analyse } from "../lib/tagging/doc";
-import { classifierFeatures, cueTopicScores } from "../lib/tagging/topics";
+import { classifierFeatures } from "../lib/tagging/topics";
 import { topLevelOf } from "../lib/tagging/taxonomy";
 import type { TopicModelFile } from "../lib/tagging/topic-model";
-import { TOPIC_DATA_HELP, headingRule, readCurrentEvents, splitByDate, topicDataDir, type BriefItem } from "./topic-data";
+import { TOPIC_DATA_HELP, labelOf, readCurrentEvents, splitByDate, topicDataDir, type Example } from "./topic-data";
 
 const root = path.resolve(import.meta.dirname, "..");
 
@@ -31,24 +31,6 @@ const MIN_DF = 2;
 /** Weights smaller than this are dropped from the shipped file (they move no decision). */
 const PRUNE = 0.02;
 const SCALE = 1000;
-
-export interface Example {
-  item: BriefItem;
-  label: string;
-}
-
-/** The class an item is trained as, by the mapping table; undefined when it is left out. */
-export function labelOf(item: BriefItem): string | undefined {
-  const rule = headingRule(item.heading);
-  if (!rule) return undefined;
-  if (rule.code) return rule.code;
-  if (!rule.split) return undefined;
-  // A shared heading: the listed topic whose cue words the item uses more; none, or a tie, leaves it out.
-  const scores = cueTopicScores(analyse({ headline: "", bodyText: item.text }));
-  const ranked = rule.split.map((c) => [c, scores.get(c) ?? 0] as const).sort((a, b) => b[1] - a[1]);
-  if (!ranked[0] || ranked[0][1] <= 0 || ranked[0][1] === ranked[1]?.[1]) return undefined;
-  return ranked[0][0];
-}
 
 /** A small deterministic generator, so that the same data gives the same model. */
 function rng(seed: number): () => number {

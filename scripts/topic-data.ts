@@ -10,6 +10,8 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import mapping from "../lib/tagging/data/topic-mapping.json";
+import { analyse } from "../lib/tagging/doc";
+import { cueTopicScores } from "../lib/tagging/topics";
 
 export const TOPIC_DATA_HELP = `a folder with current-events/*.md (Wikipedia Current events portal, one file a day:
                  docs/_posts of github.com/fordred/wikinews) and wikinews/*.csv (url,date,title,text:
@@ -113,6 +115,24 @@ export function readCurrentEvents(dir: string): BriefItem[] {
     }
   }
   return items;
+}
+
+export interface Example {
+  item: BriefItem;
+  label: string;
+}
+
+/** The class an item is trained as, by the mapping table; undefined when it is left out. */
+export function labelOf(item: BriefItem): string | undefined {
+  const rule = headingRule(item.heading);
+  if (!rule) return undefined;
+  if (rule.code) return rule.code;
+  if (!rule.split) return undefined;
+  // A shared heading: the listed topic whose cue words the item uses more; none, or a tie, leaves it out.
+  const scores = cueTopicScores(analyse({ headline: "", bodyText: item.text }));
+  const ranked = rule.split.map((c) => [c, scores.get(c) ?? 0] as const).sort((a, b) => b[1] - a[1]);
+  if (!ranked[0] || ranked[0][1] <= 0 || ranked[0][1] === ranked[1]?.[1]) return undefined;
+  return ranked[0][0];
 }
 
 export type Split = "train" | "calibration" | "test";

@@ -1,5 +1,6 @@
 import { STOPWORDS, type Doc } from "./doc";
 import { stem } from "./stem";
+import { topLevelOf } from "./taxonomy";
 import { Gap, type FieldTokens } from "./text";
 import type { Evidence } from "./types";
 import modelData from "./data/topic-model.json";
@@ -13,9 +14,15 @@ import modelData from "./data/topic-model.json";
 
 /** Headline words count this much more than body words: a headline names the subject. */
 export const HEADLINE_WEIGHT = 2;
-/** Tokens read per field: enough for the subject of a story, bounded for speed. */
+/**
+ * Tokens read per field. The model learnt from briefs of one to three
+ * sentences, so it reads a long story's opening, where its subject is, and
+ * not the quotes and background further down (which is also faster).
+ */
 const HEADLINE_TOKENS = 60;
-const BODY_TOKENS = 400;
+const BODY_TOKENS = 120;
+/** Classes less likely than this get no evidence (they are not shown). */
+const EVIDENCE_MIN_P = 0.15;
 
 export interface TopicModelFile {
   version: 1;
@@ -32,7 +39,7 @@ export interface TopicModelFile {
   source: string;
 }
 
-/** Where a feature first stands in the article, for evidence. */
+/** Where a feature stands in the article, for evidence. */
 interface Place {
   ft: FieldTokens;
   start: number;
@@ -42,8 +49,14 @@ interface Place {
 export interface TopicFeatures {
   /** Feature → value (square-rooted count, headline words weighted, unit length). */
   x: Map<string, number>;
-  /** Feature → its first occurrence (a cue feature: each of its cues). */
-  at: Map<string, Place[]>;
+  /**
+   * Feature → its first occurrence, packed in one number to spare the
+   * garbage collector: token index × 4 + 2 if in the body + 1 if a bigram.
+   */
+  first: Map<string, number>;
+  /** Cue feature → where its strongest cues stand. */
+  cuePlaces: Map<string, Place[]>;
+  doc: Doc;
 }
 
 const stems = new Map<string, string | null>();
@@ -58,6 +71,24 @@ function featureStem(norm: string): string | null {
   return s;
 }
 
+const bigrams = new Map<string, Map<string, string>>();
+let bigramCount = 0;
+
+/** "a b", the same string object every time: a Map then finds it without hashing it again. */
+function bigram(a: string, b: string): string {
+  let m = bigrams.get(a);
+  if (!m) bigrams.set(a, (m = new Map()));
+  let s = m.get(b);
+  if (s === undefined) {
+    if (++bigramCount > 500_000) {
+      bigrams.clear();
+      bigramCount = 0;
+    }
+    m.set(b, (s = `${a} ${b}`));
+  }
+  return s;
+}
+
 /** A topic's cue-word strength in the story (topics.ts), given to the classifier as one more feature. */
 export interface CueFeature {
   /** Top-level medtop code. */
@@ -65,7 +96,7 @@ export interface CueFeature {
   /** 0..1 */
   strength: number;
   /** Where its strongest cues stand, strongest first: its evidence. */
-  places: { ft: FieldTokens; start: number; end: number }[];
+  places: Place[];
 }
 
 /**
@@ -76,33 +107,34 @@ export interface CueFeature {
  */
 export function topicFeatures(doc: Doc, cues: CueFeature[] = []): TopicFeatures {
   const counts = new Map<string, number>();
-  const at = new Map<string, Place[]>();
-  const add = (f: string, w: number, p: Place) => {
-    counts.set(f, (counts.get(f) ?? 0) + w);
-    if (!at.has(f)) at.set(f, [p]);
-  };
-  const field = (ft: FieldTokens, weight: number, limit: number, skipBefore: number) => {
+  const first = new Map<string, number>();
+  const field = (ft: FieldTokens, weight: number, limit: number, skipBefore: number, inBody: number) => {
     const toks = ft.tokens;
     const n = Math.min(toks.length, limit);
     let prev: string | null = null;
-    let prevStart = 0;
     for (let i = 0; i < n; i++) {
       const t = toks[i]!;
       if (t.start < skipBefore) continue;
-      const s = featureStem(t.norm);
+      const s = (t.word.feature ??= featureStem(t.norm));
       if (s === null) {
         prev = null;
         continue;
       }
-      add(s, weight, { ft, start: t.start, end: t.end });
+      const c = counts.get(s);
+      counts.set(s, (c ?? 0) + weight);
+      if (c === undefined) first.set(s, i * 4 + inBody);
       // A bigram only within a sentence and with nothing dropped between its words.
-      if (prev !== null && t.gap !== Gap.Sentence) add(`${prev} ${s}`, weight, { ft, start: prevStart, end: t.end });
+      if (prev !== null && t.gap !== Gap.Sentence) {
+        const bi = bigram(prev, s);
+        const cb = counts.get(bi);
+        counts.set(bi, (cb ?? 0) + weight);
+        if (cb === undefined) first.set(bi, (i - 1) * 4 + inBody + 1);
+      }
       prev = s;
-      prevStart = t.start;
     }
   };
-  field(doc.headline, HEADLINE_WEIGHT, HEADLINE_TOKENS, 0);
-  field(doc.body, 1, BODY_TOKENS, doc.datelineInBody ?? 0);
+  field(doc.headline, HEADLINE_WEIGHT, HEADLINE_TOKENS, 0, 0);
+  field(doc.body, 1, BODY_TOKENS, doc.datelineInBody ?? 0, 2);
   let norm = 0;
   for (const [k, v] of counts) {
     const x = Math.sqrt(v);
@@ -111,19 +143,37 @@ export function topicFeatures(doc: Doc, cues: CueFeature[] = []): TopicFeatures 
   }
   norm = Math.sqrt(norm) || 1;
   for (const [k, v] of counts) counts.set(k, v / norm);
+  const cuePlaces = new Map<string, Place[]>();
   for (const c of cues) {
     counts.set(`cue:${c.code}`, c.strength);
-    at.set(`cue:${c.code}`, c.places);
+    cuePlaces.set(`cue:${c.code}`, c.places);
   }
-  return { x: counts, at };
+  return { x: counts, first, cuePlaces, doc };
+}
+
+/** Where a feature stands: its cues, or its first occurrence. */
+function placesOf(tf: TopicFeatures, f: string): Place[] {
+  const cue = tf.cuePlaces.get(f);
+  if (cue) return cue;
+  const code = tf.first.get(f);
+  if (code === undefined) return [];
+  const ft = code & 2 ? tf.doc.body : tf.doc.headline;
+  const i = code >> 2;
+  const a = ft.tokens[i]!;
+  const b = code & 1 ? ft.tokens[i + 1]! : a;
+  return [{ ft, start: a.start, end: b.end }];
 }
 
 export interface LoadedTopicModel {
   classes: string[];
+  /** The top-level topic of each class. */
+  tops: string[];
   temperature: number;
   bias: Float64Array;
   /** Feature → dense weights per class. */
   weights: Map<string, Float64Array>;
+  /** Feature → weights less their mean over the classes: what it says for one class against the others. */
+  centred: Map<string, Float64Array>;
 }
 
 let loaded: LoadedTopicModel | undefined;
@@ -140,16 +190,22 @@ export function loadTopicModel(file: TopicModelFile): LoadedTopicModel {
   }
   const k = file.classes.length;
   const weights = new Map<string, Float64Array>();
+  const centred = new Map<string, Float64Array>();
   for (const [f, pairs] of Object.entries(file.weights)) {
     const w = new Float64Array(k);
     for (let i = 0; i < pairs.length; i += 2) w[pairs[i]!] = pairs[i + 1]! / file.scale;
     weights.set(f, w);
+    const mean = w.reduce((a, b) => a + b, 0) / k;
+    centred.set(f, w.map((v) => v - mean));
   }
-  return { classes: file.classes, temperature: file.temperature, bias: Float64Array.from(file.bias), weights };
+  const tops = file.classes.map((c) => topLevelOf(c) ?? c);
+  return { classes: file.classes, tops, temperature: file.temperature, bias: Float64Array.from(file.bias), weights, centred };
 }
 
 export interface ClassScore {
   code: string;
+  /** Its top-level topic. */
+  top: string;
   /** Calibrated probability that this is the story's topic. */
   p: number;
   /** The features present that pushed this class up most, strongest first. */
@@ -184,29 +240,36 @@ export function softmax(z: Float64Array, temperature: number): Float64Array {
  * when the article has no word the model knows (it says nothing).
  */
 export function classifyTopics(doc: Doc, cues: CueFeature[] = [], model = topicModel(), maxEvidence = 6): ClassScore[] {
-  const { x, at } = topicFeatures(doc, cues);
-  const { z, known } = classScores(model, x);
-  if (known === 0) return [];
-  const p = softmax(z, model.temperature);
-  const out: ClassScore[] = model.classes.map((code, k) => ({ code, p: p[k]!, evidence: [] as Evidence[] }));
-  // Evidence: the present features that weigh most for a class, against the average class.
-  const contrib: [string, number][][] = model.classes.map(() => []);
-  for (const [f, v] of x) {
+  const tf = topicFeatures(doc, cues);
+  const K = model.classes.length;
+  const z = Float64Array.from(model.bias);
+  // The known features, kept for the evidence below.
+  const fs: string[] = [];
+  const vs: number[] = [];
+  for (const [f, v] of tf.x) {
     const w = model.weights.get(f);
     if (!w) continue;
-    let mean = 0;
-    for (const wk of w) mean += wk;
-    mean /= w.length;
-    for (let k = 0; k < w.length; k++) {
-      const c = (w[k]! - mean) * v;
-      if (c > 0) contrib[k]!.push([f, c]);
-    }
+    fs.push(f);
+    vs.push(v);
+    for (let k = 0; k < K; k++) z[k]! += w[k]! * v;
   }
-  out.forEach((c, k) => {
-    const list = contrib[k]!.sort((a, b) => b[1] - a[1]);
+  if (fs.length === 0) return [];
+  const p = softmax(z, model.temperature);
+  const out: ClassScore[] = model.classes.map((code, k) => ({ code, top: model.tops[k]!, p: p[k]!, evidence: [] as Evidence[] }));
+  // Evidence, only for the classes likely enough to be shown: the present
+  // features that weigh most for the class against the average class.
+  for (let k = 0; k < K; k++) {
+    if (p[k]! < EVIDENCE_MIN_P) continue;
+    const list: [string, number][] = [];
+    for (let j = 0; j < fs.length; j++) {
+      const c = model.centred.get(fs[j]!)![k]! * vs[j]!;
+      if (c > 0) list.push([fs[j]!, c]);
+    }
+    list.sort((a, b) => b[1] - a[1]);
     const taken: Place[] = [];
     for (const [f] of list) {
-      for (const pl of at.get(f)!) {
+      if (taken.length >= maxEvidence) break;
+      for (const pl of placesOf(tf, f)) {
         if (taken.length >= maxEvidence) break;
         // A bigram and its own words quote overlapping places: one piece of evidence, the longer span.
         const same = taken.find((t) => t.ft === pl.ft && t.start < pl.end && pl.start < t.end);
@@ -216,10 +279,10 @@ export function classifyTopics(doc: Doc, cues: CueFeature[] = [], model = topicM
         } else taken.push({ ...pl });
       }
     }
-    c.evidence = taken.map((pl) => {
+    out[k]!.evidence = taken.map((pl) => {
       const quotes = pl.ft.quotes ?? pl.ft.field;
       return { text: pl.ft.text.slice(pl.start, pl.end), start: pl.start, end: pl.end, field: quotes === "headline" ? "headline" : "body" };
     });
-  });
+  }
   return out.sort((a, b) => b.p - a.p);
 }

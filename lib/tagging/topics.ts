@@ -1,7 +1,7 @@
 import { analyse, STOPWORDS, type Doc } from "./doc";
 import { withModel, type ModelOptions } from "./model";
 import { stem } from "./stem";
-import { MEDTOP_CONCEPTS, TOP_LEVEL_TOPICS, medtopConcept, topLevelOf, topicName } from "./taxonomy";
+import { MEDTOP_CONCEPTS, TOP_LEVEL_TOPICS, medtopConcept, topicName } from "./taxonomy";
 import { phraseKey, Gap, type FieldTokens, type Word } from "./text";
 import { BLOCKED_CUES, TOPIC_CUES } from "./topic-cues";
 import { classifyTopics, topicFeatures, topicModel, type CueFeature } from "./topic-model";
@@ -58,10 +58,14 @@ const STRENGTH_SCALE = 3;
  */
 const SHARED_WITH: Record<string, string> = {
   "medtop:03000000": "medtop:17000000",
+  // Churches, mosques, pilgrimages: the portal files them under arts and culture.
+  "medtop:01000000": "medtop:12000000",
   // Strikes and pay disputes: the portal files them under politics or business; the desk under labour.
   "medtop:11000000": "medtop:09000000",
   "medtop:04000000": "medtop:09000000",
 };
+/** How far a sure classifier lowers the cue lexicon's confidence in a topic it was not trained on. */
+const UNKNOWN_YIELD = 0.4;
 /** The cue lexicon's confidence in a topic the classifier knows counts this much... */
 const SECOND_OPINION = 0.7;
 /** ...and stays below this share of the classifier's best topic. */
@@ -83,6 +87,8 @@ const GENERIC_LABELS = new Set(
 );
 
 let lexicon: Map<string, CueNode> | undefined;
+
+const TOP_INDEX = new Map(TOP_LEVEL_TOPICS.map((t, i) => [t.qcode, i]));
 
 const cueStems = new Map<string, string>();
 
@@ -236,6 +242,8 @@ interface CueHit {
   /** Summed field weight of its occurrences. */
   mult: number;
   concept?: string;
+  /** Its score, once the scan is done. */
+  score?: number;
   /** First occurrence, for evidence. */
   ft: FieldTokens;
   start: number;
@@ -294,7 +302,7 @@ function evidenceOf(c: CueHit): Evidence {
   return { text: c.ft.text.slice(c.start, c.end), start: c.start, end: c.end, field: c.ft.field === "headline" ? "headline" : "body" };
 }
 
-const cueScore = (c: CueHit) => c.w * Math.pow(c.mult, REPEAT_POWER);
+const cueScore = (c: CueHit) => (c.score ??= c.w * Math.pow(c.mult, REPEAT_POWER));
 
 /** Summed cue-word score per top-level topic (code → score): how much of each topic's vocabulary the story uses. */
 export function cueTopicScores(doc: Doc): Map<string, number> {
@@ -349,10 +357,10 @@ function priorTopics(doc: Doc, narrower: boolean): TopicSuggestion[] {
 
   const learnt = classifyTopics(doc, cueFeatures(found));
   const model = topicModel();
-  const covered = new Set(model.classes.map((c) => topLevelOf(c) ?? c));
+  const covered = new Set(model.tops);
   const byTop = new Map<string, { p: number; evidence: Evidence[]; bestP: number }>();
   for (const c of learnt) {
-    const top = topLevelOf(c.code) ?? c.code;
+    const top = c.top;
     let t = byTop.get(top);
     if (!t) byTop.set(top, (t = { p: 0, evidence: c.evidence, bestP: c.p }));
     t.p += c.p;
@@ -366,14 +374,12 @@ function priorTopics(doc: Doc, narrower: boolean): TopicSuggestion[] {
       if (con) out.push({ code: c.code, scheme: "medtop", name: con.label, confidence: c.p, level: con.level, ...(con.parent ? { parent: con.parent } : {}), evidence: c.evidence });
     }
   }
-  const cueScoreOf = (code: string) => {
-    let sum = 0;
-    for (const c of found.values()) if (TOP_LEVEL_TOPICS[c.top]!.qcode === code) sum += cueScore(c);
-    return sum;
-  };
+  const scores = new Array<number>(TOP_LEVEL_TOPICS.length).fill(0);
+  for (const c of found.values()) scores[c.top]! += cueScore(c);
+  const cueScoreOf = (code: string) => scores[TOP_INDEX.get(code) ?? -1] ?? 0;
   const shared = new Map<string, { p: number }>();
   for (const [code, t] of byTop) {
-    const i = TOP_LEVEL_TOPICS.findIndex((x) => x.qcode === code);
+    const i = TOP_INDEX.get(code) ?? -1;
     // No word of the story speaks for it: the probability is only what is left over from the others.
     if (i < 0 || t.evidence.length === 0) continue;
     let p = t.p;
@@ -395,8 +401,6 @@ function priorTopics(doc: Doc, narrower: boolean): TopicSuggestion[] {
   // on; for the others only as a second opinion, below the classifier's
   // best, so that a story can carry a second topic without the cue words
   // choosing its first.
-  const scores = new Array<number>(TOP_LEVEL_TOPICS.length).fill(0);
-  for (const c of found.values()) scores[c.top]! += cueScore(c);
   const max = Math.max(0, ...scores);
   const learntBest = Math.max(0, ...out.filter((t) => t.level === 1).map((t) => t.confidence));
   scores.forEach((s, i) => {
@@ -407,6 +411,8 @@ function priorTopics(doc: Doc, narrower: boolean): TopicSuggestion[] {
     confidence = Math.max(confidence, shared.get(topic.qcode)?.p ?? 0);
     const isCovered = covered.has(topic.qcode);
     if (isCovered) confidence = Math.min(SECOND_OPINION * confidence, SECOND_BELOW * learntBest);
+    // A topic the classifier does not know counts for less the surer the classifier is of one it knows.
+    else confidence *= 1 - UNKNOWN_YIELD * learntBest;
     const cues = [...found.values()].filter((c) => c.top === i).sort((a, b) => cueScore(b) - cueScore(a));
     const have = out.find((t) => t.code === topic.qcode);
     if (have) {
