@@ -47,13 +47,15 @@ interface Place {
 }
 
 export interface TopicFeatures {
-  /** Feature → value (square-rooted count, headline words weighted, unit length). */
-  x: Map<string, number>;
+  /** The features, in order of first occurrence. */
+  keys: string[];
+  /** Their values (square-rooted count, headline words weighted, unit length; a cue feature its strength). */
+  vals: number[];
   /**
-   * Feature → its first occurrence, packed in one number to spare the
-   * garbage collector: token index × 4 + 2 if in the body + 1 if a bigram.
+   * Where each first stands, packed in one number to spare the garbage
+   * collector: token index × 4 + 2 if in the body + 1 if a bigram; -1 for a cue feature.
    */
-  first: Map<string, number>;
+  first: number[];
   /** Cue feature → where its strongest cues stand. */
   cuePlaces: Map<string, Place[]>;
   doc: Doc;
@@ -106,8 +108,20 @@ export interface CueFeature {
  * to trust it. Shared by training and tagging so that both read alike.
  */
 export function topicFeatures(doc: Doc, cues: CueFeature[] = []): TopicFeatures {
-  const counts = new Map<string, number>();
-  const first = new Map<string, number>();
+  // Parallel arrays and one index: a Map per feature value costs more than the model itself.
+  const index = new Map<string, number>();
+  const keys: string[] = [];
+  const vals: number[] = [];
+  const first: number[] = [];
+  const add = (f: string, weight: number, at: number) => {
+    const j = index.get(f);
+    if (j === undefined) {
+      index.set(f, keys.length);
+      keys.push(f);
+      vals.push(weight);
+      first.push(at);
+    } else vals[j]! += weight;
+  };
   const field = (ft: FieldTokens, weight: number, limit: number, skipBefore: number, inBody: number) => {
     const toks = ft.tokens;
     const n = Math.min(toks.length, limit);
@@ -120,43 +134,38 @@ export function topicFeatures(doc: Doc, cues: CueFeature[] = []): TopicFeatures 
         prev = null;
         continue;
       }
-      const c = counts.get(s);
-      counts.set(s, (c ?? 0) + weight);
-      if (c === undefined) first.set(s, i * 4 + inBody);
+      add(s, weight, i * 4 + inBody);
       // A bigram only within a sentence and with nothing dropped between its words.
-      if (prev !== null && t.gap !== Gap.Sentence) {
-        const bi = bigram(prev, s);
-        const cb = counts.get(bi);
-        counts.set(bi, (cb ?? 0) + weight);
-        if (cb === undefined) first.set(bi, (i - 1) * 4 + inBody + 1);
-      }
+      if (prev !== null && t.gap !== Gap.Sentence) add(bigram(prev, s), weight, (i - 1) * 4 + inBody + 1);
       prev = s;
     }
   };
   field(doc.headline, HEADLINE_WEIGHT, HEADLINE_TOKENS, 0, 0);
   field(doc.body, 1, BODY_TOKENS, doc.datelineInBody ?? 0, 2);
   let norm = 0;
-  for (const [k, v] of counts) {
-    const x = Math.sqrt(v);
-    counts.set(k, x);
-    norm += x * x;
-  }
+  for (let j = 0; j < vals.length; j++) norm += vals[j]!; // Σ (√count)² = Σ count
   norm = Math.sqrt(norm) || 1;
-  for (const [k, v] of counts) counts.set(k, v / norm);
+  for (let j = 0; j < vals.length; j++) vals[j] = Math.sqrt(vals[j]!) / norm;
   const cuePlaces = new Map<string, Place[]>();
   for (const c of cues) {
-    counts.set(`cue:${c.code}`, c.strength);
-    cuePlaces.set(`cue:${c.code}`, c.places);
+    const key = `cue:${c.code}`;
+    keys.push(key);
+    vals.push(c.strength);
+    first.push(-1);
+    cuePlaces.set(key, c.places);
   }
-  return { x: counts, first, cuePlaces, doc };
+  return { keys, vals, first, cuePlaces, doc };
+}
+
+/** The features as a map (feature → value), for training. */
+export function featureMap(tf: TopicFeatures): Map<string, number> {
+  return new Map(tf.keys.map((k, j) => [k, tf.vals[j]!]));
 }
 
 /** Where a feature stands: its cues, or its first occurrence. */
-function placesOf(tf: TopicFeatures, f: string): Place[] {
-  const cue = tf.cuePlaces.get(f);
-  if (cue) return cue;
-  const code = tf.first.get(f);
-  if (code === undefined) return [];
+function placesOf(tf: TopicFeatures, j: number): Place[] {
+  const code = tf.first[j]!;
+  if (code < 0) return tf.cuePlaces.get(tf.keys[j]!) ?? [];
   const ft = code & 2 ? tf.doc.body : tf.doc.headline;
   const i = code >> 2;
   const a = ft.tokens[i]!;
@@ -212,19 +221,6 @@ export interface ClassScore {
   evidence: Evidence[];
 }
 
-/** Raw class scores (log-odds before temperature) of a feature vector. */
-export function classScores(model: LoadedTopicModel, x: Map<string, number>): { z: Float64Array; known: number } {
-  const z = Float64Array.from(model.bias);
-  let known = 0;
-  for (const [f, v] of x) {
-    const w = model.weights.get(f);
-    if (!w) continue;
-    known++;
-    for (let k = 0; k < w.length; k++) z[k]! += w[k]! * v;
-  }
-  return { z, known };
-}
-
 export function softmax(z: Float64Array, temperature: number): Float64Array {
   let max = -Infinity;
   for (const v of z) if (v > max) max = v;
@@ -244,13 +240,17 @@ export function classifyTopics(doc: Doc, cues: CueFeature[] = [], model = topicM
   const K = model.classes.length;
   const z = Float64Array.from(model.bias);
   // The known features, kept for the evidence below.
-  const fs: string[] = [];
+  const fs: number[] = [];
   const vs: number[] = [];
-  for (const [f, v] of tf.x) {
+  const cs: Float64Array[] = [];
+  for (let j = 0; j < tf.keys.length; j++) {
+    const f = tf.keys[j]!;
     const w = model.weights.get(f);
     if (!w) continue;
-    fs.push(f);
+    const v = tf.vals[j]!;
+    fs.push(j);
     vs.push(v);
+    cs.push(model.centred.get(f)!);
     for (let k = 0; k < K; k++) z[k]! += w[k]! * v;
   }
   if (fs.length === 0) return [];
@@ -260,9 +260,9 @@ export function classifyTopics(doc: Doc, cues: CueFeature[] = [], model = topicM
   // features that weigh most for the class against the average class.
   for (let k = 0; k < K; k++) {
     if (p[k]! < EVIDENCE_MIN_P) continue;
-    const list: [string, number][] = [];
+    const list: [number, number][] = [];
     for (let j = 0; j < fs.length; j++) {
-      const c = model.centred.get(fs[j]!)![k]! * vs[j]!;
+      const c = cs[j]![k]! * vs[j]!;
       if (c > 0) list.push([fs[j]!, c]);
     }
     list.sort((a, b) => b[1] - a[1]);

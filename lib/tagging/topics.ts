@@ -4,7 +4,7 @@ import { stem } from "./stem";
 import { MEDTOP_CONCEPTS, TOP_LEVEL_TOPICS, medtopConcept, topicName } from "./taxonomy";
 import { phraseKey, Gap, type FieldTokens, type Word } from "./text";
 import { BLOCKED_CUES, TOPIC_CUES } from "./topic-cues";
-import { classifyTopics, topicFeatures, topicModel, type CueFeature } from "./topic-model";
+import { classifyTopics, featureMap, topicFeatures, topicModel, type CueFeature } from "./topic-model";
 import type { Evidence, TagInput, TopicSuggestion } from "./types";
 
 // Topics from the words of a story. The lexicon joins the taxonomy's own
@@ -317,30 +317,22 @@ export function cueTopicScores(doc: Doc): Map<string, number> {
 /** Cues a cue feature quotes as its evidence. */
 const CUE_EVIDENCE = 3;
 
-/** The cue lexicon's strength per topic, with its strongest cues' places: features of the classifier. */
-function cueFeatures(found: Map<Hit, CueHit>): CueFeature[] {
-  const byTop = new Map<number, { score: number; hits: CueHit[] }>();
-  for (const c of found.values()) {
-    const t = byTop.get(c.top);
-    if (!t) byTop.set(c.top, { score: cueScore(c), hits: [c] });
-    else {
-      t.score += cueScore(c);
-      t.hits.push(c);
-    }
+/** The cue lexicon's strength per topic, with its strongest cues' places: features of the classifier. Hits strongest first. */
+function cueFeatures(hits: CueHit[]): CueFeature[] {
+  const byTop = new Map<number, CueFeature & { score: number }>();
+  for (const c of hits) {
+    let t = byTop.get(c.top);
+    if (!t) byTop.set(c.top, (t = { code: TOP_LEVEL_TOPICS[c.top]!.qcode, strength: 0, score: 0, places: [] }));
+    t.score += cueScore(c);
+    if (t.places.length < CUE_EVIDENCE) t.places.push({ ft: c.ft, start: c.start, end: c.end });
   }
-  return [...byTop].map(([top, t]) => ({
-    code: TOP_LEVEL_TOPICS[top]!.qcode,
-    strength: 1 - Math.exp(-t.score / STRENGTH_SCALE),
-    places: t.hits
-      .sort((a, b) => cueScore(b) - cueScore(a))
-      .slice(0, CUE_EVIDENCE)
-      .map((c) => ({ ft: c.ft, start: c.start, end: c.end })),
-  }));
+  for (const t of byTop.values()) t.strength = 1 - Math.exp(-t.score / STRENGTH_SCALE);
+  return [...byTop.values()];
 }
 
 /** What the classifier reads of an article: for scripts/build-topic-model.ts, which must read as tagging does. */
 export function classifierFeatures(doc: Doc): Map<string, number> {
-  return topicFeatures(doc, cueFeatures(scoreDoc(doc))).x;
+  return featureMap(topicFeatures(doc, cueFeatures([...scoreDoc(doc).values()].sort((a, b) => cueScore(b) - cueScore(a)))));
 }
 
 /**
@@ -352,10 +344,12 @@ export function classifierFeatures(doc: Doc): Map<string, number> {
  */
 function priorTopics(doc: Doc, narrower: boolean): TopicSuggestion[] {
   const found = scoreDoc(doc);
+  // The cues, strongest first, once: for the classifier's cue features, evidence and narrower concepts.
+  const hits = [...found.values()].sort((a, b) => cueScore(b) - cueScore(a));
   const out: TopicSuggestion[] = [];
   const confidenceOf = new Map<number, number>();
 
-  const learnt = classifyTopics(doc, cueFeatures(found));
+  const learnt = classifyTopics(doc, cueFeatures(hits));
   const model = topicModel();
   const covered = new Set(model.tops);
   const byTop = new Map<string, { p: number; evidence: Evidence[]; bestP: number }>();
@@ -375,7 +369,7 @@ function priorTopics(doc: Doc, narrower: boolean): TopicSuggestion[] {
     }
   }
   const scores = new Array<number>(TOP_LEVEL_TOPICS.length).fill(0);
-  for (const c of found.values()) scores[c.top]! += cueScore(c);
+  for (const c of hits) scores[c.top]! += cueScore(c);
   const cueScoreOf = (code: string) => scores[TOP_INDEX.get(code) ?? -1] ?? 0;
   const shared = new Map<string, { p: number }>();
   for (const [code, t] of byTop) {
@@ -413,7 +407,6 @@ function priorTopics(doc: Doc, narrower: boolean): TopicSuggestion[] {
     if (isCovered) confidence = Math.min(SECOND_OPINION * confidence, SECOND_BELOW * learntBest);
     // A topic the classifier does not know counts for less the surer the classifier is of one it knows.
     else confidence *= 1 - UNKNOWN_YIELD * learntBest;
-    const cues = [...found.values()].filter((c) => c.top === i).sort((a, b) => cueScore(b) - cueScore(a));
     const have = out.find((t) => t.code === topic.qcode);
     if (have) {
       if (confidence > have.confidence) {
@@ -423,13 +416,15 @@ function priorTopics(doc: Doc, narrower: boolean): TopicSuggestion[] {
       return;
     }
     confidenceOf.set(i, confidence);
-    out.push({ code: topic.qcode, scheme: "medtop", name: topicName(topic.qcode), confidence, level: 1, evidence: cues.slice(0, 6).map(evidenceOf) });
+    const evidence: Evidence[] = [];
+    for (const c of hits) if (c.top === i && evidence.push(evidenceOf(c)) >= 6) break;
+    out.push({ code: topic.qcode, scheme: "medtop", name: topicName(topic.qcode), confidence, level: 1, evidence });
   });
   if (!narrower) return out;
 
   // Narrower concepts the story names, each with its broader ones up to the top level.
   const concepts = new Map<string, { score: number; evidence: Evidence[]; top: number }>();
-  for (const c of [...found.values()].sort((a, b) => cueScore(b) - cueScore(a))) {
+  for (const c of hits) {
     if ((confidenceOf.get(c.top) ?? 0) < 0.2) continue;
     for (let code = c.concept; code; ) {
       const con = medtopConcept(code);
