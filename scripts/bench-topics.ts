@@ -111,13 +111,13 @@ function report(title: string, cases: Case[], passes: number, goal: number): Set
   // Reliability: of the top suggestions made at a confidence, how many were right.
   console.log(`    reliability of the top suggestion's confidence:`);
   console.log(`      confidence   articles   mean confidence   right`);
-  for (let lo = 0; lo < 1; lo += 0.1) {
-    const hi = lo + 0.1;
-    const bin = results.filter((r) => r.got !== NONE && r.confidence >= lo && (r.confidence < hi || (hi >= 1 && r.confidence <= 1)));
+  for (let b = 0; b < 10; b++) {
+    // Tenths, 1.0 in the last one.
+    const bin = results.filter((r) => r.got !== NONE && Math.min(9, Math.floor(r.confidence * 10 + 1e-9)) === b);
     if (!bin.length) continue;
     const mean = bin.reduce((s, r) => s + r.confidence, 0) / bin.length;
     const ok = bin.filter((r) => r.got === r.gold).length / bin.length;
-    console.log(`      ${lo.toFixed(1)}–${hi.toFixed(1)}      ${String(bin.length).padStart(8)}   ${pct(mean).padStart(15)}   ${pct(ok)}`);
+    console.log(`      ${(b / 10).toFixed(1)}–${((b + 1) / 10).toFixed(1)}      ${String(bin.length).padStart(8)}   ${pct(mean).padStart(15)}   ${pct(ok)}`);
   }
   console.log(`    ${Math.round(rate).toLocaleString("en")} articles per second (topics only, one thread, fastest of ${passes} passes)`);
   return { accuracy, lenient: lenient / (n || 1), macroF1, minRecall, rate };

@@ -20,8 +20,8 @@ const root = path.resolve(import.meta.dirname, "..");
 const USAGE = `usage: npm run topics:build -- [--topic-data DIR] [--epochs N] [--l2 X] [--out FILE]
 
   --topic-data DIR  ${TOPIC_DATA_HELP}
-  --epochs N        passes over the training split (default 12)
-  --l2 X            L2 penalty per update (default 1e-5)
+  --epochs N        passes over the training split (default 6)
+  --l2 X            L2 penalty per update (default 1e-4)
   --out FILE        where to write the model (default lib/tagging/data/topic-model.json)`;
 
 /** A topic with fewer training items than this is not learnt: the cue lexicon keeps it (environment, here). */
@@ -77,8 +77,9 @@ function main(): number {
     console.error(`${(e as Error).message}\n\n${USAGE}`);
     return 1;
   }
-  const epochs = Number(values.epochs ?? 12);
-  const l2 = Number(values.l2 ?? 1e-5);
+  // Chosen on the calibration split: accuracy there stops rising after about 6 passes.
+  const epochs = Number(values.epochs ?? 6);
+  const l2 = Number(values.l2 ?? 1e-4);
   if (!(epochs >= 1) || !(l2 >= 0)) {
     console.error(`--epochs must be ≥ 1 and --l2 ≥ 0\n\n${USAGE}`);
     return 2;
