@@ -5,6 +5,8 @@
 // "arrest"), with an optional weight after "^" (default 1). A phrase that
 // belongs to no topic ("weather the storm") is listed under BLOCKED_CUES:
 // the longest phrase wins, so it keeps its words from the topics.
+// The learnt classifier reads each topic's cue strength as a feature
+// (topic-model.ts): after changing a list, rebuild it (npm run topics:build).
 
 export const TOPIC_CUES: Record<string, string> = {
   // arts, culture, entertainment and media
