@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { queryId } from "./ids";
 
 export const roleName = z.enum(["admin", "editor", "viewer"]);
 
@@ -15,10 +16,10 @@ export const userChange = z
   .refine((c) => c.role !== undefined || c.disabled !== undefined, { message: "give a role or disabled" });
 
 export const auditFilters = z.object({
-  user: z.coerce.number().int().positive().optional(),
+  user: queryId.optional(),
   action: z.string().trim().max(60).regex(/^[a-z.]*$/, "letters and dots").optional(),
-  article: z.coerce.number().int().positive().optional(),
+  article: queryId.optional(),
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
-  before: z.coerce.number().int().positive().optional(),
+  before: queryId.optional(),
 });

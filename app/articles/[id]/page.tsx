@@ -15,6 +15,7 @@ import { workflowStatus } from "@/lib/schemas/workflow";
 import { Badge, statusTone } from "@/components/ui/badge";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { EvidenceBody, EvidenceProvider } from "@/components/articles/evidence";
+import { parseId } from "@/lib/schemas/ids";
 
 export const dynamic = "force-dynamic";
 
@@ -30,8 +31,8 @@ function Section({ title, children }: { title: string; children: React.ReactNode
 export default async function ArticlePage({ params }: PageProps<"/articles/[id]">) {
   const { id } = await params;
   const user = await requirePageUser("read", `/articles/${id}`);
-  const n = Number(id);
-  const a = Number.isInteger(n) && n > 0 ? await getArticle(db(), n) : null;
+  const n = parseId(id);
+  const a = n ? await getArticle(db(), n) : null;
   if (!a) notFound();
   const canEdit = can(user.role, "triage");
   const audit = await articleAudit(db(), a.id, user.actor);
