@@ -7,6 +7,7 @@ import type { Db, Prisma } from "../db/client";
 import { medtopUri } from "../../ingest/iptc";
 import { reverseKind, type duplicateKind } from "../../schemas/workflow";
 import type { z } from "zod";
+import { cleanDecodedString } from "../../ingest/text";
 
 export interface ExportFilters {
   status?: string;
@@ -98,8 +99,23 @@ export const CSV_COLUMNS = [
   "language", "status", "url", "subjects", "places", "duplicates",
 ] as const;
 
-/** One CSV row: lists are joined with "; ", a duplicate as "uri kind score status". */
+/**
+ * A cell a spreadsheet will not run: one starting with =, +, -, @, a tab or a
+ * carriage return is a formula (or becomes one) in Excel, LibreOffice and
+ * Sheets, so it gets a leading single quote, as OWASP advises. Control
+ * characters a cell never needs (NUL and the like) are dropped.
+ */
+export function csvCell(value: string): string {
+  const clean = cleanDecodedString(value);
+  return /^[=+\-@\t\r]/.test(clean) ? `'${clean}` : clean;
+}
+
+/** One CSV row: lists are joined with "; ", a duplicate as "uri kind score status"; every cell made safe for spreadsheets. */
 export function toCsvRow(n: NinjsArticle): string[] {
+  return csvRow(n).map(csvCell);
+}
+
+function csvRow(n: NinjsArticle): string[] {
   return [
     n.uri, n.headline, n.body_text, n.versioncreated ?? "", n.firstcreated ?? "",
     n.infosources.find((s) => !s.role)?.name ?? "", n.by ?? "", n.located ?? "", n.language ?? "", n.status,
