@@ -2,6 +2,7 @@
 // duplicate"), reopen; the canonical copy of a confirmed group. Every
 // decision is on record in the audit log and can be undone from it.
 import type { Db } from "../db/client";
+import { retryBusy } from "../db/busy";
 import { linkState } from "../../schemas/workflow";
 import { authorize, recordAudit, type Actor } from "../audit";
 import type { z } from "zod";
@@ -14,7 +15,7 @@ export class DecisionError extends Error {}
 /** Sets a link's state; "suggested" reopens it. Returns the link as it now is. */
 export async function decideLink(db: Db, linkId: number, state: LinkState, actor: Actor) {
   authorize(actor, "triage");
-  return db.$transaction(async (tx) => {
+  return retryBusy(() => db.$transaction(async (tx) => {
     const link = await tx.duplicateLink.findUnique({ where: { id: linkId } });
     if (!link) throw new DecisionError(`No duplicate link ${linkId}`);
     if (link.state === state) return link;
@@ -31,7 +32,7 @@ export async function decideLink(db: Db, linkId: number, state: LinkState, actor
       after: { state },
     });
     return updated;
-  });
+  }));
 }
 
 export interface ClusterMember {
@@ -104,7 +105,7 @@ export async function getGroup(db: Db | Tx, articleId: number) {
 /** An editor's choice of the copy a confirmed group keeps. */
 export async function setCanonical(db: Db, articleId: number, actor: Actor) {
   authorize(actor, "triage");
-  return db.$transaction(async (tx) => {
+  return retryBusy(() => db.$transaction(async (tx) => {
     const ids = await confirmedGroup(tx, articleId);
     const before = await getGroup(tx, articleId);
     await tx.article.updateMany({ where: { id: { in: ids }, canonical: true }, data: { canonical: false } });
@@ -118,7 +119,7 @@ export async function setCanonical(db: Db, articleId: number, actor: Actor) {
       after: { canonical: articleId, chosen: articleId },
     });
     return getGroup(tx, articleId);
-  });
+  }));
 }
 
 /** Undoes an audited duplicate decision: the link's state, or the group's chosen copy, as before. */
