@@ -16,6 +16,7 @@ import { Badge, statusTone } from "@/components/ui/badge";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { EvidenceBody, EvidenceProvider } from "@/components/articles/evidence";
 import { parseId } from "@/lib/schemas/ids";
+import { carriedLabels } from "@/lib/server/export/export-articles";
 
 export const dynamic = "force-dynamic";
 
@@ -35,6 +36,7 @@ export default async function ArticlePage({ params }: PageProps<"/articles/[id]"
   const a = n ? await getArticle(db(), n) : null;
   if (!a) notFound();
   const canEdit = can(user.role, "triage");
+  const carried = carriedLabels(a.carriedLabels);
   const audit = await articleAudit(db(), a.id, user.actor);
   const tagViews: TagView[] = a.tags
     .filter((t) => t.tag.scheme !== "region")
@@ -103,6 +105,12 @@ export default async function ArticlePage({ params }: PageProps<"/articles/[id]"
       <aside className="space-y-4">
         <Section title="Tags">
           <TagPanel articleId={a.id} tags={tagViews} regions={regions} canEdit={canEdit} />
+          {carried.length > 0 && (
+            <p className="mt-3 text-xs text-stone-600 dark:text-stone-400" data-testid="carried-labels">
+              Carried by the copy, not in this desk&apos;s taxonomy:{" "}
+              {carried.map((c) => c.name ?? c.code).join(", ")}
+            </p>
+          )}
         </Section>
         {[
           { title: "Duplicates", links: a.links.filter((l) => l.kind !== "same-story"), empty: "No copies found." },

@@ -57,11 +57,36 @@ export interface NinjsArticle {
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
+type Carried = { scheme: string; code: string; name?: string; creator?: string; confidence?: number; rel?: string; state?: string };
+
+/** An article's carried labels (tags its copy came with that this desk does not have); bad JSON reads as none. */
+export function carriedLabels(json: string | null): Carried[] {
+  if (!json) return [];
+  try {
+    const v = JSON.parse(json) as unknown;
+    return Array.isArray(v) ? v.filter((c): c is Carried => !!c && typeof c === "object" && typeof c.scheme === "string" && typeof c.code === "string") : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Tags first by confidence, as the store orders them; a carried label goes after the tags of its confidence or more. */
+function mergeByConfidence<T extends { confidence: number }>(tags: T[], carried: T[]): T[] {
+  const out = [...tags];
+  for (const c of carried) {
+    const at = out.findIndex((t) => t.confidence < c.confidence);
+    out.splice(at === -1 ? out.length : at, 0, c);
+  }
+  return out;
+}
+
 export function toNinjs(a: ExportRow): NinjsArticle {
   const tags = a.tags.map((t) => ({
     t,
     base: { name: t.tag.name, creator: t.origin, confidence: round(t.confidence), ...(t.rel ? { rel: t.rel } : {}) },
   }));
+  const carried = carriedLabels(a.carriedLabels).filter((c) => c.state !== "rejected");
+  const carriedBase = (c: Carried) => ({ name: c.name ?? c.code, creator: c.creator ?? "machine", confidence: round(c.confidence ?? 1), ...(c.rel ? { rel: c.rel } : {}) });
   const duplicates: NinjsDuplicate[] = [
     ...a.duplicateLinks.map((l) => ({ uri: l.other.uri, kind: l.kind as Kind, score: round(l.score), status: l.state })),
     // A link is stored once; from this side contains/contained read the other way.
@@ -86,10 +111,17 @@ export function toNinjs(a: ExportRow): NinjsArticle {
     status: a.status,
     ...(a.caption ? { descriptions: [{ role: "caption", value: a.caption }] } : {}),
     ...(a.url ? { links: [{ rel: "canonical", href: a.url }] } : {}),
-    subjects: tags
-      .filter(({ t }) => t.tag.scheme === "medtop" || t.tag.scheme === "newsroom")
-      .map(({ t, base }) => ({ uri: t.tag.scheme === "medtop" ? medtopUri(t.tag.code) : t.tag.code, ...base })),
-    places: tags.filter(({ t }) => t.tag.scheme === "iso3166").map(({ t, base }) => ({ code: t.tag.code, ...base })),
+    // Carried labels go out as the tags they came in as, so an export ingested elsewhere carries them on.
+    subjects: mergeByConfidence(
+      tags
+        .filter(({ t }) => t.tag.scheme === "medtop" || t.tag.scheme === "newsroom")
+        .map(({ t, base }) => ({ uri: t.tag.scheme === "medtop" ? medtopUri(t.tag.code) : t.tag.code, ...base })),
+      carried.filter((c) => c.scheme === "medtop" || c.scheme === "newsroom").map((c) => ({ uri: c.scheme === "medtop" ? medtopUri(c.code) : c.code, ...carriedBase(c) })),
+    ),
+    places: mergeByConfidence(
+      tags.filter(({ t }) => t.tag.scheme === "iso3166").map(({ t, base }) => ({ code: t.tag.code, ...base })),
+      carried.filter((c) => c.scheme === "iso3166").map((c) => ({ code: c.code, ...carriedBase(c) })),
+    ),
     duplicates,
   };
 }
