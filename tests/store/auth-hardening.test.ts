@@ -17,6 +17,7 @@ import { authFor } from "../../lib/server/auth/auth";
 import { clientAddress, parseTrustedProxies, PEER_HEADER } from "../../lib/server/auth/client-address";
 import { changeUser, createUser, UserError } from "../../lib/server/users";
 import { GET as authGet, POST as authPost } from "../../app/api/auth/[...all]/route";
+import { POST as userRoute } from "../../app/api/users/[id]/route";
 
 describe("the client address", () => {
   const ranges = parseTrustedProxies(["10.0.0.0/8", "2001:db8::1"]);
@@ -148,7 +149,17 @@ describe.each(storeKinds())("sign-in hardening on %s", (kind) => {
     await expect(createUser(store.db, { email: "again@hard.test", name: "Ed Editor", role: "viewer", password: PASSWORD }, admin())).rejects.toThrow(/Another user is called/);
     await expect(changeUser(store.db, ids.target!, { name: "Tess Tester" }, { name: "Ed Editor", userId: ids.editor, role: "editor" })).rejects.toThrow();
 
-    await changeUser(store.db, ids.target!, { name: "Tess Tester" }, admin());
+    // Through the admin's route: a name too long is refused there with the reason, a good one is taken.
+    const adminCookie = await signIn(store.db, "admin@hard.test");
+    const rename = (name: string) =>
+      userRoute(
+        new NextRequest(`http://desk.test/api/users/${ids.target}`, { method: "POST", headers: { "content-type": "application/json", origin: "http://desk.test", host: "desk.test", cookie: adminCookie }, body: JSON.stringify({ name }) }),
+        { params: Promise.resolve({ id: String(ids.target) }) },
+      );
+    const long = await rename("x".repeat(100_000));
+    expect(long.status).toBe(400);
+    expect(((await long.json()) as { error: string }).error).toMatch(/longer than 100 characters/);
+    expect((await rename("Tess Tester")).status).toBe(200);
     const entry = await store.db.auditEntry.findFirstOrThrow({ where: { action: "user.rename", entityId: String(ids.target) } });
     expect(entry.userId).toBe(ids.admin);
     expect(entry.actor).toBe("Ada Admin");
