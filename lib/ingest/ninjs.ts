@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { toIsoCountry, toMedtopCode, uniqueTags } from "./iptc";
 import { htmlToText, sanitizeBodyHtml } from "./sanitize";
-import { cleanParagraphs, deriveUri, describeJsonError, parseDate, squash, toHttpUrl } from "./text";
+import { cleanParagraphs, deriveUri, describeJsonError, parseDate, parseJsonClean, squash, toHttpUrl } from "./text";
 import {
   IngestInputError,
   type DuplicateKind,
@@ -261,7 +261,7 @@ function lineNumbers(text: string, positions: number[]): number[] {
 
 function tryJson(text: string): { ok: true; value: unknown } | { ok: false; error: unknown } {
   try {
-    return { ok: true, value: JSON.parse(text) };
+    return { ok: true, value: parseJsonClean(text) };
   } catch (error) {
     return { ok: false, error };
   }

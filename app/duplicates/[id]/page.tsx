@@ -8,7 +8,7 @@ import { HighlightedText } from "@/components/duplicates/highlighted-text";
 import { KeepThisCopy, LinkActions, ResolveCluster } from "@/components/duplicates/link-actions";
 import { Badge } from "@/components/ui/badge";
 import { TimeAgo } from "@/components/ui/time-ago";
-import { idParam } from "@/lib/schemas/duplicates";
+import { idParam } from "@/lib/schemas/ids";
 import { linkState } from "@/lib/schemas/workflow";
 
 export const dynamic = "force-dynamic";

@@ -8,6 +8,7 @@ import { dbKind, type Db } from "../db/client";
 import { searchSql } from "./search-articles";
 import { readRows } from "../db/read-rows";
 import { MENTION_TAG_CONFIDENCE } from "../../tagging/thresholds";
+import { parseId } from "../../schemas/ids";
 import { LIKELY_TOPIC_CONFIDENCE, rangeStart, type articleFilterParams } from "../../schemas/articles";
 import type { z } from "zod";
 
@@ -106,7 +107,8 @@ export function whereSql(db: Db, p: Filters, except?: Dimension, bounds: Bounds 
   if (p.source && except !== "source") {
     and.push(
       /^\d+$/.test(p.source)
-        ? Prisma.sql`a."sourceId" = ${Number(p.source)}`
+        ? // An id out of range names no source (0 is never an id), rather than overflowing the store's integer.
+          Prisma.sql`a."sourceId" = ${parseId(p.source) ?? 0}`
         : Prisma.sql`a."sourceId" = (SELECT s."id" FROM "Source" s WHERE s."name" = ${p.source})`,
     );
   }

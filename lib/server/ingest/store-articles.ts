@@ -11,6 +11,7 @@ import { recordAudit, type Actor } from "../audit";
 import { findDuplicates, indexArticle, writeLinks } from "../duplicates/link-duplicates";
 import { applySuggestions, type SuggestionContext } from "../tags/apply-suggestions";
 import { gatherStory, joinStory } from "../stories/story-clusters";
+import { countryName } from "../../tagging";
 
 export type ItemOutcome =
   | { kind: "new"; articleId: number; links: number }
@@ -73,22 +74,52 @@ async function sourceId(tx: Tx, a: ParsedArticle, cache: Map<string, number>): P
   return s.id;
 }
 
-async function attachTags(tx: Tx, articleId: number, tags: IncomingTag[], decidedById?: number): Promise<Set<number>> {
-  const ids = new Set<number>();
+/**
+ * The tags copy arrives with, resolved against the taxonomy. A newsroom tag
+ * is attached only when an admin has made it here, a Media Topic only when it
+ * is in the synced IPTC set, a country when it is one (its tag is made on
+ * first use, as suggestions do). Anything else is a carried label, kept on
+ * the article (Article.carriedLabels) and never created as a tag: the
+ * taxonomy is an admin's, not an upload's (an uploaded "newsroom:anything"
+ * was once created, unaudited and parentless, and offered in the typeahead).
+ */
+async function resolveTags(tx: Tx, tags: IncomingTag[]): Promise<{ known: { tagId: number; t: IncomingTag }[]; carried: IncomingTag[] }> {
+  const known: { tagId: number; t: IncomingTag }[] = [];
+  const carried: IncomingTag[] = [];
   for (const t of tags) {
-    const tag = await tx.tag.upsert({
-      where: { scheme_code: { scheme: t.scheme, code: t.code } },
-      create: { scheme: t.scheme, code: t.code, name: t.name ?? t.code, officialName: t.name },
-      update: {},
-    });
-    ids.add(tag.id);
+    const existing = await tx.tag.findUnique({ where: { scheme_code: { scheme: t.scheme, code: t.code } }, select: { id: true } });
+    if (existing) {
+      known.push({ tagId: existing.id, t });
+    } else if (t.scheme === "iso3166" && countryName(t.code) !== t.code) {
+      const tag = await tx.tag.upsert({
+        where: { scheme_code: { scheme: t.scheme, code: t.code } },
+        create: { scheme: t.scheme, code: t.code, name: countryName(t.code), officialName: t.name },
+        update: {},
+      });
+      known.push({ tagId: tag.id, t });
+    } else {
+      carried.push(t);
+    }
+  }
+  return { known, carried };
+}
+
+/** Carried labels as stored: JSON, or null when there are none. */
+function carriedJson(carried: IncomingTag[]): string | null {
+  return carried.length ? JSON.stringify(carried) : null;
+}
+
+async function attachTags(tx: Tx, articleId: number, known: { tagId: number; t: IncomingTag }[], decidedById?: number): Promise<Set<number>> {
+  const ids = new Set<number>();
+  for (const { tagId, t } of known) {
+    ids.add(tagId);
     const origin = t.creator ?? "machine";
     const state = t.state ?? (origin === "editor" ? "accepted" : "suggested");
     await tx.articleTag.upsert({
-      where: { articleId_tagId: { articleId, tagId: tag.id } },
+      where: { articleId_tagId: { articleId, tagId } },
       create: {
         articleId,
-        tagId: tag.id,
+        tagId,
         origin,
         confidence: t.confidence ?? 1,
         state,
@@ -270,12 +301,13 @@ async function storeInTx(
     return updateArticle(tx, stored, data, ctx);
   }
 
+  const { known, carried } = await resolveTags(tx, [...(a.subjects ?? []), ...(a.places ?? [])]);
   const created = await tx.article.create({
-    data: { ...data, uri: a.uri, status: a.status ?? "new", lastIngestRunId: ctx.runId },
+    data: { ...data, uri: a.uri, status: a.status ?? "new", lastIngestRunId: ctx.runId, carriedLabels: carriedJson(carried) },
   });
-  const carried = await attachTags(tx, created.id, [...(a.subjects ?? []), ...(a.places ?? [])], ctx.userId);
+  const attached = await attachTags(tx, created.id, known, ctx.userId);
   // Copy that arrives tagged (a Wiredesk export, a wire's ninjs) keeps its tags; the rest is suggested.
-  if (ctx.tagging && carried.size === 0) await applySuggestions(tx, created.id, tagInput(data), ctx.tagging);
+  if (ctx.tagging && attached.size === 0) await applySuggestions(tx, created.id, tagInput(data), ctx.tagging);
   await applySourceTags(tx, created.id, ctx.sourceTagIds);
   await recordAudit(tx, actorOf(ctx), {
     action: "ingest.create",
