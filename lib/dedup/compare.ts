@@ -2,7 +2,7 @@ import { normalizeForHash } from "../ingest/text";
 import type { DuplicateKind } from "../ingest/types";
 import { DEFAULT_THRESHOLDS, type DuplicateThresholds } from "./config";
 import { fmix32, mixWord } from "./hash";
-import { CORRECTION_MARK, FIGURE, NAME, RARE, UPDATE_MARK, intersectCount, keySet, salience, type Salience } from "./salient";
+import { CORRECTION_MARK, FIGURE, NAME, UPDATE_MARK, intersectCount, keySet, salience, type Salience } from "./salient";
 import { hashWord, tokenize, type Tokens } from "./tokens";
 
 // Exact verification of a candidate pair: the passages the two texts share,
@@ -267,7 +267,11 @@ function chainOf(tiles: Run[]): Run[] {
   if (tiles.length > CHAIN_DP_MAX) {
     const out: Run[] = [];
     let lastJ = 0;
-    for (const t of tiles) if (t.j >= lastJ) (out.push(t), (lastJ = t.j + t.len));
+    for (const t of tiles) {
+      if (t.j < lastJ) continue;
+      out.push(t);
+      lastJ = t.j + t.len;
+    }
     return out;
   }
   const best = new Float64Array(tiles.length);
@@ -418,6 +422,14 @@ function headlineChanges(ha: string, hb: string): { figures: string[]; names: nu
   };
 }
 
+/** Headlines naming other companies by their tickers ("<OAT>" and "<UBCP>"): notices of two companies. */
+function otherTickers(ha: string, hb: string): boolean {
+  const t = (h: string) => [...h.matchAll(/<([A-Z0-9.]+)>/gi)].map((m) => (m[1] ?? "").toUpperCase());
+  const x = t(ha);
+  const y = t(hb);
+  return x.length > 0 && y.length > 0 && !x.some((v) => y.includes(v));
+}
+
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /**
@@ -450,7 +462,7 @@ export function compare(
   const markB = CORRECTION_MARK.test(hb) || CORRECTION_MARK.test(b.slice(0, 80));
   const corrected: "a" | "b" | undefined = markA !== markB ? (markA ? "a" : "b") : undefined;
   const heads = ha && hb ? headlineChanges(ha, hb) : null;
-  const headlineDiffers = heads !== null && (heads.figures.length > 0 || heads.names > 0);
+  const headlineDiffers = (heads !== null && (heads.figures.length > 0 || heads.names > 0)) || otherTickers(ha, hb);
 
   // Equal words are necessary for equal normalised text, and far cheaper to check first.
   if (na === nb && sameWords(ta.hashes, tb.hashes) && normalized(pa) === normalized(pb)) {
@@ -572,9 +584,11 @@ export function compare(
   if (
     (sameSource || (newer === "a" ? markedA : markedB)) &&
     olderAligned >= th.update.minOlderCoverage &&
-    addedWords >= Math.max(CHANGE_MIN, th.update.minAddedShare * olderWords) &&
+    addedWords >= Math.max(CHANGE_MIN, th.update.minAddedWords) &&
     gapDays <= th.update.maxDays &&
-    al.figureSubs.length <= th.update.maxFigureChanges
+    al.figureSubs.length <= th.update.maxFigureChanges &&
+    al.nameSubs.length <= 1 &&
+    !otherTickers(ha, hb)
   ) {
     const changes = changesFrom(newer === "a" ? "b" : "a");
     evidence.reason = `update: ${newer === "a" ? "this" : "the other"} is the later version; ${plural(changes.added.length, "passage")} added${
@@ -609,12 +623,10 @@ export function compare(
   const contentShare = intersectCount(ca, cb) / Math.max(1, Math.min(ca.length, cb.length));
   const byPassages =
     substantialTokens >= th.sameStory.minSharedTokens && substantialShare >= th.sameStory.minCoverage && salientShare >= th.rewrite.minSalientShareWithPassages;
-  const bySalient =
-    sharedSalient >= th.rewrite.minSharedSalient &&
-    salientShare >= th.rewrite.minSalientShare &&
-    contentShare >= th.rewrite.minContentShare &&
-    al.figureSubs.length <= th.rewrite.maxFigureChanges;
-  if (byPassages || bySalient) {
+  const bySalient = sharedSalient >= th.rewrite.minSharedSalient && salientShare >= th.rewrite.minSalientShare && contentShare >= th.rewrite.minContentShare;
+  // A rewrite keeps the story's figures: the same sentences with other figures are the next notice of a series.
+  const keepsFigures = al.figureSubs.length <= Math.max(th.rewrite.maxFigureChanges, th.template.minChangedShare * sharedSalient);
+  if ((byPassages || bySalient) && keepsFigures) {
     const parts = [`${sharedSalient} names and figures shared`];
     if (quotesKept) parts.push(`${plural(quotesKept, "quote")} kept`);
     if (substantialPassages) parts.push(`${plural(substantialPassages, "passage")} word for word`);

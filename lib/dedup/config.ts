@@ -110,8 +110,8 @@ export interface DuplicateThresholds {
   update: {
     /** Share of the older version found, in order, in the newer. */
     minOlderCoverage: number;
-    /** New words in the newer version, as a share of the older's. */
-    minAddedShare: number;
+    /** New words in the newer version (in passages of 6 words or more). */
+    minAddedWords: number;
     /** Days between the two versions, when their times are known. */
     maxDays: number;
     /** Figures the newer version may have changed. */
@@ -127,7 +127,7 @@ export const DEFAULT_THRESHOLDS: DuplicateThresholds = {
   rewrite: { minSharedSalient: 6, minSalientShare: 0.4, minContentShare: 0.3, minSalientShareWithPassages: 0.2, maxFigureChanges: 1 },
   template: { minAlignedCoverage: 0.5, nameWeight: 0.5, minChangedShare: 0.1 },
   correction: { minAlignedCoverage: 0.5 },
-  update: { minOlderCoverage: 0.8, minAddedShare: 0.1, maxDays: 2, maxFigureChanges: 3 },
+  update: { minOlderCoverage: 0.8, minAddedWords: 12, maxDays: 2, maxFigureChanges: 3 },
 };
 
 const share = z.number().min(0).max(1);
@@ -175,7 +175,7 @@ export const thresholdsSchema = z
     update: z
       .object({
         minOlderCoverage: share.default(DEFAULT_THRESHOLDS.update.minOlderCoverage),
-        minAddedShare: share.default(DEFAULT_THRESHOLDS.update.minAddedShare),
+        minAddedWords: words.default(DEFAULT_THRESHOLDS.update.minAddedWords),
         maxDays: z.number().min(0).max(3650).default(DEFAULT_THRESHOLDS.update.maxDays),
         maxFigureChanges: z.number().int().min(0).max(1000).default(DEFAULT_THRESHOLDS.update.maxFigureChanges),
       })

@@ -1,6 +1,6 @@
 import { DEFAULT_FINGERPRINT_CONFIG, configId, type FingerprintConfig } from "./config";
 import { fmix32, mixWord, mulberry32 } from "./hash";
-import { FIGURE, NAME, RARE, keySet, salience } from "./salient";
+import { bandTerms, salience } from "./salient";
 import { tokenize } from "./tokens";
 
 // The fingerprint of one article body: shingle hashes, a MinHash signature,
@@ -157,7 +157,7 @@ export function fingerprint(text: string, cfg: FingerprintConfig = DEFAULT_FINGE
   const signature = minhash(shingles, length, cfg.seed);
   let nameKeys: Int32Array = new Int32Array(0);
   if (cfg.nameBands > 0) {
-    const terms = keySet(salience(text, tokens), FIGURE, NAME, RARE);
+    const terms = bandTerms(text, salience(text, tokens), tokens);
     // Its own hash family (seed + 1): the name signature must not line up with the shingle one.
     if (terms.length >= MIN_NAME_TERMS) nameKeys = bandKeys(minhash(terms, cfg.nameBands * cfg.nameRows, (cfg.seed + 1) >>> 0), cfg.nameBands, cfg.nameRows);
   }

@@ -63,14 +63,31 @@ export function salience(text: string, tokens: Tokens, n = tokens.count): Salien
     const raw = text.slice(tokens.starts[i], tokens.ends[i]);
     const lower = raw.toLowerCase();
     if (DIGIT.test(raw)) {
-      kinds[i] = FIGURE;
-      keys[i] = hashWord(`#${lower.replace(/^0+(?=\d)/, "")}`);
+      // "1.25", "2,400", "6-1/8": one figure over the words the tokenizer split it into.
+      let j = i;
+      let figure = lower;
+      while (j + 1 < n && /^[.,/-]$/.test(text.slice(tokens.ends[j], tokens.starts[j + 1])) && DIGIT.test(text.slice(tokens.starts[j + 1], tokens.ends[j + 1]))) {
+        j++;
+        figure += text.slice(tokens.ends[j - 1], tokens.ends[j]).toLowerCase();
+      }
+      const key = hashWord(`#${figure.replace(/,/g, "").replace(/^0+(?=\d)/, "")}`);
+      for (let x = i; x <= j; x++) {
+        kinds[x] = FIGURE;
+        keys[x] = key;
+      }
+      i = j;
       continue;
     }
     const number = NUMBER_WORDS[lower];
     if (number !== undefined) {
       kinds[i] = FIGURE;
       keys[i] = hashWord(`#${number}`);
+      continue;
+    }
+    // A ticker ("<PORX>", "<BAC.N>") names a company even in a headline set in capitals.
+    if (text.charCodeAt((tokens.starts[i] ?? 0) - 1) === 60 || (i > 0 && kinds[i - 1] === NAME && text.charCodeAt((tokens.starts[i] ?? 0) - 1) === 46 && text.charCodeAt((tokens.starts[i - 1] ?? 0) - 1) === 60)) {
+      kinds[i] = NAME;
+      keys[i] = tokens.hashes[i] ?? 0;
       continue;
     }
     if (DATE_WORDS.has(lower) && lower.length > 3) {
@@ -89,6 +106,31 @@ export function salience(text: string, tokens: Tokens, n = tokens.count): Salien
     }
   }
   return { kinds, keys };
+}
+
+/**
+ * What the name bands hash: names, rare words and figures of three characters
+ * or more that are not years. Small numbers, years and dates are on every
+ * other story and would make every story a candidate of every other.
+ */
+export function bandTerms(text: string, s: Salience, tokens: Tokens): Uint32Array {
+  const out: number[] = [];
+  for (let i = 0; i < s.kinds.length; i++) {
+    const k = s.kinds[i];
+    if (k === NONE) continue;
+    if (k === FIGURE) {
+      let j = i;
+      while (j + 1 < s.kinds.length && s.keys[j + 1] === s.keys[i] && s.kinds[j + 1] === FIGURE) j++;
+      const figure = text.slice(tokens.starts[i], tokens.ends[j]);
+      i = j;
+      if (figure.replace(/[^0-9]/g, "").length < 3 || /^(19|20)\d\d$/.test(figure)) continue;
+    } else if (k === NAME && DATE_WORDS.has(text.slice(tokens.starts[i], tokens.ends[i]).toLowerCase())) continue;
+    out.push(s.keys[i] ?? 0);
+  }
+  const sorted = Uint32Array.from(out).sort();
+  let u = 0;
+  for (let i = 0; i < sorted.length; i++) if (u === 0 || sorted[i] !== sorted[u - 1]) sorted[u++] = sorted[i] ?? 0;
+  return sorted.slice(0, u);
 }
 
 /** Sorted unique keys of the words of the given kinds. */
