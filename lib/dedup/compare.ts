@@ -545,6 +545,26 @@ export function compare(
     quotesKept,
   };
 
+  // What may link the pair, from what is cheap to know; the word alignment below is paid only for pairs that may link.
+  const smaller = Math.min(na, nb);
+  const heldCoverage = na <= nb ? coverageA : coverageB;
+  const substantialShare = substantialTokens / smaller;
+  const ca = contentSet(ta, sa, na);
+  const cb = contentSet(tb, sb, nb);
+  const contentShare = intersectCount(ca, cb) / Math.max(1, Math.min(ca.length, cb.length));
+  const byPassages =
+    substantialTokens >= th.sameStory.minSharedTokens && substantialShare >= th.sameStory.minCoverage && salientShare >= th.rewrite.minSalientShareWithPassages;
+  const bySalient = sharedSalient >= th.rewrite.minSharedSalient && salientShare >= th.rewrite.minSalientShare && contentShare >= th.rewrite.minContentShare;
+  const mayUpdate = (sourceKey(opts.a) !== "" && sourceKey(opts.a) === sourceKey(opts.b)) || UPDATE_MARK.test(ha) || UPDATE_MARK.test(hb);
+  const mayLink =
+    corrected !== undefined ||
+    (mayUpdate && Math.max(coverageA, coverageB) >= 0.5) ||
+    Math.min(coverageA, coverageB) >= th.near.minCoverage ||
+    (smaller >= th.contains.minTokens && heldCoverage >= th.contains.minCoverage) ||
+    byPassages ||
+    bySalient;
+  if (!mayLink) return null;
+
   const al = align(wa, wb, sa, sb);
   const alignedShare = Math.min(al.alignedA / na, al.alignedB / nb);
   const slice = (t: Tokens, text: string, r: [number, number]) => text.slice(t.starts[r[0]], t.ends[r[1] - 1]);
@@ -609,21 +629,12 @@ export function compare(
     evidence.reason = `near copy: ${Math.round(Math.min(coverageA, coverageB) * 100)}% of each text shared word for word`;
     return { kind: "near", score: round((2 * shared) / (na + nb)), confidence: "high", evidence };
   }
-  const smaller = Math.min(na, nb);
-  const heldCoverage = na <= nb ? coverageA : coverageB;
   if (smaller >= th.contains.minTokens && heldCoverage >= th.contains.minCoverage) {
     evidence.reason = `${na <= nb ? "contained" : "contains"}: ${Math.round(heldCoverage * 100)}% of the shorter text found whole in the longer`;
     return { kind: na <= nb ? "contained" : "contains", score: round(heldCoverage), confidence: "high", evidence };
   }
 
   // A rewrite: shared passages of the copy, or the same names, figures and quotes in new wording.
-  const substantialShare = substantialTokens / smaller;
-  const ca = contentSet(ta, sa, na);
-  const cb = contentSet(tb, sb, nb);
-  const contentShare = intersectCount(ca, cb) / Math.max(1, Math.min(ca.length, cb.length));
-  const byPassages =
-    substantialTokens >= th.sameStory.minSharedTokens && substantialShare >= th.sameStory.minCoverage && salientShare >= th.rewrite.minSalientShareWithPassages;
-  const bySalient = sharedSalient >= th.rewrite.minSharedSalient && salientShare >= th.rewrite.minSalientShare && contentShare >= th.rewrite.minContentShare;
   // A rewrite keeps the story's figures: the same sentences with other figures are the next notice of a series.
   const keepsFigures = al.figureSubs.length <= Math.max(th.rewrite.maxFigureChanges, th.template.minChangedShare * sharedSalient);
   if ((byPassages || bySalient) && keepsFigures) {

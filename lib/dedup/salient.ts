@@ -28,7 +28,6 @@ const NOT_NAMES = new Set([
   "said", "says", "he", "she", "it", "they", "we", "but", "this", "that",
 ]);
 const UPPER = /\p{Lu}/u;
-const DIGIT = /\d/;
 
 /** Per-word salience of a text, and the hashes that compare salient words (figures by value). */
 export interface Salience {
@@ -48,28 +47,46 @@ function opensSentence(text: string, start: number): boolean {
   return true;
 }
 
+// Word lists looked up by the hash tokenize gives a word: no string is built per word.
+const NUMBER_BY_HASH = new Map(Object.entries(NUMBER_WORDS).map(([w, v]) => [hashWord(w), hashWord(`#${v}`)]));
+const DATE_HASHES = new Set([...DATE_WORDS].filter((w) => w.length > 3).map(hashWord));
+const NOT_NAME_HASHES = new Set([...NOT_NAMES].map(hashWord));
+
+const isUpperAt = (text: string, i: number) => {
+  const c = text.charCodeAt(i);
+  return c < 128 ? c >= 65 && c <= 90 : UPPER.test(text[i] ?? "");
+};
+
+function hasDigit(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
+
 /** Salience of each of the first n words of a text tokenized as tokens. */
 export function salience(text: string, tokens: Tokens, n = tokens.count): Salience {
   const kinds = new Uint8Array(n);
   const keys = new Uint32Array(n);
+  const { starts, ends, hashes } = tokens;
   // Text set in capitals (a headline, an all-caps feed) says nothing by its capitals: only figures count there.
   let caps = 0;
   for (let i = 0; i < n; i++) {
-    const w = text.slice(tokens.starts[i], tokens.ends[i]);
-    if (w.length > 1 && w === w.toUpperCase() && w !== w.toLowerCase()) caps++;
+    const from = starts[i] ?? 0;
+    const to = ends[i] ?? 0;
+    if (to - from > 1 && isUpperAt(text, from) && isUpperAt(text, to - 1)) caps++;
   }
   const capsText = caps > n * 0.5;
   for (let i = 0; i < n; i++) {
-    const raw = text.slice(tokens.starts[i], tokens.ends[i]);
-    const lower = raw.toLowerCase();
-    if (DIGIT.test(raw)) {
+    const from = starts[i] ?? 0;
+    const to = ends[i] ?? 0;
+    const h = hashes[i] ?? 0;
+    if (hasDigit(text, from, to)) {
       // "1.25", "2,400", "6-1/8": one figure over the words the tokenizer split it into.
       let j = i;
-      let figure = lower;
-      while (j + 1 < n && /^[.,/-]$/.test(text.slice(tokens.ends[j], tokens.starts[j + 1])) && DIGIT.test(text.slice(tokens.starts[j + 1], tokens.ends[j + 1]))) {
-        j++;
-        figure += text.slice(tokens.ends[j - 1], tokens.ends[j]).toLowerCase();
-      }
+      while (j + 1 < n && (starts[j + 1] ?? 0) - (ends[j] ?? 0) === 1 && ".,/-".includes(text[ends[j] ?? 0] ?? " ") && hasDigit(text, starts[j + 1] ?? 0, ends[j + 1] ?? 0)) j++;
+      const figure = text.slice(from, ends[j]).toLowerCase();
       const key = hashWord(`#${figure.replace(/,/g, "").replace(/^0+(?=\d)/, "")}`);
       for (let x = i; x <= j; x++) {
         kinds[x] = FIGURE;
@@ -78,31 +95,33 @@ export function salience(text: string, tokens: Tokens, n = tokens.count): Salien
       i = j;
       continue;
     }
-    const number = NUMBER_WORDS[lower];
+    const number = NUMBER_BY_HASH.get(h);
     if (number !== undefined) {
       kinds[i] = FIGURE;
-      keys[i] = hashWord(`#${number}`);
+      keys[i] = number;
       continue;
     }
     // A ticker ("<PORX>", "<BAC.N>") names a company even in a headline set in capitals.
-    if (text.charCodeAt((tokens.starts[i] ?? 0) - 1) === 60 || (i > 0 && kinds[i - 1] === NAME && text.charCodeAt((tokens.starts[i] ?? 0) - 1) === 46 && text.charCodeAt((tokens.starts[i - 1] ?? 0) - 1) === 60)) {
+    const before = text.charCodeAt(from - 1);
+    if (before === 60 || (i > 0 && kinds[i - 1] === NAME && before === 46 && text.charCodeAt((starts[i - 1] ?? 0) - 1) === 60)) {
       kinds[i] = NAME;
-      keys[i] = tokens.hashes[i] ?? 0;
+      keys[i] = h;
       continue;
     }
-    if (DATE_WORDS.has(lower) && lower.length > 3) {
+    if (DATE_HASHES.has(h)) {
       kinds[i] = NAME;
-      keys[i] = tokens.hashes[i] ?? 0;
+      keys[i] = h;
       continue;
     }
-    if (!capsText && raw.length > 1 && UPPER.test(raw[0] ?? "") && !NOT_NAMES.has(lower) && !opensSentence(text, tokens.starts[i] ?? 0)) {
+    const upper = isUpperAt(text, from);
+    if (!capsText && upper && to - from > 1 && !NOT_NAME_HASHES.has(h) && !opensSentence(text, from)) {
       kinds[i] = NAME;
-      keys[i] = tokens.hashes[i] ?? 0;
+      keys[i] = h;
       continue;
     }
-    if (raw.length >= 9 && !UPPER.test(raw[0] ?? "")) {
+    if (to - from >= 9 && !upper) {
       kinds[i] = RARE;
-      keys[i] = tokens.hashes[i] ?? 0;
+      keys[i] = h;
     }
   }
   return { kinds, keys };
@@ -124,7 +143,7 @@ export function bandTerms(text: string, s: Salience, tokens: Tokens): Uint32Arra
       const figure = text.slice(tokens.starts[i], tokens.ends[j]);
       i = j;
       if (figure.replace(/[^0-9]/g, "").length < 3 || /^(19|20)\d\d$/.test(figure)) continue;
-    } else if (k === NAME && DATE_WORDS.has(text.slice(tokens.starts[i], tokens.ends[i]).toLowerCase())) continue;
+    } else if (k === NAME && DATE_HASHES.has(tokens.hashes[i] ?? 0)) continue;
     out.push(s.keys[i] ?? 0);
   }
   const sorted = Uint32Array.from(out).sort();
