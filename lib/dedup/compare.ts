@@ -622,7 +622,16 @@ export function compare(
   // Template notices: the same wording with other figures, names or dates in it are different items.
   // Weighed against what the two share: one figure in a long story is an edit, one of four in a notice is another notice.
   const substitutions = al.figureSubs.length + th.template.nameWeight * al.nameSubs.length;
-  if (alignedShare >= th.template.minAlignedCoverage && substitutions >= Math.max(1, th.template.minChangedShare * sharedSalient)) return null;
+  if (alignedShare >= th.template.minAlignedCoverage && substitutions >= Math.max(1, th.template.minChangedShare * sharedSalient)) {
+    // Unless the same source sent it again within hours under the same headline: a figure fixed without saying so.
+    const hours = tA !== undefined && tB !== undefined ? Math.abs(tA - tB) / 3_600_000 : Number.POSITIVE_INFINITY;
+    if (!(sameSource && !headlineDiffers && hours <= th.correction.maxResendHours)) return null;
+    const changes = changesFrom(newer === "a" ? "b" : "a");
+    evidence.reason = `correction: re-sent by the same source within ${Math.max(1, Math.round(hours))} h with figures changed; ${changes.figures.slice(0, 3).join(", ")}`;
+    evidence.changes = changes;
+    evidence.newer = newer;
+    return { kind: "correction", score: round(alignedShare), confidence: "high", evidence };
+  }
   if (headlineDiffers && alignedShare >= th.template.minAlignedCoverage) return null;
 
   if (Math.min(coverageA, coverageB) >= th.near.minCoverage) {

@@ -106,6 +106,8 @@ export interface DuplicateThresholds {
   correction: {
     /** Share of each text aligned for a text marked corrected to be the correction of the other. */
     minAlignedCoverage: number;
+    /** Hours within which the same source re-sending a text with figures changed (same headline) is a correction, not another notice. */
+    maxResendHours: number;
   };
   update: {
     /** Share of the older version found, in order, in the newer. */
@@ -126,7 +128,7 @@ export const DEFAULT_THRESHOLDS: DuplicateThresholds = {
   sameStory: { minPassageTokens: 8, minSharedTokens: 30, minCoverage: 0.1 },
   rewrite: { minSharedSalient: 6, minSalientShare: 0.4, minContentShare: 0.3, minSalientShareWithPassages: 0.2, maxFigureChanges: 1 },
   template: { minAlignedCoverage: 0.5, nameWeight: 0.5, minChangedShare: 0.1 },
-  correction: { minAlignedCoverage: 0.5 },
+  correction: { minAlignedCoverage: 0.5, maxResendHours: 6 },
   update: { minOlderCoverage: 0.8, minAddedWords: 12, maxDays: 2, maxFigureChanges: 3 },
 };
 
@@ -171,7 +173,13 @@ export const thresholdsSchema = z
       })
       .strict()
       .prefault({}),
-    correction: z.object({ minAlignedCoverage: share.default(DEFAULT_THRESHOLDS.correction.minAlignedCoverage) }).strict().prefault({}),
+    correction: z
+      .object({
+        minAlignedCoverage: share.default(DEFAULT_THRESHOLDS.correction.minAlignedCoverage),
+        maxResendHours: z.number().min(0).max(8760).default(DEFAULT_THRESHOLDS.correction.maxResendHours),
+      })
+      .strict()
+      .prefault({}),
     update: z
       .object({
         minOlderCoverage: share.default(DEFAULT_THRESHOLDS.update.minOlderCoverage),

@@ -175,6 +175,16 @@ describe("corrections", () => {
     expect(compare(PLANTS.replace("14,500", "12,100"), PLANTS)?.kind).toBe("near");
   });
 
+  it("names a silent fix a correction when the same source re-sends it within hours under the same headline", () => {
+    const at = (h: number) => ({ headline: orig.headline, source: "Lakeside Wire", time: Date.UTC(2026, 10, 3, h) });
+    const m = must(compare(corrected, PLANTS, { a: at(16), b: at(14) }));
+    expect(m.kind).toBe("correction");
+    expect(m.evidence.reason).toBe("correction: re-sent by the same source within 2 h with figures changed; six -> five, 14,500 -> 12,100");
+    // A day later it is the next notice of a series; from another source it is another item.
+    expect(compare(corrected, PLANTS, { a: { ...at(16), time: Date.UTC(2026, 10, 4, 16) }, b: at(14) })).toBeNull();
+    expect(compare(corrected, PLANTS, { a: { ...at(16), source: "Daily Port" }, b: at(14) })).toBeNull();
+  });
+
   it("a correction that reads as a near copy from the same scraped page updates it in place", () => {
     const m = must(compare(corrected, PLANTS, { a: fix, b: orig }));
     const page = { uri: "urn:wiredesk:lakeside-wire:1", source: "Lakeside Wire" };
