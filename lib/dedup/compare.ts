@@ -2,7 +2,7 @@ import { normalizeForHash } from "../ingest/text";
 import type { DuplicateKind } from "../ingest/types";
 import { DEFAULT_THRESHOLDS, type DuplicateThresholds } from "./config";
 import { fmix32, mixWord } from "./hash";
-import { CORRECTION_MARK, FIGURE, NAME, UPDATE_MARK, intersectCount, keySet, salience, type Salience } from "./salient";
+import { CORRECTION_MARK, FIGURE, NAME, UPDATE_MARK, bandTerms, intersectCount, keySet, salience, type Salience } from "./salient";
 import { hashWord, tokenize, type Tokens } from "./tokens";
 
 // Exact verification of a candidate pair: the passages the two texts share,
@@ -551,10 +551,24 @@ export function compare(
   const substantialShare = substantialTokens / smaller;
   const ca = contentSet(ta, sa, na);
   const cb = contentSet(tb, sb, nb);
-  const contentShare = intersectCount(ca, cb) / Math.max(1, Math.min(ca.length, cb.length));
+  const sharedContent = intersectCount(ca, cb);
+  const contentShare = sharedContent / Math.max(1, Math.min(ca.length, cb.length));
+  const contentShareOfLarger = sharedContent / Math.max(1, ca.length, cb.length);
   const byPassages =
     substantialTokens >= th.sameStory.minSharedTokens && substantialShare >= th.sameStory.minCoverage && salientShare >= th.rewrite.minSalientShareWithPassages;
-  const bySalient = sharedSalient >= th.rewrite.minSharedSalient && salientShare >= th.rewrite.minSalientShare && contentShare >= th.rewrite.minContentShare;
+  // Told by names alone, only names and figures that are particular count (not months, small numbers, years, nor
+  // long words, which finance copy shares by the dozen), and on both sides:
+  // a short notice shares "New York" and "March" with half the wire.
+  const termsA = bandTerms(a, sa, ta, false);
+  const termsB = bandTerms(b, sb, tb, false);
+  const sharedTerms = intersectCount(termsA, termsB);
+  const bySalient =
+    sharedTerms >= th.rewrite.minSharedSalient &&
+    sharedTerms >= th.rewrite.minSalientShare * Math.min(termsA.length, termsB.length) &&
+    sharedTerms >= th.rewrite.minSalientShareOfLarger * Math.max(termsA.length, termsB.length) &&
+    contentShare >= th.rewrite.minContentShare &&
+    contentShareOfLarger >= th.rewrite.minContentShareOfLarger &&
+    !otherTickers(ha, hb); // two companies' filings share their bankers and regulators, not a story
   const mayUpdate = (sourceKey(opts.a) !== "" && sourceKey(opts.a) === sourceKey(opts.b)) || UPDATE_MARK.test(ha) || UPDATE_MARK.test(hb);
   const mayLink =
     corrected !== undefined ||

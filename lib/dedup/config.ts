@@ -84,12 +84,16 @@ export interface DuplicateThresholds {
     minCoverage: number;
   };
   rewrite: {
-    /** Distinct names and figures both texts carry, for a rewrite told by them. */
+    /** Distinct names, rare words and figures (3 digits or more, not years) both texts carry, for a rewrite told by them. */
     minSharedSalient: number;
     /** Their share of the smaller text's names and figures. */
     minSalientShare: number;
+    /** Their share of the larger text's. */
+    minSalientShareOfLarger: number;
     /** Share of the smaller text's content words the other has too. */
     minContentShare: number;
+    /** Their share of the larger text's. */
+    minContentShareOfLarger: number;
     /** Share of names and figures asked of a rewrite found by shared passages (boilerplate shares passages, not names). */
     minSalientShareWithPassages: number;
     /** Figures put in others' places that a rewrite may have. */
@@ -126,7 +130,7 @@ export const DEFAULT_THRESHOLDS: DuplicateThresholds = {
   near: { minCoverage: 0.8 },
   contains: { minCoverage: 0.9, minTokens: 25 },
   sameStory: { minPassageTokens: 8, minSharedTokens: 30, minCoverage: 0.1 },
-  rewrite: { minSharedSalient: 6, minSalientShare: 0.4, minContentShare: 0.3, minSalientShareWithPassages: 0.2, maxFigureChanges: 1 },
+  rewrite: { minSharedSalient: 6, minSalientShare: 0.4, minSalientShareOfLarger: 0.2, minContentShare: 0.3, minContentShareOfLarger: 0.15, minSalientShareWithPassages: 0.2, maxFigureChanges: 1 },
   template: { minAlignedCoverage: 0.5, nameWeight: 0.5, minChangedShare: 0.1 },
   correction: { minAlignedCoverage: 0.5, maxResendHours: 6 },
   update: { minOlderCoverage: 0.8, minAddedWords: 12, maxDays: 2, maxFigureChanges: 3 },
@@ -159,7 +163,9 @@ export const thresholdsSchema = z
       .object({
         minSharedSalient: words.default(DEFAULT_THRESHOLDS.rewrite.minSharedSalient),
         minSalientShare: share.default(DEFAULT_THRESHOLDS.rewrite.minSalientShare),
+        minSalientShareOfLarger: share.default(DEFAULT_THRESHOLDS.rewrite.minSalientShareOfLarger),
         minContentShare: share.default(DEFAULT_THRESHOLDS.rewrite.minContentShare),
+        minContentShareOfLarger: share.default(DEFAULT_THRESHOLDS.rewrite.minContentShareOfLarger),
         minSalientShareWithPassages: share.default(DEFAULT_THRESHOLDS.rewrite.minSalientShareWithPassages),
         maxFigureChanges: z.number().int().min(0).max(1000).default(DEFAULT_THRESHOLDS.rewrite.maxFigureChanges),
       })

@@ -132,11 +132,11 @@ export function salience(text: string, tokens: Tokens, n = tokens.count): Salien
  * or more that are not years. Small numbers, years and dates are on every
  * other story and would make every story a candidate of every other.
  */
-export function bandTerms(text: string, s: Salience, tokens: Tokens): Uint32Array {
+export function bandTerms(text: string, s: Salience, tokens: Tokens, withRare = true): Uint32Array {
   const out: number[] = [];
   for (let i = 0; i < s.kinds.length; i++) {
     const k = s.kinds[i];
-    if (k === NONE) continue;
+    if (k === NONE || (k === RARE && !withRare)) continue;
     if (k === FIGURE) {
       let j = i;
       while (j + 1 < s.kinds.length && s.keys[j + 1] === s.keys[i] && s.kinds[j + 1] === FIGURE) j++;
