@@ -333,7 +333,6 @@ export function mineReutersLabels(stories: ReutersStory[]): LabelRow[] {
 export function buildDevSet(all: ReutersStory[], opts: DevSetOptions): DevSet {
   const stories = all.filter((s) => s.body);
   const rnd = mulberry32(opts.seed);
-  const byNewId = new Map(stories.map((s) => [s.newId, s]));
   const docs: DevDoc[] = stories.map((s, i) => ({
     id: i,
     text: s.body,
@@ -422,6 +421,5 @@ export function buildDevSet(all: ReutersStory[], opts: DevSetOptions): DevSet {
     const [o, w] = a.date <= b.date ? [a, b] : [b, a];
     pairs.push({ older: docOf.get(o.newId) as number, newer: docOf.get(w.newId) as number, label: "unrelated", origin: "same-topic", half: halfOf(o.newId) });
   }
-  void byNewId;
   return { docs, pairs };
 }
