@@ -51,7 +51,7 @@ const TagObject = z.looseObject({
 
 const DuplicateObject = z.looseObject({
   uri: z.string(),
-  kind: z.enum(["exact", "near", "contains", "contained", "same-story"]),
+  kind: z.enum(["exact", "near", "contains", "contained", "same-story", "correction", "update"]),
   score: z.number(),
   status: z.enum(["suggested", "confirmed", "dismissed"]).optional(),
 });

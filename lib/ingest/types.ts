@@ -13,7 +13,7 @@ export type InputFormat =
   | "html";
 
 export type TagCreator = "machine" | "editor";
-export type DuplicateKind = "exact" | "near" | "contains" | "contained" | "same-story";
+export type DuplicateKind = "exact" | "near" | "contains" | "contained" | "same-story" | "correction" | "update";
 export type LinkStatus = "suggested" | "confirmed" | "dismissed";
 export type WorkflowStatus = "new" | "reviewed" | "spiked";
 

@@ -164,6 +164,9 @@ function fields(a: ParsedArticle, hash: string, src: number | null) {
   };
 }
 
+/** What duplicate verification reads besides the text: corrections and updates are told by headline, source and time. */
+const sideInfo = (d: ReturnType<typeof fields>) => ({ headline: d.headline, source: d.sourceId, time: d.versionCreated ?? d.firstCreated ?? new Date() });
+
 const snapshot = (a: { headline: string; contentHash: string; version: number; versionCreated: Date | null }) => ({
   headline: a.headline,
   contentHash: a.contentHash,
@@ -253,7 +256,7 @@ async function updateArticle(
   await applySourceTags(tx, existing.id, ctx.sourceTagIds);
   if (existing.contentHash !== data.contentHash) {
     // The text changed: its place in the duplicate index and its copies change with it.
-    const { fp, matches } = await findDuplicates(tx, data.bodyText, ctx.thresholds ?? DEFAULT_THRESHOLDS, existing.id);
+    const { fp, matches } = await findDuplicates(tx, data.bodyText, ctx.thresholds ?? DEFAULT_THRESHOLDS, existing.id, sideInfo(data));
     await indexArticle(tx, existing.id, fp);
     await writeLinks(tx, existing.id, matches);
   }
@@ -286,7 +289,7 @@ async function storeInTx(
     return updateArticle(tx, existing, data, ctx);
   }
 
-  const { fp, matches } = await findDuplicates(tx, a.bodyText, ctx.thresholds ?? DEFAULT_THRESHOLDS);
+  const { fp, matches } = await findDuplicates(tx, a.bodyText, ctx.thresholds ?? DEFAULT_THRESHOLDS, undefined, sideInfo(data));
   // A corrected text from the same source (a scraped page whose headline was fixed) updates that article.
   const own = matches.find((m) => isUpdate({ uri: a.uri, source: src }, { uri: m.otherUri, source: m.otherSourceId }, m.match));
   const stored = own ? await tx.article.findUniqueOrThrow({ where: { id: own.otherId } }) : undefined;
