@@ -106,7 +106,7 @@ test("a story row shows its copies, expands by keyboard, and its page shows the 
   await expect(copies).toHaveCount(2);
   await expect(rows.first().getByTestId("story-toggle")).toHaveAttribute("aria-expanded", "true");
   await expect(copies.first()).toContainText("ran it first");
-  await expect(copies.nth(1)).toContainText("Meridian Wire's copy lightly edited");
+  await expect(copies.nth(1)).toContainText("against Meridian Wire's copy");
   await expect(copies.nth(1)).toContainText("Harbour Post");
   await page.screenshot({ path: path.join(shots, "story-row-expanded.png") });
   expect(await axeProblems(page)).toEqual([]);

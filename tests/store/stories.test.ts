@@ -80,7 +80,7 @@ describe.each(storeKinds())("stories on %s", (kind) => {
     // The page's top copy arrived first: the related-articles copy below it is the one linked, with its reason.
     expect(story.members.map((m) => m.kind)).toEqual(["first", "copy"]);
     expect(story.members[1]!.source).toBe("Daily8");
-    expect((await store.db.article.findUniqueOrThrow({ where: { id: story.firstId } })).storyReason).toMatch(/^exact copy of Daily8's copy$/);
+    expect((await store.db.article.findUniqueOrThrow({ where: { id: story.firstId } })).storyReason).toMatch(/^exact: .* \(against Daily8's copy\)$/);
   });
 
   it("reviews a whole story at once, and a copy alone on request", async () => {
@@ -179,6 +179,42 @@ describe.each(storeKinds())("stories on %s", (kind) => {
     const together = await article("late-1");
     expect(together.storyId).not.toBeNull();
     expect((await article("wire-1")).storyId).toBe(together.storyId);
+  });
+
+  it("files a correction and an update as versions of the story: the newest leads, and the story says what changed", async () => {
+    const GM = [
+      "General Motors Corp said it would idle six assembly plants in Michigan and Ohio for two weeks next month because of slow sales of its mid-size cars and a build-up of dealer stocks.",
+      "About 14,500 hourly workers will be laid off temporarily during the shutdown, the company said in a statement issued at its Detroit headquarters on Tuesday.",
+      "The plants affected build the Chevrolet Celebrity and the Pontiac 6000, a spokesman said, adding that production would resume on the original schedule in April.",
+    ].join("\n\n");
+    const fixed = GM.replace("idle six assembly plants", "idle five assembly plants").replace("About 14,500", "About 12,100");
+    const later = fixed + "\n\nThe United Auto Workers union said it had not been consulted and would ask the company to spread the lost shifts across more of its plants, a union official said late on Tuesday.";
+    const wire = (uri: string, headline: string, body: string, at: string) =>
+      JSON.stringify({ uri, headline, body_text: body, infosources: [{ name: "Meridian Wire" }], versioncreated: at, firstcreated: at });
+    await ingest("gm-1.ndjson", wire("gm-1", "GM to idle six plants", GM, "2026-11-24T08:00:00Z"));
+    await ingest("gm-2.ndjson", wire("gm-2", "CORRECTED - GM to idle five plants", fixed, "2026-11-24T09:00:00Z"));
+    await ingest("gm-3.ndjson", wire("gm-3", "UPDATE 1 - GM to idle five plants, union objects", later, "2026-11-24T12:00:00Z"));
+    const [v1, v2, v3] = await Promise.all(["gm-1", "gm-2", "gm-3"].map(article));
+    expect(v2!.storyId).toBe(v1!.storyId);
+    expect(v3!.storyId).toBe(v1!.storyId);
+    expect(v2!.storyKind).toBe("correction");
+    expect(v3!.storyKind).toBe("update");
+    // The newest version stands for the story in the queue.
+    expect(v3!.storyLead).toBe(true);
+    const rows = (await findArticles(store.db, { q: "Celebrity" })).items;
+    expect(rows.map((r) => r.id)).toEqual([v3!.id]);
+    expect(rows[0]!.headline).toBe("UPDATE 1 - GM to idle five plants, union objects");
+    const story = await getStory(store.db, v1!.storyId!, editor);
+    expect(story.leadId).toBe(v3!.id);
+    expect(story.changes.map((c) => [c.from, c.to])).toEqual([
+      [v1!.id, v2!.id],
+      [v2!.id, v3!.id],
+    ]);
+    const correction = story.changes[0]!;
+    expect(correction.parts.filter((p) => p.op === "removed").map((p) => p.text.trim())).toEqual(expect.arrayContaining(["six", "14", "500"]));
+    expect(correction.parts.filter((p) => p.op === "added").map((p) => p.text.trim())).toEqual(expect.arrayContaining(["five", "12", "100"]));
+    expect(story.changes[1]!.added).toBeGreaterThan(20);
+    expect(story.changes[1]!.removed).toBeLessThan(8);
   });
 
   it("exports each article's story, and an import restores the stories", async () => {

@@ -326,7 +326,13 @@ async function storeInTx(
   const joined = await joinStory(
     tx,
     created.id,
-    matches.map((m) => ({ otherId: m.otherId, kind: m.match.kind, score: m.match.score, reason: reasonOf(m.match.evidence) })),
+    matches.map((m) => ({
+      otherId: m.otherId,
+      kind: m.match.kind,
+      score: m.match.score,
+      reason: reasonOf(m.match.evidence),
+      olderVersion: (m.match.evidence as { newer?: unknown } | null)?.newer === "b",
+    })),
     { inheritStatus: a.status === undefined },
   );
   if (joined.storyId !== null) {

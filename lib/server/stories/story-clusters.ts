@@ -19,6 +19,8 @@ export interface StoryLink {
   score: number;
   /** The engine's own words for the link, when it gives them. */
   reason?: string;
+  /** An update or correction link read the other way: the new article is the earlier version (it arrived late). */
+  olderVersion?: boolean;
 }
 
 export interface JoinResult {
@@ -39,10 +41,10 @@ async function membersOf(tx: Tx, a: { id: number; storyId: number | null }) {
 
 /** The link in an editor's words, naming the other copy by its source ("Meridian Wire's copy"). */
 function reasonFor(link: StoryLink, source: string | null): string {
-  if (link.reason) return link.reason;
+  const other = source ? `${source}'s copy` : `article ${link.otherId}`;
+  if (link.reason) return `${link.reason} (against ${other})`;
   const kind = storyKindOf(link.kind);
   const share = `${Math.round(link.score * 100)}%`;
-  const other = source ? `${source}'s copy` : `article ${link.otherId}`;
   if (link.kind === "exact") return `exact copy of ${other}`;
   if (link.kind === "near") return `${other} lightly edited: ${share} of the words the same`;
   if (link.kind === "contains") return `carries ${other} whole`;
@@ -83,7 +85,8 @@ export async function joinStory(tx: Tx, articleId: number, links: StoryLink[], o
   const best = [...usable].sort((x, y) => linkStrength(y.kind) - linkStrength(x.kind) || y.score - x.score || x.otherId - y.otherId)[0]!;
   const bestOther = others.get(best.otherId)!;
   const storyId = bestOther.storyId ?? (await storyAround(tx, bestOther.id));
-  const kind = storyKindOf(best.kind);
+  // An earlier version that arrives late joins as a copy: it must not lead the story.
+  const kind = best.olderVersion ? "copy" : storyKindOf(best.kind);
 
   // The story's status before this copy: its lead's (triage applies to the whole story).
   const lead = await tx.article.findFirst({ where: { storyId, storyLead: true }, select: { status: true } });
