@@ -46,7 +46,25 @@ export default async function QueuePage({ searchParams }: PageProps<"/">) {
   return (
     <>
       <div className="mb-4 flex items-center justify-between">
-        <h1 className="text-xl font-semibold">Queue</h1>
+        <div className="flex items-center gap-3">
+          <h1 className="text-xl font-semibold">Queue</h1>
+          <nav aria-label="Rows" className="flex rounded border border-stone-300 text-xs dark:border-stone-700">
+            {([
+              { label: "Stories", view: undefined, title: "One row a story, its copies grouped under it" },
+              { label: "Articles", view: "articles", title: "Every article as it arrived" },
+            ] as const).map((v) => (
+              <Link
+                key={v.label}
+                href={`/?${filterParams({ ...filters, view: v.view })}`}
+                title={v.title}
+                aria-current={filters.view === v.view ? "page" : undefined}
+                className={`px-2 py-0.5 focus-visible:outline-2 focus-visible:outline-blue-600 ${filters.view === v.view ? "bg-stone-200 font-medium dark:bg-stone-800" : "text-stone-600 dark:text-stone-300"}`}
+              >
+                {v.label}
+              </Link>
+            ))}
+          </nav>
+        </div>
         <nav aria-label="Status" className="flex gap-1 text-sm">
           {tabs.map((t) => {
             const active = t.status === filters.status;

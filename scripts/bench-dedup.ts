@@ -1,6 +1,9 @@
-// npm run bench:dedup -- [--corpus DIR] [--sizes 100000,1000000] [--pg URL|off] [--sample N]
+// npm run bench:dedup -- [--corpus DIR] [--dev-per-kind N] [--full [--sizes 100000,1000000] [--pg URL|off] [--sample N]]
 //
-// The duplicate engine (lib/dedup) on Reuters-21578 and on generated corpora
+// First, the development set of decision 011 (docs/decisions/011-stories-rewrites-templates-versions.md):
+// recall and precision per kind, tuning and held-out halves, the link rate on
+// template notices, and lookup speed against the engine before 011 in the
+// same run. With --full, then: the duplicate engine (lib/dedup) on Reuters-21578 and on generated corpora
 // built from it with planted copies of every kind; PostgreSQL pg_trgm and the
 // npm `minhash` package on the same articles for comparison. Method and
 // figures: docs/decisions/003-duplicate-detection.md.
@@ -18,10 +21,15 @@ import { PLANT_KINDS, articleText, buildPool, makePlan, type Plan, type Sentence
 import { mib, ms, progress, ratio, table } from "./bench-dedup/measure";
 import { runNpmMinhash, type MinhashResult } from "./bench-dedup/npm-minhash";
 import { runPgTrgm, type PgResult } from "./bench-dedup/pg-trgm";
-import { readReutersCorpus } from "./bench-dedup/reuters";
+import { readReutersCorpus, type ReutersStory } from "./bench-dedup/reuters";
+import { buildDevSet, POSITIVE } from "./bench-dedup/devset";
+import { figures as devFigures, runDevSet, type DevEngine, type DevResult } from "./bench-dedup/devbench";
 
-const USAGE = `usage: npm run bench:dedup -- [--corpus DIR] [--sizes 100000,1000000] [--pg URL|off] [--pg-max N] [--sample N] [--brute N]
+const USAGE = `usage: npm run bench:dedup -- [--corpus DIR] [--dev-per-kind N] [--labels FILE] [--full] [--sizes 100000,1000000] [--pg URL|off] [--pg-max N] [--sample N] [--brute N]
   --corpus DIR     Reuters-21578 folder (default: $WIREDESK_CORPUS_DIR or ../shared/corpora/reuters21578)
+  --dev-per-kind N stories drawn per generated kind in the development set (default 600)
+  --labels FILE    labelled Reuters pairs ("older,newer,label" NEWIDs) instead of the ones mined by rule
+  --full           after the development set, the scale runs of decision 003 (about 11 minutes)
   --sizes LIST     generated corpus sizes (default 100000,1000000)
   --pg URL|off     PostgreSQL server for the pg_trgm baseline (default postgresql://postgres@127.0.0.1:5432/postgres);
                    a database wiredesk_bench_<pid> is created there and dropped afterwards
@@ -41,6 +49,9 @@ const { values: args } = parseArgs({
     brute: { type: "string", default: "200" },
     "minhash-docs": { type: "string", default: "10000" },
     seed: { type: "string", default: "20261128" },
+    "dev-per-kind": { type: "string", default: "600" },
+    labels: { type: "string" },
+    full: { type: "boolean" },
     shingle: { type: "string" },
     bands: { type: "string" },
     rows: { type: "string" },
@@ -181,6 +192,53 @@ function printEngine(r: SizeReport): void {
   console.log(table(["Jaccard ≥", "pairs", "returned by index"], res.map((x) => [x.cut, x.pairs, pct(x.recall)])));
 }
 
+function devSetReport(stories: ReutersStory[], o: { perKind: number; labelsFile?: string }): void {
+  progress(`development set: building (${o.perKind} stories per generated kind)`);
+  const set = buildDevSet(stories, { seed: 11, perKind: o.perKind, labelsFile: o.labelsFile });
+  const count = (h: string) => set.pairs.filter((p) => p.half === h).length;
+  console.log(`\n## Development set (decision 011)\n`);
+  console.log(`${set.docs.length} texts (${stories.filter((s) => s.body).length} Reuters stories, the rest generated from them), ${set.pairs.length} labelled pairs: ${count("tuning")} tuning, ${count("held-out")} held-out`);
+  const origins = new Map<string, number>();
+  for (const p of set.pairs) origins.set(`${p.origin}:${p.label}`, (origins.get(`${p.origin}:${p.label}`) ?? 0) + 1);
+  console.log(table(["origin:label", "pairs"], [...origins].sort().map(([k, v]) => [k, v])));
+  const engines: DevEngine[] = [
+    { name: "before 011", cfg: { ...DEFAULT_FINGERPRINT_CONFIG, nameBands: 0 }, legacy: true },
+    { name: "011", cfg: DEFAULT_FINGERPRINT_CONFIG, legacy: false },
+  ];
+  const results = engines.map((e) => {
+    progress(`development set: engine ${e.name}`);
+    return runDevSet(set, e);
+  });
+  for (const r of results) {
+    for (const half of ["tuning", "held-out"] as const) {
+      const f = devFigures(r.outcomes.filter((x) => x.half === half));
+      console.log(`\n### engine ${r.engine}, ${half} half\n`);
+      console.log(
+        table(
+          ["label", "pairs", "recall (kind right) / link rate", "precision", "linked (any kind)"],
+          f.kinds.map((k) => [k.label, k.pairs, pct(k.recall), POSITIVE.includes(k.label) ? pct(k.precision) : "—", pct(k.linked)]),
+        ),
+      );
+      console.log(
+        `overall precision (links on pairs that should be linked): ${pct(f.linkPrecision)}; kind right: ${pct(f.kindPrecision)}; ` +
+          `template notices linked: ${pct(f.templateLinkRate)}; unrelated same-topic linked: ${pct(f.unrelatedLinkRate)}`,
+      );
+    }
+  }
+  const [before, now] = results as [DevResult, DevResult];
+  console.log(`\n### Lookup speed on the development set (${set.pairs.length} lookups each)\n`);
+  console.log(
+    table(
+      ["engine", "index keys/text", "candidates/lookup", "lookup p50", "lookup p95", "lookup mean", "fingerprint+lookup+verify p50", "p95", "mean"],
+      results.map((r) => [r.engine, r.keysPerDoc.toFixed(1), r.candidatesPerLookup.toFixed(2), ms(r.lookup.p50), ms(r.lookup.p95), ms(r.lookup.mean), ms(r.full.p50), ms(r.full.p95), ms(r.full.mean)]),
+    ),
+  );
+  console.log(
+    `ratio 011 / before: lookup p50 ${ratio(now.lookup.p50 / before.lookup.p50)}, p95 ${ratio(now.lookup.p95 / before.lookup.p95)}, mean ${ratio(now.lookup.mean / before.lookup.mean)}; ` +
+      `with fingerprint and verification p50 ${ratio(now.full.p50 / before.full.p50)}, p95 ${ratio(now.full.p95 / before.full.p95)}, mean ${ratio(now.full.mean / before.full.mean)}`,
+  );
+}
+
 async function main(): Promise<void> {
   let stories;
   try {
@@ -191,6 +249,11 @@ async function main(): Promise<void> {
   }
   const t0 = performance.now();
   console.log(`# bench:dedup — ${new Date().toISOString()}`);
+  devSetReport(stories, { perKind: int("dev-per-kind", args["dev-per-kind"], 600), labelsFile: args.labels });
+  if (!args.full) {
+    console.log(`\n(the scale runs of decision 003 need --full)\nwhole run: ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+    return;
+  }
   console.log(
     `engine: ${cfg.shingleSize}-word shingles, MinHash ${cfg.bands * cfg.rows} values in ${cfg.bands} bands × ${cfg.rows} rows, ` +
       `winnowing window ${cfg.anchorWindow}; candidates: ≥ 1 band or ≥ ${rule.minAnchorHits} anchors (stock anchors over ${rule.maxAnchorPostings} articles skipped)`,

@@ -241,6 +241,31 @@ Wiredesk's own. Built by \`npm run taxonomy:build\` (scripts/build-taxonomy.ts).
 
 The transliterations, US states, historical names and ambiguity rules in
 lib/tagging/places-lexicon.ts are Wiredesk's own.
+
+## topic-model.json — the learned topic classifier
+
+Weights of a multinomial logistic regression, trained by
+\`npm run topics:build\` (scripts/build-topic-model.ts) on the news items of
+Wikipedia's Current events portal (https://en.wikipedia.org/wiki/Portal:Current_events),
+about 600 daily pages from January 2025 to August 2026, as archived in the
+docs/_posts folder of https://github.com/fordred/wikinews. The portal's
+text is by Wikipedia contributors and licensed under the Creative Commons
+Attribution-ShareAlike 4.0 International licence (CC BY-SA 4.0,
+https://creativecommons.org/licenses/by-sa/4.0/); topic-model.json is
+derived from it (a weight per word stem, stem pair and topic, and no text of
+it beyond those stems) and is made available under CC BY-SA 4.0 as well.
+No text of the portal is in the repository.
+
+topic-mapping.json, the table from the portal's section headings to IPTC
+Media Topics, is Wiredesk's own.
+
+## Benchmark labels (not shipped with the engine)
+
+scripts/topic-eval/wikinews-labels.tsv lists English Wikinews articles of
+2019 and 2020 (https://en.wikinews.org, text CC BY 2.5,
+https://creativecommons.org/licenses/by/2.5/) by URL, with topics Wiredesk
+gave them by hand; the article text is read from a copy outside the
+repository (the data folder of https://github.com/vanatteveldt/wikinews).
 `;
 
 function main(): number {

@@ -41,6 +41,11 @@ async function serve() {
   const handle = app.getRequestHandler();
   await app.prepare();
   const server = createServer((req, res) => {
+    // The address this connection came from, for the sign-in limit
+    // (lib/server/auth/client-address.ts): always the socket's, whatever a
+    // client sent under this name. X-Forwarded-For is believed only when
+    // this address is a trusted proxy (WIREDESK_TRUSTED_PROXIES).
+    req.headers["x-wiredesk-peer"] = req.socket.remoteAddress ?? "";
     handle(req, res).catch((e) => {
       console.error("wiredesk: request failed:", e);
       if (!res.headersSent) res.writeHead(500);

@@ -1,6 +1,7 @@
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { currentUser } from "@/lib/server/auth/page";
+import { env } from "@/lib/server/env";
 
 export const metadata = { title: "Sign in · Wiredesk" };
 
@@ -15,7 +16,7 @@ export default async function SignInPage({ searchParams }: PageProps<"/sign-in">
   return (
     <div className="mx-auto mt-12 max-w-sm rounded-lg border border-stone-200 bg-white p-6 dark:border-stone-800 dark:bg-stone-900">
       <h1 className="mb-4 text-xl font-semibold">Sign in to the desk</h1>
-      <SignInForm next={next} />
+      <SignInForm next={next} deskUrl={env().WIREDESK_URL} />
       <p className="mt-4 text-xs text-stone-500">No account? An admin creates one for you.</p>
     </div>
   );

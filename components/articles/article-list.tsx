@@ -11,6 +11,7 @@ import { useSetStatuses, type Status, type Target } from "@/lib/queries/article-
 import { postJson, useKeys } from "@/lib/ui/keys";
 import type { ArticleListItem } from "@/lib/schemas/articles";
 import { ArticleRow } from "./article-row";
+import { StoryCopies } from "@/components/stories/story-copies";
 
 const button =
   "rounded border border-stone-300 bg-white px-2.5 py-1 text-sm font-medium hover:bg-stone-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 disabled:opacity-50 dark:border-stone-700 dark:bg-stone-900 dark:hover:bg-stone-800";
@@ -26,6 +27,17 @@ export function ArticleList({ filters }: { filters: ArticleFilters }) {
   const arrivals = useQuery({ ...articleQueries.arrivals(filters, newest), enabled: q.isSuccess });
   const [focus, setFocus] = useState(-1);
   const [selected, setSelected] = useState<Set<number>>(() => new Set());
+  // By story unless the editor asked for single articles: a row's status and expansion cover its copies.
+  const byStory = filters.view !== "articles";
+  const [expanded, setExpanded] = useState<Set<number>>(() => new Set());
+  const toggleStory = (storyId: number | null) =>
+    storyId !== null &&
+    setExpanded((s) => {
+      const n = new Set(s);
+      if (n.has(storyId)) n.delete(storyId);
+      else n.add(storyId);
+      return n;
+    });
   const listRef = useRef<HTMLDivElement>(null);
   const [offset, setOffset] = useState(0);
   useLayoutEffect(() => setOffset(listRef.current?.offsetTop ?? 0), []);
@@ -71,7 +83,7 @@ export function ArticleList({ filters }: { filters: ArticleFilters }) {
       toast.info(selected.size || focus >= 0 ? `Already ${status}.` : "Select articles with x, or move to one with j/k, first.");
       return;
     }
-    statuses.mutate({ status, items: t.map((a): Target => ({ id: a.id, version: a.version })) });
+    statuses.mutate({ status, items: t.map((a): Target => ({ id: a.id, version: a.version })), wholeStory: byStory });
   };
   const toggle = (id: number) =>
     setSelected((s) => {
@@ -88,6 +100,9 @@ export function ArticleList({ filters }: { filters: ArticleFilters }) {
     ArrowDown: () => move(1),
     ArrowUp: () => move(-1),
     x: () => current && toggle(current.id),
+    o: () => byStory && current && current.copies > 1 && toggleStory(current.storyId),
+    ArrowRight: () => byStory && current && current.copies > 1 && !expanded.has(current.storyId ?? -1) && toggleStory(current.storyId),
+    ArrowLeft: () => byStory && current && expanded.has(current.storyId ?? -1) && toggleStory(current.storyId),
     e: () => setStatus("reviewed"),
     "#": () => setStatus("spiked"),
     u: () => setStatus("new"),
@@ -163,15 +178,15 @@ export function ArticleList({ filters }: { filters: ArticleFilters }) {
           </div>
         ) : (
           <p className="text-stone-600 dark:text-stone-400" data-testid="article-count">
-            {total} article{total === 1 ? "" : "s"}
-            <span className="text-xs text-stone-600 dark:text-stone-400"> · j/k move · x select · e reviewed · ? all keys · Ctrl+K commands</span>
+            {byStory ? `${total} ${total === 1 ? "story" : "stories"}` : `${total} article${total === 1 ? "" : "s"}`}
+            <span className="text-xs text-stone-600 dark:text-stone-400"> · j/k move · {byStory ? "o copies · " : ""}x select · e reviewed · ? all keys · Ctrl+K commands</span>
           </p>
         )}
       </div>
       <div
         ref={listRef}
         role="list"
-        aria-label={`Articles, ${total} in all`}
+        aria-label={byStory ? `Stories, ${total} in all` : `Articles, ${total} in all`}
         className="relative rounded-lg border border-stone-200 bg-white shadow-sm dark:border-stone-800 dark:bg-stone-900"
         style={{ height: virtual.getTotalSize() }}
       >
@@ -192,7 +207,9 @@ export function ArticleList({ filters }: { filters: ArticleFilters }) {
                 selected={selected.has(a.id)}
                 onSelect={() => toggle(a.id)}
                 onFocus={() => setFocus(r.index)}
+                story={byStory ? { expanded: a.storyId !== null && expanded.has(a.storyId), onToggle: () => toggleStory(a.storyId) } : undefined}
               />
+              {byStory && a.storyId !== null && expanded.has(a.storyId) && <StoryCopies storyId={a.storyId} />}
             </div>
           );
         })}

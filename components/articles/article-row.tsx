@@ -19,10 +19,13 @@ interface RowProps {
   selected?: boolean;
   onSelect?: () => void;
   onFocus?: () => void;
+  /** The row stands for a story: its copies, and a toggle that shows them. */
+  story?: { expanded: boolean; onToggle: () => void };
 }
 
-export function ArticleRow({ a, focused, selected, onSelect, onFocus }: RowProps) {
+export function ArticleRow({ a, focused, selected, onSelect, onFocus, story }: RowProps) {
   const chips = queueChips(a.tags);
+  const grouped = story && a.copies > 1;
   return (
     <div
       className={`flex gap-3 border-b border-stone-200 px-4 py-3 dark:border-stone-800 ${selected ? "bg-sky-50 dark:bg-sky-950/50" : ""} ${focused ? "shadow-[inset_3px_0_0_0] shadow-blue-600" : ""}`}
@@ -50,7 +53,19 @@ export function ArticleRow({ a, focused, selected, onSelect, onFocus }: RowProps
             {a.headline}
           </Link>
           <div className="flex shrink-0 items-center gap-2 text-xs text-stone-600 dark:text-stone-400">
-            {a.duplicates > 0 && (
+            {grouped && (
+              <button
+                type="button"
+                onClick={story.onToggle}
+                aria-expanded={story.expanded}
+                data-testid="story-toggle"
+                title="Show the copies of this story (o)"
+                className="rounded-full bg-violet-50 px-2 py-0.5 text-xs font-medium text-violet-900 ring-1 ring-inset ring-violet-300 hover:bg-violet-100 focus-visible:outline-2 focus-visible:outline-blue-600 dark:bg-violet-950 dark:text-violet-100 dark:ring-violet-700"
+              >
+                {story.expanded ? "▾" : "▸"} {a.copies} copies{a.sources > 1 ? ` · ${a.sources} sources` : ""}
+              </button>
+            )}
+            {!grouped && a.duplicates > 0 && (
               <Badge tone="warn" title="Flagged as a copy of another article">
                 {a.duplicates} duplicate{a.duplicates > 1 ? "s" : ""}
               </Badge>
@@ -62,6 +77,8 @@ export function ArticleRow({ a, focused, selected, onSelect, onFocus }: RowProps
           <span className="font-medium text-stone-700 dark:text-stone-300">{a.source ?? "Unknown source"}</span>
           {" · "}
           <TimeAgo iso={a.publishedAt} />
+          {grouped && a.lastUpdatedAt !== a.ingestedAt && <> · first seen <TimeAgo iso={a.firstSeenAt} /></>}
+          {grouped && <> · updated <TimeAgo iso={a.lastUpdatedAt} /></>}
           {a.dateline && <> · {a.dateline}</>}
         </p>
         <p className="mt-1 line-clamp-2 text-sm text-stone-700 dark:text-stone-300">{a.excerpt}</p>

@@ -44,6 +44,7 @@ export function FilterBar({ filters }: { filters: ArticleFilters }) {
   return (
     <form method="get" action="/" role="search" className="mb-4 flex flex-wrap items-end gap-2">
       {filters.status && <input type="hidden" name="status" value={filters.status} />}
+      {filters.view && <input type="hidden" name="view" value={filters.view} />}
       {filters.since && <input type="hidden" name="since" value={filters.since} />}
       {filters.until && <input type="hidden" name="until" value={filters.until} />}
       <label className={`${label} flex-1`}>

@@ -2,8 +2,22 @@
 
 import { useState } from "react";
 
+/**
+ * What to say when sign-in succeeded but the browser did not keep the session
+ * cookie (it would land back here with no word): most often a desk set up
+ * for https (a Secure cookie) opened over plain http.
+ */
+export function cookieRefusedMessage(pageProtocol: string, deskUrl: string | undefined): string {
+  const base = "You signed in, but this browser did not keep the session cookie, so the desk cannot tell it is you.";
+  if (pageProtocol === "http:" && deskUrl?.startsWith("https:")) {
+    return `${base} This desk sends its cookie only over https: open it at ${deskUrl}.`;
+  }
+  if (pageProtocol === "http:") return `${base} Over plain http some browsers refuse it: open the desk over https, or ask an admin to set WIREDESK_URL.`;
+  return `${base} Check that this browser allows cookies for this site.`;
+}
+
 /** Posts to better-auth's email sign-in; on success goes where the user was headed. */
-export function SignInForm({ next }: { next: string }) {
+export function SignInForm({ next, deskUrl }: { next: string; deskUrl?: string }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   async function submit(e: React.FormEvent<HTMLFormElement>) {
@@ -18,6 +32,12 @@ export function SignInForm({ next }: { next: string }) {
         body: JSON.stringify({ email: form.get("email"), password: form.get("password") }),
       });
       if (res.ok) {
+        // The session must now come back with the cookie; if it does not, the browser dropped it.
+        const session = (await fetch("/api/auth/get-session", { cache: "no-store" }).then((r) => (r.ok ? r.json() : null)).catch(() => null)) as { user?: unknown } | null;
+        if (!session?.user) {
+          setError(cookieRefusedMessage(window.location.protocol, deskUrl));
+          return;
+        }
         window.location.assign(next);
         return;
       }

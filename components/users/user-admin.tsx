@@ -63,7 +63,15 @@ export function UserAdmin({ users, me }: { users: U[]; me: number }) {
                 </select>
               </td>
               <td>{u.disabled ? "disabled" : "active"}</td>
-              <td className="text-right">
+              <td className="space-x-2 text-right">
+                {/* Names are set here, by an admin (users cannot rename themselves); the store checks them. */}
+                <button className="rounded border border-stone-300 px-2 py-1 text-xs dark:border-stone-700" aria-label={`Rename ${u.email}`}
+                  onClick={() => {
+                    const name = window.prompt(`New name for ${u.email} (1-100 characters)`, u.name)?.trim();
+                    if (name && name !== u.name) void run(async () => (await send(`/api/users/${u.id}`, { name }), `${u.email} is now called ${name}.`));
+                  }}>
+                  Rename
+                </button>
                 {u.id !== me && (
                   <button className="rounded border border-stone-300 px-2 py-1 text-xs dark:border-stone-700"
                     onClick={() => void run(async () => (await send(`/api/users/${u.id}`, { disabled: !u.disabled }), `${u.email} ${u.disabled ? "enabled" : "disabled"}.`))}>

@@ -20,6 +20,14 @@ export interface FingerprintConfig {
   seed: number;
   /** Words read per text; the rest of a longer text is not fingerprinted. */
   maxTokens: number;
+  /**
+   * Bands of a second MinHash over the text's names, figures and rare words
+   * (0: none, as before 011). Rewrites keep these while their wording changes,
+   * so they find rewrites that share no long passage.
+   */
+  nameBands: number;
+  /** MinHash values per name band. */
+  nameRows: number;
 }
 
 export const DEFAULT_FINGERPRINT_CONFIG: FingerprintConfig = {
@@ -29,6 +37,8 @@ export const DEFAULT_FINGERPRINT_CONFIG: FingerprintConfig = {
   anchorWindow: 16,
   seed: 0x5eed_d0c5,
   maxTokens: 50_000,
+  nameBands: 12,
+  nameRows: 3,
 };
 
 export const fingerprintConfigSchema = z
@@ -39,12 +49,16 @@ export const fingerprintConfigSchema = z
     anchorWindow: z.number().int().min(1).max(1024),
     seed: z.number().int().min(0).max(0xffff_ffff),
     maxTokens: z.number().int().min(16).max(10_000_000),
+    nameBands: z.number().int().min(0).max(64),
+    nameRows: z.number().int().min(1).max(32),
   })
   .strict();
 
 /** Short id of a fingerprint config, stored with each fingerprint so that mixed configs are never compared. */
 export function configId(cfg: FingerprintConfig): string {
-  const c = `${cfg.shingleSize}/${cfg.bands}/${cfg.rows}/${cfg.anchorWindow}/${cfg.seed}/${cfg.maxTokens}`;
+  // Without name bands the id is the one stores fingerprinted before them carry.
+  const names = cfg.nameBands > 0 ? `/n${cfg.nameBands}x${cfg.nameRows}` : "";
+  const c = `${cfg.shingleSize}/${cfg.bands}/${cfg.rows}/${cfg.anchorWindow}/${cfg.seed}/${cfg.maxTokens}${names}`;
   return hashString(c).toString(36);
 }
 
@@ -69,6 +83,46 @@ export interface DuplicateThresholds {
     /** Share of the smaller text they cover. */
     minCoverage: number;
   };
+  rewrite: {
+    /** Distinct names, rare words and figures (3 digits or more, not years) both texts carry, for a rewrite told by them. */
+    minSharedSalient: number;
+    /** Their share of the smaller text's names and figures. */
+    minSalientShare: number;
+    /** Their share of the larger text's. */
+    minSalientShareOfLarger: number;
+    /** Share of the smaller text's content words the other has too. */
+    minContentShare: number;
+    /** Their share of the larger text's. */
+    minContentShareOfLarger: number;
+    /** Share of names and figures asked of a rewrite found by shared passages (boilerplate shares passages, not names). */
+    minSalientShareWithPassages: number;
+    /** Figures put in others' places that a rewrite may have. */
+    maxFigureChanges: number;
+  };
+  template: {
+    /** Share of each text in the order both share above which a figure or name put in another's place means another item. */
+    minAlignedCoverage: number;
+    /** A changed name counts this much of a changed figure. */
+    nameWeight: number;
+    /** Changed figures and names, as a share of the distinct names and figures both texts share, that make another item. */
+    minChangedShare: number;
+  };
+  correction: {
+    /** Share of each text aligned for a text marked corrected to be the correction of the other. */
+    minAlignedCoverage: number;
+    /** Hours within which the same source re-sending a text with figures changed (same headline) is a correction, not another notice. */
+    maxResendHours: number;
+  };
+  update: {
+    /** Share of the older version found, in order, in the newer. */
+    minOlderCoverage: number;
+    /** New words in the newer version (in passages of 6 words or more). */
+    minAddedWords: number;
+    /** Days between the two versions, when their times are known. */
+    maxDays: number;
+    /** Figures the newer version may have changed. */
+    maxFigureChanges: number;
+  };
 }
 
 export const DEFAULT_THRESHOLDS: DuplicateThresholds = {
@@ -76,6 +130,10 @@ export const DEFAULT_THRESHOLDS: DuplicateThresholds = {
   near: { minCoverage: 0.8 },
   contains: { minCoverage: 0.9, minTokens: 25 },
   sameStory: { minPassageTokens: 8, minSharedTokens: 30, minCoverage: 0.1 },
+  rewrite: { minSharedSalient: 6, minSalientShare: 0.4, minSalientShareOfLarger: 0.2, minContentShare: 0.3, minContentShareOfLarger: 0.15, minSalientShareWithPassages: 0.2, maxFigureChanges: 1 },
+  template: { minAlignedCoverage: 0.5, nameWeight: 0.5, minChangedShare: 0.1 },
+  correction: { minAlignedCoverage: 0.5, maxResendHours: 6 },
+  update: { minOlderCoverage: 0.8, minAddedWords: 12, maxDays: 2, maxFigureChanges: 3 },
 };
 
 const share = z.number().min(0).max(1);
@@ -98,6 +156,42 @@ export const thresholdsSchema = z
         minPassageTokens: words.default(DEFAULT_THRESHOLDS.sameStory.minPassageTokens),
         minSharedTokens: words.default(DEFAULT_THRESHOLDS.sameStory.minSharedTokens),
         minCoverage: share.default(DEFAULT_THRESHOLDS.sameStory.minCoverage),
+      })
+      .strict()
+      .prefault({}),
+    rewrite: z
+      .object({
+        minSharedSalient: words.default(DEFAULT_THRESHOLDS.rewrite.minSharedSalient),
+        minSalientShare: share.default(DEFAULT_THRESHOLDS.rewrite.minSalientShare),
+        minSalientShareOfLarger: share.default(DEFAULT_THRESHOLDS.rewrite.minSalientShareOfLarger),
+        minContentShare: share.default(DEFAULT_THRESHOLDS.rewrite.minContentShare),
+        minContentShareOfLarger: share.default(DEFAULT_THRESHOLDS.rewrite.minContentShareOfLarger),
+        minSalientShareWithPassages: share.default(DEFAULT_THRESHOLDS.rewrite.minSalientShareWithPassages),
+        maxFigureChanges: z.number().int().min(0).max(1000).default(DEFAULT_THRESHOLDS.rewrite.maxFigureChanges),
+      })
+      .strict()
+      .prefault({}),
+    template: z
+      .object({
+        minAlignedCoverage: share.default(DEFAULT_THRESHOLDS.template.minAlignedCoverage),
+        nameWeight: z.number().min(0).max(10).default(DEFAULT_THRESHOLDS.template.nameWeight),
+        minChangedShare: share.default(DEFAULT_THRESHOLDS.template.minChangedShare),
+      })
+      .strict()
+      .prefault({}),
+    correction: z
+      .object({
+        minAlignedCoverage: share.default(DEFAULT_THRESHOLDS.correction.minAlignedCoverage),
+        maxResendHours: z.number().min(0).max(8760).default(DEFAULT_THRESHOLDS.correction.maxResendHours),
+      })
+      .strict()
+      .prefault({}),
+    update: z
+      .object({
+        minOlderCoverage: share.default(DEFAULT_THRESHOLDS.update.minOlderCoverage),
+        minAddedWords: words.default(DEFAULT_THRESHOLDS.update.minAddedWords),
+        maxDays: z.number().min(0).max(3650).default(DEFAULT_THRESHOLDS.update.maxDays),
+        maxFigureChanges: z.number().int().min(0).max(1000).default(DEFAULT_THRESHOLDS.update.maxFigureChanges),
       })
       .strict()
       .prefault({}),

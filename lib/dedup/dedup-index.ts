@@ -1,4 +1,7 @@
-import { ANCHOR_BAND, type Fingerprint } from "./fingerprint";
+import { ANCHOR_BAND, NAME_BAND_BASE, type Fingerprint } from "./fingerprint";
+
+/** What the index needs of a fingerprint; nameKeys are absent from fingerprints made before name bands. */
+export type IndexedFingerprint = Pick<Fingerprint, "bandKeys" | "anchors"> & { nameKeys?: Int32Array };
 
 // In-memory duplicate index: articles under their LSH band keys and anchors,
 // in flat typed arrays (about 11 bytes a key at the default load) so that a
@@ -11,6 +14,8 @@ export interface CandidateHit {
   bandHits: number;
   /** Anchors (winnowed shingles) the two texts share. */
   anchorHits: number;
+  /** Name bands (MinHash of names, figures, rare words) the two agree on. */
+  nameHits: number;
 }
 
 export interface CandidateRule {
@@ -20,26 +25,30 @@ export interface CandidateRule {
   shortAnchorCount: number;
   /** Anchors shared by more articles than this are stock phrases and are not looked up. */
   maxAnchorPostings: number;
+  /** Name bands that make a candidate on their own (a rewrite sharing no long passage). */
+  minNameHits: number;
 }
 
 export const DEFAULT_CANDIDATE_RULE: CandidateRule = {
   minAnchorHits: 3,
   shortAnchorCount: 2,
   maxAnchorPostings: 1_000,
+  minNameHits: 1,
 };
 
 /**
- * Whether a hit is worth verifying: one shared LSH band (resemblance), or
- * enough shared anchors (containment, shared passages). Short texts have few
+ * Whether a hit is worth verifying: one shared LSH band (resemblance), enough
+ * shared name bands (a rewrite in other words), or enough shared anchors (containment, shared passages). Short texts have few
  * anchors, so for them sharing all but none is asked: min(their anchors, 2).
  */
 export function isCandidate(
-  hit: Pick<CandidateHit, "bandHits" | "anchorHits">,
+  hit: Pick<CandidateHit, "bandHits" | "anchorHits"> & { nameHits?: number },
   queryAnchors: number,
   candidateAnchors: number,
   rule: CandidateRule = DEFAULT_CANDIDATE_RULE,
 ): boolean {
   if (hit.bandHits > 0) return true;
+  if ((hit.nameHits ?? 0) >= rule.minNameHits) return true;
   const fewest = Math.min(queryAnchors, candidateAnchors);
   const needed = fewest <= rule.shortAnchorCount ? Math.max(1, fewest) : rule.minAnchorHits;
   return hit.anchorHits >= needed;
@@ -95,21 +104,22 @@ export class DedupIndex {
   }
 
   /** Index an article; ids are non-negative 32-bit integers (the store's article ids). */
-  add(id: number, fp: Pick<Fingerprint, "bandKeys" | "anchors">): void {
+  add(id: number, fp: IndexedFingerprint): void {
     if (!Number.isInteger(id) || id < 0 || id > 0x7fff_ffff) throw new RangeError(`article id out of range: ${id}`);
     if (this.anchorCounts.has(id)) throw new Error(`article ${id} is already indexed; remove it first`);
     this.anchorCounts.set(id, fp.anchors.length);
-    if ((this.used + fp.bandKeys.length + fp.anchors.length) / this.keys.length > MAX_LOAD) {
-      this.grow(this.used + fp.bandKeys.length + fp.anchors.length);
-    }
+    const n = fp.bandKeys.length + fp.anchors.length + (fp.nameKeys?.length ?? 0);
+    if ((this.used + n) / this.keys.length > MAX_LOAD) this.grow(this.used + n);
     fp.bandKeys.forEach((key, band) => this.insert(slotHash(band, key), id));
+    fp.nameKeys?.forEach((key, i) => this.insert(slotHash(NAME_BAND_BASE + i, key), id));
     fp.anchors.forEach((key) => this.insert(slotHash(ANCHOR_BAND, key), id));
   }
 
   /** Take an article out (before re-adding an updated text, say); needs the fingerprint it was added with. */
-  remove(id: number, fp: Pick<Fingerprint, "bandKeys" | "anchors">): boolean {
+  remove(id: number, fp: IndexedFingerprint): boolean {
     if (!this.anchorCounts.delete(id)) return false;
     fp.bandKeys.forEach((key, band) => this.delete(slotHash(band, key), id));
+    fp.nameKeys?.forEach((key, i) => this.delete(slotHash(NAME_BAND_BASE + i, key), id));
     fp.anchors.forEach((key) => this.delete(slotHash(ANCHOR_BAND, key), id));
     return true;
   }
@@ -118,40 +128,37 @@ export class DedupIndex {
    * Articles worth verifying against fp (see isCandidate), most shared keys
    * first. The article itself (excludeId) is left out.
    */
-  candidates(fp: Pick<Fingerprint, "bandKeys" | "anchors">, excludeId?: number): CandidateHit[] {
+  candidates(fp: IndexedFingerprint, excludeId?: number): CandidateHit[] {
     const hits = new Map<number, CandidateHit>();
-    const visit = (h: number, isBand: boolean) => {
+    // what: 0 an LSH band, 1 an anchor, 2 a name band
+    const count = (id: number, what: number) => {
+      const hit = hits.get(id);
+      if (hit) {
+        if (what === 0) hit.bandHits++;
+        else if (what === 1) hit.anchorHits++;
+        else hit.nameHits++;
+      } else hits.set(id, { id, bandHits: what === 0 ? 1 : 0, anchorHits: what === 1 ? 1 : 0, nameHits: what === 2 ? 1 : 0 });
+    };
+    const visit = (h: number, what: number) => {
       const more = this.overflow.get(h);
-      if (!isBand && more && more.n + HEAVY > this.rule.maxAnchorPostings) return; // a stock phrase
+      // A stock phrase, or a set of names every notice of a kind carries: too common to find a story by.
+      if (what !== 0 && more && more.n + HEAVY > this.rule.maxAnchorPostings) return;
       const cap = this.keys.length;
       for (let s = home(h, cap); this.ids[s] !== EMPTY; s = s + 1 === cap ? 0 : s + 1) {
         if (this.keys[s] !== h) continue;
-        const id = this.ids[s] ?? EMPTY;
-        const hit = hits.get(id);
-        if (hit) {
-          if (isBand) hit.bandHits++;
-          else hit.anchorHits++;
-        } else hits.set(id, { id, bandHits: isBand ? 1 : 0, anchorHits: isBand ? 0 : 1 });
+        count(this.ids[s] ?? EMPTY, what);
       }
-      if (more) {
-        for (let i = 0; i < more.n; i++) {
-          const id = more.ids[i] ?? EMPTY;
-          const hit = hits.get(id);
-          if (hit) {
-            if (isBand) hit.bandHits++;
-            else hit.anchorHits++;
-          } else hits.set(id, { id, bandHits: isBand ? 1 : 0, anchorHits: isBand ? 0 : 1 });
-        }
-      }
+      if (more) for (let i = 0; i < more.n; i++) count(more.ids[i] ?? EMPTY, what);
     };
-    fp.bandKeys.forEach((key, band) => visit(slotHash(band, key), true));
-    fp.anchors.forEach((key) => visit(slotHash(ANCHOR_BAND, key), false));
+    fp.bandKeys.forEach((key, band) => visit(slotHash(band, key), 0));
+    fp.anchors.forEach((key) => visit(slotHash(ANCHOR_BAND, key), 1));
+    fp.nameKeys?.forEach((key, i) => visit(slotHash(NAME_BAND_BASE + i, key), 2));
     const out: CandidateHit[] = [];
     for (const hit of hits.values()) {
       if (hit.id === excludeId) continue;
       if (isCandidate(hit, fp.anchors.length, this.anchorCounts.get(hit.id) ?? 0, this.rule)) out.push(hit);
     }
-    return out.sort((x, y) => y.bandHits + y.anchorHits - (x.bandHits + x.anchorHits) || x.id - y.id);
+    return out.sort((x, y) => y.bandHits + y.anchorHits + y.nameHits - (x.bandHits + x.anchorHits + x.nameHits) || x.id - y.id);
   }
 
   stats(): IndexStats {

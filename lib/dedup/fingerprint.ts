@@ -1,5 +1,6 @@
 import { DEFAULT_FINGERPRINT_CONFIG, configId, type FingerprintConfig } from "./config";
 import { fmix32, mixWord, mulberry32 } from "./hash";
+import { bandTerms, salience } from "./salient";
 import { tokenize } from "./tokens";
 
 // The fingerprint of one article body: shingle hashes, a MinHash signature,
@@ -8,6 +9,12 @@ import { tokenize } from "./tokens";
 
 /** The band number anchors are stored under; LSH bands are 0 … bands - 1. */
 export const ANCHOR_BAND = 255;
+/** Name bands are stored as NAME_BAND_BASE + i, apart from the LSH bands (0 … bands - 1) and anchors. */
+export const NAME_BAND_BASE = 128;
+/** Fewer names, figures and rare words than this give no name keys: too little to tell a story by. */
+export const MIN_NAME_TERMS = 5;
+
+export const isNameBand = (band: number) => band >= NAME_BAND_BASE && band < ANCHOR_BAND;
 
 /** One row of the duplicate index: (articleId, band, key), looked up on (band, key). */
 export interface IndexKey {
@@ -27,6 +34,8 @@ export interface Fingerprint {
   bandKeys: Int32Array;
   /** Sorted, unique winnowed shingle hashes, as signed keys. */
   anchors: Int32Array;
+  /** One key per name band: a MinHash of the text's names, figures and rare words (empty when it has too few). */
+  nameKeys: Int32Array;
 }
 
 interface HashFamily {
@@ -146,19 +155,27 @@ export function fingerprint(text: string, cfg: FingerprintConfig = DEFAULT_FINGE
   const shingles = sortedUnique(sequence);
   const length = cfg.bands * cfg.rows;
   const signature = minhash(shingles, length, cfg.seed);
+  let nameKeys: Int32Array = new Int32Array(0);
+  if (cfg.nameBands > 0) {
+    const terms = bandTerms(text, salience(text, tokens), tokens);
+    // Its own hash family (seed + 1): the name signature must not line up with the shingle one.
+    if (terms.length >= MIN_NAME_TERMS) nameKeys = bandKeys(minhash(terms, cfg.nameBands * cfg.nameRows, (cfg.seed + 1) >>> 0), cfg.nameBands, cfg.nameRows);
+  }
   return {
     tokenCount: tokens.count,
     shingles,
     signature,
     bandKeys: shingles.length === 0 ? new Int32Array(0) : bandKeys(signature, cfg.bands, cfg.rows),
     anchors: winnow(sequence, cfg.anchorWindow),
+    nameKeys,
   };
 }
 
-/** The rows the store keeps for an article: one per LSH band, one per anchor. */
-export function indexKeys(fp: Pick<Fingerprint, "bandKeys" | "anchors">): IndexKey[] {
+/** The rows the store keeps for an article: one per LSH band, one per name band, one per anchor. */
+export function indexKeys(fp: Pick<Fingerprint, "bandKeys" | "anchors"> & { nameKeys?: Int32Array }): IndexKey[] {
   const keys: IndexKey[] = [];
   fp.bandKeys.forEach((key, band) => keys.push({ band, key }));
+  fp.nameKeys?.forEach((key, i) => keys.push({ band: NAME_BAND_BASE + i, key }));
   fp.anchors.forEach((key) => keys.push({ band: ANCHOR_BAND, key }));
   return keys;
 }

@@ -28,7 +28,8 @@ export function isUpdate(incoming: ArticleIdentity, existing: ArticleIdentity, m
   if (incoming.uri === existing.uri) return true;
   return (
     match !== null &&
-    (match.kind === "exact" || match.kind === "near") &&
+    // A correction that reads as a near copy is the page fixed in place, as before corrections were named.
+    (match.kind === "exact" || match.kind === "near" || (match.kind === "correction" && Math.min(match.evidence.coverageA, match.evidence.coverageB) >= 0.8)) &&
     sameSource(incoming.source, existing.source) &&
     isDerivedUri(incoming.uri) &&
     isDerivedUri(existing.uri)

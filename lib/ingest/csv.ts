@@ -53,6 +53,8 @@ export function parseCsv(text: string, opts: ParseOptions): ParseResult {
     skip_empty_lines: true,
     relax_column_count: true,
     relax_quotes: true,
+    // Wiredesk's export quotes cells a spreadsheet would run as formulas ('=1+1): the quote is not the text.
+    cast: (value: string) => value.replace(/^'(?=[=+\-@\t\r])/, ""),
     info: true,
     // A malformed row costs that row: it is reported and the rest are read.
     skip_records_with_error: true,

@@ -10,7 +10,7 @@ import {
 } from "feedsmith";
 import { toMedtopCode, uniqueTags } from "./iptc";
 import { htmlToText, sanitizeBodyHtml } from "./sanitize";
-import { cleanParagraphs, deriveUri, describeJsonError, parseDate, squash, toHttpUrl } from "./text";
+import { cleanParagraphs, deriveUri, describeJsonError, parseDate, parseJsonClean, squash, toHttpUrl } from "./text";
 import {
   IngestInputError,
   type IncomingTag,
@@ -280,7 +280,7 @@ function itemLocation(index: number, line?: number): string {
 function parseJsonFeedText(text: string, opts: ParseOptions): ParseResult {
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    data = parseJsonClean(text);
   } catch (error) {
     throw new IngestInputError(opts.name, `invalid JSON: ${describeJsonError(error, text)}`);
   }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { toIsoCountry, toMedtopCode, uniqueTags } from "./iptc";
 import { htmlToText, sanitizeBodyHtml } from "./sanitize";
-import { cleanParagraphs, deriveUri, describeJsonError, parseDate, squash, toHttpUrl } from "./text";
+import { cleanParagraphs, deriveUri, describeJsonError, parseDate, parseJsonClean, squash, toHttpUrl } from "./text";
 import {
   IngestInputError,
   type DuplicateKind,
@@ -51,7 +51,7 @@ const TagObject = z.looseObject({
 
 const DuplicateObject = z.looseObject({
   uri: z.string(),
-  kind: z.enum(["exact", "near", "contains", "contained", "same-story"]),
+  kind: z.enum(["exact", "near", "contains", "contained", "same-story", "correction", "update"]),
   score: z.number(),
   status: z.enum(["suggested", "confirmed", "dismissed"]).optional(),
 });
@@ -97,11 +97,15 @@ const NinjsObject = z.looseObject({
   places: lenientArray(TagObject),
   place: lenientArray(TagObject),
   duplicates: lenientArray(DuplicateObject),
+  altids: lenientArray(ValueObject),
 });
 
 type Ninjs = z.infer<typeof NinjsObject>;
 type Tag = z.infer<typeof TagObject>;
 type ValueObj = z.infer<typeof ValueObject>;
+
+/** The ninjs altids role under which Wiredesk's export names an article's story. */
+export const STORY_ALTID = "wiredesk-story";
 
 // ---------------------------------------------------------------- input
 
@@ -257,7 +261,7 @@ function lineNumbers(text: string, positions: number[]): number[] {
 
 function tryJson(text: string): { ok: true; value: unknown } | { ok: false; error: unknown } {
   try {
-    return { ok: true, value: JSON.parse(text) };
+    return { ok: true, value: parseJsonClean(text) };
   } catch (error) {
     return { ok: false, error };
   }
@@ -304,6 +308,8 @@ function toArticle(value: unknown, location: string, opts: ParseOptions): Parsed
   if (places.length) article.places = places;
   const duplicates = readDuplicates(item.duplicates);
   if (duplicates.length) article.duplicates = duplicates;
+  const story = item.altids?.find((a) => a?.role === STORY_ALTID)?.value.trim();
+  if (story) article.storyKey = story.slice(0, 200);
   return article;
 }
 

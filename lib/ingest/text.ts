@@ -98,3 +98,36 @@ export function describeJsonError(error: unknown, src?: string): string {
   const line = before.split("\n").length;
   return `${msg} (line ${line})`;
 }
+
+// Control characters a text field never needs (tab, line feed and carriage return stay).
+const CONTROL_RE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+
+/**
+ * A string as JSON decoded it, made safe to store: JSON escapes can spell
+ * what the raw bytes were cleaned of (`\u0000`, a lone `\ud800`). NULs and
+ * other control characters go; a lone surrogate becomes U+FFFD, as a decoder
+ * would have made of the bytes.
+ */
+export function cleanDecodedString(s: string): string {
+  return s.replace(CONTROL_RE, "").toWellFormed();
+}
+
+/** JSON.parse, with every string (keys too) cleaned as cleanDecodedString does. */
+export function parseJsonClean(text: string): unknown {
+  return JSON.parse(text, function (this: Record<string, unknown>, key, value: unknown) {
+    if (typeof value === "string") return cleanDecodedString(value);
+    if (value && typeof value === "object" && !Array.isArray(value)) {
+      // Keys are not passed through the reviver as values: clean those that need it.
+      for (const k of Object.keys(value)) {
+        const ck = cleanDecodedString(k);
+        if (ck !== k) {
+          const v = (value as Record<string, unknown>)[k];
+          delete (value as Record<string, unknown>)[k];
+          // defineProperty: a cleaned key of "__proto__" stays a plain key, never the prototype.
+          Object.defineProperty(value, ck, { value: v, enumerable: true, writable: true, configurable: true });
+        }
+      }
+    }
+    return value;
+  });
+}

@@ -13,7 +13,7 @@ export type InputFormat =
   | "html";
 
 export type TagCreator = "machine" | "editor";
-export type DuplicateKind = "exact" | "near" | "contains" | "contained" | "same-story";
+export type DuplicateKind = "exact" | "near" | "contains" | "contained" | "same-story" | "correction" | "update";
 export type LinkStatus = "suggested" | "confirmed" | "dismissed";
 export type WorkflowStatus = "new" | "reviewed" | "spiked";
 
@@ -61,6 +61,8 @@ export interface ParsedArticle {
   subjects?: IncomingTag[];
   places?: IncomingTag[];
   duplicates?: IncomingDuplicate[];
+  /** The story a Wiredesk export filed it under (ninjs altids, role "wiredesk-story"): items sharing one are one story again. */
+  storyKey?: string;
   /** Where in the input the item stood, for messages: "line 12", "item 3". */
   location: string;
 }

@@ -16,7 +16,8 @@ export interface Target {
 
 const verb: Record<Status, string> = { new: "Reopened", reviewed: "Marked reviewed", spiked: "Spiked" };
 
-export const postStatuses = (status: Status, items: Target[]) => postJson<BulkStatusResult>("/api/articles/status", { status, items });
+export const postStatuses = (status: Status, items: Target[], wholeStory = false) =>
+  postJson<BulkStatusResult>("/api/articles/status", { status, items, ...(wholeStory ? { wholeStory } : {}) });
 
 type Lists = [readonly unknown[], InfiniteData<ArticlePage> | undefined][];
 
@@ -37,7 +38,9 @@ function patchLists(qc: ReturnType<typeof useQueryClient>, ids: Set<number>, sta
 export function useSetStatuses(onDone?: () => void) {
   const qc = useQueryClient();
   const m = useMutation({
-    mutationFn: ({ status, items }: { status: Status; items: Target[]; undoing?: boolean }) => postStatuses(status, items),
+    // wholeStory: each item stands for its story, and every copy takes the status.
+    mutationFn: ({ status, items, wholeStory }: { status: Status; items: Target[]; undoing?: boolean; wholeStory?: boolean }) =>
+      postStatuses(status, items, wholeStory),
     onMutate: async ({ status, items }) => {
       await qc.cancelQueries({ queryKey: articleKeys.lists() });
       return { saved: patchLists(qc, new Set(items.map((i) => i.id)), status) };

@@ -15,10 +15,12 @@ export interface ArticleFilters {
   /** A preset window ending now: 1h | today | 24h | 7d | 30d. */
   range?: "1h" | "today" | "24h" | "7d" | "30d";
   duplicates?: "yes" | "no";
+  /** One row a story (unset, the default) or every article. */
+  view?: "stories" | "articles";
 }
 
 /** Every filter key, in the order the URL carries them. */
-export const FILTER_KEYS = ["status", "q", "place", "topic", "source", "since", "until", "range", "duplicates"] as const satisfies readonly (keyof ArticleFilters)[];
+export const FILTER_KEYS = ["status", "q", "place", "topic", "source", "since", "until", "range", "duplicates", "view"] as const satisfies readonly (keyof ArticleFilters)[];
 
 /** The filters as URL parameters, for the route and for links to a filtered queue. */
 export function filterParams(f: ArticleFilters): URLSearchParams {

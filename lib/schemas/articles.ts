@@ -1,5 +1,6 @@
 // Shapes shared by the article routes, the server operations and the UI.
 import { z } from "zod";
+import { idNumber, queryId, queryIdOrZero } from "./ids";
 import { MENTION_TAG_CONFIDENCE } from "../tagging/thresholds";
 import { workflowStatus } from "./workflow";
 
@@ -37,10 +38,12 @@ export const articleListParams = z.object({
   range: timeRange.optional(),
   /** Only articles with ("yes") or without ("no") an open or confirmed duplicate link, either direction. */
   duplicates: z.enum(["yes", "no"]).optional(),
+  /** One row a story (the default), or every article as it arrived. */
+  view: z.enum(["stories", "articles"]).optional(),
   /** Only articles that arrived after this one: the "new arrivals" count. */
-  after: z.coerce.number().int().nonnegative().optional(),
+  after: queryIdOrZero.optional(),
   /** Keyset cursor: the id of the last article of the previous page. */
-  cursor: z.coerce.number().int().positive().optional(),
+  cursor: queryId.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type ArticleListParams = z.input<typeof articleListParams>;
@@ -105,6 +108,14 @@ export interface ArticleListItem {
   duplicates: number;
   tags: TagChip[];
   excerpt: string;
+  /** The story this article stands for; null when it is alone. */
+  storyId: number | null;
+  /** Articles and sources carrying the story (1 and 1 for an article alone). */
+  copies: number;
+  sources: number;
+  /** When the story was first seen, and when its newest copy arrived. */
+  firstSeenAt: string;
+  lastUpdatedAt: string;
 }
 
 export interface ArticlePage {
@@ -116,15 +127,17 @@ export interface ArticlePage {
 export const statusChange = z.object({
   status: workflowStatus,
   /** The version the editor saw. */
-  version: z.number().int().positive(),
+  version: idNumber,
 });
 
 /** One status for a selection of articles, each with the version the editor saw. */
 export const bulkStatusChange = z.object({
   status: workflowStatus,
   items: z
-    .array(z.object({ id: z.number().int().positive(), version: z.number().int().positive() }))
+    .array(z.object({ id: idNumber, version: idNumber }))
     .min(1)
     .max(500),
+  /** Each item stands for its story: every copy of it takes the status too. */
+  wholeStory: z.boolean().optional(),
 });
 export type BulkStatusChange = z.infer<typeof bulkStatusChange>;

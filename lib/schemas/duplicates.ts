@@ -2,4 +2,4 @@ import { z } from "zod";
 import { linkState } from "./workflow";
 
 export const linkDecision = z.object({ state: linkState });
-export const idParam = z.coerce.number().int().positive();
+export { idParam } from "./ids";

@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { idNumber } from "./ids";
 
 export const tagAction = z.discriminatedUnion("action", [
   z.object({
     action: z.enum(["accept", "reject", "remove"]),
-    tagId: z.number().int().positive(),
+    tagId: idNumber,
     /** The tag's version the editor saw; a newer one in the store refuses the write (409). */
-    version: z.number().int().positive().optional(),
+    version: idNumber.optional(),
   }),
   z.object({ action: z.literal("add"), scheme: z.enum(["medtop", "iso3166", "newsroom"]), code: z.string().trim().min(1).max(100) }),
   /** Accept the confident suggestions at once (the "a" key). */
@@ -13,10 +14,10 @@ export const tagAction = z.discriminatedUnion("action", [
   /** Undo: put a tag back in the state it had. */
   z.object({
     action: z.literal("restore"),
-    tagId: z.number().int().positive(),
+    tagId: idNumber,
     state: z.enum(["suggested", "accepted", "rejected"]),
     /** The version the undone write produced: a later decision by someone else is not overwritten. */
-    version: z.number().int().positive().optional(),
+    version: idNumber.optional(),
   }),
 ]);
 
@@ -26,11 +27,11 @@ export const tagSearch = z.object({
 });
 
 export const taxonomyChange = z.discriminatedUnion("action", [
-  z.object({ action: z.literal("rename"), tagId: z.number().int().positive(), name: z.string().trim().min(1).max(80) }),
-  z.object({ action: z.literal("hide"), tagId: z.number().int().positive(), hidden: z.boolean() }),
+  z.object({ action: z.literal("rename"), tagId: idNumber, name: z.string().trim().min(1).max(80) }),
+  z.object({ action: z.literal("hide"), tagId: idNumber, hidden: z.boolean() }),
   z.object({
     action: z.literal("add"),
-    parentId: z.number().int().positive(),
+    parentId: idNumber,
     name: z.string().trim().min(1).max(80),
   }),
 ]);

@@ -1,24 +1,37 @@
 import { z } from "zod";
+import { queryId } from "./ids";
 
 export const roleName = z.enum(["admin", "editor", "viewer"]);
 
+/**
+ * A person's name as the desk shows it (and the audit log records it): set by
+ * an admin, 1-100 characters, no control or bidirectional-override
+ * characters (which could make one name display as another).
+ */
+export const personName = z
+  .string()
+  .trim()
+  .min(1, "name is empty")
+  .max(100, "name is longer than 100 characters")
+  .refine((n) => !/[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/.test(n), "name holds control or invisible characters");
+
 export const newUser = z.object({
   email: z.email().trim().toLowerCase().max(200),
-  name: z.string().trim().min(1).max(100),
+  name: personName,
   role: roleName,
   /** At least 10 characters; the form may leave it out to have one generated and shown once. */
   password: z.string().min(10, "password must be at least 10 characters").max(256).optional(),
 });
 
 export const userChange = z
-  .object({ role: roleName.optional(), disabled: z.boolean().optional() })
-  .refine((c) => c.role !== undefined || c.disabled !== undefined, { message: "give a role or disabled" });
+  .object({ role: roleName.optional(), disabled: z.boolean().optional(), name: personName.optional() })
+  .refine((c) => c.role !== undefined || c.disabled !== undefined || c.name !== undefined, { message: "give a role, disabled or a name" });
 
 export const auditFilters = z.object({
-  user: z.coerce.number().int().positive().optional(),
+  user: queryId.optional(),
   action: z.string().trim().max(60).regex(/^[a-z.]*$/, "letters and dots").optional(),
-  article: z.coerce.number().int().positive().optional(),
+  article: queryId.optional(),
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
-  before: z.coerce.number().int().positive().optional(),
+  before: queryId.optional(),
 });

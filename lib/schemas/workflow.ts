@@ -5,7 +5,7 @@ export const workflowStatus = z.enum(["new", "reviewed", "spiked"]);
 export const tagOrigin = z.enum(["machine", "editor"]);
 export const tagState = z.enum(["suggested", "accepted", "rejected"]);
 export const tagScheme = z.enum(["medtop", "iso3166", "region", "newsroom"]);
-export const duplicateKind = z.enum(["exact", "near", "contains", "contained", "same-story"]);
+export const duplicateKind = z.enum(["exact", "near", "contains", "contained", "same-story", "correction", "update"]);
 export const linkState = z.enum(["suggested", "confirmed", "dismissed"]);
 
 /** contains/contained read from the other side of a link. */

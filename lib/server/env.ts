@@ -1,6 +1,7 @@
 // The one place that reads process.env: parsed once, validated, typed.
 import { z } from "zod";
 import { parseThresholds } from "../dedup/config";
+import { parseTrustedProxies } from "./auth/client-address";
 
 export const envSchema = z.object({
   DATABASE_URL: z
@@ -36,6 +37,26 @@ export const envSchema = z.object({
     .transform((s) => (s ? s.split(",").map((o) => o.trim()).filter(Boolean) : [])),
   /** Sign-in attempts allowed per client address per minute. */
   WIREDESK_SIGNIN_LIMIT: z.coerce.number().int().min(1).max(100000).default(10),
+  /** Sign-in attempts allowed per account (email), from any address, per 15 minutes. */
+  WIREDESK_SIGNIN_ACCOUNT_LIMIT: z.coerce.number().int().min(1).max(100000).default(20),
+  /**
+   * Proxies whose X-Forwarded-For is believed: addresses or CIDR ranges,
+   * comma-separated ("10.0.0.5, 192.168.0.0/16"). Unset: none, and the
+   * client is whoever opened the connection.
+   */
+  WIREDESK_TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      const entries = (raw ?? "").split(",").map((e) => e.trim()).filter(Boolean);
+      try {
+        parseTrustedProxies(entries);
+      } catch (e) {
+        ctx.addIssue({ code: "custom", message: (e as Error).message });
+        return z.NEVER;
+      }
+      return entries;
+    }),
   /** Demo accounts' password (tests only); unset, npm start generates and prints them. */
   WIREDESK_DEMO_PASSWORD: z.string().min(10, "must be at least 10 characters").optional(),
   /** Load the demo copy into an empty store on start. */

@@ -6,6 +6,7 @@ import { hashPassword } from "better-auth/crypto";
 import type { Db } from "./db/client";
 import { authorize, recordAudit, type Actor } from "./audit";
 import type { Role } from "./auth/roles";
+import { personName } from "../schemas/users";
 import { forgetSessions } from "./auth/session";
 
 export class UserError extends Error {}
@@ -16,13 +17,26 @@ export const generatePassword = () => randomBytes(18).toString("base64url");
 /** Only what the desk shows about a user: never the hash, never sessions. */
 export const publicUser = { id: true, email: true, name: true, role: true, disabled: true, createdAt: true } as const;
 
+/** A valid name no other user has (compared without case): one name, one person, in the desk and its audit log. */
+async function checkName(db: Db | Tx, raw: string, exceptId?: number): Promise<string> {
+  const parsed = personName.safeParse(raw);
+  if (!parsed.success) throw new UserError(`Name refused: ${parsed.error.issues[0]?.message ?? "invalid"}`);
+  const name = parsed.data;
+  const others = await db.user.findMany({ where: exceptId ? { id: { not: exceptId } } : {}, select: { name: true } });
+  if (others.some((o) => o.name.toLocaleLowerCase() === name.toLocaleLowerCase())) throw new UserError(`Another user is called ${name} already`);
+  return name;
+}
+
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
 export async function createUser(db: Db, input: { email: string; name: string; role: Role; password: string }, actor: Actor) {
   authorize(actor, "users");
   const email = input.email.trim().toLowerCase();
   if (await db.user.findUnique({ where: { email } })) throw new UserError(`A user ${email} exists already`);
+  const name = await checkName(db, input.name);
   const hash = await hashPassword(input.password);
   const user = await db.$transaction(async (tx) => {
-    const u = await tx.user.create({ data: { email, name: input.name, role: input.role, emailVerified: true }, select: publicUser });
+    const u = await tx.user.create({ data: { email, name, role: input.role, emailVerified: true }, select: publicUser });
     await tx.account.create({ data: { accountId: String(u.id), providerId: "credential", userId: u.id, password: hash } });
     await recordAudit(tx, actor, { action: "user.create", entityType: "user", entityId: u.id, before: null, after: { email, name: u.name, role: u.role } });
     return u;
@@ -30,7 +44,8 @@ export async function createUser(db: Db, input: { email: string; name: string; r
   return user;
 }
 
-export async function changeUser(db: Db, userId: number, change: { role?: Role; disabled?: boolean }, actor: Actor) {
+/** Names are changed here, by an admin, and audited: nobody renames themself (better-auth's update-user is off). */
+export async function changeUser(db: Db, userId: number, change: { role?: Role; disabled?: boolean; name?: string }, actor: Actor) {
   authorize(actor, "users");
   if (actor.userId === userId && (change.disabled || (change.role && change.role !== "admin"))) {
     throw new UserError("You cannot disable yourself or take away your own admin role");
@@ -38,7 +53,8 @@ export async function changeUser(db: Db, userId: number, change: { role?: Role; 
   const result = await db.$transaction(async (tx) => {
     const u = await tx.user.findUnique({ where: { id: userId }, select: publicUser });
     if (!u) throw new UserError(`No user ${userId}`);
-    const updated = await tx.user.update({ where: { id: userId }, data: change, select: publicUser });
+    const data = { ...change, ...(change.name !== undefined ? { name: await checkName(tx, change.name, userId) } : {}) };
+    const updated = await tx.user.update({ where: { id: userId }, data, select: publicUser });
     // Disabling ends their sessions at once.
     if (change.disabled) await tx.session.deleteMany({ where: { userId } });
     const before: Record<string, unknown> = {};
@@ -51,6 +67,9 @@ export async function changeUser(db: Db, userId: number, change: { role?: Role; 
     }
     if (Object.keys(after).length) {
       await recordAudit(tx, actor, { action: "disabled" in after ? (after.disabled ? "user.disable" : "user.enable") : "user.role", entityType: "user", entityId: userId, before, after });
+    }
+    if (updated.name !== u.name) {
+      await recordAudit(tx, actor, { action: "user.rename", entityType: "user", entityId: userId, before: { name: u.name }, after: { name: updated.name } });
     }
     return updated;
   });

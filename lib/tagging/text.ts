@@ -30,6 +30,8 @@ export interface Word {
   place?: unknown;
   /** The stem the topic lexicon matches it by. */
   stem?: string;
+  /** The stem the topic classifier counts it as; null for a word it skips. */
+  feature?: string | null;
 }
 
 export interface Token {

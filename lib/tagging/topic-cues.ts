@@ -5,6 +5,8 @@
 // "arrest"), with an optional weight after "^" (default 1). A phrase that
 // belongs to no topic ("weather the storm") is listed under BLOCKED_CUES:
 // the longest phrase wins, so it keeps its words from the topics.
+// The learnt classifier reads each topic's cue strength as a feature
+// (topic-model.ts): after changing a list, rebuild it (npm run topics:build).
 
 export const TOPIC_CUES: Record<string, string> = {
   // arts, culture, entertainment and media
@@ -100,7 +102,7 @@ export const TOPIC_CUES: Record<string, string> = {
     walkouts^1.5; industrial action^1.5; picket^1.3; wages^1.3; wage^1.3; pay^0.6; pay rise^1.5; pay deal^1.5; salaries^1.2;
     salary^1; pension^1; pensions^1.1; jobs^0.8; job cuts^1.3; layoffs^1.3; unemployment^1.2; unemployed^1.2; employment^1.2;
     jobless^1.2; staff^0.5; collective bargaining^1.5; collective agreement^1.5; working conditions^1.5; minimum wage^1.5;
-    overtime^1; shifts^0.4; arrears^1.2; lecturers' union^1.5; ig metall^1.5; verdi^1.5; warning strikes^1.5`,
+    overtime pay^1.2; overtime ban^1.2; unpaid overtime^1.2; shifts^0.4; arrears^1.2; lecturers' union^1.5; ig metall^1.5; verdi^1.5; warning strikes^1.5`,
   // lifestyle and leisure
   "medtop:10000000": `lifestyle^1.3; leisure^1.2; travel^0.8; tourists^0.8; tourism^0.6; holiday^0.8; holidays^0.8; vacation^1;
     food^0.8; recipe^1.5; recipes^1.5; cooking^1.3; cook^0.8; chef^1.2; restaurant^1; restaurants^1; dining^1.2; dinner^0.8;
@@ -158,7 +160,18 @@ export const TOPIC_CUES: Record<string, string> = {
     boxer^1.3; cycling^1.1; cyclist^1.1; marathon^1.2; formula one^1.5; grand prix^1.4; race^0.3; racing^0.8; win^0.2; won^0.2;
     victory^0.2; defeat^0.3; beat^0.2; draw^0.3; replay^1; minute^0.2; half-time^1.3; halftime^1.3; second half^0.8;
     first half^0.6; injury time^1.5; equaliser^1.5; winner^0.4; underdogs^1; giant-killing^1.5; non-league^1.5; round^0.2;
-    sixth-tier^1.5; fixture^1.2; fixtures^1.2; wicket^1.5; innings^1.5`,
+    sixth-tier^1.5; fixture^1.2; fixtures^1.2; wicket^1.5; innings^1.5; overtime^0.8; extra time^1; rookie^0.8;
+    quarterback^1.5; touchdown^1.5; linebacker^1.5; wide receiver^1.5; running back^1.2; field goal^1.2; super bowl^1.5;
+    pitcher^1.2; home run^1.5; world series^1.5; slam dunk^1.5; three-pointer^1.5; rebounds^0.8; puck^1.5; stanley cup^1.5;
+    nba^1.5; nfl^1.5; mlb^1.5; nhl^1.5; mls^1.5; wnba^1.5; ncaa^1.3;
+    knicks^1.5; celtics^1.5; lakers^1.5; clippers^1.5; mavericks^1.3; nuggets^1.5; timberwolves^1.5; grizzlies^1.3;
+    cavaliers^1.2; pistons^1.3; pacers^1.5; bucks^0.8; raptors^1.3; 76ers^1.5; sixers^1.5; hornets^1.2; trail blazers^1.5;
+    cowboys^1; packers^1.5; steelers^1.5; broncos^1.5; seahawks^1.5; buccaneers^1.5; falcons^1.2; ravens^1.2; bengals^1.5;
+    colts^1.3; jaguars^1.2; raiders^1.2; 49ers^1.5; niners^1.5;
+    yankees^1.5; red sox^1.5; dodgers^1.5; mets^1.3; cubs^1.3; white sox^1.5; astros^1.5; phillies^1.5; padres^1.5;
+    orioles^1.5; blue jays^1.5; mariners^1.2; diamondbacks^1.5; braves^1.3;
+    canadiens^1.5; maple leafs^1.5; bruins^1.5; blackhawks^1.5; red wings^1.5; oilers^1.5; canucks^1.5; sabres^1.5;
+    blue jackets^1.5; golden knights^1.5`,
   // conflict, war and peace
   "medtop:16000000": `war^1.4; wars^1.4; wartime^1.4; warfare^1.4; conflict^1.1; conflicts^1; armed conflict^1.5; fighting^1.2; fight^0.4;
     battle^0.9; battlefield^1.5; frontline^1.5; front line^1.5; front lines^1.5; front^0.4; troops^1.4; soldier^1.4;

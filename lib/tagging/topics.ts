@@ -4,6 +4,7 @@ import { stem } from "./stem";
 import { MEDTOP_CONCEPTS, TOP_LEVEL_TOPICS, medtopConcept, topicName } from "./taxonomy";
 import { phraseKey, Gap, type FieldTokens, type Word } from "./text";
 import { BLOCKED_CUES, TOPIC_CUES } from "./topic-cues";
+import { classifyTopics, featureMap, topicFeatures, topicModel, type CueFeature } from "./topic-model";
 import type { Evidence, TagInput, TopicSuggestion } from "./types";
 
 // Topics from the words of a story. The lexicon joins the taxonomy's own
@@ -49,6 +50,26 @@ const FIELD_WEIGHT = { headline: 2, lead: 1.3, body: 1 };
 const REPEAT_POWER = 0.6;
 /** Score at which a topic's evidence is taken as strong: confidence 1 - e^-1 at this score. */
 const STRENGTH_SCALE = 3;
+/**
+ * A learnt topic whose training heading also held a topic the classifier
+ * does not know: its probability is shared with that one by their cue words
+ * (the portal files storms under disasters; the desk files a forecast under
+ * weather).
+ */
+const SHARED_WITH: Record<string, string> = {
+  "medtop:03000000": "medtop:17000000",
+  // Churches, mosques, pilgrimages: the portal files them under arts and culture.
+  "medtop:01000000": "medtop:12000000",
+  // Strikes and pay disputes: the portal files them under politics or business; the desk under labour.
+  "medtop:11000000": "medtop:09000000",
+  "medtop:04000000": "medtop:09000000",
+};
+/** How far a sure classifier lowers the cue lexicon's confidence in a topic it was not trained on. */
+const UNKNOWN_YIELD = 0.4;
+/** The cue lexicon's confidence in a topic the classifier knows counts this much... */
+const SECOND_OPINION = 0.7;
+/** ...and stays below this share of the classifier's best topic. */
+const SECOND_BELOW = 0.9;
 /** Narrower concepts need this much of their own evidence. */
 const MIN_NARROWER_SCORE = 2;
 
@@ -66,6 +87,8 @@ const GENERIC_LABELS = new Set(
 );
 
 let lexicon: Map<string, CueNode> | undefined;
+
+const TOP_INDEX = new Map(TOP_LEVEL_TOPICS.map((t, i) => [t.qcode, i]));
 
 const cueStems = new Map<string, string>();
 
@@ -219,6 +242,8 @@ interface CueHit {
   /** Summed field weight of its occurrences. */
   mult: number;
   concept?: string;
+  /** Its score, once the scan is done. */
+  score?: number;
   /** First occurrence, for evidence. */
   ft: FieldTokens;
   start: number;
@@ -277,53 +302,151 @@ function evidenceOf(c: CueHit): Evidence {
   return { text: c.ft.text.slice(c.start, c.end), start: c.start, end: c.end, field: c.ft.field === "headline" ? "headline" : "body" };
 }
 
-const cueScore = (c: CueHit) => c.w * Math.pow(c.mult, REPEAT_POWER);
+const cueScore = (c: CueHit) => (c.score ??= c.w * Math.pow(c.mult, REPEAT_POWER));
 
-/** Topic confidences from the taxonomy alone, below any threshold, with evidence: the model's prior. */
+/** Summed cue-word score per top-level topic (code → score): how much of each topic's vocabulary the story uses. */
+export function cueTopicScores(doc: Doc): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const c of scoreDoc(doc).values()) {
+    const code = TOP_LEVEL_TOPICS[c.top]!.qcode;
+    out.set(code, (out.get(code) ?? 0) + cueScore(c));
+  }
+  return out;
+}
+
+/** Cues a cue feature quotes as its evidence. */
+const CUE_EVIDENCE = 3;
+
+/** The cue lexicon's strength per topic, with its strongest cues' places: features of the classifier. Hits strongest first. */
+function cueFeatures(hits: CueHit[]): CueFeature[] {
+  const byTop = new Map<number, CueFeature & { score: number }>();
+  for (const c of hits) {
+    let t = byTop.get(c.top);
+    if (!t) byTop.set(c.top, (t = { code: TOP_LEVEL_TOPICS[c.top]!.qcode, strength: 0, score: 0, places: [] }));
+    t.score += cueScore(c);
+    if (t.places.length < CUE_EVIDENCE) t.places.push({ ft: c.ft, start: c.start, end: c.end });
+  }
+  for (const t of byTop.values()) t.strength = 1 - Math.exp(-t.score / STRENGTH_SCALE);
+  return [...byTop.values()];
+}
+
+/** What the classifier reads of an article: for scripts/build-topic-model.ts, which must read as tagging does. */
+export function classifierFeatures(doc: Doc): Map<string, number> {
+  return featureMap(topicFeatures(doc, cueFeatures([...scoreDoc(doc).values()].sort((a, b) => cueScore(b) - cueScore(a)))));
+}
+
+/**
+ * Topic confidences before the newsroom model, with evidence: the model's
+ * prior. The learned classifier (topic-model.ts) gives the topics it was
+ * trained on, as calibrated probabilities; the cue lexicon gives the topics
+ * the training data does not cover (education, weather, religion...), and the
+ * narrower concepts a story names under any suggested topic.
+ */
 function priorTopics(doc: Doc, narrower: boolean): TopicSuggestion[] {
   const found = scoreDoc(doc);
-  if (found.size === 0) return [];
-  const scores = new Array<number>(TOP_LEVEL_TOPICS.length).fill(0);
-  for (const c of found.values()) scores[c.top]! += cueScore(c);
-  const max = Math.max(...scores);
-  if (max <= 0) return [];
+  // The cues, strongest first, once: for the classifier's cue features, evidence and narrower concepts.
+  const hits = [...found.values()].sort((a, b) => cueScore(b) - cueScore(a));
   const out: TopicSuggestion[] = [];
-  scores.forEach((s, i) => {
-    if (s <= 0) return;
-    const topic = TOP_LEVEL_TOPICS[i]!;
-    const strength = 1 - Math.exp(-s / STRENGTH_SCALE);
-    const confidence = strength * Math.pow(s / max, 0.7);
-    const cues = [...found.values()].filter((c) => c.top === i).sort((a, b) => cueScore(b) - cueScore(a));
-    const evidence = cues.slice(0, 6).map(evidenceOf);
-    out.push({ code: topic.qcode, scheme: "medtop", name: topicName(topic.qcode), confidence, level: 1, evidence });
-    if (!narrower || confidence < 0.2) return;
-    // Narrower concepts the story names, each with its broader ones up to the top level.
-    const concepts = new Map<string, { score: number; evidence: Evidence[] }>();
-    for (const c of cues) {
-      for (let code = c.concept; code; ) {
-        const con = medtopConcept(code);
-        if (!con || con.level === 1) break;
-        let t = concepts.get(code);
-        if (!t) concepts.set(code, (t = { score: 0, evidence: [] }));
-        t.score += cueScore(c);
-        if (t.evidence.length < 4) t.evidence.push(evidenceOf(c));
-        code = con.parent ?? undefined;
+  const confidenceOf = new Map<number, number>();
+
+  const learnt = classifyTopics(doc, cueFeatures(hits));
+  const model = topicModel();
+  const covered = new Set(model.tops);
+  const byTop = new Map<string, { p: number; evidence: Evidence[]; bestP: number }>();
+  for (const c of learnt) {
+    const top = c.top;
+    let t = byTop.get(top);
+    if (!t) byTop.set(top, (t = { p: 0, evidence: c.evidence, bestP: c.p }));
+    t.p += c.p;
+    if (c.p > t.bestP) {
+      t.bestP = c.p;
+      t.evidence = c.evidence;
+    }
+    // A narrower class of its own (international relations): suggested under its topic.
+    if (c.code !== top && narrower) {
+      const con = medtopConcept(c.code);
+      if (con) out.push({ code: c.code, scheme: "medtop", name: con.label, confidence: c.p, level: con.level, ...(con.parent ? { parent: con.parent } : {}), evidence: c.evidence });
+    }
+  }
+  const scores = new Array<number>(TOP_LEVEL_TOPICS.length).fill(0);
+  for (const c of hits) scores[c.top]! += cueScore(c);
+  const cueScoreOf = (code: string) => scores[TOP_INDEX.get(code) ?? -1] ?? 0;
+  const shared = new Map<string, { p: number }>();
+  for (const [code, t] of byTop) {
+    const i = TOP_INDEX.get(code) ?? -1;
+    // No word of the story speaks for it: the probability is only what is left over from the others.
+    if (i < 0 || t.evidence.length === 0) continue;
+    let p = t.p;
+    const sibling = SHARED_WITH[code];
+    if (sibling) {
+      const own = cueScoreOf(code);
+      const theirs = cueScoreOf(sibling);
+      if (theirs > 0) {
+        const share = theirs / (own + theirs);
+        shared.set(sibling, { p: (shared.get(sibling)?.p ?? 0) + p * share });
+        p *= 1 - share;
       }
     }
-    for (const [code, t] of concepts) {
-      if (t.score < MIN_NARROWER_SCORE) continue;
-      const con = medtopConcept(code)!;
-      out.push({
-        code,
-        scheme: "medtop",
-        name: con.label,
-        confidence: confidence * (1 - Math.exp(-t.score / 2.5)),
-        level: con.level,
-        ...(con.parent ? { parent: con.parent } : {}),
-        evidence: t.evidence,
-      });
+    confidenceOf.set(i, p);
+    out.push({ code, scheme: "medtop", name: topicName(code), confidence: p, level: 1, evidence: t.evidence });
+  }
+
+  // The cue lexicon: in full for the topics the classifier was not trained
+  // on; for the others only as a second opinion, below the classifier's
+  // best, so that a story can carry a second topic without the cue words
+  // choosing its first.
+  const max = Math.max(0, ...scores);
+  const learntBest = Math.max(0, ...out.filter((t) => t.level === 1).map((t) => t.confidence));
+  scores.forEach((s, i) => {
+    const topic = TOP_LEVEL_TOPICS[i]!;
+    if (s <= 0) return;
+    const strength = 1 - Math.exp(-s / STRENGTH_SCALE);
+    let confidence = strength * Math.pow(s / max, 0.7);
+    confidence = Math.max(confidence, shared.get(topic.qcode)?.p ?? 0);
+    const isCovered = covered.has(topic.qcode);
+    if (isCovered) confidence = Math.min(SECOND_OPINION * confidence, SECOND_BELOW * learntBest);
+    // A topic the classifier does not know counts for less the surer the classifier is of one it knows.
+    else confidence *= 1 - UNKNOWN_YIELD * learntBest;
+    const have = out.find((t) => t.code === topic.qcode);
+    if (have) {
+      if (confidence > have.confidence) {
+        have.confidence = confidence;
+        confidenceOf.set(i, confidence);
+      }
+      return;
     }
+    confidenceOf.set(i, confidence);
+    const evidence: Evidence[] = [];
+    for (const c of hits) if (c.top === i && evidence.push(evidenceOf(c)) >= 6) break;
+    out.push({ code: topic.qcode, scheme: "medtop", name: topicName(topic.qcode), confidence, level: 1, evidence });
   });
+  if (!narrower) return out;
+
+  // Narrower concepts the story names, each with its broader ones up to the top level.
+  const concepts = new Map<string, { score: number; evidence: Evidence[]; top: number }>();
+  for (const c of hits) {
+    if ((confidenceOf.get(c.top) ?? 0) < 0.2) continue;
+    for (let code = c.concept; code; ) {
+      const con = medtopConcept(code);
+      if (!con || con.level === 1) break;
+      let t = concepts.get(code);
+      if (!t) concepts.set(code, (t = { score: 0, evidence: [], top: c.top }));
+      t.score += cueScore(c);
+      if (t.evidence.length < 4) t.evidence.push(evidenceOf(c));
+      code = con.parent ?? undefined;
+    }
+  }
+  for (const [code, t] of concepts) {
+    if (t.score < MIN_NARROWER_SCORE) continue;
+    const con = medtopConcept(code)!;
+    const confidence = confidenceOf.get(t.top)! * (1 - Math.exp(-t.score / 2.5));
+    const same = out.find((x) => x.code === code);
+    if (same) {
+      same.confidence = Math.max(same.confidence, confidence);
+      continue;
+    }
+    out.push({ code, scheme: "medtop", name: con.label, confidence, level: con.level, ...(con.parent ? { parent: con.parent } : {}), evidence: t.evidence });
+  }
   return out;
 }
 

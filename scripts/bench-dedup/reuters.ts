@@ -9,6 +9,19 @@ export interface ReutersStory {
   title: string;
   dateline: string;
   body: string;
+  /** When the story was sent (the DATE element), NaN when it cannot be read. */
+  date: number;
+  topics: string[];
+}
+
+const MONTHS: Record<string, number> = { JAN: 0, FEB: 1, MAR: 2, APR: 3, MAY: 4, JUN: 5, JUL: 6, AUG: 7, SEP: 8, OCT: 9, NOV: 10, DEC: 11 };
+
+/** "26-FEB-1987 15:01:01.79" as milliseconds since the epoch (UTC). */
+function readDate(s: string): number {
+  const m = /(\d{1,2})-([A-Z]{3})-(\d{4})\s+(\d{1,2}):(\d{2}):(\d{2})/.exec(s.toUpperCase());
+  const month = m ? MONTHS[m[2] ?? ""] : undefined;
+  if (!m || month === undefined) return Number.NaN;
+  return Date.UTC(Number(m[3]), month, Number(m[1]), Number(m[4]), Number(m[5]), Number(m[6]));
 }
 
 const ENTITIES: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
@@ -35,7 +48,8 @@ export function parseReuters(sgml: string): ReutersStory[] {
     let body = element(doc, "BODY");
     if (!body && /<TEXT TYPE="UNPROC">/.test(doc)) body = element(doc, "TEXT");
     body = body.replace(/\s*Reuter\s*$/, "").trim();
-    out.push({ newId, title: element(doc, "TITLE").trim(), dateline: element(doc, "DATELINE").trim(), body });
+    const topics = [...element(doc, "TOPICS").matchAll(/<D>([^<]*)<\/D>/g)].map((t) => t[1] ?? "");
+    out.push({ newId, title: element(doc, "TITLE").trim(), dateline: element(doc, "DATELINE").trim(), body, date: readDate(element(doc, "DATE")), topics });
   }
   return out;
 }

@@ -46,10 +46,14 @@ test("seed page to reviewed story, by keyboard", async ({ page }) => {
   await page.keyboard.type("Go to Queue");
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(`${emptyStore}/`);
-  await expect(page.getByTestId("article-count")).toContainText("4 articles");
+  // One row a story: the two Interpol copies are one story with 2 copies, and nothing else is grouped.
+  await expect(page.getByTestId("article-count")).toContainText("3 stories");
   const rows = page.getByTestId("article-row");
-  await expect(rows).toHaveCount(4);
-  await expect(rows.filter({ hasText: /International child abuse ring dismantled/ })).toHaveCount(2);
+  await expect(rows).toHaveCount(3);
+  const interpolRow = rows.filter({ hasText: /International child abuse ring dismantled/ });
+  await expect(interpolRow).toHaveCount(1);
+  await expect(interpolRow.getByTestId("story-toggle")).toHaveText(/2 copies · 2 sources/);
+  await expect(page.getByTestId("story-toggle")).toHaveCount(1);
   await expect(rows.filter({ hasText: "Tens of thousands rally in Spain" })).toHaveCount(1);
   await expect(rows.filter({ hasText: "Peace talks feel far away for Ukraine's soldiers" })).toHaveCount(1);
   await page.screenshot({ path: path.join(shots, "acceptance-queue.png") });
@@ -61,6 +65,12 @@ test("seed page to reviewed story, by keyboard", async ({ page }) => {
   await page.waitForLoadState("networkidle");
   for (let i = 0; i <= at; i++) await page.keyboard.press("j");
   await expect(page.locator("a[data-headline]:focus")).toHaveText(/International child abuse ring dismantled/);
+  // o shows the story's copies under its row, and hides them again.
+  await page.keyboard.press("o");
+  await expect(page.getByTestId("story-copy")).toHaveCount(2);
+  await page.screenshot({ path: path.join(shots, "acceptance-story-expanded.png") });
+  await page.keyboard.press("o");
+  await expect(page.getByTestId("story-copy")).toHaveCount(0);
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(/International child abuse ring dismantled/);
   const articleUrl = page.url();
@@ -137,7 +147,7 @@ test("a long queue: a virtualized list that loads as it scrolls, bulk selection 
   expect(res.ok()).toBe(true);
 
   await page.goto("/");
-  await expect(page.getByTestId("article-count")).toContainText("304 articles");
+  await expect(page.getByTestId("article-count")).toContainText("303 stories");
   const rows = page.getByTestId("article-row");
   await expect(rows.first()).toBeVisible();
   // Only the rows near the screen are in the page.
@@ -163,10 +173,10 @@ test("a long queue: a virtualized list that loads as it scrolls, bulk selection 
   await page.screenshot({ path: path.join(shots, "queue-selection.png") });
   await page.keyboard.press("e");
   await expect(page.getByText("Marked reviewed: 2 articles.")).toBeVisible();
-  await expect(page.getByTestId("article-count")).toContainText("301 articles"); // 304, less the story reviewed above and these two
+  await expect(page.getByTestId("article-count")).toContainText("300 stories"); // 303, less the story reviewed above and these two
   await page.getByRole("button", { name: "Undo" }).click();
   await expect(page.getByText("Undone for 2 articles.")).toBeVisible();
-  await expect(page.getByTestId("article-count")).toContainText("303 articles");
+  await expect(page.getByTestId("article-count")).toContainText("302 stories");
   // Both are new again: the first of them is back among the newest of the New tab.
   const newest = (await (await page.request.get("/api/articles?status=new&limit=3")).json()) as { items: { headline: string; status: string }[] };
   expect(newest.items.map((i) => i.headline)).toContain(first!.trim());

@@ -216,7 +216,8 @@ describe.each(storeKinds())("sign-in and roles on %s", (kind) => {
       authFor(store.db).handler(
         new Request("http://desk.test/api/auth/sign-in/email", {
           method: "POST",
-          headers: { "content-type": "application/json", origin: "http://desk.test", "x-forwarded-for": ip },
+          // The connection's address, as the web server (scripts/serve.mjs) passes it on.
+          headers: { "content-type": "application/json", origin: "http://desk.test", "x-wiredesk-peer": ip },
           body: JSON.stringify({ email: "viewer@auth.test", password: "wrong password!" }),
         }),
       );

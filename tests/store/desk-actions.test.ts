@@ -115,7 +115,7 @@ describe.each(storeKinds())("desk actions on %s", (kind) => {
   });
 
   it("lists the version of each article in the queue, for the writes that name it", async () => {
-    const page = await findArticles(store.db, {});
+    const page = await findArticles(store.db, { view: "articles" });
     const stored = await store.db.article.findMany({ select: { id: true, version: true } });
     expect(page.items.map((i) => [i.id, i.version]).sort()).toEqual(stored.map((s) => [s.id, s.version]).sort());
   });

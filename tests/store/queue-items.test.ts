@@ -85,6 +85,12 @@ describe.each(storeKinds())("queue rows built by the %s store", (kind) => {
         duplicates: expect.any(Number),
         tags: chips,
         excerpt: a.bodyText.slice(0, 240),
+        // Each stands alone here (no copies): its own story.
+        storyId: null,
+        copies: 1,
+        sources: 1,
+        firstSeenAt: (a.firstCreated ?? a.ingestedAt).toISOString(),
+        lastUpdatedAt: a.ingestedAt.toISOString(),
       });
     }
     // The grid holds rows on both sides of the rule: some shown, some not, none rejected.

@@ -121,6 +121,22 @@ const samples: Record<string, Partial<Record<Method, (db: Db, s: Seeded) => Prom
     },
   },
   "/api/articles/facets": { GET: async () => ({ query: "status=new&duplicates=yes" }) },
+  "/api/stories/[id]": {
+    GET: async (db, s) => {
+      const other = await db.article.findFirstOrThrow({ where: { id: { not: s.a } }, select: { id: true } });
+      const story = await db.story.create({ data: { firstId: s.a, leadId: other.id, copies: 2, firstSeenAt: new Date(), lastUpdatedAt: new Date() } });
+      await db.article.updateMany({ where: { id: { in: [s.a, other.id] } }, data: { storyId: story.id } });
+      return { params: { id: String(story.id) } };
+    },
+  },
+  "/api/stories/move": {
+    // Back and forth: out of its story, then into the other article's.
+    POST: async (db, s) => {
+      const a = await db.article.findUniqueOrThrow({ where: { id: s.a }, select: { storyId: true } });
+      const other = await db.article.findFirstOrThrow({ where: { id: { not: s.a } }, select: { id: true } });
+      return { json: { articleId: s.a, to: a.storyId === null ? { article: other.id } : "alone" } };
+    },
+  },
   "/api/duplicates/cluster": {
     // A fresh copy of the seeded story, suggested, so there is a cluster to resolve.
     POST: async (db, s) => {

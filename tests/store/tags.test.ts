@@ -124,4 +124,71 @@ describe.each(storeKinds())("tags on %s", (kind) => {
     expect((await tagsOf("match-1")).map((t) => t.tag.code)).not.toContain("medtop:15000000");
     await setHidden(store.db, sport.id, false, actor);
   });
+
+  it("re-scoring (npm run tags:rescore) replaces the open suggestions of an older engine and leaves every editor decision as it is", async () => {
+    await ingest("rescore.ndjson", JSON.stringify({
+      uri: "rescore-1",
+      headline: "Knicks edge Celtics in overtime",
+      body_text: "Jalen Brunson scored 12 of his 38 points in overtime as the New York Knicks beat the Boston Celtics 118-112 at Madison Square Garden.",
+    }));
+    const article = await store.db.article.findUniqueOrThrow({ where: { uri: "rescore-1" } });
+    const sport = (await tagsOf("rescore-1")).find((t) => t.tag.code === "medtop:15000000");
+    expect(sport).toMatchObject({ origin: "machine", state: "suggested" });
+
+    // What an older engine left behind: a suggestion the current one does not make,
+    // and the current one's suggestion with another confidence and evidence.
+    const economy = await store.db.tag.upsert({
+      where: { scheme_code: { scheme: "medtop", code: "medtop:04000000" } },
+      create: { scheme: "medtop", code: "medtop:04000000", name: "economy" },
+      update: {},
+    });
+    await store.db.articleTag.upsert({
+      where: { articleId_tagId: { articleId: article.id, tagId: economy.id } },
+      create: { articleId: article.id, tagId: economy.id, origin: "machine", state: "suggested", confidence: 0.61, evidence: "[]" },
+      update: { origin: "machine", state: "suggested", confidence: 0.61, evidence: "[]" },
+    });
+    await store.db.articleTag.update({ where: { id: sport!.id }, data: { confidence: 0.123, evidence: "[]" } });
+
+    // Editors' decisions: one accepted, one rejected (with the old engine's figures), one added by hand.
+    const us = (await tagsOf("rescore-1")).find((t) => t.tag.code === "US")!;
+    await decideTag(store.db, article.id, us.tagId, "accepted", actor);
+    const sportWas = await store.db.articleTag.findUniqueOrThrow({ where: { id: sport!.id } });
+    await addTag(store.db, article.id, "medtop", "medtop:01000000", actor);
+    const rejectedTag = await store.db.tag.upsert({
+      where: { scheme_code: { scheme: "medtop", code: "medtop:09000000" } },
+      create: { scheme: "medtop", code: "medtop:09000000", name: "labour" },
+      update: {},
+    });
+    await store.db.articleTag.upsert({
+      where: { articleId_tagId: { articleId: article.id, tagId: rejectedTag.id } },
+      create: { articleId: article.id, tagId: rejectedTag.id, origin: "machine", state: "suggested", confidence: 0.44, evidence: "[]" },
+      update: {},
+    });
+    await decideTag(store.db, article.id, rejectedTag.id, "rejected", actor);
+    const decidedBefore = (await store.db.articleTag.findMany({ where: { articleId: article.id }, orderBy: { id: "asc" } }))
+      .filter((t) => t.origin === "editor" || t.state !== "suggested");
+    expect(decidedBefore.map((t) => t.state).sort()).toEqual(["accepted", "accepted", "rejected"]);
+
+    await rescoreArticles(store.db);
+
+    const after = await store.db.articleTag.findMany({ where: { articleId: article.id }, include: { tag: true }, orderBy: { id: "asc" } });
+    // Every decision stands, to the field: state, origin, confidence, evidence.
+    for (const d of decidedBefore) {
+      const now = after.find((t) => t.id === d.id);
+      expect(now, `decided tag ${d.tagId}`).toBeDefined();
+      expect({ state: now!.state, origin: now!.origin, confidence: now!.confidence, evidence: now!.evidence, rel: now!.rel }).toEqual({
+        state: d.state,
+        origin: d.origin,
+        confidence: d.confidence,
+        evidence: d.evidence,
+        rel: d.rel,
+      });
+    }
+    // The stale suggestion is gone; the open one carries the current engine's confidence and evidence again.
+    expect(after.map((t) => t.tag.code)).not.toContain("medtop:04000000");
+    const sportNow = after.find((t) => t.tag.code === "medtop:15000000")!;
+    expect(sportNow).toMatchObject({ origin: "machine", state: "suggested" });
+    expect(sportNow.confidence).toBeGreaterThan(sportWas.confidence!);
+    expect(JSON.parse(sportNow.evidence!).map((e: { text: string }) => e.text)).toEqual(expect.arrayContaining(["Knicks"]));
+  });
 });

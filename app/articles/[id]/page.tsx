@@ -15,6 +15,9 @@ import { workflowStatus } from "@/lib/schemas/workflow";
 import { Badge, statusTone } from "@/components/ui/badge";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { EvidenceBody, EvidenceProvider } from "@/components/articles/evidence";
+import { STORY_KIND_LABEL, storyKind } from "@/lib/schemas/stories";
+import { parseId } from "@/lib/schemas/ids";
+import { carriedLabels } from "@/lib/server/export/export-articles";
 
 export const dynamic = "force-dynamic";
 
@@ -30,10 +33,11 @@ function Section({ title, children }: { title: string; children: React.ReactNode
 export default async function ArticlePage({ params }: PageProps<"/articles/[id]">) {
   const { id } = await params;
   const user = await requirePageUser("read", `/articles/${id}`);
-  const n = Number(id);
-  const a = Number.isInteger(n) && n > 0 ? await getArticle(db(), n) : null;
+  const n = parseId(id);
+  const a = n ? await getArticle(db(), n) : null;
   if (!a) notFound();
   const canEdit = can(user.role, "triage");
+  const carried = carriedLabels(a.carriedLabels);
   const audit = await articleAudit(db(), a.id, user.actor);
   const tagViews: TagView[] = a.tags
     .filter((t) => t.tag.scheme !== "region")
@@ -100,8 +104,23 @@ export default async function ArticlePage({ params }: PageProps<"/articles/[id]"
         )}
       </article>
       <aside className="space-y-4">
+        {a.storyId !== null && (
+          <Section title="Story">
+            <p className="text-sm">
+              {a.storyKind === "first" ? "Ran first in a story" : `A ${STORY_KIND_LABEL[storyKind.catch("copy").parse(a.storyKind)]} in a story`}
+              {a.storyReason && <span className="text-stone-600 dark:text-stone-400"> ({a.storyReason})</span>}.{" "}
+              <Link className="underline" href={`/stories/${a.storyId}`}>Its timeline and copies</Link>
+            </p>
+          </Section>
+        )}
         <Section title="Tags">
           <TagPanel articleId={a.id} tags={tagViews} regions={regions} canEdit={canEdit} />
+          {carried.length > 0 && (
+            <p className="mt-3 text-xs text-stone-600 dark:text-stone-400" data-testid="carried-labels">
+              Carried by the copy, not in this desk&apos;s taxonomy:{" "}
+              {carried.map((c) => c.name ?? c.code).join(", ")}
+            </p>
+          )}
         </Section>
         {[
           { title: "Duplicates", links: a.links.filter((l) => l.kind !== "same-story"), empty: "No copies found." },

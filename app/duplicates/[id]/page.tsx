@@ -8,7 +8,7 @@ import { HighlightedText } from "@/components/duplicates/highlighted-text";
 import { KeepThisCopy, LinkActions, ResolveCluster } from "@/components/duplicates/link-actions";
 import { Badge } from "@/components/ui/badge";
 import { TimeAgo } from "@/components/ui/time-ago";
-import { idParam } from "@/lib/schemas/duplicates";
+import { idParam } from "@/lib/schemas/ids";
 import { linkState } from "@/lib/schemas/workflow";
 
 export const dynamic = "force-dynamic";
@@ -19,6 +19,8 @@ const kindText: Record<string, string> = {
   contains: "The left article holds the right one whole or nearly whole.",
   contained: "The right article holds the left one whole or nearly whole.",
   "same-story": "Same story, rewritten: shared passages with different wording around them. Lower confidence.",
+  correction: "Correction: the story re-sent with a fix (see what changed).",
+  update: "Update: a later version of the story with new paragraphs.",
 };
 
 export default async function LinkPage({ params }: PageProps<"/duplicates/[id]">) {

@@ -8,6 +8,7 @@ import { dbKind, type Db } from "../db/client";
 import { searchSql } from "./search-articles";
 import { readRows } from "../db/read-rows";
 import { MENTION_TAG_CONFIDENCE } from "../../tagging/thresholds";
+import { parseId } from "../../schemas/ids";
 import { LIKELY_TOPIC_CONFIDENCE, rangeStart, type articleFilterParams } from "../../schemas/articles";
 import type { z } from "zod";
 
@@ -106,7 +107,8 @@ export function whereSql(db: Db, p: Filters, except?: Dimension, bounds: Bounds 
   if (p.source && except !== "source") {
     and.push(
       /^\d+$/.test(p.source)
-        ? Prisma.sql`a."sourceId" = ${Number(p.source)}`
+        ? // An id out of range names no source (0 is never an id), rather than overflowing the store's integer.
+          Prisma.sql`a."sourceId" = ${parseId(p.source) ?? 0}`
         : Prisma.sql`a."sourceId" = (SELECT s."id" FROM "Source" s WHERE s."name" = ${p.source})`,
     );
   }
@@ -118,11 +120,13 @@ export function whereSql(db: Db, p: Filters, except?: Dimension, bounds: Bounds 
   if (p.topic && except !== "topic") and.push(taggedSql(topicScheme(p.topic), p.topic, p.tagIds?.topic));
   if (p.duplicates && except !== "duplicates") and.push(p.duplicates === "yes" ? hasDuplicatesSql(db) : Prisma.sql`NOT ${hasDuplicatesSql(db)}`);
   if (p.q) and.push(searchSql(db, p.q));
+  // By story (the default): one row a story, its lead, which carries the story's status and tags.
+  if (p.view !== "articles") and.push(dbKind(db) === "postgres" ? Prisma.sql`a."storyLead" = true` : Prisma.sql`a."storyLead" = 1`);
   return and.length ? Prisma.join(and, " AND ") : Prisma.sql`1 = 1`;
 }
 
 /** True when no filter but `except` is active: a count can skip reading the articles. */
 export function unfiltered(p: Filters, except?: Dimension): boolean {
   const dims: Dimension[] = ["status", "place", "topic", "source", "duplicates"];
-  return dims.every((d) => d === except || !p[d]) && !p.q && !p.since && !p.until && !p.range;
+  return dims.every((d) => d === except || !p[d]) && !p.q && !p.since && !p.until && !p.range && p.view === "articles";
 }

@@ -91,9 +91,11 @@ function itemsJsonSql(db: Db, ids: number[]): Prisma.Sql {
   const items = Prisma.sql`${agg}(${obj}('id', a."id", 'uri', a."uri", 'headline', a."headline", 'source', s."name", 'dateline', a."dateline",
       'status', a."status", 'version', a."version", 'publishedAt', ${isoSql(db, Prisma.sql`coalesce(a."firstCreated", a."ingestedAt")`)},
       'ingestedAt', ${isoSql(db, Prisma.sql`a."ingestedAt"`)}, 'duplicates', coalesce(d."n", 0), 'tags', ${tags},
-      'excerpt', substr(a."bodyText", 1, 240)) ORDER BY a."id" DESC)`;
+      'excerpt', substr(a."bodyText", 1, 240), 'storyId', a."storyId", 'copies', coalesce(st."copies", 1), 'sources', coalesce(st."sources", 1),
+      'firstSeenAt', ${isoSql(db, Prisma.sql`coalesce(st."firstSeenAt", a."firstCreated", a."ingestedAt")`)},
+      'lastUpdatedAt', ${isoSql(db, Prisma.sql`coalesce(st."lastUpdatedAt", a."ingestedAt")`)}) ORDER BY a."id" DESC)`;
   return Prisma.sql`SELECT ${pg ? Prisma.sql`${items}::text` : items} AS "items"
-    FROM "Article" a LEFT JOIN "Source" s ON s."id" = a."sourceId"
+    FROM "Article" a LEFT JOIN "Source" s ON s."id" = a."sourceId" LEFT JOIN "Story" st ON st."id" = a."storyId"
     LEFT JOIN (SELECT t."articleId", ${agg}(${obj}('scheme', g."scheme", 'code', g."code", 'name', g."name", 'state', t."state",
           'origin', t."origin", 'confidence', t."confidence", 'rel', t."rel") ORDER BY t."id") AS "tags"
         FROM "ArticleTag" t JOIN "Tag" g ON g."id" = t."tagId"

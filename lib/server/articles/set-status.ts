@@ -1,6 +1,7 @@
 // Workflow: mark reviewed, spike, reopen. The write names the version the
 // editor saw; a stale one is refused so no change is lost silently.
 import type { Db } from "../db/client";
+import { retryBusy } from "../db/busy";
 import { authorize, recordAudit, type Actor } from "../audit";
 import type { z } from "zod";
 import type { workflowStatus } from "../../schemas/workflow";
@@ -21,7 +22,7 @@ export class NotFoundError extends Error {}
 
 export async function setStatus(db: Db, articleId: number, status: Status, expectedVersion: number, actor: Actor) {
   authorize(actor, "triage");
-  return db.$transaction(async (tx) => {
+  return retryBusy(() => db.$transaction(async (tx) => {
     const a = await tx.article.findUnique({ where: { id: articleId }, select: { status: true, version: true } });
     if (!a) throw new NotFoundError(`No article ${articleId}`);
     if (a.version !== expectedVersion) throw new StaleWriteError(a);
@@ -41,5 +42,5 @@ export async function setStatus(db: Db, articleId: number, status: Status, expec
       after: { status, version: a.version + 1 },
     });
     return { status, version: a.version + 1 };
-  });
+  }));
 }

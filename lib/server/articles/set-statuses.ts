@@ -14,6 +14,29 @@ export interface BulkStatusResult {
   refused: { id: number; reason: string; current?: { status?: string; version: number } }[];
 }
 
+/**
+ * The rest of a story takes the status its row was given. The editor saw the
+ * story, not each copy, so each copy is written at the version it has now;
+ * one that changes meanwhile is reported, not overwritten.
+ */
+async function setStoryCopies(db: Db, leadId: number, status: BulkStatusChange["status"], actor: Actor, result: BulkStatusResult) {
+  const lead = await db.article.findUnique({ where: { id: leadId }, select: { storyId: true } });
+  if (lead?.storyId == null) return;
+  const copies = await db.article.findMany({
+    where: { storyId: lead.storyId, id: { not: leadId }, status: { not: status } },
+    select: { id: true, status: true, version: true },
+  });
+  for (const c of copies) {
+    try {
+      const r = await setStatus(db, c.id, status, c.version, actor);
+      result.changed.push({ id: c.id, from: c.status, version: r.version });
+    } catch (e) {
+      if (e instanceof StaleWriteError) result.refused.push({ id: c.id, reason: e.message, current: e.current });
+      else throw e;
+    }
+  }
+}
+
 export async function setStatuses(db: Db, input: BulkStatusChange, actor: Actor): Promise<BulkStatusResult> {
   authorize(actor, "triage");
   const result: BulkStatusResult = { changed: [], refused: [] };
@@ -24,6 +47,7 @@ export async function setStatuses(db: Db, input: BulkStatusChange, actor: Actor)
     try {
       const r = await setStatus(db, item.id, input.status, item.version, actor);
       result.changed.push({ id: item.id, from: before.get(item.id) ?? input.status, version: r.version });
+      if (input.wholeStory) await setStoryCopies(db, item.id, input.status, actor, result);
     } catch (e) {
       if (e instanceof StaleWriteError) result.refused.push({ id: item.id, reason: e.message, current: e.current });
       else if (e instanceof NotFoundError) result.refused.push({ id: item.id, reason: e.message });

@@ -5,6 +5,7 @@ import { db } from "../db/client";
 import { env } from "../env";
 import { ForbiddenError, type Actor } from "../audit";
 import { StaleWriteError } from "../articles/set-status";
+import { isBusy, StoreBusyError } from "../db/busy";
 import { can, type Permission } from "./roles";
 import { actorFor, sessionUser, type SessionUser } from "./session";
 
@@ -65,5 +66,11 @@ export async function guard(req: Request, permission: Permission, opts: { conten
 export function refusal(e: unknown): NextResponse {
   if (e instanceof ForbiddenError) return jsonError(403, e.message);
   if (e instanceof StaleWriteError) return jsonError(409, e.message, { current: e.current });
+  // A store still busy after the write's retries: try again shortly, nothing was written.
+  if (isBusy(e)) {
+    const res = jsonError(503, new StoreBusyError(e).message);
+    res.headers.set("Retry-After", "1");
+    return res;
+  }
   throw e;
 }

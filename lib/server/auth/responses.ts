@@ -3,23 +3,29 @@
 // in a body page scripts could read it, so it is taken out, and the user is
 // cut down to what the desk shows.
 const USER_FIELDS = ["id", "email", "name", "role"] as const;
+/** Never in a body, at any depth: session tokens and any other credential better-auth might return. */
+const SECRET_KEYS = new Set(["token", "accessToken", "refreshToken", "idToken", "password"]);
 
-function clean(value: unknown): unknown {
+/** The body without secrets, at every depth; arrays stay arrays (list-sessions answers one). */
+export function clean(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(clean);
   if (!value || typeof value !== "object") return value;
-  const v = { ...(value as Record<string, unknown>) };
-  delete v.token;
-  if (v.session && typeof v.session === "object") {
-    const s = { ...(v.session as Record<string, unknown>) };
-    delete s.token;
-    delete s.ipAddress;
-    delete s.userAgent;
-    v.session = s;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+    if (SECRET_KEYS.has(k)) continue;
+    if (k === "user" && v && typeof v === "object" && !Array.isArray(v)) {
+      const u = v as Record<string, unknown>;
+      out[k] = Object.fromEntries(USER_FIELDS.filter((f) => f in u).map((f) => [f, u[f]]));
+    } else if (k === "session" && v && typeof v === "object" && !Array.isArray(v)) {
+      const session = clean(v) as Record<string, unknown>;
+      delete session.ipAddress;
+      delete session.userAgent;
+      out[k] = session;
+    } else {
+      out[k] = clean(v);
+    }
   }
-  if (v.user && typeof v.user === "object") {
-    const u = v.user as Record<string, unknown>;
-    v.user = Object.fromEntries(USER_FIELDS.filter((k) => k in u).map((k) => [k, u[k]]));
-  }
-  return v;
+  return out;
 }
 
 export async function withoutSecrets(res: Response): Promise<Response> {

@@ -49,7 +49,7 @@ export async function sessionUser(db: Db, headers: Headers, opts: { forRead?: bo
 }
 
 async function lookUp(db: Db, headers: Headers): Promise<SessionUser | null> {
-  const s = await authFor(db).api.getSession({ headers });
+  const s = await authFor(db, headers).api.getSession({ headers });
   if (!s) return null;
   const u = await db.user.findUnique({ where: { id: Number(s.user.id) }, select: { id: true, email: true, name: true, role: true, disabled: true } });
   if (!u || u.disabled) return null;

@@ -2,8 +2,10 @@
 // duplicate"), reopen; the canonical copy of a confirmed group. Every
 // decision is on record in the audit log and can be undone from it.
 import type { Db } from "../db/client";
+import { retryBusy } from "../db/busy";
 import { linkState } from "../../schemas/workflow";
 import { authorize, recordAudit, type Actor } from "../audit";
+import { applyLinkDecision } from "../stories/story-clusters";
 import type { z } from "zod";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
@@ -14,7 +16,7 @@ export class DecisionError extends Error {}
 /** Sets a link's state; "suggested" reopens it. Returns the link as it now is. */
 export async function decideLink(db: Db, linkId: number, state: LinkState, actor: Actor) {
   authorize(actor, "triage");
-  return db.$transaction(async (tx) => {
+  return retryBusy(() => db.$transaction(async (tx) => {
     const link = await tx.duplicateLink.findUnique({ where: { id: linkId } });
     if (!link) throw new DecisionError(`No duplicate link ${linkId}`);
     if (link.state === state) return link;
@@ -30,8 +32,10 @@ export async function decideLink(db: Db, linkId: number, state: LinkState, actor
       before: { state: link.state },
       after: { state },
     });
+    // The story follows the decision: a dismissed copy leaves it, a confirmed one joins it.
+    await applyLinkDecision(tx, link, state, link.state, actor);
     return updated;
-  });
+  }));
 }
 
 export interface ClusterMember {
@@ -104,7 +108,7 @@ export async function getGroup(db: Db | Tx, articleId: number) {
 /** An editor's choice of the copy a confirmed group keeps. */
 export async function setCanonical(db: Db, articleId: number, actor: Actor) {
   authorize(actor, "triage");
-  return db.$transaction(async (tx) => {
+  return retryBusy(() => db.$transaction(async (tx) => {
     const ids = await confirmedGroup(tx, articleId);
     const before = await getGroup(tx, articleId);
     await tx.article.updateMany({ where: { id: { in: ids }, canonical: true }, data: { canonical: false } });
@@ -118,7 +122,7 @@ export async function setCanonical(db: Db, articleId: number, actor: Actor) {
       after: { canonical: articleId, chosen: articleId },
     });
     return getGroup(tx, articleId);
-  });
+  }));
 }
 
 /** Undoes an audited duplicate decision: the link's state, or the group's chosen copy, as before. */

@@ -10,7 +10,7 @@ import type { DuplicateThresholds } from "../../dedup/config";
 import { suggestionContext } from "../tags/apply-suggestions";
 import { suggestTags } from "../../tagging";
 import { loadModel } from "../tags/tagging-model";
-import { restoreDuplicateLinks, storeArticle, type StoreContext } from "./store-articles";
+import { restoreDuplicateLinks, restoreStories, storeArticle, type StoreContext } from "./store-articles";
 
 export interface IngestInput {
   /** File name or URL, as messages show it. */
@@ -171,5 +171,6 @@ async function ingestOne(
     opts.onProgress?.(input.name, ++done, articles.length);
   }
   if (articles.some((a) => a.duplicates?.length)) await restoreDuplicateLinks(db, articles);
+  if (articles.some((a) => a.storyKey)) await restoreStories(db, articles);
   return report;
 }

@@ -10,6 +10,8 @@ import { isUpdate } from "../../dedup/update";
 import { recordAudit, type Actor } from "../audit";
 import { findDuplicates, indexArticle, writeLinks } from "../duplicates/link-duplicates";
 import { applySuggestions, type SuggestionContext } from "../tags/apply-suggestions";
+import { gatherStory, joinStory } from "../stories/story-clusters";
+import { countryName } from "../../tagging";
 
 export type ItemOutcome =
   | { kind: "new"; articleId: number; links: number }
@@ -72,22 +74,52 @@ async function sourceId(tx: Tx, a: ParsedArticle, cache: Map<string, number>): P
   return s.id;
 }
 
-async function attachTags(tx: Tx, articleId: number, tags: IncomingTag[], decidedById?: number): Promise<Set<number>> {
-  const ids = new Set<number>();
+/**
+ * The tags copy arrives with, resolved against the taxonomy. A newsroom tag
+ * is attached only when an admin has made it here, a Media Topic only when it
+ * is in the synced IPTC set, a country when it is one (its tag is made on
+ * first use, as suggestions do). Anything else is a carried label, kept on
+ * the article (Article.carriedLabels) and never created as a tag: the
+ * taxonomy is an admin's, not an upload's (an uploaded "newsroom:anything"
+ * was once created, unaudited and parentless, and offered in the typeahead).
+ */
+async function resolveTags(tx: Tx, tags: IncomingTag[]): Promise<{ known: { tagId: number; t: IncomingTag }[]; carried: IncomingTag[] }> {
+  const known: { tagId: number; t: IncomingTag }[] = [];
+  const carried: IncomingTag[] = [];
   for (const t of tags) {
-    const tag = await tx.tag.upsert({
-      where: { scheme_code: { scheme: t.scheme, code: t.code } },
-      create: { scheme: t.scheme, code: t.code, name: t.name ?? t.code, officialName: t.name },
-      update: {},
-    });
-    ids.add(tag.id);
+    const existing = await tx.tag.findUnique({ where: { scheme_code: { scheme: t.scheme, code: t.code } }, select: { id: true } });
+    if (existing) {
+      known.push({ tagId: existing.id, t });
+    } else if (t.scheme === "iso3166" && countryName(t.code) !== t.code) {
+      const tag = await tx.tag.upsert({
+        where: { scheme_code: { scheme: t.scheme, code: t.code } },
+        create: { scheme: t.scheme, code: t.code, name: countryName(t.code), officialName: t.name },
+        update: {},
+      });
+      known.push({ tagId: tag.id, t });
+    } else {
+      carried.push(t);
+    }
+  }
+  return { known, carried };
+}
+
+/** Carried labels as stored: JSON, or null when there are none. */
+function carriedJson(carried: IncomingTag[]): string | null {
+  return carried.length ? JSON.stringify(carried) : null;
+}
+
+async function attachTags(tx: Tx, articleId: number, known: { tagId: number; t: IncomingTag }[], decidedById?: number): Promise<Set<number>> {
+  const ids = new Set<number>();
+  for (const { tagId, t } of known) {
+    ids.add(tagId);
     const origin = t.creator ?? "machine";
     const state = t.state ?? (origin === "editor" ? "accepted" : "suggested");
     await tx.articleTag.upsert({
-      where: { articleId_tagId: { articleId, tagId: tag.id } },
+      where: { articleId_tagId: { articleId, tagId } },
       create: {
         articleId,
-        tagId: tag.id,
+        tagId,
         origin,
         confidence: t.confidence ?? 1,
         state,
@@ -131,6 +163,9 @@ function fields(a: ParsedArticle, hash: string, src: number | null) {
     sourceId: src,
   };
 }
+
+/** What duplicate verification reads besides the text: corrections and updates are told by headline, source and time. */
+const sideInfo = (d: ReturnType<typeof fields>) => ({ headline: d.headline, source: d.sourceId, time: d.versionCreated ?? d.firstCreated ?? new Date() });
 
 const snapshot = (a: { headline: string; contentHash: string; version: number; versionCreated: Date | null }) => ({
   headline: a.headline,
@@ -221,7 +256,7 @@ async function updateArticle(
   await applySourceTags(tx, existing.id, ctx.sourceTagIds);
   if (existing.contentHash !== data.contentHash) {
     // The text changed: its place in the duplicate index and its copies change with it.
-    const { fp, matches } = await findDuplicates(tx, data.bodyText, ctx.thresholds ?? DEFAULT_THRESHOLDS, existing.id);
+    const { fp, matches } = await findDuplicates(tx, data.bodyText, ctx.thresholds ?? DEFAULT_THRESHOLDS, existing.id, sideInfo(data));
     await indexArticle(tx, existing.id, fp);
     await writeLinks(tx, existing.id, matches);
   }
@@ -254,7 +289,7 @@ async function storeInTx(
     return updateArticle(tx, existing, data, ctx);
   }
 
-  const { fp, matches } = await findDuplicates(tx, a.bodyText, ctx.thresholds ?? DEFAULT_THRESHOLDS);
+  const { fp, matches } = await findDuplicates(tx, a.bodyText, ctx.thresholds ?? DEFAULT_THRESHOLDS, undefined, sideInfo(data));
   // A corrected text from the same source (a scraped page whose headline was fixed) updates that article.
   const own = matches.find((m) => isUpdate({ uri: a.uri, source: src }, { uri: m.otherUri, source: m.otherSourceId }, m.match));
   const stored = own ? await tx.article.findUniqueOrThrow({ where: { id: own.otherId } }) : undefined;
@@ -269,12 +304,13 @@ async function storeInTx(
     return updateArticle(tx, stored, data, ctx);
   }
 
+  const { known, carried } = await resolveTags(tx, [...(a.subjects ?? []), ...(a.places ?? [])]);
   const created = await tx.article.create({
-    data: { ...data, uri: a.uri, status: a.status ?? "new", lastIngestRunId: ctx.runId },
+    data: { ...data, uri: a.uri, status: a.status ?? "new", lastIngestRunId: ctx.runId, carriedLabels: carriedJson(carried) },
   });
-  const carried = await attachTags(tx, created.id, [...(a.subjects ?? []), ...(a.places ?? [])], ctx.userId);
+  const attached = await attachTags(tx, created.id, known, ctx.userId);
   // Copy that arrives tagged (a Wiredesk export, a wire's ninjs) keeps its tags; the rest is suggested.
-  if (ctx.tagging && carried.size === 0) await applySuggestions(tx, created.id, tagInput(data), ctx.tagging);
+  if (ctx.tagging && attached.size === 0) await applySuggestions(tx, created.id, tagInput(data), ctx.tagging);
   await applySourceTags(tx, created.id, ctx.sourceTagIds);
   await recordAudit(tx, actorOf(ctx), {
     action: "ingest.create",
@@ -286,8 +322,35 @@ async function storeInTx(
   // Copies of stored articles are kept, and linked for an editor to decide.
   await indexArticle(tx, created.id, fp);
   const links = await writeLinks(tx, created.id, matches);
+  // The story it carries: the best link's, with the engine's reason for it.
+  const joined = await joinStory(
+    tx,
+    created.id,
+    matches.map((m) => ({
+      otherId: m.otherId,
+      kind: m.match.kind,
+      score: m.match.score,
+      reason: reasonOf(m.match.evidence),
+      olderVersion: (m.match.evidence as { newer?: unknown } | null)?.newer === "b",
+    })),
+    { inheritStatus: a.status === undefined },
+  );
+  if (joined.storyId !== null) {
+    await recordAudit(tx, actorOf(ctx), {
+      action: "story.join",
+      entityType: "article",
+      entityId: created.id,
+      articleId: created.id,
+      after: { storyId: joined.storyId, kind: joined.kind, ...(joined.inherited ? { status: joined.inherited } : {}) },
+    });
+  }
   return { kind: "new", articleId: created.id, links };
 }
+
+const reasonOf = (evidence: unknown): string | undefined => {
+  const r = (evidence as { reason?: unknown } | null)?.reason;
+  return typeof r === "string" ? r : undefined;
+};
 
 /**
  * Duplicate links an imported file carries (ninjs `duplicates`), written once
@@ -330,4 +393,20 @@ export async function restoreDuplicateLinks(db: Db, items: ParsedArticle[]): Pro
     }
   }
   return written;
+}
+
+/**
+ * Stories an imported file carries (a Wiredesk export's story altids): the
+ * items that shared a story share one again. Returns how many stories.
+ */
+export async function restoreStories(db: Db, items: ParsedArticle[]): Promise<number> {
+  const groups = new Map<string, string[]>();
+  for (const a of items) if (a.storyKey) groups.set(a.storyKey, [...(groups.get(a.storyKey) ?? []), a.uri]);
+  let restored = 0;
+  for (const uris of groups.values()) {
+    if (uris.length < 2) continue;
+    const ids = (await db.article.findMany({ where: { uri: { in: uris } }, select: { id: true } })).map((r) => r.id);
+    if ((await db.$transaction((tx) => gatherStory(tx, ids), ITEM_TX)) !== null) restored++;
+  }
+  return restored;
 }

@@ -2,6 +2,7 @@
 // add a tag by hand, remove one. Each is audited and teaches the newsroom's
 // model, so suggestions for new articles reflect it.
 import type { Db } from "../db/client";
+import { retryBusy } from "../db/busy";
 import { countryName, medtopConcept, topicName } from "../../tagging";
 import { teach } from "./tagging-model";
 import { authorize, recordAudit, type Actor } from "../audit";
@@ -38,7 +39,7 @@ function audit(db: Db | Tx, actor: Actor, action: string, articleId: number, tag
 export async function decideTag(db: Db, articleId: number, tagId: number, state: "accepted" | "rejected", actor: Actor, expectedVersion?: number) {
   authorize(actor, "triage");
   const input = await articleInput(db, articleId);
-  const result = await db.$transaction(async (tx) => {
+  const result = await retryBusy(() => db.$transaction(async (tx) => {
     const at = await tx.articleTag.findUnique({ where: { articleId_tagId: { articleId, tagId } }, include: { tag: true } });
     if (!at) throw new TagError(`Article ${articleId} has no tag ${tagId}`);
     if (expectedVersion !== undefined && at.version !== expectedVersion) throw staleTag(articleId, at);
@@ -51,7 +52,7 @@ export async function decideTag(db: Db, articleId: number, tagId: number, state:
     if (count !== 1) throw staleTag(articleId, await tx.articleTag.findUniqueOrThrow({ where: { id: at.id } }));
     await audit(tx, actor, state === "accepted" ? "tag.accept" : "tag.reject", articleId, at.tag, { state: at.state, version: at.version }, { state, version: at.version + 1 });
     return { row: { ...at, state, version: at.version + 1 }, changed: true };
-  });
+  }));
   const { row: at, changed } = result;
   if (!changed) return at;
   if (isLearnable(at.tag.scheme)) {
@@ -63,7 +64,7 @@ export async function decideTag(db: Db, articleId: number, tagId: number, state:
 /** Puts a decided tag back to "suggested" (undoing a first decision); versioned and audited like a decision. */
 export async function reopenTag(db: Db, articleId: number, tagId: number, actor: Actor, expectedVersion?: number) {
   authorize(actor, "triage");
-  return db.$transaction(async (tx) => {
+  return retryBusy(() => db.$transaction(async (tx) => {
     const at = await tx.articleTag.findUnique({ where: { articleId_tagId: { articleId, tagId } }, include: { tag: true } });
     if (!at) throw new TagError(`Article ${articleId} has no tag ${tagId}`);
     if (expectedVersion !== undefined && at.version !== expectedVersion) throw staleTag(articleId, at);
@@ -75,7 +76,7 @@ export async function reopenTag(db: Db, articleId: number, tagId: number, actor:
     if (count !== 1) throw staleTag(articleId, await tx.articleTag.findUniqueOrThrow({ where: { id: at.id } }));
     await audit(tx, actor, "tag.reopen", articleId, at.tag, { state: at.state, version: at.version }, { state: "suggested", version: at.version + 1 });
     return { ...at, state: "suggested", version: at.version + 1 };
-  });
+  }));
 }
 
 const isLearnable = (scheme: string): scheme is Scheme => scheme === "medtop" || scheme === "iso3166" || scheme === "newsroom";

@@ -1,5 +1,6 @@
 // The newsroom's tagging model in the store: read once per run or request,
 // written with a version check so two editors' lessons are both kept.
+import { isBusy } from "../db/busy";
 import type { Db } from "../db/client";
 import { emptyModel, learn, type Feedback, type NewsroomModel, type TagInput } from "../../tagging";
 
@@ -33,10 +34,16 @@ export async function teach(db: Db, input: TagInput, feedback: Feedback, newsroo
         continue; // another writer created it first
       }
     }
-    const { count } = await db.taggingModel.updateMany({
-      where: { newsroom, version },
-      data: { model: json, version: { increment: 1 } },
-    });
+    let count = 0;
+    try {
+      ({ count } = await db.taggingModel.updateMany({
+        where: { newsroom, version },
+        data: { model: json, version: { increment: 1 } },
+      }));
+    } catch (e) {
+      // The store busy past its wait is one more reason to try again, not a failed decision.
+      if (!isBusy(e)) throw e;
+    }
     if (count === 1) return next;
   }
   throw new Error("the tagging model is changing too fast to save; try again");

@@ -80,7 +80,10 @@ describe("compare", () => {
 
   it("reads thresholds as configuration, per kind", () => {
     expect(compare(WIRE, WIRE_NEAR, { thresholds: { ...DEFAULT_THRESHOLDS, near: { minCoverage: 0.95 } } })?.kind).toBe("contains");
-    expect(compare(WIRE, WIRE_REWRITE, { thresholds: { ...DEFAULT_THRESHOLDS, sameStory: { ...DEFAULT_THRESHOLDS.sameStory, minSharedTokens: 500 } } })).toBeNull();
+    // A rewrite is found by its shared passages or by its names and figures: both ways closed, it is not linked.
+    const closed = { ...DEFAULT_THRESHOLDS, sameStory: { ...DEFAULT_THRESHOLDS.sameStory, minSharedTokens: 500 } };
+    expect(compare(WIRE, WIRE_REWRITE, { thresholds: closed })?.kind).toBe("same-story");
+    expect(compare(WIRE, WIRE_REWRITE, { thresholds: { ...closed, rewrite: { ...closed.rewrite, minSharedSalient: 500 } } })).toBeNull();
     expect(parseThresholds({ near: { minCoverage: 0.9 } })).toEqual({ ...DEFAULT_THRESHOLDS, near: { minCoverage: 0.9 } });
     expect(parseThresholds(undefined)).toEqual(DEFAULT_THRESHOLDS);
     expect(() => parseThresholds({ near: { minCoverage: 1.5 } })).toThrow(ZodError);

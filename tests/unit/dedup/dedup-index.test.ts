@@ -46,10 +46,10 @@ describe("DedupIndex", () => {
     // A band key shared by all 150 articles still finds every one of them.
     expect(index.candidates(keys([7], []), -1)).toHaveLength(150);
     // Anchor 42 is in 150 articles, over the limit: it alone finds nothing.
-    expect(index.candidates(keys([], [42, 1000, 2000, 3000]))).toEqual([{ id: 0, bandHits: 0, anchorHits: 3 }]);
+    expect(index.candidates(keys([], [42, 1000, 2000, 3000]))).toEqual([{ id: 0, bandHits: 0, anchorHits: 3, nameHits: 0 }]);
     for (let id = 0; id < 150; id += 2) index.remove(id, keys([7, 100 + id], [42, 1000 + id, 2000 + id, 3000 + id]));
     expect(index.candidates(keys([7], []))).toHaveLength(75);
-    expect(index.candidates(keys([], [42, 1001, 2001]))).toEqual([{ id: 1, bandHits: 0, anchorHits: 3 }]);
+    expect(index.candidates(keys([], [42, 1001, 2001]))).toEqual([{ id: 1, bandHits: 0, anchorHits: 3, nameHits: 0 }]);
   });
 
   it("grows past its first table and keeps every article findable", () => {

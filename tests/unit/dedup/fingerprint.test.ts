@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_FINGERPRINT_CONFIG, configId } from "../../../lib/dedup/config";
 import {
   ANCHOR_BAND,
+  NAME_BAND_BASE,
   deserializeFingerprint,
   estimateResemblance,
   fingerprint,
@@ -34,10 +35,12 @@ describe("fingerprint", () => {
     expect(indexKeys(b)).toEqual(indexKeys(a));
   });
 
-  it("gives index rows as (band, signed 32-bit key): LSH bands first, anchors under ANCHOR_BAND", () => {
+  it("gives index rows as (band, signed 32-bit key): LSH bands first, then name bands, anchors under ANCHOR_BAND", () => {
     const keys = indexKeys(fingerprint(WIRE));
     expect(keys.slice(0, cfg.bands).map((k) => k.band)).toEqual([...Array(cfg.bands).keys()]);
-    expect(keys.slice(cfg.bands).every((k) => k.band === ANCHOR_BAND)).toBe(true);
+    const names = keys.slice(cfg.bands, cfg.bands + cfg.nameBands);
+    expect(names.map((k) => k.band)).toEqual([...Array(cfg.nameBands).keys()].map((i) => NAME_BAND_BASE + i));
+    expect(keys.slice(cfg.bands + cfg.nameBands).every((k) => k.band === ANCHOR_BAND)).toBe(true);
     for (const k of keys) expect(k.key).toBe(k.key | 0);
   });
 

@@ -26,6 +26,21 @@ describe("the seed page", () => {
     expect(articles[2]?.headline).toBe(articles[0]?.headline);
   });
 
+  it("gives the same one link when headlines, sources and times are compared too, as the store does since 011", () => {
+    const info = (a: (typeof articles)[number]) => ({ headline: a.headline, source: a.sourceName ?? null, time: a.versionCreated ?? a.firstCreated ?? null });
+    const links: [number, number, string][] = [];
+    articles.forEach((x, i) =>
+      articles.forEach((y, j) => {
+        const m = i === j ? null : compare(x.bodyText, y.bodyText, { a: info(x), b: info(y) });
+        if (m) links.push([i, j, m.kind]);
+      }),
+    );
+    expect(links).toEqual([
+      [0, 2, "exact"],
+      [2, 0, "exact"],
+    ]);
+  });
+
   it("gives the same one link through the index, as the store finds it", () => {
     const { links } = ingestAll(articles.map((a) => ({ ...a, file: "seed-aggregator.txt" })));
     expect(links.map((l) => [l.newer.sourceName, l.older.sourceName, l.match.kind, l.match.score])).toEqual([

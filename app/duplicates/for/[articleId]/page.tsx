@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { db } from "@/lib/server/db/client";
-import { idParam } from "@/lib/schemas/duplicates";
+import { idParam } from "@/lib/schemas/ids";
 import { requirePageUser } from "@/lib/server/auth/page";
 
 export const dynamic = "force-dynamic";

@@ -3,23 +3,23 @@ import { NextResponse, type NextRequest } from "next/server";
 import { db } from "@/lib/server/db/client";
 import { guard, jsonError } from "@/lib/server/auth/guard";
 import { heartbeat, leave } from "@/lib/server/presence";
-import { idParam } from "@/lib/schemas/duplicates";
+import { idFromPath } from "@/lib/server/http/ids";
 
 export async function POST(req: NextRequest, ctx: RouteContext<"/api/articles/[id]/presence">) {
   const g = await guard(req, "read");
   if (g instanceof Response) return g;
-  const id = idParam.safeParse((await ctx.params).id);
-  if (!id.success) return jsonError(400, "expected /api/articles/<id>/presence");
-  const exists = await db().article.findUnique({ where: { id: id.data }, select: { id: true } });
-  if (!exists) return jsonError(404, `No article ${id.data}`);
-  return NextResponse.json({ others: await heartbeat(db(), id.data, g.actor) });
+  const id = idFromPath((await ctx.params).id, "article");
+  if (id instanceof Response) return id;
+  const exists = await db().article.findUnique({ where: { id }, select: { id: true } });
+  if (!exists) return jsonError(404, `No article ${id}`);
+  return NextResponse.json({ others: await heartbeat(db(), id, g.actor) });
 }
 
 export async function DELETE(req: NextRequest, ctx: RouteContext<"/api/articles/[id]/presence">) {
   const g = await guard(req, "read");
   if (g instanceof Response) return g;
-  const id = idParam.safeParse((await ctx.params).id);
-  if (!id.success) return jsonError(400, "expected /api/articles/<id>/presence");
-  await leave(db(), id.data, g.actor);
+  const id = idFromPath((await ctx.params).id, "article");
+  if (id instanceof Response) return id;
+  await leave(db(), id, g.actor);
   return NextResponse.json({ ok: true });
 }

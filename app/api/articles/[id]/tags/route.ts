@@ -2,7 +2,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { db } from "@/lib/server/db/client";
 import { acceptSuggestions, addTag, decideTag, removeTag, restoreTag, TagError } from "@/lib/server/tags/decide-tag";
-import { idParam } from "@/lib/schemas/duplicates";
+import { idFromPath } from "@/lib/server/http/ids";
 import { tagAction } from "@/lib/schemas/tags";
 import { guard, refusal } from "@/lib/server/auth/guard";
 import { readJsonBody } from "@/lib/server/http/read-body";
@@ -10,11 +10,12 @@ import { readJsonBody } from "@/lib/server/http/read-body";
 export async function POST(req: NextRequest, ctx: RouteContext<"/api/articles/[id]/tags">) {
   const g = await guard(req, "triage", { contentType: "json" });
   if (g instanceof Response) return g;
-  const id = idParam.safeParse((await ctx.params).id);
+  const id = idFromPath((await ctx.params).id, "article");
+  if (id instanceof Response) return id;
   const raw = await readJsonBody(req);
   if (raw instanceof Response) return raw;
   const body = tagAction.safeParse(raw.json);
-  if (!id.success || !body.success) {
+  if (!body.success) {
     return NextResponse.json(
       {
         error:
@@ -26,19 +27,19 @@ export async function POST(req: NextRequest, ctx: RouteContext<"/api/articles/[i
   const actor = g.actor;
   try {
     const b = body.data;
-    if (b.action === "accept-suggestions") return NextResponse.json(await acceptSuggestions(db(), id.data, actor));
+    if (b.action === "accept-suggestions") return NextResponse.json(await acceptSuggestions(db(), id, actor));
     if (b.action === "add") {
-      const at = await addTag(db(), id.data, b.scheme, b.code, actor);
+      const at = await addTag(db(), id, b.scheme, b.code, actor);
       return NextResponse.json({ ok: true, tagId: at.tagId, state: at.state, version: at.version });
     }
     if (b.action === "remove") {
-      await removeTag(db(), id.data, b.tagId, actor, b.version);
+      await removeTag(db(), id, b.tagId, actor, b.version);
       return NextResponse.json({ ok: true });
     }
     const at =
       b.action === "restore"
-        ? await restoreTag(db(), id.data, b.tagId, b.state, actor, b.version)
-        : await decideTag(db(), id.data, b.tagId, b.action === "accept" ? "accepted" : "rejected", actor, b.version);
+        ? await restoreTag(db(), id, b.tagId, b.state, actor, b.version)
+        : await decideTag(db(), id, b.tagId, b.action === "accept" ? "accepted" : "rejected", actor, b.version);
     return NextResponse.json({ ok: true, tagId: at.tagId, state: at.state, version: at.version });
   } catch (e) {
     if (e instanceof TagError) return NextResponse.json({ error: e.message }, { status: 422 });

@@ -4,15 +4,15 @@ import { NextResponse, type NextRequest } from "next/server";
 import { db } from "@/lib/server/db/client";
 import { requestPoll } from "@/lib/server/sources/save-source";
 import { sourceErrorResponse } from "@/lib/server/sources/errors";
-import { idParam } from "@/lib/schemas/duplicates";
+import { idFromPath } from "@/lib/server/http/ids";
 
 export async function POST(req: NextRequest, ctx: RouteContext<"/api/sources/[id]/poll">) {
   const g = await guard(req, "sources");
   if (g instanceof Response) return g;
-  const id = idParam.safeParse((await ctx.params).id);
-  if (!id.success) return NextResponse.json({ error: "expected a source id" }, { status: 400 });
+  const id = idFromPath((await ctx.params).id, "source");
+  if (id instanceof Response) return id;
   try {
-    await requestPoll(db(), id.data, g.actor);
+    await requestPoll(db(), id, g.actor);
     return NextResponse.json({ queued: true }, { status: 202 });
   } catch (e) {
     const res = sourceErrorResponse(e);

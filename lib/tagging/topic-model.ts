@@ -1,0 +1,288 @@
+import { STOPWORDS, type Doc } from "./doc";
+import { stem } from "./stem";
+import { topLevelOf } from "./taxonomy";
+import { Gap, type FieldTokens } from "./text";
+import type { Evidence } from "./types";
+import modelData from "./data/topic-model.json";
+
+// The learned topic classifier: multinomial logistic regression over word
+// stems and stem bigrams of headline and body, trained by
+// scripts/build-topic-model.ts on labelled news briefs (see
+// docs/decisions/012-topic-model.md and data/ATTRIBUTION.md), with its
+// confidences temperature-scaled on a calibration split. Pure data: the
+// weights ship in data/topic-model.json.
+
+/** Headline words count this much more than body words: a headline names the subject. */
+export const HEADLINE_WEIGHT = 2;
+/**
+ * Tokens read per field. The model learnt from briefs of one to three
+ * sentences, so it reads a long story's opening, where its subject is, and
+ * not the quotes and background further down (which is also faster).
+ */
+const HEADLINE_TOKENS = 60;
+const BODY_TOKENS = 120;
+/** Classes less likely than this get no evidence (they are not shown). */
+const EVIDENCE_MIN_P = 0.15;
+
+export interface TopicModelFile {
+  version: 1;
+  /** Top-level medtop codes, in weight order. */
+  classes: string[];
+  /** Softmax temperature fitted on the calibration split. */
+  temperature: number;
+  bias: number[];
+  /** Weights are stored as integers; divide by this. */
+  scale: number;
+  /** Feature → weights per class (integers, `scale` apart), only classes[i] with a non-zero weight: [i, w, i, w, ...]. */
+  weights: Record<string, number[]>;
+  /** What it was trained on, for the record. */
+  source: string;
+}
+
+/** Where a feature stands in the article, for evidence. */
+interface Place {
+  ft: FieldTokens;
+  start: number;
+  end: number;
+}
+
+export interface TopicFeatures {
+  /** The features, in order of first occurrence. */
+  keys: string[];
+  /** Their values (square-rooted count, headline words weighted, unit length; a cue feature its strength). */
+  vals: number[];
+  /**
+   * Where each first stands, packed in one number to spare the garbage
+   * collector: token index × 4 + 2 if in the body + 1 if a bigram; -1 for a cue feature.
+   */
+  first: number[];
+  /** Cue feature → where its strongest cues stand. */
+  cuePlaces: Map<string, Place[]>;
+  doc: Doc;
+}
+
+const stems = new Map<string, string | null>();
+
+/** The stem a word counts as, or null for a word that says nothing (function words, figures, single letters). */
+function featureStem(norm: string): string | null {
+  let s = stems.get(norm);
+  if (s !== undefined) return s;
+  s = norm.length < 2 || STOPWORDS.has(norm) || /\d/.test(norm) ? null : stem(norm);
+  if (stems.size > 200_000) stems.clear();
+  stems.set(norm, s);
+  return s;
+}
+
+const bigrams = new Map<string, Map<string, string>>();
+let bigramCount = 0;
+
+/** "a b", the same string object every time: a Map then finds it without hashing it again. */
+function bigram(a: string, b: string): string {
+  let m = bigrams.get(a);
+  if (!m) bigrams.set(a, (m = new Map()));
+  let s = m.get(b);
+  if (s === undefined) {
+    if (++bigramCount > 500_000) {
+      bigrams.clear();
+      bigramCount = 0;
+    }
+    m.set(b, (s = `${a} ${b}`));
+  }
+  return s;
+}
+
+/** A topic's cue-word strength in the story (topics.ts), given to the classifier as one more feature. */
+export interface CueFeature {
+  /** Top-level medtop code. */
+  code: string;
+  /** 0..1 */
+  strength: number;
+  /** Where its strongest cues stand, strongest first: its evidence. */
+  places: Place[];
+}
+
+/**
+ * Unigram and bigram stems of headline and body, plus the cue lexicon's
+ * strength per topic ("cue:medtop:15000000"): the lexicon knows words the
+ * training data rarely has (team names, say), and the model learns how far
+ * to trust it. Shared by training and tagging so that both read alike.
+ */
+export function topicFeatures(doc: Doc, cues: CueFeature[] = []): TopicFeatures {
+  // Parallel arrays and one index: a Map per feature value costs more than the model itself.
+  const index = new Map<string, number>();
+  const keys: string[] = [];
+  const vals: number[] = [];
+  const first: number[] = [];
+  const add = (f: string, weight: number, at: number) => {
+    const j = index.get(f);
+    if (j === undefined) {
+      index.set(f, keys.length);
+      keys.push(f);
+      vals.push(weight);
+      first.push(at);
+    } else vals[j]! += weight;
+  };
+  const field = (ft: FieldTokens, weight: number, limit: number, skipBefore: number, inBody: number) => {
+    const toks = ft.tokens;
+    const n = Math.min(toks.length, limit);
+    let prev: string | null = null;
+    for (let i = 0; i < n; i++) {
+      const t = toks[i]!;
+      if (t.start < skipBefore) continue;
+      const s = (t.word.feature ??= featureStem(t.norm));
+      if (s === null) {
+        prev = null;
+        continue;
+      }
+      add(s, weight, i * 4 + inBody);
+      // A bigram only within a sentence and with nothing dropped between its words.
+      if (prev !== null && t.gap !== Gap.Sentence) add(bigram(prev, s), weight, (i - 1) * 4 + inBody + 1);
+      prev = s;
+    }
+  };
+  field(doc.headline, HEADLINE_WEIGHT, HEADLINE_TOKENS, 0, 0);
+  field(doc.body, 1, BODY_TOKENS, doc.datelineInBody ?? 0, 2);
+  let norm = 0;
+  for (let j = 0; j < vals.length; j++) norm += vals[j]!; // Σ (√count)² = Σ count
+  norm = Math.sqrt(norm) || 1;
+  for (let j = 0; j < vals.length; j++) vals[j] = Math.sqrt(vals[j]!) / norm;
+  const cuePlaces = new Map<string, Place[]>();
+  for (const c of cues) {
+    const key = `cue:${c.code}`;
+    keys.push(key);
+    vals.push(c.strength);
+    first.push(-1);
+    cuePlaces.set(key, c.places);
+  }
+  return { keys, vals, first, cuePlaces, doc };
+}
+
+/** The features as a map (feature → value), for training. */
+export function featureMap(tf: TopicFeatures): Map<string, number> {
+  return new Map(tf.keys.map((k, j) => [k, tf.vals[j]!]));
+}
+
+/** Where a feature stands: its cues, or its first occurrence. */
+function placesOf(tf: TopicFeatures, j: number): Place[] {
+  const code = tf.first[j]!;
+  if (code < 0) return tf.cuePlaces.get(tf.keys[j]!) ?? [];
+  const ft = code & 2 ? tf.doc.body : tf.doc.headline;
+  const i = code >> 2;
+  const a = ft.tokens[i]!;
+  const b = code & 1 ? ft.tokens[i + 1]! : a;
+  return [{ ft, start: a.start, end: b.end }];
+}
+
+export interface LoadedTopicModel {
+  classes: string[];
+  /** The top-level topic of each class. */
+  tops: string[];
+  temperature: number;
+  bias: Float64Array;
+  /** Feature → dense weights per class. */
+  weights: Map<string, Float64Array>;
+  /** Feature → weights less their mean over the classes: what it says for one class against the others. */
+  centred: Map<string, Float64Array>;
+}
+
+let loaded: LoadedTopicModel | undefined;
+
+/** The shipped model, parsed once. */
+export function topicModel(): LoadedTopicModel {
+  loaded ??= loadTopicModel(modelData as unknown as TopicModelFile);
+  return loaded;
+}
+
+export function loadTopicModel(file: TopicModelFile): LoadedTopicModel {
+  if (file.version !== 1 || !Array.isArray(file.classes) || file.bias.length !== file.classes.length) {
+    throw new Error("topic-model.json: not a version 1 model with one bias per class");
+  }
+  const k = file.classes.length;
+  const weights = new Map<string, Float64Array>();
+  const centred = new Map<string, Float64Array>();
+  for (const [f, pairs] of Object.entries(file.weights)) {
+    const w = new Float64Array(k);
+    for (let i = 0; i < pairs.length; i += 2) w[pairs[i]!] = pairs[i + 1]! / file.scale;
+    weights.set(f, w);
+    const mean = w.reduce((a, b) => a + b, 0) / k;
+    centred.set(f, w.map((v) => v - mean));
+  }
+  const tops = file.classes.map((c) => topLevelOf(c) ?? c);
+  return { classes: file.classes, tops, temperature: file.temperature, bias: Float64Array.from(file.bias), weights, centred };
+}
+
+export interface ClassScore {
+  code: string;
+  /** Its top-level topic. */
+  top: string;
+  /** Calibrated probability that this is the story's topic. */
+  p: number;
+  /** The features present that pushed this class up most, strongest first. */
+  evidence: Evidence[];
+}
+
+export function softmax(z: Float64Array, temperature: number): Float64Array {
+  let max = -Infinity;
+  for (const v of z) if (v > max) max = v;
+  const p = new Float64Array(z.length);
+  let sum = 0;
+  for (let k = 0; k < z.length; k++) sum += p[k] = Math.exp((z[k]! - max) / temperature);
+  for (let k = 0; k < z.length; k++) p[k]! /= sum;
+  return p;
+}
+
+/**
+ * Every class with its calibrated probability and evidence, best first; empty
+ * when the article has no word the model knows (it says nothing).
+ */
+export function classifyTopics(doc: Doc, cues: CueFeature[] = [], model = topicModel(), maxEvidence = 6): ClassScore[] {
+  const tf = topicFeatures(doc, cues);
+  const K = model.classes.length;
+  const z = Float64Array.from(model.bias);
+  // The known features, kept for the evidence below.
+  const fs: number[] = [];
+  const vs: number[] = [];
+  const cs: Float64Array[] = [];
+  for (let j = 0; j < tf.keys.length; j++) {
+    const f = tf.keys[j]!;
+    const w = model.weights.get(f);
+    if (!w) continue;
+    const v = tf.vals[j]!;
+    fs.push(j);
+    vs.push(v);
+    cs.push(model.centred.get(f)!);
+    for (let k = 0; k < K; k++) z[k]! += w[k]! * v;
+  }
+  if (fs.length === 0) return [];
+  const p = softmax(z, model.temperature);
+  const out: ClassScore[] = model.classes.map((code, k) => ({ code, top: model.tops[k]!, p: p[k]!, evidence: [] as Evidence[] }));
+  // Evidence, only for the classes likely enough to be shown: the present
+  // features that weigh most for the class against the average class.
+  for (let k = 0; k < K; k++) {
+    if (p[k]! < EVIDENCE_MIN_P) continue;
+    const list: [number, number][] = [];
+    for (let j = 0; j < fs.length; j++) {
+      const c = cs[j]![k]! * vs[j]!;
+      if (c > 0) list.push([fs[j]!, c]);
+    }
+    list.sort((a, b) => b[1] - a[1]);
+    const taken: Place[] = [];
+    for (const [f] of list) {
+      if (taken.length >= maxEvidence) break;
+      for (const pl of placesOf(tf, f)) {
+        if (taken.length >= maxEvidence) break;
+        // A bigram and its own words quote overlapping places: one piece of evidence, the longer span.
+        const same = taken.find((t) => t.ft === pl.ft && t.start < pl.end && pl.start < t.end);
+        if (same) {
+          same.start = Math.min(same.start, pl.start);
+          same.end = Math.max(same.end, pl.end);
+        } else taken.push({ ...pl });
+      }
+    }
+    out[k]!.evidence = taken.map((pl) => {
+      const quotes = pl.ft.quotes ?? pl.ft.field;
+      return { text: pl.ft.text.slice(pl.start, pl.end), start: pl.start, end: pl.end, field: quotes === "headline" ? "headline" : "body" };
+    });
+  }
+  return out.sort((a, b) => b.p - a.p);
+}

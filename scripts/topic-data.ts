@@ -1,0 +1,195 @@
+// Reading the topic model's data, shared by scripts/build-topic-model.ts and
+// scripts/bench-tagging.ts so that both split it the same way. Nothing of
+// the data is in the repository; the folder is given by --topic-data or
+// WIREDESK_TOPIC_DATA and holds:
+//   current-events/*.md   Wikipedia's Current events portal, one file per day
+//                         (the docs/_posts folder of github.com/fordred/wikinews), CC BY-SA 4.0
+//   wikinews/*.csv        English Wikinews articles of 2019 and 2020, columns url,date,title,text
+//                         (the data folder of github.com/vanatteveldt/wikinews), CC BY 2.5
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { parse } from "csv-parse/sync";
+import mapping from "../lib/tagging/data/topic-mapping.json";
+import { analyse } from "../lib/tagging/doc";
+import { cueTopicScores } from "../lib/tagging/topics";
+
+export const TOPIC_DATA_HELP = `a folder with current-events/*.md (Wikipedia Current events portal, one file a day:
+                 docs/_posts of github.com/fordred/wikinews) and wikinews/*.csv (url,date,title,text:
+                 data/ of github.com/vanatteveldt/wikinews); default $WIREDESK_TOPIC_DATA`;
+
+export function topicDataDir(given: string | undefined): string {
+  const dir = given ?? process.env.WIREDESK_TOPIC_DATA;
+  if (!dir) throw new Error(`no topic data folder: give --topic-data DIR or set WIREDESK_TOPIC_DATA (${TOPIC_DATA_HELP})`);
+  const abs = path.resolve(dir);
+  if (!existsSync(path.join(abs, "current-events"))) throw new Error(`topic data folder ${abs} has no current-events/ folder`);
+  return abs;
+}
+
+export interface BriefItem {
+  /** YYYY-MM-DD of the portal page. */
+  date: string;
+  /** The section heading, lower-cased. */
+  heading: string;
+  text: string;
+}
+
+interface HeadingRule {
+  code?: string;
+  split?: string[];
+}
+
+const HEADINGS = mapping.headings as Record<string, HeadingRule>;
+const ALIASES = mapping.aliases as Record<string, string>;
+
+/** The mapping rule of a portal heading, or undefined for a heading the table does not know. */
+export function headingRule(heading: string): HeadingRule | undefined {
+  const h = heading.trim().toLowerCase();
+  return HEADINGS[ALIASES[h] ?? h];
+}
+
+/** Markdown inline text to plain text: links become their text, source citations "[(AP)](url)" go. */
+export function plainText(md: string): string {
+  let out = "";
+  let i = 0;
+  while (i < md.length) {
+    const c = md[i]!;
+    if (c === "[") {
+      // Find the matching "]" and a "(" right after it; then the ")" that closes the target (quotes and nested parentheses allowed).
+      let depth = 1;
+      let j = i + 1;
+      for (; j < md.length && depth > 0; j++) {
+        if (md[j] === "[") depth++;
+        else if (md[j] === "]") depth--;
+      }
+      if (depth === 0 && md[j] === "(") {
+        const text = md.slice(i + 1, j - 1);
+        let k = j + 1;
+        let paren = 1;
+        let inQuote = false;
+        for (; k < md.length && paren > 0; k++) {
+          const d = md[k];
+          if (d === '"') inQuote = !inQuote;
+          else if (!inQuote && d === "(") paren++;
+          else if (!inQuote && d === ")") paren--;
+        }
+        const inner = plainText(text);
+        // A citation: its text is the source's name in parentheses.
+        if (!/^\s*\(.*\)\s*$/.test(inner)) out += inner;
+        i = k;
+        continue;
+      }
+    }
+    out += c;
+    i++;
+  }
+  return out
+    .replace(/\\([\\`*_{}[\]()#+\-.!"'])/g, "$1")
+    .replace(/\*+/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** Every news item of the portal pages: the list entries that cite a source, under their section heading. */
+export function readCurrentEvents(dir: string): BriefItem[] {
+  const folder = path.join(dir, "current-events");
+  const files = readdirSync(folder)
+    .filter((f) => /^\d{4}-\d{2}-\d{2}.*\.md$/.test(f))
+    .sort();
+  if (files.length === 0) throw new Error(`no YYYY-MM-DD*.md files in ${folder}`);
+  const items: BriefItem[] = [];
+  for (const f of files) {
+    const date = f.slice(0, 10);
+    let heading = "";
+    for (const line of readFileSync(path.join(folder, f), "utf8").split("\n")) {
+      const h = /^#{2,6}\s+(.+?)\s*$/.exec(line);
+      if (h) {
+        heading = h[1]!.toLowerCase();
+        continue;
+      }
+      const li = /^\s*[*+-]\s+(.*)$/.exec(line);
+      // Entries without a cited source are the story headings the items hang under.
+      if (!li || !heading || !/\[\(/.test(li[1]!)) continue;
+      const text = plainText(li[1]!);
+      if (text.split(" ").length < 4) continue;
+      items.push({ date, heading, text });
+    }
+  }
+  return items;
+}
+
+export interface Example {
+  item: BriefItem;
+  label: string;
+}
+
+/** The class an item is trained as, by the mapping table; undefined when it is left out. */
+export function labelOf(item: BriefItem): string | undefined {
+  const rule = headingRule(item.heading);
+  if (!rule) return undefined;
+  if (rule.code) return rule.code;
+  if (!rule.split) return undefined;
+  // A shared heading: the listed topic whose cue words the item uses more; none, or a tie, leaves it out.
+  const scores = cueTopicScores(analyse({ headline: "", bodyText: item.text }));
+  const ranked = rule.split.map((c) => [c, scores.get(c) ?? 0] as const).sort((a, b) => b[1] - a[1]);
+  if (!ranked[0] || ranked[0][1] <= 0 || ranked[0][1] === ranked[1]?.[1]) return undefined;
+  return ranked[0][0];
+}
+
+export type Split = "train" | "calibration" | "test";
+
+/**
+ * By date, so that no story is on both sides: the last 15% of the days are
+ * the held-out test split, the 10% before them calibrate the confidences,
+ * the rest trains.
+ */
+export function splitByDate<T extends { date: string }>(items: T[]): Record<Split, T[]> {
+  const days = [...new Set(items.map((i) => i.date))].sort();
+  const testFrom = days[Math.floor(days.length * 0.85)] ?? "9999";
+  const calFrom = days[Math.floor(days.length * 0.75)] ?? "9999";
+  const out: Record<Split, T[]> = { train: [], calibration: [], test: [] };
+  for (const it of items) out[it.date >= testFrom ? "test" : it.date >= calFrom ? "calibration" : "train"].push(it);
+  return out;
+}
+
+export interface LabelledArticle {
+  url: string;
+  date: string;
+  headline: string;
+  body: string;
+  /** The topic an editor would file it under. */
+  gold: string;
+  /** Other topics an editor would accept as the first one. */
+  also: string[];
+}
+
+/** Wikinews articles joined to the labels Wiredesk gave them (scripts/topic-eval/wikinews-labels.tsv). */
+export function readWikinews(dir: string, labelsFile: string): LabelledArticle[] {
+  const folder = path.join(dir, "wikinews");
+  if (!existsSync(folder)) throw new Error(`topic data folder ${dir} has no wikinews/ folder`);
+  const labels = new Map<string, { gold: string; also: string[] }>();
+  readFileSync(labelsFile, "utf8")
+    .split("\n")
+    .forEach((line, n) => {
+      if (!line.trim() || line.startsWith("#")) return;
+      const [url, gold, also] = line.split("\t");
+      if (!url || !gold) throw new Error(`${labelsFile}:${n + 1}: expected url<TAB>code[<TAB>codes]`);
+      if (gold === "-") return;
+      labels.set(url.trim(), { gold: `medtop:${gold.trim()}`, also: (also ?? "").split(",").filter(Boolean).map((c) => `medtop:${c.trim()}`) });
+    });
+  const out: LabelledArticle[] = [];
+  for (const f of readdirSync(folder).filter((x) => x.endsWith(".csv")).sort()) {
+    const rows = parse(readFileSync(path.join(folder, f)), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+    for (const r of rows) {
+      const l = labels.get(r.url ?? "");
+      if (!l || !r.title || !r.text) continue;
+      out.push({ url: r.url!, date: r.date ?? "", headline: r.title, body: r.text.replace(/\n{3,}/g, "\n\n").trim(), ...l });
+    }
+  }
+  return out;
+}
+
+/** The brief of a full story: its headline and first sentence. */
+export function briefOf(body: string): string {
+  const m = /^[\s\S]*?[.!?](?=["'’”]?\s+[A-Z"“‘'(]|\s*$)/.exec(body.trim());
+  return (m ? m[0] : body).trim();
+}

@@ -1,0 +1,49 @@
+// One web process's worth of editors, for the busy-store test: decides tags
+// on a shared SQLite store through decideTag (the route's read-then-write
+// transaction) for a while, several at once, and prints what happened as
+// JSON. Run as a separate process so that two of them contend as two web
+// processes do.
+//   tsx tests/support/decide-loop.ts <database url> <user id> <start, epoch ms> <ms> <articleId:tagId,...>
+import { createDb } from "../../lib/server/db/client";
+import { decideTag } from "../../lib/server/tags/decide-tag";
+import { StaleWriteError } from "../../lib/server/articles/set-status";
+
+async function main() {
+  const [url, userId, start, ms, list] = process.argv.slice(2);
+  if (!url || !userId || !start || !ms || !list) throw new Error("usage: decide-loop.ts <url> <userId> <start> <ms> <articleId:tagId,...>");
+  const tags = list.split(",").map((p) => p.split(":").map(Number) as [number, number]);
+  const db = createDb(url);
+  const actor = { name: "loop", userId: Number(userId), role: "editor" as const };
+  await db.user.count(); // connected and loaded before the start, so both processes contend from the same instant
+  await new Promise((r) => setTimeout(r, Math.max(0, Number(start) - Date.now())));
+  const until = Date.now() + Number(ms);
+  const tally = { ok: 0, changed: 0, stale: 0, errors: [] as string[] };
+  const seen = new Map<string, number>();
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      while (Date.now() < until) {
+        const [articleId, tagId] = tags[Math.floor(Math.random() * tags.length)]!;
+        const key = `${articleId}:${tagId}`;
+        const version = seen.get(key) ?? 1;
+        try {
+          const at = await decideTag(db, articleId, tagId, Math.random() < 0.5 ? "accepted" : "rejected", actor, version);
+          tally.ok++;
+          if (at.version !== version) tally.changed++;
+          seen.set(key, at.version);
+        } catch (e) {
+          if (e instanceof StaleWriteError) {
+            tally.stale++;
+            seen.set(key, e.current.version);
+          } else tally.errors.push(`${(e as { code?: string }).code ?? ""} ${(e as Error).message.split("\n").pop()}`.slice(0, 200));
+        }
+      }
+    }),
+  );
+  await db.$disconnect();
+  process.stdout.write(JSON.stringify(tally));
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
