@@ -21,7 +21,7 @@ export function AuditEntryRow({ e, canUndo, showArticle }: { e: AuditView; canUn
     <li className="text-sm" data-testid="audit-entry" data-action={e.action}>
       <span className="font-mono text-xs">{e.action}</span> by <span className="font-medium">{e.actor}</span>
       {/* The name is as it was then; the user id says who it was whatever they are called now. */}
-      {e.userId !== null && <span className="text-xs text-stone-500"> (user {e.userId})</span>} · <TimeAgo iso={e.at.toISOString()} />
+      {e.userId !== null && <span className="text-xs text-stone-600 dark:text-stone-400"> (user {e.userId})</span>} · <TimeAgo iso={e.at.toISOString()} />
       {showArticle && e.articleId && (
         <> · <Link className="underline" href={`/articles/${e.articleId}`}>article {e.articleId}</Link></>
       )}

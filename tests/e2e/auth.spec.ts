@@ -137,7 +137,7 @@ test("an admin manages users, reads the audit log, undoes from it, and sees who 
   await page.goto("/admin/users");
   const email = `reporter-${Date.now()}@desk.test`;
   await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Name").fill("Rita Reporter");
+  await page.getByRole("textbox", { name: "Name" }).fill("Rita Reporter");
   await page.getByLabel("Role", { exact: true }).selectOption("viewer");
   await page.getByRole("button", { name: "Create user" }).click();
   await expect(page.getByRole("status")).toContainText("Their password (shown once)");
