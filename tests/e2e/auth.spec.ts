@@ -41,8 +41,11 @@ test("an editor signs in, triages, and signs out", async ({ page }) => {
   const tags = page.locator("section", { has: page.getByRole("heading", { name: "Tags" }) });
   const suggested = tags.locator('[data-testid="tag-chip"][data-state="suggested"]').first();
   const tagId = await suggested.getAttribute("data-tag-id");
+  // The decision shows at once; wait until the store has it (a later test undoes it from the audit log).
+  const saved = page.waitForResponse((r) => r.url().endsWith("/tags") && r.request().method() === "POST");
   await suggested.getByRole("button", { name: /^Accept / }).click();
   await expect(tags.locator(`[data-tag-id="${tagId}"]`)).toHaveAttribute("data-state", "accepted");
+  expect((await saved).status()).toBe(200);
   await page.getByRole("button", { name: /Mark reviewed/ }).click();
   await expect(page.getByText("Marked reviewed: 1 article.")).toBeVisible();
   const history = page.locator("section", { has: page.getByRole("heading", { name: "History" }) });
