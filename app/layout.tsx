@@ -3,7 +3,7 @@ import Link from "next/link";
 import { GeistSans } from "geist/font/sans";
 import { GeistMono } from "geist/font/mono";
 import { Providers } from "./providers";
-import { CommandPalette } from "@/components/ui/command-palette";
+import { CommandPalette, type PalettePage } from "@/components/ui/command-palette";
 import { currentUser } from "@/lib/server/auth/page";
 import { can } from "@/lib/server/auth/roles";
 import { SignOutButton } from "@/components/auth/sign-out-button";
@@ -14,6 +14,24 @@ export const metadata: Metadata = {
   description: "Newsroom triage desk: wire copy, feeds and pages, tagged and de-duplicated.",
 };
 
+/** The pages the palette offers: only those this role may open. */
+function palettePages(role: Parameters<typeof can>[0]): PalettePage[] {
+  const pages: (PalettePage & { need?: Parameters<typeof can>[1] })[] = [
+    { label: "Queue: new stories", href: "/" },
+    { label: "Queue: reviewed", href: "/?status=reviewed" },
+    { label: "Queue: spiked", href: "/?status=spiked" },
+    { label: "Queue: all stories", href: "/?status=all" },
+    { label: "Duplicates", href: "/duplicates" },
+    { label: "Dashboard", href: "/dashboard" },
+    { label: "Ingest", href: "/ingest", need: "ingest" },
+    { label: "Sources", href: "/sources", need: "sources" },
+    { label: "Taxonomy", href: "/taxonomy", need: "taxonomy" },
+    { label: "Audit log", href: "/audit", need: "audit" },
+    { label: "Users", href: "/admin/users", need: "users" },
+  ];
+  return pages.filter((p) => !p.need || can(role, p.need)).map(({ label, href }) => ({ label, href }));
+}
+
 export default async function RootLayout({ children }: LayoutProps<"/">) {
   const user = await currentUser();
   return (
@@ -21,12 +39,13 @@ export default async function RootLayout({ children }: LayoutProps<"/">) {
       <body className="min-h-screen bg-stone-50 font-sans text-stone-900 antialiased dark:bg-stone-950 dark:text-stone-100">
         <Providers>
         <header className="border-b border-stone-200 bg-white dark:border-stone-800 dark:bg-stone-900">
-          <div className="mx-auto flex max-w-6xl items-center gap-6 px-4 py-3">
+          {/* On a phone the links take a row of their own that scrolls sideways; the page itself never does. */}
+          <div className="mx-auto flex max-w-[96rem] flex-wrap items-center gap-x-6 gap-y-2 px-4 py-2 md:py-3">
             <Link href="/" className="text-lg font-semibold tracking-tight focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600">
               Wiredesk
             </Link>
             {user && (
-              <nav aria-label="Main" className="flex gap-4 text-sm text-stone-600 dark:text-stone-300">
+              <nav aria-label="Main" className="order-last -mx-4 flex w-[calc(100%+2rem)] gap-4 overflow-x-auto whitespace-nowrap px-4 pb-1 text-sm text-stone-600 md:order-none md:mx-0 md:w-auto md:overflow-visible md:p-0 dark:text-stone-300">
                 <Link href="/" className="hover:text-stone-900 dark:hover:text-white">Queue</Link>
                 <Link href="/duplicates" className="hover:text-stone-900 dark:hover:text-white">Duplicates</Link>
                 {can(user.role, "ingest") && <Link href="/ingest" className="hover:text-stone-900 dark:hover:text-white">Ingest</Link>}
@@ -39,8 +58,8 @@ export default async function RootLayout({ children }: LayoutProps<"/">) {
             )}
             {user && (
               <div className="ml-auto flex items-center gap-3 text-sm" data-testid="signed-in-as">
-                <CommandPalette />
-                <span>
+                <CommandPalette canEdit={can(user.role, "triage")} pages={palettePages(user.role)} />
+                <span className="hidden sm:inline">
                   {user.name} <span className="rounded bg-stone-100 px-1.5 py-0.5 text-xs text-stone-600 dark:bg-stone-800 dark:text-stone-300">{user.role}</span>
                 </span>
                 <SignOutButton />
@@ -48,7 +67,7 @@ export default async function RootLayout({ children }: LayoutProps<"/">) {
             )}
           </div>
         </header>
-          <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>
+          <main className="mx-auto max-w-6xl px-4 py-4 has-[>[data-wide]]:max-w-[96rem]">{children}</main>
         </Providers>
       </body>
     </html>

@@ -4,31 +4,69 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useWindowVirtualizer } from "@tanstack/react-virtual";
-import { useEffect, useLayoutEffect, useRef, useState } from "react";
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { toast } from "sonner";
 import { articleKeys, articleQueries, type ArticleFilters } from "@/lib/queries/articles";
 import { useSetStatuses, type Status, type Target } from "@/lib/queries/article-mutations";
 import { postJson, useKeys } from "@/lib/ui/keys";
+import { narrowing, queueHref } from "@/lib/ui/queue-url";
+import { saveQueueContext, useMedia, useQueueContext } from "@/lib/ui/queue-context";
+import { highlightTerms } from "@/lib/ui/search-terms";
+import { setPageState } from "@/lib/ui/page-state";
 import type { ArticleListItem } from "@/lib/schemas/articles";
 import { ArticleRow } from "./article-row";
+import { ReadingPane, previewQuery } from "./reading-pane";
 import { StoryCopies } from "@/components/stories/story-copies";
 
 const button =
   "rounded border border-stone-300 bg-white px-2.5 py-1 text-sm font-medium hover:bg-stone-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 disabled:opacity-50 dark:border-stone-700 dark:bg-stone-900 dark:hover:bg-stone-800";
 
-/** The queue: a virtualized list (only the rows on screen are in the page), loaded page by page as it scrolls. */
-export function ArticleList({ filters }: { filters: ArticleFilters }) {
+/** A compact row's height before it is measured; rows are one or two lines. */
+const ROW = 52;
+
+export const sortOf = (f: ArticleFilters): "arrived" | "published" => ((f as { sort?: string }).sort === "published" ? "published" : "arrived");
+
+function RowsSkeleton() {
+  return (
+    <div aria-hidden className="animate-pulse" data-testid="rows-skeleton">
+      {Array.from({ length: 8 }, (_, i) => (
+        <div key={i} className="space-y-1.5 border-b border-stone-200 px-3 py-2.5 dark:border-stone-800">
+          <div className="h-3.5 w-3/4 rounded bg-stone-200 dark:bg-stone-800" />
+          <div className="h-2.5 w-1/2 rounded bg-stone-200 dark:bg-stone-800" />
+        </div>
+      ))}
+    </div>
+  );
+}
+
+/**
+ * The queue: a compact virtualized list (only the rows on screen are in the page), loaded page
+ * by page as it scrolls, with a reading pane beside it on wide screens. j/k move, the pane shows
+ * the current story; Enter opens the full page, and the article page keeps the list's order.
+ */
+export function ArticleList({ filters, canEdit }: { filters: ArticleFilters; canEdit: boolean }) {
   const q = useInfiniteQuery(articleQueries.list(filters));
   const qc = useQueryClient();
   const router = useRouter();
-  const items = q.data?.pages.flatMap((p) => p.items) ?? [];
+  const wide = useMedia("(min-width: 1024px)");
+  const items = useMemo(() => q.data?.pages.flatMap((p) => p.items) ?? [], [q.data]);
   const total = q.data?.pages[0]?.total ?? 0;
   const newest = q.data?.pages[0]?.items[0]?.id ?? 0;
   const arrivals = useQuery({ ...articleQueries.arrivals(filters, newest), enabled: q.isSuccess });
+  const href = queueHref(filters);
   const [focus, setFocus] = useState(-1);
   const [selected, setSelected] = useState<Set<number>>(() => new Set());
+  // A new filter is a new list: the place and the selection belong to the old one.
+  const [shownHref, setShownHref] = useState(href);
+  if (shownHref !== href) {
+    setShownHref(href);
+    setFocus(-1);
+    setSelected(new Set());
+  }
   // By story unless the editor asked for single articles: a row's status and expansion cover its copies.
   const byStory = filters.view !== "articles";
+  const sort = sortOf(filters);
+  const terms = highlightTerms(filters.q);
   const [expanded, setExpanded] = useState<Set<number>>(() => new Set());
   const toggleStory = (storyId: number | null) =>
     storyId !== null &&
@@ -40,14 +78,16 @@ export function ArticleList({ filters }: { filters: ArticleFilters }) {
     });
   const listRef = useRef<HTMLDivElement>(null);
   const [offset, setOffset] = useState(0);
-  useLayoutEffect(() => setOffset(listRef.current?.offsetTop ?? 0), []);
+  useLayoutEffect(() => setOffset(listRef.current?.offsetTop ?? 0), [q.isPending]);
 
   const virtual = useWindowVirtualizer({
     count: items.length,
-    estimateSize: () => 112,
+    estimateSize: () => ROW,
     overscan: 8,
     scrollMargin: offset,
     getItemKey: (i) => items[i]?.id ?? i,
+    // The server renders the first screen of rows (no window there): slow networks see copy, not an empty box.
+    initialRect: { width: 1280, height: 900 },
   });
   const rows = virtual.getVirtualItems();
   const last = rows[rows.length - 1];
@@ -57,16 +97,48 @@ export function ArticleList({ filters }: { filters: ArticleFilters }) {
     if (last && last.index >= items.length - 15 && q.hasNextPage && !q.isFetchingNextPage) void q.fetchNextPage();
   }, [last, items.length, q]);
 
+  // Back from an article: the same list, at the same row (the tab's saved context names it).
+  const saved = useQueueContext();
+  const [restored, setRestored] = useState(false);
+  if (!restored && saved && items.length > 0) {
+    setRestored(true);
+    const i = saved.href === href && saved.focusId !== null ? items.findIndex((a) => a.id === saved.focusId) : -1;
+    if (i >= 0 && focus < 0) setFocus(i);
+  }
+  const scrolledBack = useRef(false);
+  useEffect(() => {
+    if (!restored || scrolledBack.current || focus < 0) return;
+    scrolledBack.current = true;
+    virtual.scrollToIndex(focus, { align: "center" });
+  }, [restored, focus, virtual]);
+
+  // Remember the list and the place in it, for the article page's flow and the way back.
+  const current = focus >= 0 ? items[focus] : undefined;
+  useEffect(() => {
+    if (items.length === 0) return;
+    saveQueueContext({ href, ids: items.map((a) => a.id), focusId: current?.id ?? null });
+  }, [items, href, current?.id]);
+
+  // The palette offers the actions that apply to the current story or the selection.
+  useEffect(() => setPageState({ status: current?.status, selected: selected.size }), [current?.status, selected.size]);
+  useEffect(() => () => setPageState({}), []);
+
   // Keep the focused row focused when it scrolls back into view or its data changes.
   useEffect(() => {
     if (focus < 0) return;
     const el = listRef.current?.querySelector<HTMLAnchorElement>(`[data-index="${focus}"] a[data-headline]`);
     const active = document.activeElement;
-    // Only when focus is lost with an unmounted row, or already in the list: never pull it out of a field or toolbar.
-    if (el && active !== el && (active === document.body || (listRef.current?.contains(active) && !active?.matches("input")))) {
+    // Only when focus is lost with an unmounted row, or already in the list: never pull it out of a field, the pane or a toolbar.
+    if (el && active !== el && (active === document.body || active === null || listRef.current?.contains(active))) {
       el.focus({ preventScroll: true });
     }
   });
+
+  // The next story's text is fetched while the editor reads this one.
+  useEffect(() => {
+    const next = focus >= 0 ? items[focus + 1] : undefined;
+    if (wide && next) void qc.prefetchQuery(previewQuery(next.id));
+  }, [focus, items, wide, qc]);
 
   const statuses = useSetStatuses(() => setSelected(new Set()));
   const move = (by: number) => {
@@ -75,12 +147,18 @@ export function ArticleList({ filters }: { filters: ArticleFilters }) {
     setFocus(next);
     virtual.scrollToIndex(next, { align: "auto" });
   };
+  const pick = (i: number) => {
+    setFocus(i);
+    // The row's headline takes focus, so the keys act on the row that was clicked.
+    requestAnimationFrame(() => listRef.current?.querySelector<HTMLAnchorElement>(`[data-index="${i}"] a[data-headline]`)?.focus({ preventScroll: true }));
+  };
   const targets = (): ArticleListItem[] =>
-    selected.size > 0 ? items.filter((a) => selected.has(a.id)) : focus >= 0 && items[focus] ? [items[focus]!] : [];
-  const setStatus = (status: Status) => {
-    const t = targets().filter((a) => a.status !== status);
+    selected.size > 0 ? items.filter((a) => selected.has(a.id)) : current ? [current] : [];
+  const setStatus = (status: Status, only?: ArticleListItem) => {
+    if (!canEdit) return;
+    const t = (only ? [only] : targets()).filter((a) => a.status !== status);
     if (t.length === 0) {
-      toast.info(selected.size || focus >= 0 ? `Already ${status}.` : "Select articles with x, or move to one with j/k, first.");
+      toast.info(selected.size || current ? `Already ${status}.` : "Select stories with x, or move to one with j/k, first.");
       return;
     }
     statuses.mutate({ status, items: t.map((a): Target => ({ id: a.id, version: a.version })), wholeStory: byStory });
@@ -92,14 +170,16 @@ export function ArticleList({ filters }: { filters: ArticleFilters }) {
       else n.add(id);
       return n;
     });
-  const current = focus >= 0 ? items[focus] : undefined;
 
+  // With the reading pane showing, t and a are the pane's tag panel's, for the current story; with a selection, a is the selection's.
+  const paneTags = wide && selected.size === 0;
   useKeys({
     j: () => move(1),
     k: () => move(-1),
     ArrowDown: () => move(1),
     ArrowUp: () => move(-1),
-    x: () => current && toggle(current.id),
+    Enter: () => current && router.push(`/articles/${current.id}`),
+    x: () => canEdit && current && toggle(current.id),
     o: () => byStory && current && current.copies > 1 && toggleStory(current.storyId),
     ArrowRight: () => byStory && current && current.copies > 1 && !expanded.has(current.storyId ?? -1) && toggleStory(current.storyId),
     ArrowLeft: () => byStory && current && expanded.has(current.storyId ?? -1) && toggleStory(current.storyId),
@@ -107,19 +187,23 @@ export function ArticleList({ filters }: { filters: ArticleFilters }) {
     "#": () => setStatus("spiked"),
     u: () => setStatus("new"),
     Escape: () => setSelected(new Set()),
-    t: () => current && router.push(`/articles/${current.id}?focus=tag`),
     d: () => current && router.push(`/duplicates/for/${current.id}`),
-    a: () => {
-      const t = targets();
-      if (t.length === 0) return;
-      void Promise.all(t.map((a) => postJson<{ accepted: number }>(`/api/articles/${a.id}/tags`, { action: "accept-suggestions" })))
-        .then((r) => {
-          const n = r.reduce((s, x) => s + x.accepted, 0);
-          toast.success(`Accepted ${n} suggested tag${n === 1 ? "" : "s"} on ${t.length} article${t.length === 1 ? "" : "s"}.`);
-          void qc.invalidateQueries({ queryKey: articleKeys.all });
-        })
-        .catch((e: Error) => toast.error(e.message));
-    },
+    ...(paneTags
+      ? {}
+      : {
+          t: () => current && router.push(`/articles/${current.id}?focus=tag`),
+          a: () => {
+            const t = targets();
+            if (!canEdit || t.length === 0) return;
+            void Promise.all(t.map((a) => postJson<{ accepted: number }>(`/api/articles/${a.id}/tags`, { action: "accept-suggestions" })))
+              .then((r) => {
+                const n = r.reduce((s, x) => s + x.accepted, 0);
+                toast.success(`Accepted ${n} suggested tag${n === 1 ? "" : "s"} on ${t.length} stor${t.length === 1 ? "y" : "ies"}.`);
+                void qc.invalidateQueries({ queryKey: articleKeys.all });
+              })
+              .catch((e: Error) => toast.error(e.message));
+          },
+        }),
   });
 
   if (q.isError) {
@@ -130,56 +214,64 @@ export function ArticleList({ filters }: { filters: ArticleFilters }) {
       </p>
     );
   }
-  const filtered = Object.values(filters).some(Boolean);
+  const statusWord = filters.status ? `${filters.status} ` : "";
   if (!q.isPending && items.length === 0) {
-    return filtered ? (
+    return narrowing(filters) ? (
       <p className="rounded-lg border border-dashed border-stone-300 p-8 text-center text-sm text-stone-600 dark:border-stone-700 dark:text-stone-400">
-        No articles match these filters. <Link className="underline" href="/">Clear them</Link> to see the whole queue.
+        No {statusWord}stories match these filters. <Link className="underline" href={queueHref({ status: filters.status, view: filters.view })}>Clear them</Link> to see the whole queue.
       </p>
     ) : (
       <div className="rounded-lg border border-dashed border-stone-300 p-8 text-center text-sm text-stone-600 dark:border-stone-700 dark:text-stone-400">
-        <p className="font-medium text-stone-800 dark:text-stone-200">No articles here yet.</p>
+        <p className="font-medium text-stone-800 dark:text-stone-200">{filters.status === "new" ? "Nothing new: the queue is clear." : `No ${statusWord}stories here.`}</p>
         <p className="mt-1">
-          Bring copy in from the <Link className="underline" href="/ingest">Ingest</Link> page, or run{" "}
-          <code className="font-mono">npm run ingest -- FILE</code>.
+          {filters.status !== undefined && <><Link className="underline" href={queueHref({ ...filters, status: undefined })}>See all stories</Link>, or bring</>}
+          {filters.status === undefined && "Bring"} copy in from the <Link className="underline" href="/ingest">Ingest</Link> page, or run <code className="font-mono">npm run ingest -- FILE</code>.
         </p>
       </div>
     );
   }
   const allLoadedSelected = items.length > 0 && items.every((a) => selected.has(a.id));
-  return (
-    <section aria-label="Articles">
+  const noun = byStory ? (total === 1 ? "story" : "stories") : total === 1 ? "article" : "articles";
+  const list = (
+    <section aria-label={byStory ? "Stories" : "Articles"} className="min-w-0">
       {(arrivals.data ?? 0) > 0 && (
         <button
-          className="mb-2 w-full rounded-lg border border-sky-300 bg-sky-50 py-2 text-sm font-medium text-sky-900 hover:bg-sky-100 focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-sky-700 dark:bg-sky-950 dark:text-sky-100"
+          className="mb-2 w-full rounded-lg border border-sky-300 bg-sky-50 py-1.5 text-sm font-medium text-sky-900 hover:bg-sky-100 focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-sky-700 dark:bg-sky-950 dark:text-sky-100"
           onClick={() => {
             setFocus(-1);
             void qc.resetQueries({ queryKey: articleKeys.list(filters) });
           }}
         >
-          {arrivals.data} new article{arrivals.data === 1 ? "" : "s"}: show
+          {arrivals.data} new arrival{arrivals.data === 1 ? "" : "s"}: show
         </button>
       )}
-      <div className="sticky top-0 z-10 mb-2 flex min-h-9 flex-wrap items-center gap-2 bg-stone-50/95 py-1 text-sm dark:bg-stone-950/95">
-        <input
-          type="checkbox"
-          aria-label="Select all loaded articles"
-          className="size-4 accent-stone-800"
-          checked={allLoadedSelected}
-          onChange={() => setSelected(allLoadedSelected ? new Set() : new Set(items.map((a) => a.id)))}
-        />
+      <div className="sticky top-0 z-10 flex min-h-8 items-center gap-2 bg-stone-50/95 py-1 text-sm dark:bg-stone-950/95">
+        {canEdit && (
+          <input
+            type="checkbox"
+            aria-label="Select all loaded stories"
+            className="ml-3 size-4 accent-stone-800"
+            checked={allLoadedSelected}
+            onChange={() => setSelected(allLoadedSelected ? new Set() : new Set(items.map((a) => a.id)))}
+          />
+        )}
         {selected.size > 0 ? (
-          <div role="toolbar" aria-label="Selected articles" className="flex flex-wrap items-center gap-2" data-testid="bulk-bar">
+          <div role="toolbar" aria-label="Selected stories" className="flex flex-wrap items-center gap-2" data-testid="bulk-bar">
             <span className="font-medium">{selected.size} selected</span>
-            <button className={button} disabled={statuses.isPending} onClick={() => setStatus("reviewed")}>Mark reviewed <kbd className="text-xs text-stone-600 dark:text-stone-400">e</kbd></button>
-            <button className={button} disabled={statuses.isPending} onClick={() => setStatus("spiked")}>Spike <kbd className="text-xs text-stone-600 dark:text-stone-400">#</kbd></button>
-            <button className={button} disabled={statuses.isPending} onClick={() => setStatus("new")}>Reopen <kbd className="text-xs text-stone-600 dark:text-stone-400">u</kbd></button>
-            <button className="text-sm underline" onClick={() => setSelected(new Set())}>Clear <kbd className="text-xs text-stone-600 dark:text-stone-400">Esc</kbd></button>
+            <button className={button} disabled={statuses.isPending} onClick={() => setStatus("reviewed")}>Mark reviewed <kbd className="text-xs text-stone-600 pointer-coarse:hidden dark:text-stone-400">e</kbd></button>
+            <button className={button} disabled={statuses.isPending} onClick={() => setStatus("spiked")}>Spike <kbd className="text-xs text-stone-600 pointer-coarse:hidden dark:text-stone-400">#</kbd></button>
+            {targets().some((a) => a.status !== "new") && (
+              <button className={button} disabled={statuses.isPending} onClick={() => setStatus("new")}>Reopen <kbd className="text-xs text-stone-600 pointer-coarse:hidden dark:text-stone-400">u</kbd></button>
+            )}
+            <button className="text-sm underline" onClick={() => setSelected(new Set())}>Clear <kbd className="text-xs text-stone-600 pointer-coarse:hidden dark:text-stone-400">Esc</kbd></button>
           </div>
         ) : (
-          <p className="text-stone-600 dark:text-stone-400" data-testid="article-count">
-            {byStory ? `${total} ${total === 1 ? "story" : "stories"}` : `${total} article${total === 1 ? "" : "s"}`}
-            <span className="text-xs text-stone-600 dark:text-stone-400"> · j/k move · {byStory ? "o copies · " : ""}x select · e reviewed · ? all keys · Ctrl+K commands</span>
+          <p className="truncate px-1 text-stone-600 dark:text-stone-400" data-testid="article-count">
+            {q.isPending ? "Loading…" : `${total.toLocaleString("en")} ${noun}`}
+            <span className="text-xs"> · newest {sort === "published" ? "published" : "arrival"} first</span>
+            <span className="text-xs pointer-coarse:hidden">
+              {" "}· j/k move · Enter open{canEdit ? " · x select · e reviewed · # spike" : ""} · ? all keys
+            </span>
           </p>
         )}
       </div>
@@ -188,8 +280,9 @@ export function ArticleList({ filters }: { filters: ArticleFilters }) {
         role="list"
         aria-label={byStory ? `Stories, ${total} in all` : `Articles, ${total} in all`}
         className="relative rounded-lg border border-stone-200 bg-white shadow-sm dark:border-stone-800 dark:bg-stone-900"
-        style={{ height: virtual.getTotalSize() }}
+        style={q.isPending ? undefined : { height: virtual.getTotalSize() }}
       >
+        {q.isPending && <RowsSkeleton />}
         {rows.map((r) => {
           const a = items[r.index]!;
           return (
@@ -205,8 +298,12 @@ export function ArticleList({ filters }: { filters: ArticleFilters }) {
                 a={a}
                 focused={r.index === focus}
                 selected={selected.has(a.id)}
+                canEdit={canEdit}
                 onSelect={() => toggle(a.id)}
-                onFocus={() => setFocus(r.index)}
+                onPick={() => (r.index === focus ? undefined : pick(r.index))}
+                onStatus={(s) => setStatus(s, a)}
+                sort={sort}
+                terms={terms}
                 story={byStory ? { expanded: a.storyId !== null && expanded.has(a.storyId), onToggle: () => toggleStory(a.storyId) } : undefined}
               />
               {byStory && a.storyId !== null && expanded.has(a.storyId) && <StoryCopies storyId={a.storyId} />}
@@ -220,5 +317,17 @@ export function ArticleList({ filters }: { filters: ArticleFilters }) {
         ) : items.length > 20 ? `All ${items.length} loaded.` : null}
       </p>
     </section>
+  );
+  if (!wide) return list;
+  return (
+    <div className="grid grid-cols-[minmax(0,5fr)_minmax(0,6fr)] gap-4">
+      {list}
+      <aside
+        aria-label="Current story"
+        className="sticky top-2 max-h-[calc(100vh-1rem)] self-start overflow-y-auto rounded-lg border border-stone-200 bg-white shadow-sm dark:border-stone-800 dark:bg-stone-900"
+      >
+        <ReadingPane item={current} canEdit={canEdit} terms={terms} tagKeys={paneTags} />
+      </aside>
+    </div>
   );
 }

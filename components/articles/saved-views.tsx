@@ -7,12 +7,15 @@ import { toast } from "sonner";
 import { viewKeys, viewQueries } from "@/lib/queries/views";
 import { postJson } from "@/lib/ui/keys";
 import type { SavedViewItem } from "@/lib/schemas/views";
+import type { ArticleFilters } from "@/lib/queries/articles";
+import { queueParams } from "@/lib/ui/queue-url";
 
 const chip =
   "rounded-full px-2.5 py-0.5 text-xs font-medium ring-1 ring-inset focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600";
 
 /** Saved views above the queue: one click (or the command palette) back to a set of filters. */
-export function SavedViews({ current }: { current: string }) {
+export function SavedViews({ filters, canSave }: { filters: ArticleFilters; canSave: boolean }) {
+  const current = queueParams(filters).toString();
   const qc = useQueryClient();
   const views = useQuery(viewQueries.list());
   const [naming, setNaming] = useState(false);
@@ -39,10 +42,10 @@ export function SavedViews({ current }: { current: string }) {
   const items = views.data ?? [];
   const isSaved = items.some((v) => v.query === current);
   return (
-    <div className="mb-3 flex flex-wrap items-center gap-2 text-sm" aria-label="Saved views" role="group">
+    <div className="flex flex-wrap items-center gap-2 text-sm" aria-label="Saved views" role="group">
       <span className="text-xs font-medium text-stone-600 dark:text-stone-400">Views</span>
       {views.isError && <span className="text-xs text-rose-700 dark:text-rose-300">{views.error.message}</span>}
-      {items.length === 0 && !views.isPending && !naming && (
+      {items.length === 0 && !views.isPending && !naming && canSave && (
         <span className="text-xs text-stone-600 dark:text-stone-400">none saved yet: filter the queue, then save it</span>
       )}
       {items.map((v) => (
@@ -81,6 +84,7 @@ export function SavedViews({ current }: { current: string }) {
           <button type="button" className="text-xs underline" onClick={() => setNaming(false)}>Cancel</button>
         </form>
       ) : (
+        canSave &&
         !isSaved &&
         current && (
           <button className={`${chip} bg-white ring-stone-300 ring-dashed hover:bg-stone-100 dark:bg-stone-900 dark:ring-stone-700`} onClick={() => setNaming(true)}>

@@ -195,8 +195,25 @@ function inverse(a: Action, before: TagView | undefined, r: Answer): Action | nu
 const done = (a: Action, name: string) =>
   a.action === "accept" ? `Accepted ${name}` : a.action === "reject" ? `Rejected ${name}` : a.action === "remove" ? `Removed ${name}` : a.action === "add" ? `Added ${name}` : `Restored ${name}`;
 
-export function TagPanel({ articleId, tags, regions, canEdit }: { articleId: number; tags: TagView[]; regions: string[]; canEdit: boolean }) {
+export function TagPanel({
+  articleId,
+  tags,
+  regions,
+  canEdit,
+  onChanged,
+  keys = true,
+}: {
+  articleId: number;
+  tags: TagView[];
+  regions: string[];
+  canEdit: boolean;
+  /** Brings the stored tags back after a write; the article page refreshes itself, the queue's reading pane refetches. */
+  onChanged?: () => void;
+  /** Whether t and a are this panel's (the queue gives them to its selection while there is one). */
+  keys?: boolean;
+}) {
   const router = useRouter();
+  const refresh = onChanged ?? (() => router.refresh());
   const params = useSearchParams();
   const input = useRef<HTMLInputElement>(null);
   // Optimistic states by tag, shown until the refreshed page brings the stored ones.
@@ -229,11 +246,11 @@ export function TagPanel({ articleId, tags, regions, canEdit }: { articleId: num
     onError: (e, _v, ctx) => {
       setPending(ctx?.saved ?? {});
       // A stale write (someone else decided first): the refreshed page shows the tags as they are now.
-      router.refresh();
+      refresh();
       toast.error(e.message);
     },
     onSuccess: (r, { a, undoing }) => {
-      router.refresh();
+      refresh();
       if (undoing) {
         toast.success("Undone.");
         return;
@@ -258,7 +275,7 @@ export function TagPanel({ articleId, tags, regions, canEdit }: { articleId: num
       t: () => input.current?.focus(),
       a: () => m.mutate({ a: { action: "accept-suggestions" } }),
     },
-    canEdit,
+    canEdit && keys,
   );
   // Only the chips a pending write is about wait for it: disabling every chip skipped the
   // others' buttons when an editor tabbed on while the last decision was being saved.

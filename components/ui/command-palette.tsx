@@ -5,6 +5,8 @@ import { usePathname, useRouter } from "next/navigation";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { viewQueries } from "@/lib/queries/views";
+import { usePageState } from "@/lib/ui/page-state";
+import { Highlight } from "@/components/ui/highlight";
 import { pressKey, shortcutsFor } from "@/lib/ui/shortcuts";
 import { useKeys } from "@/lib/ui/keys";
 import type { ArticlePage } from "@/lib/schemas/articles";
@@ -17,20 +19,13 @@ import type { ArticlePage } from "@/lib/schemas/articles";
  */
 function rank(value: string, search: string, keywords?: string[]): number {
   const score = defaultFilter(value, search, keywords);
-  return value.startsWith("Search for ") || value.startsWith("Article ") ? score / 2 : score;
+  return value.startsWith("Search for ") || value.startsWith("Story ") ? score / 2 : score;
 }
 
-const pages = [
-  { label: "Queue", href: "/" },
-  { label: "Queue: new articles", href: "/?status=new" },
-  { label: "Queue: reviewed", href: "/?status=reviewed" },
-  { label: "Queue: spiked", href: "/?status=spiked" },
-  { label: "Duplicates", href: "/duplicates" },
-  { label: "Dashboard", href: "/dashboard" },
-  { label: "Ingest", href: "/ingest" },
-  { label: "Sources", href: "/sources" },
-  { label: "Taxonomy", href: "/taxonomy" },
-];
+export interface PalettePage {
+  label: string;
+  href: string;
+}
 
 const item =
   "flex cursor-pointer items-center justify-between gap-3 rounded px-3 py-2 text-sm data-[selected=true]:bg-stone-100 dark:data-[selected=true]:bg-stone-800";
@@ -46,22 +41,28 @@ function useDebounced<T>(value: T, ms: number) {
   return v;
 }
 
-/** Ctrl+K (⌘K): every page, saved view, page action and article by headline, from the keyboard. "?" lists the keys. */
-export function CommandPalette() {
+/**
+ * Ctrl+K (⌘K): the pages this user may open, saved views, the page's actions that apply, and
+ * stories by headline as the editor types, from the keyboard. "?" lists the keys.
+ */
+export function CommandPalette({ pages, canEdit }: { pages: PalettePage[]; canEdit: boolean }) {
   const [open, setOpen] = useState(false);
   const [help, setHelp] = useState(false);
   const [search, setSearch] = useState("");
   const router = useRouter();
   const pathname = usePathname();
-  const { page, keys } = shortcutsFor(pathname);
+  const { page, keys: all } = shortcutsFor(pathname);
+  const state = usePageState();
+  // A viewer is offered no edits; "reopen" only on a story that is not new, and so on (with a selection, its statuses vary).
+  const keys = all.filter((k) => (canEdit || !k.edits) && (!k.unless || state.selected || state.status === undefined || state.status !== k.unless));
   // Loaded with the page, so saved views are there the moment the palette opens.
   const views = useQuery(viewQueries.list());
   const q = useDebounced(search.trim(), 150);
   const found = useQuery({
-    queryKey: ["palette", "articles", q],
+    queryKey: ["palette", "stories", q],
     enabled: open && q.length >= 2,
     queryFn: async () => {
-      const res = await fetch(`/api/articles?${new URLSearchParams({ q, limit: "8" })}`);
+      const res = await fetch(`/api/articles?${new URLSearchParams({ q, limit: "8", status: "all" })}`);
       if (!res.ok) throw new Error(`Search failed (HTTP ${res.status})`);
       return ((await res.json()) as ArticlePage).items;
     },
@@ -78,6 +79,13 @@ export function CommandPalette() {
     return () => window.removeEventListener("keydown", onKey);
   }, []);
   useKeys({ "?": () => setHelp((h) => !h) });
+  // Esc closes the key list whatever has focus (its own listener: the page's Esc, clearing a selection, may run first).
+  useEffect(() => {
+    if (!help) return;
+    const onKey = (e: KeyboardEvent) => e.key === "Escape" && setHelp(false);
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [help]);
 
   const run = (f: () => void) => {
     setOpen(false);
@@ -91,7 +99,7 @@ export function CommandPalette() {
         onClick={() => setOpen(true)}
         className="ml-auto rounded border border-stone-300 px-2 py-1 text-xs text-stone-600 hover:bg-stone-100 focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-stone-700 dark:text-stone-300 dark:hover:bg-stone-800"
       >
-        Commands <kbd className="font-mono">Ctrl K</kbd>
+        Commands <kbd className="font-mono pointer-coarse:hidden">Ctrl K</kbd>
       </button>
       <Command.Dialog
         open={open}
@@ -105,11 +113,13 @@ export function CommandPalette() {
         <Command.Input
           value={search}
           onValueChange={setSearch}
-          placeholder="Go to, run an action, or search articles…"
+          placeholder="Go to, run an action, or find a story…"
           className="w-full border-b border-stone-200 bg-transparent px-4 py-3 text-sm outline-none dark:border-stone-700"
         />
         <Command.List className="max-h-96 overflow-y-auto p-1">
-          <Command.Empty className="px-3 py-6 text-center text-sm text-stone-600 dark:text-stone-400">Nothing matches. Try a page name, an action or words from a headline.</Command.Empty>
+          {search.trim().length < 2 && (
+            <Command.Empty className="px-3 py-6 text-center text-sm text-stone-600 dark:text-stone-400">Nothing matches. Try a page name, an action or words from a headline.</Command.Empty>
+          )}
           {keys.some((k) => !k.helpOnly) && (
             <Command.Group heading={`${page} actions`}>
               {keys.filter((k) => !k.helpOnly).map((k) => (
@@ -140,16 +150,26 @@ export function CommandPalette() {
             </Command.Group>
           )}
           {search.trim().length >= 2 && (
-            <Command.Group heading="Articles">
-              <Command.Item value={`Search for ${search}`} forceMount className={item} onSelect={() => run(() => router.push(`/?q=${encodeURIComponent(search.trim())}`))}>
-                Search the queue for “{search.trim()}”
-              </Command.Item>
+            <Command.Group heading="Stories">
               {(found.data ?? []).map((a) => (
-                <Command.Item key={a.id} value={`Article ${a.id} ${a.headline}`} keywords={[search]} forceMount className={item} onSelect={() => run(() => router.push(`/articles/${a.id}`))}>
-                  <span className="truncate">{a.headline}</span>
+                <Command.Item key={a.id} value={`Story ${a.id} ${a.headline}`} keywords={[search]} forceMount className={item} onSelect={() => run(() => router.push(`/articles/${a.id}`))}>
+                  <span className="truncate"><Highlight text={a.headline} terms={[search.trim().split(/\s+/).pop() ?? ""]} /></span>
                   <span className="shrink-0 text-xs text-stone-600 dark:text-stone-400">{a.source ?? ""}</span>
                 </Command.Item>
               ))}
+              {(found.isPending || q !== search.trim()) && (
+                <Command.Loading>
+                  <p className="px-3 py-2 text-xs text-stone-600 dark:text-stone-400">Looking for stories…</p>
+                </Command.Loading>
+              )}
+              {found.isSuccess && q === search.trim() && found.data.length === 0 && (
+                <p className="px-3 py-2 text-xs text-stone-600 dark:text-stone-400">No story has these words.</p>
+              )}
+              {found.isError && <p role="alert" className="px-3 py-2 text-xs text-rose-700 dark:text-rose-300">{found.error.message}</p>}
+              <Command.Item value={`Search for ${search}`} forceMount className={item} onSelect={() => run(() => router.push(`/?q=${encodeURIComponent(search.trim())}&status=all`))}>
+                Search the queue for “{search.trim()}”
+                <kbd className="font-mono text-xs text-stone-600 dark:text-stone-400">all statuses</kbd>
+              </Command.Item>
             </Command.Group>
           )}
         </Command.List>

@@ -6,6 +6,10 @@ export interface Shortcut {
   label: string;
   /** Shown for help only (movement), not offered as a palette action. */
   helpOnly?: boolean;
+  /** Changes the story: editors and admins only. */
+  edits?: boolean;
+  /** Offered only when the current story's status is not this one (no "reopen" on a new story). */
+  unless?: string;
 }
 
 const everywhere: Shortcut[] = [
@@ -14,34 +18,37 @@ const everywhere: Shortcut[] = [
 ];
 
 const queue: Shortcut[] = [
-  { key: "j", label: "next article", helpOnly: true },
-  { key: "k", label: "previous article", helpOnly: true },
-  { key: "Enter", label: "open the article", helpOnly: true },
+  { key: "j", label: "next story", helpOnly: true },
+  { key: "k", label: "previous story", helpOnly: true },
+  { key: "Enter", label: "open the story's full page", helpOnly: true },
   { key: "o", label: "show or hide the story's copies (also → and ←)" },
-  { key: "x", label: "select or unselect the story" },
-  { key: "e", label: "mark reviewed (the selection, or the story with all its copies)" },
-  { key: "#", label: "spike (the selection, or the story with all its copies)" },
-  { key: "u", label: "reopen (the selection, or the story with all its copies)" },
-  { key: "a", label: "accept the confident tag suggestions" },
-  { key: "t", label: "tag the article" },
-  { key: "d", label: "the article's duplicates" },
+  { key: "x", label: "select or unselect the story", edits: true },
+  { key: "e", label: "mark reviewed (the selection, or the story with all its copies)", edits: true, unless: "reviewed" },
+  { key: "#", label: "spike (the selection, or the story with all its copies)", edits: true, unless: "spiked" },
+  { key: "u", label: "reopen (the selection, or the story with all its copies)", edits: true, unless: "new" },
+  { key: "a", label: "accept the confident tag suggestions", edits: true },
+  { key: "t", label: "add a tag to the story", edits: true },
+  { key: "d", label: "the story's duplicates" },
   { key: "/", label: "search" },
-  { key: "Escape", label: "clear the selection", helpOnly: true },
+  { key: "Escape", label: "clear the selection; leave the search box", helpOnly: true },
 ];
 
 const article: Shortcut[] = [
-  { key: "e", label: "mark reviewed" },
-  { key: "#", label: "spike" },
-  { key: "u", label: "reopen" },
-  { key: "a", label: "accept the confident tag suggestions" },
-  { key: "t", label: "add a tag" },
+  { key: "j", label: "next story in the queue (also ])", helpOnly: true },
+  { key: "k", label: "previous story in the queue (also [)", helpOnly: true },
+  { key: "e", label: "mark reviewed", edits: true, unless: "reviewed" },
+  { key: "#", label: "spike", edits: true, unless: "spiked" },
+  { key: "u", label: "reopen", edits: true, unless: "new" },
+  { key: "a", label: "accept the confident tag suggestions", edits: true },
+  { key: "t", label: "add a tag", edits: true },
   { key: "d", label: "the duplicates of this article" },
+  { key: "Escape", label: "back to the queue, at the same place", helpOnly: true },
 ];
 
 const link: Shortcut[] = [
-  { key: "c", label: "confirm the duplicate" },
-  { key: "n", label: "not a duplicate" },
-  { key: "u", label: "reopen the decision" },
+  { key: "c", label: "confirm the duplicate", edits: true },
+  { key: "n", label: "not a duplicate", edits: true },
+  { key: "u", label: "reopen the decision", edits: true },
 ];
 
 export function shortcutsFor(pathname: string): { page: string; keys: Shortcut[] } {

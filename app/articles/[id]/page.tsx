@@ -8,9 +8,10 @@ import { notFound } from "next/navigation";
 import { db } from "@/lib/server/db/client";
 import { getArticle } from "@/lib/server/articles/get-article";
 import { sanitizeBodyHtml } from "@/lib/ingest/sanitize";
-import { regionsFor } from "@/lib/tagging/regions";
-import { TagPanel, type TagView } from "@/components/tags/tag-panel";
+import { tagViewsOf } from "@/lib/server/articles/article-preview";
+import { TagPanel } from "@/components/tags/tag-panel";
 import { StatusActions } from "@/components/articles/status-actions";
+import { ArticleFlow } from "@/components/articles/article-flow";
 import { workflowStatus } from "@/lib/schemas/workflow";
 import { Badge, statusTone } from "@/components/ui/badge";
 import { TimeAgo } from "@/components/ui/time-ago";
@@ -39,32 +40,12 @@ export default async function ArticlePage({ params }: PageProps<"/articles/[id]"
   const canEdit = can(user.role, "triage");
   const carried = carriedLabels(a.carriedLabels);
   const audit = await articleAudit(db(), a.id, user.actor);
-  const tagViews: TagView[] = a.tags
-    .filter((t) => t.tag.scheme !== "region")
-    .map((t) => ({
-      tagId: t.tagId,
-      scheme: t.tag.scheme,
-      code: t.tag.code,
-      name: t.tag.name,
-      officialName: t.tag.officialName,
-      origin: t.origin,
-      state: t.state,
-      confidence: t.confidence,
-      rel: t.rel,
-      version: t.version,
-      evidence: t.evidence ? (JSON.parse(t.evidence) as TagView["evidence"]) : [],
-    }));
-  // Regions are derived from the story's own places (its main place and those an editor kept), never tagged alone.
-  const regions = regionsFor(
-    tagViews.filter((t) => t.scheme === "iso3166" && (t.state === "accepted" || (t.state === "suggested" && t.rel === "main"))).map((t) => t.code),
-  ).map((r) => r.name);
+  const { tags: tagViews, regions } = tagViewsOf(a);
   return (
     <EvidenceProvider>
     <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
       <article className="rounded-lg border border-stone-200 bg-white p-6 dark:border-stone-800 dark:bg-stone-900">
-        <p className="mb-2 text-sm">
-          <Link href="/" className="text-stone-600 dark:text-stone-400 hover:underline">← Queue</Link>
-        </p>
+        <ArticleFlow articleId={a.id} />
         <h1 className="text-2xl font-semibold leading-tight">{a.headline}</h1>
         <p className="mt-2 flex flex-wrap items-center gap-2 text-sm text-stone-600 dark:text-stone-400">
           <span className="font-medium text-stone-800 dark:text-stone-200">{a.source?.name ?? "Unknown source"}</span>

@@ -11,6 +11,7 @@ export type Need = Permission | "public";
 export const apiPolicy: Record<string, Partial<Record<Method, Need>>> = {
   "/api/auth/[...all]": { GET: "public", POST: "public" },
   "/api/articles": { GET: "read" },
+  "/api/articles/[id]": { GET: "read" },
   "/api/articles/[id]/status": { POST: "triage" },
   "/api/articles/[id]/tags": { POST: "triage" },
   "/api/articles/[id]/canonical": { POST: "triage" },

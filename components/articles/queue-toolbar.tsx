@@ -1,0 +1,254 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { articleQueries, type ArticleFilters } from "@/lib/queries/articles";
+import { useKeys } from "@/lib/ui/keys";
+import { narrowing, queueHref } from "@/lib/ui/queue-url";
+import { TIME_RANGES, type ArticleFacets, type FacetCount } from "@/lib/schemas/articles";
+import { SavedViews } from "./saved-views";
+
+const field = "h-8 rounded border border-stone-300 bg-white px-2 text-sm dark:border-stone-700 dark:bg-stone-950 focus-visible:outline-2 focus-visible:outline-blue-600";
+const caption = "text-xs font-medium text-stone-600 dark:text-stone-400";
+
+const tabs = [
+  { label: "New", status: "new" },
+  { label: "Reviewed", status: "reviewed" },
+  { label: "Spiked", status: "spiked" },
+  { label: "All", status: undefined },
+] as const;
+
+/** Several values of one facet travel as a comma-separated list: place=ES,FR is Spain or France. */
+const values = (v: string | undefined) => (v ? v.split(",").filter(Boolean) : []);
+
+function statusCount(facets: ArticleFacets | undefined, s: string | undefined): number | undefined {
+  if (!facets) return undefined;
+  return s ? (facets.status.find((x) => x.value === s)?.count ?? 0) : facets.status.reduce((n, x) => n + x.count, 0);
+}
+
+/** One facet as a menu of checkboxes with counts: tick several for "any of them". */
+function FacetMenu(props: { label: string; any: string; selected: string[]; options: FacetCount[]; onChange: (v: string[]) => void }) {
+  const ref = useRef<HTMLDetailsElement>(null);
+  // The selected values stay on offer even when no article has them under the other filters.
+  const options = [...props.selected.filter((s) => !props.options.some((o) => o.value === s)).map((s) => ({ value: s, label: s, count: 0 })), ...props.options];
+  const names = props.selected.map((s) => options.find((o) => o.value === s)?.label ?? s);
+  const summary = names.length === 0 ? props.any : names.length === 1 ? names[0] : `${names[0]} +${names.length - 1}`;
+  return (
+    <details
+      ref={ref}
+      className="group relative"
+      onKeyDown={(e) => {
+        if (e.key === "Escape" && ref.current?.open) {
+          e.preventDefault();
+          e.stopPropagation();
+          ref.current.open = false;
+          ref.current.querySelector("summary")?.focus();
+        }
+      }}
+    >
+      <summary
+        className={`${field} flex cursor-pointer list-none items-center gap-1 whitespace-nowrap [&::-webkit-details-marker]:hidden ${props.selected.length ? "border-blue-600 font-medium dark:border-blue-400" : ""}`}
+        aria-label={`${props.label}: ${names.length ? names.join(" or ") : props.any}`}
+      >
+        <span className="text-stone-600 dark:text-stone-400">{props.label}</span> <span className="max-w-36 truncate">{summary}</span> <span aria-hidden>▾</span>
+      </summary>
+      <fieldset className="absolute left-0 z-30 mt-1 max-h-80 w-64 overflow-y-auto rounded-md border border-stone-300 bg-white p-1 shadow-lg dark:border-stone-700 dark:bg-stone-900">
+        <legend className="sr-only">{props.label}: any of</legend>
+        {options.length === 0 && <p className="px-2 py-1 text-sm text-stone-600 dark:text-stone-400">Nothing to choose under these filters.</p>}
+        {options.map((o) => {
+          const on = props.selected.includes(o.value);
+          return (
+            <label key={o.value} className="flex cursor-pointer items-center gap-2 rounded px-2 py-1 text-sm hover:bg-stone-100 dark:hover:bg-stone-800">
+              <input
+                type="checkbox"
+                checked={on}
+                className="size-4 accent-stone-800"
+                onChange={() => props.onChange(on ? props.selected.filter((s) => s !== o.value) : [...props.selected, o.value])}
+              />
+              <span className="flex-1 truncate">{o.label}</span>
+              <span className="tabular-nums text-xs text-stone-600 dark:text-stone-400">{o.count.toLocaleString("en")}</span>
+            </label>
+          );
+        })}
+        {props.selected.length > 0 && (
+          <button type="button" className="mt-1 w-full rounded px-2 py-1 text-left text-xs underline" onClick={() => props.onChange([])}>
+            {props.any}
+          </button>
+        )}
+      </fieldset>
+    </details>
+  );
+}
+
+/**
+ * The queue's tabs, view switch and filters. Every control shows the URL's filters and
+ * writes its change back to the URL at once (no Filter button): the URL is the one source of
+ * truth, so links, back and forward, the palette and saved views all show the same filter.
+ * It is still a GET form, so a search works before scripts load.
+ */
+export function QueueToolbar({ filters, canEdit }: { filters: ArticleFilters; canEdit: boolean }) {
+  const router = useRouter();
+  // One count query: each facet, the status tabs too, is counted under the other filters.
+  const counts = useQuery(articleQueries.facets(filters));
+  const f = counts.data;
+  const search = useRef<HTMLInputElement>(null);
+  const [text, setText] = useState(filters.q ?? "");
+  const [shownQ, setShownQ] = useState(filters.q);
+  // The box follows the URL when another control (back, a saved view, the palette) changes the search.
+  if (shownQ !== filters.q) {
+    setShownQ(filters.q);
+    setText(filters.q ?? "");
+  }
+  const [sheet, setSheet] = useState(false);
+  useKeys({ "/": () => search.current?.focus() });
+
+  const go = (next: ArticleFilters, how: "push" | "replace" = "push") => router[how](queueHref(next), { scroll: false });
+  const set = (patch: Partial<ArticleFilters>) => go({ ...filters, ...patch });
+
+  // Search as you type, once the editor pauses; Enter applies at once.
+  useEffect(() => {
+    const q = text.trim() || undefined;
+    if (q === filters.q) return;
+    const t = setTimeout(() => go({ ...filters, q }, "replace"), 500);
+    return () => clearTimeout(t);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only the typed text starts the wait
+  }, [text]);
+
+  const active = narrowing(filters);
+  const nFilters = [filters.place, filters.topic, filters.source, filters.range, filters.duplicates, filters.since || filters.until].filter(Boolean).length;
+  const dup = (v: "yes" | "no") => f?.duplicates.find((d) => d.value === v)?.count;
+  const filterControls = (
+    <>
+      <FacetMenu label="Place" any="Any place" selected={values(filters.place)} options={f?.place ?? []} onChange={(v) => set({ place: v.join(",") || undefined })} />
+      <FacetMenu label="Topic" any="Any topic" selected={values(filters.topic)} options={f?.topic ?? []} onChange={(v) => set({ topic: v.join(",") || undefined })} />
+      <FacetMenu label="Source" any="Any source" selected={values(filters.source)} options={f?.source ?? []} onChange={(v) => set({ source: v.join(",") || undefined })} />
+      <label className="flex items-center gap-1">
+        <span className={caption}>Arrived</span>
+        <select name="range" value={filters.range ?? ""} onChange={(e) => set({ range: (e.target.value || undefined) as ArticleFilters["range"] })} className={field}>
+          <option value="">Any time</option>
+          {Object.entries(TIME_RANGES).map(([v, l]) => <option key={v} value={v}>{l}</option>)}
+        </select>
+      </label>
+      <label className="flex items-center gap-1">
+        <span className={caption}>Duplicates</span>
+        <select name="duplicates" value={filters.duplicates ?? ""} onChange={(e) => set({ duplicates: (e.target.value || undefined) as ArticleFilters["duplicates"] })} className={field}>
+          <option value="">With or without</option>
+          <option value="yes">Has duplicates{dup("yes") !== undefined ? ` (${dup("yes")!.toLocaleString("en")})` : ""}</option>
+          <option value="no">No duplicates{dup("no") !== undefined ? ` (${dup("no")!.toLocaleString("en")})` : ""}</option>
+        </select>
+      </label>
+      {active && (
+        <Link href={queueHref({ status: filters.status, view: filters.view })} className="text-sm underline">
+          Clear filters
+        </Link>
+      )}
+    </>
+  );
+  return (
+    <div className="mb-2 space-y-2" data-testid="queue-toolbar">
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
+        <h1 className="text-lg font-semibold">Queue</h1>
+        <nav aria-label="Status" className="flex gap-0.5 text-sm">
+          {tabs.map((t) => {
+            const on = t.status === filters.status;
+            const n = statusCount(f, t.status);
+            return (
+              <Link
+                key={t.label}
+                href={queueHref({ ...filters, status: t.status })}
+                scroll={false}
+                aria-current={on ? "page" : undefined}
+                className={`rounded px-2 py-0.5 focus-visible:outline-2 focus-visible:outline-blue-600 ${on ? "bg-stone-900 text-white dark:bg-stone-100 dark:text-stone-900" : "text-stone-700 hover:bg-stone-200 dark:text-stone-300 dark:hover:bg-stone-800"}`}
+              >
+                {t.label} <span className="tabular-nums font-normal" data-testid={`count-${t.label.toLowerCase()}`}>{n === undefined ? "…" : n.toLocaleString("en")}</span>
+              </Link>
+            );
+          })}
+        </nav>
+        <nav aria-label="Rows" className="flex rounded border border-stone-300 text-xs dark:border-stone-700">
+          {([
+            { label: "Stories", view: undefined, title: "One row a story, its copies grouped under it" },
+            { label: "Articles", view: "articles", title: "Every article as it arrived" },
+          ] as const).map((v) => (
+            <Link
+              key={v.label}
+              href={queueHref({ ...filters, view: v.view })}
+              scroll={false}
+              title={v.title}
+              aria-current={filters.view === v.view ? "page" : undefined}
+              className={`px-2 py-0.5 focus-visible:outline-2 focus-visible:outline-blue-600 ${filters.view === v.view ? "bg-stone-200 font-medium dark:bg-stone-800" : "text-stone-700 dark:text-stone-300"}`}
+            >
+              {v.label}
+            </Link>
+          ))}
+        </nav>
+        <form
+          method="get"
+          action="/"
+          role="search"
+          className="flex min-w-48 flex-1 items-center"
+          onSubmit={(e) => {
+            e.preventDefault();
+            go({ ...filters, q: text.trim() || undefined });
+          }}
+        >
+          {filters.status !== "new" && <input type="hidden" name="status" value={filters.status ?? "all"} />}
+          {filters.view && <input type="hidden" name="view" value={filters.view} />}
+          <label className="sr-only" htmlFor="queue-search">Search headlines and text</label>
+          <input
+            id="queue-search"
+            ref={search}
+            name="q"
+            type="search"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            onKeyDown={(e) => {
+              // Esc leaves the box (and clears it first if it holds words not yet searched).
+              if (e.key === "Escape") {
+                e.preventDefault();
+                e.currentTarget.blur();
+              }
+            }}
+            placeholder={'Search ( / ): words, "a phrase", -exclude, OR'}
+            className={`${field} w-full`}
+          />
+        </form>
+        <button
+          type="button"
+          className={`${field} md:hidden`}
+          aria-expanded={sheet}
+          aria-controls="queue-filters"
+          onClick={() => setSheet(!sheet)}
+        >
+          Filters{nFilters ? ` (${nFilters})` : ""}
+        </button>
+      </div>
+      <div
+        id="queue-filters"
+        role="group"
+        aria-label="Filters"
+        className={`${sheet ? "fixed inset-x-0 bottom-0 z-40 flex max-h-[70vh] flex-col gap-3 overflow-y-auto rounded-t-xl border-t border-stone-300 bg-white p-4 shadow-2xl dark:border-stone-700 dark:bg-stone-900" : "hidden"} md:static md:flex md:max-h-none md:flex-row md:flex-wrap md:items-center md:gap-2 md:overflow-visible md:rounded-none md:border-0 md:bg-transparent md:p-0 md:shadow-none md:dark:bg-transparent`}
+      >
+        {sheet && (
+          <div className="flex items-center justify-between md:hidden">
+            <h2 className="font-semibold">Filters</h2>
+            <button type="button" className="rounded border border-stone-300 px-3 py-1 text-sm dark:border-stone-700" onClick={() => setSheet(false)}>
+              Done
+            </button>
+          </div>
+        )}
+        {filterControls}
+        {(filters.since || filters.until) && (
+          <p className="text-xs text-stone-600 dark:text-stone-400">
+            Arrived {filters.since && <>from {new Date(filters.since).toLocaleString("en-GB", { timeZone: "UTC" })} UTC </>}
+            {filters.until && <>until {new Date(filters.until).toLocaleString("en-GB", { timeZone: "UTC" })} UTC</>}
+          </p>
+        )}
+        {counts.isError && <p role="alert" className="text-xs text-rose-700 dark:text-rose-300">Counts unavailable: {counts.error.message}</p>}
+      </div>
+      <SavedViews filters={filters} canSave={canEdit} />
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+// One article as the queue's reading pane shows it: its text, its tags with
+// their evidence (the same views the article page gives the tag panel) and
+// its story. JSON-safe: dates as ISO strings.
+import type { Db } from "../db/client";
+import { getArticle, type ArticleDetail } from "./get-article";
+import { regionsFor } from "../../tagging/regions";
+import type { ArticlePreview, PreviewTag } from "../../schemas/preview";
+
+/** The tag panel's view of an article's tags; regions are derived from its places, never tagged alone. */
+export function tagViewsOf(a: ArticleDetail): { tags: PreviewTag[]; regions: string[] } {
+  const tags: PreviewTag[] = a.tags
+    .filter((t) => t.tag.scheme !== "region")
+    .map((t) => ({
+      tagId: t.tagId,
+      scheme: t.tag.scheme,
+      code: t.tag.code,
+      name: t.tag.name,
+      officialName: t.tag.officialName,
+      origin: t.origin,
+      state: t.state,
+      confidence: t.confidence,
+      rel: t.rel,
+      version: t.version,
+      evidence: t.evidence ? (JSON.parse(t.evidence) as PreviewTag["evidence"]) : [],
+    }));
+  const regions = regionsFor(
+    tags.filter((t) => t.scheme === "iso3166" && (t.state === "accepted" || (t.state === "suggested" && t.rel === "main"))).map((t) => t.code),
+  ).map((r) => r.name);
+  return { tags, regions };
+}
+
+export async function articlePreview(db: Db, id: number): Promise<ArticlePreview | null> {
+  const a = await getArticle(db, id);
+  if (!a) return null;
+  const { tags, regions } = tagViewsOf(a);
+  return {
+    id: a.id,
+    headline: a.headline,
+    source: a.source?.name ?? null,
+    byline: a.byline,
+    dateline: a.dateline,
+    status: a.status,
+    version: a.version,
+    publishedAt: (a.firstCreated ?? a.ingestedAt).toISOString(),
+    ingestedAt: a.ingestedAt.toISOString(),
+    paragraphs: a.bodyText.split(/\n{2,}/).filter((p) => p.trim()),
+    url: a.url,
+    storyId: a.storyId,
+    tags,
+    regions,
+    duplicates: a.links.filter((l) => l.state !== "dismissed").map((l) => ({ id: l.id, kind: l.kind, state: l.state, other: { id: l.other.id, headline: l.other.headline, source: l.other.source?.name ?? null } })),
+  };
+}
