@@ -3,11 +3,14 @@ import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
 import type { ArticleFacets, ArticlePage } from "../schemas/articles";
 
 export interface ArticleFilters {
-  status?: "new" | "reviewed" | "spiked";
+  /** "all" is every status, as leaving it out is. */
+  status?: "new" | "reviewed" | "spiked" | "all";
+  /** Search: words, "phrases", -excluded, a OR b (lib/search/query.ts). */
   q?: string;
+  /** Comma-separated values match any of them: "ES,FR"; "medtop:02000000,medtop:16000000". */
   place?: string;
   topic?: string;
-  /** Source id or exact name. */
+  /** Source ids or exact names, comma-separated. */
   source?: string;
   /** ISO 8601 instants bounding the arrival time (ingestedAt). */
   since?: string;
@@ -17,10 +20,12 @@ export interface ArticleFilters {
   duplicates?: "yes" | "no";
   /** One row a story (unset, the default) or every article. */
   view?: "stories" | "articles";
+  /** Newest arrival first (unset, the default) or newest publication time first. */
+  sort?: "arrived" | "published";
 }
 
 /** Every filter key, in the order the URL carries them. */
-export const FILTER_KEYS = ["status", "q", "place", "topic", "source", "since", "until", "range", "duplicates", "view"] as const satisfies readonly (keyof ArticleFilters)[];
+export const FILTER_KEYS = ["status", "q", "place", "topic", "source", "since", "until", "range", "duplicates", "view", "sort"] as const satisfies readonly (keyof ArticleFilters)[];
 
 /** The filters as URL parameters, for the route and for links to a filtered queue. */
 export function filterParams(f: ArticleFilters): URLSearchParams {
@@ -37,16 +42,16 @@ export const articleKeys = {
   facets: (f: ArticleFilters) => [...articleKeys.all, "facets", f] as const,
 };
 
-async function fetchPage(f: ArticleFilters, cursor: number | null): Promise<ArticlePage> {
+async function fetchPage(f: ArticleFilters, cursor: string | null): Promise<ArticlePage> {
   const qs = filterParams(f);
-  if (cursor) qs.set("cursor", String(cursor));
+  if (cursor) qs.set("cursor", cursor);
   const res = await fetch(`/api/articles?${qs}`);
   if (!res.ok) throw new Error(`Could not load articles (HTTP ${res.status})`);
   return res.json() as Promise<ArticlePage>;
 }
 
 export const articleQueries = {
-  /** How many articles matching the filters arrived after the newest one shown; polled. */
+  /** How many articles matching the filters arrived since the list was read (`after`: the first page's `newest`); polled. */
   arrivals: (f: ArticleFilters, after: number) =>
     queryOptions({
       queryKey: articleKeys.arrivals(f, after),
@@ -75,7 +80,8 @@ export const articleQueries = {
     infiniteQueryOptions({
       queryKey: articleKeys.list(f),
       queryFn: ({ pageParam }) => fetchPage(f, pageParam),
-      initialPageParam: null as number | null,
+      // Opaque: the page's nextCursor, whose form depends on the sort.
+      initialPageParam: null as string | null,
       getNextPageParam: (last) => last.nextCursor,
     }),
 };

@@ -20,16 +20,105 @@ export function rangeStart(range: z.infer<typeof timeRange>, now = new Date()): 
   return new Date(now.getTime() - hours * 3_600_000);
 }
 
-export const articleListParams = z.object({
-  status: workflowStatus.optional(),
-  /** Full-text search over headline and body. */
+/** Values a comma-separated filter may list (place=ES,FR): a bound on the query's size. */
+export const MAX_FILTER_VALUES = 50;
+
+/** A filter's values as listed: split on commas, trimmed, empty ones and repeats dropped. */
+export function filterValues(raw: string | undefined): string[] {
+  return raw ? [...new Set(raw.split(",").map((v) => v.trim()).filter(Boolean))] : [];
+}
+
+/**
+ * One or several values, comma-separated, each checked by `valid`. The value
+ * stays a string (the values joined again, cleaned), so the UI writes and
+ * reads filters as strings; a bad value is named in the error.
+ */
+function valueList(what: string, valid: (v: string) => boolean) {
+  return z
+    .string()
+    .max(2000)
+    .transform((raw, ctx) => {
+      const values = filterValues(raw);
+      const bad = values.find((v) => !valid(v));
+      if (bad !== undefined) {
+        ctx.addIssue({ code: "custom", message: `${JSON.stringify(bad.slice(0, 60))} is not ${what}` });
+        return z.NEVER;
+      }
+      if (values.length > MAX_FILTER_VALUES) {
+        ctx.addIssue({ code: "custom", message: `at most ${MAX_FILTER_VALUES} values, not ${values.length}` });
+        return z.NEVER;
+      }
+      return values.join(",");
+    });
+}
+
+export const queueSort = z.enum(["arrived", "published"]);
+
+/**
+ * The keyset cursor of a page (opaque to the UI): the last row's id when
+ * sorted by arrival ("1234", as before), its publication time and id when
+ * sorted by publication ("p." and base64url JSON).
+ */
+export interface QueueCursor {
+  id: number;
+  /** The publication time as the store holds it; absent for the arrival order. */
+  published?: string;
+}
+
+// base64url by hand: this module is imported by the browser too (no Buffer there); the text is ASCII.
+const toBase64Url = (s: string) => btoa(s).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+const fromBase64Url = (s: string) => atob(s.replace(/-/g, "+").replace(/_/g, "/"));
+
+export function encodeCursor(c: QueueCursor): string {
+  if (c.published === undefined) return String(c.id);
+  return `p.${toBase64Url(JSON.stringify([c.published, c.id]))}`;
+}
+
+const cursorMessage = "is not a cursor from this queue (pass nextCursor as it came)";
+
+const decodedCursor = z.object({ id: idNumber, published: z.string().max(40).optional() });
+
+/** A cursor as the URL carries it, or already read (server code passes parsed parameters on). */
+export const queueCursor = z.union([z.number(), z.string(), decodedCursor]).transform((raw, ctx): QueueCursor => {
+  if (typeof raw === "object") return raw;
+  if (typeof raw === "number" || !raw.startsWith("p.")) {
+    const id = queryId.safeParse(raw);
+    if (id.success) return { id: id.data };
+  } else {
+    try {
+      const v: unknown = JSON.parse(fromBase64Url(raw.slice(2)));
+      if (Array.isArray(v) && v.length === 2 && typeof v[0] === "string" && v[0].length <= 40 && /^[\d\-:.+TZ ]+$/.test(v[0])) {
+        const id = idNumber.safeParse(v[1]);
+        if (id.success) return { id: id.data, published: v[0] };
+      }
+    } catch {
+      // not JSON: refused below
+    }
+  }
+  ctx.addIssue({ code: "custom", message: `${JSON.stringify(String(raw).slice(0, 40))} ${cursorMessage}` });
+  return z.NEVER;
+});
+
+const PLACE = /^[A-Z]{2}$/;
+const TOPIC = /^(medtop:\d{8}|newsroom:[\w-]+)$/;
+
+/** The queue's parameters, each on its own (the saved views and the page check them one by one). */
+const articleQueryFields = z.object({
+  /** A workflow status, or "all" (the same as none: every status). */
+  status: z.union([workflowStatus, z.literal("all")]).optional(),
+  /** Full-text search over headline and body, in the syntax of lib/search/query.ts. */
   q: z.string().trim().max(200).optional(),
-  /** ISO 3166-1 alpha-2 country the story is tagged with (suggested or accepted). */
-  place: z.string().regex(/^[A-Z]{2}$/).optional(),
-  /** A topic or newsroom tag code: medtop:16000000, newsroom:fan-protests. */
-  topic: z.string().regex(/^(medtop:\d{8}|newsroom:[\w-]+)$/).optional(),
-  /** A source by id ("12") or by exact name ("Reuters"). */
-  source: z.string().trim().min(1).max(200).optional(),
+  /** ISO 3166-1 alpha-2 countries the story is tagged with (suggested or accepted), comma-separated: any of them. */
+  place: valueList("an ISO 3166-1 alpha-2 country code (two capital letters, like ES)", (v) => PLACE.test(v)).optional(),
+  /** Topic or newsroom tag codes, comma-separated, any of them: medtop:16000000, newsroom:fan-protests. */
+  topic: valueList("a topic code (medtop: and 8 digits, or newsroom: and a name)", (v) => TOPIC.test(v)).optional(),
+  /**
+   * Sources by id ("12") or by exact name ("Reuters"), comma-separated, any of
+   * them. A name that itself holds a comma is still found when given alone.
+   */
+  source: z.string().trim().min(1).max(2000).refine((v) => filterValues(v).length > 0 && filterValues(v).length <= MAX_FILTER_VALUES, {
+    message: `one to ${MAX_FILTER_VALUES} source ids or names, comma-separated`,
+  }).optional(),
   /** Arrived (ingestedAt) at or after this instant, ISO 8601. */
   since: z.iso.datetime({ offset: true }).optional(),
   /** Arrived (ingestedAt) before this instant, ISO 8601. */
@@ -40,16 +129,25 @@ export const articleListParams = z.object({
   duplicates: z.enum(["yes", "no"]).optional(),
   /** One row a story (the default), or every article as it arrived. */
   view: z.enum(["stories", "articles"]).optional(),
-  /** Only articles that arrived after this one: the "new arrivals" count. */
+  /** Newest arrival first (the default, by id), or newest publication time first (id breaks ties). */
+  sort: queueSort.optional(),
+  /** Only articles that arrived after this one (id), whatever the sort: the "new arrivals" count. */
   after: queryIdOrZero.optional(),
-  /** Keyset cursor: the id of the last article of the previous page. */
-  cursor: queryId.optional(),
+  /** Keyset cursor: the previous page's nextCursor. */
+  cursor: queueCursor.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const articleListParams = articleQueryFields.superRefine((p, ctx) => {
+  // A cursor holds the position in one order: it cannot page the other.
+  if (p.cursor && (p.cursor.published !== undefined) !== (p.sort === "published")) {
+    ctx.addIssue({ code: "custom", path: ["cursor"], message: `is a cursor of the ${p.cursor.published !== undefined ? "publication" : "arrival"} order, not of sort=${p.sort ?? "arrived"}` });
+  }
 });
 export type ArticleListParams = z.input<typeof articleListParams>;
 
-/** The filters of the queue without paging: what the facet counts take. */
-export const articleFilterParams = articleListParams.omit({ after: true, cursor: true, limit: true });
+/** The filters of the queue without paging: what the facet counts take (the sort is accepted and changes no count). */
+export const articleFilterParams = articleQueryFields.omit({ after: true, cursor: true, limit: true });
 export type ArticleFilterParams = z.input<typeof articleFilterParams>;
 
 export interface FacetCount {
@@ -107,6 +205,7 @@ export interface ArticleListItem {
   ingestedAt: string;
   duplicates: number;
   tags: TagChip[];
+  /** The body's start; with a search, the passage around the first match in the body ("…" where cut). */
   excerpt: string;
   /** The story this article stands for; null when it is alone. */
   storyId: number | null;
@@ -120,8 +219,15 @@ export interface ArticleListItem {
 
 export interface ArticlePage {
   items: ArticleListItem[];
-  nextCursor: number | null;
+  /** Pass as `cursor` for the next page; null on the last. Opaque: its form depends on the sort. */
+  nextCursor: string | null;
   total: number;
+  /**
+   * The newest article id in the store when the page was read: `after` for
+   * counting what arrived since, whatever the sort (the first row is the
+   * newest arrival only when sorted by arrival).
+   */
+  newest: number;
 }
 
 export const statusChange = z.object({

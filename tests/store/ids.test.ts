@@ -31,7 +31,7 @@ describe("parseId", () => {
       expect(articleListParams.safeParse({ cursor: raw }).success, raw).toBe(false);
       expect(auditFilters.safeParse({ article: raw }).success, raw).toBe(false);
     }
-    expect(articleListParams.parse({ cursor: "16", after: "0" })).toMatchObject({ cursor: 16, after: 0 });
+    expect(articleListParams.parse({ cursor: "16", after: "0" })).toMatchObject({ cursor: { id: 16 }, after: 0 });
   });
 });
 

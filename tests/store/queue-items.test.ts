@@ -110,7 +110,7 @@ describe.each(storeKinds())("queue rows built by the %s store", (kind) => {
   it("pages through search results newest first, with the other filters, as through the whole queue", async () => {
     const all = (await findArticles(store.db, { limit: 200 })).items.map((i) => i.id);
     const seen: number[] = [];
-    let cursor: number | undefined;
+    let cursor: string | undefined;
     do {
       const page = await findArticles(store.db, { q: "stor", limit: 20, cursor });
       expect(page.total).toBe(54);
@@ -133,10 +133,10 @@ describe.each(storeKinds())("queue rows built by the %s store", (kind) => {
   it("sends valid JSON for pages, the last page and an empty one", async () => {
     const first = JSON.parse(await findArticlesJson(store.db, { limit: 5 }));
     expect(first.items).toHaveLength(5);
-    expect(first.nextCursor).toBe(first.items[4].id);
+    expect(first.nextCursor).toBe(String(first.items[4].id));
     const rest = JSON.parse(await findArticlesJson(store.db, { cursor: first.nextCursor, limit: 100 }));
     expect(rest.items).toHaveLength(49);
     expect(rest.nextCursor).toBeNull();
-    expect(JSON.parse(await findArticlesJson(store.db, { q: "nothingmatchesthis" }))).toEqual({ items: [], nextCursor: null, total: 0 });
+    expect(JSON.parse(await findArticlesJson(store.db, { q: "nothingmatchesthis" }))).toEqual({ items: [], nextCursor: null, total: 0, newest: Math.max(...first.items.map((i: { id: number }) => i.id)) });
   });
 });

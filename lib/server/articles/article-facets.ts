@@ -5,7 +5,7 @@
 import { Prisma } from "../../../prisma/generated/sqlite/client";
 import type { Db } from "../db/client";
 import { readRows } from "../db/read-rows";
-import { filedSql, hasDuplicatesSql, resolveTags, unfiltered, whereSql, type Dimension, type Filters } from "./article-sql";
+import { filedSql, hasDuplicatesSql, resolveTags, statusFilter, unfiltered, whereSql, type Dimension, type Filters } from "./article-sql";
 import { cachedCount } from "./count-cache";
 import { articleFilterParams, type ArticleFacets, type ArticleFilterParams, type FacetCount } from "../../schemas/articles";
 
@@ -13,12 +13,12 @@ const STATUSES = ["new", "reviewed", "spiked"] as const;
 const byCount = (a: FacetCount, b: FacetCount) => b.count - a.count || a.label.localeCompare(b.label);
 const num = (v: unknown) => Number(v);
 
-/** The filters as a stable cache key: same filters, same key, whatever their order. */
+/** The filters as a stable cache key: same filters, same key, whatever their order. The sort changes no count. */
 export function filterKey(p: Filters): string {
-  const keys = ["status", "q", "place", "topic", "source", "since", "until", "range", "duplicates", "view"] as const;
+  const keys = ["q", "place", "topic", "source", "since", "until", "range", "duplicates", "view"] as const;
   // A relative time range moves with the clock: its key names the minute it starts.
   const minute = p.range ? Math.floor(Date.now() / 60_000) : "";
-  return JSON.stringify([...keys.map((k) => p[k] ?? null), minute]);
+  return JSON.stringify([statusFilter(p) ?? null, ...keys.map((k) => p[k] ?? null), minute]);
 }
 
 /** Articles under the other filters, as a join condition: none when nothing else is active. */
@@ -53,10 +53,11 @@ async function computeFacets(db: Db, p: Filters): Promise<ArticleFacets> {
       FROM "Article" a WHERE ${whereSql(db, p, "duplicates")}`),
   ]);
   const statusCount = new Map(status.map((s) => [s.v, num(s.n)]));
+  const chosen = statusFilter(p);
   const yes = num(dup[0]?.yes ?? 0);
   return {
     // Status is counted under every other filter: the total is the chosen status's count, or all of them.
-    total: p.status ? (statusCount.get(p.status) ?? 0) : [...statusCount.values()].reduce((a, b) => a + b, 0),
+    total: chosen ? (statusCount.get(chosen) ?? 0) : [...statusCount.values()].reduce((a, b) => a + b, 0),
     status: STATUSES.map((s) => ({ value: s, label: s, count: statusCount.get(s) ?? 0 })),
     place,
     topic,

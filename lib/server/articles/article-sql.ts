@@ -9,12 +9,12 @@ import { searchSql } from "./search-articles";
 import { readRows } from "../db/read-rows";
 import { MENTION_TAG_CONFIDENCE } from "../../tagging/thresholds";
 import { parseId } from "../../schemas/ids";
-import { LIKELY_TOPIC_CONFIDENCE, rangeStart, type articleFilterParams } from "../../schemas/articles";
+import { filterValues, LIKELY_TOPIC_CONFIDENCE, rangeStart, type articleFilterParams, type QueueCursor } from "../../schemas/articles";
 import type { z } from "zod";
 
 export type Filters = z.output<typeof articleFilterParams> & {
-  /** The place and topic filters' tag ids, looked up beforehand (resolveTags); null when no such tag exists. */
-  tagIds?: { place?: number | null; topic?: number | null };
+  /** The place and topic filters' tag ids, looked up beforehand (resolveTags); empty when no such tag exists. */
+  tagIds?: { place?: number[]; topic?: number[] };
 };
 export type Dimension = "status" | "place" | "topic" | "source" | "duplicates";
 
@@ -39,36 +39,65 @@ export function filedSql(scheme: "iso3166" | "medtop" | "newsroom" | "any"): Pri
 export const QUEUE_CHIP_SQL = Prisma.sql`(t."state" = 'accepted' OR (t."state" <> 'rejected' AND (CASE WHEN g."scheme" = 'iso3166'
   THEN (t."rel" = 'main' OR t."confidence" >= ${MENTION_TAG_CONFIDENCE}) ELSE t."confidence" >= ${LIKELY_TOPIC_CONFIDENCE} END)))`;
 
-function taggedSql(scheme: "iso3166" | "medtop" | "newsroom", code: string, tagId: number | null | undefined): Prisma.Sql {
-  if (tagId === null) return Prisma.sql`1 = 0`;
-  // The id itself when it was looked up: PostgreSQL plans a subquery's result
+const tagWanted = (dim: "place" | "topic", codes: string[]) =>
+  codes.map((code) => ({ scheme: dim === "place" ? "iso3166" : topicScheme(code), code }));
+const tagMatch = (w: { scheme: string; code: string }[]) =>
+  Prisma.join(w.map((x) => Prisma.sql`(g."scheme" = ${x.scheme} AND g."code" = ${x.code})`), " OR ");
+
+/** Filed under any of these places or topics (one EXISTS: the tag rows of an article are few). */
+function taggedSql(dim: "place" | "topic", codes: string[], tagIds: number[] | undefined): Prisma.Sql {
+  if (tagIds?.length === 0) return Prisma.sql`1 = 0`;
+  // The ids themselves when they were looked up: PostgreSQL plans a subquery's result
   // with an average tag's selectivity, and at 100,000 articles picked a hash of
   // every tagged row (0.45 s) for a page it reads in 1 ms knowing the tag.
-  const id = tagId ?? Prisma.sql`(SELECT g."id" FROM "Tag" g WHERE g."scheme" = ${scheme} AND g."code" = ${code})`;
-  return Prisma.sql`EXISTS (SELECT 1 FROM "ArticleTag" t WHERE t."articleId" = a."id" AND t."tagId" = ${id} AND ${filedSql(scheme)})`;
+  const ids = tagIds
+    ? tagIds.length === 1
+      ? Prisma.sql`= ${tagIds[0]}`
+      : Prisma.sql`IN (${Prisma.join(tagIds)})`
+    : Prisma.sql`IN (SELECT g."id" FROM "Tag" g WHERE ${tagMatch(tagWanted(dim, codes))})`;
+  // Places and topics have their own filing rule; a topic list may mix medtop and newsroom tags, which share one.
+  return Prisma.sql`EXISTS (SELECT 1 FROM "ArticleTag" t WHERE t."articleId" = a."id" AND t."tagId" ${ids} AND ${filedSql(dim === "place" ? "iso3166" : "medtop")})`;
 }
 
 /** The filters with their place and topic tags' ids looked up (one indexed read; none without those filters). */
 export async function resolveTags<T extends Filters>(db: Db, p: T): Promise<T> {
   const wanted = [
-    p.place ? { key: "place" as const, scheme: "iso3166", code: p.place } : undefined,
-    p.topic ? { key: "topic" as const, scheme: topicScheme(p.topic), code: p.topic } : undefined,
-  ].filter((w) => w !== undefined);
+    ...tagWanted("place", filterValues(p.place)).map((w) => ({ ...w, key: "place" as const })),
+    ...tagWanted("topic", filterValues(p.topic)).map((w) => ({ ...w, key: "topic" as const })),
+  ];
   if (wanted.length === 0) return p;
-  const rows = await readRows<{ id: unknown; scheme: string; code: string }>(
-    db,
-    Prisma.sql`SELECT g."id", g."scheme", g."code" FROM "Tag" g WHERE ${Prisma.join(
-      wanted.map((w) => Prisma.sql`(g."scheme" = ${w.scheme} AND g."code" = ${w.code})`),
-      " OR ",
-    )}`,
-  );
+  const rows = await readRows<{ id: unknown; scheme: string; code: string }>(db, Prisma.sql`SELECT g."id", g."scheme", g."code" FROM "Tag" g WHERE ${tagMatch(wanted)}`);
   const tagIds: NonNullable<Filters["tagIds"]> = {};
   for (const w of wanted) {
     const row = rows.find((r) => r.scheme === w.scheme && r.code === w.code);
-    tagIds[w.key] = row ? Number(row.id) : null;
+    // A code no tag has finds nothing; the others in its list still count.
+    (tagIds[w.key] ??= []).push(...(row ? [Number(row.id)] : []));
   }
   return { ...p, tagIds };
 }
+
+/** Sources named by id or by exact name, any of them. */
+function sourceSql(raw: string): Prisma.Sql {
+  const values = filterValues(raw);
+  // An id out of range names no source (0 is never an id), rather than overflowing the store's integer.
+  const ids = values.filter((v) => /^\d+$/.test(v)).map((v) => parseId(v) ?? 0);
+  const names = values.filter((v) => !/^\d+$/.test(v));
+  // A name with a comma in it ("Agence X, Paris") is read as two names; asked for whole, it is found too.
+  if (raw.includes(",")) names.push(raw.trim());
+  const or: Prisma.Sql[] = [];
+  if (ids.length) or.push(ids.length === 1 ? Prisma.sql`a."sourceId" = ${ids[0]}` : Prisma.sql`a."sourceId" IN (${Prisma.join(ids)})`);
+  if (names.length) {
+    or.push(
+      names.length === 1
+        ? Prisma.sql`a."sourceId" = (SELECT s."id" FROM "Source" s WHERE s."name" = ${names[0]})`
+        : Prisma.sql`a."sourceId" IN (SELECT s."id" FROM "Source" s WHERE s."name" IN (${Prisma.join(names)}))`,
+    );
+  }
+  return or.length === 1 ? or[0]! : Prisma.sql`(${Prisma.join(or, " OR ")})`;
+}
+
+/** "all" asks for every status, as no status does. */
+export const statusFilter = (p: Pick<Filters, "status">) => (p.status === "all" ? undefined : p.status);
 
 /**
  * Open or confirmed duplicate links, read from either side. Each store gets
@@ -90,11 +119,23 @@ function instant(db: Db, d: Date): Prisma.Sql {
   return dbKind(db) === "postgres" ? Prisma.sql`CAST(${d.toISOString()} AS timestamp(3))` : Prisma.sql`${d.toISOString().replace("Z", "+00:00")}`;
 }
 
+/** When an article was published, else when it arrived: what sort=published orders by (indexed as this expression). */
+export const PUBLISHED_SQL = Prisma.sql`coalesce(a."firstCreated", a."ingestedAt")`;
+
 export interface Bounds {
   /** Only ids above this one (new arrivals). */
   after?: number;
-  /** Only ids below this one (the next page). */
-  before?: number;
+  /** Only rows after this one in the page's order (the next page). */
+  before?: QueueCursor;
+}
+
+/** Rows after the cursor: below its id by arrival; by publication, older, or as old with a lower id. */
+function beforeSql(db: Db, c: QueueCursor): Prisma.Sql {
+  if (c.published === undefined) return Prisma.sql`a."id" < ${c.id}`;
+  // The cursor holds the time as the store keeps it (ISO text on SQLite), so it compares as the order does.
+  const at = dbKind(db) === "postgres" ? Prisma.sql`CAST(${c.published} AS timestamp(3))` : Prisma.sql`${c.published}`;
+  // A row value, which both stores read from the (…, published, id) indexes as one range.
+  return Prisma.sql`(${PUBLISHED_SQL}, a."id") < (${at}, ${c.id})`;
 }
 
 /** Every active filter but the one named in `except` (a facet counts its dimension under the others), over "Article" a. */
@@ -103,21 +144,15 @@ export function whereSql(db: Db, p: Filters, except?: Dimension, bounds: Bounds 
     .filter((d): d is Date => d !== undefined)
     .sort((x, y) => y.getTime() - x.getTime())[0];
   const and: Prisma.Sql[] = [];
-  if (p.status && except !== "status") and.push(Prisma.sql`a."status" = ${p.status}`);
-  if (p.source && except !== "source") {
-    and.push(
-      /^\d+$/.test(p.source)
-        ? // An id out of range names no source (0 is never an id), rather than overflowing the store's integer.
-          Prisma.sql`a."sourceId" = ${parseId(p.source) ?? 0}`
-        : Prisma.sql`a."sourceId" = (SELECT s."id" FROM "Source" s WHERE s."name" = ${p.source})`,
-    );
-  }
+  const status = statusFilter(p);
+  if (status && except !== "status") and.push(Prisma.sql`a."status" = ${status}`);
+  if (p.source && except !== "source") and.push(sourceSql(p.source));
   if (since) and.push(Prisma.sql`a."ingestedAt" >= ${instant(db, since)}`);
   if (p.until) and.push(Prisma.sql`a."ingestedAt" < ${instant(db, new Date(p.until))}`);
   if (bounds.after !== undefined) and.push(Prisma.sql`a."id" > ${bounds.after}`);
-  if (bounds.before !== undefined) and.push(Prisma.sql`a."id" < ${bounds.before}`);
-  if (p.place && except !== "place") and.push(taggedSql("iso3166", p.place, p.tagIds?.place));
-  if (p.topic && except !== "topic") and.push(taggedSql(topicScheme(p.topic), p.topic, p.tagIds?.topic));
+  if (bounds.before !== undefined) and.push(beforeSql(db, bounds.before));
+  if (p.place && except !== "place") and.push(taggedSql("place", filterValues(p.place), p.tagIds?.place));
+  if (p.topic && except !== "topic") and.push(taggedSql("topic", filterValues(p.topic), p.tagIds?.topic));
   if (p.duplicates && except !== "duplicates") and.push(p.duplicates === "yes" ? hasDuplicatesSql(db) : Prisma.sql`NOT ${hasDuplicatesSql(db)}`);
   if (p.q) and.push(searchSql(db, p.q));
   // By story (the default): one row a story, its lead, which carries the story's status and tags.
@@ -128,5 +163,5 @@ export function whereSql(db: Db, p: Filters, except?: Dimension, bounds: Bounds 
 /** True when no filter but `except` is active: a count can skip reading the articles. */
 export function unfiltered(p: Filters, except?: Dimension): boolean {
   const dims: Dimension[] = ["status", "place", "topic", "source", "duplicates"];
-  return dims.every((d) => d === except || !p[d]) && !p.q && !p.since && !p.until && !p.range && p.view === "articles";
+  return dims.every((d) => d === except || (d === "status" ? !statusFilter(p) : !p[d])) && !p.q && !p.since && !p.until && !p.range && p.view === "articles";
 }

@@ -1,15 +1,22 @@
-// The queue: newest arrivals first, keyset-paginated on id.
+// The queue: newest arrivals first (by id), or newest publication time first;
+// keyset-paginated in either order.
+import type { z } from "zod";
 import { Prisma } from "../../../prisma/generated/sqlite/client";
 import { dbKind, type Db } from "../db/client";
 import { readRows } from "../db/read-rows";
-import { QUEUE_CHIP_SQL, resolveTags, whereSql, type Filters } from "./article-sql";
+import { PUBLISHED_SQL, QUEUE_CHIP_SQL, resolveTags, whereSql, type Filters } from "./article-sql";
 import { sqliteSearchPageSql } from "./search-articles";
 import { cachedCount } from "./count-cache";
 import { filterKey } from "./article-facets";
-import { articleListParams, type ArticleListParams, type ArticlePage } from "../../schemas/articles";
+import { articleListParams, encodeCursor, type ArticleListParams, type ArticlePage, type QueueCursor } from "../../schemas/articles";
+import { excerptAround, parseSearch, type SearchQuery } from "../../search/query";
+
+type ListParams = z.output<typeof articleListParams> & Filters;
 
 /** SQLite hands back integers as bigint; PostgreSQL as numbers. */
 const num = (v: unknown) => Number(v);
+/** A publication time as the cursor carries it: SQLite's text as stored, PostgreSQL's timestamp as ISO. */
+const published = (v: unknown) => (v instanceof Date ? v.toISOString() : String(v));
 
 /** A page of the queue. */
 export async function findArticles(db: Db, input: ArticleListParams): Promise<ArticlePage> {
@@ -19,6 +26,8 @@ export async function findArticles(db: Db, input: ArticleListParams): Promise<Ar
 /** A page of the queue as the JSON text of an ArticlePage: what GET /api/articles sends, never parsed on the way. */
 export async function findArticlesJson(db: Db, input: ArticleListParams): Promise<string> {
   const p = await resolveTags(db, articleListParams.parse(input));
+  // Read before the page: an article arriving meanwhile is counted as new rather than missed.
+  const newest = readRows<{ n: unknown }>(db, Prisma.sql`SELECT max("id") AS n FROM "Article"`, { prepared: true });
   // The total is of the filters alone (not the page): counted once per filter and store state.
   // New arrivals (after) are few and counted each time.
   const total =
@@ -28,12 +37,15 @@ export async function findArticlesJson(db: Db, input: ArticleListParams): Promis
           const [r] = await readRows<{ n: unknown }>(db, Prisma.sql`SELECT count(*) AS n FROM "Article" a WHERE ${whereSql(db, p)}`);
           return num(r?.n);
         });
-  const pageIds = readRows<{ id: unknown }>(db, await pageSql(db, p, total));
-  const ids = (await pageIds).map((r) => num(r.id));
-  const page = ids.slice(0, p.limit);
-  const items = await itemsJson(db, page);
-  const nextCursor = ids.length > p.limit ? (page[page.length - 1] ?? null) : null;
-  return `{"items":${items},"nextCursor":${JSON.stringify(nextCursor)},"total":${JSON.stringify(await total)}}`;
+  const rows = await readRows<{ id: unknown; published?: unknown }>(db, await pageSql(db, p, total));
+  const page = rows.slice(0, p.limit);
+  const search = p.q ? parseSearch(p.q) : undefined;
+  const items = await itemsJson(db, page.map((r) => num(r.id)), p.sort === "published", search);
+  const last = page.at(-1);
+  const cursor: QueueCursor | null =
+    rows.length > p.limit && last ? { id: num(last.id), ...(p.sort === "published" ? { published: published(last.published) } : {}) } : null;
+  const nextCursor = cursor && encodeCursor(cursor);
+  return `{"items":${items},"nextCursor":${JSON.stringify(nextCursor)},"total":${JSON.stringify(await total)},"newest":${num((await newest)[0]?.n ?? 0)}}`;
 }
 
 /**
@@ -44,23 +56,30 @@ export async function findArticlesJson(db: Db, input: ArticleListParams): Promis
  */
 const FEW_MATCHES = 3000;
 
-/** The page's ids, newest first, as the quickest query for the store and filters. */
-async function pageSql(db: Db, p: ReturnType<typeof articleListParams.parse> & Filters, total: Promise<number>): Promise<Prisma.Sql> {
+/** The page's ids (and, by publication, their times for the cursor) in the page's order, as the quickest query for the store and filters. */
+async function pageSql(db: Db, p: ListParams, total: Promise<number>): Promise<Prisma.Sql> {
   const bounds = { after: p.after, before: p.cursor };
   const limit = p.limit + 1;
   const where = () => whereSql(db, p, undefined, bounds);
+  const byPublished = p.sort === "published";
   if (p.q) {
-    const fts = sqliteSearchPageSql(db, p.q, whereSql(db, { ...p, q: undefined }), bounds, limit);
+    // The search index is in id order: it can drive the page only when the page is too.
+    const fts = byPublished ? null : sqliteSearchPageSql(db, p.q, whereSql(db, { ...p, q: undefined }), { after: p.after, before: p.cursor?.id }, limit);
     if (fts) return fts;
     // PostgreSQL guesses a word's share of the store at 0.5% whatever it is; the (cached) total says.
     if ((await total) < FEW_MATCHES) {
-      return Prisma.sql`WITH m AS MATERIALIZED (SELECT a."id" FROM "Article" a WHERE ${where()}) SELECT m."id" FROM m ORDER BY m."id" DESC LIMIT ${limit}`;
+      return byPublished
+        ? Prisma.sql`WITH m AS MATERIALIZED (SELECT a."id", ${PUBLISHED_SQL} AS "published" FROM "Article" a WHERE ${where()})
+            SELECT m."id", m."published" FROM m ORDER BY m."published" DESC, m."id" DESC LIMIT ${limit}`
+        : Prisma.sql`WITH m AS MATERIALIZED (SELECT a."id" FROM "Article" a WHERE ${where()}) SELECT m."id" FROM m ORDER BY m."id" DESC LIMIT ${limit}`;
     }
   }
-  return Prisma.sql`SELECT a."id" FROM "Article" a WHERE ${where()} ORDER BY a."id" DESC LIMIT ${limit}`;
+  return byPublished
+    ? Prisma.sql`SELECT a."id", ${PUBLISHED_SQL} AS "published" FROM "Article" a WHERE ${where()} ORDER BY ${PUBLISHED_SQL} DESC, a."id" DESC LIMIT ${limit}`
+    : Prisma.sql`SELECT a."id" FROM "Article" a WHERE ${where()} ORDER BY a."id" DESC LIMIT ${limit}`;
 }
 
-async function countAfter(db: Db, p: ReturnType<typeof articleListParams.parse> & Filters): Promise<number> {
+async function countAfter(db: Db, p: ListParams): Promise<number> {
   const [r] = await readRows<{ n: unknown }>(db, Prisma.sql`SELECT count(*) AS n FROM "Article" a WHERE ${whereSql(db, p, undefined, { after: p.after })}`);
   return num(r?.n);
 }
@@ -76,11 +95,13 @@ function isoSql(db: Db, col: Prisma.Sql): Prisma.Sql {
  * duplicate links counted. Reading the same as rows cost ~1.3 ms of the
  * server's one thread per page of 50 (a JS object per tag row, a Date per
  * timestamp, then JSON.stringify of it all); the store's JSON costs ~0.8 ms
- * and is passed through untouched. Items come newest first, as the page's ids.
+ * and is passed through untouched. Items come in the page's order (by arrival
+ * or by publication). With a search, `excerpts` (JSON: id to text) replace
+ * the body's start.
  * Chips and links are gathered for the whole page at once: a subquery per
  * article led PostgreSQL to scan the Tag table once per article (10 ms a page).
  */
-function itemsJsonSql(db: Db, ids: number[]): Prisma.Sql {
+function itemsJsonSql(db: Db, ids: number[], byPublished: boolean, excerpts?: string): Prisma.Sql {
   const pg = dbKind(db) === "postgres";
   const obj = Prisma.raw(pg ? "json_build_object" : "json_object");
   const agg = Prisma.raw(pg ? "json_agg" : "json_group_array");
@@ -91,9 +112,9 @@ function itemsJsonSql(db: Db, ids: number[]): Prisma.Sql {
   const items = Prisma.sql`${agg}(${obj}('id', a."id", 'uri', a."uri", 'headline', a."headline", 'source', s."name", 'dateline', a."dateline",
       'status', a."status", 'version', a."version", 'publishedAt', ${isoSql(db, Prisma.sql`coalesce(a."firstCreated", a."ingestedAt")`)},
       'ingestedAt', ${isoSql(db, Prisma.sql`a."ingestedAt"`)}, 'duplicates', coalesce(d."n", 0), 'tags', ${tags},
-      'excerpt', substr(a."bodyText", 1, 240), 'storyId', a."storyId", 'copies', coalesce(st."copies", 1), 'sources', coalesce(st."sources", 1),
+      'excerpt', ${excerptSql(db, excerpts)}, 'storyId', a."storyId", 'copies', coalesce(st."copies", 1), 'sources', coalesce(st."sources", 1),
       'firstSeenAt', ${isoSql(db, Prisma.sql`coalesce(st."firstSeenAt", a."firstCreated", a."ingestedAt")`)},
-      'lastUpdatedAt', ${isoSql(db, Prisma.sql`coalesce(st."lastUpdatedAt", a."ingestedAt")`)}) ORDER BY a."id" DESC)`;
+      'lastUpdatedAt', ${isoSql(db, Prisma.sql`coalesce(st."lastUpdatedAt", a."ingestedAt")`)}) ORDER BY ${byPublished ? Prisma.sql`${PUBLISHED_SQL} DESC, ` : Prisma.empty}a."id" DESC)`;
   return Prisma.sql`SELECT ${pg ? Prisma.sql`${items}::text` : items} AS "items"
     FROM "Article" a LEFT JOIN "Source" s ON s."id" = a."sourceId" LEFT JOIN "Story" st ON st."id" = a."storyId"
     LEFT JOIN (SELECT t."articleId", ${agg}(${obj}('scheme', g."scheme", 'code', g."code", 'name', g."name", 'state', t."state",
@@ -109,9 +130,44 @@ function itemsJsonSql(db: Db, ids: number[]): Prisma.Sql {
     WHERE ${inPage(Prisma.sql`a."id"`)}`;
 }
 
-/** What the queue shows of these articles (ids newest first), as JSON text. */
-async function itemsJson(db: Db, ids: number[]): Promise<string> {
+function excerptSql(db: Db, excerpts: string | undefined): Prisma.Sql {
+  const start = Prisma.sql`substr(a."bodyText", 1, 240)`;
+  if (excerpts === undefined) return start;
+  return dbKind(db) === "postgres"
+    ? Prisma.sql`coalesce(${excerpts}::json ->> a."id"::text, ${start})`
+    : Prisma.sql`coalesce(json_extract(${excerpts}, '$."' || a."id" || '"'), ${start})`;
+}
+
+/** Bodies are searched this far for the first match: a bound on the thread's work for a long body. */
+const EXCERPT_SCAN_CHARS = 20_000;
+
+/**
+ * Each body's passage around its first match, as JSON (id to text), for the
+ * ones whose match is not at the start. Found in TypeScript, by the same
+ * word rule as the highlighting (lib/search/query.ts), so both stores give
+ * the same excerpt; reading 50 bodies costs well under a millisecond.
+ */
+async function searchExcerpts(db: Db, ids: number[], search: SearchQuery): Promise<string | undefined> {
+  if (search.all.length === 0) return undefined;
+  const pg = dbKind(db) === "postgres";
+  const rows = await readRows<{ id: unknown; body: string }>(
+    db,
+    Prisma.sql`SELECT a."id", substr(a."bodyText", 1, ${EXCERPT_SCAN_CHARS}) AS "body" FROM "Article" a
+      WHERE ${pg ? Prisma.sql`a."id" = ANY(${ids}::int[])` : Prisma.sql`a."id" IN (${Prisma.join(ids)})`}`,
+    { prepared: pg },
+  );
+  const out: Record<string, string> = {};
+  for (const r of rows) {
+    const text = excerptAround(r.body, search);
+    if (!r.body.startsWith(text)) out[String(num(r.id))] = text;
+  }
+  return Object.keys(out).length ? JSON.stringify(out) : undefined;
+}
+
+/** What the queue shows of these articles (ids in the page's order), as JSON text. */
+async function itemsJson(db: Db, ids: number[], byPublished: boolean, search?: SearchQuery): Promise<string> {
   if (ids.length === 0) return "[]";
-  const [row] = await readRows<{ items: string }>(db, itemsJsonSql(db, ids), { prepared: true });
+  const excerpts = search ? await searchExcerpts(db, ids, search) : undefined;
+  const [row] = await readRows<{ items: string }>(db, itemsJsonSql(db, ids, byPublished, excerpts), { prepared: true });
   return row!.items;
 }

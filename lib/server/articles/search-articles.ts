@@ -1,43 +1,71 @@
 // Full-text search, store by store: SQLite's FTS5 table and PostgreSQL's
-// tsvector column (both in hand-written migrations). This is the one place
-// where the stores' SQL differs; callers get article ids, best match first.
+// tsvector column (both in hand-written migrations). The query is parsed once
+// (lib/search/query.ts) and written in each store's syntax here, the one
+// place where the stores' SQL differs. Both find the same articles: words
+// folded the same way, a phrase's words adjacent, the prefix on the last word.
 import { Prisma } from "../../../prisma/generated/sqlite/client";
 import { dbKind, type Db } from "../db/client";
+import { parseSearch, type SearchQuery, type SearchTerm } from "../../search/query";
 
-/** Words of a query, stripped of every operator either search syntax knows. */
-export function searchTerms(q: string): string[] {
-  return (q.normalize("NFKC").match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 12);
+// Words hold only letters and digits (the parser's tokens), so neither syntax needs escaping.
+
+/** FTS5: a term as a quoted phrase, `*` for a prefix. */
+const ftsTerm = (t: SearchTerm) => `"${t.words.join(" ")}"${t.prefix ? "*" : ""}`;
+const ftsAny = (ts: SearchTerm[]) => (ts.length === 1 ? ftsTerm(ts[0]!) : `(${ts.map(ftsTerm).join(" OR ")})`);
+
+/** FTS5's MATCH text for the wanted terms, the unwanted ones cut out (`NOT`); null when nothing is wanted. */
+function ftsMatch(s: SearchQuery): string | null {
+  if (s.all.length === 0) return null;
+  const wanted = s.all.map(ftsAny).join(" AND ");
+  return s.none.length ? `(${wanted}) NOT ${ftsAny(s.none)}` : wanted;
+}
+
+/** PostgreSQL's tsquery text: `<->` between a phrase's words, `:*` for a prefix, `!` to exclude. */
+const tsTerm = (t: SearchTerm) => {
+  const words = t.words.map((w, i) => (t.prefix && i === t.words.length - 1 ? `${w}:*` : w));
+  return words.length === 1 ? words[0]! : `(${words.join(" <-> ")})`;
+};
+function tsQuery(s: SearchQuery): string {
+  const wanted = s.all.map((g) => (g.length === 1 ? tsTerm(g[0]!) : `(${g.map(tsTerm).join(" | ")})`));
+  return [...wanted, ...s.none.map((t) => `!${tsTerm(t)}`)].join(" & ");
 }
 
 /**
  * The search as a condition on "Article" a, for the queue's list and counts:
- * every match, not only the best-ranked, so counts are exact. No words: nothing matches.
+ * every match, not only the best-ranked, so counts are exact. No words:
+ * nothing matches; only exclusions (`-football`): everything else.
  */
-export function searchSql(db: Db, q: string): Prisma.Sql {
-  const terms = searchTerms(q);
-  if (terms.length === 0) return Prisma.sql`1 = 0`;
+export function searchSql(db: Db, q: string | SearchQuery): Prisma.Sql {
+  const s = typeof q === "string" ? parseSearch(q) : q;
+  if (s.all.length === 0 && s.none.length === 0) return Prisma.sql`1 = 0`;
   if (dbKind(db) === "postgres") {
-    const query = terms.map((t, i) => `${t}${i === terms.length - 1 ? ":*" : ""}`).join(" & ");
-    return Prisma.sql`a."search" @@ to_tsquery('simple', wiredesk_unaccent(${query}))`;
+    return Prisma.sql`a."search" @@ to_tsquery('simple', wiredesk_unaccent(${tsQuery(s)}))`;
   }
-  return Prisma.sql`a."id" IN (SELECT rowid FROM "ArticleSearch" WHERE "ArticleSearch" MATCH ${ftsQuery(terms)})`;
+  const match = ftsMatch(s);
+  if (match) return Prisma.sql`a."id" IN (SELECT rowid FROM "ArticleSearch" WHERE "ArticleSearch" MATCH ${match})`;
+  // FTS5 cannot say "not" alone: the unwanted articles are found and left out.
+  return Prisma.sql`a."id" NOT IN (SELECT rowid FROM "ArticleSearch" WHERE "ArticleSearch" MATCH ${ftsAny(s.none)})`;
 }
 
-/** FTS5's query for these words: each a phrase, the last also a prefix (search as you type). */
-const ftsQuery = (terms: string[]) => terms.map((t, i) => `"${t}"${i === terms.length - 1 ? "*" : ""}`).join(" ");
-
 /**
- * A page of search results on SQLite, newest first, read from the search
- * index in rowid order and stopped at the page: `searchSql` as a condition
- * would first collect every match (19,000 ids for "bank" at 100,000 articles,
- * 6 ms) to cut 50 from them. `rest` is every other filter over "Article" a.
- * Null on PostgreSQL, whose planner already reads the id index backwards and
- * checks each row's tsvector; and for a query with no words.
+ * A page of search results on SQLite, newest arrival first, read from the
+ * search index in rowid order and stopped at the page: `searchSql` as a
+ * condition would first collect every match (19,000 ids for "bank" at 100,000
+ * articles, 6 ms) to cut 50 from them. `rest` is every other filter over
+ * "Article" a. Null on PostgreSQL, whose planner already reads the id index
+ * backwards and checks each row's tsvector; and for a query with no wanted
+ * words (only exclusions read the articles, not the index).
  */
-export function sqliteSearchPageSql(db: Db, q: string, rest: Prisma.Sql, bounds: { after?: number; before?: number }, limit: number): Prisma.Sql | null {
-  const terms = searchTerms(q);
-  if (dbKind(db) !== "sqlite" || terms.length === 0) return null;
-  const and = [Prisma.sql`f."ArticleSearch" MATCH ${ftsQuery(terms)}`, rest];
+export function sqliteSearchPageSql(
+  db: Db,
+  q: string | SearchQuery,
+  rest: Prisma.Sql,
+  bounds: { after?: number; before?: number },
+  limit: number,
+): Prisma.Sql | null {
+  const match = ftsMatch(typeof q === "string" ? parseSearch(q) : q);
+  if (dbKind(db) !== "sqlite" || !match) return null;
+  const and = [Prisma.sql`f."ArticleSearch" MATCH ${match}`, rest];
   if (bounds.after !== undefined) and.push(Prisma.sql`f.rowid > ${bounds.after}`);
   if (bounds.before !== undefined) and.push(Prisma.sql`f.rowid < ${bounds.before}`);
   return Prisma.sql`SELECT a."id" FROM "ArticleSearch" f JOIN "Article" a ON a."id" = f.rowid
