@@ -11,7 +11,7 @@ import { useSetStatuses, type Status, type Target } from "@/lib/queries/article-
 import { postJson, useKeys } from "@/lib/ui/keys";
 import { narrowing, queueHref } from "@/lib/ui/queue-url";
 import { saveQueueContext, useMedia, useQueueContext } from "@/lib/ui/queue-context";
-import { highlightTerms } from "@/lib/ui/search-terms";
+import { highlightTerms } from "@/lib/search/query";
 import { setPageState } from "@/lib/ui/page-state";
 import type { ArticleListItem } from "@/lib/schemas/articles";
 import { ArticleRow } from "./article-row";
@@ -23,8 +23,6 @@ const button =
 
 /** A compact row's height before it is measured; rows are one or two lines. */
 const ROW = 52;
-
-export const sortOf = (f: ArticleFilters): "arrived" | "published" => ((f as { sort?: string }).sort === "published" ? "published" : "arrived");
 
 function RowsSkeleton() {
   return (
@@ -51,7 +49,7 @@ export function ArticleList({ filters, canEdit }: { filters: ArticleFilters; can
   const wide = useMedia("(min-width: 1024px)");
   const items = useMemo(() => q.data?.pages.flatMap((p) => p.items) ?? [], [q.data]);
   const total = q.data?.pages[0]?.total ?? 0;
-  const newest = q.data?.pages[0]?.items[0]?.id ?? 0;
+  const newest = q.data?.pages[0]?.newest ?? 0;
   const arrivals = useQuery({ ...articleQueries.arrivals(filters, newest), enabled: q.isSuccess });
   const href = queueHref(filters);
   const [focus, setFocus] = useState(-1);
@@ -65,8 +63,8 @@ export function ArticleList({ filters, canEdit }: { filters: ArticleFilters; can
   }
   // By story unless the editor asked for single articles: a row's status and expansion cover its copies.
   const byStory = filters.view !== "articles";
-  const sort = sortOf(filters);
-  const terms = highlightTerms(filters.q);
+  const sort = filters.sort ?? "arrived";
+  const terms = filters.q ? highlightTerms(filters.q) : [];
   const [expanded, setExpanded] = useState<Set<number>>(() => new Set());
   const toggleStory = (storyId: number | null) =>
     storyId !== null &&

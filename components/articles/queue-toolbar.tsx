@@ -31,6 +31,8 @@ function statusCount(facets: ArticleFacets | undefined, s: string | undefined): 
 /** One facet as a menu of checkboxes with counts: tick several for "any of them". */
 function FacetMenu(props: { label: string; any: string; selected: string[]; options: FacetCount[]; onChange: (v: string[]) => void }) {
   const ref = useRef<HTMLDetailsElement>(null);
+  const typed = useRef("");
+  const typedAt = useRef(0);
   // The selected values stay on offer even when no article has them under the other filters.
   const options = [...props.selected.filter((s) => !props.options.some((o) => o.value === s)).map((s) => ({ value: s, label: s, count: 0 })), ...props.options];
   const names = props.selected.map((s) => options.find((o) => o.value === s)?.label ?? s);
@@ -54,7 +56,20 @@ function FacetMenu(props: { label: string; any: string; selected: string[]; opti
       >
         <span className="text-stone-600 dark:text-stone-400">{props.label}</span> <span className="max-w-36 truncate">{summary}</span> <span aria-hidden>▾</span>
       </summary>
-      <fieldset className="absolute left-0 z-30 mt-1 max-h-80 w-64 overflow-y-auto rounded-md border border-stone-300 bg-white p-1 shadow-lg dark:border-stone-700 dark:bg-stone-900">
+      <fieldset
+        onKeyDown={(e) => {
+          // Type-ahead, as a native select has it: letters move to the first choice starting with them.
+          // The keys stay here: "e" typed to reach "Egypt" must not mark a story reviewed.
+          if (e.key.length !== 1 || e.ctrlKey || e.metaKey || e.altKey || e.key === " ") return;
+          e.preventDefault();
+          const now = Date.now();
+          typed.current = now - typedAt.current < 800 ? typed.current + e.key.toLowerCase() : e.key.toLowerCase();
+          typedAt.current = now;
+          const boxes = [...e.currentTarget.querySelectorAll<HTMLLabelElement>("label")];
+          const hit = boxes.find((l) => l.textContent?.toLowerCase().startsWith(typed.current));
+          hit?.querySelector("input")?.focus();
+        }}
+        className="absolute left-0 z-30 mt-1 max-h-80 w-64 overflow-y-auto rounded-md border border-stone-300 bg-white p-1 shadow-lg dark:border-stone-700 dark:bg-stone-900">
         <legend className="sr-only">{props.label}: any of</legend>
         {options.length === 0 && <p className="px-2 py-1 text-sm text-stone-600 dark:text-stone-400">Nothing to choose under these filters.</p>}
         {options.map((o) => {
@@ -139,8 +154,15 @@ export function QueueToolbar({ filters, canEdit }: { filters: ArticleFilters; ca
           <option value="no">No duplicates{dup("no") !== undefined ? ` (${dup("no")!.toLocaleString("en")})` : ""}</option>
         </select>
       </label>
+      <label className="flex items-center gap-1">
+        <span className={caption}>Sort</span>
+        <select name="sort" value={filters.sort ?? "arrived"} onChange={(e) => set({ sort: e.target.value === "published" ? "published" : undefined })} className={field}>
+          <option value="arrived">Newest arrival</option>
+          <option value="published">Newest publication</option>
+        </select>
+      </label>
       {active && (
-        <Link href={queueHref({ status: filters.status, view: filters.view })} className="text-sm underline">
+        <Link href={queueHref({ status: filters.status, view: filters.view, sort: filters.sort })} className="text-sm underline">
           Clear filters
         </Link>
       )}

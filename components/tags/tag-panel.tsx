@@ -6,6 +6,7 @@ import { tagQueries } from "@/lib/queries/tags";
 import { useEffect, useId, useRef, useState } from "react";
 import { toast } from "sonner";
 import { postJson, useKeys } from "@/lib/ui/keys";
+import { toastWithUndo } from "@/lib/ui/undo";
 import { useEvidence } from "@/components/articles/evidence";
 import { isQueueChip } from "@/lib/schemas/articles";
 
@@ -267,7 +268,8 @@ export function TagPanel({
       const before = "tagId" in a ? tags.find((t) => t.tagId === a.tagId) : tags.find((t) => a.action === "add" && t.scheme === a.scheme && t.code === a.code);
       const back = inverse(a, before, r);
       const name = before?.name ?? (a.action === "add" ? (a.name ?? a.code) : "the tag");
-      toast.success(`${done(a, name)}.`, { action: back ? { label: "Undo", onClick: () => m.mutate({ a: back, undoing: true }) } : undefined });
+      if (back) toastWithUndo(`${done(a, name)}.`, () => m.mutate({ a: back, undoing: true }));
+      else toast.success(`${done(a, name)}.`);
     },
   });
   useKeys(

@@ -9,6 +9,8 @@ import { usePageState } from "@/lib/ui/page-state";
 import { Highlight } from "@/components/ui/highlight";
 import { pressKey, shortcutsFor } from "@/lib/ui/shortcuts";
 import { useKeys } from "@/lib/ui/keys";
+import { undoLast } from "@/lib/ui/undo";
+import { toast } from "sonner";
 import type { ArticlePage } from "@/lib/schemas/articles";
 
 /**
@@ -78,7 +80,7 @@ export function CommandPalette({ pages, canEdit }: { pages: PalettePage[]; canEd
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
   }, []);
-  useKeys({ "?": () => setHelp((h) => !h) });
+  useKeys({ "?": () => setHelp((h) => !h), z: () => undoLast() || toast.info("Nothing to undo.") });
   // Esc closes the key list whatever has focus (its own listener: the page's Esc, clearing a selection, may run first).
   useEffect(() => {
     if (!help) return;

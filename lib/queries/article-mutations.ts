@@ -5,6 +5,7 @@ import { useMutation, useQueryClient, type InfiniteData } from "@tanstack/react-
 import { toast } from "sonner";
 import { articleKeys } from "./articles";
 import { postJson } from "../ui/keys";
+import { toastWithUndo } from "../ui/undo";
 import type { ArticlePage } from "../schemas/articles";
 import type { BulkStatusResult } from "../server/articles/set-statuses";
 
@@ -59,10 +60,7 @@ export function useSetStatuses(onDone?: () => void) {
         toast.success(`Undone for ${n} article${n === 1 ? "" : "s"}.`);
         return;
       }
-      toast.success(`${verb[status]}: ${n} article${n === 1 ? "" : "s"}.`, {
-        action: { label: "Undo", onClick: () => undo(r) },
-        duration: 8000,
-      });
+      toastWithUndo(`${verb[status]}: ${n} article${n === 1 ? "" : "s"}.`, () => undo(r));
     },
     onSettled: () => {
       void qc.invalidateQueries({ queryKey: articleKeys.all });

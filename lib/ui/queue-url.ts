@@ -47,7 +47,7 @@ export function queueHref(f: ArticleFilters): string {
   return qs ? `/?${qs}` : "/";
 }
 
-/** Filters other than status and view: what "Clear" clears and what makes a queue "filtered". */
+/** Filters other than status, view and sort: what "Clear" clears and what makes a queue "filtered". */
 export function narrowing(f: ArticleFilters): boolean {
-  return FILTER_KEYS.some((k) => k !== "status" && k !== "view" && Boolean(f[k]));
+  return FILTER_KEYS.some((k) => k !== "status" && k !== "view" && k !== "sort" && Boolean(f[k]));
 }

@@ -13,6 +13,7 @@ export interface Shortcut {
 }
 
 const everywhere: Shortcut[] = [
+  { key: "z", label: "undo the last action", edits: true },
   { key: "Ctrl+K", label: "command palette", helpOnly: true },
   { key: "?", label: "show or hide these keys", helpOnly: true },
 ];
