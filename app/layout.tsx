@@ -17,7 +17,7 @@ export const metadata: Metadata = {
 /** The pages the palette offers: only those this role may open. */
 function palettePages(role: Parameters<typeof can>[0]): PalettePage[] {
   const pages: (PalettePage & { need?: Parameters<typeof can>[1] })[] = [
-    { label: "Queue: new stories", href: "/" },
+    { label: "Queue", href: "/" },
     { label: "Queue: reviewed", href: "/?status=reviewed" },
     { label: "Queue: spiked", href: "/?status=spiked" },
     { label: "Queue: all stories", href: "/?status=all" },

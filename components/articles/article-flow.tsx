@@ -3,7 +3,8 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useKeys } from "@/lib/ui/keys";
-import { neighbours, readQueueContext, setAfterDecision, useAfterDecision, useQueueContext } from "@/lib/ui/queue-context";
+import { neighbours, readQueueContext, saveQueueContext, setAfterDecision, useAfterDecision, useQueueContext } from "@/lib/ui/queue-context";
+import { useEffect } from "react";
 
 /**
  * The article page inside the queue's flow: j/k (and ]/[) go to the next or previous story of
@@ -15,6 +16,10 @@ export function ArticleFlow({ articleId }: { articleId: number }) {
   const ctx = useQueueContext();
   const after = useAfterDecision();
   const { prev, next } = neighbours(ctx, articleId);
+  // The editor's place in the list follows them from story to story: Back returns to this row.
+  useEffect(() => {
+    if (ctx && ctx.ids.includes(articleId) && ctx.focusId !== articleId) saveQueueContext({ ...ctx, focusId: articleId });
+  }, [ctx, articleId]);
   const back = ctx?.href ?? "/";
   const go = (id: number | null) => id !== null && router.push(`/articles/${id}`);
   useKeys({ j: () => go(next), "]": () => go(next), k: () => go(prev), "[": () => go(prev), Escape: () => router.push(back) });

@@ -50,6 +50,8 @@ export function ArticleList({ filters, canEdit }: { filters: ArticleFilters; can
   const items = useMemo(() => q.data?.pages.flatMap((p) => p.items) ?? [], [q.data]);
   const total = q.data?.pages[0]?.total ?? 0;
   const newest = q.data?.pages[0]?.newest ?? 0;
+  // The same counts the toolbar shows (one cached query): they tell an empty store from a cleared queue.
+  const facets = useQuery(articleQueries.facets(filters));
   const arrivals = useQuery({ ...articleQueries.arrivals(filters, newest), enabled: q.isSuccess });
   const href = queueHref(filters);
   const [focus, setFocus] = useState(-1);
@@ -213,18 +215,29 @@ export function ArticleList({ filters, canEdit }: { filters: ArticleFilters; can
     );
   }
   const statusWord = filters.status ? `${filters.status} ` : "";
+  const storeEmpty = facets.data !== undefined && facets.data.status.every((s) => s.count === 0);
   if (!q.isPending && items.length === 0) {
     return narrowing(filters) ? (
       <p className="rounded-lg border border-dashed border-stone-300 p-8 text-center text-sm text-stone-600 dark:border-stone-700 dark:text-stone-400">
-        No {statusWord}stories match these filters. <Link className="underline" href={queueHref({ status: filters.status, view: filters.view })}>Clear them</Link> to see the whole queue.
+        No articles match these filters{filters.status ? ` among the ${filters.status} ones` : ""}. <Link className="underline" href={queueHref({ status: filters.status, view: filters.view })}>Clear them</Link> to see the whole queue.
       </p>
     ) : (
       <div className="rounded-lg border border-dashed border-stone-300 p-8 text-center text-sm text-stone-600 dark:border-stone-700 dark:text-stone-400">
-        <p className="font-medium text-stone-800 dark:text-stone-200">{filters.status === "new" ? "Nothing new: the queue is clear." : `No ${statusWord}stories here.`}</p>
-        <p className="mt-1">
-          {filters.status !== undefined && <><Link className="underline" href={queueHref({ ...filters, status: undefined })}>See all stories</Link>, or bring</>}
-          {filters.status === undefined && "Bring"} copy in from the <Link className="underline" href="/ingest">Ingest</Link> page, or run <code className="font-mono">npm run ingest -- FILE</code>.
-        </p>
+        {storeEmpty ? (
+          <>
+            <p className="font-medium text-stone-800 dark:text-stone-200">No articles here yet.</p>
+            <p className="mt-1">
+              Bring copy in from the <Link className="underline" href="/ingest">Ingest</Link> page, or run <code className="font-mono">npm run ingest -- FILE</code>.
+            </p>
+          </>
+        ) : (
+          <>
+            <p className="font-medium text-stone-800 dark:text-stone-200">{filters.status === "new" ? "Nothing new: the queue is clear." : `No ${statusWord}stories here.`}</p>
+            <p className="mt-1">
+              <Link className="underline" href={queueHref({ ...filters, status: undefined })}>See all stories</Link>.
+            </p>
+          </>
+        )}
       </div>
     );
   }
@@ -240,7 +253,7 @@ export function ArticleList({ filters, canEdit }: { filters: ArticleFilters; can
             void qc.resetQueries({ queryKey: articleKeys.list(filters) });
           }}
         >
-          {arrivals.data} new arrival{arrivals.data === 1 ? "" : "s"}: show
+          {arrivals.data} new article{arrivals.data === 1 ? "" : "s"}: show
         </button>
       )}
       <div className="sticky top-0 z-10 flex min-h-8 items-center gap-2 bg-stone-50/95 py-1 text-sm dark:bg-stone-950/95">

@@ -152,7 +152,8 @@ export function CommandPalette({ pages, canEdit }: { pages: PalettePage[]; canEd
             </Command.Group>
           )}
           {search.trim().length >= 2 && (
-            <Command.Group heading="Stories">
+            // Forced: cmdk would hide the group (found by the server, not by its own filter) and show "Nothing matches".
+            <Command.Group heading="Stories" forceMount>
               {(found.data ?? []).map((a) => (
                 <Command.Item key={a.id} value={`Story ${a.id} ${a.headline}`} keywords={[search]} forceMount className={item} onSelect={() => run(() => router.push(`/articles/${a.id}`))}>
                   <span className="truncate"><Highlight text={a.headline} terms={[search.trim().split(/\s+/).pop() ?? ""]} /></span>
