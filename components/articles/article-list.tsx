@@ -63,6 +63,8 @@ export function ArticleList({ filters, canEdit }: { filters: ArticleFilters; can
     setFocus(-1);
     setSelected(new Set());
   }
+  // A decided story leaves a status tab: the cursor stays at its place, on the story that moved up (or the last).
+  if (focus >= items.length && focus >= 0) setFocus(items.length - 1);
   // By story unless the editor asked for single articles: a row's status and expansion cover its copies.
   const byStory = filters.view !== "articles";
   const sort = filters.sort ?? "arrived";

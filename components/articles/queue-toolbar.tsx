@@ -1,7 +1,6 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { articleQueries, type ArticleFilters } from "@/lib/queries/articles";
@@ -104,7 +103,6 @@ function FacetMenu(props: { label: string; any: string; selected: string[]; opti
  * It is still a GET form, so a search works before scripts load.
  */
 export function QueueToolbar({ filters, canEdit }: { filters: ArticleFilters; canEdit: boolean }) {
-  const router = useRouter();
   // One count query: each facet, the status tabs too, is counted under the other filters.
   const counts = useQuery(articleQueries.facets(filters));
   const f = counts.data;
@@ -119,7 +117,10 @@ export function QueueToolbar({ filters, canEdit }: { filters: ArticleFilters; ca
   const [sheet, setSheet] = useState(false);
   useKeys({ "/": () => search.current?.focus() });
 
-  const go = (next: ArticleFilters, how: "push" | "replace" = "push") => router[how](queueHref(next), { scroll: false });
+  // The browser's own history calls: Next.js syncs useSearchParams with them, so a filter change
+  // updates the controls at once and the list refetches through the API, with no server render between.
+  const go = (next: ArticleFilters, how: "push" | "replace" = "push") =>
+    how === "push" ? window.history.pushState(null, "", queueHref(next)) : window.history.replaceState(null, "", queueHref(next));
   const set = (patch: Partial<ArticleFilters>) => go({ ...filters, ...patch });
 
   // Search as you type, once the editor pauses; Enter applies at once.

@@ -41,7 +41,7 @@ test.describe("as an editor", () => {
     await expect.poll(() => count(page)).toBe(filtered);
     // A change in a control is applied at once, no Filter button: add a second place (either of them).
     await facet(page, "Place").click();
-    await page.getByTestId("queue-toolbar").getByRole("checkbox", { checked: false }).first().check();
+    await page.getByTestId("queue-toolbar").getByRole("checkbox", { checked: false }).first().click();
     await expect(page).toHaveURL(/place=ES(%2C|,)[A-Z]{2}/);
     await expect(facet(page, "Place")).toContainText("Spain +1");
     await page.keyboard.press("Escape");
@@ -158,6 +158,7 @@ test.describe("as an editor", () => {
     // Staying is a choice the page remembers.
     await page.keyboard.press("Enter");
     await page.getByLabel("After a decision").selectOption("stay");
+    await page.getByRole("heading", { level: 1 }).click(); // out of the select: keys are not taken while a field has focus
     await page.keyboard.press("e");
     await expect(page.getByText(/Marked reviewed: 1 article/)).toBeVisible();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(fourth);

@@ -1,0 +1,99 @@
+// A triage shift by keyboard alone, counting every key: sign in, filter to Spain and crime,
+// read three stories in the reading pane, tag one by hand, review two, spike one, confirm a
+// duplicate, undo the last action. Waiting for the page is not a key; every key is counted.
+// The README states the count this test prints.
+import { expect, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { DEMO_PASSWORD, demoEmail } from "./fixtures";
+
+test("a triage shift by keyboard alone", async ({ page }) => {
+  let keys = 0;
+  const press = async (key: string) => {
+    keys++;
+    await page.keyboard.press(key);
+  };
+  const type = async (text: string) => {
+    keys += text.length;
+    await page.keyboard.type(text);
+  };
+  const focusedName = (p: Page) => p.evaluate(() => (document.activeElement?.getAttribute("aria-label") ?? document.activeElement?.getAttribute("name") ?? "").trim());
+
+  // Sign in.
+  await page.goto("/sign-in?next=%2F");
+  while ((await focusedName(page)) !== "email" && keys < 10) await press("Tab");
+  await type(demoEmail("editor"));
+  await press("Tab");
+  await type(DEMO_PASSWORD);
+  await press("Enter");
+  await expect(page.getByRole("heading", { name: "Queue" })).toBeVisible();
+  await page.waitForLoadState("networkidle");
+
+  // Filter to Spain and crime: search box, then Tab to each facet; letters pick the choice.
+  await press("/");
+  await press("Tab");
+  expect(await focusedName(page)).toMatch(/^Place/);
+  await press("Enter");
+  await press("Tab");
+  await type("sp");
+  await press("Space");
+  await expect(page).toHaveURL(/place=ES/);
+  await press("Escape");
+  await press("Tab");
+  expect(await focusedName(page)).toMatch(/^Topic/);
+  await press("Enter");
+  await press("Tab");
+  await type("cr");
+  await press("Space");
+  await expect(page).toHaveURL(/topic=medtop%3A02000000|topic=medtop:02000000/);
+  await press("Escape");
+  const rows = page.getByTestId("article-row");
+  await expect(page.getByTestId("article-count")).toContainText("3 stories");
+
+  // Read three stories in the reading pane.
+  const pane = page.getByTestId("reading-pane");
+  for (let i = 0; i < 3; i++) {
+    await press("j");
+    await expect(pane.getByRole("heading", { level: 2 })).toHaveText((await rows.nth(i).locator("a[data-headline]").textContent())!);
+  }
+
+  // Tag the third by hand: t, a few letters, Enter; Esc leaves the box.
+  await press("t");
+  await type("healt");
+  await expect(pane.getByRole("option", { name: /^health/ }).first()).toBeVisible();
+  await press("Enter");
+  await expect(page.getByText("Added health.")).toBeVisible();
+  await expect(pane.getByTestId("tag-chip").filter({ hasText: /^health/ })).toHaveAttribute("data-state", "accepted");
+  await press("Escape");
+
+  // Review two: each leaves the New tab and the cursor stays in place, on the story that moved up.
+  await press("e");
+  await expect(page.getByTestId("article-count")).toContainText("2 stories");
+  await press("e");
+  await expect(page.getByTestId("article-count")).toContainText("1 story");
+  // Spike one.
+  await press("#");
+  await expect(page.getByText("Nothing new: the queue is clear.")).toBeVisible();
+
+  // Confirm a duplicate: the palette to the duplicates, j to the first open pair, Enter, c.
+  await press("Control+k");
+  await type("Duplicates");
+  await press("Enter");
+  await expect(page).toHaveURL(/\/duplicates$/);
+  await page.waitForLoadState("networkidle");
+  await press("j");
+  await press("Enter");
+  await expect(page).toHaveURL(/\/duplicates\/\d+$/);
+  const pairUrl = page.url();
+  await page.waitForLoadState("networkidle");
+  await press("c");
+  await expect(page.getByText(/Confirmed/).first()).toBeVisible();
+
+  // Undo the last action: z.
+  await press("z");
+  await expect(page.getByText(/Undone|Reopened/).first()).toBeVisible();
+  const state = await (await page.request.get(pairUrl)).text();
+  expect(state).not.toContain(">confirmed<");
+
+  console.log(`shift: ${keys} keystrokes`);
+  test.info().annotations.push({ type: "keystrokes", description: String(keys) });
+});
