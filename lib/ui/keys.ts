@@ -4,8 +4,13 @@
 // browser), never while a dialog such as the command palette is open.
 import { useEffect, useRef } from "react";
 
+// Inputs that take no typed text: a clicked checkbox or file picker keeps focus
+// but must not swallow the desk's keys.
+const NOT_TEXT = ["checkbox", "radio", "button", "submit", "reset", "file", "range", "color", "image"];
+
 export function isTyping(e: KeyboardEvent): boolean {
   const t = e.target as HTMLElement | null;
+  if (t instanceof HTMLInputElement && NOT_TEXT.includes(t.type)) return Boolean(t.closest("[role=dialog]"));
   return Boolean(t?.closest?.("input, textarea, select, [contenteditable], [role=dialog]"));
 }
 
