@@ -38,16 +38,26 @@ const article: Shortcut[] = [
   { key: "d", label: "the duplicates of this article" },
 ];
 
+const links: Shortcut[] = [
+  { key: "j", label: "next pair", helpOnly: true },
+  { key: "k", label: "previous pair", helpOnly: true },
+  { key: "Enter", label: "open the pair", helpOnly: true },
+];
+
 const link: Shortcut[] = [
-  { key: "c", label: "confirm the duplicate" },
-  { key: "n", label: "not a duplicate" },
+  { key: "c", label: "confirm the duplicate, then the next open pair" },
+  { key: "n", label: "not a duplicate, then the next open pair" },
   { key: "u", label: "reopen the decision" },
+  { key: "j", label: "next pair (also ])", helpOnly: true },
+  { key: "k", label: "previous pair (also [)", helpOnly: true },
+  { key: "Escape", label: "back to the duplicates", helpOnly: true },
 ];
 
 export function shortcutsFor(pathname: string): { page: string; keys: Shortcut[] } {
   if (pathname === "/") return { page: "Queue", keys: [...queue, ...everywhere] };
   if (/^\/articles\/\d+/.test(pathname)) return { page: "Article", keys: [...article, ...everywhere] };
   if (/^\/duplicates\/\d+/.test(pathname)) return { page: "Duplicate", keys: [...link, ...everywhere] };
+  if (pathname === "/duplicates") return { page: "Duplicates", keys: [...links, ...everywhere] };
   return { page: "Desk", keys: everywhere };
 }
 
