@@ -22,19 +22,25 @@ interface Part {
 }
 
 /**
- * The text cut into shared and differing parts. A gap of spaces or
- * punctuation between two shared passages is not a difference worth an
- * editor's eye, and the spaces around a difference stay unmarked.
+ * The text cut into shared and differing parts. Only words differ: the
+ * punctuation and spaces at a difference's edges (the full stop that ends
+ * a shared sentence, a paragraph break) stay unmarked, and a difference
+ * across paragraphs is marked in each.
  */
 export function compareParts(text: string, ranges: Range[]): Part[] {
   const parts: Part[] = [];
   const plain = (t: string) => t && parts.push({ text: t, differs: false });
   const gap = (t: string) => {
-    if (!/[\p{L}\p{N}]/u.test(t)) return plain(t);
-    const [, lead, core, trail] = /^(\s*)([\s\S]*?)(\s*)$/.exec(t)!;
-    plain(lead!);
-    parts.push({ text: core!, differs: true });
-    plain(trail!);
+    for (const piece of t.split(/(\s*\n\s*)/)) {
+      const [, lead, core, trail] = /^([\s\p{P}]*)([\s\S]*?)(\s*)$/u.exec(piece)!;
+      if (!core) {
+        plain(piece);
+        continue;
+      }
+      plain(lead!);
+      parts.push({ text: core, differs: true });
+      plain(trail!);
+    }
   };
   let at = 0;
   for (const [s, e] of merge(ranges)) {
