@@ -60,7 +60,7 @@ export function LinkActions({ linkId, state, nextOpen }: { linkId: number; state
   return (
     <div className="grid justify-items-end gap-2">
       <div className="flex flex-wrap items-center gap-2">
-        <button className={`${button} bg-stone-900 text-white hover:bg-stone-700 dark:bg-stone-100 dark:text-stone-900`} disabled={decide.isPending || state === "confirmed"} onClick={() => go("confirmed")}>
+        <button className={`${button} bg-stone-900 text-white hover:bg-stone-700 dark:bg-stone-100 dark:text-stone-900 dark:hover:bg-stone-300`} disabled={decide.isPending || state === "confirmed"} onClick={() => go("confirmed")}>
           Confirm duplicate <kbd className="ml-1 text-xs opacity-70">c</kbd>
         </button>
         <button className={`${button} border border-stone-300 bg-white hover:bg-stone-100 dark:border-stone-700 dark:bg-stone-900`} disabled={decide.isPending || state === "dismissed"} onClick={() => go("dismissed")}>

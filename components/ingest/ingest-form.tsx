@@ -187,7 +187,7 @@ export function IngestForm({ sources }: { sources: string[] }) {
         <button
           type="submit"
           disabled={m.isPending}
-          className="rounded bg-stone-900 px-4 py-2 text-sm font-medium text-white hover:bg-stone-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 disabled:opacity-60 dark:bg-stone-100 dark:text-stone-900"
+          className="rounded bg-stone-900 px-4 py-2 text-sm font-medium text-white hover:bg-stone-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 disabled:opacity-60 dark:bg-stone-100 dark:text-stone-900 dark:hover:bg-stone-300"
         >
           {m.isPending ? "Ingesting…" : "Ingest"}
         </button>
