@@ -5,6 +5,7 @@ import { findLinkQueue } from "@/lib/server/duplicates/find-links";
 import { Badge } from "@/components/ui/badge";
 import { linkState } from "@/lib/schemas/workflow";
 import { ResolveCluster } from "@/components/duplicates/link-actions";
+import { PairListKeys } from "@/components/duplicates/pair-list-keys";
 
 export const dynamic = "force-dynamic";
 
@@ -25,7 +26,7 @@ function Groups({ groups, empty, resolve }: { groups: Queue["copies"]; empty: st
           <ul className="space-y-1 text-sm">
             {g.links.map((l) => (
               <li key={l.id}>
-                <Link href={`/duplicates/${l.id}`} className="hover:underline" data-testid="link-row">
+                <Link href={`/duplicates/${l.id}`} className="-mx-1 block rounded px-1 py-0.5 hover:underline focus-visible:bg-stone-100 focus-visible:outline-2 focus-visible:outline-blue-600 dark:focus-visible:bg-stone-800" data-testid="link-row">
                   <Badge tone="warn">{l.kind}</Badge> {Math.round(l.score * 100)}% · <span className="font-medium">{l.article.source ?? "?"}</span> “{l.article.headline}” ↔{" "}
                   <span className="font-medium">{l.other.source ?? "?"}</span> “{l.other.headline}”
                 </Link>
@@ -47,7 +48,11 @@ export default async function DuplicatesPage({ searchParams }: PageProps<"/dupli
   return (
     <div className="space-y-6">
       <div className="flex items-center justify-between">
-        <h1 className="text-xl font-semibold">Duplicates</h1>
+        <div>
+          <h1 className="text-xl font-semibold">Duplicates</h1>
+          <p className="text-sm text-stone-600 dark:text-stone-400"><kbd>j</kbd>/<kbd>k</kbd> move through the pairs, <kbd>Enter</kbd> opens one.</p>
+        </div>
+        <PairListKeys />
         <nav aria-label="Link state" className="flex gap-1 text-sm">
           {tabs.map((t) => (
             <Link key={t} href={`/duplicates?state=${t}`} aria-current={t === state ? "page" : undefined}

@@ -1,6 +1,7 @@
 import { db } from "@/lib/server/db/client";
 import { requirePageUser } from "@/lib/server/auth/page";
 import { findRecentRuns } from "@/lib/server/ingest/find-runs";
+import { findSourceNames } from "@/lib/server/ingest/source-names";
 import { IngestForm } from "@/components/ingest/ingest-form";
 import { TimeAgo } from "@/components/ui/time-ago";
 
@@ -8,7 +9,7 @@ export const dynamic = "force-dynamic";
 
 export default async function IngestPage() {
   await requirePageUser("ingest", "/ingest");
-  const runs = await findRecentRuns(db());
+  const [runs, sources] = await Promise.all([findRecentRuns(db()), findSourceNames(db())]);
   return (
     <div className="space-y-6">
       <div>
@@ -17,7 +18,7 @@ export default async function IngestPage() {
           Pages, RSS, Atom and JSON Feed, ninjs (JSON or NDJSON), HTML articles and Wiredesk exports. Each broken item is reported; the rest go in.
         </p>
       </div>
-      <IngestForm />
+      <IngestForm sources={sources} />
       <section aria-labelledby="runs">
         <h2 id="runs" className="mb-2 text-sm font-semibold uppercase tracking-wide text-stone-600 dark:text-stone-400">Recent runs</h2>
         {runs.length === 0 ? (

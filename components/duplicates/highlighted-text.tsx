@@ -1,5 +1,9 @@
-// A text with the passages it shares with another marked, paragraphs kept.
+// A text compared with another: what both share reads plainly, and only what
+// this side alone has is marked, strongly (the first copy's as removed, the
+// second's as added), paragraphs kept.
 type Range = [number, number];
+
+export type Side = "first" | "second";
 
 function merge(ranges: Range[]): Range[] {
   const sorted = [...ranges].filter(([s, e]) => e > s).sort((a, b) => a[0] - b[0]);
@@ -12,23 +16,56 @@ function merge(ranges: Range[]): Range[] {
   return out;
 }
 
-export function HighlightedText({ text, ranges }: { text: string; ranges: Range[] }) {
-  const parts: { text: string; shared: boolean }[] = [];
+interface Part {
+  text: string;
+  differs: boolean;
+}
+
+/**
+ * The text cut into shared and differing parts. Only words differ: the
+ * punctuation and spaces at a difference's edges (the full stop that ends
+ * a shared sentence, a paragraph break) stay unmarked, and a difference
+ * across paragraphs is marked in each.
+ */
+export function compareParts(text: string, ranges: Range[]): Part[] {
+  const parts: Part[] = [];
+  const plain = (t: string) => t && parts.push({ text: t, differs: false });
+  const gap = (t: string) => {
+    for (const piece of t.split(/(\s*\n\s*)/)) {
+      const [, lead, core, trail] = /^([\s\p{P}]*)([\s\S]*?)(\s*)$/u.exec(piece)!;
+      if (!core) {
+        plain(piece);
+        continue;
+      }
+      plain(lead!);
+      parts.push({ text: core, differs: true });
+      plain(trail!);
+    }
+  };
   let at = 0;
   for (const [s, e] of merge(ranges)) {
-    if (s > at) parts.push({ text: text.slice(at, s), shared: false });
-    parts.push({ text: text.slice(s, e), shared: true });
+    if (s > at) gap(text.slice(at, s));
+    plain(text.slice(s, e));
     at = e;
   }
-  if (at < text.length) parts.push({ text: text.slice(at), shared: false });
+  if (at < text.length) gap(text.slice(at));
+  return parts;
+}
+
+export const differenceClass: Record<Side, string> = {
+  first: "rounded-sm bg-rose-200 px-0.5 text-rose-950 no-underline ring-1 ring-rose-400 dark:bg-rose-900 dark:text-rose-50 dark:ring-rose-500",
+  second: "rounded-sm bg-emerald-200 px-0.5 text-emerald-950 no-underline ring-1 ring-emerald-500 dark:bg-emerald-900 dark:text-emerald-50 dark:ring-emerald-500",
+};
+
+export function HighlightedText({ text, ranges, side }: { text: string; ranges: Range[]; side: Side }) {
+  const Mark = side === "first" ? "del" : "ins";
   return (
     <div className="whitespace-pre-wrap text-sm leading-relaxed" data-testid="compared-text">
-      {parts.map((p, i) =>
-        p.shared ? (
-          <mark key={i} className="rounded-sm bg-amber-100 text-inherit dark:bg-amber-900/60">{p.text}</mark>
+      {compareParts(text, ranges).map((p, i) =>
+        p.differs ? (
+          <Mark key={i} className={differenceClass[side]} data-testid="difference">{p.text}</Mark>
         ) : (
-          // Text only one side has: the differences an editor looks for.
-          <span key={i} className="text-stone-600 dark:text-stone-400 underline decoration-rose-400 decoration-2 underline-offset-2 dark:text-stone-400">{p.text}</span>
+          <span key={i}>{p.text}</span>
         ),
       )}
     </div>

@@ -1,6 +1,8 @@
 "use client";
 
+import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { useState } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
 import { postJson, useKeys } from "@/lib/ui/keys";
@@ -14,35 +16,69 @@ const button =
   "rounded px-3 py-1.5 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 disabled:opacity-50";
 const label = (s: State) => (s === "confirmed" ? "Confirmed as a duplicate" : s === "dismissed" ? "Marked not a duplicate" : "Reopened");
 
-/** Confirm (c), not a duplicate (n), reopen (u); each undone from its toast. */
-export function LinkActions({ linkId, state }: { linkId: number; state: State }) {
+/**
+ * Confirm (c), not a duplicate (n), reopen (u); each undone from its toast.
+ * A confirm or dismiss moves on to the next open pair, and says so when none is left.
+ */
+export function LinkActions({ linkId, state, nextOpen }: { linkId: number; state: State; nextOpen: number | null }) {
   const router = useRouter();
   const qc = useQueryClient();
+  const [noneLeft, setNoneLeft] = useState(false);
+  const refresh = () => {
+    router.refresh();
+    void qc.invalidateQueries({ queryKey: articleKeys.all });
+  };
+  // Undo goes back to the pair it undoes, wherever the editor has moved on to.
+  const undo = (id: number, to: State) =>
+    postJson(`/api/duplicates/${id}`, { state: to }).then(
+      () => {
+        router.push(`/duplicates/${id}`);
+        refresh();
+        toast.success("Undone.");
+      },
+      (e: Error) => toast.error(`${e.message}. The link is as it was.`),
+    );
   const decide = useMutation({
-    mutationFn: ({ to }: { to: State; from: State; undoing?: boolean }) => postJson(`/api/duplicates/${linkId}`, { state: to }),
-    onSuccess: (_d, { to, from, undoing }) => {
-      router.refresh();
-      void qc.invalidateQueries({ queryKey: articleKeys.all });
-      if (undoing) toast.success("Undone.");
-      else toast.success(`${label(to)}.`, { action: { label: "Undo", onClick: () => decide.mutate({ to: from, from: to, undoing: true }) } });
+    mutationFn: ({ id, to }: { id: number; to: State; from: State }) => postJson(`/api/duplicates/${id}`, { state: to }),
+    onSuccess: (_d, { id, to, from }) => {
+      const moveOn = to !== "suggested";
+      const action = { label: "Undo", onClick: () => void undo(id, from) };
+      if (moveOn && nextOpen !== null) {
+        router.push(`/duplicates/${nextOpen}`);
+        void qc.invalidateQueries({ queryKey: articleKeys.all });
+        toast.success(`${label(to)}. This is the next open pair.`, { action });
+        return;
+      }
+      refresh();
+      setNoneLeft(moveOn);
+      toast.success(`${label(to)}.${moveOn ? " No open pairs are left." : ""}`, { action });
     },
     onError: (e) => toast.error(`${e.message}. The link is as it was.`),
   });
-  const go = (to: State) => state !== to && !decide.isPending && decide.mutate({ to, from: state });
+  const go = (to: State) => state !== to && !decide.isPending && decide.mutate({ id: linkId, to, from: state });
   useKeys({ c: () => go("confirmed"), n: () => go("dismissed"), u: () => go("suggested") });
   return (
-    <div className="flex flex-wrap items-center gap-2">
-      <button className={`${button} bg-stone-900 text-white hover:bg-stone-700 dark:bg-stone-100 dark:text-stone-900`} disabled={decide.isPending || state === "confirmed"} onClick={() => go("confirmed")}>
-        Confirm duplicate <kbd className="ml-1 text-xs opacity-70">c</kbd>
-      </button>
-      <button className={`${button} border border-stone-300 bg-white hover:bg-stone-100 dark:border-stone-700 dark:bg-stone-900`} disabled={decide.isPending || state === "dismissed"} onClick={() => go("dismissed")}>
-        Not a duplicate <kbd className="ml-1 text-xs text-stone-600 dark:text-stone-400">n</kbd>
-      </button>
-      {state !== "suggested" && (
-        <button className={`${button} text-stone-700 hover:underline dark:text-stone-300`} disabled={decide.isPending} onClick={() => go("suggested")}>
-          Reopen <kbd className="ml-1 text-xs text-stone-600 dark:text-stone-400">u</kbd>
+    <div className="grid justify-items-end gap-2">
+      <div className="flex flex-wrap items-center gap-2">
+        <button className={`${button} bg-stone-900 text-white hover:bg-stone-700 dark:bg-stone-100 dark:text-stone-900 dark:hover:bg-stone-300`} disabled={decide.isPending || state === "confirmed"} onClick={() => go("confirmed")}>
+          Confirm duplicate <kbd className="ml-1 text-xs opacity-70">c</kbd>
         </button>
-      )}
+        <button className={`${button} border border-stone-300 bg-white hover:bg-stone-100 dark:border-stone-700 dark:bg-stone-900`} disabled={decide.isPending || state === "dismissed"} onClick={() => go("dismissed")}>
+          Not a duplicate <kbd className="ml-1 text-xs text-stone-600 dark:text-stone-400">n</kbd>
+        </button>
+        {state !== "suggested" && (
+          <button className={`${button} text-stone-700 hover:underline dark:text-stone-300`} disabled={decide.isPending} onClick={() => go("suggested")}>
+            Reopen <kbd className="ml-1 text-xs text-stone-600 dark:text-stone-400">u</kbd>
+          </button>
+        )}
+      </div>
+      <p role="status" className="text-sm">
+        {noneLeft && state !== "suggested" && (
+          <span className="font-medium" data-testid="none-left">
+            That was the last open pair. <Link href="/duplicates" className="underline">Back to the duplicates</Link>
+          </span>
+        )}
+      </p>
     </div>
   );
 }

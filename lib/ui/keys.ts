@@ -4,13 +4,14 @@
 // browser), never while a dialog such as the command palette is open.
 import { useEffect, useRef } from "react";
 
-// A checkbox, radio or button that took focus from a click is not typing: keys
-// go on working after the editor ticks a row with the mouse.
-const TYPING = "input:not([type=checkbox]):not([type=radio]):not([type=button]):not([type=submit]):not([type=reset]), textarea, select, [contenteditable], [role=dialog]";
+// Inputs that take no typed text: a clicked checkbox or file picker keeps focus
+// but must not swallow the desk's keys.
+const NOT_TEXT = ["checkbox", "radio", "button", "submit", "reset", "file", "range", "color", "image"];
 
 export function isTyping(e: KeyboardEvent): boolean {
   const t = e.target as HTMLElement | null;
-  return Boolean(t?.closest?.(TYPING));
+  if (t instanceof HTMLInputElement && NOT_TEXT.includes(t.type)) return Boolean(t.closest("[role=dialog]"));
+  return Boolean(t?.closest?.("input, textarea, select, [contenteditable], [role=dialog]"));
 }
 
 export type KeyMap = Partial<Record<string, (e: KeyboardEvent) => void>>;

@@ -46,16 +46,26 @@ const article: Shortcut[] = [
   { key: "Escape", label: "back to the queue, at the same place", helpOnly: true },
 ];
 
+const links: Shortcut[] = [
+  { key: "j", label: "next pair", helpOnly: true },
+  { key: "k", label: "previous pair", helpOnly: true },
+  { key: "Enter", label: "open the pair", helpOnly: true },
+];
+
 const link: Shortcut[] = [
-  { key: "c", label: "confirm the duplicate", edits: true },
-  { key: "n", label: "not a duplicate", edits: true },
-  { key: "u", label: "reopen the decision", edits: true },
+  { key: "c", label: "confirm the duplicate, then the next open pair", edits: true, unless: "confirmed" },
+  { key: "n", label: "not a duplicate, then the next open pair", edits: true, unless: "dismissed" },
+  { key: "u", label: "reopen the decision", edits: true, unless: "open" },
+  { key: "j", label: "next pair (also ])", helpOnly: true },
+  { key: "k", label: "previous pair (also [)", helpOnly: true },
+  { key: "Escape", label: "back to the duplicates", helpOnly: true },
 ];
 
 export function shortcutsFor(pathname: string): { page: string; keys: Shortcut[] } {
   if (pathname === "/") return { page: "Queue", keys: [...queue, ...everywhere] };
   if (/^\/articles\/\d+/.test(pathname)) return { page: "Article", keys: [...article, ...everywhere] };
   if (/^\/duplicates\/\d+/.test(pathname)) return { page: "Duplicate", keys: [...link, ...everywhere] };
+  if (pathname === "/duplicates") return { page: "Duplicates", keys: [...links, ...everywhere] };
   return { page: "Desk", keys: everywhere };
 }
 

@@ -33,13 +33,19 @@ test("seed page to reviewed story, by keyboard", async ({ page }) => {
   await page.goto("/");
   await expect(page.getByText("No articles here yet.")).toBeVisible();
 
-  // Upload the seed page.
   await page.goto("/ingest");
+  // Upload the seed page, named after the site it was scraped from (not after its file).
+  // (The first ingest of a fresh server loads the tagger: allow it time on a busy machine.)
   await page.getByLabel("Files").setInputFiles(seed);
-  await page.getByLabel("Files").focus();
+  await page.getByLabel("Source").focus();
+  await page.keyboard.type("Daily8");
   await tabTo(page, /^Ingest$/);
   await page.keyboard.press("Enter");
-  await expect(page.getByTestId("ingest-result")).toContainText(/4 new, 0 updated, 1 duplicates flagged, 0 skipped, 0 failed/);
+  await expect(page.getByTestId("ingest-result")).toContainText(/4 new, 0 updated, 1 duplicates flagged, 0 skipped, 0 failed/, { timeout: 30_000 });
+  // Each stored item is listed with a link to open it.
+  const stored = page.getByTestId("ingest-result").locator("li[data-outcome=new]");
+  await expect(stored).toHaveCount(4);
+  for (const item of await stored.all()) await expect(item.getByRole("link").first()).toHaveAttribute("href", /^\/(stories|articles)\/\d+$/);
 
   // The queue, through the command palette.
   await page.keyboard.press("Control+k");

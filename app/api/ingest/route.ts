@@ -1,4 +1,4 @@
-// POST /api/ingest - ingest uploaded files (multipart "files") and/or a URL ("url")
+// POST /api/ingest - ingest uploaded files (multipart "files") and/or a URL ("url"), filed under "source" when the items name none
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import { db } from "@/lib/server/db/client";
@@ -9,6 +9,7 @@ import { guard, refusal } from "@/lib/server/auth/guard";
 import { BodyTooLargeError, readBodyBytes, tooLarge } from "@/lib/server/http/read-body";
 
 const urlField = z.url({ protocol: /^https?$/, message: "url must be an http or https address" }).optional();
+const sourceField = z.string().trim().max(200, "source: at most 200 characters");
 
 export async function POST(req: NextRequest) {
   const g = await guard(req, "ingest", { contentType: "multipart" });
@@ -28,6 +29,9 @@ export async function POST(req: NextRequest) {
   const rawUrl = form.get("url");
   const url = urlField.safeParse(typeof rawUrl === "string" && rawUrl.trim() ? rawUrl.trim() : undefined);
   if (!url.success) return NextResponse.json({ error: url.error.issues[0]?.message ?? "invalid url" }, { status: 400 });
+  const rawSource = form.get("source");
+  const source = sourceField.safeParse(typeof rawSource === "string" ? rawSource : "");
+  if (!source.success) return NextResponse.json({ error: source.error.issues[0]?.message ?? "invalid source" }, { status: 400 });
   if (files.length === 0 && !url.data) {
     return NextResponse.json({ error: "choose at least one file or give a URL" }, { status: 400 });
   }
@@ -46,6 +50,8 @@ export async function POST(req: NextRequest) {
       origin: url.data && files.length === 0 ? "url" : "upload",
       actor: g.actor.name,
       userId: g.user.id,
+      defaultSource: source.data || undefined,
+      reportItems: true,
       role: g.user.role,
       maxBytes: config.WIREDESK_MAX_INPUT_BYTES,
       thresholds: config.WIREDESK_DEDUP_THRESHOLDS,

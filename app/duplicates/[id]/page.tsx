@@ -3,9 +3,10 @@ import { requirePageUser } from "@/lib/server/auth/page";
 import { can } from "@/lib/server/auth/roles";
 import { notFound } from "next/navigation";
 import { db } from "@/lib/server/db/client";
-import { getLink } from "@/lib/server/duplicates/find-links";
-import { HighlightedText } from "@/components/duplicates/highlighted-text";
+import { getLink, linkNeighbours } from "@/lib/server/duplicates/find-links";
+import { compareParts, differenceClass, HighlightedText, type Side } from "@/components/duplicates/highlighted-text";
 import { KeepThisCopy, LinkActions, ResolveCluster } from "@/components/duplicates/link-actions";
+import { PairNav } from "@/components/duplicates/pair-nav";
 import { Badge } from "@/components/ui/badge";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { idParam } from "@/lib/schemas/ids";
@@ -16,8 +17,8 @@ export const dynamic = "force-dynamic";
 const kindText: Record<string, string> = {
   exact: "Exact copy: the same text once case, punctuation and spacing are set aside.",
   near: "Near copy: the same text with small edits.",
-  contains: "The left article holds the right one whole or nearly whole.",
-  contained: "The right article holds the left one whole or nearly whole.",
+  contains: "The first copy holds the second whole or nearly whole.",
+  contained: "The second copy holds the first whole or nearly whole.",
   "same-story": "Same story, rewritten: shared passages with different wording around them. Lower confidence.",
   correction: "Correction: the story re-sent with a fix (see what changed).",
   update: "Update: a later version of the story with new paragraphs.",
@@ -29,14 +30,19 @@ export default async function LinkPage({ params }: PageProps<"/duplicates/[id]">
   const id = idParam.safeParse((await params).id);
   const link = id.success ? await getLink(db(), id.data) : null;
   if (!link) notFound();
-  const sides = [
-    { a: link.article, ranges: link.passages.map((p) => p.a) },
-    { a: link.other, ranges: link.passages.map((p) => p.b) },
+  const state = linkState.parse(link.state);
+  const around = await linkNeighbours(db(), link.id, state);
+  const sides: { a: typeof link.article; ranges: [number, number][]; side: Side }[] = [
+    { a: link.article, ranges: link.passages.map((p) => p.a), side: "first" },
+    { a: link.other, ranges: link.passages.map((p) => p.b), side: "second" },
   ];
+  // Without recorded passages (a link from an older store) nothing is known to differ: mark nothing.
+  const compared = link.passages.length > 0;
+  const differs = compared && sides.some((s) => compareParts(s.a.bodyText, s.ranges).some((p) => p.differs));
   const canonicalId = link.group?.canonical?.id;
   return (
     <div className="space-y-4">
-      <p className="text-sm"><Link href="/duplicates" className="text-stone-600 dark:text-stone-400 hover:underline">← Duplicates</Link></p>
+      <PairNav prev={around.prev} next={around.next} position={around.position} listHref={state === "suggested" ? "/duplicates" : `/duplicates?state=${state}`} />
       <div className="flex flex-wrap items-center justify-between gap-4">
         <div>
           <h1 className="flex items-center gap-2 text-xl font-semibold">
@@ -44,25 +50,36 @@ export default async function LinkPage({ params }: PageProps<"/duplicates/[id]">
           </h1>
           <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">{kindText[link.kind]}</p>
         </div>
-        {canEdit && <LinkActions linkId={link.id} state={linkState.parse(link.state)} />}
+        {canEdit && <LinkActions key={link.id} linkId={link.id} state={state} nextOpen={around.nextOpen} />}
       </div>
-      <p className="text-xs text-stone-600 dark:text-stone-400">
-        <mark className="rounded-sm bg-amber-100 px-1 dark:bg-amber-900/60">Shared passages</mark> are marked; text only one side has is underlined.
+      <p className="text-sm text-stone-700 dark:text-stone-300" data-testid="compare-legend">
+        {!compared ? (
+          "No shared passages were recorded for this pair: both texts are shown as they are."
+        ) : !differs ? (
+          "The two texts are the same, word for word."
+        ) : (
+          <>
+            Differences: <del className={differenceClass.first}>only in the first copy</del> and{" "}
+            <ins className={differenceClass.second}>only in the second copy</ins>; the text both share is plain.
+          </>
+        )}
         {link.evidence.sharedTokens !== undefined &&
           ` ${link.evidence.sharedTokens} shared words in ${link.passages.length} passage${link.passages.length === 1 ? "" : "s"}.`}
+        {link.evidence.truncated && " Only the start of a long text was compared: marks past it may not be differences."}
       </p>
       <div className="grid gap-4 lg:grid-cols-2">
-        {sides.map(({ a, ranges }) => (
+        {sides.map(({ a, ranges, side }) => (
           <section key={a.id} className="rounded-lg border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900" aria-label={a.source?.name ?? "Unknown source"}>
             <h2 className="font-semibold leading-snug"><Link className="hover:underline" href={`/articles/${a.id}`}>{a.headline}</Link></h2>
             <p className="mb-3 mt-1 flex flex-wrap items-center gap-2 text-xs text-stone-600 dark:text-stone-400">
+              <span className="font-semibold text-stone-800 dark:text-stone-200">{side === "first" ? "First copy" : "Second copy"}</span>
               <span className="font-medium">{a.source?.name ?? "Unknown source"}</span>
               {a.source?.kind === "aggregator" && <Badge>aggregator</Badge>}
               <TimeAgo iso={(a.firstCreated ?? a.ingestedAt).toISOString()} />
               {canEdit && link.group && <KeepThisCopy articleId={a.id} isCanonical={canonicalId === a.id} />}
               {canEdit && link.kind !== "same-story" && link.state !== "dismissed" && <ResolveCluster keep={a.id} />}
             </p>
-            <HighlightedText text={a.bodyText} ranges={ranges} />
+            <HighlightedText text={a.bodyText} ranges={compared ? ranges : [[0, a.bodyText.length]]} side={side} />
           </section>
         ))}
       </div>

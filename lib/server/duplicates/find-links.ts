@@ -77,3 +77,27 @@ export async function getLink(db: Db, id: number) {
 }
 
 export type LinkDetail = NonNullable<Awaited<ReturnType<typeof getLink>>>;
+
+type LinkQueue = Awaited<ReturnType<typeof findLinkQueue>>;
+
+/** The queue's links in the order the list shows them: copies, then rewrites. */
+export const queueOrder = (q: LinkQueue): number[] => [...q.copies, ...q.sameStory].flatMap((g) => g.links.map((l) => l.id));
+
+/**
+ * Where a pair sits for keyboard review: the previous and next pair in its own
+ * list, and the open pair to go to once it is decided (the next one on,
+ * wrapping round to any left earlier; none when it was the last).
+ */
+export async function linkNeighbours(db: Db, id: number, state: "suggested" | "confirmed" | "dismissed") {
+  const order = queueOrder(await findLinkQueue(db, state));
+  const open = state === "suggested" ? order : queueOrder(await findLinkQueue(db, "suggested"));
+  const at = order.indexOf(id);
+  const openAt = open.indexOf(id);
+  const nextOpen = openAt < 0 ? open[0] : [...open.slice(openAt + 1), ...open.slice(0, openAt)][0];
+  return {
+    prev: at > 0 ? order[at - 1]! : null,
+    next: at >= 0 && at < order.length - 1 ? order[at + 1]! : null,
+    nextOpen: nextOpen ?? null,
+    position: at >= 0 ? { at: at + 1, of: order.length } : null,
+  };
+}

@@ -11,6 +11,7 @@ import { suggestionContext } from "../tags/apply-suggestions";
 import { suggestTags } from "../../tagging";
 import { loadModel } from "../tags/tagging-model";
 import { restoreDuplicateLinks, restoreStories, storeArticle, type StoreContext } from "./store-articles";
+import { addStories, failedItem, itemOf, type ItemReport } from "./item-report";
 
 export interface IngestInput {
   /** File name or URL, as messages show it. */
@@ -32,6 +33,8 @@ export interface InputReport extends Counts {
   input: string;
   format?: string;
   errors: ItemError[];
+  /** Each item's outcome, when the run was asked for them (RunOptions.reportItems). */
+  items?: ItemReport[];
 }
 
 export interface RunReport {
@@ -55,6 +58,8 @@ export interface RunOptions {
   /** The feed's Source when polling: items are attached to it and get its default tags. */
   sourceId?: number;
   sourceTagIds?: number[];
+  /** Report each item's outcome (uploads show them; an archive import need not hold them all). */
+  reportItems?: boolean;
   /** Called after each stored item: done of total in the current input. */
   onProgress?: (input: string, done: number, total: number) => void;
 }
@@ -126,7 +131,7 @@ async function ingestOne(
   sources: Map<string, number>,
   opts: RunOptions,
 ): Promise<InputReport> {
-  const report: InputReport = { input: input.name, ...emptyCounts(), errors: [] };
+  const report: InputReport = { input: input.name, ...emptyCounts(), errors: [], ...(opts.reportItems ? { items: [] } : {}) };
   let articles: ParsedArticle[];
   try {
     const bytes = await input.read();
@@ -140,18 +145,21 @@ async function ingestOne(
     report.format = parsed.format;
     articles = parsed.articles;
     for (const e of parsed.errors) report.errors.push(e);
+    report.items?.push(...parsed.errors.map(failedItem));
     report.failed += parsed.errors.length;
   } catch (e) {
     // The whole input is unreadable: one failure, and the other inputs go on.
     const message = e instanceof IngestInputError ? e.message.replace(`${input.name}: `, "") : (e as Error).message;
     report.errors.push({ location: "file", message });
     report.failed += 1;
+    report.items?.push(failedItem({ location: "file", message }));
     return report;
   }
 
   let done = 0;
   for (const a of articles) {
     const outcome = await storeArticle(db, a, ctx, sources);
+    report.items?.push(itemOf(a, outcome));
     switch (outcome.kind) {
       case "new":
         report.new++;
@@ -172,5 +180,6 @@ async function ingestOne(
   }
   if (articles.some((a) => a.duplicates?.length)) await restoreDuplicateLinks(db, articles);
   if (articles.some((a) => a.storyKey)) await restoreStories(db, articles);
+  if (report.items) await addStories(db, report.items);
   return report;
 }

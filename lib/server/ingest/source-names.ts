@@ -1,0 +1,7 @@
+// The sources an upload can be filed under, by name, for the ingest form's suggestions.
+import type { Db } from "../db/client";
+
+export async function findSourceNames(db: Db, take = 1000): Promise<string[]> {
+  const rows = await db.source.findMany({ select: { name: true }, orderBy: { name: "asc" }, take });
+  return rows.map((r) => r.name);
+}
