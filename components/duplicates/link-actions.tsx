@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
+import { toastWithUndo } from "@/lib/ui/undo";
 import { postJson, useKeys } from "@/lib/ui/keys";
 import { articleKeys } from "@/lib/queries/articles";
 import { postStatuses, type Status, type Target } from "@/lib/queries/article-mutations";
@@ -42,16 +43,17 @@ export function LinkActions({ linkId, state, nextOpen }: { linkId: number; state
     mutationFn: ({ id, to }: { id: number; to: State; from: State }) => postJson(`/api/duplicates/${id}`, { state: to }),
     onSuccess: (_d, { id, to, from }) => {
       const moveOn = to !== "suggested";
-      const action = { label: "Undo", onClick: () => void undo(id, from) };
+      // Undo from the toast or with z, as every decision on the desk.
+      const back = () => void undo(id, from);
       if (moveOn && nextOpen !== null) {
         router.push(`/duplicates/${nextOpen}`);
         void qc.invalidateQueries({ queryKey: articleKeys.all });
-        toast.success(`${label(to)}. This is the next open pair.`, { action });
+        toastWithUndo(`${label(to)}. This is the next open pair.`, back);
         return;
       }
       refresh();
       setNoneLeft(moveOn);
-      toast.success(`${label(to)}.${moveOn ? " No open pairs are left." : ""}`, { action });
+      toastWithUndo(`${label(to)}.${moveOn ? " No open pairs are left." : ""}`, back);
     },
     onError: (e) => toast.error(`${e.message}. The link is as it was.`),
   });
