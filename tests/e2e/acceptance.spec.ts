@@ -29,6 +29,8 @@ async function tabTo(page: Page, name: RegExp, max = 60) {
 }
 
 test("seed page to reviewed story, by keyboard", async ({ page }) => {
+  // The whole walk, upload to review, is one test: on a loaded two-core machine it runs near a minute.
+  test.setTimeout(120_000);
   // An empty desk says what to do.
   await page.goto("/");
   await expect(page.getByText("No articles here yet.")).toBeVisible();
