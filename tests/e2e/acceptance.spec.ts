@@ -75,10 +75,12 @@ test("seed page to reviewed story, by keyboard", async ({ page }) => {
   await expect(page.locator("a[data-headline]:focus")).toHaveText(/International child abuse ring dismantled/);
   // o shows the story's copies under its row, and hides them again.
   await page.keyboard.press("o");
-  await expect(page.getByTestId("story-copy")).toHaveCount(2);
+  // Under its row (the reading pane beside the list shows the copies too).
+  const list = page.getByRole("region", { name: "Stories" });
+  await expect(list.getByTestId("story-copy")).toHaveCount(2);
   await page.screenshot({ path: path.join(shots, "acceptance-story-expanded.png") });
   await page.keyboard.press("o");
-  await expect(page.getByTestId("story-copy")).toHaveCount(0);
+  await expect(list.getByTestId("story-copy")).toHaveCount(0);
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(/International child abuse ring dismantled/);
   const articleUrl = page.url();

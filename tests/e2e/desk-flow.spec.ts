@@ -147,10 +147,10 @@ test.describe("as an editor", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(third);
     // A decision moves on to the next story of the list.
     await page.keyboard.press("e");
-    await expect(page.getByText(/Marked reviewed: 1 article/)).toBeVisible();
+    await expect(page.getByText(/Marked reviewed: 1 article/).last()).toBeVisible();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(fourth);
     await page.keyboard.press("z");
-    await expect(page.getByText(/Undone for 1 article/)).toBeVisible();
+    await expect(page.getByText(/Undone for 1 article/).last()).toBeVisible();
     // Esc: back to the queue, its filter and the row the editor was on.
     await page.keyboard.press("Escape");
     await expect(page).toHaveURL(/\/\?status=all$/);
@@ -160,10 +160,10 @@ test.describe("as an editor", () => {
     await page.getByLabel("After a decision").selectOption("stay");
     await page.getByRole("heading", { level: 1 }).click(); // out of the select: keys are not taken while a field has focus
     await page.keyboard.press("e");
-    await expect(page.getByText(/Marked reviewed: 1 article/)).toBeVisible();
+    await expect(page.getByText(/Marked reviewed: 1 article/).last()).toBeVisible();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(fourth);
     await page.keyboard.press("z");
-    await expect(page.getByText(/Undone for 1 article/)).toBeVisible();
+    await expect(page.getByText(/Undone for 1 article/).last()).toBeVisible();
     await page.getByLabel("After a decision").selectOption("next");
   });
 
