@@ -9,7 +9,7 @@ import { currentUser } from "@/lib/server/auth/page";
 import { can } from "@/lib/server/auth/roles";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
-import { themeScript } from "@/lib/ui/theme";
+import { themeScript } from "@/lib/ui/theme-script";
 import "./globals.css";
 
 export const metadata: Metadata = {

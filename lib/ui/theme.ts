@@ -1,17 +1,12 @@
 // The colour theme: the system's, or light or dark as chosen in the top bar
 // and remembered in this browser. The page is dark when <html> has the class
-// "dark" (Tailwind's dark variant, app/globals.css); themeScript sets it in
-// <head> before the first paint, the toggle afterwards.
+// "dark" (Tailwind's dark variant, app/globals.css); the head script
+// (theme-script.ts) sets it before the first paint, the toggle afterwards.
 import { useSyncExternalStore } from "react";
+import { SYSTEM_DARK, THEME_KEY as KEY, type ThemeChoice } from "./theme-script";
 
-export type ThemeChoice = "system" | "light" | "dark";
+export type { ThemeChoice };
 export const THEME_CHOICES: readonly ThemeChoice[] = ["system", "light", "dark"];
-
-const KEY = "wiredesk-theme";
-const SYSTEM_DARK = "(prefers-color-scheme: dark)";
-
-/** Inline in <head>, with the page's nonce: no flash of the wrong theme. Storage may be blocked; then the system decides. */
-export const themeScript = `(function(){var c=null;try{c=localStorage.getItem(${JSON.stringify(KEY)})}catch(e){}var d=c==="dark"||(c!=="light"&&matchMedia(${JSON.stringify(SYSTEM_DARK)}).matches);document.documentElement.classList.toggle("dark",d)})()`;
 
 function read(): ThemeChoice {
   try {
