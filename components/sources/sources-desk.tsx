@@ -156,7 +156,7 @@ export function SourcesDesk() {
         </div>
         {q.isError && <p role="alert" className="px-3 pb-3 text-sm text-rose-700 dark:text-rose-300">{q.error.message}</p>}
         {items.length === 0 && !q.isPending ? (
-          <p className="border-t border-stone-200 px-3 py-6 text-center text-sm text-stone-600 dark:border-stone-800">No feeds yet. Add one below, or import an OPML file from your feed reader.</p>
+          <p className="border-t border-stone-200 px-3 py-6 text-center text-sm text-stone-600 dark:border-stone-800 dark:text-stone-400">No feeds yet. Add one below, or import an OPML file from your feed reader.</p>
         ) : (
           <div className="overflow-x-auto">
             <table className="w-full text-left">

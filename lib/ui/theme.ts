@@ -2,7 +2,7 @@
 // and remembered in this browser. The page is dark when <html> has the class
 // "dark" (Tailwind's dark variant, app/globals.css); the head script
 // (theme-script.ts) sets it before the first paint, the toggle afterwards.
-import { useSyncExternalStore } from "react";
+import { useLayoutEffect, useSyncExternalStore } from "react";
 import { SYSTEM_DARK, THEME_KEY as KEY, type ThemeChoice } from "./theme-script";
 
 export type { ThemeChoice };
@@ -56,6 +56,9 @@ function subscribe(onChange: () => void) {
 
 /** The choice made in this browser ("system" on the server, where it is not known). */
 export function useThemeChoice(): ThemeChoice {
+  // A page Next renders in the browser from scratch (a not-found page comes as an empty
+  // shell) never ran the head script: apply the choice before that page is first painted.
+  useLayoutEffect(() => apply(read()), []);
   return useSyncExternalStore(subscribe, read, () => "system");
 }
 
