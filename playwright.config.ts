@@ -47,8 +47,9 @@ export default defineConfig({
     {
       // The same build over an empty store, for the acceptance walk that starts from nothing.
       // Web servers start one after the other, so this one finds the build made above.
-      // Outside demo mode there are no accounts: the first is made the way an admin would, with user:create.
-      command: `rm -f data/e2e-empty.db data/e2e-empty.db-wal data/e2e-empty.db-shm && npx tsx scripts/user-create.ts --email editor@demo.wiredesk.test --name "Desk editor" --role editor --password ${DEMO_PASSWORD} && npx tsx scripts/start.ts`,
+      // Outside demo mode there are no accounts: they are made the way an admin would, with user:create.
+      // Private fetches are not allowed here (the default): minors.spec.ts sees a private feed refused on save.
+      command: `rm -f data/e2e-empty.db data/e2e-empty.db-wal data/e2e-empty.db-shm && npx tsx scripts/user-create.ts --email editor@demo.wiredesk.test --name "Desk editor" --role editor --password ${DEMO_PASSWORD} && npx tsx scripts/user-create.ts --email admin@demo.wiredesk.test --name "Desk admin" --role admin --password ${DEMO_PASSWORD} && npx tsx scripts/start.ts`,
       url: `http://127.0.0.1:${port + 1}/sign-in`,
       env: { DATABASE_URL: "file:./data/e2e-empty.db", PORT: String(port + 1), WIREDESK_DEMO: "0", BETTER_AUTH_SECRET: "e2e-only-secret-not-for-production-0123456789" },
       timeout: 300_000,

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { headers } from "next/headers";
 import { GeistSans } from "geist/font/sans";
 import { GeistMono } from "geist/font/mono";
 import { Providers } from "./providers";
@@ -7,6 +8,8 @@ import { CommandPalette, type PalettePage } from "@/components/ui/command-palett
 import { currentUser } from "@/lib/server/auth/page";
 import { can } from "@/lib/server/auth/roles";
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { ThemeToggle } from "@/components/ui/theme-toggle";
+import { themeScript } from "@/lib/ui/theme-script";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -34,8 +37,13 @@ function palettePages(role: Parameters<typeof can>[0]): PalettePage[] {
 
 export default async function RootLayout({ children }: LayoutProps<"/">) {
   const user = await currentUser();
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
-    <html lang="en" className={`${GeistSans.variable} ${GeistMono.variable}`}>
+    // The theme script adds "dark" to <html> before React hydrates it.
+    <html lang="en" className={`${GeistSans.variable} ${GeistMono.variable}`} suppressHydrationWarning>
+      <head>
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: themeScript }} />
+      </head>
       <body className="min-h-screen bg-stone-50 font-sans text-stone-900 antialiased dark:bg-stone-950 dark:text-stone-100">
         <Providers>
         <header className="border-b border-stone-200 bg-white dark:border-stone-800 dark:bg-stone-900">
@@ -56,15 +64,18 @@ export default async function RootLayout({ children }: LayoutProps<"/">) {
                 {can(user.role, "users") && <Link href="/admin/users" className="hover:text-stone-900 dark:hover:text-white">Users</Link>}
               </nav>
             )}
-            {user && (
-              <div className="ml-auto flex items-center gap-3 text-sm" data-testid="signed-in-as">
-                <CommandPalette canEdit={can(user.role, "triage")} pages={palettePages(user.role)} />
-                <span className="hidden sm:inline">
-                  {user.name} <span className="rounded bg-stone-100 px-1.5 py-0.5 text-xs text-stone-600 dark:bg-stone-800 dark:text-stone-300">{user.role}</span>
-                </span>
-                <SignOutButton />
-              </div>
-            )}
+            <div className="ml-auto flex items-center gap-3">
+              {user && (
+                <div className="flex items-center gap-3 text-sm" data-testid="signed-in-as">
+                  <CommandPalette canEdit={can(user.role, "triage")} pages={palettePages(user.role)} />
+                  <span className="hidden sm:inline">
+                    {user.name} <span className="rounded bg-stone-100 px-1.5 py-0.5 text-xs text-stone-600 dark:bg-stone-800 dark:text-stone-300">{user.role}</span>
+                  </span>
+                  <SignOutButton />
+                </div>
+              )}
+              <ThemeToggle />
+            </div>
           </div>
         </header>
           <main className="mx-auto max-w-6xl px-4 py-4 has-[>[data-wide]]:max-w-[96rem]">{children}</main>

@@ -43,9 +43,9 @@ export default async function AuditPage({ searchParams }: PageProps<"/audit">) {
         <button className="rounded border border-stone-300 px-3 py-1.5 text-sm dark:border-stone-700">Filter</button>
         <Link className="py-1.5 text-sm underline" href="/audit">Clear</Link>
       </form>
-      {!parsed.success && <p role="alert" className="text-sm text-rose-700">Filters ignored: {parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}</p>}
+      {!parsed.success && <p role="alert" className="text-sm text-rose-700 dark:text-rose-300">Filters ignored: {parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}</p>}
       {log.items.length === 0 ? (
-        <p className="text-sm text-stone-500">Nothing recorded matches.</p>
+        <p className="text-sm text-stone-600 dark:text-stone-400">Nothing recorded matches.</p>
       ) : (
         <ol className="space-y-2 rounded-lg border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
           {log.items.map((e) => <AuditEntryRow key={e.id} e={e} canUndo showArticle />)}

@@ -17,7 +17,7 @@ export default async function SignInPage({ searchParams }: PageProps<"/sign-in">
     <div className="mx-auto mt-12 max-w-sm rounded-lg border border-stone-200 bg-white p-6 dark:border-stone-800 dark:bg-stone-900">
       <h1 className="mb-4 text-xl font-semibold">Sign in to the desk</h1>
       <SignInForm next={next} deskUrl={env().WIREDESK_URL} />
-      <p className="mt-4 text-xs text-stone-500">No account? An admin creates one for you.</p>
+      <p className="mt-4 text-xs text-stone-600 dark:text-stone-400">No account? An admin creates one for you.</p>
     </div>
   );
 }

@@ -23,9 +23,10 @@ export function AuditEntryRow({ e, canUndo, showArticle }: { e: AuditView; canUn
       {/* The name is as it was then; the user id says who it was whatever they are called now. */}
       {e.userId !== null && <span className="text-xs text-stone-600 dark:text-stone-400"> (user {e.userId})</span>} · <TimeAgo iso={e.at.toISOString()} />
       {showArticle && e.articleId && (
-        <> · <Link className="underline" href={`/articles/${e.articleId}`}>article {e.articleId}</Link></>
+        <> · <Link className="underline" href={`/articles/${e.articleId}`} title={`article ${e.articleId}`}>{e.headline ?? `article ${e.articleId} (deleted)`}</Link></>
       )}
-      {e.entityType === "articleTag" && <span className="text-stone-500"> · {e.entityId.split(":").slice(2).join(":")}</span>}
+      {/* The tag by name; its code (what exports and the API use) on hover. */}
+      {e.tag && <> · <span className="font-medium" title={e.tag.code} data-testid="audit-tag">{e.tag.name}</span></>}
       <span className="block break-words text-xs text-stone-600 dark:text-stone-400">{changeText(e.before, e.after)}</span>
       {canUndo && e.undoable && <UndoButton auditId={e.id} />}
     </li>

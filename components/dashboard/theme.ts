@@ -1,19 +1,7 @@
 "use client";
 // Chart colours for light and dark pages. SVG takes its colours from props,
-// not from Tailwind classes, so the colour scheme is read here.
-import { useSyncExternalStore } from "react";
-
-const query = "(prefers-color-scheme: dark)";
-
-function subscribe(onChange: () => void) {
-  const m = window.matchMedia(query);
-  m.addEventListener("change", onChange);
-  return () => m.removeEventListener("change", onChange);
-}
-
-export function useDark(): boolean {
-  return useSyncExternalStore(subscribe, () => window.matchMedia(query).matches, () => false);
-}
+// not from Tailwind classes, so the page's theme (lib/ui/theme.ts) is read here.
+import { useDark } from "@/lib/ui/theme";
 
 // Same hues in the same order in both schemes, so that a series keeps its colour;
 // each at least 3:1 against its background (stone-50/white, stone-900).

@@ -56,7 +56,7 @@ export function SourceForm({ source, onDone }: { source?: SourceView; onDone?: (
       <div>
         <label htmlFor={`${id}-url`} className="text-sm font-medium">Feed URL</label>
         <input id={`${id}-url`} className={input} value={feedUrl} onChange={(e) => setFeedUrl(e.target.value)} required type="url" placeholder="https://example.org/feed.xml" />
-        <p className="text-xs text-stone-500">RSS, Atom or JSON Feed.</p>
+        <p className="text-xs text-stone-600 dark:text-stone-400">RSS, Atom or JSON Feed.</p>
       </div>
       <div>
         <label htmlFor={`${id}-interval`} className="text-sm font-medium">Poll every (minutes)</label>

@@ -50,7 +50,7 @@ function Row({ s }: { s: SourceView }) {
       <tr className="border-t border-stone-200 align-top dark:border-stone-800" data-testid="source-row">
         <td className="px-3 py-2">
           <div className="font-medium">{s.name}</div>
-          <div className="max-w-xs truncate font-mono text-xs text-stone-500" title={s.feedUrl}>{s.feedUrl}</div>
+          <div className="max-w-xs truncate font-mono text-xs text-stone-600 dark:text-stone-400" title={s.feedUrl}>{s.feedUrl}</div>
           {s.defaultTags.length > 0 && (
             <div className="mt-1 flex flex-wrap gap-1">
               {s.defaultTags.map((t) => (
@@ -65,14 +65,14 @@ function Row({ s }: { s: SourceView }) {
           {s.lastError ? (
             <span className="text-rose-800 dark:text-rose-300">
               <span className="break-words">{s.lastError}</span>
-              {s.lastErrorAt && <span className="block text-xs text-stone-500"><TimeAgo iso={s.lastErrorAt} /></span>}
+              {s.lastErrorAt && <span className="block text-xs text-stone-600 dark:text-stone-400"><TimeAgo iso={s.lastErrorAt} /></span>}
             </span>
           ) : (
-            <span className="text-stone-500">none</span>
+            <span className="text-stone-600 dark:text-stone-400">none</span>
           )}
         </td>
-        <td className="px-3 py-2 text-right text-sm tabular-nums">{s.itemsPerDay}<div className="text-xs text-stone-500">{s.totalItems} total</div></td>
-        <td className="whitespace-nowrap px-3 py-2 text-sm">every {s.pollMinutes} min<div className="text-xs text-stone-500">{s.enabled ? `next ${until(s.nextPollAt)}` : "paused"}</div></td>
+        <td className="px-3 py-2 text-right text-sm tabular-nums">{s.itemsPerDay}<div className="text-xs text-stone-600 dark:text-stone-400">{s.totalItems} total</div></td>
+        <td className="whitespace-nowrap px-3 py-2 text-sm">every {s.pollMinutes} min<div className="text-xs text-stone-600 dark:text-stone-400">{s.enabled ? `next ${until(s.nextPollAt)}` : "paused"}</div></td>
         <td className="px-3 py-2">
           <div className="flex flex-wrap gap-1">
             <button className={button} disabled={m.isPending || !s.enabled} onClick={() => m.mutate({ kind: "poll" })} aria-label={`Poll ${s.name} now`}>Poll now</button>
@@ -89,7 +89,7 @@ function Row({ s }: { s: SourceView }) {
               Remove
             </button>
           </div>
-          {m.isError && <p role="alert" className="mt-1 text-xs text-rose-700">{m.error.message}</p>}
+          {m.isError && <p role="alert" className="mt-1 text-xs text-rose-700 dark:text-rose-300">{m.error.message}</p>}
         </td>
       </tr>
       {editing && (
@@ -151,16 +151,16 @@ export function SourcesDesk() {
     <div className="space-y-6">
       <section aria-labelledby="feeds-heading" className="rounded-lg border border-stone-200 bg-white shadow-sm dark:border-stone-800 dark:bg-stone-900">
         <div className="flex flex-wrap items-center justify-between gap-2 px-3 py-2">
-          <h2 id="feeds-heading" className="text-sm font-semibold uppercase tracking-wide text-stone-500">Feeds ({items.length})</h2>
+          <h2 id="feeds-heading" className="text-sm font-semibold uppercase tracking-wide text-stone-600 dark:text-stone-400">Feeds ({items.length})</h2>
           <Opml />
         </div>
-        {q.isError && <p role="alert" className="px-3 pb-3 text-sm text-rose-700">{q.error.message}</p>}
+        {q.isError && <p role="alert" className="px-3 pb-3 text-sm text-rose-700 dark:text-rose-300">{q.error.message}</p>}
         {items.length === 0 && !q.isPending ? (
-          <p className="border-t border-stone-200 px-3 py-6 text-center text-sm text-stone-600 dark:border-stone-800">No feeds yet. Add one below, or import an OPML file from your feed reader.</p>
+          <p className="border-t border-stone-200 px-3 py-6 text-center text-sm text-stone-600 dark:border-stone-800 dark:text-stone-400">No feeds yet. Add one below, or import an OPML file from your feed reader.</p>
         ) : (
           <div className="overflow-x-auto">
             <table className="w-full text-left">
-              <thead className="text-xs uppercase tracking-wide text-stone-500">
+              <thead className="text-xs uppercase tracking-wide text-stone-600 dark:text-stone-400">
                 <tr>
                   <th scope="col" className="px-3 py-2 font-medium">Feed</th>
                   <th scope="col" className="px-3 py-2 font-medium">Health</th>
@@ -181,7 +181,7 @@ export function SourcesDesk() {
         )}
       </section>
       <section aria-labelledby="add-heading" className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm dark:border-stone-800 dark:bg-stone-900">
-        <h2 id="add-heading" className="mb-3 text-sm font-semibold uppercase tracking-wide text-stone-500">Add a feed</h2>
+        <h2 id="add-heading" className="mb-3 text-sm font-semibold uppercase tracking-wide text-stone-600 dark:text-stone-400">Add a feed</h2>
         <SourceForm />
       </section>
     </div>

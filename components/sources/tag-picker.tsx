@@ -18,7 +18,7 @@ export function TagPicker({ value, onChange }: { value: PickedTag[]; onChange: (
   return (
     <div>
       <label htmlFor={`${id}-input`} className="text-sm font-medium">Default tags</label>
-      <p className="text-xs text-stone-500">Accepted on every item from this feed. Editors can still reject them.</p>
+      <p className="text-xs text-stone-600 dark:text-stone-400">Accepted on every item from this feed. Editors can still reject them.</p>
       {value.length > 0 && (
         <ul className="mt-1 flex flex-wrap gap-1" aria-label="Chosen default tags">
           {value.map((t) => (
@@ -51,7 +51,7 @@ export function TagPicker({ value, onChange }: { value: PickedTag[]; onChange: (
                   setQ("");
                 }}
               >
-                {t.name} <span className="text-xs text-stone-500">{t.scheme === "iso3166" ? t.code : t.scheme === "newsroom" ? "newsroom" : "topic"}</span>
+                {t.name} <span className="text-xs text-stone-600 dark:text-stone-400">{t.scheme === "iso3166" ? t.code : t.scheme === "newsroom" ? "newsroom" : "topic"}</span>
               </button>
             </li>
           ))}

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 
 type U = { id: number; email: string; name: string; role: string; disabled: boolean };
 
@@ -12,11 +12,50 @@ async function send(url: string, body: unknown) {
   return json;
 }
 
+const button = "rounded border border-stone-300 px-2 py-1 text-xs hover:bg-stone-100 focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-stone-700 dark:hover:bg-stone-800";
+const primary = "rounded bg-stone-900 px-3 py-1.5 text-sm text-white focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 dark:bg-stone-100 dark:text-stone-900";
+
+/** A modal that asks before acting: Esc or Cancel closes it and nothing happens. */
+function Confirm({ title, children, onClose, onConfirm, confirmLabel }: { title: string; children: React.ReactNode; onClose: () => void; onConfirm: () => void; confirmLabel: string }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    ref.current?.showModal();
+  }, []);
+  return (
+    <dialog
+      ref={ref}
+      aria-labelledby="confirm-title"
+      onClose={onClose}
+      className="m-auto w-full max-w-md rounded-lg border border-stone-200 bg-white p-5 text-stone-900 shadow-xl backdrop:bg-black/40 dark:border-stone-700 dark:bg-stone-900 dark:text-stone-100"
+    >
+      <form
+        method="dialog"
+        onSubmit={(e) => {
+          // The submitter says which button closed it.
+          if ((e.nativeEvent as SubmitEvent).submitter?.getAttribute("value") === "confirm") onConfirm();
+        }}
+      >
+        <h2 id="confirm-title" className="text-base font-semibold">{title}</h2>
+        <div className="mt-2 space-y-2 text-sm">{children}</div>
+        {/* Confirm first in the markup, so Enter in a field confirms; shown after Cancel. */}
+        <div className="mt-4 flex flex-row-reverse justify-start gap-2">
+          <button value="confirm" className={primary}>{confirmLabel}</button>
+          <button value="cancel" formNoValidate className={button}>Cancel</button>
+        </div>
+      </form>
+    </dialog>
+  );
+}
+
+type Asking = { kind: "role"; user: U; to: string } | { kind: "password"; user: U };
+
 const field = "rounded border border-stone-300 bg-white px-2 py-1 text-sm dark:border-stone-700 dark:bg-stone-950";
 
 export function UserAdmin({ users, me }: { users: U[]; me: number }) {
   const router = useRouter();
   const [message, setMessage] = useState<{ text: string; error?: boolean } | null>(null);
+  const [asking, setAsking] = useState<Asking | null>(null);
+  const [newPassword, setNewPassword] = useState("");
   const run = async (f: () => Promise<string>) => {
     try {
       setMessage({ text: await f() });
@@ -36,6 +75,19 @@ export function UserAdmin({ users, me }: { users: U[]; me: number }) {
       return r.password ? `Created. Their password (shown once): ${r.password}` : "Created.";
     });
   }
+  const confirmed = (a: Asking) => {
+    if (a.kind === "role") {
+      void run(async () => (await send(`/api/users/${a.user.id}`, { role: a.to }), `${a.user.name} (${a.user.email}) is now ${a.to}.`));
+    } else {
+      const chosen = newPassword;
+      void run(async () => {
+        const r = await send(`/api/users/${a.user.id}/password`, chosen ? { password: chosen } : {});
+        return r.password
+          ? `New password for ${a.user.email} (shown once, give it to them): ${r.password}`
+          : `${a.user.email}'s password is changed; their sessions are signed out.`;
+      });
+    }
+  };
   return (
     <div className="space-y-6">
       <form onSubmit={create} aria-label="Create a user" className="flex flex-wrap items-end gap-2 rounded-lg border border-stone-200 bg-white p-4 text-xs font-medium dark:border-stone-800 dark:bg-stone-900">
@@ -47,33 +99,41 @@ export function UserAdmin({ users, me }: { users: U[]; me: number }) {
           </select>
         </label>
         <label>Password <input name="password" type="password" minLength={10} placeholder="blank: generate one" className={`${field} block`} /></label>
-        <button className="rounded bg-stone-900 px-3 py-1.5 text-sm text-white dark:bg-stone-100 dark:text-stone-900">Create user</button>
+        <button className={primary}>Create user</button>
       </form>
       {message && <p role={message.error ? "alert" : "status"} className={`text-sm ${message.error ? "text-rose-700 dark:text-rose-300" : ""}`}>{message.text}</p>}
       <table className="w-full text-sm">
-        <thead className="text-left text-xs text-stone-500"><tr><th className="py-1">User</th><th>Role</th><th>Status</th><th /></tr></thead>
+        <thead className="text-left text-xs text-stone-600 dark:text-stone-400"><tr><th className="py-1">User</th><th>Role</th><th>Status</th><th><span className="sr-only">Actions</span></th></tr></thead>
         <tbody>
           {users.map((u) => (
             <tr key={u.id} className="border-t border-stone-200 dark:border-stone-800" data-testid="user-row">
-              <td className="py-2">{u.name} <span className="text-stone-500">{u.email}</span></td>
+              <td className="py-2">{u.name} <span className="text-stone-600 dark:text-stone-400">{u.email}</span></td>
               <td>
-                <select aria-label={`Role of ${u.email}`} className={field} defaultValue={u.role} disabled={u.id === me}
-                  onChange={(e) => void run(async () => (await send(`/api/users/${u.id}`, { role: e.target.value }), `${u.email} is now ${e.target.value}.`))}>
+                {/* Nothing is saved on select: the dialog names who changes from what to what, and may be cancelled. */}
+                <select aria-label={`Role of ${u.email}`} className={field} value={asking?.kind === "role" && asking.user.id === u.id ? asking.to : u.role} disabled={u.id === me}
+                  onChange={(e) => e.target.value !== u.role && setAsking({ kind: "role", user: u, to: e.target.value })}>
                   <option value="viewer">viewer</option><option value="editor">editor</option><option value="admin">admin</option>
                 </select>
               </td>
               <td>{u.disabled ? "disabled" : "active"}</td>
               <td className="space-x-2 text-right">
                 {/* Names are set here, by an admin (users cannot rename themselves); the store checks them. */}
-                <button className="rounded border border-stone-300 px-2 py-1 text-xs dark:border-stone-700" aria-label={`Rename ${u.email}`}
+                <button className={button} aria-label={`Rename ${u.email}`}
                   onClick={() => {
                     const name = window.prompt(`New name for ${u.email} (1-100 characters)`, u.name)?.trim();
                     if (name && name !== u.name) void run(async () => (await send(`/api/users/${u.id}`, { name }), `${u.email} is now called ${name}.`));
                   }}>
                   Rename
                 </button>
+                <button className={button} aria-label={`Reset the password of ${u.email}`}
+                  onClick={() => {
+                    setNewPassword("");
+                    setAsking({ kind: "password", user: u });
+                  }}>
+                  Reset password
+                </button>
                 {u.id !== me && (
-                  <button className="rounded border border-stone-300 px-2 py-1 text-xs dark:border-stone-700"
+                  <button className={button}
                     onClick={() => void run(async () => (await send(`/api/users/${u.id}`, { disabled: !u.disabled }), `${u.email} ${u.disabled ? "enabled" : "disabled"}.`))}>
                     {u.disabled ? "Enable" : "Disable"}
                   </button>
@@ -83,6 +143,26 @@ export function UserAdmin({ users, me }: { users: U[]; me: number }) {
           ))}
         </tbody>
       </table>
+      {asking?.kind === "role" && (
+        <Confirm title="Change role?" confirmLabel={`Make ${asking.to}`} onClose={() => setAsking(null)} onConfirm={() => confirmed(asking)}>
+          <p>
+            <strong>{asking.user.name}</strong> ({asking.user.email}) is {asking.user.role} now and will be <strong>{asking.to}</strong>.
+          </p>
+          <p className="text-stone-600 dark:text-stone-400">
+            {asking.to === "admin" ? "Admins manage users, sources and the taxonomy, and read the full audit log." : asking.to === "editor" ? "Editors triage: statuses, tags, duplicates and ingest." : "Viewers read the desk and change nothing."}
+          </p>
+        </Confirm>
+      )}
+      {asking?.kind === "password" && (
+        <Confirm title="Reset password?" confirmLabel="Set password" onClose={() => setAsking(null)} onConfirm={() => confirmed(asking)}>
+          <p>
+            A new password for <strong>{asking.user.name}</strong> ({asking.user.email}).{asking.user.id === me ? "" : " They are signed out everywhere."}
+          </p>
+          <label className="block text-xs font-medium">New password
+            <input type="password" autoComplete="new-password" minLength={10} value={newPassword} onChange={(e) => setNewPassword(e.target.value)} placeholder="blank: generate one, shown once" className={`${field} mt-1 block w-full`} />
+          </label>
+        </Confirm>
+      )}
     </div>
   );
 }

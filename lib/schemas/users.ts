@@ -27,6 +27,9 @@ export const userChange = z
   .object({ role: roleName.optional(), disabled: z.boolean().optional(), name: personName.optional() })
   .refine((c) => c.role !== undefined || c.disabled !== undefined || c.name !== undefined, { message: "give a role, disabled or a name" });
 
+/** An admin sets a password (the same rule as a new user's), or leaves it out to have one generated. */
+export const passwordReset = z.strictObject({ password: newUser.shape.password });
+
 export const auditFilters = z.object({
   user: queryId.optional(),
   action: z.string().trim().max(60).regex(/^[a-z.]*$/, "letters and dots").optional(),

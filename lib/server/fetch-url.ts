@@ -123,11 +123,38 @@ function guardedLookup(url: string, allowPrivate: boolean): net.LookupFunction {
 }
 
 function refusal(url: string, host: string, address: string): FetchError {
-  const resolves = host === address ? `${address} is` : `${host} resolves to ${address},`;
-  return new FetchError(
-    url,
-    `refused: ${resolves} a private or local address (set WIREDESK_ALLOW_PRIVATE_FETCH=1 to allow)`,
-  );
+  // Said to whoever pasted the URL: what is wrong with it, not how to configure the server.
+  return new FetchError(url, `refused: ${privateMessage(host, address)}`);
+}
+
+const privateMessage = (host: string, address: string) =>
+  `${host === address ? `${address} is` : `${host} resolves to ${address},`} a private or local address; the desk only fetches public addresses`;
+
+/**
+ * Why the desk would refuse to fetch this URL because of where it points
+ * (an address literal or a host name resolving to a private, loopback or
+ * link-local address), or null. For checking a URL when it is saved, so the
+ * one who types it hears at once; fetchUrl still checks every connection,
+ * since DNS may answer differently later. A host that does not resolve (yet)
+ * is not refused here: the fetch reports that.
+ */
+export async function privateAddressProblem(url: string, timeoutMs = 3000): Promise<string | null> {
+  let host: string;
+  try {
+    host = new URL(url).hostname.replace(/^\[|\]$/g, "");
+  } catch {
+    return null;
+  }
+  if (net.isIP(host)) return isForbiddenAddress(host) ? privateMessage(host, host) : null;
+  const addresses = await new Promise<LookupAddress[]>((resolve) => {
+    const timer = setTimeout(() => resolve([]), timeoutMs);
+    dnsLookup(host, { all: true }, (err, found) => {
+      clearTimeout(timer);
+      resolve(err ? [] : found);
+    });
+  });
+  const bad = addresses.find((a) => isForbiddenAddress(a.address));
+  return bad ? privateMessage(host, bad.address) : null;
 }
 
 // ----------------------------------------------------------------- fetch

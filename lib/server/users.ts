@@ -82,3 +82,28 @@ export async function listUsers(db: Db, actor: Actor) {
   authorize(actor, "users");
   return db.user.findMany({ orderBy: { email: "asc" }, select: publicUser });
 }
+
+/**
+ * An admin sets a user's password (one they chose, or one generated and
+ * shown to them once), as better-auth's admin plugin does: hashed by its
+ * hasher into the credential account. That plugin is not used because it
+ * brings its own roles and ban fields; here the change is audited (without
+ * any secret) and the user's sessions end, so the old password's sign-ins stop.
+ */
+export async function resetPassword(db: Db, userId: number, password: string | undefined, actor: Actor) {
+  authorize(actor, "users");
+  const chosen = password ?? generatePassword();
+  const hash = await hashPassword(chosen);
+  await db.$transaction(async (tx) => {
+    const u = await tx.user.findUnique({ where: { id: userId }, select: { id: true, email: true } });
+    if (!u) throw new UserError(`No user ${userId}`);
+    const account = await tx.account.findFirst({ where: { userId, providerId: "credential" }, select: { id: true } });
+    if (account) await tx.account.update({ where: { id: account.id }, data: { password: hash } });
+    else await tx.account.create({ data: { accountId: String(userId), providerId: "credential", userId, password: hash } });
+    // Sign-ins made with the old password end; an admin resetting their own keeps the session they are using.
+    if (actor.userId !== userId) await tx.session.deleteMany({ where: { userId } });
+    await recordAudit(tx, actor, { action: "user.password", entityType: "user", entityId: userId, after: { email: u.email, password: password ? "set by an admin" : "generated" } });
+  });
+  forgetSessions();
+  return { generated: password === undefined ? chosen : undefined };
+}

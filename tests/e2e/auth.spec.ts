@@ -146,7 +146,9 @@ test("an admin manages users, reads the audit log, undoes from it, and sees who 
   await expect(page.getByRole("status")).toContainText("Their password (shown once)");
   const row = page.getByTestId("user-row").filter({ hasText: email });
   await row.getByLabel(`Role of ${email}`).selectOption("editor");
-  await expect(page.getByRole("status")).toContainText(`${email} is now editor`);
+  // Nothing changes until the admin confirms (minors.spec.ts cancels one).
+  await page.getByRole("dialog", { name: "Change role?" }).getByRole("button", { name: "Make editor" }).click();
+  await expect(page.getByRole("status")).toContainText(`(${email}) is now editor`);
   await row.getByRole("button", { name: "Disable" }).click();
   await expect(row).toContainText("disabled");
   await page.screenshot({ path: path.join(shots, "users.png"), fullPage: true });
@@ -159,7 +161,10 @@ test("an admin manages users, reads the audit log, undoes from it, and sees who 
   const entry = page.getByTestId("audit-entry").first();
   await expect(entry).toContainText("Eddie Editor");
   await page.screenshot({ path: path.join(shots, "audit.png"), fullPage: true });
+  // Wait for the revert to be stored: going on at once could cancel its request.
+  const reverted = page.waitForResponse((r) => /\/api\/audit\/\d+\/undo$/.test(r.url()));
   await entry.getByRole("button", { name: /^Revert audit entry/ }).click();
+  expect((await reverted).status()).toBe(200);
   await page.goto("/audit?action=tag.");
   await expect(page.getByTestId("audit-entry").first()).toContainText("tag.reopen by Ada Admin");
   await expect(page.getByTestId("audit-entry").first()).toContainText("state: accepted → suggested");

@@ -114,6 +114,9 @@ const samples: Record<string, Partial<Record<Method, (db: Db, s: Seeded) => Prom
       return { params: { id: String(s.targetUser) }, json: { role: u.role === "viewer" ? "editor" : "viewer" } };
     },
   },
+  "/api/users/[id]/password": {
+    POST: async (_db, s) => ({ params: { id: String(s.targetUser) }, json: { password: `a new long password ${++counter}` } }),
+  },
   "/api/articles/status": {
     POST: async (db, s) => {
       const a = await db.article.findUniqueOrThrow({ where: { id: s.a } });

@@ -40,7 +40,7 @@ describe.each(storeKinds())("feed polling (%s)", (kind) => {
   });
 
   const add = (name: string, path: string, extra: Partial<Parameters<typeof createSource>[1]> = {}) =>
-    createSource(store.db, { name, feedUrl: server.url(path), pollMinutes: 10, ...extra }, admin);
+    createSource(store.db, { name, feedUrl: server.url(path), pollMinutes: 10, ...extra }, admin, { allowPrivate: true });
 
   it("ingests a feed, then asks again with If-None-Match and stores nothing new on 304", async () => {
     server.set("/etag.xml", { body: rss("Valley Ledger", items), etag: '"v1"' });

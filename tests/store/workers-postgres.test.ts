@@ -88,7 +88,7 @@ describe.each(storeKinds())("feed workers (%s)", (kind) => {
     for (let f = 0; f < FEEDS; f++) {
       // Slow enough that one worker cannot take every feed before the other looks.
       server.set(`/feed-${f}.xml`, { body: rss(`Feed ${f}`, feedItems(f, 0)), etag: `"f${f}-r0"`, delayMs: 400 });
-      ids.push((await createSource(store.db, { name: `Feed ${f}`, feedUrl: server.url(`/feed-${f}.xml`), pollMinutes: 60 }, { name: "admin", role: "admin" })).id);
+      ids.push((await createSource(store.db, { name: `Feed ${f}`, feedUrl: server.url(`/feed-${f}.xml`), pollMinutes: 60 }, { name: "admin", role: "admin" }, { allowPrivate: true })).id);
     }
     for (let i = 0; i < workerCount; i++) workers.push(startWorker(store.url, `[worker ${i + 1}]`));
 

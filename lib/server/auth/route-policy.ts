@@ -26,6 +26,7 @@ export const apiPolicy: Record<string, Partial<Record<Method, Need>>> = {
   "/api/taxonomy": { POST: "taxonomy" },
   "/api/users": { GET: "users", POST: "users" },
   "/api/users/[id]": { POST: "users" },
+  "/api/users/[id]/password": { POST: "users" },
   "/api/articles/status": { POST: "triage" },
   "/api/articles/facets": { GET: "read" },
   "/api/duplicates/cluster": { POST: "triage" },

@@ -4,11 +4,13 @@ import { authorize, recordAudit, type Actor } from "../audit";
 import { sourceInput, sourceUpdate, type SourceInput, type SourceUpdate } from "../../schemas/sources";
 import { parseTagCodes } from "./poll-source";
 import { resolveTagCodes } from "./source-tags";
+import { privateAddressProblem } from "../fetch-url";
+import { fetchLimits } from "../env";
 
 export class SourceError extends Error {
   constructor(
     message: string,
-    readonly status: 400 | 404 | 409 = 400,
+    readonly status: 400 | 404 | 409 | 422 = 400,
   ) {
     super(message);
     this.name = "SourceError";
@@ -37,10 +39,23 @@ async function clash(db: Db, name: string | undefined, feedUrl: string | undefin
   return undefined;
 }
 
+export interface SaveOptions {
+  /** Accept feeds at private addresses (tests, intranets); by default as WIREDESK_ALLOW_PRIVATE_FETCH says. */
+  allowPrivate?: boolean;
+}
+
+/** A feed the worker would refuse to fetch is refused now, where the admin typing it sees why. */
+async function checkReachable(feedUrl: string | undefined, opts: SaveOptions) {
+  if (!feedUrl || (opts.allowPrivate ?? fetchLimits().allowPrivate)) return;
+  const problem = await privateAddressProblem(feedUrl);
+  if (problem) throw new SourceError(`Feed URL refused: ${problem}.`, 422);
+}
+
 /** Adds a polled feed (or gives a feed to a source ingest already knows by name); due at once. */
-export async function createSource(db: Db, input: SourceInput, actor: Actor) {
+export async function createSource(db: Db, input: SourceInput, actor: Actor, opts: SaveOptions = {}) {
   authorize(actor, "sources");
   const data = sourceInput.parse(input);
+  await checkReachable(data.feedUrl, opts);
   await resolveTagCodes(db, data.defaultTags, true);
   const adopt = await clash(db, data.name, data.feedUrl);
   const fields = {
@@ -59,9 +74,10 @@ export async function createSource(db: Db, input: SourceInput, actor: Actor) {
 }
 
 /** Changes a feed's settings. A new URL forgets the old feed's validators and errors. */
-export async function updateSource(db: Db, id: number, input: SourceUpdate, actor: Actor) {
+export async function updateSource(db: Db, id: number, input: SourceUpdate, actor: Actor, opts: SaveOptions = {}) {
   authorize(actor, "sources");
   const data = sourceUpdate.parse(input);
+  await checkReachable(data.feedUrl, opts);
   const before = await db.source.findUnique({ where: { id } });
   if (!before) throw new SourceError(`no source ${id}`, 404);
   if (data.defaultTags) await resolveTagCodes(db, data.defaultTags, true);

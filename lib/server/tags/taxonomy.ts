@@ -10,13 +10,37 @@ export async function findTags(db: Db, q: string, limit = 12) {
   // Filtered here rather than in SQL: case-insensitive matching differs between the stores, and the list is small.
   const rows = await db.tag.findMany({
     where: { hidden: false, retired: false, scheme: { in: ["medtop", "newsroom"] } },
-    select: { id: true, scheme: true, code: true, name: true },
+    select: { id: true, scheme: true, code: true, name: true, officialName: true, parent: { select: { name: true } } },
   });
   const lower = q.toLowerCase();
-  return rows
+  const found = rows
     .filter((t) => t.name.toLowerCase().includes(lower))
     .sort((a, b) => Number(!a.name.toLowerCase().startsWith(lower)) - Number(!b.name.toLowerCase().startsWith(lower)) || a.name.length - b.name.length)
     .slice(0, limit);
+  return distinguish(found);
+}
+
+/**
+ * Six IPTC short names belong to two topics each ("crime" is both the top
+ * level "crime, law and justice" and a concept under it): a list showing
+ * "crime" twice makes the editor guess. Where a name repeats among the
+ * matches, each shows IPTC's own label, and where that repeats too
+ * ("mountaineering" under two parents) the topic it sits under.
+ */
+function distinguish(tags: { scheme: string; code: string; name: string; officialName: string | null; parent: { name: string } | null }[]) {
+  const repeats = (names: string[]) => {
+    const seen = new Map<string, number>();
+    for (const n of names) seen.set(n.toLowerCase(), (seen.get(n.toLowerCase()) ?? 0) + 1);
+    return (n: string) => seen.get(n.toLowerCase())! > 1;
+  };
+  const shortRepeats = repeats(tags.map((t) => t.name));
+  const labels = tags.map((t) => (shortRepeats(t.name) && t.officialName ? t.officialName : t.name));
+  const labelRepeats = repeats(labels);
+  return tags.map((t, i) => ({
+    scheme: t.scheme,
+    code: t.code,
+    name: labelRepeats(labels[i]!) && t.parent ? `${labels[i]} (under ${t.parent.name})` : labels[i]!,
+  }));
 }
 
 /** Countries are tagged on demand; the typeahead offers them by name too. */
