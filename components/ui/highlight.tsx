@@ -20,7 +20,7 @@ export function Highlight({ text, terms }: { text: string; terms: string[] }) {
     if (m[0].length === 0) continue;
     out.push(<Fragment key={`t${last}`}>{text.slice(last, m.index)}</Fragment>);
     out.push(
-      <mark key={`m${m.index}`} className="rounded-sm bg-yellow-200 px-0.5 text-inherit dark:bg-yellow-700/60">
+      <mark key={`m${m.index}`} className="rounded-sm bg-yellow-200 px-0.5 text-stone-900 dark:bg-amber-800 dark:text-amber-50">
         {m[0]}
       </mark>,
     );
