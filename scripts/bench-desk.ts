@@ -219,12 +219,17 @@ interface Scenario {
 
 /** The requests of each scenario, read from the store being measured (cursors, busiest place and topic). */
 async function scenarios(base: string): Promise<Scenario[]> {
-  const first = await json<{ items: { id: number }[]; nextCursor: number | null }>(`${base}/api/articles`);
+  const first = await json<{ items: { id: number }[]; nextCursor: string | null }>(`${base}/api/articles`);
   const facets = await json<{ place: { value: string }[]; topic: { value: string }[]; source: { value: string }[] }>(`${base}/api/articles/facets`);
   const newest = first.items[0]?.id ?? 1;
   const places = facets.place.slice(0, 3).map((p) => p.value);
   const topics = facets.topic.slice(0, 3).map((t) => t.value);
   const words = ["oil", "bank", "wheat", "dollar", "tokyo", "profit", "strike", "coffee"];
+  // Cursors of the publication order are opaque: the second page's, and one about 1,000 rows down.
+  const byPublished = await json<{ nextCursor: string | null }>(`${base}/api/articles?sort=published`);
+  let deep = byPublished.nextCursor;
+  for (let i = 0; i < 5 && deep; i++) deep = (await json<{ nextCursor: string | null }>(`${base}/api/articles?sort=published&limit=200&cursor=${deep}`)).nextCursor;
+  const q = (s: string) => encodeURIComponent(s);
   return [
     { name: "queue, first page", paths: ["/api/articles"] },
     {
@@ -249,6 +254,28 @@ async function scenarios(base: string): Promise<Scenario[]> {
     { name: "search (8 words rotated)", paths: words.map((w) => `/api/articles?q=${w}`) },
     { name: "facets", paths: ["/api/articles/facets", `/api/articles/facets?place=${places[0]}`, "/api/articles/facets?status=new", `/api/articles/facets?topic=${topics[0]}`] },
     { name: "facets with search", paths: words.slice(0, 4).map((w) => `/api/articles/facets?q=${w}`) },
+    {
+      name: "queue by publication time (sort=published)",
+      paths: [
+        "/api/articles?sort=published",
+        "/api/articles?sort=published&status=new",
+        `/api/articles?sort=published&place=${places[0]}`,
+        ...[byPublished.nextCursor, deep].filter((c) => c).map((c) => `/api/articles?sort=published&cursor=${c}`),
+      ],
+    },
+    {
+      name: "several values (place, topic, source lists)",
+      paths: [
+        `/api/articles?place=${places.join(",")}`,
+        `/api/articles?topic=${topics.slice(0, 2).join(",")}&status=new`,
+        `/api/articles?source=${facets.source.slice(0, 3).map((s) => s.value).join(",")}`,
+        `/api/articles/facets?place=${places.slice(0, 2).join(",")}`,
+      ],
+    },
+    {
+      name: "search syntax (phrase, OR, exclusion)",
+      paths: [`/api/articles?q=${q('"oil prices"')}`, `/api/articles?q=${q("wheat OR coffee")}`, `/api/articles?q=${q("bank -profit")}`, `/api/articles?q=${q("-oil")}`, `/api/articles?q=tokyo&sort=published`],
+    },
   ];
 }
 

@@ -76,7 +76,14 @@ export function encodeCursor(c: QueueCursor): string {
 
 const cursorMessage = "is not a cursor from this queue (pass nextCursor as it came)";
 
-const decodedCursor = z.object({ id: idNumber, published: z.string().max(40).optional() });
+/** An instant as the stores write it ("2026-11-02T09:30:01.123+00:00", "…Z"), and a real one: the store would fail on 2026-02-30. */
+function isInstant(t: string): boolean {
+  const m = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})$/.exec(t);
+  const d = m ? new Date(t) : undefined;
+  return !!d && !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === m![1];
+}
+
+const decodedCursor = z.object({ id: idNumber, published: z.string().refine(isInstant).optional() });
 
 /** A cursor as the URL carries it, or already read (server code passes parsed parameters on). */
 export const queueCursor = z.union([z.number(), z.string(), decodedCursor]).transform((raw, ctx): QueueCursor => {
@@ -87,7 +94,7 @@ export const queueCursor = z.union([z.number(), z.string(), decodedCursor]).tran
   } else {
     try {
       const v: unknown = JSON.parse(fromBase64Url(raw.slice(2)));
-      if (Array.isArray(v) && v.length === 2 && typeof v[0] === "string" && v[0].length <= 40 && /^[\d\-:.+TZ ]+$/.test(v[0])) {
+      if (Array.isArray(v) && v.length === 2 && typeof v[0] === "string" && isInstant(v[0])) {
         const id = idNumber.safeParse(v[1]);
         if (id.success) return { id: id.data, published: v[0] };
       }

@@ -161,16 +161,41 @@ export function matchRanges(text: string, query: SearchQuery | string, stopAfter
   return out;
 }
 
+/** Words may be separated by anything that is not a letter or digit, as the stores' tokenizers read them. */
+const termPattern = (t: SearchTerm) =>
+  `(?<![\\p{L}\\p{N}])${t.words.map(foldWord).join("[^\\p{L}\\p{N}]+")}${t.prefix ? "" : "(?![\\p{L}\\p{N}])"}`;
+
+/**
+ * Where the first wanted term starts in `text`, or -1: what matchRanges
+ * finds first, at a tenth of its cost on long bodies (it runs for every row
+ * of a searched page on the server's one thread). One regular expression over
+ * the text with diacritics dropped, which keeps every offset when dropping
+ * them keeps the length (text in composed form, the usual case); otherwise
+ * word by word.
+ */
+export function firstMatch(text: string, query: SearchQuery | string): number {
+  const parsed = typeof query === "string" ? parseSearch(query) : query;
+  const terms = parsed.all.flat();
+  if (terms.length === 0) return -1;
+  const folded = /^[\x00-\x7f]*$/.test(text) ? text : text.normalize("NFD").replace(/\p{M}/gu, "");
+  if (folded.length !== text.length) return matchRanges(text, parsed, 1)[0]?.[0] ?? -1;
+  let re = patterns.get(parsed);
+  if (!re) patterns.set(parsed, (re = new RegExp(terms.map(termPattern).join("|"), "iu")));
+  return folded.search(re);
+}
+/** One expression per parsed query: a page's excerpts share it. */
+const patterns = new WeakMap<SearchQuery, RegExp>();
+
 /**
  * A short passage of `text` around the first match of the query, with "…"
  * where it was cut; the text's start when nothing matches (the match may be
  * in the headline). About `length` characters.
  */
 export function excerptAround(text: string, query: SearchQuery | string, length = 240): string {
-  const [first] = matchRanges(text, query, 1);
-  if (!first || first[0] < length / 3) return text.slice(0, length);
+  const at = firstMatch(text, query);
+  if (at < length / 3) return text.slice(0, length);
   // Some context before the match, starting on a word.
-  let start = first[0] - Math.floor(length / 4);
+  let start = at - Math.floor(length / 4);
   const space = text.lastIndexOf(" ", start);
   if (space !== -1 && start - space < 20) start = space + 1;
   return `…${text.slice(start, start + length - 1)}`;

@@ -134,8 +134,9 @@ function beforeSql(db: Db, c: QueueCursor): Prisma.Sql {
   if (c.published === undefined) return Prisma.sql`a."id" < ${c.id}`;
   // The cursor holds the time as the store keeps it (ISO text on SQLite), so it compares as the order does.
   const at = dbKind(db) === "postgres" ? Prisma.sql`CAST(${c.published} AS timestamp(3))` : Prisma.sql`${c.published}`;
-  // A row value, which both stores read from the (…, published, id) indexes as one range.
-  return Prisma.sql`(${PUBLISHED_SQL}, a."id") < (${at}, ${c.id})`;
+  // Written as a bound and a test rather than a row value: SQLite reads the bound as a range of
+  // the (…, published, id) indexes, but walked a row value from the top (every row above a deep page).
+  return Prisma.sql`${PUBLISHED_SQL} <= ${at} AND (${PUBLISHED_SQL} < ${at} OR a."id" < ${c.id})`;
 }
 
 /** Every active filter but the one named in `except` (a facet counts its dimension under the others), over "Article" a. */

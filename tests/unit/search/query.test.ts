@@ -2,7 +2,7 @@
 // exclusions and OR; bad syntax degrades to words, never to an error.
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { excerptAround, highlightTerms, matchRanges, MAX_TERMS, parseSearch, type SearchTerm } from "../../../lib/search/query";
+import { excerptAround, firstMatch, highlightTerms, matchRanges, MAX_TERMS, parseSearch, type SearchTerm } from "../../../lib/search/query";
 
 const w = (words: string, prefix = false): SearchTerm => ({ words: words.split(" "), prefix });
 
@@ -103,6 +103,18 @@ describe("matchRanges and excerptAround", () => {
     expect(at('"ring drug"')).toEqual([]);
     // A word is not matched inside another.
     expect(at('"pain"')).toEqual([]);
+  });
+
+  it("finds the first match where the word-by-word reading does, composed or not", () => {
+    const piece = fc.constantFrom("Café", "cafe", "CAFÉ", "cafe\u0301", "Sánchez", "sanchez", "port", "porto", "-", ", ", " ", "'", "x", "é", "İ", "한국", "1");
+    const query = fc.constantFrom("cafe", "café", '"cafe port"', "sanch", "port", "porto OR x", "-port cafe", '"x 1"', "한", "i");
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), query, (parts, q) => {
+        const text = parts.join("");
+        expect(firstMatch(text, q), `${JSON.stringify(text)} ${q}`).toBe(matchRanges(text, q, 1)[0]?.[0] ?? -1);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it("cuts an excerpt around the first match, the start when it is early or missing", () => {
