@@ -26,6 +26,8 @@ export function useKeys(map: KeyMap, enabled = true) {
     if (!enabled) return;
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.metaKey || e.ctrlKey || e.altKey || isTyping(e)) return;
+      // Enter and Space belong to the focused link, button or disclosure (a filter menu opens on Enter).
+      if ((e.key === "Enter" || e.key === " ") && (e.target as HTMLElement | null)?.closest?.("a, button, summary, label, [role=button], [role=option]")) return;
       const f = ref.current[e.key];
       if (!f) return;
       e.preventDefault();

@@ -207,7 +207,7 @@ test("a long queue: a virtualized list that loads as it scrolls, bulk selection 
   await page.goto("/ingest");
   await page.keyboard.press("Control+k");
   await page.keyboard.type("New copy");
-  await expect(page.getByRole("option", { name: "New copy" })).toBeVisible();
+  await expect(page.getByRole("option", { name: "New copy", exact: true })).toBeVisible();
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/\?q=harbour$/);
   await expect(page.getByRole("link", { name: "New copy" })).toHaveAttribute("aria-current", "page");
