@@ -50,7 +50,7 @@ const pagesFor = (ids: Ids): { name: string; path: string; roles: Role[] }[] => 
 
 for (const scheme of ["light", "dark"] as const) {
   for (const role of ["editor", "viewer", "admin"] as const) {
-    test(`axe: every page a ${role} opens, ${scheme}`, async ({ page, login }) => {
+    test(`axe: every page the ${role} opens, ${scheme}`, async ({ page, login }) => {
       test.setTimeout(180_000);
       await page.emulateMedia({ colorScheme: scheme });
       await login(role);
