@@ -107,47 +107,91 @@ export async function storeBatch(
 
   for (const i of valid) {
     const a = items[i]!;
-    if (stored.has(a.uri)) {
-      // An update, a re-send or a uri repeated within the batch: the per-item path decides, as today.
-      await close();
-      outcomes[i] = await storeArticle(db, a, ctx, caches.sources);
-      continue;
-    }
+    const head = stored.get(a.uri);
     const pre = prepared?.[i];
     try {
       if (pre instanceof Error) throw pre;
+      if (head === null) {
+        // Stored by the per-item path within this run: it decides again, as today.
+        await close();
+        outcomes[i] = await storeArticle(db, a, ctx, caches.sources);
+        continue;
+      }
       if (!open) {
         await conn.begin();
         open = true;
       }
-      const outcome = await storeNew(conn, a, pre ?? prepareItem(a, ctx), ctx, caches);
+      if (head) {
+        // A re-send or a late version is skipped here (an archive import run again skips what it stored); a new text updates through the per-item path.
+        const skipped = await storedAgain(conn, a, head, ctx, caches);
+        if (skipped) segment.push({ i, outcome: skipped });
+        else {
+          await close();
+          outcomes[i] = await storeArticle(db, a, ctx, caches.sources);
+          stored.set(a.uri, null);
+        }
+        continue;
+      }
+      const p = pre ?? prepareItem(a, ctx);
+      const outcome = await storeNew(conn, a, p, ctx, caches);
       if (outcome === "per-item") {
         await close();
         outcomes[i] = await storeArticle(db, a, ctx, caches.sources);
+        stored.set(a.uri, null);
       } else {
         segment.push({ i, outcome });
+        stored.set(a.uri, { id: outcome.kind === "new" ? outcome.articleId : 0, contentHash: p.hash, headline: a.headline.trim(), versionCreated: validTime(a.versionCreated) });
       }
-      stored.add(a.uri);
     } catch {
       const failed = [...segment.map((s) => s.i), i];
       segment = [];
       if (open) await conn.rollback().catch(() => undefined);
       open = false;
       await redo(failed);
-      stored.add(a.uri);
+      for (const f of failed) stored.set(items[f]!.uri, null);
     }
   }
   await close();
   return outcomes.map((o, i) => o ?? { kind: "failed", location: items[i]!.location, message: "not stored" });
 }
 
-async function storedUris(c: Conn, uris: string[]): Promise<Set<string>> {
-  const found = new Set<string>();
-  const sql = `SELECT "uri" FROM "Article" WHERE ${c.kind === "sqlite" ? `"uri" IN (SELECT value FROM json_each(?))` : `"uri" = ANY(?::text[])`}`;
+/** What deciding a re-sent item needs of its stored article; null when only the per-item path may decide. */
+interface StoredHead {
+  id: number;
+  contentHash: string;
+  headline: string;
+  versionCreated: number | undefined;
+}
+
+const validTime = (d?: Date) => (d && !Number.isNaN(d.getTime()) ? d.getTime() : undefined);
+
+async function storedUris(c: Conn, uris: string[]): Promise<Map<string, StoredHead | null>> {
+  const found = new Map<string, StoredHead | null>();
+  const sql = `SELECT "id", "uri", "contentHash", "headline", "versionCreated" FROM "Article" WHERE ${c.kind === "sqlite" ? `"uri" IN (SELECT value FROM json_each(?))` : `"uri" = ANY(?::text[])`}`;
   for (let i = 0; i < uris.length; i += 500) {
-    for (const r of await c.all<{ uri: string }>(sql, [uriListParam(c, uris.slice(i, i + 500))])) found.add(r.uri);
+    const rows = await c.all<{ id: number; uri: string; contentHash: string; headline: string; versionCreated: unknown }>(sql, [uriListParam(c, uris.slice(i, i + 500))]);
+    for (const r of rows) {
+      found.set(r.uri, { id: Number(r.id), contentHash: r.contentHash, headline: r.headline, versionCreated: readDate(r.versionCreated)?.getTime() });
+    }
   }
   return found;
+}
+
+/**
+ * storeInTx's first turns for a stored uri: skipped when the incoming version
+ * is older or its text the same; undefined when it updates the article.
+ */
+async function storedAgain(c: Conn, a: ParsedArticle, head: StoredHead, ctx: StoreContext, caches: BulkCaches): Promise<ItemOutcome | undefined> {
+  // The per-item path resolves the source first, whatever follows: a new source name is made either way.
+  if (ctx.sourceId === undefined) await sourceId(c, a, caches.sources);
+  const incoming = validTime(a.versionCreated);
+  if (incoming !== undefined && head.versionCreated !== undefined && incoming < head.versionCreated) {
+    return { kind: "skipped", articleId: head.id, reason: "older version of a stored item" };
+  }
+  if (head.contentHash === contentHash(a.bodyText) && head.headline === a.headline.trim()) {
+    return { kind: "skipped", articleId: head.id, reason: "already stored, unchanged" };
+  }
+  return undefined;
 }
 
 /** A new article, written whole; "per-item" when its text turns out to update a stored one. */
