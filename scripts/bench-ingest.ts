@@ -26,7 +26,8 @@ const USAGE = `usage: npm run bench:ingest -- [--corpus DIR] [--size N] [--store
   --stores LIST  which stores (default sqlite,postgres)
   --pg URL       PostgreSQL server (default $WIREDESK_TEST_POSTGRES or postgresql://postgres@127.0.0.1:5432/test)
   --batch N      items a bulk transaction holds (default 200)
-  --per-item N   stories ingested through the per-item path for the ratio (default 2000; 0: none)`;
+  --per-item N   stories ingested through the per-item path for the ratio (default 2000; 0: none)
+  --reuters N    ingest only the first N Reuters stories (default all)`;
 
 const { values: args } = parseArgs({
   options: {
@@ -36,6 +37,7 @@ const { values: args } = parseArgs({
     pg: { type: "string" },
     batch: { type: "string" },
     "per-item": { type: "string" },
+    reuters: { type: "string" },
     help: { type: "boolean", short: "h" },
   },
 });
@@ -59,6 +61,7 @@ const corpusDir = path.resolve(args.corpus ?? process.env.WIREDESK_CORPUS_DIR ??
 const size = int("size", args.size, 0);
 const batch = Math.max(1, int("batch", args.batch, 200));
 const perItemN = int("per-item", args["per-item"], 2000);
+const reutersMax = int("reuters", args.reuters, Number.MAX_SAFE_INTEGER);
 const stores = (args.stores ?? "sqlite,postgres").split(",").map((s) => s.trim());
 for (const s of stores) {
   if (s !== "sqlite" && s !== "postgres") {
@@ -227,9 +230,10 @@ function row(m: Measured, ratio?: number): string {
 
 async function main() {
   const startupS = (performance.now() - processStart) / 1000;
-  const stories = readReutersCorpus(corpusDir).filter((s) => s.body.trim());
+  const corpus = readReutersCorpus(corpusDir).filter((s) => s.body.trim());
+  const stories = corpus.slice(0, reutersMax);
   console.log(`# bench:ingest\n`);
-  console.log(`corpus: Reuters-21578 half (${stories.length.toLocaleString("en-US")} stories with a body); node ${process.version}; batch ${batch}`);
+  console.log(`corpus: Reuters-21578 half (${corpus.length.toLocaleString("en-US")} stories with a body, ${stories.length.toLocaleString("en-US")} ingested); node ${process.version}; batch ${batch}`);
   console.log(`process start-up (node, tsx, imports): ${startupS.toFixed(2)} s\n`);
   console.log(`| input | store | articles | articles/s beyond start-up | × per-item | start-up: store + to first item | total | peak RSS | articles/s by tenth (or by batch) | outcome |`);
   console.log(`|---|---|---|---|---|---|---|---|---|---|`);
@@ -250,7 +254,7 @@ async function main() {
     console.log(row(all, perItemRate ? all.rate / perItemRate : undefined));
     if (size > 0) {
       progress(`bulk path, generated ${size}, ${kind}`);
-      const gen = await measure(`generated ${f0(size)}, bulk path`, kind, generatedInputs(stories, size), size, true);
+      const gen = await measure(`generated ${f0(size)}, bulk path`, kind, generatedInputs(corpus, size), size, true);
       console.log(row(gen, perItemRate ? gen.rate / perItemRate : undefined));
     }
   }
