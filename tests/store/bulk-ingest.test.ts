@@ -9,7 +9,10 @@ import { dump } from "../support/store-dump";
 import { afterAll, describe, expect, it } from "vitest";
 import { openStore, storeKinds, type TestStore } from "../support/stores";
 import { bytes } from "../support/feeds";
-import { comparisonInputs } from "../support/bulk-corpus";
+import { comparisonInputs, wireStories } from "../support/bulk-corpus";
+import { openConn } from "../../lib/server/ingest/bulk/conn";
+import { RunIndex } from "../../lib/server/ingest/bulk/run-index";
+import { fingerprint } from "../../lib/dedup/fingerprint";
 import { runIngest, type IngestInput, type RunOptions } from "../../lib/server/ingest/run-ingest";
 import { sqliteFile } from "../../lib/server/env";
 
@@ -49,14 +52,17 @@ describe.each(storeKinds())("bulk ingest on %s", (kind) => {
     for (const s of stores) await s.drop();
   });
 
-  it("stores what the per-item path stores, table for table", async () => {
+  it.each([
+    ["with the run's duplicate index in memory", {}],
+    ["with the store's duplicate lookups", { memoryIndexMax: 0 }],
+  ])("stores what the per-item path stores, table for table, %s", async (_, how) => {
     const [perItem, bulk] = [await open(), await open()];
     const fresh = comparisonInputs();
     // The first two inputs again at the end: a re-run (an import resumed) skips what is stored.
     const inputs = [...fresh, fresh[0]!, fresh[1]!];
     const one = await ingestAll(perItem, inputs, { bulk: false });
     // Small batches, so that copies, repeated uris and updates fall within and across batch edges.
-    const many = await ingestAll(bulk, inputs, { bulk: true, batchSize: 7 });
+    const many = await ingestAll(bulk, inputs, { bulk: true, batchSize: 7, ...how });
     expect(many).toEqual(one);
     const [a, b] = [await dump(perItem), await dump(bulk)];
     // The comparison is worth something only if the inputs made every kind of row.
@@ -84,5 +90,31 @@ describe.each(storeKinds())("bulk ingest on %s", (kind) => {
     expect(r2.inputs[0]!.errors).toEqual(r1.inputs[0]!.errors);
     expect(await dump(bulk)).toEqual(await dump(perItem));
     expect(await bulk.db.article.count()).toBe(9);
+  }, 120_000);
+
+  it("keeps the run's duplicate index up to what other writers stored and re-indexed since its last batch", async () => {
+    const store = await open();
+    const [a, b, c] = wireStories(3, 7);
+    const one = (uri: string, body: string, time: string) =>
+      runIngest(store.db, [{ name: `${uri}.ndjson`, read: async () => bytes(JSON.stringify({ uri, headline: uri, body_text: body, versioncreated: time })) }], { ...base, bulk: false });
+    await one("a", a!.body, "2026-11-01T08:00:00Z");
+    const idA = (await store.db.article.findUniqueOrThrow({ where: { uri: "a" } })).id;
+    const conn = await openConn(store.url);
+    try {
+      const index = (await RunIndex.open(conn, 1000))!;
+      const ids = (text: string) => index.candidates(fingerprint(text)).map((h) => h.id);
+      expect(ids(a!.body)).toEqual([idA]);
+      // Another writer stores b, and gives a a new text (c's): an update re-indexes it.
+      await one("b", b!.body, "2026-11-01T09:00:00Z");
+      await one("a", c!.body, "2026-11-01T10:00:00Z");
+      const idB = (await store.db.article.findUniqueOrThrow({ where: { uri: "b" } })).id;
+      expect(ids(b!.body)).toEqual([]);
+      await index.sync();
+      expect(ids(b!.body)).toEqual([idB]);
+      expect(ids(c!.body)).toEqual([idA]);
+      expect(ids(a!.body)).toEqual([]);
+    } finally {
+      await conn.close();
+    }
   }, 120_000);
 });

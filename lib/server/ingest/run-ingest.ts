@@ -64,6 +64,11 @@ export interface RunOptions {
   bulk?: boolean;
   /** Items a bulk transaction holds (default 200). */
   batchSize?: number;
+  /**
+   * Largest store (articles) for which the bulk path keeps the duplicate
+   * index in memory (default 500,000; 0: always the store's lookups).
+   */
+  memoryIndexMax?: number;
   /** Called after each stored item: done of total in the current input. */
   onProgress?: (input: string, done: number, total: number) => void;
 }
@@ -101,7 +106,7 @@ export async function runIngest(db: Db, inputs: IngestInput[], opts: RunOptions)
     sourceId: opts.sourceId,
     sourceTagIds: opts.sourceTagIds,
   };
-  const caches = newCaches();
+  const caches = newCaches(opts.memoryIndexMax);
   const url = dbUrl(db);
   const conn = opts.bulk !== false && url ? await openConn(url) : undefined;
   const reports: InputReport[] = [];

@@ -21,14 +21,35 @@ import type { VerifiedMatch } from "../../duplicates/link-duplicates";
 import { carriedJson, fields, reasonOf, sideInfo, storeArticle, validate, type ItemOutcome, type StoreContext } from "../store-articles";
 import { readDate, type Conn, type Param } from "./conn";
 import { joinStorySql } from "./join-story";
+import { RunIndex } from "./run-index";
 
-/** What a run keeps between batches: ids of sources and tags it has seen (cleared when a batch rolls back). */
+/** What a run keeps between batches: ids of sources and tags it has seen (cleared when a batch rolls back), and its duplicate index. */
 export interface BulkCaches {
   sources: Map<string, number>;
   tags: Map<string, number>;
+  /** The run's in-memory duplicate index (./run-index); undefined until opened, null when the store's lookups serve. */
+  index?: RunIndex | null;
+  /** Largest store (articles) the in-memory index is kept for; 0 never uses it. */
+  indexMax: number;
 }
 
-export const newCaches = (sources = new Map<string, number>()): BulkCaches => ({ sources, tags: new Map() });
+/** About 700 bytes an article in memory: 500,000 articles keep a run well under 1 GB. */
+export const DEFAULT_INDEX_MAX = 500_000;
+
+export const newCaches = (indexMax = DEFAULT_INDEX_MAX): BulkCaches => ({ sources: new Map(), tags: new Map(), indexMax });
+
+/** The run's index, up to date with the store; null when the store's own lookups serve this run. */
+async function currentIndex(conn: Conn, caches: BulkCaches): Promise<RunIndex | null> {
+  if (caches.index === null || caches.indexMax <= 0) return (caches.index = null);
+  try {
+    if (caches.index === undefined) caches.index = (await RunIndex.open(conn, caches.indexMax)) ?? null;
+    else await caches.index.sync();
+    if (caches.index && caches.index.size > caches.indexMax) caches.index = null;
+  } catch {
+    caches.index = null; // rows it cannot read back whole: the store's lookups are exact anyway
+  }
+  return caches.index;
+}
 
 /** The engines' work for one item, done before its transaction (and off the writer's thread when a pool runs them). */
 export interface Prepared {
@@ -84,12 +105,22 @@ export async function storeBatch(
   const stored = await storedUris(conn, valid.map((i) => items[i]!.uri));
 
   // The open transaction's items: committed together, or redone one by one.
-  let segment: { i: number; outcome: ItemOutcome }[] = [];
+  let segment: { i: number; outcome: ItemOutcome; indexed?: { id: number; fp: Fingerprint } }[] = [];
   let open = false;
+  let index = await currentIndex(conn, caches);
+  const perItem = async (a: ParsedArticle) => {
+    const outcome = await storeArticle(db, a, ctx, caches.sources);
+    index = await currentIndex(conn, caches); // what it stored or re-indexed
+    return outcome;
+  };
+  const unindex = (done: typeof segment) => {
+    for (const s of done) if (s.indexed) index?.remove(s.indexed.id, s.indexed.fp);
+  };
   const redo = async (indices: number[]) => {
     caches.sources.clear(); // rolled back with the batch: rows it made are gone
     caches.tags.clear();
     for (const i of indices) outcomes[i] = await storeArticle(db, items[i]!, ctx, caches.sources);
+    index = await currentIndex(conn, caches);
   };
   const close = async () => {
     if (!open) return;
@@ -101,6 +132,7 @@ export async function storeBatch(
       for (const s of done) outcomes[s.i] = s.outcome;
     } catch {
       await conn.rollback().catch(() => undefined);
+      unindex(done);
       await redo(done.map((s) => s.i));
     }
   };
@@ -114,7 +146,7 @@ export async function storeBatch(
       if (head === null) {
         // Stored by the per-item path within this run: it decides again, as today.
         await close();
-        outcomes[i] = await storeArticle(db, a, ctx, caches.sources);
+        outcomes[i] = await perItem(a);
         continue;
       }
       if (!open) {
@@ -127,26 +159,27 @@ export async function storeBatch(
         if (skipped) segment.push({ i, outcome: skipped });
         else {
           await close();
-          outcomes[i] = await storeArticle(db, a, ctx, caches.sources);
+          outcomes[i] = await perItem(a);
           stored.set(a.uri, null);
         }
         continue;
       }
       const p = pre ?? prepareItem(a, ctx);
-      const outcome = await storeNew(conn, a, p, ctx, caches);
+      const outcome = await storeNew(conn, a, p, ctx, caches, index);
       if (outcome === "per-item") {
         await close();
-        outcomes[i] = await storeArticle(db, a, ctx, caches.sources);
+        outcomes[i] = await perItem(a);
         stored.set(a.uri, null);
       } else {
-        segment.push({ i, outcome });
+        segment.push({ i, outcome, indexed: index && outcome.kind === "new" ? { id: outcome.articleId, fp: p.fp } : undefined });
         stored.set(a.uri, { id: outcome.kind === "new" ? outcome.articleId : 0, contentHash: p.hash, headline: a.headline.trim(), versionCreated: validTime(a.versionCreated) });
       }
     } catch {
       const failed = [...segment.map((s) => s.i), i];
-      segment = [];
       if (open) await conn.rollback().catch(() => undefined);
       open = false;
+      unindex(segment);
+      segment = [];
       await redo(failed);
       for (const f of failed) stored.set(items[f]!.uri, null);
     }
@@ -195,10 +228,10 @@ async function storedAgain(c: Conn, a: ParsedArticle, head: StoredHead, ctx: Sto
 }
 
 /** A new article, written whole; "per-item" when its text turns out to update a stored one. */
-async function storeNew(c: Conn, a: ParsedArticle, pre: Prepared, ctx: StoreContext, caches: BulkCaches): Promise<ItemOutcome | "per-item"> {
+async function storeNew(c: Conn, a: ParsedArticle, pre: Prepared, ctx: StoreContext, caches: BulkCaches, index: RunIndex | null): Promise<ItemOutcome | "per-item"> {
   const src = ctx.sourceId ?? (await sourceId(c, a, caches.sources));
   const data = fields(a, pre.hash, src);
-  const matches = await findDuplicatesSql(c, a.bodyText, pre.fp, ctx, sideInfo(data));
+  const matches = await findDuplicatesSql(c, a.bodyText, pre.fp, ctx, sideInfo(data), index);
   if (matches.some((m) => isUpdate({ uri: a.uri, source: src }, { uri: m.otherUri, source: m.otherSourceId }, m.match))) return "per-item";
 
   const { known, carried } = await resolveTags(c, [...(a.subjects ?? []), ...(a.places ?? [])], caches.tags);
@@ -220,6 +253,8 @@ async function storeNew(c: Conn, a: ParsedArticle, pre: Prepared, ctx: StoreCont
     versionCreated: data.versionCreated?.toISOString() ?? null,
   }, now);
   await writeKeys(c, id, pre.fp);
+  // Rows of the open transaction: the store's lookups would see them, so the index must too (taken out again on rollback).
+  index?.add(id, pre.fp);
   // As writeLinks does: links in the order of the other article's id (joinStory reads them in that order too).
   matches.sort((x, y) => x.otherId - y.otherId);
   const links = await writeLinks(c, id, matches, now);
@@ -464,6 +499,19 @@ async function anchorCounts(c: Conn, ids: number[]): Promise<Map<number, number>
   return counts;
 }
 
+/** Candidates from the store's DedupKey rows, by id (as link-duplicates.ts finds them). */
+async function storeCandidates(c: Conn, fp: Fingerprint): Promise<Hit[]> {
+  const hits = await candidateHits(c, fp);
+  if (hits.length === 0) return [];
+  const rule = DEFAULT_CANDIDATE_RULE;
+  const decided = (h: Hit) => h.bandHits > 0 || h.nameHits >= rule.minNameHits;
+  const unsure = fp.anchors.length > rule.shortAnchorCount
+    ? hits.filter((h) => !decided(h) && h.anchorHits < rule.minAnchorHits)
+    : hits.filter((h) => !decided(h));
+  const counts = await anchorCounts(c, unsure.map((h) => h.id));
+  return hits.filter((h) => isCandidate(h, fp.anchors.length, counts.get(h.id) ?? 0));
+}
+
 interface OtherRow {
   id: number;
   uri: string;
@@ -477,17 +525,9 @@ interface OtherRow {
 }
 
 /** As findDuplicates in link-duplicates.ts, on this connection: verified matches, best first. */
-async function findDuplicatesSql(c: Conn, bodyText: string, fp: Fingerprint, ctx: StoreContext, info: SideInfo): Promise<VerifiedMatch[]> {
-  const hits = await candidateHits(c, fp);
-  if (hits.length === 0) return [];
-  const rule = DEFAULT_CANDIDATE_RULE;
-  const decided = (h: Hit) => h.bandHits > 0 || h.nameHits >= rule.minNameHits;
-  const unsure = fp.anchors.length > rule.shortAnchorCount
-    ? hits.filter((h) => !decided(h) && h.anchorHits < rule.minAnchorHits)
-    : hits.filter((h) => !decided(h));
-  const counts = await anchorCounts(c, unsure.map((h) => h.id));
-  const ranked = hits
-    .filter((h) => isCandidate(h, fp.anchors.length, counts.get(h.id) ?? 0))
+async function findDuplicatesSql(c: Conn, bodyText: string, fp: Fingerprint, ctx: StoreContext, info: SideInfo, index: RunIndex | null): Promise<VerifiedMatch[]> {
+  const candidates = index ? index.candidates(fp).sort((a, b) => a.id - b.id) : await storeCandidates(c, fp);
+  const ranked = candidates
     .sort((a, b) => b.bandHits - a.bandHits || b.anchorHits - a.anchorHits || b.nameHits - a.nameHits)
     .slice(0, MAX_CANDIDATES);
   if (ranked.length === 0) return [];
