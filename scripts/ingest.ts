@@ -110,6 +110,8 @@ async function main(): Promise<number> {
       defaultSource: parsed.values.source,
       maxBytes: config.WIREDESK_MAX_INPUT_BYTES,
       thresholds: config.WIREDESK_DEDUP_THRESHOLDS,
+      // Tagging and fingerprints on a thread of their own, overlapping the writes.
+      engineThreads: 1,
       onProgress: bar?.item,
     });
     bar?.end();

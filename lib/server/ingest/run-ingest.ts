@@ -13,6 +13,7 @@ import { loadModel } from "../tags/tagging-model";
 import { restoreDuplicateLinks, restoreStories, storeArticle, type ItemOutcome, type StoreContext } from "./store-articles";
 import { openConn, type Conn } from "./bulk/conn";
 import { newCaches, storeBatch, type BulkCaches } from "./bulk/store-batch";
+import { EnginePool } from "./bulk/engine-pool";
 
 export interface IngestInput {
   /** File name or URL, as messages show it. */
@@ -69,6 +70,12 @@ export interface RunOptions {
    * index in memory (default 500,000; 0: always the store's lookups).
    */
   memoryIndexMax?: number;
+  /**
+   * Worker threads running the engines (tagging, fingerprints) ahead of the
+   * bulk path's writes (default 0: on this thread). Only for processes that
+   * load TypeScript in workers (the CLI, the worker process, the bench under tsx).
+   */
+  engineThreads?: number;
   /** Called after each stored item: done of total in the current input. */
   onProgress?: (input: string, done: number, total: number) => void;
 }
@@ -109,10 +116,11 @@ export async function runIngest(db: Db, inputs: IngestInput[], opts: RunOptions)
   const caches = newCaches(opts.memoryIndexMax);
   const url = dbUrl(db);
   const conn = opts.bulk !== false && url ? await openConn(url) : undefined;
+  const pool = conn && (opts.engineThreads ?? 0) > 0 ? new EnginePool(opts.engineThreads!, tagging) : undefined;
   const reports: InputReport[] = [];
   try {
     for (const input of inputs) {
-      const report = await ingestOne(db, input, ctx, { caches, conn }, opts);
+      const report = await ingestOne(db, input, ctx, { caches, conn, pool }, opts);
       if (report.errors.length) {
         await db.ingestError.createMany({
           data: report.errors.map((e) => ({ runId: run.id, input: input.name, location: e.location, message: e.message })),
@@ -122,6 +130,7 @@ export async function runIngest(db: Db, inputs: IngestInput[], opts: RunOptions)
     }
   } finally {
     await conn?.close();
+    await pool?.close();
   }
   const totals = reports.reduce((t, r) => addCounts(t, r), emptyCounts());
   await db.ingestRun.update({
@@ -143,7 +152,7 @@ async function ingestOne(
   db: Db,
   input: IngestInput,
   ctx: StoreContext,
-  writer: { caches: BulkCaches; conn?: Conn },
+  writer: { caches: BulkCaches; conn?: Conn; pool?: EnginePool },
   opts: RunOptions,
 ): Promise<InputReport> {
   const report: InputReport = { input: input.name, ...emptyCounts(), errors: [] };
@@ -189,11 +198,19 @@ async function ingestOne(
     }
     opts.onProgress?.(input.name, ++done, articles.length);
   };
-  const { conn, caches } = writer;
+  const { conn, caches, pool } = writer;
   if (conn) {
     const size = Math.max(1, opts.batchSize ?? 200);
-    for (let i = 0; i < articles.length; i += size) {
-      for (const outcome of await storeBatch(db, conn, articles.slice(i, i + size), ctx, caches)) count(outcome);
+    const batches: ParsedArticle[][] = [];
+    for (let i = 0; i < articles.length; i += size) batches.push(articles.slice(i, i + size));
+    // With a pool, the next batch's engines run while this one is written.
+    // A pool that fails leaves the batch to this thread's engines (prepared undefined).
+    const ahead = (k: number) => (pool && batches[k] ? pool.prepare(batches[k]).catch(() => undefined) : undefined);
+    let next = ahead(0);
+    for (const [k, batch] of batches.entries()) {
+      const prepared = await next;
+      next = ahead(k + 1);
+      for (const outcome of await storeBatch(db, conn, batch, ctx, caches, prepared)) count(outcome);
     }
   } else {
     for (const a of articles) count(await storeArticle(db, a, ctx, caches.sources));

@@ -13,14 +13,14 @@ import { contentHash } from "../../../ingest/text";
 import { compare, prepare, type DuplicateMatch, type SideInfo } from "../../../dedup/compare";
 import { configId, DEFAULT_FINGERPRINT_CONFIG, DEFAULT_THRESHOLDS } from "../../../dedup/config";
 import { DEFAULT_CANDIDATE_RULE, isCandidate } from "../../../dedup/dedup-index";
-import { ANCHOR_BAND, fingerprint, indexKeys, isNameBand, type Fingerprint } from "../../../dedup/fingerprint";
+import { ANCHOR_BAND, indexKeys, isNameBand, type Fingerprint } from "../../../dedup/fingerprint";
 import { isUpdate } from "../../../dedup/update";
 import { countryName } from "../../../tagging";
-import { wantedSuggestions, type WantedTag } from "../../tags/apply-suggestions";
 import type { VerifiedMatch } from "../../duplicates/link-duplicates";
 import { carriedJson, fields, reasonOf, sideInfo, storeArticle, validate, type ItemOutcome, type StoreContext } from "../store-articles";
 import { readDate, type Conn, type Param } from "./conn";
 import { joinStorySql } from "./join-story";
+import { prepareItem, type Prepared } from "./prepare-item";
 import { RunIndex } from "./run-index";
 
 /** What a run keeps between batches: ids of sources and tags it has seen (cleared when a batch rolls back), and its duplicate index. */
@@ -50,27 +50,6 @@ async function currentIndex(conn: Conn, caches: BulkCaches): Promise<RunIndex | 
   }
   return caches.index;
 }
-
-/** The engines' work for one item, done before its transaction (and off the writer's thread when a pool runs them). */
-export interface Prepared {
-  hash: string;
-  fp: Fingerprint;
-  /** Machine suggestions; undefined when the run suggests none. */
-  wanted?: WantedTag[];
-}
-
-export function prepareItem(a: ParsedArticle, ctx: StoreContext): Prepared {
-  const hash = contentHash(a.bodyText);
-  const fp = fingerprint(a.bodyText);
-  const wanted = ctx.tagging ? wantedSuggestions(tagInput(a), ctx.tagging) : undefined;
-  return { hash, fp, wanted };
-}
-
-const tagInput = (a: ParsedArticle) => ({
-  headline: a.headline.trim(),
-  bodyText: a.bodyText,
-  ...(a.dateline ? { dateline: a.dateline } : {}),
-});
 
 /** Candidates verified per article, as in link-duplicates.ts. */
 const MAX_CANDIDATES = 50;
@@ -164,7 +143,7 @@ export async function storeBatch(
         }
         continue;
       }
-      const p = pre ?? prepareItem(a, ctx);
+      const p = pre ?? prepareItem(a, ctx.tagging);
       const outcome = await storeNew(conn, a, p, ctx, caches, index);
       if (outcome === "per-item") {
         await close();
