@@ -116,11 +116,16 @@ export async function runIngest(db: Db, inputs: IngestInput[], opts: RunOptions)
   const caches = newCaches(opts.memoryIndexMax);
   const url = dbUrl(db);
   const conn = opts.bulk !== false && url ? await openConn(url) : undefined;
-  const pool = conn && (opts.engineThreads ?? 0) > 0 ? new EnginePool(opts.engineThreads!, tagging) : undefined;
+  // Made for the first input of a few batches: a worker loads the tagger again, which a small run would only wait for.
+  let pool: EnginePool | undefined;
+  const poolFor = (items: number) => {
+    if (!pool && conn && (opts.engineThreads ?? 0) > 0 && items >= 4 * (opts.batchSize ?? 200)) pool = new EnginePool(opts.engineThreads!, tagging);
+    return pool;
+  };
   const reports: InputReport[] = [];
   try {
     for (const input of inputs) {
-      const report = await ingestOne(db, input, ctx, { caches, conn, pool }, opts);
+      const report = await ingestOne(db, input, ctx, { caches, conn, pool: poolFor }, opts);
       if (report.errors.length) {
         await db.ingestError.createMany({
           data: report.errors.map((e) => ({ runId: run.id, input: input.name, location: e.location, message: e.message })),
@@ -152,7 +157,7 @@ async function ingestOne(
   db: Db,
   input: IngestInput,
   ctx: StoreContext,
-  writer: { caches: BulkCaches; conn?: Conn; pool?: EnginePool },
+  writer: { caches: BulkCaches; conn?: Conn; pool: (items: number) => EnginePool | undefined },
   opts: RunOptions,
 ): Promise<InputReport> {
   const report: InputReport = { input: input.name, ...emptyCounts(), errors: [] };
@@ -198,8 +203,9 @@ async function ingestOne(
     }
     opts.onProgress?.(input.name, ++done, articles.length);
   };
-  const { conn, caches, pool } = writer;
+  const { conn, caches } = writer;
   if (conn) {
+    const pool = writer.pool(articles.length);
     const size = Math.max(1, opts.batchSize ?? 200);
     const batches: ParsedArticle[][] = [];
     for (let i = 0; i < articles.length; i += size) batches.push(articles.slice(i, i + size));
