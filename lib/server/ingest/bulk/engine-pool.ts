@@ -11,7 +11,8 @@ import type { EngineInput, Prepared } from "./prepare-item";
 
 // A path, not `new URL(…, import.meta.url)`: bundlers take that form for a
 // worker to bundle, and this one is only for processes running under tsx.
-const WORKER_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), "engine-worker.mjs");
+// Worked out when a pool is made, never when a bundle loads this module.
+const workerFile = () => path.join(path.dirname(fileURLToPath(import.meta.url)), "engine-worker.mjs");
 
 type Result = { ok: true; prepared: Prepared } | { ok: false; message: string };
 
@@ -25,8 +26,9 @@ export class EnginePool {
 
   constructor(threads: number, tagging: SuggestionContext | undefined) {
     const data = { tagging: tagging ? { model: tagging.model, hidden: [...(tagging.hidden ?? [])] } : undefined };
+    const file = workerFile();
     this.workers = Array.from({ length: threads }, () => {
-      const w = new Worker(WORKER_FILE, { workerData: data, env: {} });
+      const w = new Worker(file, { workerData: data, env: {} });
       w.on("message", (m: { id: number; results: Result[] }) => {
         const job = this.pending.get(m.id);
         this.pending.delete(m.id);
