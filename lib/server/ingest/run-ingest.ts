@@ -3,15 +3,18 @@
 // the CLI, the web upload, the demo loader and (later) feed polling.
 import { authorize } from "../audit";
 import type { Role } from "../auth/roles";
-import type { Db } from "../db/client";
+import { dbUrl, type Db } from "../db/client";
 import { parseInputAsync } from "../../ingest";
 import { IngestInputError, type ItemError, type ParsedArticle } from "../../ingest/types";
 import type { DuplicateThresholds } from "../../dedup/config";
 import { suggestionContext } from "../tags/apply-suggestions";
 import { suggestTags } from "../../tagging";
 import { loadModel } from "../tags/tagging-model";
-import { restoreDuplicateLinks, restoreStories, storeArticle, type StoreContext } from "./store-articles";
+import { restoreDuplicateLinks, restoreStories, storeArticle, type ItemOutcome, type StoreContext } from "./store-articles";
 import { addStories, failedItem, itemOf, type ItemReport } from "./item-report";
+import { openConn, type Conn } from "./bulk/conn";
+import { newCaches, storeBatch, type BulkCaches } from "./bulk/store-batch";
+import { EnginePool } from "./bulk/engine-pool";
 
 export interface IngestInput {
   /** File name or URL, as messages show it. */
@@ -60,6 +63,24 @@ export interface RunOptions {
   sourceTagIds?: number[];
   /** Report each item's outcome (uploads show them; an archive import need not hold them all). */
   reportItems?: boolean;
+  /**
+   * Write new articles in batches on the driver (the bulk path, decision 016;
+   * default true). false stores each item in its own Prisma transaction.
+   */
+  bulk?: boolean;
+  /** Items a bulk transaction holds (default 200). */
+  batchSize?: number;
+  /**
+   * Largest store (articles) for which the bulk path keeps the duplicate
+   * index in memory (default 500,000; 0: always the store's lookups).
+   */
+  memoryIndexMax?: number;
+  /**
+   * Worker threads running the engines (tagging, fingerprints) ahead of the
+   * bulk path's writes (default 0: on this thread). Only for processes that
+   * load TypeScript in workers (the CLI, the worker process, the bench under tsx).
+   */
+  engineThreads?: number;
   /** Called after each stored item: done of total in the current input. */
   onProgress?: (input: string, done: number, total: number) => void;
 }
@@ -97,16 +118,29 @@ export async function runIngest(db: Db, inputs: IngestInput[], opts: RunOptions)
     sourceId: opts.sourceId,
     sourceTagIds: opts.sourceTagIds,
   };
-  const sources = new Map<string, number>();
+  const caches = newCaches(opts.memoryIndexMax);
+  const url = dbUrl(db);
+  const conn = opts.bulk !== false && url ? await openConn(url) : undefined;
+  // Made for the first input of a few batches: a worker loads the tagger again, which a small run would only wait for.
+  let pool: EnginePool | undefined;
+  const poolFor = (items: number) => {
+    if (!pool && conn && (opts.engineThreads ?? 0) > 0 && items >= 4 * (opts.batchSize ?? 200)) pool = new EnginePool(opts.engineThreads!, tagging);
+    return pool;
+  };
   const reports: InputReport[] = [];
-  for (const input of inputs) {
-    const report = await ingestOne(db, input, ctx, sources, opts);
-    if (report.errors.length) {
-      await db.ingestError.createMany({
-        data: report.errors.map((e) => ({ runId: run.id, input: input.name, location: e.location, message: e.message })),
-      });
+  try {
+    for (const input of inputs) {
+      const report = await ingestOne(db, input, ctx, { caches, conn, pool: poolFor }, opts);
+      if (report.errors.length) {
+        await db.ingestError.createMany({
+          data: report.errors.map((e) => ({ runId: run.id, input: input.name, location: e.location, message: e.message })),
+        });
+      }
+      reports.push(report);
     }
-    reports.push(report);
+  } finally {
+    await conn?.close();
+    await pool?.close();
   }
   const totals = reports.reduce((t, r) => addCounts(t, r), emptyCounts());
   await db.ingestRun.update({
@@ -128,7 +162,7 @@ async function ingestOne(
   db: Db,
   input: IngestInput,
   ctx: StoreContext,
-  sources: Map<string, number>,
+  writer: { caches: BulkCaches; conn?: Conn; pool: (items: number) => EnginePool | undefined },
   opts: RunOptions,
 ): Promise<InputReport> {
   const report: InputReport = { input: input.name, ...emptyCounts(), errors: [], ...(opts.reportItems ? { items: [] } : {}) };
@@ -157,8 +191,7 @@ async function ingestOne(
   }
 
   let done = 0;
-  for (const a of articles) {
-    const outcome = await storeArticle(db, a, ctx, sources);
+  const count = (a: ParsedArticle, outcome: ItemOutcome) => {
     report.items?.push(itemOf(a, outcome));
     switch (outcome.kind) {
       case "new":
@@ -177,6 +210,25 @@ async function ingestOne(
         break;
     }
     opts.onProgress?.(input.name, ++done, articles.length);
+  };
+  const { conn, caches } = writer;
+  if (conn) {
+    const pool = writer.pool(articles.length);
+    const size = Math.max(1, opts.batchSize ?? 200);
+    const batches: ParsedArticle[][] = [];
+    for (let i = 0; i < articles.length; i += size) batches.push(articles.slice(i, i + size));
+    // With a pool, the next batch's engines run while this one is written.
+    // A pool that fails leaves the batch to this thread's engines (prepared undefined).
+    const ahead = (k: number) => (pool && batches[k] ? pool.prepare(batches[k]).catch(() => undefined) : undefined);
+    let next = ahead(0);
+    for (const [k, batch] of batches.entries()) {
+      const prepared = await next;
+      next = ahead(k + 1);
+      const outcomes = await storeBatch(db, conn, batch, ctx, caches, prepared);
+      outcomes.forEach((outcome, i) => count(batch[i]!, outcome));
+    }
+  } else {
+    for (const a of articles) count(a, await storeArticle(db, a, ctx, caches.sources));
   }
   if (articles.some((a) => a.duplicates?.length)) await restoreDuplicateLinks(db, articles);
   if (articles.some((a) => a.storyKey)) await restoreStories(db, articles);

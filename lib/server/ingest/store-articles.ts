@@ -47,7 +47,7 @@ type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 const MAX_HEADLINE = 1000;
 const MAX_BODY = 2_000_000;
 
-function validate(a: ParsedArticle): string | undefined {
+export function validate(a: ParsedArticle): string | undefined {
   if (!a.uri.trim()) return "missing uri";
   if (!a.headline.trim()) return "missing headline";
   if (!a.bodyText.trim()) return "missing body";
@@ -105,7 +105,7 @@ async function resolveTags(tx: Tx, tags: IncomingTag[]): Promise<{ known: { tagI
 }
 
 /** Carried labels as stored: JSON, or null when there are none. */
-function carriedJson(carried: IncomingTag[]): string | null {
+export function carriedJson(carried: IncomingTag[]): string | null {
   return carried.length ? JSON.stringify(carried) : null;
 }
 
@@ -146,7 +146,7 @@ async function applySourceTags(tx: Tx, articleId: number, tagIds: number[] | und
   }
 }
 
-function fields(a: ParsedArticle, hash: string, src: number | null) {
+export function fields(a: ParsedArticle, hash: string, src: number | null) {
   return {
     headline: a.headline.trim(),
     bodyText: a.bodyText,
@@ -165,7 +165,7 @@ function fields(a: ParsedArticle, hash: string, src: number | null) {
 }
 
 /** What duplicate verification reads besides the text: corrections and updates are told by headline, source and time. */
-const sideInfo = (d: ReturnType<typeof fields>) => ({ headline: d.headline, source: d.sourceId, time: d.versionCreated ?? d.firstCreated ?? new Date() });
+export const sideInfo = (d: ReturnType<typeof fields>) => ({ headline: d.headline, source: d.sourceId, time: d.versionCreated ?? d.firstCreated ?? new Date() });
 
 const snapshot = (a: { headline: string; contentHash: string; version: number; versionCreated: Date | null }) => ({
   headline: a.headline,
@@ -178,7 +178,7 @@ const snapshot = (a: { headline: string; contentHash: string; version: number; v
  * An item's transaction is normally milliseconds; on a loaded machine running
  * several workers, Prisma's 5 s default failed good items, so allow more.
  */
-const ITEM_TX = { timeout: 20_000, maxWait: 10_000 };
+export const ITEM_TX = { timeout: 20_000, maxWait: 10_000 };
 
 /** Stores one item; never throws for a bad item, it reports it. */
 export async function storeArticle(
@@ -347,7 +347,7 @@ async function storeInTx(
   return { kind: "new", articleId: created.id, links };
 }
 
-const reasonOf = (evidence: unknown): string | undefined => {
+export const reasonOf = (evidence: unknown): string | undefined => {
   const r = (evidence as { reason?: unknown } | null)?.reason;
   return typeof r === "string" ? r : undefined;
 };

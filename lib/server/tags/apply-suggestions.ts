@@ -22,6 +22,27 @@ async function tagId(tx: Tx, scheme: string, code: string, name: string): Promis
   return t.id;
 }
 
+export interface WantedTag {
+  scheme: string;
+  code: string;
+  name: string;
+  confidence: number;
+  rel: string | null;
+  evidence: unknown;
+}
+
+/** The tags the engines suggest for a text, hidden topics and places left out (pure: the bulk path computes them ahead of its writes). */
+export function wantedSuggestions(input: TagInput, ctx: SuggestionContext): WantedTag[] {
+  const overrides = Object.fromEntries([...(ctx.hidden ?? [])].map((code) => [code, { hidden: true }]));
+  const { topics, places } = suggestTags(input, ctx.model, { topics: { overrides } });
+  return [
+    ...topics.map((t) => ({ scheme: t.scheme, code: t.code, name: t.name, confidence: t.confidence, rel: null as string | null, evidence: t.evidence })),
+    ...places
+      .filter((p) => !ctx.hidden?.has(p.code))
+      .map((p) => ({ scheme: "iso3166", code: p.code, name: p.name || countryName(p.code), confidence: p.confidence, rel: p.rel as string | null, evidence: p.evidence })),
+  ];
+}
+
 /** Replaces the article's open machine suggestions with a fresh pass; returns how many it suggests. */
 export async function applySuggestions(
   tx: Tx,
@@ -29,14 +50,7 @@ export async function applySuggestions(
   input: TagInput,
   ctx: SuggestionContext,
 ): Promise<number> {
-  const overrides = Object.fromEntries([...(ctx.hidden ?? [])].map((code) => [code, { hidden: true }]));
-  const { topics, places } = suggestTags(input, ctx.model, { topics: { overrides } });
-  const wanted = [
-    ...topics.map((t) => ({ scheme: t.scheme, code: t.code, name: t.name, confidence: t.confidence, rel: null as string | null, evidence: t.evidence })),
-    ...places
-      .filter((p) => !ctx.hidden?.has(p.code))
-      .map((p) => ({ scheme: "iso3166", code: p.code, name: p.name || countryName(p.code), confidence: p.confidence, rel: p.rel as string | null, evidence: p.evidence })),
-  ];
+  const wanted = wantedSuggestions(input, ctx);
   const current = await tx.articleTag.findMany({ where: { articleId }, select: { id: true, tagId: true, origin: true, state: true } });
   const decided = new Set(current.filter((c) => c.origin === "editor" || c.state !== "suggested").map((c) => c.tagId));
   const kept = new Set<number>();

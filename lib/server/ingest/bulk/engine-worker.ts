@@ -1,0 +1,24 @@
+// A worker thread running the engines for the bulk path (prepare-item.ts):
+// tagging and fingerprinting overlap with the writes on the main thread.
+import { parentPort, workerData } from "node:worker_threads";
+import { prepareItem, type EngineInput } from "./prepare-item";
+import type { SuggestionContext } from "../../tags/apply-suggestions";
+import type { NewsroomModel } from "../../../tagging";
+
+interface Init {
+  tagging?: { model?: NewsroomModel; hidden: string[] };
+}
+
+const init = workerData as Init;
+const tagging: SuggestionContext | undefined = init.tagging ? { model: init.tagging.model, hidden: new Set(init.tagging.hidden) } : undefined;
+
+parentPort?.on("message", (job: { id: number; items: EngineInput[] }) => {
+  const results = job.items.map((a) => {
+    try {
+      return { ok: true as const, prepared: prepareItem(a, tagging) };
+    } catch (e) {
+      return { ok: false as const, message: (e as Error).message };
+    }
+  });
+  parentPort?.postMessage({ id: job.id, results });
+});

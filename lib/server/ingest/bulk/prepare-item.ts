@@ -1,0 +1,31 @@
+// The engines' part of storing an item (content hash, duplicate fingerprint,
+// tag suggestions): pure, so it can run ahead of the writes, on another thread.
+import type { ParsedArticle } from "../../../ingest/types";
+import { contentHash } from "../../../ingest/text";
+import { fingerprint, type Fingerprint } from "../../../dedup/fingerprint";
+import { wantedSuggestions, type SuggestionContext, type WantedTag } from "../../tags/apply-suggestions";
+
+/** The engines' work for one item, done before its transaction (and off the writer's thread when a pool runs them). */
+export interface Prepared {
+  hash: string;
+  fp: Fingerprint;
+  /** Machine suggestions; undefined when the run suggests none. */
+  wanted?: WantedTag[];
+}
+
+/** What the engines need of an item. */
+export type EngineInput = Pick<ParsedArticle, "headline" | "bodyText" | "dateline">;
+
+export function prepareItem(a: EngineInput, tagging: SuggestionContext | undefined): Prepared {
+  const hash = contentHash(a.bodyText);
+  const fp = fingerprint(a.bodyText);
+  const wanted = tagging ? wantedSuggestions(tagInput(a), tagging) : undefined;
+  return { hash, fp, wanted };
+}
+
+const tagInput = (a: EngineInput) => ({
+  headline: a.headline.trim(),
+  bodyText: a.bodyText,
+  ...(a.dateline ? { dateline: a.dateline } : {}),
+});
+

@@ -1,0 +1,277 @@
+// npm run bench:ingest -- [--corpus DIR] [--size N] [--stores sqlite,postgres] [--pg URL] [--batch N] [--per-item N]
+//
+// Ingests the Reuters-21578 half in ../shared/corpora (or --corpus DIR, or
+// $WIREDESK_CORPUS_DIR) and, with --size N, a generated archive of N stories
+// (Reuters sentences rewritten, with planted copies: scripts/bench-dedup/generate.ts)
+// into fresh SQLite and PostgreSQL stores through runIngest, the path the
+// CLI, the worker and uploads take. Prints articles a second beyond
+// start-up, start-up itself, peak memory, the rate by tenth of the run (is
+// the cost per article flat?), and the ratio against the per-item path
+// measured in the same run on the first --per-item stories.
+import { parseArgs } from "node:util";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { prepareStore } from "../lib/server/db/prepare";
+import { runIngest, type IngestInput } from "../lib/server/ingest/run-ingest";
+import { readReutersCorpus, type ReutersStory } from "./bench-dedup/reuters";
+import { articleText, buildPool, makePlan } from "./bench-dedup/generate";
+
+const processStart = performance.now() - process.uptime() * 1000;
+
+const USAGE = `usage: npm run bench:ingest -- [--corpus DIR] [--size N] [--stores sqlite,postgres] [--pg URL] [--batch N] [--per-item N]
+  --corpus DIR   Reuters-21578 folder (default: $WIREDESK_CORPUS_DIR or ../shared/corpora/reuters21578)
+  --size N       also ingest a generated archive of N stories (e.g. 1000000)
+  --stores LIST  which stores (default sqlite,postgres)
+  --pg URL       PostgreSQL server (default $WIREDESK_TEST_POSTGRES or postgresql://postgres@127.0.0.1:5432/test)
+  --batch N      items a bulk transaction holds (default 200)
+  --per-item N   stories ingested through the per-item path for the ratio (default 2000; 0: none)
+  --reuters N    ingest only the first N Reuters stories (default all)
+  --threads N    worker threads for the engines on the bulk path (default 1; 0: the writer's thread)`;
+
+const { values: args } = parseArgs({
+  options: {
+    corpus: { type: "string" },
+    size: { type: "string" },
+    stores: { type: "string" },
+    pg: { type: "string" },
+    batch: { type: "string" },
+    "per-item": { type: "string" },
+    reuters: { type: "string" },
+    threads: { type: "string" },
+    help: { type: "boolean", short: "h" },
+  },
+});
+if (args.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+
+function int(name: string, v: string | undefined, fallback: number): number {
+  if (v === undefined) return fallback;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) {
+    console.error(`--${name} must be a whole number, not "${v}"\n\n${USAGE}`);
+    process.exit(2);
+  }
+  return n;
+}
+
+const repoRoot = path.resolve(import.meta.dirname, "..");
+const corpusDir = path.resolve(args.corpus ?? process.env.WIREDESK_CORPUS_DIR ?? path.resolve(repoRoot, "../shared/corpora/reuters21578"));
+const size = int("size", args.size, 0);
+const batch = Math.max(1, int("batch", args.batch, 200));
+const perItemN = int("per-item", args["per-item"], 2000);
+const threads = int("threads", args.threads, 1);
+const reutersMax = int("reuters", args.reuters, Number.MAX_SAFE_INTEGER);
+const stores = (args.stores ?? "sqlite,postgres").split(",").map((s) => s.trim());
+for (const s of stores) {
+  if (s !== "sqlite" && s !== "postgres") {
+    console.error(`--stores takes sqlite and postgres, not "${s}"`);
+    process.exit(2);
+  }
+}
+const pgServer = args.pg ?? process.env.WIREDESK_TEST_POSTGRES ?? "postgresql://postgres@127.0.0.1:5432/test";
+
+const progress = (s: string) => process.stderr.write(`${s}\n`);
+
+// ---------------------------------------------------------------- inputs
+
+/** One story as a ninjs line: the bench goes through parsing as a real import does. */
+const line = (uri: string, headline: string, body: string, source: string, date?: number) =>
+  JSON.stringify({ uri, headline, body_text: body, infosources: [{ name: source }], ...(date !== undefined && Number.isFinite(date) ? { versioncreated: new Date(date).toISOString() } : {}) });
+
+/** Inputs of CHUNK stories each, built when read: a million stories never sit in memory at once. */
+const CHUNK = 5000;
+
+function reutersInputs(stories: ReutersStory[], n = stories.length): IngestInput[] {
+  const inputs: IngestInput[] = [];
+  for (let i = 0; i < n; i += CHUNK) {
+    const slice = stories.slice(i, Math.min(n, i + CHUNK));
+    inputs.push({
+      name: `reuters-${i}.ndjson`,
+      read: async () => Buffer.from(slice.map((s) => line(`reuters:${s.newId}`, s.title || s.body.slice(0, 60), s.body, "Reuters", s.date)).join("\n")),
+    });
+  }
+  return inputs;
+}
+
+const SOURCES = ["Meridian Wire", "Capital Post", "Evening Herald", "Morning Brief", "Harbour Gazette", "Daily8", "Business Recorder", "Agency"];
+
+function generatedInputs(stories: ReutersStory[], n: number): IngestInput[] {
+  const pool = buildPool(stories);
+  const plan = makePlan(pool, n, 15, Math.max(10, Math.floor(n / 200)));
+  const inputs: IngestInput[] = [];
+  for (let i = 0; i < n; i += CHUNK) {
+    const from = i;
+    const to = Math.min(n, i + CHUNK);
+    inputs.push({
+      name: `generated-${from}.ndjson`,
+      read: async () => {
+        const lines: string[] = [];
+        for (let id = from; id < to; id++) {
+          const text = articleText(pool, plan, id);
+          const headline = text.split(/\s+/).slice(0, 10).join(" ");
+          lines.push(line(`gen:${id}`, headline, text, SOURCES[id % SOURCES.length]!, Date.UTC(2026, 0, 1) + id * 1000));
+        }
+        return Buffer.from(lines.join("\n"));
+      },
+    });
+  }
+  return inputs;
+}
+
+// ---------------------------------------------------------------- stores
+
+async function freshStore(kind: "sqlite" | "postgres"): Promise<{ url: string; drop: () => Promise<void> }> {
+  if (kind === "sqlite") {
+    const dir = mkdtempSync(path.join(tmpdir(), "wiredesk-bench-ingest-"));
+    return { url: `file:${path.join(dir, "store.db")}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+  }
+  const name = `wiredesk_bench_ingest_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = async (sql: string) => {
+    const c = new pg.Client({ connectionString: pgServer });
+    try {
+      await c.connect();
+    } catch (e) {
+      throw new Error(`PostgreSQL at ${pgServer} cannot be reached (--pg, or --stores sqlite): ${(e as Error).message}`);
+    }
+    try {
+      await c.query(sql);
+    } finally {
+      await c.end();
+    }
+  };
+  await admin(`CREATE DATABASE "${name}"`);
+  const u = new URL(pgServer);
+  u.pathname = `/${name}`;
+  return { url: u.toString(), drop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+}
+
+// ---------------------------------------------------------------- measuring
+
+let peakRss = 0;
+const sampler = setInterval(() => {
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+}, 100);
+sampler.unref();
+
+interface Measured {
+  label: string;
+  store: string;
+  items: number;
+  /** Store made and migrated, taxonomy synced. */
+  prepareS: number;
+  /** From the call to the first stored item (model, tagger, the first input's parse). */
+  firstItemS: number;
+  totalS: number;
+  /** Articles a second after the first item. */
+  rate: number;
+  tenths: number[];
+  counts: string;
+  peakMiB: number;
+}
+
+async function measure(label: string, kind: "sqlite" | "postgres", inputs: IngestInput[], items: number, bulk: boolean): Promise<Measured> {
+  const store = await freshStore(kind);
+  peakRss = process.memoryUsage().rss;
+  try {
+    const t0 = performance.now();
+    const { db } = await prepareStore(store.url);
+    const t1 = performance.now();
+    let done = 0;
+    let first = 0;
+    let firstDone = 0;
+    const marks: number[] = [];
+    // Items are reported when their batch commits: measure over whole batches.
+    const tenth = Math.max(batch, Math.ceil(items / 10 / batch) * batch);
+    let lastShown = 0;
+    const report = await runIngest(db, inputs, {
+      origin: "cli",
+      actor: "bench",
+      role: "system",
+      bulk,
+      batchSize: batch,
+      engineThreads: bulk ? threads : 0,
+      onProgress: () => {
+        done++;
+        const now = performance.now();
+        // Items are reported when their batch commits: the rate counts from the first batch's end.
+        if (done === 1) first = now;
+        if (now - first < 1) firstDone = done;
+        if (done % tenth === 0) marks.push(now);
+        if (now - lastShown > 5000) {
+          lastShown = now;
+          const rate = done > firstDone ? (done - firstDone) / ((now - first) / 1000) : 0;
+          progress(`  ${label} on ${kind}: ${done.toLocaleString("en-US")}/${items.toLocaleString("en-US")} (${rate.toFixed(0)}/s)`);
+        }
+      },
+    });
+    const t2 = performance.now();
+    await db.$disconnect();
+    const rates = marks.slice(1).map((m, i) => tenth / ((m - marks[i]!) / 1000));
+    const c = report.totals;
+    return {
+      label,
+      store: kind,
+      items: done,
+      prepareS: (t1 - t0) / 1000,
+      firstItemS: (first - t1) / 1000,
+      totalS: (t2 - t0) / 1000,
+      rate: done > firstDone ? (done - firstDone) / ((t2 - first) / 1000) : 0,
+      tenths: rates,
+      counts: `${c.new} new, ${c.updated} updated, ${c.duplicates} links, ${c.skipped} skipped, ${c.failed} failed`,
+      peakMiB: Math.max(peakRss, process.memoryUsage().rss) / 2 ** 20,
+    };
+  } finally {
+    await store.drop();
+  }
+}
+
+const f0 = (n: number) => n.toLocaleString("en-US", { maximumFractionDigits: 0 });
+
+function row(m: Measured, ratio?: number): string {
+  return `| ${m.label} | ${m.store} | ${f0(m.items)} | **${f0(m.rate)}** | ${ratio === undefined ? "—" : `${ratio.toFixed(1)}×`} | ${m.prepareS.toFixed(1)} + ${m.firstItemS.toFixed(1)} s | ${m.totalS.toFixed(0)} s | ${f0(m.peakMiB)} MiB | ${m.tenths.map(f0).join(" ")} | ${m.counts} |`;
+}
+
+async function main() {
+  const startupS = (performance.now() - processStart) / 1000;
+  const corpus = readReutersCorpus(corpusDir).filter((s) => s.body.trim());
+  const stories = corpus.slice(0, reutersMax);
+  console.log(`# bench:ingest\n`);
+  console.log(`corpus: Reuters-21578 half (${corpus.length.toLocaleString("en-US")} stories with a body, ${stories.length.toLocaleString("en-US")} ingested); node ${process.version}; batch ${batch}; engine threads ${threads}`);
+  console.log(`process start-up (node, tsx, imports): ${startupS.toFixed(2)} s\n`);
+  console.log(`| input | store | articles | articles/s beyond start-up | × per-item | start-up: store + to first batch | total | peak RSS | articles/s by tenth after the first | outcome |`);
+  console.log(`|---|---|---|---|---|---|---|---|---|---|`);
+  for (const kind of stores as ("sqlite" | "postgres")[]) {
+    let perItemRate: number | undefined;
+    if (perItemN > 0) {
+      const n = Math.min(perItemN, stories.length);
+      progress(`per-item path, first ${n} Reuters stories, ${kind}`);
+      const one = await measure(`Reuters first ${f0(n)}, per-item path`, kind, reutersInputs(stories, n), n, false);
+      perItemRate = one.rate;
+      console.log(row(one));
+      progress(`bulk path, first ${n} Reuters stories, ${kind}`);
+      const same = await measure(`Reuters first ${f0(n)}, bulk path`, kind, reutersInputs(stories, n), n, true);
+      console.log(row(same, same.rate / perItemRate));
+    }
+    progress(`bulk path, Reuters, ${kind}`);
+    const all = await measure("Reuters half, bulk path", kind, reutersInputs(stories), stories.length, true);
+    console.log(row(all, perItemRate ? all.rate / perItemRate : undefined));
+    if (size > 0) {
+      progress(`bulk path, generated ${size}, ${kind}`);
+      const gen = await measure(`generated ${f0(size)}, bulk path`, kind, generatedInputs(corpus, size), size, true);
+      console.log(row(gen, perItemRate ? gen.rate / perItemRate : undefined));
+    }
+  }
+  console.log(`\nmaxRSS of the whole process: ${f0(process.resourceUsage().maxRSS / 1024)} MiB`);
+}
+
+main().then(
+  () => process.exit(0),
+  (e) => {
+    console.error(`bench:ingest: ${(e as Error).message}`);
+    process.exit(1);
+  },
+);

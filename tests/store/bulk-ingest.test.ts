@@ -1,0 +1,120 @@
+// The bulk ingest path (decision 016) against the per-item path: the same
+// inputs into two fresh stores, one each way, and every table compared,
+// timestamps aside, with ids read as what they name (a tag's code, an
+// article's uri), since PostgreSQL's sequences skip ids on upserts and
+// rolled-back batches. A bad item fails alone.
+import Database from "better-sqlite3";
+import pg from "pg";
+import { dump } from "../support/store-dump";
+import { afterAll, describe, expect, it } from "vitest";
+import { openStore, storeKinds, type TestStore } from "../support/stores";
+import { bytes } from "../support/feeds";
+import { comparisonInputs, wireStories } from "../support/bulk-corpus";
+import { openConn } from "../../lib/server/ingest/bulk/conn";
+import { RunIndex } from "../../lib/server/ingest/bulk/run-index";
+import { fingerprint } from "../../lib/dedup/fingerprint";
+import { runIngest, type IngestInput, type RunOptions } from "../../lib/server/ingest/run-ingest";
+import { sqliteFile } from "../../lib/server/env";
+
+const ingestTime = new Date("2026-11-28T12:00:00Z");
+const base = { origin: "cli" as const, actor: "test", role: "system" as const, ingestTime, defaultSource: "Daily8" };
+
+async function ingestAll(store: TestStore, inputs: IngestInput[], opts: Partial<RunOptions>) {
+  const totals = [];
+  for (const input of inputs) totals.push((await runIngest(store.db, [input], { ...base, ...opts })).totals);
+  return totals;
+}
+
+/** Has the store refuse one uri, as a constraint would: the bulk transaction holding it fails. */
+async function refuseUri(store: TestStore, refused: string) {
+  if (store.kind === "sqlite") {
+    const conn = new Database(sqliteFile(store.url));
+    conn.exec(`CREATE TRIGGER "refuse_item" BEFORE INSERT ON "Article" WHEN NEW."uri" = '${refused}' BEGIN SELECT RAISE(ABORT, 'refused by the test trigger'); END;`);
+    conn.close();
+    return;
+  }
+  const client = new pg.Client({ connectionString: store.url });
+  await client.connect();
+  await client.query(`CREATE FUNCTION refuse_item() RETURNS trigger AS $$ BEGIN
+      IF NEW."uri" = '${refused}' THEN RAISE EXCEPTION 'refused by the test trigger'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`);
+  await client.query(`CREATE TRIGGER refuse_item BEFORE INSERT ON "Article" FOR EACH ROW EXECUTE FUNCTION refuse_item()`);
+  await client.end();
+}
+
+describe.each(storeKinds())("bulk ingest on %s", (kind) => {
+  const stores: TestStore[] = [];
+  const open = async () => {
+    const s = await openStore(kind);
+    stores.push(s);
+    return s;
+  };
+  afterAll(async () => {
+    for (const s of stores) await s.drop();
+  });
+
+  it.each([
+    ["with the run's duplicate index in memory", {}],
+    ["with the store's duplicate lookups", { memoryIndexMax: 0 }],
+  ])("stores what the per-item path stores, table for table, %s", async (_, how) => {
+    const [perItem, bulk] = [await open(), await open()];
+    const fresh = comparisonInputs();
+    // The first two inputs again at the end: a re-run (an import resumed) skips what is stored.
+    const inputs = [...fresh, fresh[0]!, fresh[1]!];
+    const one = await ingestAll(perItem, inputs, { bulk: false });
+    // Small batches, so that copies, repeated uris and updates fall within and across batch edges.
+    const many = await ingestAll(bulk, inputs, { bulk: true, batchSize: 7, ...how });
+    expect(many).toEqual(one);
+    const [a, b] = [await dump(perItem), await dump(bulk)];
+    // The comparison is worth something only if the inputs made every kind of row.
+    expect(a.stories.length).toBeGreaterThan(5);
+    expect(a.links.length).toBeGreaterThan(10);
+    expect(a.versions.length).toBeGreaterThan(1);
+    expect(a.articleTags.length).toBeGreaterThan(50);
+    expect(a.errors.length).toBeGreaterThan(0);
+    expect(a.audit.filter((e) => e.action === "story.join").length).toBeGreaterThan(5);
+    expect(a.search.length).toBeGreaterThanOrEqual(a.articles.length);
+    for (const table of Object.keys(a) as (keyof typeof a)[]) expect({ table, rows: b[table] }).toEqual({ table, rows: a[table] });
+  }, 300_000);
+
+  it("redoes a batch the store refuses item by item: the bad item fails alone, the rest as the per-item path stores them", async () => {
+    const [perItem, bulk] = [await open(), await open()];
+    for (const s of [perItem, bulk]) await refuseUri(s, "item-5");
+    const body = (i: number) => `Story ${i}: the harbour council met ${i} times this year and approved ${i * 3} new berths for ferries, the mayor said on Monday in ${["France", "Kenya", "Japan"][i % 3]}.`;
+    const items = Array.from({ length: 10 }, (_, i) => JSON.stringify({ uri: `item-${i}`, headline: `Harbour item ${i}`, body_text: body(i), infosources: [{ name: "Port Wire" }] }));
+    const input: IngestInput = { name: "batch.ndjson", read: async () => bytes(items.join("\n")) };
+    const r1 = await runIngest(perItem.db, [input], { ...base, bulk: false });
+    const r2 = await runIngest(bulk.db, [input], { ...base, bulk: true, batchSize: 10 });
+    expect(r2.totals).toEqual({ new: 9, updated: 0, duplicates: 0, skipped: 0, failed: 1 });
+    expect(r2.totals).toEqual(r1.totals);
+    expect(r2.inputs[0]!.errors).toEqual([{ location: "line 6", message: expect.stringMatching(/^the store refused the item: /) }]);
+    expect(r2.inputs[0]!.errors).toEqual(r1.inputs[0]!.errors);
+    expect(await dump(bulk)).toEqual(await dump(perItem));
+    expect(await bulk.db.article.count()).toBe(9);
+  }, 120_000);
+
+  it("keeps the run's duplicate index up to what other writers stored and re-indexed since its last batch", async () => {
+    const store = await open();
+    const [a, b, c] = wireStories(3, 7);
+    const one = (uri: string, body: string, time: string) =>
+      runIngest(store.db, [{ name: `${uri}.ndjson`, read: async () => bytes(JSON.stringify({ uri, headline: uri, body_text: body, versioncreated: time })) }], { ...base, bulk: false });
+    await one("a", a!.body, "2026-11-01T08:00:00Z");
+    const idA = (await store.db.article.findUniqueOrThrow({ where: { uri: "a" } })).id;
+    const conn = await openConn(store.url);
+    try {
+      const index = (await RunIndex.open(conn, 1000))!;
+      const ids = (text: string) => index.candidates(fingerprint(text)).map((h) => h.id);
+      expect(ids(a!.body)).toEqual([idA]);
+      // Another writer stores b, and gives a a new text (c's): an update re-indexes it.
+      await one("b", b!.body, "2026-11-01T09:00:00Z");
+      await one("a", c!.body, "2026-11-01T10:00:00Z");
+      const idB = (await store.db.article.findUniqueOrThrow({ where: { uri: "b" } })).id;
+      expect(ids(b!.body)).toEqual([]);
+      await index.sync();
+      expect(ids(b!.body)).toEqual([idB]);
+      expect(ids(c!.body)).toEqual([idA]);
+      expect(ids(a!.body)).toEqual([]);
+    } finally {
+      await conn.close();
+    }
+  }, 120_000);
+});
