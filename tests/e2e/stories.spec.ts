@@ -83,7 +83,7 @@ async function rowsFor(request: APIRequestContext, word: string, view = "article
 }
 
 async function openQueue(page: Page, word: string) {
-  await page.goto(`/?q=${word}`);
+  await page.goto(`/?q=${word}&status=all`);
   await page.waitForLoadState("networkidle");
 }
 
@@ -102,7 +102,8 @@ test("a story row shows its copies, expands by keyboard, and its page shows the 
   // j to the row, o (or →) to expand, o (or ←) to fold.
   await page.keyboard.press("j");
   await page.keyboard.press("o");
-  const copies = page.getByTestId("story-copy");
+  // Under the row (the reading pane beside the list lists them too).
+  const copies = page.getByRole("region", { name: "Stories" }).getByTestId("story-copy");
   await expect(copies).toHaveCount(2);
   await expect(rows.first().getByTestId("story-toggle")).toHaveAttribute("aria-expanded", "true");
   await expect(copies.first()).toContainText("ran it first");
@@ -154,7 +155,7 @@ test("a late copy joins its story, as reviewed copy when the story was reviewed"
   await expect(rows.first().getByTestId("story-toggle")).toHaveText(/3 copies · 3 sources/);
   await page.keyboard.press("j");
   await page.keyboard.press("o");
-  const late = page.getByTestId("story-copy").filter({ hasText: "Coast Times" });
+  const late = page.getByRole("region", { name: "Stories" }).getByTestId("story-copy").filter({ hasText: "Coast Times" });
   await expect(late).toHaveAttribute("data-status", "reviewed");
   await expect(late).toContainText("arrived after the story was reviewed");
   const stored = await rowsFor(page.request, word);
@@ -173,7 +174,11 @@ test("a copy dismissed as not the same story leaves it, and stays out when it is
   await page.goto(`/duplicates/for/${copy!.id}`);
   await expect(page).toHaveURL(/\/duplicates\/\d+$/);
   await page.waitForLoadState("networkidle");
+  const pair = page.url();
   await page.keyboard.press("n");
+  await expect(page.getByText(/Marked not a duplicate/).first()).toBeVisible();
+  // The desk moves on to the next open pair (or says none is left); the decided pair shows its state.
+  await page.goto(pair);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("dismissed");
 
   await openQueue(page, word);
