@@ -61,6 +61,7 @@ const samples: Record<string, Partial<Record<Method, (db: Db, s: Seeded) => Prom
     POST: async () => ({ params: { all: "sign-out" }, json: {} }),
   },
   "/api/articles": { GET: async () => ({ query: "limit=5" }) },
+  "/api/articles/[id]": { GET: async (_db, s) => ({ params: { id: String(s.a) } }) },
   "/api/articles/[id]/status": {
     POST: async (db, s) => {
       const a = await db.article.findUniqueOrThrow({ where: { id: s.a } });
