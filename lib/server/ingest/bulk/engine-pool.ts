@@ -12,7 +12,11 @@ import type { EngineInput, Prepared } from "./prepare-item";
 // A path, not `new URL(…, import.meta.url)`: bundlers take that form for a
 // worker to bundle, and this one is only for processes running under tsx.
 // Worked out when a pool is made, never when a bundle loads this module.
-const workerFile = () => path.join(path.dirname(fileURLToPath(import.meta.url)), "engine-worker.mjs");
+// The name is put together at run time, too: Next.js's bundler follows a literal
+// file name beside import.meta.url and would pull the worker (and tsx) into the
+// web app, which never starts engine threads.
+const WORKER_FILE = ["engine-worker", "mjs"].join(".");
+const workerFile = () => path.join(path.dirname(fileURLToPath(import.meta.url)), WORKER_FILE);
 
 type Result = { ok: true; prepared: Prepared } | { ok: false; message: string };
 
