@@ -221,7 +221,7 @@ export function ArticleList({ filters, canEdit }: { filters: ArticleFilters; can
   if (!q.isPending && items.length === 0) {
     return narrowing(filters) ? (
       <p className="rounded-lg border border-dashed border-stone-300 p-8 text-center text-sm text-stone-600 dark:border-stone-700 dark:text-stone-400">
-        No articles match these filters{filters.status ? ` among the ${filters.status} ones` : ""}. <Link className="underline" href={queueHref({ status: filters.status, view: filters.view })}>Clear them</Link> to see the whole queue.
+        No articles match these filters.{filters.status && ` (${filters.status[0]!.toUpperCase()}${filters.status.slice(1)} tab.)`} <Link className="underline" href={queueHref({ status: filters.status, view: filters.view })}>Clear them</Link> to see the whole queue.
       </p>
     ) : (
       <div className="rounded-lg border border-dashed border-stone-300 p-8 text-center text-sm text-stone-600 dark:border-stone-700 dark:text-stone-400">

@@ -37,6 +37,7 @@ test("a triage shift by keyboard alone", async ({ page }) => {
   await type("sp");
   await press("Space");
   await expect(page).toHaveURL(/place=ES/);
+  await page.waitForLoadState("networkidle"); // the counts under Spain
   await press("Escape");
   await press("Tab");
   expect(await focusedName(page)).toMatch(/^Topic/);

@@ -117,7 +117,7 @@ test("a story row shows its copies, expands by keyboard, and its page shows the 
   await expect(copies).toHaveCount(2);
 
   // The story page: who ran it first, who copied it.
-  await page.getByRole("link", { name: "The story: timeline and changes" }).click();
+  await page.getByRole("region", { name: "Stories" }).getByRole("link", { name: "The story: timeline and changes" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Port seizes ${word} in fish container`);
   const entries = page.getByTestId("timeline-entry");
   await expect(entries).toHaveCount(2);
