@@ -58,6 +58,7 @@ test("a triage shift by keyboard alone", async ({ page }) => {
   }
 
   // Tag the third by hand (a place no story of the three carries): t, a few letters, Enter; Esc leaves the box.
+  await expect(pane.getByTestId("tag-chip").first()).toBeVisible(); // the pane's text and tags have come
   await press("t");
   await type("portu");
   await expect(pane.getByRole("option", { name: /^Portugal/ }).first()).toBeVisible();
