@@ -78,7 +78,7 @@ test("a triage shift by keyboard alone", async ({ page }) => {
 
   // Confirm a duplicate: the palette to the duplicates, j to the first open pair, Enter, c.
   await press("Control+k");
-  await type("Duplicates");
+  await type("go to dup");
   await press("Enter");
   await expect(page).toHaveURL(/\/duplicates$/);
   await page.waitForLoadState("networkidle");
