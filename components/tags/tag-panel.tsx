@@ -9,22 +9,10 @@ import { postJson, useKeys } from "@/lib/ui/keys";
 import { toastWithUndo } from "@/lib/ui/undo";
 import { useEvidence } from "@/components/articles/evidence";
 import { isQueueChip } from "@/lib/schemas/articles";
+import type { PreviewTag } from "@/lib/schemas/preview";
 
-export interface TagView {
-  tagId: number;
-  scheme: string;
-  code: string;
-  name: string;
-  /** IPTC's own label, shown when two topics share a short name. */
-  officialName?: string | null;
-  origin: string;
-  state: string;
-  confidence: number;
-  rel: string | null;
-  /** The version the page saw; sent back so a change made meanwhile by someone else is not overwritten. */
-  version: number;
-  evidence: { text: string; field: string }[];
-}
+/** A tag as the panel shows it: the article page and the reading pane give the same view. */
+export type TagView = PreviewTag;
 
 type TagState = "suggested" | "accepted" | "rejected";
 type Action =

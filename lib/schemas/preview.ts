@@ -1,15 +1,18 @@
 // The reading pane's view of one article (GET /api/articles/:id).
 
+/** A tag with its evidence, as the tag panel shows it (its TagView). */
 export interface PreviewTag {
   tagId: number;
   scheme: string;
   code: string;
   name: string;
+  /** IPTC's own label, shown when two topics share a short name. */
   officialName?: string | null;
   origin: string;
   state: string;
   confidence: number;
   rel: string | null;
+  /** The version the page saw; sent back so a change made meanwhile by someone else is not overwritten. */
   version: number;
   evidence: { text: string; field: string }[];
 }
