@@ -48,7 +48,19 @@ test("a triage shift by keyboard alone", async ({ page }) => {
   await expect(page).toHaveURL(/topic=medtop%3A02000000|topic=medtop:02000000/);
   await press("Escape");
   const rows = page.getByTestId("article-row");
-  await expect(page.getByTestId("article-count")).toContainText("3 stories");
+  // The demo store is shared with the specs before this one, which may add copy in Spain about crime:
+  // the shift works on whatever the filter finds, at least three stories, and counts down from there.
+  const count = page.getByTestId("article-count");
+  const storiesLabel = (n: number) => new RegExp(`^${n} stor(y|ies)\\b`);
+  // The desk with no status shows New; the API with none lists every status.
+  const filter = new URL(page.url()).searchParams;
+  if (!filter.has("status")) filter.set("status", "new");
+  filter.set("limit", "1");
+  const listed = await page.request.get(`/api/articles?${filter}`);
+  expect(listed.ok()).toBe(true);
+  const found = ((await listed.json()) as { total: number }).total;
+  expect(found).toBeGreaterThanOrEqual(3);
+  await expect(count).toHaveText(storiesLabel(found));
 
   // Read three stories in the reading pane.
   const pane = page.getByTestId("reading-pane");
@@ -69,12 +81,13 @@ test("a triage shift by keyboard alone", async ({ page }) => {
 
   // Review two: each leaves the New tab and the cursor stays in place, on the story that moved up.
   await press("e");
-  await expect(page.getByTestId("article-count")).toContainText("2 stories");
+  await expect(count).toHaveText(storiesLabel(found - 1));
   await press("e");
-  await expect(page.getByTestId("article-count")).toContainText("1 story");
+  await expect(count).toHaveText(storiesLabel(found - 2));
   // Spike one.
   await press("#");
-  await expect(page.getByText("No articles match these filters.")).toBeVisible();
+  if (found === 3) await expect(page.getByText("No articles match these filters.")).toBeVisible();
+  else await expect(count).toHaveText(storiesLabel(found - 3));
 
   // Confirm a duplicate: the palette to the duplicates, j to the first open pair, Enter, c.
   await press("Control+k");
