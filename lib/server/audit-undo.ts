@@ -32,7 +32,8 @@ export async function undoEntry(db: Db, auditId: number, actor: Actor) {
       const after = entry.after ? (JSON.parse(entry.after) as { version?: number }) : {};
       if (state === "suggested") return await reopenTag(db, Number(articleId), tag.id, actor, after.version);
       if (state !== "accepted" && state !== "rejected") throw new UndoError(`Audit entry ${auditId} has no tag state to put back`);
-      return await decideTag(db, Number(articleId), tag.id, state, actor, after.version);
+      // Undoing an accept or reject takes its lesson back; undoing a reopen decides again, and teaches again.
+      return await decideTag(db, Number(articleId), tag.id, state, actor, after.version, { undo: entry.action !== "tag.reopen" });
     }
     if (entry.action === "article.status") {
       const articleId = Number(entry.entityId);

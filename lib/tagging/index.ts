@@ -10,7 +10,7 @@ import type { NewsroomModel, PlaceSuggestion, Region, TagInput, TopicSuggestion 
 export { suggestTopics, type TopicOptions } from "./topics";
 export { suggestPlaces, type PlaceOptions } from "./places";
 export { regionsFor, REGIONS } from "./regions";
-export { learn } from "./learn";
+export { learn, unlearn } from "./learn";
 export { emptyModel, MODEL_LIMITS } from "./model";
 export { MEDTOP_CONCEPTS, TOP_LEVEL_TOPICS, medtopConcept, topLevelOf, topicName, toMedtop } from "./taxonomy";
 export { countryName } from "./gazetteer";

@@ -16,6 +16,8 @@ export const MODEL_LIMITS = {
   maxTags: 500,
   /** Word weights a tag keeps; the smallest go first. */
   maxFeatures: 200,
+  /** Lessons kept for undo (the step each recent decision took); the oldest go first. */
+  maxLessons: 2000,
 };
 
 /** Learning rate of the word weights and of the bias. */
@@ -136,14 +138,23 @@ export function withModel(
   return out;
 }
 
-/** One online logistic-regression step for one tag; returns the tag's new weights. */
-export function updateTag(tw: TagWeights | undefined, features: Map<string, number>, priorLogit: number, target: 0 | 1, step: number): TagWeights {
+/** The gradient of one online logistic-regression step for one tag: how far the tag's score is from the editor's answer. */
+export function tagGradient(tw: TagWeights | undefined, features: Map<string, number>, priorLogit: number, target: 0 | 1): number {
+  let z = priorLogit + (tw?.bias ?? 0);
+  for (const [f, x] of features) z += (tw?.w[f] ?? 0) * x;
+  return target - sigmoid(z);
+}
+
+/**
+ * Moves a tag's weights by gradient `g` on these features. An undo applies
+ * the step it takes back with -g and `lessons` -1: plain SGD steps add up, so
+ * taking one back leaves every later lesson in place. Taking back touches
+ * only the words the tag still keeps (a pruned word has no weight to return).
+ */
+export function applyStep(tw: TagWeights | undefined, features: Map<string, number>, g: number, step: number, lessons: 1 | -1 = 1): TagWeights {
   const w: Record<string, number> = { ...(tw?.w ?? {}) };
-  const bias = tw?.bias ?? 0;
-  let z = priorLogit + bias;
-  for (const [f, x] of features) z += (w[f] ?? 0) * x;
-  const g = target - sigmoid(z);
   for (const [f, x] of features) {
+    if (lessons < 0 && !(f in w)) continue;
     const v = (w[f] ?? 0) + LEARNING_RATE.weights * g * x;
     w[f] = Math.round(v * 10_000) / 10_000;
     if (w[f] === 0) delete w[f];
@@ -155,9 +166,14 @@ export function updateTag(tw: TagWeights | undefined, features: Map<string, numb
     pruned = Object.fromEntries(kept.slice(0, MODEL_LIMITS.maxFeatures));
   }
   return {
-    bias: Math.round((bias + LEARNING_RATE.bias * g) * 10_000) / 10_000,
+    bias: Math.round(((tw?.bias ?? 0) + LEARNING_RATE.bias * g) * 10_000) / 10_000,
     w: pruned,
-    n: (tw?.n ?? 0) + 1,
+    n: Math.max(0, (tw?.n ?? 0) + lessons),
     last: step,
   };
+}
+
+/** One online logistic-regression step for one tag; returns the tag's new weights. */
+export function updateTag(tw: TagWeights | undefined, features: Map<string, number>, priorLogit: number, target: 0 | 1, step: number): TagWeights {
+  return applyStep(tw, features, tagGradient(tw, features, priorLogit, target), step);
 }

@@ -89,4 +89,10 @@ export interface NewsroomModel {
   updates: number;
   /** Keyed "medtop:02000000", "iso3166:ES", "newsroom:local-elections". */
   tags: Record<string, TagWeights>;
+  /**
+   * The step each recent decision took, by lesson id (an article and a tag,
+   * lib/server/tags), newest last; several for one id when it was decided
+   * again. An undo takes the newest back (unlearn).
+   */
+  lessons?: Record<string, number[]>;
 }

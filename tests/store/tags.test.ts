@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openStore, storeKinds, type TestStore } from "../support/stores";
 import { bytes } from "../support/feeds";
 import { runIngest } from "../../lib/server/ingest/run-ingest";
-import { addTag, decideTag } from "../../lib/server/tags/decide-tag";
+import { addTag, decideTag, removeTag, restoreTag } from "../../lib/server/tags/decide-tag";
+import { undoEntry } from "../../lib/server/audit-undo";
 import { addNewsroomTag, setHidden } from "../../lib/server/tags/taxonomy";
 import { rescoreArticles } from "../../lib/server/tags/rescore";
 
@@ -94,6 +95,39 @@ describe.each(storeKinds())("tags on %s", (kind) => {
     }
     await ingest("fans-new.ndjson", fanProtest(clubs[5]!));
     expect((await tagsOf(`fans-${clubs[5]}`)).map((t) => t.tag.code)).not.toContain("medtop:15000000");
+  });
+
+  it("takes a decision's lesson back when it is undone, from the desk's toast or the audit log", async () => {
+    const sport = await store.db.tag.findUniqueOrThrow({ where: { scheme_code: { scheme: "medtop", code: "medtop:15000000" } } });
+    const model = async () => JSON.parse((await store.db.taggingModel.findUniqueOrThrow({ where: { newsroom: "default" } })).model);
+    expect((await model()).tags["medtop:15000000"].n).toBe(5);
+    const ids = await Promise.all(clubs.slice(0, 5).map(async (club) => (await store.db.article.findUniqueOrThrow({ where: { uri: `fans-${club}` } })).id));
+    // Four undone from the toast (restore), the fifth from the audit log.
+    for (const id of ids.slice(0, 4)) {
+      const at = await store.db.articleTag.findUniqueOrThrow({ where: { articleId_tagId: { articleId: id, tagId: sport.id } } });
+      await restoreTag(store.db, id, sport.id, "suggested", actor, at.version);
+    }
+    const entry = await store.db.auditEntry.findFirstOrThrow({ where: { articleId: ids[4], action: "tag.reject" }, orderBy: { id: "desc" } });
+    await undoEntry(store.db, entry.id, actor);
+    expect((await store.db.articleTag.findUniqueOrThrow({ where: { articleId_tagId: { articleId: ids[4]!, tagId: sport.id } } })).state).toBe("suggested");
+    const weights = (await model()).tags["medtop:15000000"];
+    expect(weights.n).toBe(0);
+    expect(Math.abs(weights.bias)).toBeLessThan(1e-3);
+    for (const w of Object.values(weights.w) as number[]) expect(Math.abs(w)).toBeLessThan(1e-3);
+    // The next similar story gets sport again.
+    await ingest("fans-after-undo.ndjson", fanProtest(clubs[7]!));
+    expect((await tagsOf(`fans-${clubs[7]}`)).find((t) => t.tag.code === "medtop:15000000")?.state).toBe("suggested");
+    // Reject again, so the stories stay as the tests below expect them.
+    for (const id of ids) await decideTag(store.db, id, sport.id, "rejected", actor);
+  });
+
+  it("takes a hand-added tag's lesson back when the editor removes it", async () => {
+    const id = (await store.db.article.findUniqueOrThrow({ where: { uri: `fans-${clubs[7]}` } })).id;
+    const added = await addTag(store.db, id, "iso3166", "PT", actor);
+    const model = async () => JSON.parse((await store.db.taggingModel.findUniqueOrThrow({ where: { newsroom: "default" } })).model);
+    expect((await model()).tags["iso3166:PT"].n).toBe(1);
+    await removeTag(store.db, id, added.tagId, actor, added.version);
+    expect((await model()).tags["iso3166:PT"].n).toBe(0);
   });
 
   it("suggests a newsroom tag on similar stories after editors add it by hand", async () => {

@@ -4,7 +4,7 @@
 import type { Db } from "../db/client";
 import { retryBusy } from "../db/busy";
 import { countryName, medtopConcept, topicName } from "../../tagging";
-import { teach } from "./tagging-model";
+import { lessonId, teach, unteach } from "./tagging-model";
 import { authorize, recordAudit, type Actor } from "../audit";
 import { StaleWriteError } from "../articles/set-status";
 import { isQueueChip } from "../../schemas/articles";
@@ -35,8 +35,18 @@ function audit(db: Db | Tx, actor: Actor, action: string, articleId: number, tag
  * rather than silently replacing their decision. Without it, the version read
  * here is the one the write must still find, so two concurrent writers never
  * both succeed on the same state.
+ * `undo`: the decision puts back the state an undone one replaced, so the
+ * model takes that decision's lesson back rather than learning a new one.
  */
-export async function decideTag(db: Db, articleId: number, tagId: number, state: "accepted" | "rejected", actor: Actor, expectedVersion?: number) {
+export async function decideTag(
+  db: Db,
+  articleId: number,
+  tagId: number,
+  state: "accepted" | "rejected",
+  actor: Actor,
+  expectedVersion?: number,
+  opts: { undo?: boolean } = {},
+) {
   authorize(actor, "triage");
   const input = await articleInput(db, articleId);
   const result = await retryBusy(() => db.$transaction(async (tx) => {
@@ -56,27 +66,39 @@ export async function decideTag(db: Db, articleId: number, tagId: number, state:
   const { row: at, changed } = result;
   if (!changed) return at;
   if (isLearnable(at.tag.scheme)) {
-    await teach(db, input, { scheme: at.tag.scheme, code: at.tag.code, signal: state === "accepted" ? "accept" : "reject" });
+    const tag = { scheme: at.tag.scheme, code: at.tag.code };
+    if (opts.undo) await unteach(db, input, tag, lessonId(articleId, tag));
+    else await teach(db, input, { ...tag, signal: state === "accepted" ? "accept" : "reject" }, lessonId(articleId, tag));
   }
   return at;
 }
 
-/** Puts a decided tag back to "suggested" (undoing a first decision); versioned and audited like a decision. */
+/**
+ * Puts a decided tag back to "suggested" (undoing a first decision); versioned
+ * and audited like a decision. The model takes the decision's lesson back.
+ */
 export async function reopenTag(db: Db, articleId: number, tagId: number, actor: Actor, expectedVersion?: number) {
   authorize(actor, "triage");
-  return retryBusy(() => db.$transaction(async (tx) => {
+  const input = await articleInput(db, articleId);
+  const reopened = await retryBusy(() => db.$transaction(async (tx) => {
     const at = await tx.articleTag.findUnique({ where: { articleId_tagId: { articleId, tagId } }, include: { tag: true } });
     if (!at) throw new TagError(`Article ${articleId} has no tag ${tagId}`);
     if (expectedVersion !== undefined && at.version !== expectedVersion) throw staleTag(articleId, at);
-    if (at.state === "suggested") return at;
+    if (at.state === "suggested") return { row: at, changed: false };
     const { count } = await tx.articleTag.updateMany({
       where: { id: at.id, version: at.version },
       data: { state: "suggested", decidedById: null, decidedAt: null, version: { increment: 1 } },
     });
     if (count !== 1) throw staleTag(articleId, await tx.articleTag.findUniqueOrThrow({ where: { id: at.id } }));
     await audit(tx, actor, "tag.reopen", articleId, at.tag, { state: at.state, version: at.version }, { state: "suggested", version: at.version + 1 });
-    return { ...at, state: "suggested", version: at.version + 1 };
+    return { row: { ...at, state: "suggested", version: at.version + 1 }, changed: true };
   }));
+  const { row, changed } = reopened;
+  if (changed && isLearnable(row.tag.scheme)) {
+    const tag = { scheme: row.tag.scheme, code: row.tag.code };
+    await unteach(db, input, tag, lessonId(articleId, tag));
+  }
+  return row;
 }
 
 const isLearnable = (scheme: string): scheme is Scheme => scheme === "medtop" || scheme === "iso3166" || scheme === "newsroom";
@@ -113,13 +135,17 @@ export async function addTag(db: Db, articleId: number, scheme: Scheme, code: st
     include: { tag: true },
   });
   await audit(db, actor, "tag.add", articleId, tag, before ? { state: before.state, origin: before.origin } : null, { state: "accepted" });
-  await teach(db, input, { scheme, code: tag.code, signal: before?.state === "suggested" ? "accept" : "add" });
+  await teach(db, input, { scheme, code: tag.code, signal: before?.state === "suggested" ? "accept" : "add" }, lessonId(articleId, tag));
   return at;
 }
 
-/** Takes a tag an editor added off an article again (a machine suggestion is rejected instead). */
+/**
+ * Takes a tag an editor added off an article again (a machine suggestion is
+ * rejected instead); the model takes the adding's lesson back.
+ */
 export async function removeTag(db: Db, articleId: number, tagId: number, actor: Actor, expectedVersion?: number) {
   authorize(actor, "triage");
+  const input = await articleInput(db, articleId);
   const at = await db.articleTag.findUnique({ where: { articleId_tagId: { articleId, tagId } }, include: { tag: true } });
   if (!at) throw new TagError(`Article ${articleId} has no tag ${tagId}`);
   if (at.origin !== "editor") return decideTag(db, articleId, tagId, "rejected", actor, expectedVersion);
@@ -127,6 +153,8 @@ export async function removeTag(db: Db, articleId: number, tagId: number, actor:
   const { count } = await db.articleTag.deleteMany({ where: { id: at.id, version: at.version } });
   if (count !== 1) throw new TagError(`Someone changed this tag on article ${articleId} since you saw it; reload to see it.`);
   await audit(db, actor, "tag.remove", articleId, at.tag, { state: at.state, origin: at.origin }, null);
+  const scheme = at.tag.scheme;
+  if (isLearnable(scheme)) await unteach(db, input, { scheme, code: at.tag.code }, lessonId(articleId, at.tag));
   return null;
 }
 
@@ -151,8 +179,11 @@ export async function acceptSuggestions(db: Db, articleId: number, actor: Actor)
 /**
  * Puts a tag back in the state it had before a decision: the undo in the
  * desk's toasts. `expectedVersion` is the version the undone write produced,
- * so an undo never overwrites someone else's later decision.
+ * so an undo never overwrites someone else's later decision. The model takes
+ * the undone decision's lesson back.
  */
 export async function restoreTag(db: Db, articleId: number, tagId: number, state: "suggested" | "accepted" | "rejected", actor: Actor, expectedVersion?: number) {
-  return state === "suggested" ? reopenTag(db, articleId, tagId, actor, expectedVersion) : decideTag(db, articleId, tagId, state, actor, expectedVersion);
+  return state === "suggested"
+    ? reopenTag(db, articleId, tagId, actor, expectedVersion)
+    : decideTag(db, articleId, tagId, state, actor, expectedVersion, { undo: true });
 }

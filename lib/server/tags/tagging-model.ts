@@ -2,7 +2,7 @@
 // written with a version check so two editors' lessons are both kept.
 import { isBusy } from "../db/busy";
 import type { Db } from "../db/client";
-import { emptyModel, learn, type Feedback, type NewsroomModel, type TagInput } from "../../tagging";
+import { emptyModel, learn, unlearn, type Feedback, type NewsroomModel, type TagInput } from "../../tagging";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
@@ -14,17 +14,31 @@ export async function loadModel(db: Db | Tx, newsroom = NEWSROOM): Promise<{ mod
   return { model: JSON.parse(row.model) as NewsroomModel, version: row.version };
 }
 
+/** The lesson id of one article's one tag: what an undo of a decision on it takes back. */
+export const lessonId = (articleId: number, tag: { scheme: string; code: string }) => `${articleId}|${tag.scheme}:${tag.code}`;
+
 /**
  * Teaches the model one editor action. A concurrent writer makes the
  * version check fail; the lesson is then applied again to the newer model.
+ * `lesson` (lessonId) keeps the step so an undo can take it back.
  */
-export async function teach(db: Db, input: TagInput, feedback: Feedback, newsroom = NEWSROOM): Promise<NewsroomModel> {
+export function teach(db: Db, input: TagInput, feedback: Feedback, lesson?: string, newsroom = NEWSROOM): Promise<NewsroomModel> {
+  return changeModel(db, newsroom, (model) => learn(model, input, feedback, lesson));
+}
+
+/** Takes back the newest lesson of `lesson` (an undone decision); nothing when the model no longer keeps it. */
+export function unteach(db: Db, input: TagInput, feedback: Pick<Feedback, "scheme" | "code">, lesson: string, newsroom = NEWSROOM): Promise<NewsroomModel> {
+  return changeModel(db, newsroom, (model) => unlearn(model, input, feedback, lesson));
+}
+
+async function changeModel(db: Db, newsroom: string, change: (model: NewsroomModel) => NewsroomModel): Promise<NewsroomModel> {
   // Many editors deciding at once all update this one row: retry with a
   // growing, jittered pause rather than fail a decision that is already saved.
   for (let attempt = 0; attempt < 40; attempt++) {
     if (attempt > 0) await new Promise((r) => setTimeout(r, Math.random() * Math.min(200, 5 * attempt)));
     const { model, version } = await loadModel(db, newsroom);
-    const next = learn(model, input, feedback);
+    const next = change(model);
+    if (next === model) return model;
     const json = JSON.stringify(next);
     if (version === 0) {
       try {

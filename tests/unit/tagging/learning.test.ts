@@ -4,6 +4,7 @@ import {
   MODEL_LIMITS,
   emptyModel,
   learn,
+  unlearn,
   suggestPlaces,
   suggestTags,
   suggestTopics,
@@ -141,5 +142,45 @@ describe("learning from editors", () => {
 
   it("refuses a feedback code that is not one", () => {
     expect(() => learn(emptyModel(), byElection(0), { code: "crime", scheme: "medtop", signal: "add" })).toThrow(/media topic/);
+  });
+
+  it("an undone decision is taken back: its step goes, later lessons stay", () => {
+    const next = weatherApp(6);
+    const reject = { code: WEATHER, scheme: "medtop" as const, signal: "reject" as const };
+    let model = emptyModel();
+    for (let i = 0; i < 5; i++) model = learn(model, weatherApp(i), reject, `app-${i}`);
+    expect(suggested(next, model)).not.toContain(WEATHER);
+    // An unrelated lesson after them: a hand-added local-elections tag.
+    model = learn(model, byElection(0), { code: "local-elections", scheme: "newsroom", signal: "add" }, "ward-0");
+    const elections = model.tags["newsroom:local-elections"];
+
+    for (let i = 0; i < 5; i++) model = unlearn(model, weatherApp(i), { code: WEATHER, scheme: "medtop" }, `app-${i}`);
+    const weather = model.tags[WEATHER]!;
+    expect(weather.n).toBe(0);
+    // Back to no lesson, up to the weights' rounding (1e-4 a step).
+    expect(Math.abs(weather.bias)).toBeLessThan(1e-3);
+    for (const w of Object.values(weather.w)) expect(Math.abs(w)).toBeLessThan(1e-3);
+    expect(confidenceOf(next, model, WEATHER)).toBeCloseTo(confidenceOf(next, undefined, WEATHER), 2);
+    expect(suggested(next, model)).toContain(WEATHER);
+    expect(model.tags["newsroom:local-elections"]).toEqual(elections);
+    expect(model.lessons).toEqual({ "ward-0": [expect.any(Number)] });
+  });
+
+  it("takes back only the newest decision of a lesson, and nothing for a lesson it no longer keeps", () => {
+    const story = weatherApp(1);
+    const feedback = { code: WEATHER, scheme: "medtop" as const };
+    let model = learn(emptyModel(), story, { ...feedback, signal: "reject" }, "a");
+    const afterReject = model.tags[WEATHER];
+    model = learn(model, story, { ...feedback, signal: "accept" }, "a");
+    expect(model.lessons!.a).toHaveLength(2);
+    model = unlearn(model, story, feedback, "a");
+    expect(model.tags[WEATHER]!.n).toBe(1);
+    for (const [f, w] of Object.entries(afterReject!.w)) expect(model.tags[WEATHER]!.w[f]).toBeCloseTo(w, 3);
+    expect(unlearn(model, story, feedback, "never-taught")).toBe(model);
+    // The kept lessons are bounded like the rest of the model.
+    let many = emptyModel();
+    for (let i = 0; i < MODEL_LIMITS.maxLessons + 10; i++) many = learn(many, story, { ...feedback, signal: "reject" }, `l${i}`);
+    expect(Object.keys(many.lessons!)).toHaveLength(MODEL_LIMITS.maxLessons);
+    expect(many.lessons!.l0).toBeUndefined();
   });
 });
