@@ -1,9 +1,8 @@
-// GET /api/events - live updates as Server-Sent Events: new articles and others' changes, about every second
+// GET /api/events - live updates as Server-Sent Events: new articles and others' changes, as the process's hub reads them
 import { guard } from "@/lib/server/auth/guard";
 import type { NextRequest } from "next/server";
 import { db } from "@/lib/server/db/client";
-import { env } from "@/lib/server/env";
-import { nextChanges, openCursor } from "@/lib/server/live/changes";
+import { subscribe } from "@/lib/server/live/hub";
 
 export const dynamic = "force-dynamic";
 
@@ -13,47 +12,44 @@ export async function GET(req: NextRequest) {
   const g = await guard(req, "read");
   if (g instanceof Response) return g;
   const store = db();
-  const cursor = await openCursor(store);
-  const pollMs = env().WIREDESK_LIVE_POLL_MS;
   const encoder = new TextEncoder();
   const signal = req.signal;
+  let unsubscribe = () => {};
+  let heartbeat: NodeJS.Timeout | undefined;
   const stream = new ReadableStream<Uint8Array>({
-    async start(controller) {
-      const send = (text: string) => controller.enqueue(encoder.encode(text));
+    start(controller) {
+      let lastSent = Date.now();
+      const close = () => {
+        unsubscribe();
+        clearInterval(heartbeat);
+        try {
+          controller.close();
+        } catch {
+          // already closed by the client going away
+        }
+      };
+      const send = (text: string) => {
+        try {
+          controller.enqueue(encoder.encode(text));
+          lastSent = Date.now();
+        } catch {
+          close();
+        }
+      };
       // Browsers reconnect after this long if the connection drops.
       send(`retry: 2000\n: connected\n\n`);
-      let lastSent = Date.now();
-      while (!signal.aborted) {
-        await new Promise<void>((resolve) => {
-          const t = setTimeout(done, pollMs);
-          function done() {
-            clearTimeout(t);
-            signal.removeEventListener("abort", done);
-            resolve();
-          }
-          signal.addEventListener("abort", done, { once: true });
-        });
-        if (signal.aborted) break;
-        try {
-          const event = await nextChanges(store, cursor);
-          if (event) {
-            send(`event: change\ndata: ${JSON.stringify(event)}\n\n`);
-            lastSent = Date.now();
-          } else if (Date.now() - lastSent > HEARTBEAT_MS) {
-            // Keeps proxies from closing an idle connection.
-            send(`: heartbeat\n\n`);
-            lastSent = Date.now();
-          }
-        } catch {
-          // The store hiccuped: the client reconnects and starts afresh.
-          break;
-        }
-      }
-      try {
-        controller.close();
-      } catch {
-        // already closed by the client going away
-      }
+      // The process's one reader of the store tells every open tab (lib/server/live/hub.ts): a tab costs no store query.
+      unsubscribe = subscribe(store, (event) => send(`event: change\ndata: ${JSON.stringify(event)}\n\n`));
+      // Keeps proxies from closing an idle connection.
+      heartbeat = setInterval(() => {
+        if (Date.now() - lastSent > HEARTBEAT_MS) send(`: heartbeat\n\n`);
+      }, HEARTBEAT_MS / 3);
+      if (signal.aborted) close();
+      else signal.addEventListener("abort", close, { once: true });
+    },
+    cancel() {
+      unsubscribe();
+      clearInterval(heartbeat);
     },
   });
   return new Response(stream, {
