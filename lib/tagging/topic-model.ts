@@ -233,9 +233,10 @@ export function softmax(z: Float64Array, temperature: number): Float64Array {
 
 /**
  * Every class with its calibrated probability and evidence, best first; empty
- * when the article has no word the model knows (it says nothing).
+ * when the article has fewer than `minWords` words the model knows and no
+ * cue feature (it says nothing).
  */
-export function classifyTopics(doc: Doc, cues: CueFeature[] = [], model = topicModel(), maxEvidence = 6): ClassScore[] {
+export function classifyTopics(doc: Doc, cues: CueFeature[] = [], model = topicModel(), maxEvidence = 6, minWords = 1): ClassScore[] {
   const tf = topicFeatures(doc, cues);
   const K = model.classes.length;
   const z = Float64Array.from(model.bias);
@@ -253,7 +254,15 @@ export function classifyTopics(doc: Doc, cues: CueFeature[] = [], model = topicM
     cs.push(model.centred.get(f)!);
     for (let k = 0; k < K; k++) z[k]! += w[k]! * v;
   }
-  if (fs.length === 0) return [];
+  // Too few known words and no cue (a tagger's "Hello"): the probabilities would be mostly the class priors.
+  let words = 0;
+  let cue = false;
+  for (const j of fs) {
+    const at = tf.first[j]!;
+    if (at < 0) cue = true;
+    else if ((at & 1) === 0) words++;
+  }
+  if (words < minWords && !cue) return [];
   const p = softmax(z, model.temperature);
   const out: ClassScore[] = model.classes.map((code, k) => ({ code, top: model.tops[k]!, p: p[k]!, evidence: [] as Evidence[] }));
   // Evidence, only for the classes likely enough to be shown: the present
