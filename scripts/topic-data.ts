@@ -261,6 +261,8 @@ export function huffPostExamples(dir: string): { examples: TopicExample[]; leftO
     if (!label) leftOut.set(item.category, (leftOut.get(item.category) ?? 0) + 1);
     else examples.push({ source: "huffpost", date: item.date, headline: item.headline, body: item.description, label });
   }
+  // In date order (the file runs newest first), so that a split reads from its first date to its last.
+  examples.sort((a, b) => a.date.localeCompare(b.date));
   return { examples, leftOut, read: items.length };
 }
 
