@@ -44,7 +44,7 @@ interface HeadingRule {
 
 const HEADINGS = mapping.headings as Record<string, HeadingRule>;
 const ALIASES = mapping.aliases as Record<string, string>;
-const HUFFPOST = mapping.huffpost.categories as Record<string, { code?: string }>;
+const HUFFPOST = mapping.huffpost.categories as Record<string, { code?: string; train?: boolean }>;
 
 /** The mapping rule of a portal heading, or undefined for a heading the table does not know. */
 export function headingRule(heading: string): HeadingRule | undefined {
@@ -190,6 +190,16 @@ export function huffPostLabel(category: string): string | undefined {
   return HUFFPOST[category.trim().toUpperCase()]?.code;
 }
 
+/**
+ * Whether the model learns from a HuffPost section. A section marked
+ * 'train': false in the table keeps its label, so the bench still measures
+ * it, but the model learns its topic from the portal alone.
+ */
+export function huffPostTrains(category: string): boolean {
+  const rule = HUFFPOST[category.trim().toUpperCase()];
+  return rule?.code !== undefined && rule.train !== false;
+}
+
 export type Split = "train" | "calibration" | "test";
 
 /**
@@ -229,6 +239,8 @@ export interface TopicExample {
   body: string;
   /** The class it is trained as (a medtop code). */
   label: string;
+  /** False for an item that is measured but not learnt from (a HuffPost section marked 'train': false). */
+  trains: boolean;
 }
 
 /** The portal's labelled items, each sentence once (the same one filed twice teaches nothing new and could cross the split). */
@@ -242,7 +254,7 @@ export function portalExamples(dir: string): { examples: TopicExample[]; leftOut
     seen.add(item.text);
     const label = labelOf(item);
     if (!label) leftOut.set(item.heading, (leftOut.get(item.heading) ?? 0) + 1);
-    else examples.push({ source: "portal", date: item.date, headline: "", body: item.text, label });
+    else examples.push({ source: "portal", date: item.date, headline: "", body: item.text, label, trains: true });
   }
   return { examples, leftOut, read: items.length };
 }
@@ -259,7 +271,7 @@ export function huffPostExamples(dir: string): { examples: TopicExample[]; leftO
     seen.add(key);
     const label = huffPostLabel(item.category);
     if (!label) leftOut.set(item.category, (leftOut.get(item.category) ?? 0) + 1);
-    else examples.push({ source: "huffpost", date: item.date, headline: item.headline, body: item.description, label });
+    else examples.push({ source: "huffpost", date: item.date, headline: item.headline, body: item.description, label, trains: huffPostTrains(item.category) });
   }
   // In date order (the file runs newest first), so that a split reads from its first date to its last.
   examples.sort((a, b) => a.date.localeCompare(b.date));

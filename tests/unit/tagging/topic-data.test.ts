@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 
 import mapping from "../../../lib/tagging/data/topic-mapping.json";
 import { medtopConcept } from "../../../lib/tagging/taxonomy";
-import { HUFFPOST_FILE, huffPostExamples, huffPostLabel, readHuffPost, splitByItems } from "../../../scripts/topic-data";
+import { HUFFPOST_FILE, huffPostExamples, huffPostLabel, huffPostTrains, readHuffPost, splitByItems } from "../../../scripts/topic-data";
 
 // The reader of the second training source (HuffPost's News Category
 // Dataset) on a tiny inline fixture, and the mapping table's HuffPost half.
@@ -62,7 +62,7 @@ describe("huffPostExamples", () => {
       ["medtop:12000000", "Pope Visits Iraq", "The first papal visit to the country."],
       ["medtop:10000000", "Ten Quiet Beaches", "Off-season trips."],
     ]);
-    expect(examples.every((e) => e.source === "huffpost")).toBe(true);
+    expect(examples.every((e) => e.source === "huffpost" && e.trains)).toBe(true);
     expect([...leftOut]).toEqual([
       ["QUEER VOICES", 1],
       ["WEIRD NEWS", 1],
@@ -89,6 +89,20 @@ describe("the HuffPost half of topic-mapping.json", () => {
     for (const c of ["BLACK VOICES", "QUEER VOICES", "WOMEN", "FIFTY", "IMPACT", "COMEDY", "WEIRD NEWS", "GOOD NEWS", "U.S. NEWS", "WORLD NEWS"]) {
       expect(huffPostLabel(c), c).toBeUndefined();
     }
+  });
+});
+
+describe("huffPostTrains", () => {
+  const categories = mapping.huffpost.categories as Record<string, { code?: string; train?: boolean }>;
+
+  it("learns from every mapped section but one marked 'train': false, never from a section left out", () => {
+    for (const [name, rule] of Object.entries(categories)) {
+      expect(huffPostTrains(name), name).toBe(rule.code !== undefined && rule.train !== false);
+      // The flag only makes sense on a section that has a code: it is measured, not learnt.
+      if (rule.train !== undefined) expect(rule.code, name).toBeDefined();
+    }
+    expect(huffPostTrains("WOMEN")).toBe(false);
+    expect(huffPostTrains("no such section")).toBe(false);
   });
 });
 
