@@ -4,7 +4,7 @@
 // places precision, recall and F1 against the PLACES labels, topic accuracy
 // (every TOPICS label rolls up to IPTC 04000000 "economy, business and
 // finance"), and articles per second on one core.
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { createRequire } from "node:module";
@@ -14,6 +14,7 @@ import { taggedPlaces } from "../lib/tagging/places";
 import { MENTION_TAG_CONFIDENCE } from "../lib/tagging/thresholds";
 import { benchTopics } from "./bench-topics";
 import { TOPIC_DATA_HELP, topicDataDir } from "./topic-data";
+import { readCorpus } from "./reuters";
 
 const root = path.resolve(import.meta.dirname, "..");
 const require = createRequire(import.meta.url);
@@ -73,62 +74,6 @@ const PLACE_MAP: Record<string, string> = {
 const MAPPING_NOTE =
   "ussr→RU, west-germany/east-germany→DE, czechoslovakia→CZ, yugoslavia→RS, zaire→CD, burma→MM, kampuchea→KH, " +
   "yemen-arab-republic/yemen-demo-republic→YE, netherlands-antilles→CW; the rest by today's English name";
-
-interface Doc {
-  id: string;
-  title: string;
-  dateline: string;
-  body: string;
-  places: string[];
-  topics: string[];
-}
-
-function decode(s: string): string {
-  return s
-    .replace(/&#(\d+);/g, (_, n: string) => {
-      const c = Number(n);
-      return c < 32 && c !== 10 ? " " : String.fromCharCode(c);
-    })
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&amp;/g, "&")
-    .replace(/[\x00-\x09\x0b-\x1f\x7f]/g, " ");
-}
-
-const tag = (doc: string, name: string): string | undefined => {
-  const m = new RegExp(`<${name}>([\\s\\S]*?)</${name}>`).exec(doc);
-  return m?.[1];
-};
-const list = (doc: string, name: string): string[] => [...(tag(doc, name) ?? "").matchAll(/<D>([^<]*)<\/D>/g)].map((m) => m[1]!.trim());
-
-function readCorpus(dir: string, limit: number): Doc[] {
-  const files = readdirSync(dir)
-    .filter((f) => /^reut2-\d+\.sgm$/.test(f))
-    .sort();
-  if (files.length === 0) throw new Error(`no reut2-*.sgm files in ${dir}`);
-  const docs: Doc[] = [];
-  for (const f of files) {
-    const text = readFileSync(path.join(dir, f)).toString("latin1");
-    for (const m of text.matchAll(/<REUTERS[^>]*NEWID="(\d+)"[^>]*>([\s\S]*?)<\/REUTERS>/g)) {
-      const raw = m[2]!;
-      const body = decode(tag(raw, "BODY") ?? "")
-        .replace(/\s*Reuter\s*$/, "")
-        .trim();
-      docs.push({
-        id: m[1]!,
-        title: decode(tag(raw, "TITLE") ?? "").trim(),
-        dateline: decode(tag(raw, "DATELINE") ?? "")
-          .replace(/\s+-\s*$/, "")
-          .trim(),
-        body,
-        places: list(raw, "PLACES"),
-        topics: list(raw, "TOPICS"),
-      });
-      if (docs.length >= limit) return docs;
-    }
-  }
-  return docs;
-}
 
 function isoMapper(): (label: string) => string | undefined {
   const world = require("world-countries") as { cca2: string; name: { common: string } }[];

@@ -1,7 +1,8 @@
 // The topic half of npm run bench:tagging: the top suggested top-level topic
 // (what an editor accepts with one key) against labelled general news, on
-//   1. the held-out test split of the training data (Wikipedia Current events
-//      portal items, the last days; briefs only: the portal has no full stories);
+//   1. the held-out test splits of the training data, each source apart:
+//      Wikipedia Current events portal items (the last days) and HuffPost
+//      headlines with their short descriptions (the last dates); briefs only;
 //   2. Wikinews articles of 2019-2020, a different publisher, labelled by hand
 //      (scripts/topic-eval/wikinews-labels.tsv): full-length, and as briefs
 //      (headline and first sentence).
@@ -13,7 +14,7 @@ import { suggestTopics } from "../lib/tagging/index";
 import { topicName, TOP_LEVEL_TOPICS, topLevelOf } from "../lib/tagging/taxonomy";
 import { loadTopicModel, type TopicModelFile } from "../lib/tagging/topic-model";
 import type { TagInput } from "../lib/tagging/types";
-import { briefOf, labelOf, readCurrentEvents, readWikinews, splitByDate } from "./topic-data";
+import { briefOf, readWikinews, topicSplits } from "./topic-data";
 
 const root = path.resolve(import.meta.dirname, "..");
 const LABELS = path.join(root, "scripts/topic-eval/wikinews-labels.tsv");
@@ -140,20 +141,24 @@ export function benchTopics(dir: string, passes: number): void {
   console.log(`  topics from the cue lexicon only (not in the training data): ${notLearnt.join(", ")}`);
   console.log("");
 
-  // 1. Held out: the last days of the portal, never trained on.
-  const seen = new Set<string>();
-  const examples = readCurrentEvents(dir).flatMap((item) => {
-    if (seen.has(item.text)) return [];
-    seen.add(item.text);
-    const label = labelOf(item);
-    return label ? [{ item, label, date: item.date }] : [];
-  });
-  const test = splitByDate(examples).test;
+  // 1. Held out: the last dates of each training source, never trained or tuned on.
+  const splits = topicSplits(dir);
+  const test = splits.portal.test;
   console.log(`Held-out split of the training data (Wikipedia Current events, ${test[0]?.date}..${test.at(-1)?.date}; CC BY-SA 4.0):`);
   console.log(`  full-length stories: none in this set (every portal item is a brief of one to three sentences)`);
   report(
     "short briefs (each portal item as it stands)",
-    test.map((e) => ({ input: { headline: "", bodyText: e.item.text }, gold: topLevelOf(e.label) ?? e.label, also: [] })),
+    test.map((e) => ({ input: { headline: "", bodyText: e.body }, gold: topLevelOf(e.label) ?? e.label, also: [] })),
+    passes,
+    0.85,
+  );
+  console.log("");
+  const hp = splits.huffpost.test;
+  const hpDates = hp.map((e) => e.date).sort();
+  console.log(`Held-out split of the training data (HuffPost, News Category Dataset, ${hpDates[0]}..${hpDates.at(-1)}; CC BY 4.0):`);
+  report(
+    "short briefs (headline and short description)",
+    hp.map((e) => ({ input: { headline: e.headline, bodyText: e.body }, gold: topLevelOf(e.label) ?? e.label, also: [] })),
     passes,
     0.85,
   );

@@ -4,6 +4,9 @@
 // WIREDESK_TOPIC_DATA and holds:
 //   current-events/*.md   Wikipedia's Current events portal, one file per day
 //                         (the docs/_posts folder of github.com/fordred/wikinews), CC BY-SA 4.0
+//   huffpost/News_Category_Dataset_v3.json
+//                         HuffPost headlines and short descriptions with their section, one JSON
+//                         object a line (Misra, "News Category Dataset", arXiv:2209.11429), CC BY 4.0
 //   wikinews/*.csv        English Wikinews articles of 2019 and 2020, columns url,date,title,text
 //                         (the data folder of github.com/vanatteveldt/wikinews), CC BY 2.5
 import { existsSync, readdirSync, readFileSync } from "node:fs";
@@ -14,8 +17,9 @@ import { analyse } from "../lib/tagging/doc";
 import { cueTopicScores } from "../lib/tagging/topics";
 
 export const TOPIC_DATA_HELP = `a folder with current-events/*.md (Wikipedia Current events portal, one file a day:
-                 docs/_posts of github.com/fordred/wikinews) and wikinews/*.csv (url,date,title,text:
-                 data/ of github.com/vanatteveldt/wikinews); default $WIREDESK_TOPIC_DATA`;
+                 docs/_posts of github.com/fordred/wikinews), huffpost/News_Category_Dataset_v3.json
+                 (Misra's News Category Dataset, one JSON object a line) and wikinews/*.csv
+                 (url,date,title,text: data/ of github.com/vanatteveldt/wikinews); default $WIREDESK_TOPIC_DATA`;
 
 export function topicDataDir(given: string | undefined): string {
   const dir = given ?? process.env.WIREDESK_TOPIC_DATA;
@@ -40,6 +44,7 @@ interface HeadingRule {
 
 const HEADINGS = mapping.headings as Record<string, HeadingRule>;
 const ALIASES = mapping.aliases as Record<string, string>;
+const HUFFPOST = mapping.huffpost.categories as Record<string, { code?: string; train?: boolean }>;
 
 /** The mapping rule of a portal heading, or undefined for a heading the table does not know. */
 export function headingRule(heading: string): HeadingRule | undefined {
@@ -135,6 +140,66 @@ export function labelOf(item: BriefItem): string | undefined {
   return ranked[0][0];
 }
 
+/** The HuffPost file, relative to the data folder. */
+export const HUFFPOST_FILE = "huffpost/News_Category_Dataset_v3.json";
+
+export interface HuffPostItem {
+  /** YYYY-MM-DD of publication. */
+  date: string;
+  /** HuffPost's section, upper case as in the file ("FOOD & DRINK"). */
+  category: string;
+  headline: string;
+  /** The short description under the headline; may be empty. */
+  description: string;
+}
+
+/**
+ * Every item of the News Category Dataset (one JSON object a line: link,
+ * headline, category, short_description, authors, date). Throws, naming the
+ * file, when it is missing or a line is not such an object.
+ */
+export function readHuffPost(dir: string): HuffPostItem[] {
+  const file = path.join(dir, HUFFPOST_FILE);
+  if (!existsSync(file)) {
+    throw new Error(`topic data folder ${dir} has no ${HUFFPOST_FILE} (the News Category Dataset, one JSON object a line)`);
+  }
+  const out: HuffPostItem[] = [];
+  readFileSync(file, "utf8")
+    .split("\n")
+    .forEach((line, n) => {
+      if (!line.trim()) return;
+      let o: Record<string, unknown>;
+      try {
+        o = JSON.parse(line) as Record<string, unknown>;
+      } catch {
+        throw new Error(`${file}:${n + 1}: not a JSON object (is it a Git LFS pointer rather than the data?)`);
+      }
+      const { category, headline, date } = o;
+      const description = o.short_description ?? "";
+      if (typeof category !== "string" || typeof headline !== "string" || typeof date !== "string" || typeof description !== "string") {
+        throw new Error(`${file}:${n + 1}: expected category, headline, short_description and date strings`);
+      }
+      out.push({ date: date.slice(0, 10), category: category.trim().toUpperCase(), headline: headline.trim(), description: description.trim() });
+    });
+  if (out.length === 0) throw new Error(`${file}: no items`);
+  return out;
+}
+
+/** The class a HuffPost item is trained as, by the mapping table; undefined for a section left out. */
+export function huffPostLabel(category: string): string | undefined {
+  return HUFFPOST[category.trim().toUpperCase()]?.code;
+}
+
+/**
+ * Whether the model learns from a HuffPost section. A section marked
+ * 'train': false in the table keeps its label, so the bench still measures
+ * it, but the model learns its topic from the portal alone.
+ */
+export function huffPostTrains(category: string): boolean {
+  const rule = HUFFPOST[category.trim().toUpperCase()];
+  return rule?.code !== undefined && rule.train !== false;
+}
+
 export type Split = "train" | "calibration" | "test";
 
 /**
@@ -149,6 +214,73 @@ export function splitByDate<T extends { date: string }>(items: T[]): Record<Spli
   const out: Record<Split, T[]> = { train: [], calibration: [], test: [] };
   for (const it of items) out[it.date >= testFrom ? "test" : it.date >= calFrom ? "calibration" : "train"].push(it);
   return out;
+}
+
+/**
+ * By date too, but at the last 15% and the 10% before them of the items, not
+ * of the days: the dataset is uneven over time (about 200,000 items up to May
+ * 2018, 10,000 over the four years after), so a cut by days could leave a
+ * thin test split. A day is never cut in two.
+ */
+export function splitByItems<T extends { date: string }>(items: T[]): Record<Split, T[]> {
+  const dates = items.map((i) => i.date).sort();
+  const testFrom = dates[Math.floor(dates.length * 0.85)] ?? "9999";
+  const calFrom = dates[Math.floor(dates.length * 0.75)] ?? "9999";
+  const out: Record<Split, T[]> = { train: [], calibration: [], test: [] };
+  for (const it of items) out[it.date >= testFrom ? "test" : it.date >= calFrom ? "calibration" : "train"].push(it);
+  return out;
+}
+
+/** A labelled item of either training source, as the tagger reads it. */
+export interface TopicExample {
+  source: "portal" | "huffpost";
+  date: string;
+  headline: string;
+  body: string;
+  /** The class it is trained as (a medtop code). */
+  label: string;
+  /** False for an item that is measured but not learnt from (a HuffPost section marked 'train': false). */
+  trains: boolean;
+}
+
+/** The portal's labelled items, each sentence once (the same one filed twice teaches nothing new and could cross the split). */
+export function portalExamples(dir: string): { examples: TopicExample[]; leftOut: Map<string, number>; read: number } {
+  const items = readCurrentEvents(dir);
+  const seen = new Set<string>();
+  const examples: TopicExample[] = [];
+  const leftOut = new Map<string, number>();
+  for (const item of items) {
+    if (seen.has(item.text)) continue;
+    seen.add(item.text);
+    const label = labelOf(item);
+    if (!label) leftOut.set(item.heading, (leftOut.get(item.heading) ?? 0) + 1);
+    else examples.push({ source: "portal", date: item.date, headline: "", body: item.text, label, trains: true });
+  }
+  return { examples, leftOut, read: items.length };
+}
+
+/** HuffPost's labelled items (headline, and the short description as the body), each once. */
+export function huffPostExamples(dir: string): { examples: TopicExample[]; leftOut: Map<string, number>; read: number } {
+  const items = readHuffPost(dir);
+  const seen = new Set<string>();
+  const examples: TopicExample[] = [];
+  const leftOut = new Map<string, number>();
+  for (const item of items) {
+    const key = `${item.headline}\n${item.description}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const label = huffPostLabel(item.category);
+    if (!label) leftOut.set(item.category, (leftOut.get(item.category) ?? 0) + 1);
+    else examples.push({ source: "huffpost", date: item.date, headline: item.headline, body: item.description, label, trains: huffPostTrains(item.category) });
+  }
+  // In date order (the file runs newest first), so that a split reads from its first date to its last.
+  examples.sort((a, b) => a.date.localeCompare(b.date));
+  return { examples, leftOut, read: items.length };
+}
+
+/** Both sources split the same way for training and the bench: the portal by days, HuffPost by items. */
+export function topicSplits(dir: string): { portal: Record<Split, TopicExample[]>; huffpost: Record<Split, TopicExample[]> } {
+  return { portal: splitByDate(portalExamples(dir).examples), huffpost: splitByItems(huffPostExamples(dir).examples) };
 }
 
 export interface LabelledArticle {

@@ -207,4 +207,6 @@ export const BLOCKED_CUES = [
   "share of", "shared", "a fine line", "fine print", "the bill for", "foot the bill", "legal tender", "blazing sun",
   "soldier on", "rounds of talks", "heated", "cooling", "freeze", "freezes", "frozen", "iced",
   "hospitality", "oil painting", "party line", "stake out",
+  // A holiday weekend, not a labour story (HuffPost's travel and food pieces name it).
+  "labor day", "labour day",
 ];

@@ -183,6 +183,8 @@ export interface LoadedTopicModel {
   weights: Map<string, Float64Array>;
   /** Feature → weights less their mean over the classes: what it says for one class against the others. */
   centred: Map<string, Float64Array>;
+  /** Feature → both, weights then centred weights in one array: tagging looks a feature up once. */
+  rows: Map<string, Float64Array>;
 }
 
 let loaded: LoadedTopicModel | undefined;
@@ -200,15 +202,20 @@ export function loadTopicModel(file: TopicModelFile): LoadedTopicModel {
   const k = file.classes.length;
   const weights = new Map<string, Float64Array>();
   const centred = new Map<string, Float64Array>();
+  const rows = new Map<string, Float64Array>();
   for (const [f, pairs] of Object.entries(file.weights)) {
-    const w = new Float64Array(k);
-    for (let i = 0; i < pairs.length; i += 2) w[pairs[i]!] = pairs[i + 1]! / file.scale;
-    weights.set(f, w);
-    const mean = w.reduce((a, b) => a + b, 0) / k;
-    centred.set(f, w.map((v) => v - mean));
+    const row = new Float64Array(2 * k);
+    for (let i = 0; i < pairs.length; i += 2) row[pairs[i]!] = pairs[i + 1]! / file.scale;
+    let mean = 0;
+    for (let c = 0; c < k; c++) mean += row[c]!;
+    mean /= k;
+    for (let c = 0; c < k; c++) row[k + c] = row[c]! - mean;
+    rows.set(f, row);
+    weights.set(f, row.subarray(0, k));
+    centred.set(f, row.subarray(k));
   }
   const tops = file.classes.map((c) => topLevelOf(c) ?? c);
-  return { classes: file.classes, tops, temperature: file.temperature, bias: Float64Array.from(file.bias), weights, centred };
+  return { classes: file.classes, tops, temperature: file.temperature, bias: Float64Array.from(file.bias), weights, centred, rows };
 }
 
 export interface ClassScore {
@@ -233,27 +240,35 @@ export function softmax(z: Float64Array, temperature: number): Float64Array {
 
 /**
  * Every class with its calibrated probability and evidence, best first; empty
- * when the article has no word the model knows (it says nothing).
+ * when the article has fewer than `minWords` words the model knows and no
+ * cue feature (it says nothing).
  */
-export function classifyTopics(doc: Doc, cues: CueFeature[] = [], model = topicModel(), maxEvidence = 6): ClassScore[] {
+export function classifyTopics(doc: Doc, cues: CueFeature[] = [], model = topicModel(), maxEvidence = 6, minWords = 1): ClassScore[] {
   const tf = topicFeatures(doc, cues);
   const K = model.classes.length;
   const z = Float64Array.from(model.bias);
   // The known features, kept for the evidence below.
   const fs: number[] = [];
   const vs: number[] = [];
-  const cs: Float64Array[] = [];
+  const rs: Float64Array[] = [];
   for (let j = 0; j < tf.keys.length; j++) {
-    const f = tf.keys[j]!;
-    const w = model.weights.get(f);
-    if (!w) continue;
+    const row = model.rows.get(tf.keys[j]!);
+    if (!row) continue;
     const v = tf.vals[j]!;
     fs.push(j);
     vs.push(v);
-    cs.push(model.centred.get(f)!);
-    for (let k = 0; k < K; k++) z[k]! += w[k]! * v;
+    rs.push(row);
+    for (let k = 0; k < K; k++) z[k]! += row[k]! * v;
   }
-  if (fs.length === 0) return [];
+  // Too few known words and no cue (a tagger's "Hello"): the probabilities would be mostly the class priors.
+  let words = 0;
+  let cue = false;
+  for (const j of fs) {
+    const at = tf.first[j]!;
+    if (at < 0) cue = true;
+    else if ((at & 1) === 0) words++;
+  }
+  if (words < minWords && !cue) return [];
   const p = softmax(z, model.temperature);
   const out: ClassScore[] = model.classes.map((code, k) => ({ code, top: model.tops[k]!, p: p[k]!, evidence: [] as Evidence[] }));
   // Evidence, only for the classes likely enough to be shown: the present
@@ -262,7 +277,7 @@ export function classifyTopics(doc: Doc, cues: CueFeature[] = [], model = topicM
     if (p[k]! < EVIDENCE_MIN_P) continue;
     const list: [number, number][] = [];
     for (let j = 0; j < fs.length; j++) {
-      const c = cs[j]![k]! * vs[j]!;
+      const c = rs[j]![K + k]! * vs[j]!;
       if (c > 0) list.push([fs[j]!, c]);
     }
     list.sort((a, b) => b[1] - a[1]);

@@ -64,12 +64,16 @@ const SHARED_WITH: Record<string, string> = {
   "medtop:11000000": "medtop:09000000",
   "medtop:04000000": "medtop:09000000",
 };
+/** The most of a learnt topic's probability its untrained sibling takes. */
+const MAX_SHARE = 0.5;
 /** How far a sure classifier lowers the cue lexicon's confidence in a topic it was not trained on. */
 const UNKNOWN_YIELD = 0.4;
 /** The cue lexicon's confidence in a topic the classifier knows counts this much... */
 const SECOND_OPINION = 0.7;
 /** ...and stays below this share of the classifier's best topic. */
 const SECOND_BELOW = 0.9;
+/** Two learnt topics closer than this are a tie the cue words break. */
+const NEAR_TIE = 0.1;
 /** Narrower concepts need this much of their own evidence. */
 const MIN_NARROWER_SCORE = 2;
 
@@ -349,7 +353,8 @@ function priorTopics(doc: Doc, narrower: boolean): TopicSuggestion[] {
   const out: TopicSuggestion[] = [];
   const confidenceOf = new Map<number, number>();
 
-  const learnt = classifyTopics(doc, cueFeatures(hits));
+  // Two known words at least when no cue word speaks: one word alone ("Hello") gives the class priors back.
+  const learnt = classifyTopics(doc, cueFeatures(hits), undefined, undefined, 2);
   const model = topicModel();
   const covered = new Set(model.tops);
   const byTop = new Map<string, { p: number; evidence: Evidence[]; bestP: number }>();
@@ -382,13 +387,25 @@ function priorTopics(doc: Doc, narrower: boolean): TopicSuggestion[] {
       const own = cueScoreOf(code);
       const theirs = cueScoreOf(sibling);
       if (theirs > 0) {
-        const share = theirs / (own + theirs);
+        // At most half: a storm that cuts power is weather and a disaster, and the classifier said the latter.
+        const share = Math.min(MAX_SHARE, theirs / (own + theirs));
         shared.set(sibling, { p: (shared.get(sibling)?.p ?? 0) + p * share });
         p *= 1 - share;
       }
     }
     confidenceOf.set(i, p);
     out.push({ code, scheme: "medtop", name: topicName(code), confidence: p, level: 1, evidence: t.evidence });
+  }
+
+  // A near tie between two learnt topics is broken by the cue words: the
+  // training data's labels are noisy at the margin (HuffPost files NFL stars
+  // under entertainment), the curated lexicon is not.
+  const learntTops = out.filter((t) => t.level === 1).sort((a, b) => b.confidence - a.confidence);
+  const [a, b] = learntTops;
+  if (a && b && a.confidence - b.confidence < NEAR_TIE && cueScoreOf(b.code) > cueScoreOf(a.code)) {
+    [a.confidence, b.confidence] = [b.confidence, a.confidence];
+    confidenceOf.set(TOP_INDEX.get(a.code)!, a.confidence);
+    confidenceOf.set(TOP_INDEX.get(b.code)!, b.confidence);
   }
 
   // The cue lexicon: in full for the topics the classifier was not trained
