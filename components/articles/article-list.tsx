@@ -53,6 +53,15 @@ export function ArticleList({ filters, canEdit }: { filters: ArticleFilters; can
   // The same counts the toolbar shows (one cached query): they tell an empty store from a cleared queue.
   const facets = useQuery(articleQueries.facets(filters));
   const arrivals = useQuery({ ...articleQueries.arrivals(filters, newest), enabled: q.isSuccess });
+  // An empty list has nothing to shift under the editor: arrivals show at once (the "N new" bar is for a list being read),
+  // with the counts that changed with them.
+  const emptyList = q.isSuccess && items.length === 0;
+  const arrived = arrivals.data ?? 0;
+  useEffect(() => {
+    if (!emptyList || arrived === 0) return;
+    void qc.invalidateQueries({ queryKey: articleKeys.facets(filters) });
+    void qc.resetQueries({ queryKey: articleKeys.list(filters) });
+  }, [emptyList, arrived, qc, filters]);
   const href = queueHref(filters);
   const [focus, setFocus] = useState(-1);
   const [selected, setSelected] = useState<Set<number>>(() => new Set());
