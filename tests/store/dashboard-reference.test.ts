@@ -8,7 +8,7 @@ import { openStore, storeKinds, type TestStore } from "../support/stores";
 import type { Db } from "../../lib/server/db/client";
 import { getDashboard } from "../../lib/server/dashboard/get-dashboard";
 import { articlesOverTime } from "../../lib/server/dashboard/articles-over-time";
-import { bucketOf, rangeWindow, storyTime, type Window } from "../../lib/server/dashboard/in-range";
+import { bucketOf, firstIdSince, rangeWindow, storyTime, type Window } from "../../lib/server/dashboard/in-range";
 import { MENTION_TAG_CONFIDENCE } from "../../lib/tagging/thresholds";
 import type { OverTime, SourceDuplicateRate, TimeSeries } from "../../lib/schemas/dashboard";
 
@@ -189,7 +189,7 @@ describe.each(storeKinds())("dashboard SQL against a reference count on %s", (ki
   it.each([1, 2, 3])("gives the reference's series with the top %i and the rest as other", async (top) => {
     const w = rangeWindow("30d", now);
     const ref = await reference(store.db, w, top);
-    expect(await articlesOverTime(store.db, w, "topic", top)).toEqual(ref.topics);
-    expect(await articlesOverTime(store.db, w, "place", top)).toEqual(ref.places);
+    expect(await articlesOverTime(store.db, w, await firstIdSince(store.db, w), "topic", top)).toEqual(ref.topics);
+    expect(await articlesOverTime(store.db, w, await firstIdSince(store.db, w), "place", top)).toEqual(ref.places);
   });
 });

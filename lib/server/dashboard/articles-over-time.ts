@@ -3,11 +3,11 @@
 // Counted by the store, grouped by bucket: counting in TypeScript over every
 // article and tag row of the window took 2.8 s for 30 days at 100,000 articles.
 import { Prisma } from "../../../prisma/generated/sqlite/client";
-import type { Db } from "../db/client";
+import { dbKind, type Db } from "../db/client";
 import { readRows } from "../db/read-rows";
 import { filedSql } from "../articles/article-sql";
 import type { OverTime, TimeSeries } from "../../schemas/dashboard";
-import { bucketIndex, bucketKeySql, inWindowSql, windowIdsFromSql, type Window } from "./in-range";
+import { bucketIndex, bucketKeySql, inWindowSql, type Window } from "./in-range";
 
 export const TOP_SERIES = 6;
 
@@ -24,22 +24,41 @@ function countedSql(kind: Kind): Prisma.Sql {
     : Prisma.sql`NOT g."hidden" AND (g."scheme" = 'newsroom' OR (g."scheme" = 'medtop' AND g."parentId" IS NULL)) AND ${filedSql("medtop")}`;
 }
 
-export async function articlesOverTime(db: Db, w: Window, kind: Kind, top = TOP_SERIES): Promise<OverTime> {
+/** The ids of an article's counted tags as one text, as each store aggregates it. */
+function tagListSql(db: Db): Prisma.Sql {
+  return dbKind(db) === "postgres" ? Prisma.sql`string_agg(t."tagId"::text, ',')` : Prisma.sql`group_concat(t."tagId", ',')`;
+}
+
+/** `firstId`: firstIdSince(w), null when no article arrived in the window. */
+export async function articlesOverTime(db: Db, w: Window, firstId: number | null, kind: Kind, top = TOP_SERIES): Promise<OverTime> {
+  if (firstId === null) return { series: [], points: w.buckets.map((b) => ({ start: b.toISOString() })), untagged: 0 };
   const bucket = bucketIndex(w);
-  // Articles per tag and bucket (an article once per tag: a tag row is unique per article).
-  const rows = await readRows<{ k: unknown; id: unknown; code: string; name: string; n: unknown }>(
+  // The window's articles per bucket and per set of counted tags (null: none). One statement gives
+  // every figure: per-tag totals to rank, and per article its chosen tags or "other" once. The sets
+  // are few (an article has a few tags) and the tag rows are read from the covering
+  // (tagId, articleId, …) index from the window's first id on.
+  const rows = await readRows<{ k: unknown; tags: string | null; n: unknown }>(
     db,
-    Prisma.sql`SELECT ${bucketKeySql(db, w)} AS k, g."id", g."code", g."name", count(*) AS n
-      FROM "Article" a JOIN "ArticleTag" t ON t."articleId" = a."id" JOIN "Tag" g ON g."id" = t."tagId"
-      WHERE ${inWindowSql(db, w)} AND ${windowIdsFromSql(db, w, Prisma.sql`t."articleId"`)} AND ${countedSql(kind)}
-      GROUP BY 1, g."id"`,
+    Prisma.sql`SELECT ${bucketKeySql(db, w)} AS k, x."tags", count(*) AS n
+      FROM "Article" a LEFT JOIN (
+        SELECT t."articleId" AS "id", ${tagListSql(db)} AS "tags"
+        FROM "ArticleTag" t JOIN "Tag" g ON g."id" = t."tagId"
+        WHERE t."articleId" >= ${firstId} AND ${countedSql(kind)}
+        GROUP BY t."articleId"
+      ) x ON x."id" = a."id"
+      WHERE ${inWindowSql(db, w)}
+      GROUP BY 1, 2`,
   );
-  const names = new Map<number, { code: string; name: string }>();
+  const sets = rows.map((r) => ({ bucket: bucket(r.k), tags: r.tags === null ? [] : r.tags.split(",").map(Number), n: Number(r.n) }));
   const totals = new Map<number, number>();
-  for (const r of rows) {
-    const id = Number(r.id);
-    names.set(id, { code: r.code, name: r.name });
-    totals.set(id, (totals.get(id) ?? 0) + Number(r.n));
+  for (const s of sets) for (const t of s.tags) totals.set(t, (totals.get(t) ?? 0) + s.n);
+  const names = new Map<number, { code: string; name: string }>();
+  if (totals.size) {
+    for (const g of await readRows<{ id: unknown; code: string; name: string }>(
+      db,
+      Prisma.sql`SELECT g."id", g."code", g."name" FROM "Tag" g WHERE g."id" IN (${Prisma.join([...totals.keys()])})`,
+    ))
+      names.set(Number(g.id), { code: g.code, name: g.name });
   }
   // Ranked here rather than in SQL: ties go by name as JavaScript compares names, not as either store collates them.
   const ranked = [...totals.entries()].sort((a, b) => b[1] - a[1] || names.get(a[0])!.name.localeCompare(names.get(b[0])!.name));
@@ -52,37 +71,21 @@ export async function articlesOverTime(db: Db, w: Window, kind: Kind, top = TOP_
     if (ranked.length > top) p.other = 0;
     return p;
   });
-  // An article with two chosen tags counts under both.
-  for (const r of rows) {
-    const key = keyOf.get(Number(r.id));
-    const p = points[bucket(r.k)];
-    if (key && p) p[key] = (p[key] as number) + Number(r.n);
-  }
-  // Per bucket: the window's articles, those with a counted tag, and those with a chosen one. Each tagged
-  // article once (its tag rows grouped first), so an article with only lesser tags is "other" once.
-  const chosenIds = chosen.map(([id]) => id);
-  const isChosen = chosenIds.length ? Prisma.sql`t."tagId" IN (${Prisma.join(chosenIds)})` : Prisma.sql`1 = 0`;
-  const rest = await readRows<{ k: unknown; articles: unknown; tagged: unknown; chosen: unknown }>(
-    db,
-    Prisma.sql`SELECT ${bucketKeySql(db, w)} AS k, count(*) AS articles, count(x."id") AS tagged, sum(coalesce(x."chosen", 0)) AS chosen
-      FROM "Article" a LEFT JOIN (
-        SELECT t."articleId" AS "id", max(CASE WHEN ${isChosen} THEN 1 ELSE 0 END) AS "chosen"
-        FROM "ArticleTag" t JOIN "Tag" g ON g."id" = t."tagId"
-        WHERE ${windowIdsFromSql(db, w, Prisma.sql`t."articleId"`)} AND ${countedSql(kind)}
-        GROUP BY t."articleId"
-      ) x ON x."id" = a."id"
-      WHERE ${inWindowSql(db, w)}
-      GROUP BY 1`,
-  );
-  let untagged = 0;
   let other = 0;
-  for (const r of rest) {
-    untagged += Number(r.articles) - Number(r.tagged);
-    const p = points[bucket(r.k)];
-    if (p && ranked.length > top) {
-      const n = Number(r.tagged) - Number(r.chosen);
-      p.other = (p.other as number) + n;
-      other += n;
+  let untagged = 0;
+  for (const s of sets) {
+    if (s.tags.length === 0) {
+      untagged += s.n;
+      continue;
+    }
+    const p = points[s.bucket];
+    if (!p) continue;
+    const keys = s.tags.flatMap((t) => keyOf.get(t) ?? []);
+    // An article with two chosen tags counts under both; one with only lesser tags, once under "other".
+    for (const k of keys) p[k] = (p[k] as number) + s.n;
+    if (keys.length === 0) {
+      p.other = (p.other as number) + s.n;
+      other += s.n;
     }
   }
   const series: TimeSeries[] = chosen.map(([id, total]) => ({ key: keyOf.get(id)!, code: names.get(id)!.code, name: names.get(id)!.name, total }));

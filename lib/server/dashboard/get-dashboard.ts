@@ -1,7 +1,7 @@
 // Everything the dashboard shows for one window, read together.
 import type { Db } from "../db/client";
 import { dashboardParams, type Dashboard, type DashboardRange } from "../../schemas/dashboard";
-import { rangeWindow } from "./in-range";
+import { firstIdSince, rangeWindow } from "./in-range";
 import { articlesOverTime } from "./articles-over-time";
 import { duplicateRate } from "./duplicate-rate";
 import { waiting } from "./waiting";
@@ -9,10 +9,11 @@ import { waiting } from "./waiting";
 export async function getDashboard(db: Db, input: { range?: DashboardRange }, now = new Date()): Promise<Dashboard> {
   const { range } = dashboardParams.parse(input);
   const w = rangeWindow(range, now);
+  const firstId = await firstIdSince(db, w);
   const [topics, places, rates, wait] = await Promise.all([
-    articlesOverTime(db, w, "topic"),
-    articlesOverTime(db, w, "place"),
-    duplicateRate(db, w),
+    articlesOverTime(db, w, firstId, "topic"),
+    articlesOverTime(db, w, firstId, "place"),
+    duplicateRate(db, w, firstId),
     waiting(db, now),
   ]);
   return {

@@ -4,6 +4,7 @@
 // article falls in exactly one bucket, and a dated archive lands where it belongs.
 import { Prisma } from "../../../prisma/generated/sqlite/client";
 import { dbKind, type Db } from "../db/client";
+import { readRows } from "../db/read-rows";
 import { instant } from "../articles/article-sql";
 import type { DashboardRange } from "../../schemas/dashboard";
 
@@ -52,15 +53,17 @@ export function inWindowSql(db: Db, w: Window): Prisma.Sql {
 }
 
 /**
- * A lower bound on the ids of the window's articles, for a column holding
- * article ids: the smallest id among those that arrived since the window
- * opened. Ids follow arrival, so it lets a scan of tag rows by (tagId,
- * articleId) start at the window instead of walking each tag's rows of all time.
- * `+ 0` keeps PostgreSQL from answering min() by walking the primary key
- * from the oldest article until one arrived in the window.
+ * The smallest id among the articles that arrived since the window opened
+ * (null: none did), a lower bound on the ids of the window's articles. Ids
+ * follow arrival, so it lets a scan of tag rows by (tagId, articleId) or of
+ * links start at the window instead of walking them all. Read first, as a
+ * value: as a subquery inside the statement, PostgreSQL planned the tag rows
+ * without knowing it and read all of them. `+ 0` keeps PostgreSQL from
+ * answering min() by walking the primary key from the oldest article.
  */
-export function windowIdsFromSql(db: Db, w: Window, col: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`${col} >= (SELECT min(m."id" + 0) FROM "Article" m WHERE m."ingestedAt" >= ${instant(db, w.from)})`;
+export async function firstIdSince(db: Db, w: Window): Promise<number | null> {
+  const [r] = await readRows<{ id: unknown }>(db, Prisma.sql`SELECT min(m."id" + 0) AS "id" FROM "Article" m WHERE m."ingestedAt" >= ${instant(db, w.from)}`);
+  return r?.id === null || r?.id === undefined ? null : Number(r.id);
 }
 
 /**
