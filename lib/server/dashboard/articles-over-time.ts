@@ -26,7 +26,7 @@ function countedSql(kind: Kind): Prisma.Sql {
 
 /** The ids of an article's counted tags as one text, as each store aggregates it. */
 function tagListSql(db: Db): Prisma.Sql {
-  return dbKind(db) === "postgres" ? Prisma.sql`string_agg(t."tagId"::text, ',')` : Prisma.sql`group_concat(t."tagId", ',')`;
+  return dbKind(db) === "postgres" ? Prisma.sql`string_agg(t."tagId"::text, ',' ORDER BY t."tagId")` : Prisma.sql`group_concat(t."tagId", ',')`;
 }
 
 /** `firstId`: firstIdSince(w), null when no article arrived in the window. */
