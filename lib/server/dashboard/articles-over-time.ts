@@ -16,7 +16,7 @@ type Kind = "topic" | "place";
 /**
  * The tag rows (t, with tags g) a chart counts: its tags, not hidden (top-level
  * IPTC topics and newsroom tags, the choices the queue filters by; or places),
- * filed as the queue's filters count them (lib/server/tags/story-tag.ts).
+ * filed as the queue's filters count them (filedSql).
  */
 function countedSql(kind: Kind): Prisma.Sql {
   return kind === "place"
