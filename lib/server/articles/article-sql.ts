@@ -115,7 +115,7 @@ export function hasDuplicatesSql(db: Db): Prisma.Sql {
 }
 
 /** A time bound as each store holds it: SQLite keeps Prisma's ISO text, PostgreSQL timestamp(3) in UTC. */
-function instant(db: Db, d: Date): Prisma.Sql {
+export function instant(db: Db, d: Date): Prisma.Sql {
   return dbKind(db) === "postgres" ? Prisma.sql`CAST(${d.toISOString()} AS timestamp(3))` : Prisma.sql`${d.toISOString().replace("Z", "+00:00")}`;
 }
 

@@ -1,7 +1,9 @@
 // What is waiting for an editor now, whatever the window: new articles by how
 // long they have waited, open duplicate links, and tag suggestions on new articles not decided.
-import type { Db, Prisma } from "../db/client";
-import { storyTag } from "../tags/story-tag";
+import { Prisma } from "../../../prisma/generated/sqlite/client";
+import type { Db } from "../db/client";
+import { readRows } from "../db/read-rows";
+import { filedSql } from "../articles/article-sql";
 import type { Waiting } from "../../schemas/dashboard";
 
 const HOUR = 3_600_000;
@@ -31,19 +33,17 @@ export async function waiting(db: Db, now: Date): Promise<Waiting> {
       return { key, label, count };
     }),
   );
-  // Place tags by id, so that the count filters on the tag rows alone, not on a join.
-  const places = (await db.tag.findMany({ where: { scheme: "iso3166" }, select: { id: true } })).map((t) => t.id);
-  const suggested: Prisma.ArticleTagWhereInput = {
-    AND: [
-      { state: "suggested" },
-      // Counted as the queue counts a story's tags: a place only when the story is about it.
-      { OR: [{ tagId: { notIn: places } }, storyTag("iso3166")] },
-    ],
-  };
-  const [kinds, suggestedTags, suggestedTagArticles] = await Promise.all([
+  const [kinds, [suggested]] = await Promise.all([
     db.duplicateLink.groupBy({ by: ["kind"], where: { state: "suggested" }, _count: { _all: true } }),
-    db.articleTag.count({ where: { AND: [suggested, { article: { status: "new" } }] } }),
-    db.article.count({ where: { status: "new", tags: { some: suggested } } }),
+    // Suggestions on new articles, counted as the queue counts a story's tags: a place only when
+    // the story is about it. One statement from the new articles' tag rows; Prisma's two counts
+    // (a relation filter each) took 160 ms on PostgreSQL at 100,000 articles.
+    readRows<{ tags: unknown; articles: unknown }>(
+      db,
+      Prisma.sql`SELECT count(*) AS "tags", count(DISTINCT t."articleId") AS "articles"
+        FROM "Article" a JOIN "ArticleTag" t ON t."articleId" = a."id" JOIN "Tag" g ON g."id" = t."tagId"
+        WHERE a."status" = 'new' AND t."state" = 'suggested' AND (g."scheme" <> 'iso3166' OR ${filedSql("iso3166")})`,
+    ),
   ]);
   const sameStory = kinds.find((k) => k.kind === "same-story")?._count._all ?? 0;
   const allLinks = kinds.reduce((s, k) => s + k._count._all, 0);
@@ -51,7 +51,7 @@ export async function waiting(db: Db, now: Date): Promise<Waiting> {
     newByAge,
     newTotal: newByAge.reduce((s, b) => s + b.count, 0),
     openLinks: { copies: allLinks - sameStory, sameStory },
-    suggestedTags,
-    suggestedTagArticles,
+    suggestedTags: Number(suggested?.tags ?? 0),
+    suggestedTagArticles: Number(suggested?.articles ?? 0),
   };
 }
