@@ -13,7 +13,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import http from "node:http";
-import { createServer } from "node:net";
+import { freePort } from "./free-port";
 import { loadavg } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -43,16 +43,6 @@ function progress(msg: string) {
   process.stderr.write(`[bench:live ${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-    s.on("error", reject);
-  });
-}
 
 async function serve(url: string, secret: string): Promise<{ base: string; child: ChildProcess }> {
   const port = await freePort();
@@ -150,16 +140,22 @@ async function rate(admin: pg.Client, seconds: number): Promise<number> {
 }
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({
-    options: {
-      tabs: { type: "string", default: "500" },
-      instances: { type: "string", default: "2" },
-      pg: { type: "string" },
-      window: { type: "string", default: "10" },
-      arrivals: { type: "string", default: "10" },
-      help: { type: "boolean" },
-    },
-  });
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        tabs: { type: "string", default: "500" },
+        instances: { type: "string", default: "2" },
+        pg: { type: "string" },
+        window: { type: "string", default: "10" },
+        arrivals: { type: "string", default: "10" },
+        help: { type: "boolean", short: "h" },
+      },
+    }));
+  } catch (e) {
+    console.error(`${(e as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
   if (values.help) {
     console.log(USAGE);
     return 0;

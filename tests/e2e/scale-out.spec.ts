@@ -8,12 +8,13 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import http from "node:http";
-import { createServer, type AddressInfo } from "node:net";
+import type { AddressInfo } from "node:net";
 import path from "node:path";
 import pg from "pg";
 import { expect, test } from "@playwright/test";
 import { startFeedServer, type FeedServer } from "../support/feed-server";
 import { rss } from "../support/feeds";
+import { freePort } from "../../scripts/free-port";
 
 // Playwright runs from the repository root (playwright.config.ts).
 const root = path.resolve(".");
@@ -35,16 +36,6 @@ const served = [0, 0];
 let instances: string[] = [];
 let proxyBase = "";
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-    s.on("error", reject);
-  });
-}
 
 function run(args: string[], env: Record<string, string>): Proc {
   const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
