@@ -39,6 +39,8 @@ export const envSchema = z.object({
   WIREDESK_SIGNIN_LIMIT: z.coerce.number().int().min(1).max(100000).default(10),
   /** Sign-in attempts allowed per account (email), from any address, per 15 minutes. */
   WIREDESK_SIGNIN_ACCOUNT_LIMIT: z.coerce.number().int().min(1).max(100000).default(20),
+  /** Requests one API token may make per minute, counted across every instance. */
+  WIREDESK_API_TOKEN_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(600),
   /**
    * Proxies whose X-Forwarded-For is believed: addresses or CIDR ranges,
    * comma-separated ("10.0.0.5, 192.168.0.0/16"). Unset: none, and the

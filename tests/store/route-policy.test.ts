@@ -8,7 +8,7 @@ import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openStore, storeKinds, type TestStore } from "../support/stores";
 import { usersByRole } from "../support/auth";
-import { apiPolicy, pagePolicy, type Method } from "../../lib/server/auth/route-policy";
+import { apiPolicy, pagePolicy, v1Policy, type Method } from "../../lib/server/auth/route-policy";
 import { can, type Role } from "../../lib/server/auth/roles";
 import { systemActor } from "../../lib/server/audit";
 import { decideLink } from "../../lib/server/duplicates/decide-link";
@@ -25,7 +25,11 @@ function walk(dir: string, name: string): string[] {
   );
 }
 const routeOf = (file: string, name: string) => "/" + path.relative(path.join(root, "app"), file).replace(new RegExp(`/?${name.replace(".", "\\.")}$`), "").split(path.sep).join("/");
-const routeFiles = walk(path.join(root, "app/api"), "route.ts").map((f) => ({ file: f, route: routeOf(f, "route.ts") }));
+const allRouteFiles = walk(path.join(root, "app/api"), "route.ts").map((f) => ({ file: f, route: routeOf(f, "route.ts") }));
+// /api/v1 is declared by its endpoints and called as every role and token scope by tests/store/api-contract.test.ts.
+const isV1 = (route: string) => route.startsWith("/api/v1/");
+const routeFiles = allRouteFiles.filter((r) => !isV1(r.route));
+const v1Files = allRouteFiles.filter((r) => isV1(r.route));
 const pageFiles = walk(path.join(root, "app"), "page.tsx").map((f) => ({ file: f, route: routeOf(f, "page.tsx").replace(/^\/$/, "/") }));
 
 interface Sample {
@@ -241,6 +245,16 @@ describe("every route and page has a declared policy", () => {
     expect(exported.length, `${route} exports no handler`).toBeGreaterThan(0);
     expect(Object.keys(apiPolicy[route] ?? {}).sort(), `declare ${route} in lib/server/auth/route-policy.ts`).toEqual(exported.sort());
     expect(Object.keys(samples[route] ?? {}).sort(), `add a sample request for ${route} in this test`).toEqual(exported.sort());
+  });
+
+  it.each(v1Files)("$route: each exported method is declared in lib/schemas/v1", async ({ file, route }) => {
+    const mod = (await import(file)) as Record<string, unknown>;
+    const exported = METHODS.filter((m) => typeof mod[m] === "function");
+    expect(Object.keys(v1Policy[route] ?? {}).sort(), `declare ${route} in lib/schemas/v1`).toEqual(exported.sort());
+  });
+
+  it("declares no /api/v1 operation without its route", () => {
+    expect(Object.keys(v1Policy).sort()).toEqual(v1Files.map((r) => r.route).sort());
   });
 
   it("declares no route that does not exist", () => {

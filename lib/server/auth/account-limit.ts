@@ -16,8 +16,12 @@ export type Verdict = { allowed: true } | { allowed: false; retryAfter: number }
 const keyFor = (email: string) => `account:${email.trim().toLowerCase()}|/sign-in/email`;
 
 /** Counts one attempt on the account; refuses it once `max` were made in the current window. */
-export async function consumeAccountAttempt(db: Db, email: string, max: number, windowS = ACCOUNT_WINDOW_S): Promise<Verdict> {
-  const key = keyFor(email);
+export function consumeAccountAttempt(db: Db, email: string, max: number, windowS = ACCOUNT_WINDOW_S): Promise<Verdict> {
+  return consumeInWindow(db, keyFor(email), max, windowS);
+}
+
+/** Counts one use under `key`; refuses it once `max` were counted in the current window of `windowS` seconds. */
+export async function consumeInWindow(db: Db, key: string, max: number, windowS: number): Promise<Verdict> {
   for (let attempt = 0; attempt < 8; attempt++) {
     const now = Date.now();
     const end = BigInt(now + windowS * 1000);

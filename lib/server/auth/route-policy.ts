@@ -3,6 +3,7 @@
 // app/**/page.tsx on disk and fails when one is missing here, then calls each
 // handler as every role and as nobody and checks the answer against this.
 import type { Permission } from "./roles";
+import { v1Endpoints } from "../../schemas/v1";
 
 export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 /** "public": no session needed (sign-in itself). */
@@ -39,6 +40,14 @@ export const apiPolicy: Record<string, Partial<Record<Method, Need>>> = {
   "/api/sources/[id]/poll": { POST: "sources" },
   "/api/sources/opml": { GET: "sources", POST: "sources" },
 };
+
+/** /api/v1 routes, from their declarations (the contract test calls each as every role and token scope). */
+export const v1Policy: Record<string, Partial<Record<Method, Need>>> = {};
+for (const e of v1Endpoints) {
+  const route = e.path.replace(/\{(\w+)\}/g, "[$1]");
+  (v1Policy[route] ??= {})[e.method.toUpperCase() as Method] = e.need;
+}
+v1Policy["/api/v1/openapi.json"] = { GET: "public" };
 
 export const pagePolicy: Record<string, Need> = {
   "/": "read",
