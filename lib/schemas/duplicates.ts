@@ -1,18 +1,17 @@
 import { z } from "zod";
 import { duplicateKind, linkState } from "./workflow";
-import { idParam, queryId } from "./ids";
+import { idParam } from "./ids";
 
 export const linkDecision = z.object({ state: linkState });
 export { idParam } from "./ids";
 
 /** The filters of the duplicate links' list (GET /api/v1/duplicates). */
 export const linkListParams = z.object({
-  /** suggested (also "open": waiting for a decision), confirmed or dismissed; every state when absent. */
   state: z
     .union([linkState, z.literal("open")])
     .optional()
-    .transform((s) => (s === "open" ? "suggested" : s)),
-  /** Kinds, comma-separated, any of them: exact,near. */
+    .transform((s) => (s === "open" ? "suggested" : s))
+    .describe("suggested (or open: waiting for a decision), confirmed or dismissed; every state when absent"),
   kind: z
     .string()
     .max(200)
@@ -25,12 +24,11 @@ export const linkListParams = z.object({
       }
       return kinds as z.infer<typeof duplicateKind>[];
     })
-    .optional(),
-  /** Only links with this article on either side. */
-  article: idParam.optional(),
-  /** Keyset cursor: the previous page's nextCursor. */
-  cursor: queryId.optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+    .optional()
+    .describe(`Kinds, comma-separated, any of them: ${duplicateKind.options.join(", ")}`),
+  article: idParam.optional().describe("Only links with this article on either side"),
+  cursor: idParam.optional().describe("The previous page's nextCursor"),
+  limit: z.coerce.number().int().min(1).max(200).default(50).describe("Links a page, 1 to 200 (50 by default)"),
 });
 /** The filters as read (linkListParams' output). */
 export type LinkListFilters = z.output<typeof linkListParams>;

@@ -2,14 +2,45 @@
 // story with its copies and versions, and a status for a whole story.
 import { z } from "zod";
 import { endpoint } from "../endpoint";
-import { idParam } from "../ids";
-import { articlePage, articleQueryFields, bulkStatusResult, cursorFitsSort, statusChange } from "../articles";
+import { idParam, queryIdOrZero } from "../ids";
+import { articlePage, articleQueryFields, bulkStatusResult, cursorFitsSort, queueCursor, statusChange } from "../articles";
 import { storyDetail } from "../stories";
 
 const idPath = z.object({ id: idParam.describe("The story's id (a queue row's storyId)") });
 
-/** The queue's filters and keyset cursor; the view is the operation's. */
-export const queueQuery = articleQueryFields.omit({ view: true }).superRefine(cursorFitsSort);
+const f = articleQueryFields.shape;
+
+/** A query string's value read by a schema that also takes numbers or objects (given by code), its issues passed on. */
+const fromString = <T>(schema: z.ZodType<T>) =>
+  z.string().max(500).transform((raw, ctx): T => {
+    const r = schema.safeParse(raw);
+    if (r.success) return r.data;
+    for (const i of r.error.issues) ctx.addIssue({ code: "custom", message: i.message });
+    return z.NEVER;
+  });
+
+/**
+ * The queue's filters and keyset cursor, as the desk's GET /api/articles
+ * reads them (the same schemas), described for the document; the view is the
+ * operation's. Query values are strings, so the cursor and `after` are too.
+ */
+export const queueQuery = z
+  .object({
+    status: f.status.describe("A workflow status (new, reviewed, spiked), or all: every status (the default)"),
+    q: f.q.describe('Full-text search over headline and body: words, "a phrase", -word to exclude, OR'),
+    place: f.place.describe("ISO 3166-1 alpha-2 countries it is tagged with, comma-separated, any of them: ES,FR"),
+    topic: f.topic.describe("Topic or newsroom tag codes, comma-separated, any of them: medtop:16000000,newsroom:fan-protests"),
+    source: f.source.describe("Sources by id or exact name, comma-separated, any of them"),
+    since: f.since.describe("Arrived at or after this instant (ISO 8601)"),
+    until: f.until.describe("Arrived before this instant (ISO 8601)"),
+    range: f.range.describe("A time window ending now, on arrival; today starts at midnight UTC"),
+    duplicates: f.duplicates.describe("Only with (yes) or without (no) an open or confirmed duplicate link"),
+    sort: f.sort.describe("Newest arrival first (arrived, the default) or newest publication first (published)"),
+    after: fromString(queryIdOrZero).optional().describe("Only articles that arrived after this id (a page's `newest`): what is new since"),
+    cursor: fromString(queueCursor).optional().describe("The previous page's nextCursor, as it came"),
+    limit: f.limit.describe("Rows a page, 1 to 200 (50 by default)"),
+  })
+  .superRefine(cursorFitsSort);
 
 export const listStories = endpoint({
   id: "listStories",

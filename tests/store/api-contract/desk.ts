@@ -17,9 +17,10 @@ export const samples: Samples = {
   },
   listArticles: async (db) => {
     await deskSeed(db);
-    return { query: "limit=5&place=LT,PT" };
+    return { query: "limit=5&status=all&sort=published" };
   },
-  getArticle: async (db) => ({ params: { id: String((await deskSeed(db)).aloneId) } }),
+  // The wire copy: tags with evidence, and a duplicate link.
+  getArticle: async (db) => ({ params: { id: String((await deskSeed(db)).wireId) } }),
   setArticleStatus: async (db) => {
     const { aloneId } = await deskSeed(db);
     const a = await db.article.findUniqueOrThrow({ where: { id: aloneId } });
@@ -39,7 +40,7 @@ export const samples: Samples = {
   },
   listDuplicates: async (db) => {
     await deskSeed(db);
-    return { query: "state=open&limit=10" };
+    return { query: "limit=10" };
   },
   decideDuplicate: async (db) => ({ params: { id: String((await deskSeed(db)).linkId) }, json: { decision: "confirm" } }),
 };
