@@ -2,7 +2,9 @@
 // evidence. Editors' decisions stand: an accepted, rejected or hand-added tag
 // is never touched again by a suggestion pass.
 import type { Db } from "../db/client";
-import { countryName, suggestTags, type NewsroomModel, type TagInput } from "../../tagging";
+import { countryName, regionsFor, suggestTags, type Evidence, type NewsroomModel, type TagInput } from "../../tagging";
+import { loadModel } from "./tagging-model";
+import type { TagSuggestions } from "../../schemas/tags";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
@@ -68,4 +70,23 @@ export async function applySuggestions(
   const stale = current.filter((c) => c.origin === "machine" && c.state === "suggested" && !kept.has(c.tagId)).map((c) => c.id);
   if (stale.length) await tx.articleTag.deleteMany({ where: { id: { in: stale } } });
   return kept.size;
+}
+
+/**
+ * What ingest would suggest for a text, without storing it: the same engines,
+ * the newsroom's model and hidden topics. Regions are those above the
+ * story's main places, as the desk shows them.
+ */
+export async function suggestForText(db: Db, input: TagInput): Promise<TagSuggestions> {
+  const ctx = await suggestionContext(db, (await loadModel(db)).model);
+  const tags = wantedSuggestions(input, ctx).map((w): TagSuggestions["tags"][number] => ({
+    scheme: w.scheme as TagSuggestions["tags"][number]["scheme"],
+    code: w.code,
+    name: w.name,
+    confidence: w.confidence,
+    rel: w.rel === "main" || w.rel === "mentioned" ? w.rel : null,
+    evidence: (w.evidence as Evidence[]).map((e) => ({ text: e.text, field: e.field, start: e.start, end: e.end })),
+  }));
+  const regions = regionsFor(tags.filter((t) => t.scheme === "iso3166" && t.rel === "main").map((t) => t.code));
+  return { tags, regions };
 }
