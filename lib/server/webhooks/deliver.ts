@@ -137,9 +137,3 @@ export async function deliverDue(db: Db, o: DeliverOptions = {}): Promise<Delive
   await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.concurrency, due.length)) }, lane));
   return outcomes;
 }
-
-/** Whether anything is due: lets the worker's loop sleep without claiming. */
-export async function nextDueAt(db: Db): Promise<Date | null> {
-  const row = await db.webhookDelivery.findFirst({ where: { status: "pending" }, orderBy: { nextAttemptAt: "asc" }, select: { nextAttemptAt: true } });
-  return row?.nextAttemptAt ?? null;
-}
