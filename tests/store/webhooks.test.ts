@@ -14,7 +14,7 @@ import { setStatus } from "../../lib/server/articles/set-status";
 import { decideLink } from "../../lib/server/duplicates/decide-link";
 import { saveView } from "../../lib/server/views/saved-views";
 import { startWorker } from "../../lib/server/worker/run-worker";
-import { createWebhook, deleteWebhook, listDeliveries, listWebhooks, redeliver } from "../../lib/server/webhooks/hooks";
+import { createWebhook, deleteWebhook, listDeliveries, listWebhooks, redeliver, updateWebhook } from "../../lib/server/webhooks/hooks";
 import { backoffMs, deliverDue } from "../../lib/server/webhooks/deliver";
 import { signatureHeader, verifySignature } from "../../lib/server/webhooks/signature";
 import { ApiError } from "../../lib/server/http/problem";
@@ -260,6 +260,21 @@ describe.each(storeKinds())("webhooks on %s", (kind) => {
     const confirmed = await store.db.webhookDelivery.findMany({ where: { event: "duplicate.confirmed" } });
     expect(confirmed.map((d) => d.webhookId)).toEqual([all.id]);
     expect(JSON.parse(confirmed[0]!.payload)).toMatchObject({ event: "duplicate.confirmed", data: { link: { id: link.id }, actor: "test editor" } });
+  }, 60_000);
+
+  it("holds a paused hook's queued deliveries, queues it no new events, and sends them when it is resumed", async () => {
+    await clean();
+    const h = await hook({ name: "Paused", url: rx.url("/paused"), events: ["story.reviewed"], allowPrivate: true });
+    await ingest(store.db, ndjson("four.ndjson", [story("Port Wire", "pier"), story("Port Wire", "quay")]), false);
+    const [a, b] = await store.db.article.findMany({ orderBy: { id: "desc" }, take: 2 });
+    await setStatus(store.db, a!.id, "reviewed", a!.version, editor);
+    await updateWebhook(store.db, admin, h.id, { active: false });
+    await setStatus(store.db, b!.id, "reviewed", b!.version, editor);
+    expect(await pending()).toHaveLength(1);
+    expect(await deliverDue(store.db, { allowPrivate: true })).toEqual([]);
+    await updateWebhook(store.db, admin, h.id, { active: true });
+    expect(await deliverDue(store.db, { allowPrivate: true })).toEqual([expect.objectContaining({ webhookId: h.id, status: "delivered" })]);
+    expect(await store.db.auditEntry.count({ where: { action: "webhook.update", entityId: String(h.id) } })).toBe(2);
   }, 60_000);
 
   it("sends each delivery once when two workers drain the same queue", async () => {

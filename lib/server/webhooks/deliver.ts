@@ -63,7 +63,7 @@ async function send(db: Db, c: Claimed, opts: Required<Omit<DeliverOptions, "onE
   let responseBody: string;
   let ok = false;
   if (!hook.active) {
-    responseBody = "not sent: the hook is paused";
+    responseBody = "not sent: the hook was paused as this try began";
   } else {
     try {
       const r = await postUrl(
@@ -116,7 +116,8 @@ export async function deliverDue(db: Db, o: DeliverOptions = {}): Promise<Delive
   // The lease outlasts a send (its timeout) with room to write the outcome.
   const leaseMs = opts.timeoutMs + 30_000;
   const due = await db.webhookDelivery.findMany({
-    where: { status: "pending", nextAttemptAt: { lte: new Date() } },
+    // A paused hook's queued deliveries wait, untried, until it is resumed.
+    where: { status: "pending", nextAttemptAt: { lte: new Date() }, webhook: { active: true } },
     orderBy: [{ nextAttemptAt: "asc" }, { id: "asc" }],
     take: opts.batch,
     select: { id: true },
