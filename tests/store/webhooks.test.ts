@@ -12,7 +12,7 @@ import { systemActor } from "../../lib/server/audit";
 import { runIngest, type IngestInput } from "../../lib/server/ingest/run-ingest";
 import { setStatus } from "../../lib/server/articles/set-status";
 import { decideLink } from "../../lib/server/duplicates/decide-link";
-import { saveView } from "../../lib/server/views/saved-views";
+import { deleteView, saveView } from "../../lib/server/views/saved-views";
 import { startWorker } from "../../lib/server/worker/run-worker";
 import { createWebhook, deleteWebhook, listDeliveries, listWebhooks, redeliver, updateWebhook } from "../../lib/server/webhooks/hooks";
 import { backoffMs, deliverDue } from "../../lib/server/webhooks/deliver";
@@ -260,6 +260,14 @@ describe.each(storeKinds())("webhooks on %s", (kind) => {
     const confirmed = await store.db.webhookDelivery.findMany({ where: { event: "duplicate.confirmed" } });
     expect(confirmed.map((d) => d.webhookId)).toEqual([all.id]);
     expect(JSON.parse(confirmed[0]!.payload)).toMatchObject({ event: "duplicate.confirmed", data: { link: { id: link.id }, actor: "test editor" } });
+
+    // The view deleted: its hook hears of nothing more (not of everything), and says why.
+    await deleteView(store.db, view.id, systemActor("test"));
+    const late = story("Port Wire", "canal");
+    await ingest(store.db, ndjson("late.ndjson", [late]), false);
+    expect(await arrived(port.id)).toHaveLength(2);
+    expect((await arrived(all.id)).at(-1)).toBe(late.uri);
+    expect((await listWebhooks(store.db, admin)).find((h) => h.id === port.id)!.savedView).toEqual({ id: view.id, name: expect.stringMatching(/deleted view/) });
   }, 60_000);
 
   it("holds a paused hook's queued deliveries, queues it no new events, and sends them when it is resumed", async () => {
