@@ -6,7 +6,8 @@ import * as stories from "./stories";
 import * as articles from "./articles";
 import * as tags from "./tags";
 import * as duplicates from "./duplicates";
+import * as webhooks from "./webhooks";
 
 const ops = (m: object) => Object.values(m).filter((v): v is Endpoint => !!v && typeof v === "object" && "method" in v && "path" in v);
 
-export const v1Endpoints: Endpoint[] = [...ops(stories), ...ops(articles), ...ops(tags), ...ops(duplicates), ...ops(tokens)];
+export const v1Endpoints: Endpoint[] = [...ops(stories), ...ops(articles), ...ops(tags), ...ops(duplicates), ...ops(tokens), ...ops(webhooks)];
