@@ -15,6 +15,7 @@ import { decideLink } from "../../lib/server/duplicates/decide-link";
 import { changeUser } from "../../lib/server/users";
 import { READ_SESSION_TTL_MS } from "../../lib/server/auth/session";
 import type { Db } from "../../lib/server/db/client";
+import { problemSchema } from "../../lib/schemas/problem";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const METHODS: Method[] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
@@ -309,7 +310,9 @@ describe.each(storeKinds())("route handlers by role on %s", (kind) => {
       expect(text).not.toMatch(SECRET_KEYS);
     } else {
       expect(res.status, `${method} ${route} as ${who}: ${text.slice(0, 300)}`).toBe(who === "none" ? 401 : 403);
-      expect(JSON.parse(text)).toHaveProperty("error");
+      // Refusals are problem details (RFC 9457), whatever the route.
+      expect(res.headers.get("content-type")).toBe("application/problem+json");
+      expect(problemSchema.parse(JSON.parse(text))).toMatchObject({ status: res.status, detail: expect.any(String) });
       expect(await fingerprint(store.db), `${method} ${route} as ${who} wrote to the store`).toBe(before);
     }
   });
@@ -336,6 +339,7 @@ describe.each(storeKinds())("route handlers by role on %s", (kind) => {
     const evil = new NextRequest(req.url, { method: "POST", headers: { ...Object.fromEntries(req.headers), origin: "https://evil.example" }, body: JSON.stringify(sample.json) });
     const res = await mod.POST(evil, { params: Promise.resolve(sample.params) });
     expect(res.status).toBe(403);
+    expect(await res.json()).toMatchObject({ status: 403, detail: "refused: origin https://evil.example is not this desk" });
     const res2 = await mod.POST(
       new NextRequest(req.url, { method: "POST", headers: { ...Object.fromEntries(req.headers), "sec-fetch-site": "cross-site" }, body: JSON.stringify(sample.json) }),
       { params: Promise.resolve(sample.params) },

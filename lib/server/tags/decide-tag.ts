@@ -8,6 +8,8 @@ import { lessonId, teach, unteach } from "./tagging-model";
 import { authorize, recordAudit, type Actor } from "../audit";
 import { StaleWriteError } from "../articles/set-status";
 import { isQueueChip } from "../../schemas/articles";
+import type { tagAction } from "../../schemas/tags";
+import type { z } from "zod";
 
 export class TagError extends Error {}
 
@@ -186,4 +188,18 @@ export async function restoreTag(db: Db, articleId: number, tagId: number, state
   return state === "suggested"
     ? reopenTag(db, articleId, tagId, actor, expectedVersion)
     : decideTag(db, articleId, tagId, state, actor, expectedVersion, { undo: true });
+}
+
+/** One of the desk's tag actions (POST /api/articles/:id/tags), as its answer. */
+export async function applyTagAction(db: Db, articleId: number, a: z.infer<typeof tagAction>, actor: Actor) {
+  if (a.action === "accept-suggestions") return acceptSuggestions(db, articleId, actor);
+  if (a.action === "remove") {
+    await removeTag(db, articleId, a.tagId, actor, a.version);
+    return { ok: true as const };
+  }
+  const at =
+    a.action === "add" ? await addTag(db, articleId, a.scheme, a.code, actor)
+    : a.action === "restore" ? await restoreTag(db, articleId, a.tagId, a.state, actor, a.version)
+    : await decideTag(db, articleId, a.tagId, a.action === "accept" ? "accepted" : "rejected", actor, a.version);
+  return { ok: true as const, tagId: at.tagId, state: at.state, version: at.version };
 }
