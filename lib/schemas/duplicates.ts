@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { linkState } from "./workflow";
+import { linkState } from "./vocabulary";
 
 export const linkDecision = z.object({ state: linkState });
 export { idParam } from "./ids";

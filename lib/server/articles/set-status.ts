@@ -3,10 +3,7 @@
 import type { Db } from "../db/client";
 import { retryBusy } from "../db/busy";
 import { authorize, recordAudit, type Actor } from "../audit";
-import type { z } from "zod";
-import type { workflowStatus } from "../../schemas/workflow";
-
-type Status = z.infer<typeof workflowStatus>;
+import type { WorkflowStatus as Status } from "../../schemas/vocabulary";
 
 /** A write that named an older version than the store holds: refused, with what is there now. */
 export class StaleWriteError extends Error {

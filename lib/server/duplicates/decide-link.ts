@@ -3,14 +3,12 @@
 // decision is on record in the audit log and can be undone from it.
 import type { Db } from "../db/client";
 import { retryBusy } from "../db/busy";
-import { linkState } from "../../schemas/workflow";
+import { linkState, type LinkState } from "../../schemas/vocabulary";
 import { authorize, recordAudit, type Actor } from "../audit";
 import { applyLinkDecision } from "../stories/story-clusters";
 import { NotFoundError } from "../articles/set-status";
-import type { z } from "zod";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
-type LinkState = z.infer<typeof linkState>;
 
 export class DecisionError extends Error {}
 

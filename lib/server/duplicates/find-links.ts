@@ -2,13 +2,14 @@
 import type { Db } from "../db/client";
 import type { DuplicateEvidence } from "../../dedup/compare";
 import { confirmedGroup, getGroup, pickCanonical, type ClusterMember } from "./decide-link";
+import type { LinkState } from "../../schemas/vocabulary";
 
 const side = { select: { id: true, headline: true, bodyText: true, ingestedAt: true, firstCreated: true, source: { select: { name: true, kind: true } } } } as const;
 
 const member = { id: true, headline: true, canonical: true, firstCreated: true, ingestedAt: true, source: { select: { name: true, kind: true } } } as const;
 
 /** Links waiting for a decision: copies first, largest groups first; rewrites (same-story) listed apart. */
-export async function findLinkQueue(db: Db, state: "suggested" | "confirmed" | "dismissed" = "suggested") {
+export async function findLinkQueue(db: Db, state: LinkState = "suggested") {
   const links = await db.duplicateLink.findMany({
     where: { state },
     orderBy: { id: "desc" },
@@ -88,7 +89,7 @@ export const queueOrder = (q: LinkQueue): number[] => [...q.copies, ...q.sameSto
  * list, and the open pair to go to once it is decided (the next one on,
  * wrapping round to any left earlier; none when it was the last).
  */
-export async function linkNeighbours(db: Db, id: number, state: "suggested" | "confirmed" | "dismissed") {
+export async function linkNeighbours(db: Db, id: number, state: LinkState) {
   const order = queueOrder(await findLinkQueue(db, state));
   const open = state === "suggested" ? order : queueOrder(await findLinkQueue(db, "suggested"));
   const at = order.indexOf(id);
