@@ -317,6 +317,35 @@ describe.each(storeKinds())("route handlers by role on %s", (kind) => {
     }
   });
 
+  it("answers refusals as problem details, with the status each route gave them before", async () => {
+    const file = (route: string) => path.join(root, `app${route}/route.ts`);
+    const asProblem = async (res: Response) => {
+      expect(res.headers.get("content-type")).toBe("application/problem+json");
+      return problemSchema.parse(await res.json());
+    };
+    const before = await fingerprint(store.db);
+    const a = await store.db.article.findUniqueOrThrow({ where: { id: seeded.a } });
+    const stale = await call(file("/api/articles/[id]/status"), "/api/articles/[id]/status", "POST", { params: { id: String(a.id) }, json: { status: a.status === "spiked" ? "new" : "spiked", version: a.version + 5 } }, users.editor.cookie);
+    expect(stale.status).toBe(409);
+    expect(await asProblem(stale)).toMatchObject({ type: "/api/v1/problems/stale-write", current: { version: a.version } });
+    const invalid = await call(file("/api/articles/[id]/status"), "/api/articles/[id]/status", "POST", { params: { id: String(a.id) }, json: { status: "done" } }, users.editor.cookie);
+    expect(invalid.status).toBe(422);
+    expect((await asProblem(invalid)).errors?.map((e) => e.path).sort()).toEqual(["body.status", "body.version"]);
+    const missing = await call(file("/api/articles/[id]"), "/api/articles/[id]", "GET", { params: { id: "2147483647" } }, users.viewer.cookie);
+    expect(missing.status).toBe(404);
+    expect(await asProblem(missing)).toMatchObject({ type: "/api/v1/problems/not-found", detail: "Article 2147483647 does not exist." });
+    const unknownTopic = await call(file("/api/articles/[id]/tags"), "/api/articles/[id]/tags", "POST", { params: { id: String(a.id) }, json: { action: "add", scheme: "medtop", code: "medtop:99999999" } }, users.editor.cookie);
+    expect(unknownTopic.status).toBe(422);
+    expect((await asProblem(unknownTopic)).detail).toMatch(/not an IPTC Media Topic/);
+    const taken = await call(file("/api/users"), "/api/users", "POST", { json: { email: users.editor.email, name: "Someone Else", role: "viewer", password: "a long enough password" } }, users.admin.cookie);
+    expect(taken.status).toBe(409);
+    await asProblem(taken);
+    const noFeed = await call(file("/api/sources/[id]/poll"), "/api/sources/[id]/poll", "POST", { params: { id: "2147483647" } }, users.admin.cookie);
+    expect(noFeed.status).toBe(404);
+    expect(await asProblem(noFeed)).toMatchObject({ detail: "no feed source 2147483647" });
+    expect(await fingerprint(store.db)).toBe(before);
+  });
+
   it("public sign-in routes answer without a session, and never with the session token", async () => {
     const res = await call(path.join(root, "app/api/auth/[...all]/route.ts"), "/api/auth/[...all]", "POST", {
       params: { all: "sign-in/email" },

@@ -14,7 +14,6 @@ import type { z } from "zod";
 
 export class TagError extends Error {}
 
-
 async function articleInput(db: Db, articleId: number) {
   const a = await db.article.findUnique({ where: { id: articleId }, select: { headline: true, bodyText: true, dateline: true } });
   if (!a) throw new TagError(`No article ${articleId}`);
