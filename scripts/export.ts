@@ -6,7 +6,7 @@ import { z } from "zod";
 import { env } from "../lib/server/env";
 import { prepareStore } from "../lib/server/db/prepare";
 import { exportArticles } from "../lib/server/export/export-articles";
-import { workflowStatus } from "../lib/schemas/workflow";
+import { workflowStatus } from "../lib/schemas/vocabulary";
 
 const USAGE = `usage: npm run export -- --format ndjson|csv [--out FILE] [filters]
 

@@ -3,7 +3,7 @@ import { requirePageUser } from "@/lib/server/auth/page";
 import { db } from "@/lib/server/db/client";
 import { findLinkQueue } from "@/lib/server/duplicates/find-links";
 import { Badge } from "@/components/ui/badge";
-import { linkState } from "@/lib/schemas/workflow";
+import { LINK_STATE_LABEL, linkState } from "@/lib/schemas/vocabulary";
 import { ResolveCluster } from "@/components/duplicates/link-actions";
 import { PairListKeys } from "@/components/duplicates/pair-list-keys";
 
@@ -44,7 +44,6 @@ export default async function DuplicatesPage({ searchParams }: PageProps<"/dupli
   const parsed = linkState.safeParse((await searchParams).state);
   const state = parsed.success ? parsed.data : "suggested";
   const queue = await findLinkQueue(db(), state);
-  const tabs = ["suggested", "confirmed", "dismissed"] as const;
   return (
     <div className="space-y-6">
       <div className="flex items-center justify-between">
@@ -54,10 +53,10 @@ export default async function DuplicatesPage({ searchParams }: PageProps<"/dupli
         </div>
         <PairListKeys />
         <nav aria-label="Link state" className="flex gap-1 text-sm">
-          {tabs.map((t) => (
+          {linkState.options.map((t) => (
             <Link key={t} href={`/duplicates?state=${t}`} aria-current={t === state ? "page" : undefined}
               className={`rounded px-2.5 py-1 ${t === state ? "bg-stone-900 text-white dark:bg-stone-100 dark:text-stone-900" : "text-stone-600 hover:bg-stone-200 dark:text-stone-300 dark:hover:bg-stone-800"}`}>
-              {t === "dismissed" ? "not duplicates" : t}
+              {LINK_STATE_LABEL[t]}
             </Link>
           ))}
         </nav>

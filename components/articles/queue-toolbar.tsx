@@ -7,17 +7,13 @@ import { articleQueries, type ArticleFilters } from "@/lib/queries/articles";
 import { useKeys } from "@/lib/ui/keys";
 import { narrowing, queueHref } from "@/lib/ui/queue-url";
 import { TIME_RANGES, type ArticleFacets, type FacetCount } from "@/lib/schemas/articles";
+import { WORKFLOW_STATUS_LABEL, workflowStatus } from "@/lib/schemas/vocabulary";
 import { SavedViews } from "./saved-views";
 
 const field = "h-8 rounded border border-stone-300 bg-white px-2 text-sm dark:border-stone-700 dark:bg-stone-950 focus-visible:outline-2 focus-visible:outline-blue-600";
 const caption = "text-xs font-medium text-stone-600 dark:text-stone-400";
 
-const tabs = [
-  { label: "New", status: "new" },
-  { label: "Reviewed", status: "reviewed" },
-  { label: "Spiked", status: "spiked" },
-  { label: "All", status: undefined },
-] as const;
+const tabs = [...workflowStatus.options.map((status) => ({ label: WORKFLOW_STATUS_LABEL[status], status })), { label: "All", status: undefined }];
 
 /** Several values of one facet travel as a comma-separated list: place=ES,FR is Spain or France. */
 const values = (v: string | undefined) => (v ? v.split(",").filter(Boolean) : []);

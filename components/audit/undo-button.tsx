@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { problemMessage } from "@/lib/schemas/problem";
 
 export function UndoButton({ auditId }: { auditId: number }) {
   const router = useRouter();
@@ -12,7 +13,7 @@ export function UndoButton({ auditId }: { auditId: number }) {
     setError(null);
     const res = await fetch(`/api/audit/${auditId}/undo`, { method: "POST" }).catch(() => null);
     setBusy(false);
-    if (!res?.ok) setError(((await res?.json().catch(() => null)) as { error?: string } | null)?.error ?? "Could not revert");
+    if (!res?.ok) setError(problemMessage(await res?.json().catch(() => null), "Could not revert"));
     router.refresh();
   }
   return (

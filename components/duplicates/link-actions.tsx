@@ -10,8 +10,7 @@ import { postJson, useKeys } from "@/lib/ui/keys";
 import { articleKeys } from "@/lib/queries/articles";
 import { postStatuses, type Status, type Target } from "@/lib/queries/article-mutations";
 import type { ClusterResult } from "@/lib/server/duplicates/resolve-cluster";
-
-type State = "suggested" | "confirmed" | "dismissed";
+import type { LinkState as State } from "@/lib/schemas/vocabulary";
 
 const button =
   "rounded px-3 py-1.5 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 disabled:opacity-50";

@@ -7,6 +7,7 @@ import { useRef, useState } from "react";
 import type { InputReport, RunReport } from "@/lib/server/ingest/run-ingest";
 import type { ItemReport } from "@/lib/server/ingest/item-report";
 import { articleKeys } from "@/lib/queries/articles";
+import { problemMessage } from "@/lib/schemas/problem";
 
 /** Uploads with XMLHttpRequest, not fetch: fetch reports no upload progress. */
 function postIngest(form: FormData, onProgress: (sent: number) => void): Promise<RunReport> {
@@ -18,9 +19,9 @@ function postIngest(form: FormData, onProgress: (sent: number) => void): Promise
     xhr.upload.onload = () => onProgress(1);
     xhr.onerror = () => reject(new Error("The upload failed: check the connection and try again"));
     xhr.onload = () => {
-      const body = (xhr.response ?? {}) as RunReport & { error?: string };
-      if (xhr.status >= 200 && xhr.status < 300) resolve(body);
-      else reject(new Error(body.error ?? `Ingest failed (HTTP ${xhr.status})`));
+      const body: unknown = xhr.response ?? {};
+      if (xhr.status >= 200 && xhr.status < 300) resolve(body as RunReport);
+      else reject(new Error(problemMessage(body, `Ingest failed (HTTP ${xhr.status})`)));
     };
     xhr.send(form);
   });

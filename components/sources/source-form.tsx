@@ -3,6 +3,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import type { SourceView } from "@/lib/schemas/sources";
+import { problemMessage } from "@/lib/schemas/problem";
 import { sourceKeys } from "@/lib/queries/sources";
 import { TagPicker, type PickedTag } from "./tag-picker";
 
@@ -12,8 +13,8 @@ async function save(id: number | undefined, body: unknown) {
     headers: { "content-type": "application/json" },
     body: JSON.stringify(body),
   });
-  const json = (await res.json().catch(() => ({}))) as { error?: string };
-  if (!res.ok) throw new Error(json.error ?? `Could not save the source (HTTP ${res.status})`);
+  const json: unknown = await res.json().catch(() => ({}));
+  if (!res.ok) throw new Error(problemMessage(json, `Could not save the source (HTTP ${res.status})`));
 }
 
 const input = "mt-1 w-full rounded border border-stone-300 bg-white px-2 py-1 text-sm dark:border-stone-700 dark:bg-stone-950";

@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import type { SourceView } from "@/lib/schemas/sources";
+import { problemMessage } from "@/lib/schemas/problem";
 import { sourceKeys, sourceQueries } from "@/lib/queries/sources";
 import { Badge } from "@/components/ui/badge";
 import { TimeAgo } from "@/components/ui/time-ago";
@@ -12,8 +13,8 @@ const button = "rounded border border-stone-300 px-2 py-1 text-xs font-medium ho
 
 async function call(url: string, init: RequestInit) {
   const res = await fetch(url, init);
-  const json = (await res.json().catch(() => ({}))) as { error?: string };
-  if (!res.ok) throw new Error(json.error ?? `Request failed (HTTP ${res.status})`);
+  const json: unknown = await res.json().catch(() => ({}));
+  if (!res.ok) throw new Error(problemMessage(json, `Request failed (HTTP ${res.status})`));
   return json;
 }
 

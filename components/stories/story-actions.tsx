@@ -5,6 +5,7 @@ import { useMutation } from "@tanstack/react-query";
 import { toast } from "sonner";
 import { useSetStatuses, type Status } from "@/lib/queries/article-mutations";
 import { postJson, useKeys } from "@/lib/ui/keys";
+import { workflowStatus } from "@/lib/schemas/vocabulary";
 
 const button =
   "rounded border border-stone-300 px-3 py-1.5 text-sm font-medium hover:bg-stone-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 disabled:opacity-50 dark:border-stone-700 dark:hover:bg-stone-800";
@@ -56,9 +57,9 @@ export function CopyControls({ id, version, status, headline, canMoveOut }: { id
         onChange={(e) => statuses.mutate({ status: e.target.value as Status, items: [{ id, version }] })}
         className="rounded border border-stone-300 bg-white px-1 py-0.5 text-xs dark:border-stone-700 dark:bg-stone-950"
       >
-        <option value="new">new</option>
-        <option value="reviewed">reviewed</option>
-        <option value="spiked">spiked</option>
+        {workflowStatus.options.map((s) => (
+          <option key={s} value={s}>{s}</option>
+        ))}
       </select>
       {canMoveOut && (
         <button type="button" className={small} disabled={move.isPending} onClick={() => move.mutate()}>

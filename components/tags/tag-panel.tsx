@@ -10,11 +10,11 @@ import { toastWithUndo } from "@/lib/ui/undo";
 import { useEvidence } from "@/components/articles/evidence";
 import { isQueueChip } from "@/lib/schemas/articles";
 import type { PreviewTag } from "@/lib/schemas/preview";
+import type { TagState } from "@/lib/schemas/vocabulary";
 
 /** A tag as the panel shows it: the article page and the reading pane give the same view. */
 export type TagView = PreviewTag;
 
-type TagState = "suggested" | "accepted" | "rejected";
 type Action =
   | { action: "accept" | "reject" | "remove"; tagId: number; version: number }
   | { action: "add"; scheme: string; code: string; name?: string }

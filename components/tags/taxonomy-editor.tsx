@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { toast } from "sonner";
+import { problemMessage } from "@/lib/schemas/problem";
 
 type Change =
   | { action: "rename"; tagId: number; name: string }
@@ -12,9 +13,9 @@ type Change =
 
 async function change(body: Change) {
   const res = await fetch("/api/taxonomy", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-  const json = (await res.json().catch(() => ({}))) as { error?: string; id?: number };
-  if (!res.ok) throw new Error(json.error ?? `Could not change the taxonomy (HTTP ${res.status})`);
-  return json;
+  const json: unknown = await res.json().catch(() => ({}));
+  if (!res.ok) throw new Error(problemMessage(json, `Could not change the taxonomy (HTTP ${res.status})`));
+  return json as { id?: number };
 }
 
 export interface TopicRow {

@@ -2,14 +2,15 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
+import { problemMessage } from "@/lib/schemas/problem";
 
 type U = { id: number; email: string; name: string; role: string; disabled: boolean };
 
 async function send(url: string, body: unknown) {
   const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-  const json = (await res.json().catch(() => ({}))) as { error?: string; password?: string };
-  if (!res.ok) throw new Error(json.error ?? `HTTP ${res.status}`);
-  return json;
+  const json: unknown = await res.json().catch(() => ({}));
+  if (!res.ok) throw new Error(problemMessage(json, `HTTP ${res.status}`));
+  return json as { password?: string };
 }
 
 const button = "rounded border border-stone-300 px-2 py-1 text-xs hover:bg-stone-100 focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-stone-700 dark:hover:bg-stone-800";

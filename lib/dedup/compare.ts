@@ -1,5 +1,5 @@
 import { normalizeForHash } from "../ingest/text";
-import type { DuplicateKind } from "../ingest/types";
+import type { DuplicateKind } from "../schemas/vocabulary";
 import { DEFAULT_THRESHOLDS, type DuplicateThresholds } from "./config";
 import { fmix32, mixWord } from "./hash";
 import { CORRECTION_MARK, FIGURE, NAME, UPDATE_MARK, bandTerms, intersectCount, keySet, salience, type Salience } from "./salient";

@@ -1,7 +1,7 @@
 import { parse } from "csv-parse/sync";
 import { toIsoCountry, toMedtopCode } from "./iptc";
 import { deriveUri, parseDate, sourceFromName, toHttpUrl } from "./text";
-import { duplicateKind, linkState, workflowStatus } from "../schemas/workflow";
+import { duplicateKind, linkState, workflowStatus } from "../schemas/vocabulary";
 import type { IncomingDuplicate, IncomingTag, ItemError, ParseOptions, ParsedArticle, ParseResult } from "./types";
 
 // Reads Wiredesk's CSV export back (or any CSV with headline and body_text

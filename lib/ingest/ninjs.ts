@@ -2,19 +2,8 @@ import { z } from "zod";
 import { toIsoCountry, toMedtopCode, uniqueTags } from "./iptc";
 import { htmlToText, sanitizeBodyHtml } from "./sanitize";
 import { cleanParagraphs, deriveUri, describeJsonError, parseDate, parseJsonClean, squash, toHttpUrl } from "./text";
-import {
-  IngestInputError,
-  type DuplicateKind,
-  type IncomingDuplicate,
-  type IncomingTag,
-  type ItemError,
-  type LinkStatus,
-  type ParseOptions,
-  type ParseResult,
-  type ParsedArticle,
-  type TagCreator,
-  type WorkflowStatus,
-} from "./types";
+import { IngestInputError, type IncomingDuplicate, type IncomingTag, type ItemError, type ParseOptions, type ParseResult, type ParsedArticle } from "./types";
+import { duplicateKind, linkState, tagCreator, tagState, workflowStatus, type WorkflowStatus } from "../schemas/vocabulary";
 
 // ninjs 1.x and 2.x (IPTC News in JSON) → ParsedArticle, plus the fields
 // Wiredesk's own export adds (status, duplicates, dateline, credit, caption).
@@ -51,9 +40,9 @@ const TagObject = z.looseObject({
 
 const DuplicateObject = z.looseObject({
   uri: z.string(),
-  kind: z.enum(["exact", "near", "contains", "contained", "same-story", "correction", "update"]),
+  kind: duplicateKind,
   score: z.number(),
-  status: z.enum(["suggested", "confirmed", "dismissed"]).optional(),
+  status: linkState.optional(),
 });
 
 const NamedObject = z.looseObject({ name: z.string().optional(), role: z.string().optional() });
@@ -378,12 +367,11 @@ function readSource(item: Ninjs): string | undefined {
   return found ? squash(found) : undefined;
 }
 
-const WORKFLOW: readonly WorkflowStatus[] = ["new", "reviewed", "spiked"];
-
 /** Wiredesk's own status wins; a provider's "canceled" means the story is dead, so spiked. */
 function readStatus(item: Ninjs): WorkflowStatus | undefined {
   const own = item.status?.trim().toLowerCase();
-  if (own && (WORKFLOW as readonly string[]).includes(own)) return own as WorkflowStatus;
+  const status = workflowStatus.safeParse(own);
+  if (status.success) return status.data;
   return item.pubstatus?.trim().toLowerCase() === "canceled" ? "spiked" : undefined;
 }
 
@@ -414,11 +402,13 @@ function tagFrom(scheme: IncomingTag["scheme"], code: string, t: Tag): IncomingT
   const tag: IncomingTag = { scheme, code };
   if (t.name?.trim()) tag.name = t.name.trim();
   const creator = t.creator?.toLowerCase();
-  if (creator === "machine" || creator === "editor") tag.creator = creator as TagCreator;
+  const made = tagCreator.safeParse(creator);
+  if (made.success) tag.creator = made.data;
   const confidence = toConfidence(t.confidence ?? t.relevance);
   if (confidence !== undefined) tag.confidence = confidence;
   if (t.rel?.trim()) tag.rel = t.rel.trim();
-  if (t.state === "suggested" || t.state === "accepted" || t.state === "rejected") tag.state = t.state;
+  const state = tagState.safeParse(t.state);
+  if (state.success) tag.state = state.data;
   return tag;
 }
 
@@ -432,9 +422,7 @@ function toConfidence(value: number | undefined): number | undefined {
 function readDuplicates(dups: Ninjs["duplicates"]): IncomingDuplicate[] {
   return (dups ?? []).flatMap((d): IncomingDuplicate[] => {
     if (!d?.uri.trim()) return [];
-    const status: LinkStatus = d.status ?? "suggested";
-    const kind: DuplicateKind = d.kind;
-    return [{ uri: d.uri.trim(), kind, score: d.score, status }];
+    return [{ uri: d.uri.trim(), kind: d.kind, score: d.score, status: d.status ?? "suggested" }];
   });
 }
 

@@ -1,6 +1,7 @@
 // The contract between the pure ingest engine and everything that stores,
 // exports or shows its output. Field names follow the newsroom (dateline,
 // byline, credit) and map one-to-one onto ninjs in lib/ninjs.
+import type { DuplicateKind, GivenScheme, LinkState, TagCreator, TagState, WorkflowStatus } from "../schemas/vocabulary";
 
 export type InputFormat =
   | "aggregator-page" // scraped text page holding several articles
@@ -12,27 +13,23 @@ export type InputFormat =
   | "csv" // Wiredesk's CSV export, or any CSV with headline and body_text columns
   | "html";
 
-export type TagCreator = "machine" | "editor";
-export type DuplicateKind = "exact" | "near" | "contains" | "contained" | "same-story" | "correction" | "update";
-export type LinkStatus = "suggested" | "confirmed" | "dismissed";
-export type WorkflowStatus = "new" | "reviewed" | "spiked";
 
 /** A subject or place carried by the input itself (ninjs exports, feed categories). */
 export interface IncomingTag {
-  scheme: "medtop" | "iso3166" | "newsroom";
+  scheme: GivenScheme;
   code: string;
   name?: string;
   creator?: TagCreator;
   confidence?: number;
   rel?: string;
-  state?: "suggested" | "accepted" | "rejected";
+  state?: TagState;
 }
 
 export interface IncomingDuplicate {
   uri: string;
   kind: DuplicateKind;
   score: number;
-  status: LinkStatus;
+  status: LinkState;
 }
 
 /** One article as parsed from an input, before it meets the store. */

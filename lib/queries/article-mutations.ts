@@ -8,8 +8,9 @@ import { postJson } from "../ui/keys";
 import { toastWithUndo } from "../ui/undo";
 import type { ArticlePage } from "../schemas/articles";
 import type { BulkStatusResult } from "../server/articles/set-statuses";
+import type { WorkflowStatus } from "../schemas/vocabulary";
 
-export type Status = "new" | "reviewed" | "spiked";
+export type Status = WorkflowStatus;
 export interface Target {
   id: number;
   version: number;

@@ -1,10 +1,11 @@
 // Query keys and options for articles: every variable the fetch uses is in the key.
 import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
 import type { ArticleFacets, ArticlePage } from "../schemas/articles";
+import type { WorkflowStatus } from "../schemas/vocabulary";
 
 export interface ArticleFilters {
   /** "all" is every status, as leaving it out is. */
-  status?: "new" | "reviewed" | "spiked" | "all";
+  status?: WorkflowStatus | "all";
   /** Search: words, "phrases", -excluded, a OR b (lib/search/query.ts). */
   q?: string;
   /** Comma-separated values match any of them: "ES,FR"; "medtop:02000000,medtop:16000000". */

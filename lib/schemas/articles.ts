@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { idNumber, queryId, queryIdOrZero } from "./ids";
 import { MENTION_TAG_CONFIDENCE } from "../tagging/thresholds";
-import { tagOrigin, tagState, workflowStatus } from "./workflow";
+import { tagOrigin, tagState, workflowStatus } from "./vocabulary";
 
 export const timeRange = z.enum(["1h", "today", "24h", "7d", "30d"]);
 export const TIME_RANGES: Record<z.infer<typeof timeRange>, string> = {

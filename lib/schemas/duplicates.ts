@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { duplicateKind, linkState } from "./workflow";
+import { duplicateKind, linkState } from "./vocabulary";
 import { idParam } from "./ids";
 
 export const linkDecision = z.object({ state: linkState });

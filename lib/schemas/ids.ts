@@ -23,12 +23,11 @@ export const idParam = z
   .transform(Number)
   .pipe(z.number().int().min(1, idMessage).max(MAX_ID, idMessage));
 
+/** A route's path with one id in it (/…/[id]). */
+export const idPath = z.object({ id: idParam });
+
 /** An id in a JSON body (a number). */
 export const idNumber = z.number().int(idMessage).min(1, idMessage).max(MAX_ID, idMessage);
-
-/** What an API answers for an id it cannot read: 422, saying which and what is allowed. */
-export const badIdMessage = (what: string, raw: unknown) =>
-  `${what} ${JSON.stringify(String(raw ?? "")).slice(0, 40)} is not an id: ids are whole numbers from 1 to ${MAX_ID}, in decimal digits`;
 
 /** An id in a query string (digits) or given by code (a number): the same range either way. */
 export const queryId = z.union([idNumber, idParam]);

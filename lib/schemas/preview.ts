@@ -1,6 +1,6 @@
 // The reading pane's view of one article (GET /api/articles/:id, GET /api/v1/articles/:id).
 import { z } from "zod";
-import { duplicateKind, linkState, tagOrigin, tagState, workflowStatus } from "./workflow";
+import { duplicateKind, linkState, tagOrigin, tagState, workflowStatus } from "./vocabulary";
 
 /** A word or phrase in the text that supports a tag. */
 export const tagEvidence = z

@@ -1,6 +1,6 @@
 // Stories: the articles that carry one story, as the store, the routes and the desk see them.
 import { z } from "zod";
-import { workflowStatus } from "./workflow";
+import { workflowStatus } from "./vocabulary";
 
 /** How an article joined its story. */
 export const storyKind = z.enum(["first", "copy", "rewrite", "update", "correction"]);

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { idNumber } from "./ids";
 import { tagEvidence } from "./preview";
+import { givenScheme, tagState } from "./vocabulary";
 
 export const tagAction = z.discriminatedUnion("action", [
   z.object({
@@ -9,14 +10,14 @@ export const tagAction = z.discriminatedUnion("action", [
     /** The tag's version the editor saw; a newer one in the store refuses the write (409). */
     version: idNumber.optional(),
   }),
-  z.object({ action: z.literal("add"), scheme: z.enum(["medtop", "iso3166", "newsroom"]), code: z.string().trim().min(1).max(100) }),
+  z.object({ action: z.literal("add"), scheme: givenScheme, code: z.string().trim().min(1).max(100) }),
   /** Accept the confident suggestions at once (the "a" key). */
   z.object({ action: z.literal("accept-suggestions") }),
   /** Undo: put a tag back in the state it had. */
   z.object({
     action: z.literal("restore"),
     tagId: idNumber,
-    state: z.enum(["suggested", "accepted", "rejected"]),
+    state: tagState,
     /** The version the undone write produced: a later decision by someone else is not overwritten. */
     version: idNumber.optional(),
   }),

@@ -7,7 +7,7 @@ import { DecisionError, undoDecision } from "./duplicates/decide-link";
 import { decideTag, reopenTag, TagError } from "./tags/decide-tag";
 import { setStatus } from "./articles/set-status";
 import { renameTag, setHidden } from "./tags/taxonomy";
-import { workflowStatus } from "../schemas/workflow";
+import { workflowStatus } from "../schemas/vocabulary";
 
 export class UndoError extends Error {}
 

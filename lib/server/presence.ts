@@ -2,11 +2,13 @@
 // anyone seen within 30 s is "here".
 import type { Db } from "./db/client";
 import { authorize, type Actor } from "./audit";
+import { NotFoundError } from "./articles/set-status";
 
 export const PRESENCE_WINDOW_MS = 30_000;
 
 export async function heartbeat(db: Db, articleId: number, actor: Actor) {
   authorize(actor, "read");
+  if (!(await db.article.findUnique({ where: { id: articleId }, select: { id: true } }))) throw new NotFoundError(`No article ${articleId}`);
   if (!actor.userId) return [];
   const now = new Date();
   await db.presence.upsert({

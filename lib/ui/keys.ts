@@ -3,6 +3,7 @@
 // the editor types in a field, never with a modifier (those belong to the
 // browser), never while a dialog such as the command palette is open.
 import { useEffect, useRef } from "react";
+import { problemMessage } from "../schemas/problem";
 
 // Inputs that take no typed text: a clicked checkbox or file picker keeps focus
 // but must not swallow the desk's keys.
@@ -52,7 +53,7 @@ export async function postJson<T>(url: string, body?: unknown, method = "POST"):
   } catch {
     throw new Error("The desk could not reach the server: nothing was saved");
   }
-  const json = (await res.json().catch(() => ({}))) as T & { error?: string };
-  if (!res.ok) throw new Error(json.error ?? `Request failed (HTTP ${res.status})`);
-  return json;
+  const json: unknown = await res.json().catch(() => ({}));
+  if (!res.ok) throw new Error(problemMessage(json, `Request failed (HTTP ${res.status})`));
+  return json as T;
 }

@@ -2,7 +2,7 @@ import { compare, prepare, type DuplicateMatch } from "../../lib/dedup/compare";
 import type { DuplicateThresholds, FingerprintConfig } from "../../lib/dedup/config";
 import { DedupIndex, type CandidateRule } from "../../lib/dedup/dedup-index";
 import { fingerprint } from "../../lib/dedup/fingerprint";
-import type { DuplicateKind } from "../../lib/ingest/types";
+import type { DuplicateKind } from "../../lib/schemas/vocabulary";
 import { latency, memory, progress, type Latency } from "./measure";
 
 // Our engine over one corpus: index every article on one thread, look up a

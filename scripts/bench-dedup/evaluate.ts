@@ -1,4 +1,4 @@
-import type { DuplicateKind } from "../../lib/ingest/types";
+import type { DuplicateKind } from "../../lib/schemas/vocabulary";
 import { pairKey, type Corpus, type EngineResult } from "./engine";
 
 // Precision and recall of the links an engine run made, per kind: against the

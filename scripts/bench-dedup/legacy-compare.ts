@@ -1,7 +1,7 @@
 // The verification as it was before decision 011 (exact passages only), kept
 // so that the bench measures today's engine against the new one in one run.
 import { normalizeForHash } from "../../lib/ingest/text";
-import type { DuplicateKind } from "../../lib/ingest/types";
+import type { DuplicateKind } from "../../lib/schemas/vocabulary";
 import { DEFAULT_THRESHOLDS, type DuplicateThresholds } from "../../lib/dedup/config";
 import { fmix32, mixWord } from "../../lib/dedup/hash";
 import { tokenize, type Tokens } from "../../lib/dedup/tokens";

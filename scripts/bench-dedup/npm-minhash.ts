@@ -4,7 +4,7 @@ import type { FingerprintConfig } from "../../lib/dedup/config";
 import { DedupIndex } from "../../lib/dedup/dedup-index";
 import { fingerprint } from "../../lib/dedup/fingerprint";
 import { normalizeForHash } from "../../lib/ingest/text";
-import type { DuplicateKind } from "../../lib/ingest/types";
+import type { DuplicateKind } from "../../lib/schemas/vocabulary";
 import type { Corpus } from "./engine";
 import { PLANT_KINDS, type Plan } from "./generate";
 import { latency, progress, type Latency } from "./measure";

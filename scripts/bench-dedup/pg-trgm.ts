@@ -1,6 +1,6 @@
 import pg from "pg";
 
-import type { DuplicateKind } from "../../lib/ingest/types";
+import type { DuplicateKind } from "../../lib/schemas/vocabulary";
 import type { Corpus, EngineResult } from "./engine";
 import { KINDS } from "./evaluate";
 import { latency, progress, type Latency } from "./measure";

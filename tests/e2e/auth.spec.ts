@@ -79,7 +79,8 @@ test("a viewer cannot change tags, in the page or through the API", async ({ pag
     headers: { origin: new URL(page.url()).origin },
   });
   expect(res.status()).toBe(403);
-  expect(await res.json()).toEqual({ error: "a viewer may not do this" });
+  expect(res.headers()["content-type"]).toBe("application/problem+json");
+  expect(await res.json()).toMatchObject({ status: 403, detail: "a viewer may not do this" });
   await page.reload();
   await expect(tags.locator(`[data-tag-id="${tagId}"]`)).toHaveAttribute("data-state", state!);
   await expect(tags.locator(`[data-tag-id="${tagId}"]`)).toHaveAttribute("data-version", String(version));

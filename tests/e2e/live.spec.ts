@@ -112,7 +112,7 @@ test("a broken feed shows its error on the sources page", async ({ page, login }
   await expect(row.getByText(/malformed XML|no readable items|not well-formed/)).toBeVisible();
   // Bad input is refused with a clear message.
   const bad = await request.post("/api/sources", { data: { name: "X", feedUrl: "ftp://example.org/feed", pollMinutes: 5 } });
-  expect(bad.status()).toBe(400);
-  expect(((await bad.json()) as { error: string }).error).toMatch(/feedUrl: only http and https feeds can be polled/);
+  expect(bad.status()).toBe(422);
+  expect(((await bad.json()) as { errors: { path: string; message: string }[] }).errors).toEqual([{ path: "body.feedUrl", message: "only http and https feeds can be polled" }]);
   await page.screenshot({ path: path.join(shots, "sources-failing.png"), fullPage: true });
 });

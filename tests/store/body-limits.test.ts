@@ -13,6 +13,9 @@ import { POST as ingest } from "../../app/api/ingest/route";
 import { POST as importOpml } from "../../app/api/sources/opml/route";
 import { POST as auth } from "../../app/api/auth/[...all]/route";
 
+/** What Next passes a route without path parameters. */
+const noParams = { params: Promise.resolve({}) };
+
 const CHUNK = 64 * 1024;
 const INPUT_LIMIT = 1024 * 1024; // WIREDESK_MAX_INPUT_BYTES here: an upload request may be 5 MiB
 
@@ -62,7 +65,8 @@ describe.each(storeKinds())("request body limits on %s", (kind) => {
 
   async function expectRefused(res: Response, pulled: number, limit: number) {
     expect(res.status).toBe(413);
-    expect(((await res.json()) as { error: string }).error).toBe(`the request body is larger than ${limit} bytes, the limit for this request`);
+    expect(res.headers.get("content-type")).toBe("application/problem+json");
+    expect(await res.json()).toMatchObject({ status: 413, detail: `the request body is larger than ${limit} bytes, the limit for this request` });
     // Reading stopped at the limit: at most one chunk past it was pulled.
     expect(pulled).toBeGreaterThan(limit);
     expect(pulled).toBeLessThanOrEqual(limit + CHUNK);
@@ -70,7 +74,7 @@ describe.each(storeKinds())("request body limits on %s", (kind) => {
 
   it("a viewer's 40 MB chunked JSON to /api/views", async () => {
     const body = streamedBody(40_000_000);
-    const res = await saveView(post("/api/views", body.stream, { cookie: users.viewer.cookie, "content-type": "application/json" }));
+    const res = await saveView(post("/api/views", body.stream, { cookie: users.viewer.cookie, "content-type": "application/json" }), noParams);
     await expectRefused(res, body.pulled(), BODY_LIMITS.json);
     expect(await store.db.savedView.count()).toBe(0);
   });
@@ -78,20 +82,20 @@ describe.each(storeKinds())("request body limits on %s", (kind) => {
   it("a small JSON body still saves the view", async () => {
     const json = new TextEncoder().encode(JSON.stringify({ name: "Mine", query: "status=new" }));
     const stream = new ReadableStream<Uint8Array>({ start: (c) => (c.enqueue(json), c.close()) });
-    const res = await saveView(post("/api/views", stream, { cookie: users.viewer.cookie, "content-type": "application/json" }));
+    const res = await saveView(post("/api/views", stream, { cookie: users.viewer.cookie, "content-type": "application/json" }), noParams);
     expect(res.status).toBe(201);
   });
 
   it("an editor's 50 MB chunked upload, over the 5 MiB an upload may be", async () => {
     const body = streamedBody(50_000_000);
-    const res = await ingest(post("/api/ingest", body.stream, { cookie: users.editor.cookie, "content-type": "multipart/form-data; boundary=x" }));
+    const res = await ingest(post("/api/ingest", body.stream, { cookie: users.editor.cookie, "content-type": "multipart/form-data; boundary=x" }), noParams);
     await expectRefused(res, body.pulled(), INPUT_LIMIT * 5);
     expect(await store.db.ingestRun.count()).toBe(0);
   });
 
   it("an admin's 40 MB chunked OPML import", async () => {
     const body = streamedBody(40_000_000);
-    const res = await importOpml(post("/api/sources/opml", body.stream, { cookie: users.admin.cookie, "content-type": "text/x-opml" }));
+    const res = await importOpml(post("/api/sources/opml", body.stream, { cookie: users.admin.cookie, "content-type": "text/x-opml" }), noParams);
     await expectRefused(res, body.pulled(), BODY_LIMITS.opml);
     expect(await store.db.source.count()).toBe(0);
   });

@@ -11,7 +11,7 @@ import { openStore, type TestStore } from "../support/stores";
 import { createUser } from "../../lib/server/users";
 import { systemActor } from "../../lib/server/audit";
 import { isBusy, retryBusy, StoreBusyError } from "../../lib/server/db/busy";
-import { refusal } from "../../lib/server/auth/guard";
+import { toProblem } from "../../lib/server/http/route";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
@@ -69,8 +69,9 @@ describe("a busy SQLite store", () => {
     expect(calls).toBe(3);
     const gaveUp = retryBusy(() => Promise.reject(busy), 2);
     await expect(gaveUp).rejects.toBeInstanceOf(StoreBusyError);
-    const res = refusal(await gaveUp.catch((e: unknown) => e));
+    const res = toProblem(await gaveUp.catch((e: unknown) => e));
     expect(res.status).toBe(503);
+    expect(res.headers.get("content-type")).toBe("application/problem+json");
     expect(res.headers.get("retry-after")).toBe("1");
     // Not every error is a busy store: a wrong request is still an error.
     expect(isBusy(Object.assign(new Error("Unique constraint failed"), { code: "P2002" }))).toBe(false);

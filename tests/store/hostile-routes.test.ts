@@ -8,6 +8,9 @@ import { usersByRole } from "../support/auth";
 import type { Db } from "../../lib/server/db/client";
 import { POST } from "../../app/api/ingest/route";
 
+/** What Next passes a route without path parameters. */
+const noParams = { params: Promise.resolve({}) };
+
 describe.each(storeKinds())("hostile uploads on %s", (kind) => {
   let store: TestStore;
   let cookie: string;
@@ -24,7 +27,7 @@ describe.each(storeKinds())("hostile uploads on %s", (kind) => {
   });
 
   const upload = (form: FormData, headers: Record<string, string> = {}) =>
-    POST(new NextRequest("http://desk.test/api/ingest", { method: "POST", headers: { cookie, origin: "http://desk.test", host: "desk.test", ...headers }, body: form }));
+    POST(new NextRequest("http://desk.test/api/ingest", { method: "POST", headers: { cookie, origin: "http://desk.test", host: "desk.test", ...headers }, body: form }), noParams);
 
   it("refuses an upload declared larger than the limit before reading it", async () => {
     const form = new FormData();
@@ -32,7 +35,7 @@ describe.each(storeKinds())("hostile uploads on %s", (kind) => {
     const req = new NextRequest("http://desk.test/api/ingest", { method: "POST", headers: { cookie, origin: "http://desk.test", host: "desk.test" }, body: form });
     // The declared length is what a client says before sending the body.
     Object.defineProperty(req, "headers", { value: new Headers({ ...Object.fromEntries(req.headers), "content-length": String(200 * 1024 * 1024) }) });
-    const res = await POST(req);
+    const res = await POST(req, noParams);
     expect(res.status).toBe(413);
     expect(await store.db.article.count()).toBe(0);
   });

@@ -7,6 +7,7 @@ import { openStore, storeKinds, type TestStore } from "../support/stores";
 import { usersByRole } from "../support/auth";
 import type { Db } from "../../lib/server/db/client";
 import { parseId } from "../../lib/schemas/ids";
+import type { Problem } from "../../lib/schemas/problem";
 import { articleListParams } from "../../lib/schemas/articles";
 import { auditFilters } from "../../lib/schemas/users";
 import { findArticles } from "../../lib/server/articles/find-articles";
@@ -66,7 +67,7 @@ describe.each(storeKinds())("ids in routes on %s", (kind) => {
     for (const raw of LOOKALIKES) {
       const res = await call(deleteSourceRoute, "DELETE", `/api/sources/${encodeURIComponent(raw)}`, raw);
       expect(res.status, JSON.stringify(raw)).toBe(422);
-      expect(((await res.json()) as { error: string }).error).toMatch(/not an id.*1 to 2147483647/);
+      expect(await res.json()).toMatchObject({ status: 422, errors: [{ path: "path.id", message: expect.stringMatching(/whole number from 1 to 2147483647/) }] });
     }
     expect(await store.db.source.count()).toBe(16);
     const res = await call(deleteSourceRoute, "DELETE", "/api/sources/16", "16");
@@ -81,9 +82,10 @@ describe.each(storeKinds())("ids in routes on %s", (kind) => {
       expect(res.status, raw).toBe(422);
     }
     expect((await store.db.article.findUniqueOrThrow({ where: { id: a.id } })).status).toBe("new");
-    // Ids inside a body are held to the same range: a tag id past it is a 400, not a store overflow.
+    // Ids inside a body are held to the same range: a tag id past it is a 422 naming the field, not a store overflow.
     const res = await call(tagsRoute, "POST", "/api/articles/16/tags", "16", { action: "accept", tagId: 99999999999999999999, version: 1 });
-    expect(res.status).toBe(400);
+    expect(res.status).toBe(422);
+    expect(((await res.json()) as Problem).errors?.map((e) => e.path)).toContain("body.tagId");
   });
 
   it("reads a source filter of 20 digits as no source, not as an overflow", async () => {

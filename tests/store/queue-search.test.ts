@@ -89,7 +89,7 @@ describe.each(storeKinds())("the queue's query side on %s", (kind) => {
   });
 
   const uris = async (params: ArticleListParams) => (await findArticles(store.db, { limit: 200, ...params })).items.map((a) => a.uri);
-  const get = (route: typeof listRoute, path: string) => route(new NextRequest(`http://desk.test${path}`, { headers: { cookie } }));
+  const get = (route: typeof listRoute, path: string) => route(new NextRequest(`http://desk.test${path}`, { headers: { cookie } }), { params: Promise.resolve({}) });
 
   describe("several values per filter", () => {
     it("place, topic and source each match any of their values", async () => {
@@ -108,11 +108,11 @@ describe.each(storeKinds())("the queue's query side on %s", (kind) => {
 
     it("refuses a bad value, naming it", async () => {
       const res = await get(listRoute, "/api/articles?place=ES,esp");
-      expect(res.status).toBe(400);
-      expect(JSON.stringify(await res.json())).toMatch(/place: \\"esp\\" is not an ISO 3166-1 alpha-2/);
+      expect(res.status).toBe(422);
+      expect(await res.json()).toMatchObject({ errors: [{ path: "query.place", message: expect.stringMatching(/"esp" is not an ISO 3166-1 alpha-2/) }] });
       const topic = await get(facetsRoute, "/api/articles/facets?topic=medtop:02000000,crime");
-      expect(topic.status).toBe(400);
-      expect(JSON.stringify(await topic.json())).toMatch(/topic: \\"crime\\" is not a topic code/);
+      expect(topic.status).toBe(422);
+      expect(await topic.json()).toMatchObject({ errors: [{ path: "query.topic", message: expect.stringMatching(/"crime" is not a topic code/) }] });
       // Empty items (a trailing comma as the UI types) are dropped, not refused.
       expect(articleListParams.parse({ place: "ES,,FR," }).place).toBe("ES,FR");
       expect(articleListParams.safeParse({ place: "," }).success).toBe(true);
@@ -247,8 +247,8 @@ describe.each(storeKinds())("the queue's query side on %s", (kind) => {
       const forged = (v: unknown) => `p.${btoa(JSON.stringify(v)).replace(/=+$/, "")}`;
       for (const cursor of ["p.bm90IGpzb24", forged(["2026-02-30T00:00:00.000Z", 5]), forged(["99999", 5]), forged(["2026-01-01T00:00:00.000Z", 0])]) {
         const res = await get(listRoute, `/api/articles?sort=published&cursor=${encodeURIComponent(cursor)}`);
-        expect(res.status, cursor).toBe(400);
-        expect(JSON.stringify(await res.json())).toMatch(/cursor: .* is not a cursor from this queue/);
+        expect(res.status, cursor).toBe(422);
+        expect(await res.json()).toMatchObject({ errors: [{ path: "query.cursor", message: expect.stringMatching(/is not a cursor from this queue/) }] });
       }
       // The one the queue gave pages on.
       expect((await get(listRoute, `/api/articles?sort=published&limit=2&cursor=${page.nextCursor}`)).status).toBe(200);

@@ -15,6 +15,7 @@ import { decideLink } from "../../lib/server/duplicates/decide-link";
 import { changeUser } from "../../lib/server/users";
 import { READ_SESSION_TTL_MS } from "../../lib/server/auth/session";
 import type { Db } from "../../lib/server/db/client";
+import { problemSchema } from "../../lib/schemas/problem";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const METHODS: Method[] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
@@ -309,9 +310,40 @@ describe.each(storeKinds())("route handlers by role on %s", (kind) => {
       expect(text).not.toMatch(SECRET_KEYS);
     } else {
       expect(res.status, `${method} ${route} as ${who}: ${text.slice(0, 300)}`).toBe(who === "none" ? 401 : 403);
-      expect(JSON.parse(text)).toHaveProperty("error");
+      // Refusals are problem details (RFC 9457), whatever the route.
+      expect(res.headers.get("content-type")).toBe("application/problem+json");
+      expect(problemSchema.parse(JSON.parse(text))).toMatchObject({ status: res.status, detail: expect.any(String) });
       expect(await fingerprint(store.db), `${method} ${route} as ${who} wrote to the store`).toBe(before);
     }
+  });
+
+  it("answers refusals as problem details, with the status each route gave them before", async () => {
+    const file = (route: string) => path.join(root, `app${route}/route.ts`);
+    const asProblem = async (res: Response) => {
+      expect(res.headers.get("content-type")).toBe("application/problem+json");
+      return problemSchema.parse(await res.json());
+    };
+    const before = await fingerprint(store.db);
+    const a = await store.db.article.findUniqueOrThrow({ where: { id: seeded.a } });
+    const stale = await call(file("/api/articles/[id]/status"), "/api/articles/[id]/status", "POST", { params: { id: String(a.id) }, json: { status: a.status === "spiked" ? "new" : "spiked", version: a.version + 5 } }, users.editor.cookie);
+    expect(stale.status).toBe(409);
+    expect(await asProblem(stale)).toMatchObject({ type: "/api/v1/problems/stale-write", current: { version: a.version } });
+    const invalid = await call(file("/api/articles/[id]/status"), "/api/articles/[id]/status", "POST", { params: { id: String(a.id) }, json: { status: "done" } }, users.editor.cookie);
+    expect(invalid.status).toBe(422);
+    expect((await asProblem(invalid)).errors?.map((e) => e.path).sort()).toEqual(["body.status", "body.version"]);
+    const missing = await call(file("/api/articles/[id]"), "/api/articles/[id]", "GET", { params: { id: "2147483647" } }, users.viewer.cookie);
+    expect(missing.status).toBe(404);
+    expect(await asProblem(missing)).toMatchObject({ type: "/api/v1/problems/not-found", detail: "Article 2147483647 does not exist." });
+    const unknownTopic = await call(file("/api/articles/[id]/tags"), "/api/articles/[id]/tags", "POST", { params: { id: String(a.id) }, json: { action: "add", scheme: "medtop", code: "medtop:99999999" } }, users.editor.cookie);
+    expect(unknownTopic.status).toBe(422);
+    expect((await asProblem(unknownTopic)).detail).toMatch(/not an IPTC Media Topic/);
+    const taken = await call(file("/api/users"), "/api/users", "POST", { json: { email: users.editor.email, name: "Someone Else", role: "viewer", password: "a long enough password" } }, users.admin.cookie);
+    expect(taken.status).toBe(409);
+    await asProblem(taken);
+    const noFeed = await call(file("/api/sources/[id]/poll"), "/api/sources/[id]/poll", "POST", { params: { id: "2147483647" } }, users.admin.cookie);
+    expect(noFeed.status).toBe(404);
+    expect(await asProblem(noFeed)).toMatchObject({ detail: "no feed source 2147483647" });
+    expect(await fingerprint(store.db)).toBe(before);
   });
 
   it("public sign-in routes answer without a session, and never with the session token", async () => {
@@ -336,6 +368,7 @@ describe.each(storeKinds())("route handlers by role on %s", (kind) => {
     const evil = new NextRequest(req.url, { method: "POST", headers: { ...Object.fromEntries(req.headers), origin: "https://evil.example" }, body: JSON.stringify(sample.json) });
     const res = await mod.POST(evil, { params: Promise.resolve(sample.params) });
     expect(res.status).toBe(403);
+    expect(await res.json()).toMatchObject({ status: 403, detail: "refused: origin https://evil.example is not this desk" });
     const res2 = await mod.POST(
       new NextRequest(req.url, { method: "POST", headers: { ...Object.fromEntries(req.headers), "sec-fetch-site": "cross-site" }, body: JSON.stringify(sample.json) }),
       { params: Promise.resolve(sample.params) },

@@ -1,7 +1,7 @@
 // GET /api/events - live updates as Server-Sent Events: new articles and others' changes, as the process's hub reads them
-import { guard } from "@/lib/server/auth/guard";
 import type { NextRequest } from "next/server";
 import { db } from "@/lib/server/db/client";
+import { authenticate, toProblem } from "@/lib/server/http/route";
 import { subscribe } from "@/lib/server/live/hub";
 
 export const dynamic = "force-dynamic";
@@ -9,8 +9,12 @@ export const dynamic = "force-dynamic";
 const HEARTBEAT_MS = 15_000;
 
 export async function GET(req: NextRequest) {
-  const g = await guard(req, "read");
-  if (g instanceof Response) return g;
+  // A stream is no handler's return value: the caller is checked here, refused as problem details.
+  try {
+    await authenticate(req, "read", "session");
+  } catch (e) {
+    return toProblem(e, [], req.nextUrl.pathname);
+  }
   const store = db();
   const encoder = new TextEncoder();
   const signal = req.signal;

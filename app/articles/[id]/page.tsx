@@ -12,7 +12,7 @@ import { tagViewsOf } from "@/lib/server/articles/article-preview";
 import { TagPanel } from "@/components/tags/tag-panel";
 import { StatusActions } from "@/components/articles/status-actions";
 import { ArticleFlow } from "@/components/articles/article-flow";
-import { workflowStatus } from "@/lib/schemas/workflow";
+import { workflowStatus } from "@/lib/schemas/vocabulary";
 import { Badge, statusTone } from "@/components/ui/badge";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { EvidenceBody, EvidenceProvider } from "@/components/articles/evidence";

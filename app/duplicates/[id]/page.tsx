@@ -10,19 +10,9 @@ import { PairNav } from "@/components/duplicates/pair-nav";
 import { Badge } from "@/components/ui/badge";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { idParam } from "@/lib/schemas/ids";
-import { linkState } from "@/lib/schemas/workflow";
+import { DUPLICATE_KIND_TEXT, linkState } from "@/lib/schemas/vocabulary";
 
 export const dynamic = "force-dynamic";
-
-const kindText: Record<string, string> = {
-  exact: "Exact copy: the same text once case, punctuation and spacing are set aside.",
-  near: "Near copy: the same text with small edits.",
-  contains: "The first copy holds the second whole or nearly whole.",
-  contained: "The second copy holds the first whole or nearly whole.",
-  "same-story": "Same story, rewritten: shared passages with different wording around them. Lower confidence.",
-  correction: "Correction: the story re-sent with a fix (see what changed).",
-  update: "Update: a later version of the story with new paragraphs.",
-};
 
 export default async function LinkPage({ params }: PageProps<"/duplicates/[id]">) {
   const user = await requirePageUser("read", "/duplicates");
@@ -48,7 +38,7 @@ export default async function LinkPage({ params }: PageProps<"/duplicates/[id]">
           <h1 className="flex items-center gap-2 text-xl font-semibold">
             <Badge tone="warn">{link.kind}</Badge> {Math.round(link.score * 100)}% <span className="text-sm font-normal text-stone-600 dark:text-stone-400">· {link.state}</span>
           </h1>
-          <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">{kindText[link.kind]}</p>
+          <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">{(DUPLICATE_KIND_TEXT as Record<string, string | undefined>)[link.kind]}</p>
         </div>
         {canEdit && <LinkActions key={link.id} linkId={link.id} state={state} nextOpen={around.nextOpen} />}
       </div>

@@ -6,7 +6,7 @@ import { db } from "@/lib/server/db/client";
 import { getStory, StoryNotFoundError } from "@/lib/server/stories/get-story";
 import { parseId } from "@/lib/schemas/ids";
 import { STORY_KIND_LABEL, type VersionChange } from "@/lib/schemas/stories";
-import { workflowStatus } from "@/lib/schemas/workflow";
+import { workflowStatus } from "@/lib/schemas/vocabulary";
 import { Badge, statusTone } from "@/components/ui/badge";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { CopyControls, StoryStatus } from "@/components/stories/story-actions";

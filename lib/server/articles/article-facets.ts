@@ -7,9 +7,9 @@ import type { Db } from "../db/client";
 import { readRows } from "../db/read-rows";
 import { filedSql, hasDuplicatesSql, resolveTags, statusFilter, unfiltered, whereSql, type Dimension, type Filters } from "./article-sql";
 import { cachedCount } from "./count-cache";
+import { workflowStatus } from "../../schemas/vocabulary";
 import { articleFilterParams, type ArticleFacets, type ArticleFilterParams, type FacetCount } from "../../schemas/articles";
 
-const STATUSES = ["new", "reviewed", "spiked"] as const;
 const byCount = (a: FacetCount, b: FacetCount) => b.count - a.count || a.label.localeCompare(b.label);
 const num = (v: unknown) => Number(v);
 
@@ -58,7 +58,7 @@ async function computeFacets(db: Db, p: Filters): Promise<ArticleFacets> {
   return {
     // Status is counted under every other filter: the total is the chosen status's count, or all of them.
     total: chosen ? (statusCount.get(chosen) ?? 0) : [...statusCount.values()].reduce((a, b) => a + b, 0),
-    status: STATUSES.map((s) => ({ value: s, label: s, count: statusCount.get(s) ?? 0 })),
+    status: workflowStatus.options.map((s) => ({ value: s, label: s, count: statusCount.get(s) ?? 0 })),
     place,
     topic,
     source: sources.map((s) => ({ value: String(num(s.v)), label: s.name ?? `source ${num(s.v)}`, count: num(s.n) })).sort(byCount),

@@ -5,7 +5,7 @@ import type { Db } from "../db/client";
 import { getArticle, type ArticleDetail } from "./get-article";
 import { regionsFor } from "../../tagging/regions";
 import type { ArticlePreview, PreviewTag, TagEvidence } from "../../schemas/preview";
-import { linkState, tagOrigin, tagState, workflowStatus } from "../../schemas/workflow";
+import { linkState, tagOrigin, tagState, workflowStatus } from "../../schemas/vocabulary";
 
 type TagRow = ArticleDetail["tags"][number];
 

@@ -1,7 +1,6 @@
 // One article with everything the article view shows.
 import type { Db } from "../db/client";
-import { reverseKind, type duplicateKind } from "../../schemas/workflow";
-import type { z } from "zod";
+import { reverseKind, type DuplicateKind } from "../../schemas/vocabulary";
 
 export async function getArticle(db: Db, id: number) {
   const a = await db.article.findUnique({
@@ -16,10 +15,9 @@ export async function getArticle(db: Db, id: number) {
     },
   });
   if (!a) return null;
-  type Kind = z.infer<typeof duplicateKind>;
   const links = [
-    ...a.duplicateLinks.map((l) => ({ id: l.id, kind: l.kind as Kind, score: l.score, state: l.state, other: l.other })),
-    ...a.duplicateOf.map((l) => ({ id: l.id, kind: reverseKind(l.kind as Kind), score: l.score, state: l.state, other: l.article })),
+    ...a.duplicateLinks.map((l) => ({ id: l.id, kind: l.kind as DuplicateKind, score: l.score, state: l.state, other: l.other })),
+    ...a.duplicateOf.map((l) => ({ id: l.id, kind: reverseKind(l.kind as DuplicateKind), score: l.score, state: l.state, other: l.article })),
   ];
   return { ...a, links };
 }

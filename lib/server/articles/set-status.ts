@@ -3,11 +3,8 @@
 import type { Db } from "../db/client";
 import { retryBusy } from "../db/busy";
 import { authorize, recordAudit, type Actor } from "../audit";
-import type { z } from "zod";
-import type { workflowStatus } from "../../schemas/workflow";
+import type { WorkflowStatus as Status } from "../../schemas/vocabulary";
 import { enqueueStatusEvent } from "../webhooks/enqueue";
-
-type Status = z.infer<typeof workflowStatus>;
 
 /** A write that named an older version than the store holds: refused, with what is there now. */
 export class StaleWriteError extends Error {

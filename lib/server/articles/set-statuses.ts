@@ -6,7 +6,7 @@ import type { Actor } from "../audit";
 import { NotFoundError, setStatus, StaleWriteError } from "./set-status";
 import { authorize } from "../audit";
 import type { BulkStatusChange, BulkStatusResult } from "../../schemas/articles";
-import { workflowStatus } from "../../schemas/workflow";
+import { workflowStatus } from "../../schemas/vocabulary";
 
 /** A status as the store keeps it (a string), read as the vocabulary's. */
 const asStatus = (s: string) => workflowStatus.parse(s);

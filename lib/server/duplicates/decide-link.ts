@@ -3,14 +3,14 @@
 // decision is on record in the audit log and can be undone from it.
 import type { Db } from "../db/client";
 import { retryBusy } from "../db/busy";
-import { linkState } from "../../schemas/workflow";
+import { linkState, type LinkState } from "../../schemas/vocabulary";
 import { authorize, recordAudit, type Actor } from "../audit";
 import { applyLinkDecision } from "../stories/story-clusters";
 import { enqueueDuplicateConfirmed } from "../webhooks/enqueue";
 import type { z } from "zod";
+import { NotFoundError } from "../articles/set-status";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
-type LinkState = z.infer<typeof linkState>;
 
 export class DecisionError extends Error {}
 
@@ -125,6 +125,15 @@ export async function setCanonical(db: Db, articleId: number, actor: Actor) {
     });
     return getGroup(tx, articleId);
   }));
+}
+
+/** setCanonical for the desk: the group as ids, and the audit entry that undoes the choice (POST /api/audit/:id/undo). */
+export async function chooseCanonical(db: Db, articleId: number, actor: Actor) {
+  authorize(actor, "triage");
+  if (!(await db.article.findUnique({ where: { id: articleId }, select: { id: true } }))) throw new NotFoundError(`No article ${articleId}`);
+  const group = await setCanonical(db, articleId, actor);
+  const entry = await db.auditEntry.findFirst({ where: { action: "group.canonical", entityId: String(articleId) }, orderBy: { id: "desc" }, select: { id: true } });
+  return { canonical: group.canonical?.id ?? null, members: group.members.map((m) => m.id), auditId: entry?.id ?? null };
 }
 
 /** Undoes an audited duplicate decision: the link's state, or the group's chosen copy, as before. */

@@ -3,7 +3,7 @@ import type { Db } from "../db/client";
 import type { DuplicateEvidence } from "../../dedup/compare";
 import { confirmedGroup, getGroup, pickCanonical, type ClusterMember } from "./decide-link";
 import { authorize, type Actor } from "../audit";
-import { duplicateKind, linkState } from "../../schemas/workflow";
+import { duplicateKind, linkState, type LinkState } from "../../schemas/vocabulary";
 import type { DuplicateLinkPage, DuplicateLinkView, LinkListFilters } from "../../schemas/duplicates";
 
 const side = { select: { id: true, headline: true, bodyText: true, ingestedAt: true, firstCreated: true, source: { select: { name: true, kind: true } } } } as const;
@@ -11,7 +11,7 @@ const side = { select: { id: true, headline: true, bodyText: true, ingestedAt: t
 const member = { id: true, headline: true, canonical: true, firstCreated: true, ingestedAt: true, source: { select: { name: true, kind: true } } } as const;
 
 /** Links waiting for a decision: copies first, largest groups first; rewrites (same-story) listed apart. */
-export async function findLinkQueue(db: Db, state: "suggested" | "confirmed" | "dismissed" = "suggested") {
+export async function findLinkQueue(db: Db, state: LinkState = "suggested") {
   const links = await db.duplicateLink.findMany({
     where: { state },
     orderBy: { id: "desc" },
@@ -91,7 +91,7 @@ export const queueOrder = (q: LinkQueue): number[] => [...q.copies, ...q.sameSto
  * list, and the open pair to go to once it is decided (the next one on,
  * wrapping round to any left earlier; none when it was the last).
  */
-export async function linkNeighbours(db: Db, id: number, state: "suggested" | "confirmed" | "dismissed") {
+export async function linkNeighbours(db: Db, id: number, state: LinkState) {
   const order = queueOrder(await findLinkQueue(db, state));
   const open = state === "suggested" ? order : queueOrder(await findLinkQueue(db, "suggested"));
   const at = order.indexOf(id);

@@ -6,8 +6,7 @@ import { stringify } from "csv-stringify/sync";
 import type { Db, Prisma } from "../db/client";
 import { medtopUri } from "../../ingest/iptc";
 import { STORY_ALTID } from "../../ingest/ninjs";
-import { reverseKind, type duplicateKind } from "../../schemas/workflow";
-import type { z } from "zod";
+import { reverseKind, type DuplicateKind } from "../../schemas/vocabulary";
 import { cleanDecodedString } from "../../ingest/text";
 
 export interface ExportFilters {
@@ -26,11 +25,10 @@ const include = {
 } satisfies Prisma.ArticleInclude;
 
 type ExportRow = Prisma.ArticleGetPayload<{ include: typeof include }>;
-type Kind = z.infer<typeof duplicateKind>;
 
 export interface NinjsDuplicate {
   uri: string;
-  kind: Kind;
+  kind: DuplicateKind;
   score: number;
   status: string;
 }
@@ -92,9 +90,9 @@ export function toNinjs(a: ExportRow, storyKey?: string): NinjsArticle {
   const carried = carriedLabels(a.carriedLabels).filter((c) => c.state !== "rejected");
   const carriedBase = (c: Carried) => ({ name: c.name ?? c.code, creator: c.creator ?? "machine", confidence: round(c.confidence ?? 1), ...(c.rel ? { rel: c.rel } : {}) });
   const duplicates: NinjsDuplicate[] = [
-    ...a.duplicateLinks.map((l) => ({ uri: l.other.uri, kind: l.kind as Kind, score: round(l.score), status: l.state })),
+    ...a.duplicateLinks.map((l) => ({ uri: l.other.uri, kind: l.kind as DuplicateKind, score: round(l.score), status: l.state })),
     // A link is stored once; from this side contains/contained read the other way.
-    ...a.duplicateOf.map((l) => ({ uri: l.article.uri, kind: reverseKind(l.kind as Kind), score: round(l.score), status: l.state })),
+    ...a.duplicateOf.map((l) => ({ uri: l.article.uri, kind: reverseKind(l.kind as DuplicateKind), score: round(l.score), status: l.state })),
   ];
   return {
     uri: a.uri,

@@ -3,7 +3,8 @@
 // .formData() and .text() read everything first (a 300 MB chunked body to the
 // sign-in route grew the server by 612 MB). Reading stops at the limit and
 // the route answers 413.
-import { NextResponse } from "next/server";
+import type { NextResponse } from "next/server";
+import { problem } from "./problem";
 
 /** Per-route body limits, in bytes. */
 export const BODY_LIMITS = {
@@ -50,37 +51,6 @@ export async function readBodyBytes(req: Request, limit: number): Promise<Uint8A
   return out;
 }
 
-export const tooLarge = (e: BodyTooLargeError) => NextResponse.json({ error: e.message }, { status: 413 });
-
-/**
- * The body as JSON, or the 413 response refusing it. A body that is not JSON
- * gives null, for the route's schema to refuse with its own message.
- */
-export async function readJsonBody(req: Request, limit: number = BODY_LIMITS.json): Promise<{ json: unknown } | NextResponse> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await readBodyBytes(req, limit);
-  } catch (e) {
-    if (e instanceof BodyTooLargeError) return tooLarge(e);
-    return { json: null }; // the client went away mid-body
-  }
-  try {
-    return { json: JSON.parse(new TextDecoder().decode(bytes)) as unknown };
-  } catch {
-    return { json: null };
-  }
-}
-
-/** The body as text (UTF-8), or the 413 response refusing it. */
-export async function readTextBody(req: Request, limit: number): Promise<{ text: string } | NextResponse> {
-  try {
-    return { text: new TextDecoder().decode(await readBodyBytes(req, limit)) };
-  } catch (e) {
-    if (e instanceof BodyTooLargeError) return tooLarge(e);
-    throw e;
-  }
-}
-
 /**
  * The request with its body read (at most `limit` bytes) into memory, for a
  * handler that reads the body itself (better-auth): it then cannot read more.
@@ -91,7 +61,7 @@ export async function withBufferedBody(req: Request, limit: number): Promise<Req
   try {
     bytes = await readBodyBytes(req, limit);
   } catch (e) {
-    if (e instanceof BodyTooLargeError) return tooLarge(e);
+    if (e instanceof BodyTooLargeError) return problem(413, e.message);
     throw e;
   }
   const headers = new Headers(req.headers);

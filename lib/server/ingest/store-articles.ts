@@ -4,7 +4,7 @@
 import type { Db } from "../db/client";
 import type { IncomingTag, ParsedArticle } from "../../ingest/types";
 import { contentHash } from "../../ingest/text";
-import { reverseKind } from "../../schemas/workflow";
+import { reverseKind } from "../../schemas/vocabulary";
 import { DEFAULT_THRESHOLDS, type DuplicateThresholds } from "../../dedup/config";
 import { isUpdate } from "../../dedup/update";
 import { recordAudit, type Actor } from "../audit";

@@ -6,13 +6,12 @@ import { parseTagCodes } from "./poll-source";
 import { resolveTagCodes } from "./source-tags";
 import { privateAddressProblem } from "../fetch-url";
 import { fetchLimits } from "../env";
+import { ApiError } from "../http/problem";
 
-export class SourceError extends Error {
-  constructor(
-    message: string,
-    readonly status: 400 | 404 | 409 | 422 = 400,
-  ) {
-    super(message);
+/** A refused source change; its status is the one the routes answer. */
+export class SourceError extends ApiError {
+  constructor(message: string, status: 400 | 404 | 409 | 422 = 400) {
+    super(status, message, status === 404 ? { kind: "not-found" } : {});
     this.name = "SourceError";
   }
 }

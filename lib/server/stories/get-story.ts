@@ -3,7 +3,7 @@
 import { diffWords } from "diff";
 import type { Db } from "../db/client";
 import { authorize, type Actor } from "../audit";
-import { workflowStatus } from "../../schemas/workflow";
+import { workflowStatus } from "../../schemas/vocabulary";
 import { isVersionKind, storyKind, type StoryDetail, type StoryMember, type VersionChange } from "../../schemas/stories";
 
 /** Words of unchanged text kept either side of a change, so it reads in place. */

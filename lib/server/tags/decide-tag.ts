@@ -8,12 +8,13 @@ import { lessonId, teach, unteach } from "./tagging-model";
 import { authorize, recordAudit, type Actor } from "../audit";
 import { StaleWriteError } from "../articles/set-status";
 import { isQueueChip } from "../../schemas/articles";
+import type { tagAction } from "../../schemas/tags";
+import { givenScheme, type GivenScheme, type TagState } from "../../schemas/vocabulary";
+import type { z } from "zod";
 
 export class TagError extends Error {}
 /** The article, or the tag on it, is not there (a TagError, so the desk's routes keep answering as before). */
 export class TagNotFoundError extends TagError {}
-
-type Scheme = "medtop" | "iso3166" | "newsroom";
 
 async function articleInput(db: Db, articleId: number) {
   const a = await db.article.findUnique({ where: { id: articleId }, select: { headline: true, bodyText: true, dateline: true } });
@@ -44,7 +45,7 @@ export async function decideTag(
   db: Db,
   articleId: number,
   tagId: number,
-  state: "accepted" | "rejected",
+  state: Exclude<TagState, "suggested">,
   actor: Actor,
   expectedVersion?: number,
   opts: { undo?: boolean } = {},
@@ -103,10 +104,10 @@ export async function reopenTag(db: Db, articleId: number, tagId: number, actor:
   return row;
 }
 
-const isLearnable = (scheme: string): scheme is Scheme => scheme === "medtop" || scheme === "iso3166" || scheme === "newsroom";
+const isLearnable = (scheme: string): scheme is GivenScheme => givenScheme.safeParse(scheme).success;
 
 /** The tag row for a scheme and code, created for countries and newsroom tags; topics must exist. */
-async function resolveTag(db: Db, scheme: Scheme, code: string) {
+async function resolveTag(db: Db, scheme: GivenScheme, code: string) {
   if (scheme === "medtop") {
     const concept = medtopConcept(code);
     if (!concept) throw new TagError(`${code} is not an IPTC Media Topic`);
@@ -125,7 +126,7 @@ async function resolveTag(db: Db, scheme: Scheme, code: string) {
 }
 
 /** An editor tags an article by hand. */
-export async function addTag(db: Db, articleId: number, scheme: Scheme, code: string, actor: Actor) {
+export async function addTag(db: Db, articleId: number, scheme: GivenScheme, code: string, actor: Actor) {
   authorize(actor, "triage");
   const input = await articleInput(db, articleId);
   const tag = await resolveTag(db, scheme, code);
@@ -184,8 +185,22 @@ export async function acceptSuggestions(db: Db, articleId: number, actor: Actor)
  * so an undo never overwrites someone else's later decision. The model takes
  * the undone decision's lesson back.
  */
-export async function restoreTag(db: Db, articleId: number, tagId: number, state: "suggested" | "accepted" | "rejected", actor: Actor, expectedVersion?: number) {
+export async function restoreTag(db: Db, articleId: number, tagId: number, state: TagState, actor: Actor, expectedVersion?: number) {
   return state === "suggested"
     ? reopenTag(db, articleId, tagId, actor, expectedVersion)
     : decideTag(db, articleId, tagId, state, actor, expectedVersion, { undo: true });
+}
+
+/** One of the desk's tag actions (POST /api/articles/:id/tags), as its answer. */
+export async function applyTagAction(db: Db, articleId: number, a: z.infer<typeof tagAction>, actor: Actor) {
+  if (a.action === "accept-suggestions") return acceptSuggestions(db, articleId, actor);
+  if (a.action === "remove") {
+    await removeTag(db, articleId, a.tagId, actor, a.version);
+    return { ok: true as const };
+  }
+  const at =
+    a.action === "add" ? await addTag(db, articleId, a.scheme, a.code, actor)
+    : a.action === "restore" ? await restoreTag(db, articleId, a.tagId, a.state, actor, a.version)
+    : await decideTag(db, articleId, a.tagId, a.action === "accept" ? "accepted" : "rejected", actor, a.version);
+  return { ok: true as const, tagId: at.tagId, state: at.state, version: at.version };
 }

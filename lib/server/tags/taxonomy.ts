@@ -5,7 +5,8 @@ import { authorize, recordAudit, type Actor } from "../audit";
 import { countryName } from "../../tagging";
 import { slug } from "../../ingest/text";
 import { TagError } from "./decide-tag";
-import type { TagRef } from "../../schemas/tags";
+import type { TagRef, taxonomyChange } from "../../schemas/tags";
+import type { z } from "zod";
 
 export async function findTags(db: Db, q: string, limit = 12) {
   // Filtered here rather than in SQL: case-insensitive matching differs between the stores, and the list is small.
@@ -110,4 +111,13 @@ export async function addNewsroomTag(db: Db, parentId: number, name: string, act
   const tag = await db.tag.create({ data: { scheme: "newsroom", code, name, parentId } });
   await auditTaxonomy(db, actor, "taxonomy.add", tag.id, null, { code, name, parent: parent.code });
   return tag;
+}
+
+/** One taxonomy change (POST /api/taxonomy): the tag as it now is. */
+export async function changeTaxonomy(db: Db, c: z.infer<typeof taxonomyChange>, actor: Actor) {
+  const tag =
+    c.action === "rename" ? await renameTag(db, c.tagId, c.name, actor)
+    : c.action === "hide" ? await setHidden(db, c.tagId, c.hidden, actor)
+    : await addNewsroomTag(db, c.parentId, c.name, actor);
+  return { id: tag.id, code: tag.code, name: tag.name, hidden: tag.hidden };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { reverseKind } from "../../../lib/schemas/workflow";
+import { reverseKind } from "../../../lib/schemas/vocabulary";
 import { PLANTED, demoArticles, ingestAll, type DemoArticle, type Pick } from "./helpers";
 
 describe("the demo copy", () => {

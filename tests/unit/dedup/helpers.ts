@@ -4,7 +4,8 @@ import { compare, prepare, type DuplicateMatch } from "../../../lib/dedup/compar
 import { DedupIndex } from "../../../lib/dedup/dedup-index";
 import { fingerprint, type Fingerprint } from "../../../lib/dedup/fingerprint";
 import { parseInput } from "../../../lib/ingest/index";
-import type { DuplicateKind, ParsedArticle } from "../../../lib/ingest/types";
+import type { ParsedArticle } from "../../../lib/ingest/types";
+import type { DuplicateKind } from "../../../lib/schemas/vocabulary";
 
 export const DEMO_TIME = new Date("2026-11-25T12:00:00Z");
 

@@ -1,19 +1,12 @@
 // GET /api/articles/:id - one article for the queue's reading pane: text, tags with evidence, story, duplicates
-import { NextResponse, type NextRequest } from "next/server";
 import { db } from "@/lib/server/db/client";
-import { guard, refusal } from "@/lib/server/auth/guard";
-import { idFromPath } from "@/lib/server/http/ids";
+import { apiRoute } from "@/lib/server/http/route";
 import { articlePreview } from "@/lib/server/articles/article-preview";
+import { NotFoundError } from "@/lib/server/articles/set-status";
+import { idPath } from "@/lib/schemas/ids";
 
-export async function GET(req: NextRequest, ctx: RouteContext<"/api/articles/[id]">) {
-  const g = await guard(req, "read");
-  if (g instanceof Response) return g;
-  const id = idFromPath((await ctx.params).id, "article");
-  if (id instanceof Response) return id;
-  try {
-    const a = await articlePreview(db(), id);
-    return a ? NextResponse.json(a) : NextResponse.json({ error: `Article ${id} does not exist.` }, { status: 404 });
-  } catch (e) {
-    return refusal(e);
-  }
-}
+export const GET = apiRoute({ need: "read", params: idPath }, async ({ params }) => {
+  const a = await articlePreview(db(), params.id);
+  if (!a) throw new NotFoundError(`Article ${params.id} does not exist.`);
+  return a;
+});

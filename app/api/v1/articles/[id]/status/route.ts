@@ -2,7 +2,7 @@
 import { db } from "@/lib/server/db/client";
 import { v1Route } from "@/lib/server/http/v1";
 import { setStatus } from "@/lib/server/articles/set-status";
-import { workflowStatus } from "@/lib/schemas/workflow";
+import { workflowStatus } from "@/lib/schemas/vocabulary";
 import * as api from "@/lib/schemas/v1/articles";
 
 export const POST = v1Route(api.setArticleStatus, async ({ actor, params, body }) => {
