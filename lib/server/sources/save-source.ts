@@ -6,13 +6,15 @@ import { parseTagCodes } from "./poll-source";
 import { resolveTagCodes } from "./source-tags";
 import { privateAddressProblem } from "../fetch-url";
 import { fetchLimits } from "../env";
+import { ApiError } from "../http/problem";
 
-export class SourceError extends Error {
+/** A refusal with its status: an ApiError, so the route wrapper answers it as problem details. */
+export class SourceError extends ApiError {
   constructor(
     message: string,
-    readonly status: 400 | 404 | 409 | 422 = 400,
+    override readonly status: 400 | 404 | 409 | 422 = 400,
   ) {
-    super(message);
+    super(status, message, status === 404 ? { kind: "not-found" } : {});
     this.name = "SourceError";
   }
 }

@@ -1,0 +1,27 @@
+// /api/v1/export: stored articles as ninjs, one per line, with the queue's
+// filters. The stream ingests back into another desk.
+import { z } from "zod";
+import { endpoint } from "../endpoint";
+import { articleFilterParams } from "../articles";
+import { ninjsItem } from "../ninjs";
+
+const exportQuery = articleFilterParams.omit({ sort: true }).extend({
+  /** An export is every article unless asked for one row a story. */
+  view: z.enum(["stories", "articles"]).optional().describe('"articles" (the default): every article; "stories": each story\'s lead alone'),
+  limit: z.coerce.number().int().min(1).optional().describe("At most this many articles"),
+});
+
+export const exportNinjs = endpoint({
+  id: "exportNinjs",
+  method: "get",
+  path: "/api/v1/export",
+  group: "Export",
+  summary: "Export articles as ninjs NDJSON, with the queue's filters",
+  description:
+    "One ninjs 2.x object a line, in arrival (id) order, streamed as the store is read. The filters are the queue's " +
+    "(status, q, place, topic, source, since, until, range, duplicates); view defaults to every article. " +
+    "The file ingests back (POST /api/v1/ingest) with its tags, duplicate links and stories.",
+  need: "read",
+  query: exportQuery,
+  response: { mediaType: "application/x-ndjson", description: "One NinjsItem per line", schema: ninjsItem },
+});
