@@ -44,7 +44,7 @@ export const ingestInputReport = ingestCounts
     input: z.string().describe("The file name or URL"),
     format: ingestFormat.optional().describe("The format it was read as; absent when it could not be read at all"),
     errors: z.array(ingestItemError),
-    items: z.array(ingestItem).optional().describe("Each item's outcome, in input order"),
+    items: z.array(ingestItem).optional().describe("Each item's outcome: those that could not be read first, then the others in input order"),
   })
   .meta({ id: "IngestInputReport" });
 

@@ -12,7 +12,7 @@ import { suggestionContext } from "../tags/apply-suggestions";
 import { suggestTags } from "../../tagging";
 import { loadModel } from "../tags/tagging-model";
 import { restoreDuplicateLinks, restoreStories, storeArticle, type ItemOutcome, type StoreContext } from "./store-articles";
-import { addStories, failedItem, itemOf, type ItemReport } from "./item-report";
+import { addStories, failedItem, itemOf } from "./item-report";
 import { openConn, type Conn } from "./bulk/conn";
 import { newCaches, storeBatch, type BulkCaches } from "./bulk/store-batch";
 import { EnginePool } from "./bulk/engine-pool";
