@@ -36,7 +36,7 @@ export const ingestItem = z
   })
   .meta({ id: "IngestItem" });
 
-/** The formats the engine reads (lib/ingest/types.ts InputFormat; the type checker keeps the two in step). */
+/** The formats the engine reads (lib/ingest/types.ts InputFormat): a format added there and missing here fails the type check (run-ingest.ts). */
 export const ingestFormat = z.enum(["aggregator-page", "text", "rss", "atom", "json-feed", "ninjs", "csv", "html"]);
 
 export const ingestInputReport = ingestCounts
