@@ -124,6 +124,23 @@ describe.each(storeKinds())("/api/v1 ingest and export on %s", (kind) => {
     expect(new Set(audit.map((a) => a.actor))).toEqual(new Set(["token:cms bot"]));
   });
 
+  it("takes a file and a URL in one request; a URL the desk may not fetch fails alone", async () => {
+    const form = new FormData();
+    form.append("files", new File([fixture("rss2.xml")], "rss2.xml"));
+    // A loopback address: refused by the SSRF-safe fetch, as the desk does not allow private addresses here.
+    form.append("url", "http://127.0.0.1:9/feed.xml");
+    const r = await report(await ingestFiles(request("/api/v1/ingest", tokens.ingest, { body: form }), noParams));
+    const [file, url] = r.inputs;
+    expect(file).toMatchObject({ input: "rss2.xml", format: "rss", failed: 0 });
+    expect(file!.new).toBeGreaterThan(0);
+    expect(url).toMatchObject({ input: "http://127.0.0.1:9/feed.xml", failed: 1, new: 0 });
+    expect(url!.errors[0]!.location).toBe("file");
+    expect(url!.errors[0]!.message).toMatch(/private|loopback|not allowed|refused/i);
+
+    const none = await ingestFiles(request("/api/v1/ingest", tokens.ingest, { body: new FormData() }), noParams);
+    expect((await refused(none, 422)).errors).toEqual([{ path: "body.files", message: "choose at least one file or give a URL" }]);
+  });
+
   it("stores two of three ninjs items and names the broken one", async () => {
     const items = [
       { uri: "urn:v1:ninjs:1", headline: "Ferry timetable changes for winter", body_text: "The ferry operator publishes its winter timetable." },
