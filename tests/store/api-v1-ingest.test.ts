@@ -20,6 +20,8 @@ import { GET as exportNinjs } from "../../app/api/v1/export/route";
 import { POST as createSource } from "../../app/api/v1/sources/route";
 import { POST as pollSource } from "../../app/api/v1/sources/[id]/poll/route";
 import { sourceView } from "../../lib/schemas/sources";
+import { GET as getArticle } from "../../app/api/v1/articles/[id]/route";
+import { articlePreview } from "../../lib/schemas/preview";
 
 const INPUT_LIMIT = 256 * 1024; // WIREDESK_MAX_INPUT_BYTES here
 const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, "../fixtures/feeds", name));
@@ -122,6 +124,22 @@ describe.each(storeKinds())("/api/v1 ingest and export on %s", (kind) => {
     const audit = await store.db.auditEntry.findMany({ where: { articleId: item.articleId! } });
     expect(audit.length).toBeGreaterThan(0);
     expect(new Set(audit.map((a) => a.actor))).toEqual(new Set(["token:cms bot"]));
+  });
+
+  it("ingests a file and reads its tags back over the API with one token of ingest and read scopes", async () => {
+    // The README's curl example: POST the file, then GET the article the report names.
+    const both = (await createToken(store.db, systemActor("test"), { name: "script", scopes: ["ingest", "read"] })).token;
+    const form = new FormData();
+    form.append("files", new File([fixture("ninjs2-single.json")], "quarry.json"));
+    const r = await report(await ingestFiles(request("/api/v1/ingest", both, { body: form }), noParams));
+    const id = r.inputs[0]!.items![0]!.articleId!;
+    const res = await getArticle(request(`/api/v1/articles/${id}`, both, { method: "GET" }), { params: Promise.resolve({ id: String(id) }) });
+    expect(res.status).toBe(200);
+    const article = articlePreview.parse(await res.json());
+    expect(article.tags.map((t) => t.code)).toEqual(expect.arrayContaining(["medtop:06000000", "medtop:02000000", "GB"]));
+    // An ingest-only token may not read it.
+    const ingestOnly = await getArticle(request(`/api/v1/articles/${id}`, tokens.ingest, { method: "GET" }), { params: Promise.resolve({ id: String(id) }) });
+    await refused(ingestOnly, 403);
   });
 
   it("takes a file and a URL in one request; a URL the desk may not fetch fails alone", async () => {
