@@ -10,7 +10,7 @@ import { workflowStatus } from "../lib/schemas/vocabulary";
 
 const USAGE = `usage: npm run export -- --format ndjson|csv [--out FILE] [filters]
 
-  filters: --status new|reviewed|spiked  --source NAME
+  filters: --status new|reviewed|spiked  --source NAME or id (comma-separated: any of them)
            --since DATE  --until DATE (ingest time, ISO 8601)  --limit N`;
 
 const date = z.string().transform((s, ctx) => {
@@ -52,7 +52,13 @@ async function main(): Promise<number> {
   const { db } = await prepareStore(config.DATABASE_URL);
   const out = opts.out ? createWriteStream(opts.out) : process.stdout;
   try {
-    const n = await exportArticles(db, opts.format, out, opts);
+    const n = await exportArticles(db, opts.format, out, {
+      status: opts.status,
+      source: opts.source,
+      since: opts.since?.toISOString(),
+      until: opts.until?.toISOString(),
+      limit: opts.limit,
+    });
     if (opts.out) {
       await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
     }

@@ -27,21 +27,26 @@ export type SourceInput = z.input<typeof sourceInput>;
 export const sourceUpdate = sourceInput.partial();
 export type SourceUpdate = z.input<typeof sourceUpdate>;
 
-export interface SourceView {
-  id: number;
-  name: string;
-  feedUrl: string;
-  url: string | null;
-  enabled: boolean;
-  pollMinutes: number;
-  defaultTags: { code: string; name: string }[];
-  lastPolledAt: string | null;
-  lastSuccessAt: string | null;
-  lastError: string | null;
-  lastErrorAt: string | null;
-  failureCount: number;
-  nextPollAt: string | null;
-  /** Articles from this feed per day, over the last 7 days. */
-  itemsPerDay: number;
-  totalItems: number;
-}
+const instant = z.string().nullable().describe("ISO 8601, or null when it has not happened");
+
+/** A polled feed with its health, as the sources page and GET /api/v1/sources show it. */
+export const sourceView = z
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    feedUrl: z.string(),
+    url: z.string().nullable().describe("The publisher's site, when the feed names one"),
+    enabled: z.boolean(),
+    pollMinutes: z.number().int().min(1),
+    defaultTags: z.array(z.object({ code: z.string(), name: z.string() })).describe("Tags every item from this feed gets"),
+    lastPolledAt: instant,
+    lastSuccessAt: instant,
+    lastError: z.string().nullable(),
+    lastErrorAt: instant,
+    failureCount: z.number().int().min(0).describe("Failed polls in a row"),
+    nextPollAt: instant.describe("When the worker polls it next; null: at once"),
+    itemsPerDay: z.number().min(0).describe("Articles from this feed per day, over the last 7 days"),
+    totalItems: z.number().int().min(0),
+  })
+  .meta({ id: "Source" });
+export type SourceView = z.infer<typeof sourceView>;

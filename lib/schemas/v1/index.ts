@@ -7,7 +7,20 @@ import * as articles from "./articles";
 import * as tags from "./tags";
 import * as duplicates from "./duplicates";
 import * as webhooks from "./webhooks";
+import * as ingest from "./ingest";
+import * as sources from "./sources";
+import * as exportGroup from "./export";
 
 const ops = (m: object) => Object.values(m).filter((v): v is Endpoint => !!v && typeof v === "object" && "method" in v && "path" in v);
 
-export const v1Endpoints: Endpoint[] = [...ops(stories), ...ops(articles), ...ops(tags), ...ops(duplicates), ...ops(tokens), ...ops(webhooks)];
+export const v1Endpoints: Endpoint[] = [
+  ...ops(stories),
+  ...ops(articles),
+  ...ops(tags),
+  ...ops(duplicates),
+  ...ops(ingest),
+  ...ops(exportGroup),
+  ...ops(sources),
+  ...ops(tokens),
+  ...ops(webhooks),
+];

@@ -7,7 +7,6 @@ import { linkState, type LinkState } from "../../schemas/vocabulary";
 import { authorize, recordAudit, type Actor } from "../audit";
 import { applyLinkDecision } from "../stories/story-clusters";
 import { enqueueDuplicateConfirmed } from "../webhooks/enqueue";
-import type { z } from "zod";
 import { NotFoundError } from "../articles/set-status";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];

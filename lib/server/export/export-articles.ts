@@ -3,19 +3,27 @@
 // ingesting the file restores the articles, their tags and their links.
 import type { Writable } from "node:stream";
 import { stringify } from "csv-stringify/sync";
+import type { z } from "zod";
+import { Prisma as Sql } from "../../../prisma/generated/sqlite/client";
 import type { Db, Prisma } from "../db/client";
+import { readRows } from "../db/read-rows";
+import { resolveTags, whereSql, type Filters } from "../articles/article-sql";
 import { medtopUri } from "../../ingest/iptc";
 import { STORY_ALTID } from "../../ingest/ninjs";
-import { reverseKind, type DuplicateKind } from "../../schemas/vocabulary";
+import { linkState, reverseKind, tagOrigin, workflowStatus, type DuplicateKind } from "../../schemas/vocabulary";
+import type { NinjsDuplicate, NinjsItem } from "../../schemas/ninjs";
 import { cleanDecodedString } from "../../ingest/text";
 
-export interface ExportFilters {
-  status?: string;
-  source?: string;
-  since?: Date;
-  until?: Date;
-  limit?: number;
-}
+/** The ninjs item type, from its schema (lib/schemas/ninjs.ts). */
+export type NinjsArticle = NinjsItem;
+
+/**
+ * The queue's filters (lib/schemas/articles.ts: status, q, place, topic,
+ * source by id or name, since/until/range on arrival, duplicates, view), and
+ * at most `limit` articles. Unlike the queue, an export takes every article
+ * unless asked for one a story (view "stories").
+ */
+export type ExportFilters = Omit<Filters, "sort" | "tagIds"> & { limit?: number };
 
 const include = {
   source: { select: { name: true } },
@@ -26,35 +34,10 @@ const include = {
 
 type ExportRow = Prisma.ArticleGetPayload<{ include: typeof include }>;
 
-export interface NinjsDuplicate {
-  uri: string;
-  kind: DuplicateKind;
-  score: number;
-  status: string;
-}
-
-export interface NinjsArticle {
-  uri: string;
-  type: "text";
-  version: string;
-  headline: string;
-  body_text: string;
-  body_html?: string;
-  versioncreated?: string;
-  firstcreated?: string;
-  infosources: { name: string; role?: string }[];
-  by?: string;
-  located?: string;
-  language?: string;
-  status: string;
-  descriptions?: { role: string; value: string }[];
-  links?: { rel: string; href: string }[];
-  subjects: { uri: string; name: string; creator: string; confidence: number; rel?: string }[];
-  places: { code: string; name: string; creator: string; confidence: number; rel?: string }[];
-  duplicates: NinjsDuplicate[];
-  /** The story it belongs to, as ninjs alternative ids: importing the file groups the articles again. */
-  altids?: { role: string; value: string }[];
-}
+/** The store keeps these vocabularies as strings; anything else read there is a bug the export should not pass on. */
+const asStatus = (s: string) => workflowStatus.parse(s);
+const asLinkState = (s: string) => linkState.parse(s);
+const asOrigin = (s: string | undefined): z.infer<typeof tagOrigin> => (s === "editor" ? "editor" : "machine");
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
@@ -85,14 +68,14 @@ function mergeByConfidence<T extends { confidence: number }>(tags: T[], carried:
 export function toNinjs(a: ExportRow, storyKey?: string): NinjsArticle {
   const tags = a.tags.map((t) => ({
     t,
-    base: { name: t.tag.name, creator: t.origin, confidence: round(t.confidence), ...(t.rel ? { rel: t.rel } : {}) },
+    base: { name: t.tag.name, creator: asOrigin(t.origin), confidence: round(t.confidence), ...(t.rel ? { rel: t.rel } : {}) },
   }));
   const carried = carriedLabels(a.carriedLabels).filter((c) => c.state !== "rejected");
-  const carriedBase = (c: Carried) => ({ name: c.name ?? c.code, creator: c.creator ?? "machine", confidence: round(c.confidence ?? 1), ...(c.rel ? { rel: c.rel } : {}) });
+  const carriedBase = (c: Carried) => ({ name: c.name ?? c.code, creator: asOrigin(c.creator), confidence: round(c.confidence ?? 1), ...(c.rel ? { rel: c.rel } : {}) });
   const duplicates: NinjsDuplicate[] = [
-    ...a.duplicateLinks.map((l) => ({ uri: l.other.uri, kind: l.kind as DuplicateKind, score: round(l.score), status: l.state })),
+    ...a.duplicateLinks.map((l) => ({ uri: l.other.uri, kind: l.kind as DuplicateKind, score: round(l.score), status: asLinkState(l.state) })),
     // A link is stored once; from this side contains/contained read the other way.
-    ...a.duplicateOf.map((l) => ({ uri: l.article.uri, kind: reverseKind(l.kind as DuplicateKind), score: round(l.score), status: l.state })),
+    ...a.duplicateOf.map((l) => ({ uri: l.article.uri, kind: reverseKind(l.kind as DuplicateKind), score: round(l.score), status: asLinkState(l.state) })),
   ];
   return {
     uri: a.uri,
@@ -110,7 +93,7 @@ export function toNinjs(a: ExportRow, storyKey?: string): NinjsArticle {
     ...(a.byline ? { by: a.byline } : {}),
     ...(a.dateline ? { located: a.dateline } : {}),
     ...(a.language ? { language: a.language } : {}),
-    status: a.status,
+    status: asStatus(a.status),
     ...(a.caption ? { descriptions: [{ role: "caption", value: a.caption }] } : {}),
     ...(a.url ? { links: [{ rel: "canonical", href: a.url }] } : {}),
     // Carried labels go out as the tags they came in as, so an export ingested elsewhere carries them on.
@@ -161,16 +144,6 @@ function csvRow(n: NinjsArticle): string[] {
   ];
 }
 
-function where(f: ExportFilters): Prisma.ArticleWhereInput {
-  return {
-    ...(f.status ? { status: f.status } : {}),
-    ...(f.source ? { source: { name: f.source } } : {}),
-    ...(f.since || f.until
-      ? { ingestedAt: { ...(f.since ? { gte: f.since } : {}), ...(f.until ? { lt: f.until } : {}) } }
-      : {}),
-  };
-}
-
 /** Each story's key: its first article's uri (story ids differ from store to store; uris do not). */
 async function storyKeys(db: Db, rows: { storyId: number | null }[]): Promise<Map<number, string>> {
   const ids = [...new Set(rows.map((r) => r.storyId).filter((s): s is number => s !== null))];
@@ -183,37 +156,42 @@ async function storyKeys(db: Db, rows: { storyId: number | null }[]): Promise<Ma
 const write = (out: Writable, chunk: string) =>
   new Promise<void>((resolve, reject) => (out.write(chunk, (e) => (e ? reject(e) : resolve()))));
 
-/** Streams the matching articles in id order, a page at a time; returns how many. */
-export async function exportArticles(
-  db: Db,
-  format: "ndjson" | "csv",
-  out: Writable,
-  filters: ExportFilters = {},
-): Promise<number> {
+/**
+ * The matching articles in id order as text, a page (500 articles) a chunk,
+ * read as the consumer asks for the next: the HTTP export streams them with
+ * the client's pace and never holds more than a page. Returns how many.
+ */
+export async function* exportChunks(db: Db, format: "ndjson" | "csv", filters: ExportFilters = {}): AsyncGenerator<string, number> {
   const batch = 500;
-  let cursor: number | undefined;
+  // The queue's SQL chooses the ids, so an export holds what the queue shows for the same filters.
+  const p = await resolveTags(db, { ...filters, view: filters.view ?? "articles" });
+  let after = 0;
   let count = 0;
-  if (format === "csv") await write(out, stringify([CSV_COLUMNS as unknown as string[]]));
+  if (format === "csv") yield stringify([CSV_COLUMNS as unknown as string[]]);
   for (;;) {
     const take = Math.min(batch, (filters.limit ?? Infinity) - count);
     if (take <= 0) break;
-    const rows = await db.article.findMany({
-      where: where(filters),
-      include,
-      orderBy: { id: "asc" },
-      take,
-      ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
-    });
-    if (rows.length === 0) break;
+    const ids = (
+      await readRows<{ id: unknown }>(db, Sql.sql`SELECT a."id" FROM "Article" a WHERE ${whereSql(db, p, undefined, { after })} ORDER BY a."id" ASC LIMIT ${take}`)
+    ).map((r) => Number(r.id));
+    if (ids.length === 0) break;
+    const rows = await db.article.findMany({ where: { id: { in: ids } }, include, orderBy: { id: "asc" } });
     const keys = await storyKeys(db, rows);
     const items = rows.map((r) => toNinjs(r, r.storyId === null ? undefined : keys.get(r.storyId)));
-    await write(
-      out,
-      format === "ndjson" ? items.map((n) => JSON.stringify(n)).join("\n") + "\n" : stringify(items.map(toCsvRow)),
-    );
+    yield format === "ndjson" ? items.map((n) => JSON.stringify(n)).join("\n") + "\n" : stringify(items.map(toCsvRow));
     count += rows.length;
-    cursor = rows[rows.length - 1]!.id;
-    if (rows.length < take) break;
+    after = ids[ids.length - 1]!;
+    if (ids.length < take) break;
   }
   return count;
+}
+
+/** Streams the matching articles in id order, a page at a time; returns how many. */
+export async function exportArticles(db: Db, format: "ndjson" | "csv", out: Writable, filters: ExportFilters = {}): Promise<number> {
+  const chunks = exportChunks(db, format, filters);
+  for (;;) {
+    const next = await chunks.next();
+    if (next.done) return next.value;
+    await write(out, next.value);
+  }
 }

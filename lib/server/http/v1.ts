@@ -8,21 +8,25 @@ import { apiRoute, type Refusals, type RouteInput } from "./route";
 export function v1Route<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(
   e: Endpoint<P, Q, B, R>,
   handler: (input: RouteInput<z.infer<P>, z.infer<Q>, z.infer<B>>) => Promise<(R extends z.ZodType ? z.input<R> : never) | Response>,
-  opts: { refusals?: Refusals; bodyLimit?: number } = {},
+  /** bodyLimit: bytes, or a function read per request (a limit the desk's configuration sets). */
+  opts: { refusals?: Refusals; bodyLimit?: number | (() => number) } = {},
 ) {
-  const route = apiRoute(
-    {
-      need: e.need,
-      auth: e.sessionOnly ? "session" : "both",
-      params: e.params,
-      query: e.query,
-      body: e.body,
-      multipart: !!e.multipart,
-      bodyLimit: opts.bodyLimit,
-      refusals: opts.refusals,
-    },
-    handler,
-  );
+  const build = (bodyLimit: number | undefined) =>
+    apiRoute(
+      {
+        need: e.need,
+        auth: e.sessionOnly ? "session" : "both",
+        params: e.params,
+        query: e.query,
+        body: e.body,
+        multipart: !!e.multipart,
+        bodyLimit,
+        refusals: opts.refusals,
+      },
+      handler,
+    );
+  const limit = opts.bodyLimit;
+  const route: ReturnType<typeof build> = typeof limit === "function" ? (req, ctx) => build(limit())(req, ctx) : build(limit);
   if (e.status === 201) {
     return async (...args: Parameters<typeof route>) => {
       const res = await route(...args);

@@ -3,21 +3,10 @@
 import type { Db } from "../db/client";
 import type { ItemError, ParsedArticle } from "../../ingest/types";
 import type { ItemOutcome } from "./store-articles";
+import type { IngestItem } from "../../schemas/ingest";
 
-export interface ItemReport {
-  /** Where the item stands in its input ("item 3", "line 40", "file"). */
-  location: string;
-  headline?: string;
-  outcome: "new" | "updated" | "skipped" | "failed";
-  /** The stored article; for a skipped item, the one already stored. */
-  articleId?: number;
-  /** The story the article belongs to, when it has one. */
-  storyId?: number;
-  /** A new article flagged as a copy: how many duplicate links it got. */
-  links?: number;
-  /** Why an item was skipped, or what failed. */
-  reason?: string;
-}
+/** Its shape is a zod schema (lib/schemas/ingest.ts), as the API declares it. */
+export type ItemReport = IngestItem;
 
 const HEADLINE = 200;
 

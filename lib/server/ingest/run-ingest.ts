@@ -5,13 +5,14 @@ import { authorize } from "../audit";
 import type { Role } from "../auth/roles";
 import { dbUrl, type Db } from "../db/client";
 import { parseInputAsync } from "../../ingest";
-import { IngestInputError, type ItemError, type ParsedArticle } from "../../ingest/types";
+import { IngestInputError, type ParsedArticle } from "../../ingest/types";
+import type { IngestCounts, IngestInputReport, IngestReport } from "../../schemas/ingest";
 import type { DuplicateThresholds } from "../../dedup/config";
 import { suggestionContext } from "../tags/apply-suggestions";
 import { suggestTags } from "../../tagging";
 import { loadModel } from "../tags/tagging-model";
 import { restoreDuplicateLinks, restoreStories, storeArticle, type ItemOutcome, type StoreContext } from "./store-articles";
-import { addStories, failedItem, itemOf, type ItemReport } from "./item-report";
+import { addStories, failedItem, itemOf } from "./item-report";
 import { openConn, type Conn } from "./bulk/conn";
 import { newCaches, storeBatch, type BulkCaches } from "./bulk/store-batch";
 import { EnginePool } from "./bulk/engine-pool";
@@ -24,27 +25,10 @@ export interface IngestInput {
   baseUrl?: string;
 }
 
-export interface Counts {
-  new: number;
-  updated: number;
-  duplicates: number;
-  skipped: number;
-  failed: number;
-}
-
-export interface InputReport extends Counts {
-  input: string;
-  format?: string;
-  errors: ItemError[];
-  /** Each item's outcome, when the run was asked for them (RunOptions.reportItems). */
-  items?: ItemReport[];
-}
-
-export interface RunReport {
-  runId: number;
-  inputs: InputReport[];
-  totals: Counts;
-}
+/** The report's shapes are zod schemas (lib/schemas/ingest.ts): the API declares and checks the same. */
+export type Counts = IngestCounts;
+export type InputReport = IngestInputReport;
+export type RunReport = IngestReport;
 
 export interface RunOptions {
   origin: "cli" | "upload" | "url" | "feed" | "demo";

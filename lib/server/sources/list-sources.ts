@@ -3,12 +3,13 @@ import type { Db } from "../db/client";
 import type { SourceView } from "../../schemas/sources";
 import { parseTagCodes } from "./poll-source";
 import { tagNames } from "./source-tags";
+import { SourceError } from "./save-source";
 
 const DAY = 86_400_000;
 const WINDOW_DAYS = 7;
 
-export async function listSources(db: Db, now = new Date()): Promise<SourceView[]> {
-  const rows = await db.source.findMany({ where: { feedUrl: { not: null } }, orderBy: { name: "asc" } });
+export async function listSources(db: Db, now = new Date(), only?: number): Promise<SourceView[]> {
+  const rows = await db.source.findMany({ where: { feedUrl: { not: null }, ...(only !== undefined ? { id: only } : {}) }, orderBy: { name: "asc" } });
   const ids = rows.map((r) => r.id);
   const [recent, total] = ids.length
     ? await Promise.all([
@@ -38,4 +39,11 @@ export async function listSources(db: Db, now = new Date()): Promise<SourceView[
     itemsPerDay: Math.round(((recentBy.get(r.id) ?? 0) / WINDOW_DAYS) * 10) / 10,
     totalItems: totalBy.get(r.id) ?? 0,
   }));
+}
+
+/** One polled feed with its health; a SourceError (404) when there is no such feed. */
+export async function getSource(db: Db, id: number, now = new Date()): Promise<SourceView> {
+  const [s] = await listSources(db, now, id);
+  if (!s) throw new SourceError(`no feed source ${id}`, 404);
+  return s;
 }
