@@ -61,6 +61,7 @@ export const pagePolicy: Record<string, Need> = {
   "/taxonomy": "taxonomy",
   "/audit": "audit",
   "/admin/users": "users",
+  "/admin/tokens": "users",
   "/dashboard": "read",
   "/sources": "sources",
   "/duplicates/for/[articleId]": "read",
