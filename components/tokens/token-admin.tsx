@@ -129,7 +129,7 @@ function Row({ t, onRevoke }: { t: TokenView; onRevoke: (t: TokenView) => void }
   const revoked = t.revokedAt !== null;
   return (
     <tr className={`border-t border-stone-200 align-top dark:border-stone-800 ${revoked ? muted : ""}`} data-testid="token-row">
-      <th scope="row" className="px-3 py-2 text-left font-medium">{t.name}</th>
+      <th scope="row" className="px-3 py-2 text-left text-sm font-medium">{t.name}</th>
       <td className="px-3 py-2 font-mono text-xs">{t.prefix}…</td>
       <td className="px-3 py-2">
         <div className="flex flex-wrap gap-1">
