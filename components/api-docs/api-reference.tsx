@@ -42,7 +42,8 @@ export function ApiReference({ specUrl, bundleUrl }: { specUrl: string; bundleUr
           domNode: node.current,
           presets: [SwaggerUI.presets.apis],
           plugins: [noAuthorizeButtons],
-          deepLinking: true,
+          // Deep links put a link inside each operation's button (nested controls, which screen readers cannot reach).
+          deepLinking: false,
           // The default would fetch a badge from validator.swagger.io: nothing leaves the desk.
           validatorUrl: null,
           tryItOutEnabled: false,
@@ -62,11 +63,18 @@ export function ApiReference({ specUrl, bundleUrl }: { specUrl: string; bundleUr
       {error && <p role="alert" className="text-sm text-rose-700 dark:text-rose-300">{error}. The document itself: <a className="underline" href={specUrl}>{specUrl}</a></p>}
       {/* Swagger UI is drawn light only: a light card keeps it readable in the dark theme. Its
           stylesheet is unlayered, so the few changes here are !important: a title sized below the
-          page's own, and no empty bar where the (removed) Authorize button and server list sit. */}
+          page's own, no empty bar where the (removed) Authorize button and server list sit, and
+          darker badges and links where white or blue text on Swagger's colours fails WCAG AA contrast. */}
       <div
         ref={node}
         data-testid="api-reference"
-        className="min-h-64 rounded-lg border border-stone-200 bg-white py-2 text-stone-900 [color-scheme:light] dark:border-stone-700 [&_.info]:my-6! [&_.info_.title]:text-2xl! [&_.scheme-container]:hidden!"
+        className={[
+          "min-h-64 rounded-lg border border-stone-200 bg-white py-2 text-stone-900 [color-scheme:light] dark:border-stone-700",
+          "[&_.info]:my-6! [&_.info_.title]:text-2xl! [&_.scheme-container]:hidden!",
+          "[&_.info_.title_small]:bg-stone-600! [&_.info_.title_small.version-stamp]:bg-lime-800! [&_.info_.url]:text-blue-700!",
+          "[&_.opblock-get_.opblock-summary-method]:bg-sky-700! [&_.opblock-post_.opblock-summary-method]:bg-emerald-700!",
+          "[&_.opblock-patch_.opblock-summary-method]:bg-amber-700! [&_.opblock-delete_.opblock-summary-method]:bg-rose-700!",
+        ].join(" ")}
       />
     </>
   );
