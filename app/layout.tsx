@@ -32,6 +32,8 @@ function palettePages(role: Parameters<typeof can>[0]): PalettePage[] {
     { label: "Audit log", href: "/audit", need: "audit" },
     { label: "Users", href: "/admin/users", need: "users" },
     { label: "Webhooks", href: "/admin/webhooks", need: "users" },
+    { label: "API tokens", href: "/admin/tokens", need: "users" },
+    { label: "API reference", href: "/api-docs" },
   ];
   return pages.filter((p) => !p.need || can(role, p.need)).map(({ label, href }) => ({ label, href }));
 }
@@ -64,6 +66,8 @@ export default async function RootLayout({ children }: LayoutProps<"/">) {
                 {can(user.role, "audit") && <Link href="/audit" className="hover:text-stone-900 dark:hover:text-white">Audit log</Link>}
                 {can(user.role, "users") && <Link href="/admin/users" className="hover:text-stone-900 dark:hover:text-white">Users</Link>}
                 {can(user.role, "users") && <Link href="/admin/webhooks" className="hover:text-stone-900 dark:hover:text-white">Webhooks</Link>}
+                {can(user.role, "users") && <Link href="/admin/tokens" className="hover:text-stone-900 dark:hover:text-white">API tokens</Link>}
+                <Link href="/api-docs" className="hover:text-stone-900 dark:hover:text-white">API</Link>
               </nav>
             )}
             <div className="ml-auto flex items-center gap-3">

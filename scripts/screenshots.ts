@@ -1,6 +1,7 @@
 // npm run screenshots -- --base http://127.0.0.1:3000 [--out docs/screenshots] [--password P]
 // The guide's pictures (docs/guide.md), taken from the real app in Debian's Chromium: the queue on a desktop
-// and on a phone, the reading pane, and a duplicate pair. Run it against a desk started with
+// and on a phone, the reading pane, a duplicate pair, the API tokens page (as the demo admin)
+// and the API reference. Run it against a desk started with
 // demo data (WIREDESK_DEMO=1 and WIREDESK_DEMO_PASSWORD set to the password given here).
 import { chromium, type Page } from "@playwright/test";
 import { mkdirSync } from "node:fs";
@@ -23,12 +24,27 @@ const base = values.base!.replace(/\/$/, "");
 const out = path.resolve(values.out!);
 mkdirSync(out, { recursive: true });
 
-async function signIn(page: Page) {
+async function signIn(page: Page, role: "editor" | "admin" = "editor") {
   const res = await page.request.post(`${base}/api/auth/sign-in/email`, {
-    data: { email: "editor@demo.wiredesk.test", password: values.password },
+    data: { email: `${role}@demo.wiredesk.test`, password: values.password },
     headers: { origin: base },
   });
-  if (!res.ok()) throw new Error(`sign-in as the demo editor failed (HTTP ${res.status()}): is the desk at ${base} running with demo data and this password?`);
+  if (!res.ok()) throw new Error(`sign-in as the demo ${role} failed (HTTP ${res.status()}): is the desk at ${base} running with demo data and this password?`);
+}
+
+/** A few tokens to list (made once; names are unique), one of them revoked. */
+async function seedTokens(page: Page): Promise<string[]> {
+  const made = async (name: string, scopes: string[]) => {
+    const res = await page.request.post(`${base}/api/v1/tokens`, { data: { name, scopes }, headers: { origin: base } });
+    if (res.status() !== 201 && res.status() !== 409) throw new Error(`making the token "${name}" failed (HTTP ${res.status()})`);
+    return res.status() === 201 ? ((await res.json()) as { id: number }).id : null;
+  };
+  await made("CMS publisher", ["read", "triage"]);
+  await made("Newsroom chat bot", ["read"]);
+  const old = await made("Old CMS token", ["read", "triage"]);
+  if (old !== null) await page.request.delete(`${base}/api/v1/tokens/${old}`, { headers: { origin: base } });
+  const list = (await (await page.request.get(`${base}/api/v1/tokens`)).json()) as { tokens: { name: string }[] };
+  return list.tokens.map((t) => t.name);
 }
 
 async function main() {
@@ -59,6 +75,24 @@ async function main() {
     await page.waitForURL(/\/duplicates\/\d+/);
     await page.waitForLoadState("networkidle");
     await shoot(page, "duplicate-pair");
+
+    // The tokens page just after making one (the one-time box), as the demo admin.
+    const adminDesk = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: scheme });
+    const admin = await adminDesk.newPage();
+    await signIn(admin, "admin");
+    const names = await seedTokens(admin);
+    let name = "Wire ingest script";
+    for (let i = 2; names.includes(name); i++) name = `Wire ingest script ${i}`;
+    await admin.goto(`${base}/admin/tokens`);
+    await admin.getByLabel(/^Name/).fill(name);
+    await admin.getByRole("checkbox", { name: /^ingest/ }).check();
+    await admin.getByRole("button", { name: "Create token" }).click();
+    await admin.getByTestId("new-token").waitFor();
+    await admin.getByTestId("token-row").filter({ hasText: name }).waitFor();
+    await shoot(admin, "admin-tokens");
+    await admin.goto(`${base}/api-docs`);
+    await admin.locator(".swagger-ui .opblock").first().waitFor();
+    await shoot(admin, "api-docs");
 
     const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2, colorScheme: scheme });
     const p2 = await phone.newPage();

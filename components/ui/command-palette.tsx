@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { Command, defaultFilter } from "cmdk";
 import { usePathname, useRouter } from "next/navigation";
 import { useQuery } from "@tanstack/react-query";
@@ -191,6 +192,9 @@ export function CommandPalette({ pages, canEdit }: { pages: PalettePage[]; canEd
               </div>
             ))}
           </dl>
+          <p className="mt-3 border-t border-stone-200 pt-2 text-xs text-stone-600 dark:border-stone-700 dark:text-stone-400">
+            Wiring another system to the desk? See the <Link href="/api-docs" className="underline" onClick={() => setHelp(false)}>API reference</Link>.
+          </p>
         </div>
       )}
     </>

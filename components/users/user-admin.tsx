@@ -1,8 +1,9 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import { problemMessage } from "@/lib/schemas/problem";
+import { ConfirmDialog as Confirm } from "@/components/ui/confirm-dialog";
 
 type U = { id: number; email: string; name: string; role: string; disabled: boolean };
 
@@ -15,38 +16,6 @@ async function send(url: string, body: unknown) {
 
 const button = "rounded border border-stone-300 px-2 py-1 text-xs hover:bg-stone-100 focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-stone-700 dark:hover:bg-stone-800";
 const primary = "rounded bg-stone-900 px-3 py-1.5 text-sm text-white focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 dark:bg-stone-100 dark:text-stone-900";
-
-/** A modal that asks before acting: Esc or Cancel closes it and nothing happens. */
-function Confirm({ title, children, onClose, onConfirm, confirmLabel }: { title: string; children: React.ReactNode; onClose: () => void; onConfirm: () => void; confirmLabel: string }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    ref.current?.showModal();
-  }, []);
-  return (
-    <dialog
-      ref={ref}
-      aria-labelledby="confirm-title"
-      onClose={onClose}
-      className="m-auto w-full max-w-md rounded-lg border border-stone-200 bg-white p-5 text-stone-900 shadow-xl backdrop:bg-black/40 dark:border-stone-700 dark:bg-stone-900 dark:text-stone-100"
-    >
-      <form
-        method="dialog"
-        onSubmit={(e) => {
-          // The submitter says which button closed it.
-          if ((e.nativeEvent as SubmitEvent).submitter?.getAttribute("value") === "confirm") onConfirm();
-        }}
-      >
-        <h2 id="confirm-title" className="text-base font-semibold">{title}</h2>
-        <div className="mt-2 space-y-2 text-sm">{children}</div>
-        {/* Confirm first in the markup, so Enter in a field confirms; shown after Cancel. */}
-        <div className="mt-4 flex flex-row-reverse justify-start gap-2">
-          <button value="confirm" className={primary}>{confirmLabel}</button>
-          <button value="cancel" formNoValidate className={button}>Cancel</button>
-        </div>
-      </form>
-    </dialog>
-  );
-}
 
 type Asking = { kind: "role"; user: U; to: string } | { kind: "password"; user: U };
 

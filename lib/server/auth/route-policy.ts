@@ -62,6 +62,9 @@ export const pagePolicy: Record<string, Need> = {
   "/audit": "audit",
   "/admin/users": "users",
   "/admin/webhooks": "users",
+  "/admin/tokens": "users",
+  // Every signed-in user may read the API reference; the document it draws (/api/v1/openapi.json) is public.
+  "/api-docs": "read",
   "/dashboard": "read",
   "/sources": "sources",
   "/duplicates/for/[articleId]": "read",
