@@ -1,5 +1,5 @@
 import { requirePageUser } from "@/lib/server/auth/page";
-import { can } from "@/lib/server/auth/roles";
+import { can } from "@/lib/schemas/roles";
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import { articleQueries } from "@/lib/queries/articles";
 import { listViews } from "@/lib/server/views/saved-views";

@@ -2,7 +2,7 @@
 // 100,000) over 60 days into a fresh store with tags, sources and duplicate
 // links, then times getDashboard per range against the queue's first page
 // (findArticles) on the same store, as a ratio.
-// npx tsx scripts/bench-dashboard.ts [--articles 100000] [--url file:/tmp/x.db | postgresql://...]
+// npx tsx --conditions=react-server scripts/bench-dashboard.ts [--articles 100000] [--url file:/tmp/x.db | postgresql://...]
 // With --url, a store that already holds articles is measured as it is (seed once, measure often).
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";

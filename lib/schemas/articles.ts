@@ -254,3 +254,11 @@ export const bulkStatusChange = z.object({
   wholeStory: z.boolean().optional(),
 });
 export type BulkStatusChange = z.infer<typeof bulkStatusChange>;
+
+/** What a bulk status change did (lib/server/articles/set-statuses.ts). */
+export interface BulkStatusResult {
+  /** Changed (or already in that status): the version to name in a later write, and the status before, for undo. */
+  changed: { id: number; from: string; version: number }[];
+  /** Not changed, and why. */
+  refused: { id: number; reason: string; current?: { status?: string; version: number } }[];
+}

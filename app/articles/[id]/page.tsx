@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { requirePageUser } from "@/lib/server/auth/page";
-import { can } from "@/lib/server/auth/roles";
+import { can } from "@/lib/schemas/roles";
 import { articleAudit } from "@/lib/server/audit-log";
 import { Presence } from "@/components/articles/presence";
 import { AuditEntryRow } from "@/components/audit/audit-entry";

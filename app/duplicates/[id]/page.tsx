@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { requirePageUser } from "@/lib/server/auth/page";
-import { can } from "@/lib/server/auth/roles";
+import { can } from "@/lib/schemas/roles";
 import { notFound } from "next/navigation";
 import { db } from "@/lib/server/db/client";
 import { getLink, linkNeighbours } from "@/lib/server/duplicates/find-links";

@@ -2,6 +2,7 @@
 // counted under every other active filter (with place=ES chosen, the topic
 // counts are of stories in Spain), so a count says what choosing it would show.
 // Exact; kept while the store is unchanged (count-cache.ts).
+import "server-only";
 import { Prisma } from "../../../prisma/generated/sqlite/client";
 import type { Db } from "../db/client";
 import { readRows } from "../db/read-rows";

@@ -1,6 +1,7 @@
 // One article as the queue's reading pane shows it: its text, its tags with
 // their evidence (the same views the article page gives the tag panel) and
 // its story. JSON-safe: dates as ISO strings.
+import "server-only";
 import type { Db } from "../db/client";
 import { getArticle, type ArticleDetail } from "./get-article";
 import { regionsFor } from "../../tagging/regions";

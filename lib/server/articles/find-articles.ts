@@ -1,5 +1,6 @@
 // The queue: newest arrivals first (by id), or newest publication time first;
 // keyset-paginated in either order.
+import "server-only";
 import type { z } from "zod";
 import { Prisma } from "../../../prisma/generated/sqlite/client";
 import { dbKind, type Db } from "../db/client";

@@ -1,4 +1,5 @@
 // One article with everything the article view shows.
+import "server-only";
 import type { Db } from "../db/client";
 import { reverseKind, type duplicateKind } from "../../schemas/workflow";
 import type { z } from "zod";

@@ -1,18 +1,14 @@
 // Bulk workflow: one status for a selection. Each article is written as in
 // setStatus (its own version check and audit entry), so a stale one is
 // reported and skipped while the rest go through.
+import "server-only";
 import type { Db } from "../db/client";
 import type { Actor } from "../audit";
 import { NotFoundError, setStatus, StaleWriteError } from "./set-status";
 import { authorize } from "../audit";
-import type { BulkStatusChange } from "../../schemas/articles";
+import type { BulkStatusChange, BulkStatusResult } from "../../schemas/articles";
 
-export interface BulkStatusResult {
-  /** Changed (or already in that status): the version to name in a later write, and the status before, for undo. */
-  changed: { id: number; from: string; version: number }[];
-  /** Not changed, and why. */
-  refused: { id: number; reason: string; current?: { status?: string; version: number } }[];
-}
+export type { BulkStatusResult };
 
 /**
  * The rest of a story takes the status its row was given. The editor saw the

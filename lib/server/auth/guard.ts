@@ -1,12 +1,13 @@
 // The one guard every route handler opens with: same-origin check for writes
 // (CSRF), then the session (401), then the role (403). Errors are JSON.
+import "server-only";
 import { NextResponse } from "next/server";
 import { db } from "../db/client";
 import { env } from "../env";
 import { ForbiddenError, type Actor } from "../audit";
 import { StaleWriteError } from "../articles/set-status";
 import { isBusy, StoreBusyError } from "../db/busy";
-import { can, type Permission } from "./roles";
+import { can, type Permission } from "../../schemas/roles";
 import { actorFor, sessionUser, type SessionUser } from "./session";
 
 export interface Guarded {

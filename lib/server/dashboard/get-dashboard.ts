@@ -1,4 +1,5 @@
 // Everything the dashboard shows for one window, read together.
+import "server-only";
 import type { Db } from "../db/client";
 import { dashboardParams, type Dashboard, type DashboardRange } from "../../schemas/dashboard";
 import { firstIdSince, rangeWindow } from "./in-range";

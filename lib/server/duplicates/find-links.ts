@@ -1,4 +1,5 @@
 // Reads for the duplicate views: the queue of links to decide, and one link side by side.
+import "server-only";
 import type { Db } from "../db/client";
 import type { DuplicateEvidence } from "../../dedup/compare";
 import { confirmedGroup, getGroup, pickCanonical, type ClusterMember } from "./decide-link";

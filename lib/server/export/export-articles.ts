@@ -1,6 +1,7 @@
 // Writes stored articles as ninjs 2.x objects (NDJSON) or CSV rows. The
 // NDJSON form is what the ingest engine reads back: exporting and
 // ingesting the file restores the articles, their tags and their links.
+import "server-only";
 import type { Writable } from "node:stream";
 import { stringify } from "csv-stringify/sync";
 import type { Db, Prisma } from "../db/client";

@@ -1,4 +1,5 @@
 // Recent ingest runs with their per-item errors, newest first.
+import "server-only";
 import type { Db } from "../db/client";
 
 export async function findRecentRuns(db: Db, take = 20) {

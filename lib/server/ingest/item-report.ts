@@ -1,23 +1,12 @@
 // What happened to each item of an upload, for the editor who sent it: stored
 // (with the story or article to open), skipped and why, or failed and where.
+import "server-only";
 import type { Db } from "../db/client";
 import type { ItemError, ParsedArticle } from "../../ingest/types";
 import type { ItemOutcome } from "./store-articles";
+import type { ItemReport } from "../../schemas/ingest-report";
 
-export interface ItemReport {
-  /** Where the item stands in its input ("item 3", "line 40", "file"). */
-  location: string;
-  headline?: string;
-  outcome: "new" | "updated" | "skipped" | "failed";
-  /** The stored article; for a skipped item, the one already stored. */
-  articleId?: number;
-  /** The story the article belongs to, when it has one. */
-  storyId?: number;
-  /** A new article flagged as a copy: how many duplicate links it got. */
-  links?: number;
-  /** Why an item was skipped, or what failed. */
-  reason?: string;
-}
+export type { ItemReport };
 
 const HEADLINE = 200;
 

@@ -1,8 +1,9 @@
 // One ingest run: reads each input, parses it with the pure engine, stores
 // every item, and records counts and per-item errors on an IngestRun. Used by
 // the CLI, the web upload, the demo loader and (later) feed polling.
+import "server-only";
 import { authorize } from "../audit";
-import type { Role } from "../auth/roles";
+import type { Role } from "../../schemas/roles";
 import { dbUrl, type Db } from "../db/client";
 import { parseInputAsync } from "../../ingest";
 import { IngestInputError, type ItemError, type ParsedArticle } from "../../ingest/types";
@@ -11,10 +12,13 @@ import { suggestionContext } from "../tags/apply-suggestions";
 import { suggestTags } from "../../tagging";
 import { loadModel } from "../tags/tagging-model";
 import { restoreDuplicateLinks, restoreStories, storeArticle, type ItemOutcome, type StoreContext } from "./store-articles";
-import { addStories, failedItem, itemOf, type ItemReport } from "./item-report";
+import { addStories, failedItem, itemOf } from "./item-report";
+import type { Counts, InputReport, ItemReport, RunReport } from "../../schemas/ingest-report";
 import { openConn, type Conn } from "./bulk/conn";
 import { newCaches, storeBatch, type BulkCaches } from "./bulk/store-batch";
 import { EnginePool } from "./bulk/engine-pool";
+
+export type { Counts, InputReport, RunReport } from "../../schemas/ingest-report";
 
 export interface IngestInput {
   /** File name or URL, as messages show it. */
@@ -22,28 +26,6 @@ export interface IngestInput {
   read: () => Promise<Uint8Array>;
   /** Base URL for a fetched page. */
   baseUrl?: string;
-}
-
-export interface Counts {
-  new: number;
-  updated: number;
-  duplicates: number;
-  skipped: number;
-  failed: number;
-}
-
-export interface InputReport extends Counts {
-  input: string;
-  format?: string;
-  errors: ItemError[];
-  /** Each item's outcome, when the run was asked for them (RunOptions.reportItems). */
-  items?: ItemReport[];
-}
-
-export interface RunReport {
-  runId: number;
-  inputs: InputReport[];
-  totals: Counts;
 }
 
 export interface RunOptions {

@@ -1,4 +1,5 @@
 // The sources an upload can be filed under, by name, for the ingest form's suggestions.
+import "server-only";
 import type { Db } from "../db/client";
 
 export async function findSourceNames(db: Db, take = 1000): Promise<string[]> {

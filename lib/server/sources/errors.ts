@@ -1,4 +1,5 @@
 // What a source route answers when an operation refuses its input.
+import "server-only";
 import { NextResponse } from "next/server";
 import { ZodError } from "zod";
 import { IngestInputError } from "../../ingest/types";

@@ -1,4 +1,5 @@
 // The polled feeds with their health, for the sources page.
+import "server-only";
 import type { Db } from "../db/client";
 import type { SourceView } from "../../schemas/sources";
 import { parseTagCodes } from "./poll-source";

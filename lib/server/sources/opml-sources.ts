@@ -1,4 +1,5 @@
 // OPML import and export of the polled feeds.
+import "server-only";
 import type { Db } from "../db/client";
 import { authorize, type Actor } from "../audit";
 import { readOpml, writeOpml } from "../../sources/opml";

@@ -1,6 +1,7 @@
 // Machine tag suggestions for one article, written to the store with their
 // evidence. Editors' decisions stand: an accepted, rejected or hand-added tag
 // is never touched again by a suggestion pass.
+// No "server-only" marker: loaded in the bulk engine's worker threads (engine-worker.ts).
 import type { Db } from "../db/client";
 import { countryName, suggestTags, type NewsroomModel, type TagInput } from "../../tagging";
 

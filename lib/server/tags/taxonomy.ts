@@ -1,5 +1,6 @@
 // The newsroom's taxonomy: browse, rename and hide topics, add newsroom tags
 // under any topic, and find tags by name for the typeahead.
+import "server-only";
 import type { Db } from "../db/client";
 import { authorize, recordAudit, type Actor } from "../audit";
 import { countryName } from "../../tagging";

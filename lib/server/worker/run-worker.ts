@@ -4,6 +4,7 @@
 // a "stately" queue keyed by source keeps one feed to one queued and one
 // running job, and the row claim in pollSource guards the fetch itself.
 // On SQLite (one machine) a plain loop polls the due feeds.
+import "server-only";
 import pg from "pg";
 import PgBoss from "pg-boss";
 import type { Db } from "../db/client";

@@ -1,5 +1,6 @@
 // The engines' part of storing an item (content hash, duplicate fingerprint,
 // tag suggestions): pure, so it can run ahead of the writes, on another thread.
+// No "server-only" marker: loaded in the engine's worker threads (engine-worker.ts).
 import type { ParsedArticle } from "../../../ingest/types";
 import { contentHash } from "../../../ingest/text";
 import { fingerprint, type Fingerprint } from "../../../dedup/fingerprint";
