@@ -21,9 +21,9 @@ export default async function QueuePage({ searchParams }: PageProps<"/">) {
   await Promise.all([
     qc.prefetchInfiniteQuery({
       ...articleQueries.list(filters),
-      queryFn: ({ pageParam }) => findArticles(db(), { ...filters, cursor: pageParam ?? undefined }),
+      queryFn: ({ pageParam }) => findArticles(db(), { ...filters, cursor: pageParam ?? undefined }, user.actor),
     }),
-    qc.prefetchQuery({ ...articleQueries.facets(filters), queryFn: () => articleFacets(db(), filters) }),
+    qc.prefetchQuery({ ...articleQueries.facets(filters), queryFn: () => articleFacets(db(), filters, user.actor) }),
     qc.prefetchQuery({ ...viewQueries.list(), queryFn: () => listViews(db(), user.actor) }),
   ]);
   return (

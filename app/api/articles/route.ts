@@ -16,5 +16,5 @@ export async function GET(req: NextRequest) {
     );
   }
   // The store builds the page's JSON (find-articles.ts): sent as it comes, not parsed and serialized again.
-  return new NextResponse(await findArticlesJson(db(), parsed.data), { headers: { "content-type": "application/json" } });
+  return new NextResponse(await findArticlesJson(db(), parsed.data, g.actor), { headers: { "content-type": "application/json" } });
 }

@@ -13,7 +13,7 @@ export const dynamic = "force-dynamic";
 export async function GET(req: NextRequest) {
   const g = await guard(req, "sources");
   if (g instanceof Response) return g;
-  return NextResponse.json({ items: await listSources(db()) });
+  return NextResponse.json({ items: await listSources(db(), g.actor) });
 }
 
 export async function POST(req: NextRequest) {

@@ -10,7 +10,7 @@ export async function GET(req: NextRequest) {
   if (g instanceof Response) return g;
   const p = tagSearch.safeParse(Object.fromEntries(req.nextUrl.searchParams));
   if (!p.success) return NextResponse.json({ error: "expected ?q=<at least one character>" }, { status: 400 });
-  const tags = await findTags(db(), p.data.q, p.data.limit);
+  const tags = await findTags(db(), p.data.q, g.actor, p.data.limit);
   const countries = findCountries(p.data.q, 5);
   return NextResponse.json({ items: [...countries, ...tags.map((t) => ({ scheme: t.scheme, code: t.code, name: t.name }))].slice(0, p.data.limit) });
 }

@@ -35,7 +35,7 @@ export default async function ArticlePage({ params }: PageProps<"/articles/[id]"
   const { id } = await params;
   const user = await requirePageUser("read", `/articles/${id}`);
   const n = parseId(id);
-  const a = n ? await getArticle(db(), n) : null;
+  const a = n ? await getArticle(db(), n, user.actor) : null;
   if (!a) notFound();
   const canEdit = can(user.role, "triage");
   const carried = carriedLabels(a.carriedLabels);

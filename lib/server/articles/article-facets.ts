@@ -5,6 +5,7 @@
 import "server-only";
 import { Prisma } from "../../../prisma/generated/sqlite/client";
 import type { Db } from "../db/client";
+import { authorize, type Actor } from "../audit";
 import { readRows } from "../db/read-rows";
 import { filedSql, hasDuplicatesSql, resolveTags, statusFilter, unfiltered, whereSql, type Dimension, type Filters } from "./article-sql";
 import { cachedCount } from "./count-cache";
@@ -70,7 +71,8 @@ async function computeFacets(db: Db, p: Filters): Promise<ArticleFacets> {
   };
 }
 
-export async function articleFacets(db: Db, input: ArticleFilterParams): Promise<ArticleFacets> {
+export async function articleFacets(db: Db, input: ArticleFilterParams, actor: Actor): Promise<ArticleFacets> {
+  authorize(actor, "read");
   const p = articleFilterParams.parse(input);
   return cachedCount(db, `facets ${filterKey(p)}`, async () => computeFacets(db, await resolveTags(db, p)));
 }

@@ -3,6 +3,7 @@
 // its story. JSON-safe: dates as ISO strings.
 import "server-only";
 import type { Db } from "../db/client";
+import { authorize, type Actor } from "../audit";
 import { getArticle, type ArticleDetail } from "./get-article";
 import { regionsFor } from "../../tagging/regions";
 import type { ArticlePreview, PreviewTag } from "../../schemas/preview";
@@ -30,8 +31,8 @@ export function tagViewsOf(a: ArticleDetail): { tags: PreviewTag[]; regions: str
   return { tags, regions };
 }
 
-export async function articlePreview(db: Db, id: number): Promise<ArticlePreview | null> {
-  const a = await getArticle(db, id);
+export async function articlePreview(db: Db, id: number, actor: Actor): Promise<ArticlePreview | null> {
+  const a = await getArticle(db, id, actor);
   if (!a) return null;
   const { tags, regions } = tagViewsOf(a);
   return {

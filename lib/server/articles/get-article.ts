@@ -1,10 +1,12 @@
 // One article with everything the article view shows.
 import "server-only";
 import type { Db } from "../db/client";
+import { authorize, type Actor } from "../audit";
 import { reverseKind, type duplicateKind } from "../../schemas/workflow";
 import type { z } from "zod";
 
-export async function getArticle(db: Db, id: number) {
+export async function getArticle(db: Db, id: number, actor: Actor) {
+  authorize(actor, "read");
   const a = await db.article.findUnique({
     where: { id },
     include: {

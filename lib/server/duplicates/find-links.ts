@@ -1,6 +1,7 @@
 // Reads for the duplicate views: the queue of links to decide, and one link side by side.
 import "server-only";
 import type { Db } from "../db/client";
+import { authorize, type Actor } from "../audit";
 import type { DuplicateEvidence } from "../../dedup/compare";
 import { confirmedGroup, getGroup, pickCanonical, type ClusterMember } from "./decide-link";
 
@@ -9,7 +10,8 @@ const side = { select: { id: true, headline: true, bodyText: true, ingestedAt: t
 const member = { id: true, headline: true, canonical: true, firstCreated: true, ingestedAt: true, source: { select: { name: true, kind: true } } } as const;
 
 /** Links waiting for a decision: copies first, largest groups first; rewrites (same-story) listed apart. */
-export async function findLinkQueue(db: Db, state: "suggested" | "confirmed" | "dismissed" = "suggested") {
+export async function findLinkQueue(db: Db, actor: Actor, state: "suggested" | "confirmed" | "dismissed" = "suggested") {
+  authorize(actor, "read");
   const links = await db.duplicateLink.findMany({
     where: { state },
     orderBy: { id: "desc" },
@@ -63,7 +65,8 @@ export async function findLinkQueue(db: Db, state: "suggested" | "confirmed" | "
 }
 
 /** One link with both texts and the shared passages, for the side-by-side view. */
-export async function getLink(db: Db, id: number) {
+export async function getLink(db: Db, id: number, actor: Actor) {
+  authorize(actor, "read");
   const link = await db.duplicateLink.findUnique({ where: { id }, include: { article: side, other: side } });
   if (!link) return null;
   const evidence = link.evidence ? (JSON.parse(link.evidence) as Partial<DuplicateEvidence>) : {};
@@ -89,9 +92,9 @@ export const queueOrder = (q: LinkQueue): number[] => [...q.copies, ...q.sameSto
  * list, and the open pair to go to once it is decided (the next one on,
  * wrapping round to any left earlier; none when it was the last).
  */
-export async function linkNeighbours(db: Db, id: number, state: "suggested" | "confirmed" | "dismissed") {
-  const order = queueOrder(await findLinkQueue(db, state));
-  const open = state === "suggested" ? order : queueOrder(await findLinkQueue(db, "suggested"));
+export async function linkNeighbours(db: Db, id: number, state: "suggested" | "confirmed" | "dismissed", actor: Actor) {
+  const order = queueOrder(await findLinkQueue(db, actor, state));
+  const open = state === "suggested" ? order : queueOrder(await findLinkQueue(db, actor, "suggested"));
   const at = order.indexOf(id);
   const openAt = open.indexOf(id);
   const nextOpen = openAt < 0 ? open[0] : [...open.slice(openAt + 1), ...open.slice(0, openAt)][0];
@@ -101,4 +104,20 @@ export async function linkNeighbours(db: Db, id: number, state: "suggested" | "c
     nextOpen: nextOpen ?? null,
     position: at >= 0 ? { at: at + 1, of: order.length } : null,
   };
+}
+
+/**
+ * The pair to open for an article's duplicates (the "d" key): its open copies
+ * first, then open rewrites, then anything decided, best score first; null
+ * when it has no links.
+ */
+export async function firstLinkFor(db: Db, articleId: number, actor: Actor): Promise<number | null> {
+  authorize(actor, "read");
+  const links = await db.duplicateLink.findMany({
+    where: { OR: [{ articleId }, { otherId: articleId }] },
+    select: { id: true, kind: true, state: true },
+    orderBy: { score: "desc" },
+  });
+  const rank = (l: { kind: string; state: string }) => (l.state === "suggested" ? 0 : 2) + (l.kind === "same-story" ? 1 : 0);
+  return [...links].sort((a, b) => rank(a) - rank(b))[0]?.id ?? null;
 }

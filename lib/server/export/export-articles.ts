@@ -5,6 +5,7 @@ import "server-only";
 import type { Writable } from "node:stream";
 import { stringify } from "csv-stringify/sync";
 import type { Db, Prisma } from "../db/client";
+import { authorize, type Actor } from "../audit";
 import { medtopUri } from "../../ingest/iptc";
 import { STORY_ALTID } from "../../ingest/ninjs";
 import { reverseKind, type duplicateKind } from "../../schemas/workflow";
@@ -191,8 +192,10 @@ export async function exportArticles(
   db: Db,
   format: "ndjson" | "csv",
   out: Writable,
+  actor: Actor,
   filters: ExportFilters = {},
 ): Promise<number> {
+  authorize(actor, "read");
   const batch = 500;
   let cursor: number | undefined;
   let count = 0;

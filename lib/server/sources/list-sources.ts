@@ -1,6 +1,7 @@
 // The polled feeds with their health, for the sources page.
 import "server-only";
 import type { Db } from "../db/client";
+import { authorize, type Actor } from "../audit";
 import type { SourceView } from "../../schemas/sources";
 import { parseTagCodes } from "./poll-source";
 import { tagNames } from "./source-tags";
@@ -8,7 +9,8 @@ import { tagNames } from "./source-tags";
 const DAY = 86_400_000;
 const WINDOW_DAYS = 7;
 
-export async function listSources(db: Db, now = new Date()): Promise<SourceView[]> {
+export async function listSources(db: Db, actor: Actor, now = new Date()): Promise<SourceView[]> {
+  authorize(actor, "sources");
   const rows = await db.source.findMany({ where: { feedUrl: { not: null } }, orderBy: { name: "asc" } });
   const ids = rows.map((r) => r.id);
   const [recent, total] = ids.length

@@ -42,7 +42,8 @@ export async function importOpml(
   return report;
 }
 
-export async function exportOpml(db: Db, now = new Date()): Promise<string> {
+export async function exportOpml(db: Db, actor: Actor, now = new Date()): Promise<string> {
+  authorize(actor, "sources");
   const rows = await db.source.findMany({ where: { feedUrl: { not: null } }, orderBy: { name: "asc" } });
   return writeOpml(rows.map((r) => ({ name: r.name, feedUrl: r.feedUrl!, ...(r.url ? { url: r.url } : {}) })), "Wiredesk sources", now);
 }

@@ -7,7 +7,8 @@ import { countryName } from "../../tagging";
 import { slug } from "../../ingest/text";
 import { TagError } from "./decide-tag";
 
-export async function findTags(db: Db, q: string, limit = 12) {
+export async function findTags(db: Db, q: string, actor: Actor, limit = 12) {
+  authorize(actor, "read");
   // Filtered here rather than in SQL: case-insensitive matching differs between the stores, and the list is small.
   const rows = await db.tag.findMany({
     where: { hidden: false, retired: false, scheme: { in: ["medtop", "newsroom"] } },
@@ -57,7 +58,8 @@ export function findCountries(q: string, limit = 5) {
 }
 
 /** The 17 top-level topics with the concepts and newsroom tags right under them. */
-export async function topicTree(db: Db) {
+export async function topicTree(db: Db, actor: Actor) {
+  authorize(actor, "taxonomy");
   const rows = await db.tag.findMany({
     where: { scheme: { in: ["medtop", "newsroom"] }, retired: false },
     orderBy: { code: "asc" },

@@ -11,7 +11,7 @@ export async function GET(req: NextRequest, ctx: RouteContext<"/api/articles/[id
   const id = idFromPath((await ctx.params).id, "article");
   if (id instanceof Response) return id;
   try {
-    const a = await articlePreview(db(), id);
+    const a = await articlePreview(db(), id, g.actor);
     return a ? NextResponse.json(a) : NextResponse.json({ error: `Article ${id} does not exist.` }, { status: 404 });
   } catch (e) {
     return refusal(e);

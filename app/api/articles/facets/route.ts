@@ -15,5 +15,5 @@ export async function GET(req: NextRequest) {
       { status: 400 },
     );
   }
-  return NextResponse.json(await articleFacets(db(), parsed.data));
+  return NextResponse.json(await articleFacets(db(), parsed.data, g.actor));
 }

@@ -14,7 +14,7 @@ const importParams = z.object({ pollMinutes: z.coerce.number().int().min(1).max(
 export async function GET(req: NextRequest) {
   const g = await guard(req, "sources");
   if (g instanceof Response) return g;
-  return new NextResponse(await exportOpml(db()), {
+  return new NextResponse(await exportOpml(db(), g.actor), {
     headers: { "content-type": "text/x-opml; charset=utf-8", "content-disposition": 'attachment; filename="wiredesk-sources.opml"' },
   });
 }
