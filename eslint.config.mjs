@@ -25,8 +25,8 @@ const config = [
       // Deliberately bad imports, linted by tests/unit/lint-boundaries.test.ts as if they lived in the layers.
       "tests/fixtures/lint/**"],
   },
-  // The UI (components and the client hooks) never reaches the data layer.
-  layer(["components/**/*.{ts,tsx}", "lib/queries/**/*.{ts,tsx}"], [SERVER, ...DATA, { regex: "^(next/server|next/headers)$", message: "client code: no server APIs." }]),
+  // The UI (components, the client hooks, the browser's helpers and providers) never reaches the data layer.
+  layer(["components/**/*.{ts,tsx}", "lib/queries/**/*.{ts,tsx}", "lib/ui/**/*.{ts,tsx}", "app/providers.tsx"], [SERVER, ...DATA, { regex: "^(next/server|next/headers)$", message: "client code: no server APIs." }]),
   // The engines (ingest, dedup, tagging) are pure: parse, fingerprint and tag text, nothing else.
   layer(["lib/ingest/**/*.{ts,tsx,mts,mjs}", "lib/dedup/**/*.{ts,tsx}", "lib/tagging/**/*.{ts,tsx}"], [SERVER, ...DATA, ...FRAMEWORK]),
   // Schemas are shared by the server and the browser.

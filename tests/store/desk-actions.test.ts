@@ -12,7 +12,6 @@ import { resolveCluster } from "../../lib/server/duplicates/resolve-cluster";
 import { deleteView, listViews, saveView, ViewError } from "../../lib/server/views/saved-views";
 import { findArticles } from "../../lib/server/articles/find-articles";
 import { ForbiddenError } from "../../lib/server/audit";
-import { viewer } from "../support/actors";
 
 const seedPath = path.resolve(import.meta.dirname, "../fixtures/pages/seed-aggregator.txt");
 

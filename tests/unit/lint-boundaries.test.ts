@@ -31,6 +31,7 @@ describe("layer boundaries (eslint.config.mjs)", () => {
     ["components/bad-db.tsx", "components/articles/lint-fixture.tsx", /lib\/server/],
     ["components/bad-prisma.tsx", "components/ui/lint-fixture.tsx", /data layer/],
     ["queries/bad-server-type.ts", "lib/queries/lint-fixture.ts", /lib\/server/],
+    ["queries/bad-server-type.ts", "lib/ui/lint-fixture.ts", /lib\/server/],
     ["engines/bad-next.ts", "lib/ingest/lint-fixture.ts", /no framework/],
     ["engines/bad-react.ts", "lib/tagging/lint-fixture.ts", /no framework/],
     ["engines/bad-store.ts", "lib/dedup/lint-fixture.ts", /lib\/server/],

@@ -3,7 +3,7 @@
 // its story. JSON-safe: dates as ISO strings.
 import "server-only";
 import type { Db } from "../db/client";
-import { authorize, type Actor } from "../audit";
+import type { Actor } from "../audit";
 import { getArticle, type ArticleDetail } from "./get-article";
 import { regionsFor } from "../../tagging/regions";
 import type { ArticlePreview, PreviewTag } from "../../schemas/preview";
