@@ -31,6 +31,7 @@ function palettePages(role: Parameters<typeof can>[0]): PalettePage[] {
     { label: "Taxonomy", href: "/taxonomy", need: "taxonomy" },
     { label: "Audit log", href: "/audit", need: "audit" },
     { label: "Users", href: "/admin/users", need: "users" },
+    { label: "Webhooks", href: "/admin/webhooks", need: "users" },
   ];
   return pages.filter((p) => !p.need || can(role, p.need)).map(({ label, href }) => ({ label, href }));
 }
@@ -62,6 +63,7 @@ export default async function RootLayout({ children }: LayoutProps<"/">) {
                 {can(user.role, "sources") && <Link href="/sources" className="hover:text-stone-900 dark:hover:text-white">Sources</Link>}
                 {can(user.role, "audit") && <Link href="/audit" className="hover:text-stone-900 dark:hover:text-white">Audit log</Link>}
                 {can(user.role, "users") && <Link href="/admin/users" className="hover:text-stone-900 dark:hover:text-white">Users</Link>}
+                {can(user.role, "users") && <Link href="/admin/webhooks" className="hover:text-stone-900 dark:hover:text-white">Webhooks</Link>}
               </nav>
             )}
             <div className="ml-auto flex items-center gap-3">

@@ -1,5 +1,5 @@
 // npm run screenshots -- --base http://127.0.0.1:3000 [--out docs/screenshots] [--password P]
-// The README's pictures, taken from the real app in Debian's Chromium: the queue on a desktop
+// The guide's pictures (docs/guide.md), taken from the real app in Debian's Chromium: the queue on a desktop
 // and on a phone, the reading pane, and a duplicate pair. Run it against a desk started with
 // demo data (WIREDESK_DEMO=1 and WIREDESK_DEMO_PASSWORD set to the password given here).
 import { chromium, type Page } from "@playwright/test";

@@ -75,7 +75,7 @@ async function main() {
   const worker = runWorker
     ? spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", path.join(root, "scripts/worker.ts")], { cwd: root, stdio: "inherit", env: process.env })
     : undefined;
-  if (worker) console.log("wiredesk: feed worker started (WIREDESK_WORKER=0 to run none)");
+  if (worker) console.log("wiredesk: worker started: feeds and webhook deliveries (WIREDESK_WORKER=0 to run none)");
   for (const sig of ["SIGINT", "SIGTERM"] as const) {
     process.on(sig, () => {
       server.kill(sig);

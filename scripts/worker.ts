@@ -1,6 +1,6 @@
-// npm run worker: polls feeds and ingests them, outside the web process.
+// npm run worker: polls feeds and ingests them, and sends webhook deliveries, outside the web process.
 // Run as many as you like on PostgreSQL; on SQLite `npm start` runs one.
-import { env, fetchLimits, storeKind } from "../lib/server/env";
+import { env, fetchLimits, storeKind, webhookLimits } from "../lib/server/env";
 import { createDb } from "../lib/server/db/client";
 import { redact } from "../lib/server/db/migrate";
 import { startWorker } from "../lib/server/worker/run-worker";
@@ -34,6 +34,10 @@ async function main() {
       if (line) console.log(`worker: ${line}`);
     },
     onError: (e) => console.error(`worker: ${e.message}`),
+    webhooks: webhookLimits(config),
+    onDelivery: (d) => {
+      if (d.status !== "delivered") console.log(`worker: webhook ${d.webhookId} delivery ${d.id}: ${d.status}${d.responseStatus ? ` (HTTP ${d.responseStatus})` : ""}`);
+    },
   });
   console.log(`worker: polling feeds (${worker.kind === "queue" ? "pg-boss queue" : "loop"}) on ${storeKind(url)} ${redact(url)}`);
   let stopping = false;

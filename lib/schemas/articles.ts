@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { idNumber, queryId, queryIdOrZero } from "./ids";
 import { MENTION_TAG_CONFIDENCE } from "../tagging/thresholds";
-import { workflowStatus } from "./workflow";
+import { tagOrigin, tagState, workflowStatus } from "./workflow";
 
 export const timeRange = z.enum(["1h", "today", "24h", "7d", "30d"]);
 export const TIME_RANGES: Record<z.infer<typeof timeRange>, string> = {
@@ -110,7 +110,7 @@ const PLACE = /^[A-Z]{2}$/;
 const TOPIC = /^(medtop:\d{8}|newsroom:[\w-]+)$/;
 
 /** The queue's parameters, each on its own (the saved views and the page check them one by one). */
-const articleQueryFields = z.object({
+export const articleQueryFields = z.object({
   /** A workflow status, or "all" (the same as none: every status). */
   status: z.union([workflowStatus, z.literal("all")]).optional(),
   /** Full-text search over headline and body, in the syntax of lib/search/query.ts. */
@@ -145,12 +145,14 @@ const articleQueryFields = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
-export const articleListParams = articleQueryFields.superRefine((p, ctx) => {
-  // A cursor holds the position in one order: it cannot page the other.
+/** A cursor holds the position in one order: it cannot page the other. */
+export function cursorFitsSort(p: { cursor?: QueueCursor; sort?: z.infer<typeof queueSort> }, ctx: z.RefinementCtx) {
   if (p.cursor && (p.cursor.published !== undefined) !== (p.sort === "published")) {
     ctx.addIssue({ code: "custom", path: ["cursor"], message: `is a cursor of the ${p.cursor.published !== undefined ? "publication" : "arrival"} order, not of sort=${p.sort ?? "arrived"}` });
   }
-});
+}
+
+export const articleListParams = articleQueryFields.superRefine(cursorFitsSort);
 export type ArticleListParams = z.input<typeof articleListParams>;
 
 /** The filters of the queue without paging: what the facet counts take (the sort is accepted and changes no count). */
@@ -175,22 +177,25 @@ export interface ArticleFacets {
   duplicates: FacetCount[];
 }
 
-export interface TagChip {
-  rel: string | null;
-  scheme: string;
-  code: string;
-  name: string;
-  state: string;
-  origin: string;
-  confidence: number;
-}
+export const tagChip = z
+  .object({
+    rel: z.enum(["main", "mentioned"]).nullable().describe("For a place: the story's place (main) or only named in it; null for topics"),
+    scheme: z.string().describe("medtop, iso3166, region or newsroom"),
+    code: z.string(),
+    name: z.string(),
+    state: tagState,
+    origin: tagOrigin,
+    confidence: z.number().min(0).max(1),
+  })
+  .meta({ id: "TagChip" });
+export type TagChip = z.infer<typeof tagChip>;
 
 /**
  * The tags worth a glance in the queue: decided ones, the places a story is
  * about (main, or strong mentions) and the likely topics. The queue's rows
  * carry only these (an article holds many weak mentions besides).
  */
-export function isQueueChip(t: Pick<TagChip, "state" | "scheme" | "rel" | "confidence">): boolean {
+export function isQueueChip(t: { state: string; scheme: string; rel: string | null; confidence: number }): boolean {
   if (t.state === "rejected") return false;
   return t.state === "accepted" || (t.scheme === "iso3166" ? t.rel === "main" || t.confidence >= MENTION_TAG_CONFIDENCE : t.confidence >= LIKELY_TOPIC_CONFIDENCE);
 }
@@ -198,44 +203,43 @@ export function isQueueChip(t: Pick<TagChip, "state" | "scheme" | "rel" | "confi
 /** A suggested topic at least this likely shows in the queue (isQueueChip). */
 export const LIKELY_TOPIC_CONFIDENCE = 0.5;
 
-export interface ArticleListItem {
-  id: number;
-  uri: string;
-  headline: string;
-  source: string | null;
-  dateline: string | null;
-  status: string;
-  /** Bumped on every change; a status write names the version the editor saw. */
-  version: number;
-  /** When the story was first published, else when it arrived. */
-  publishedAt: string;
-  ingestedAt: string;
-  duplicates: number;
-  tags: TagChip[];
-  /** The body's start; with a search, the passage around the first match in the body ("…" where cut). */
-  excerpt: string;
-  /** The story this article stands for; null when it is alone. */
-  storyId: number | null;
-  /** Articles and sources carrying the story (1 and 1 for an article alone). */
-  copies: number;
-  sources: number;
-  /** When the story was first seen, and when its newest copy arrived. */
-  firstSeenAt: string;
-  lastUpdatedAt: string;
-}
+const isoTime = z.iso.datetime().describe("An instant, ISO 8601 in UTC");
 
-export interface ArticlePage {
-  items: ArticleListItem[];
-  /** Pass as `cursor` for the next page; null on the last. Opaque: its form depends on the sort. */
-  nextCursor: string | null;
-  total: number;
-  /**
-   * The newest article id in the store when the page was read: `after` for
-   * counting what arrived since, whatever the sort (the first row is the
-   * newest arrival only when sorted by arrival).
-   */
-  newest: number;
-}
+export const articleListItem = z
+  .object({
+    id: z.number().int(),
+    uri: z.string(),
+    headline: z.string(),
+    source: z.string().nullable(),
+    dateline: z.string().nullable(),
+    status: workflowStatus,
+    version: z.number().int().describe("Bumped on every change; a status write names the version the editor saw"),
+    publishedAt: isoTime.describe("When the story was first published, else when it arrived"),
+    ingestedAt: isoTime,
+    duplicates: z.number().int().describe("Open and confirmed duplicate links, either side"),
+    tags: z.array(tagChip).describe("The tags worth a glance: decided ones, the story's places and its likely topics"),
+    excerpt: z.string().describe("The body's start; with a search, the passage around the first match in the body (… where cut)"),
+    storyId: z.number().int().nullable().describe("The story this article stands for; null when it is alone"),
+    copies: z.number().int().describe("Articles carrying the story (1 for an article alone)"),
+    sources: z.number().int().describe("Sources carrying the story (1 for an article alone)"),
+    firstSeenAt: isoTime.describe("When the story was first seen"),
+    lastUpdatedAt: isoTime.describe("When the story's newest copy arrived"),
+  })
+  .meta({ id: "QueueItem" });
+export type ArticleListItem = z.infer<typeof articleListItem>;
+
+export const articlePage = z
+  .object({
+    items: z.array(articleListItem),
+    nextCursor: z.string().nullable().describe("Pass as `cursor` for the next page; null on the last. Opaque: its form depends on the sort"),
+    total: z.number().int().describe("Rows matching the filters, across every page"),
+    newest: z
+      .number()
+      .int()
+      .describe("The newest article id in the store when the page was read: `after` for counting what arrived since, whatever the sort"),
+  })
+  .meta({ id: "QueuePage" });
+export type ArticlePage = z.infer<typeof articlePage>;
 
 export const statusChange = z.object({
   status: workflowStatus,
@@ -255,10 +259,26 @@ export const bulkStatusChange = z.object({
 });
 export type BulkStatusChange = z.infer<typeof bulkStatusChange>;
 
-/** What a bulk status change did (lib/server/articles/set-statuses.ts). */
-export interface BulkStatusResult {
-  /** Changed (or already in that status): the version to name in a later write, and the status before, for undo. */
-  changed: { id: number; from: string; version: number }[];
-  /** Not changed, and why. */
-  refused: { id: number; reason: string; current?: { status?: string; version: number } }[];
-}
+/** What a status write for a selection or a story did, article by article. */
+export const bulkStatusResult = z
+  .object({
+    changed: z
+      .array(z.object({ id: z.number().int(), from: workflowStatus.describe("The status before, for undo"), version: z.number().int().describe("The version to name in a later write") }))
+      .describe("Changed, or already in that status"),
+    refused: z
+      .array(
+        z.object({
+          id: z.number().int(),
+          reason: z.string(),
+          current: z.object({ status: workflowStatus.optional(), version: z.number().int() }).optional().describe("The article as it is now, when it changed meanwhile"),
+        }),
+      )
+      .describe("Not changed, and why"),
+  })
+  .meta({ id: "StatusResult" });
+export type BulkStatusResult = z.infer<typeof bulkStatusResult>;
+
+/** An article's status after a write. */
+export const articleStatus = z
+  .object({ id: z.number().int(), status: workflowStatus, version: z.number().int().describe("Name this version in the next write") })
+  .meta({ id: "ArticleStatus" });

@@ -1,5 +1,6 @@
 // Stories: the articles that carry one story, as the store, the routes and the desk see them.
 import { z } from "zod";
+import { workflowStatus } from "./workflow";
 
 /** How an article joined its story. */
 export const storyKind = z.enum(["first", "copy", "rewrite", "update", "correction"]);
@@ -51,43 +52,53 @@ export const storyMove = z.object({
   to: z.union([z.literal("alone"), z.object({ article: z.number().int().positive() })]),
 });
 
-export interface StoryMember {
-  id: number;
-  headline: string;
-  source: string | null;
-  status: string;
-  version: number;
-  kind: StoryKind;
-  score: number | null;
-  reason: string | null;
-  pinned: boolean;
-  lead: boolean;
-  publishedAt: string;
-  ingestedAt: string;
-  url: string | null;
-}
+const isoTime = z.iso.datetime().describe("An instant, ISO 8601 in UTC");
+
+export const storyMember = z
+  .object({
+    id: z.number().int(),
+    headline: z.string(),
+    source: z.string().nullable(),
+    status: workflowStatus,
+    version: z.number().int().describe("Name it in a status write"),
+    kind: storyKind.describe("How it joined the story"),
+    score: z.number().nullable().describe("How alike it is to the article it joined by"),
+    reason: z.string().nullable().describe("Why it joined, for a person to read"),
+    pinned: z.boolean().describe("An editor placed it: ingest does not move it"),
+    lead: z.boolean().describe("It stands for the story in the queue (the newest version)"),
+    publishedAt: isoTime,
+    ingestedAt: isoTime,
+    url: z.string().nullable(),
+  })
+  .meta({ id: "StoryMember" });
+export type StoryMember = z.infer<typeof storyMember>;
 
 /** What changed from one version of a story to the next, word by word; shared text is left out but for a little context. */
-export interface VersionChange {
-  from: number;
-  to: number;
-  /** Runs of the newer text: kept (context only, shortened), added or removed. */
-  parts: { op: "same" | "added" | "removed"; text: string }[];
-  added: number;
-  removed: number;
-}
+export const versionChange = z
+  .object({
+    from: z.number().int().describe("The earlier version's article"),
+    to: z.number().int().describe("The newer version's article"),
+    parts: z
+      .array(z.object({ op: z.enum(["same", "added", "removed"]), text: z.string() }))
+      .describe("Runs of the newer text: kept (context only, shortened), added or removed"),
+    added: z.number().int().describe("Words added"),
+    removed: z.number().int().describe("Words removed"),
+  })
+  .meta({ id: "VersionChange" });
+export type VersionChange = z.infer<typeof versionChange>;
 
-export interface StoryDetail {
-  /** null: an article alone (its story is itself). */
-  id: number | null;
-  headline: string;
-  leadId: number;
-  firstId: number;
-  copies: number;
-  sources: number;
-  firstSeenAt: string;
-  lastUpdatedAt: string;
-  /** Oldest first: who ran it first, who copied or rewrote it, each update. */
-  members: StoryMember[];
-  changes: VersionChange[];
-}
+export const storyDetail = z
+  .object({
+    id: z.number().int().nullable().describe("null: an article alone (its story is itself)"),
+    headline: z.string(),
+    leadId: z.number().int().describe("The article that stands for the story (its newest version)"),
+    firstId: z.number().int().describe("Who ran it first"),
+    copies: z.number().int(),
+    sources: z.number().int(),
+    firstSeenAt: isoTime,
+    lastUpdatedAt: isoTime,
+    members: z.array(storyMember).describe("Oldest first: who ran it first, who copied or rewrote it, each update"),
+    changes: z.array(versionChange),
+  })
+  .meta({ id: "Story" });
+export type StoryDetail = z.infer<typeof storyDetail>;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { idNumber } from "./ids";
+import { tagEvidence } from "./preview";
 
 export const tagAction = z.discriminatedUnion("action", [
   z.object({
@@ -34,4 +35,55 @@ export const taxonomyChange = z.discriminatedUnion("action", [
     parentId: idNumber,
     name: z.string().trim().min(1).max(80),
   }),
+]);
+
+/** A tag by name: what the typeahead and the tag search offer. */
+export const tagRef = z
+  .object({
+    scheme: z.enum(["medtop", "iso3166", "newsroom"]),
+    code: z.string().describe("medtop:16000000, newsroom:fan-protests, or a country: ES"),
+    name: z.string(),
+  })
+  .meta({ id: "TagRef" });
+export type TagRef = z.infer<typeof tagRef>;
+
+export const tagSearchResult = z.object({ items: z.array(tagRef) }).meta({ id: "TagSearchResult" });
+
+/** A text to tag: what the ingest's tagger reads of an article. */
+export const tagSuggestInput = z.object({
+  headline: z.string().trim().min(1, "headline: required").max(1000),
+  body: z.string().max(100_000, "body: at most 100,000 characters").default(""),
+  /** "PARIS, Texas": the dateline's place, when the text has one. */
+  dateline: z.string().trim().max(200).optional(),
+});
+export type TagSuggestInput = z.infer<typeof tagSuggestInput>;
+
+export const suggestedTag = z
+  .object({
+    scheme: z.enum(["medtop", "iso3166", "newsroom"]),
+    code: z.string(),
+    name: z.string(),
+    confidence: z.number().min(0).max(1),
+    rel: z.enum(["main", "mentioned"]).nullable().describe("For a place: the story's place (main) or only named in it; null for topics"),
+    evidence: z.array(tagEvidence).describe("The words that support it"),
+  })
+  .meta({ id: "SuggestedTag" });
+
+export const tagSuggestions = z
+  .object({
+    tags: z.array(suggestedTag).describe("Topics, then places, as ingest would suggest them for this text (the newsroom's lessons applied, hidden topics left out)"),
+    regions: z.array(z.object({ code: z.string(), name: z.string() })).describe("Regions above the story's main places"),
+  })
+  .meta({ id: "TagSuggestions" });
+export type TagSuggestions = z.infer<typeof tagSuggestions>;
+
+/** An API client's decision on one of an article's tags. */
+export const tagDecision = z.discriminatedUnion("action", [
+  z.object({
+    action: z.enum(["accept", "reject"]),
+    tagId: idNumber,
+    /** The tag's version the client saw; a newer one in the store refuses the write (409). */
+    version: idNumber.optional(),
+  }),
+  z.object({ action: z.literal("add"), scheme: z.enum(["medtop", "iso3166", "newsroom"]), code: z.string().trim().min(1).max(100) }),
 ]);

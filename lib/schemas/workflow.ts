@@ -2,7 +2,8 @@
 import { z } from "zod";
 
 export const workflowStatus = z.enum(["new", "reviewed", "spiked"]);
-export const tagOrigin = z.enum(["machine", "editor"]);
+/** machine: the tagger suggested it; editor: added by hand; source: a polled feed's default tag, carried at ingest. */
+export const tagOrigin = z.enum(["machine", "editor", "source"]);
 export const tagState = z.enum(["suggested", "accepted", "rejected"]);
 export const tagScheme = z.enum(["medtop", "iso3166", "region", "newsroom"]);
 export const duplicateKind = z.enum(["exact", "near", "contains", "contained", "same-story", "correction", "update"]);

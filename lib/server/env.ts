@@ -25,6 +25,19 @@ export const envSchema = z.object({
   WIREDESK_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   /** Whether npm start also runs a feed worker: by default yes on SQLite, no on PostgreSQL (run `npm run worker` there). */
   WIREDESK_WORKER: z.enum(["0", "1"]).optional(),
+  /**
+   * Lets an admin mark a webhook allowPrivate, so its deliveries may go to
+   * private, loopback and link-local addresses (a CMS on the intranet).
+   * Apart from WIREDESK_ALLOW_PRIVATE_FETCH: reading intranet feeds and
+   * posting the desk's copy into the intranet are different consents.
+   */
+  WIREDESK_WEBHOOKS_ALLOW_PRIVATE: z.enum(["0", "1"]).default("0"),
+  /** The first retry's delay in ms; later ones are 4, 20, 120 and 720 times it (30 s, 2 min, 10 min, 1 h, 6 h). */
+  WIREDESK_WEBHOOK_BACKOFF_MS: z.coerce.number().int().min(1).max(86_400_000).default(30_000),
+  /** Tries of one delivery before it is marked failed. */
+  WIREDESK_WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(6),
+  /** How long a receiver may take to answer, in ms. */
+  WIREDESK_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   /** How often the live-updates stream asks the store for changes, in ms. */
   WIREDESK_LIVE_POLL_MS: z.coerce.number().int().min(200).max(60_000).default(1000),
   /** Signs session cookies; at least 32 characters. Required in production (npm start keeps one in data/). */
@@ -103,6 +116,16 @@ export function storeKind(url: string): "sqlite" | "postgres" {
 /** The SQLite file a file: URL names, resolved against the working directory as the adapter does. */
 export function sqliteFile(url: string): string {
   return url.replace(/^file:/, "").replace(/\?.*$/, "");
+}
+
+/** How webhook deliveries are sent and retried (lib/server/webhooks/deliver.ts). */
+export function webhookLimits(e: Env = env()) {
+  return {
+    allowPrivate: e.WIREDESK_WEBHOOKS_ALLOW_PRIVATE === "1",
+    backoffMs: e.WIREDESK_WEBHOOK_BACKOFF_MS,
+    maxAttempts: e.WIREDESK_WEBHOOK_MAX_ATTEMPTS,
+    timeoutMs: e.WIREDESK_WEBHOOK_TIMEOUT_MS,
+  };
 }
 
 /** What URL ingest may fetch: the limits every caller of fetchUrl applies. */

@@ -209,6 +209,65 @@ export async function fetchUrl(url: string, opts: FetchOptions = {}): Promise<Fe
   }
 }
 
+export interface PostResult {
+  status: number;
+  /** The start of the answer's body (at most maxBytes, as text). */
+  body: string;
+}
+
+/**
+ * POST a body (a webhook delivery) with the same address checks as fetchUrl,
+ * at connect time. Redirects are not followed: a 3xx is the answer, so a
+ * receiver cannot bounce the desk to an address it may not reach. Errors
+ * (refused address, timeout, no connection) are FetchError.
+ */
+export async function postUrl(
+  url: string,
+  body: string,
+  headers: Record<string, string>,
+  opts: { timeoutMs?: number; allowPrivate?: boolean; maxBytes?: number } = {},
+): Promise<PostResult> {
+  const { timeoutMs = FETCH_DEFAULTS.timeoutMs, allowPrivate = false, maxBytes = 4096 } = opts;
+  const target = checkTarget(url, allowPrivate);
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  try {
+    const client = target.protocol === "https:" ? https : http;
+    const res = await new Promise<{ req: http.ClientRequest; res: http.IncomingMessage }>((resolve, reject) => {
+      const req = client.request(target, {
+        method: "POST",
+        agent: false,
+        lookup: guardedLookup(target.href, allowPrivate),
+        signal: controller.signal,
+        headers: { "user-agent": "Wiredesk/0.1 (webhooks)", "content-length": String(Buffer.byteLength(body)), ...headers },
+      });
+      req.once("response", (r) => resolve({ req, res: r }));
+      req.once("error", reject);
+      req.end(body);
+    });
+    // Only the start is kept: a receiver's answer is shown to an admin, not processed.
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for await (const chunk of res.res) {
+      const buf = chunk as Buffer;
+      chunks.push(buf);
+      total += buf.length;
+      if (total >= maxBytes) {
+        res.req.destroy();
+        break;
+      }
+    }
+    return { status: res.res.statusCode ?? 0, body: Buffer.concat(chunks).subarray(0, maxBytes).toString("utf8") };
+  } catch (error) {
+    if (controller.signal.aborted) throw new FetchError(url, `timed out after ${seconds(timeoutMs)}`);
+    if (error instanceof FetchError) throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new FetchError(url, `request failed: ${reason}`);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 function conditionalHeaders(c: FetchOptions["conditional"]): Record<string, string> {
   const h: Record<string, string> = {};
   if (c?.etag) h["if-none-match"] = c.etag;

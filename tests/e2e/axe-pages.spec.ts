@@ -42,6 +42,7 @@ const pagesFor = (ids: Ids): { name: string; path: string; roles: Role[] }[] => 
   { name: "taxonomy", path: "/taxonomy", roles: ["admin"] },
   { name: "audit log", path: "/audit", roles: ["admin"] },
   { name: "users", path: "/admin/users", roles: ["admin"] },
+  { name: "webhooks", path: "/admin/webhooks", roles: ["admin"] },
   // Where a viewer and an editor land when they ask for an admin page.
   { name: "not allowed", path: "/admin/users", roles: ["editor", "viewer"] },
   { name: "not found (article)", path: "/articles/999999999", roles: ["editor", "viewer"] },

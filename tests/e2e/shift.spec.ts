@@ -1,7 +1,7 @@
 // A triage shift by keyboard alone, counting every key: sign in, filter to Spain and crime,
 // read three stories in the reading pane, tag one by hand, review two, spike one, confirm a
 // duplicate, undo the last action. Waiting for the page is not a key; every key is counted.
-// The README states the count this test prints.
+// The guide (docs/guide.md, "The desk") states the count this test prints.
 import { expect, test } from "@playwright/test";
 import type { Page } from "@playwright/test";
 import { DEMO_PASSWORD, demoEmail } from "./fixtures";

@@ -17,7 +17,7 @@ const now = new Date("2026-11-20T10:30:00Z");
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-/** The reference: the rules as the README states them, applied row by row. */
+/** The reference: the rules as the guide (docs/guide.md, "Dashboard") states them, applied row by row. */
 async function reference(db: Db, w: Window, top: number) {
   const articles = await db.article.findMany({ select: { id: true, sourceId: true, firstCreated: true, ingestedAt: true } });
   const bucket = new Map<number, number>();

@@ -6,6 +6,7 @@ import { retryBusy } from "../db/busy";
 import { authorize, recordAudit, type Actor } from "../audit";
 import type { z } from "zod";
 import type { workflowStatus } from "../../schemas/workflow";
+import { enqueueStatusEvent } from "../webhooks/enqueue";
 
 type Status = z.infer<typeof workflowStatus>;
 
@@ -42,6 +43,7 @@ export async function setStatus(db: Db, articleId: number, status: Status, expec
       before: { status: a.status, version: a.version },
       after: { status, version: a.version + 1 },
     });
+    await enqueueStatusEvent(tx, articleId, status, actor.name);
     return { status, version: a.version + 1 };
   }));
 }

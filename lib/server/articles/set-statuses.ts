@@ -7,6 +7,17 @@ import type { Actor } from "../audit";
 import { NotFoundError, setStatus, StaleWriteError } from "./set-status";
 import { authorize } from "../audit";
 import type { BulkStatusChange, BulkStatusResult } from "../../schemas/articles";
+import { workflowStatus } from "../../schemas/workflow";
+
+/** A status as the store keeps it (a string), read as the vocabulary's. */
+const asStatus = (s: string) => workflowStatus.parse(s);
+
+/** A stale write's report: what the article is now. */
+const refusedStale = (id: number, e: StaleWriteError): BulkStatusResult["refused"][number] => ({
+  id,
+  reason: e.message,
+  current: { version: e.current.version, ...(e.current.status ? { status: asStatus(e.current.status) } : {}) },
+});
 
 export type { BulkStatusResult };
 
@@ -25,9 +36,9 @@ async function setStoryCopies(db: Db, leadId: number, status: BulkStatusChange["
   for (const c of copies) {
     try {
       const r = await setStatus(db, c.id, status, c.version, actor);
-      result.changed.push({ id: c.id, from: c.status, version: r.version });
+      result.changed.push({ id: c.id, from: asStatus(c.status), version: r.version });
     } catch (e) {
-      if (e instanceof StaleWriteError) result.refused.push({ id: c.id, reason: e.message, current: e.current });
+      if (e instanceof StaleWriteError) result.refused.push(refusedStale(c.id, e));
       else throw e;
     }
   }
@@ -42,13 +53,30 @@ export async function setStatuses(db: Db, input: BulkStatusChange, actor: Actor)
   for (const item of input.items) {
     try {
       const r = await setStatus(db, item.id, input.status, item.version, actor);
-      result.changed.push({ id: item.id, from: before.get(item.id) ?? input.status, version: r.version });
+      result.changed.push({ id: item.id, from: asStatus(before.get(item.id) ?? input.status), version: r.version });
       if (input.wholeStory) await setStoryCopies(db, item.id, input.status, actor, result);
     } catch (e) {
-      if (e instanceof StaleWriteError) result.refused.push({ id: item.id, reason: e.message, current: e.current });
+      if (e instanceof StaleWriteError) result.refused.push(refusedStale(item.id, e));
       else if (e instanceof NotFoundError) result.refused.push({ id: item.id, reason: e.message });
       else throw e;
     }
   }
+  return result;
+}
+
+/**
+ * A whole story takes a status, as the desk's story row does (wholeStory):
+ * `version` is the version of the article that stands for it (its lead, the
+ * queue row's version). A stale lead refuses the write (StaleWriteError); a
+ * copy changed meanwhile is reported and left as it is.
+ */
+export async function setStoryStatus(db: Db, storyId: number, status: BulkStatusChange["status"], version: number, actor: Actor): Promise<BulkStatusResult> {
+  authorize(actor, "triage");
+  const lead = await db.article.findFirst({ where: { storyId, storyLead: true }, select: { id: true, status: true } });
+  if (!lead) throw new NotFoundError(`No story ${storyId}`);
+  const result: BulkStatusResult = { changed: [], refused: [] };
+  const r = await setStatus(db, lead.id, status, version, actor);
+  result.changed.push({ id: lead.id, from: asStatus(lead.status), version: r.version });
+  await setStoryCopies(db, lead.id, status, actor, result);
   return result;
 }

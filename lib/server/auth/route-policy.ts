@@ -62,6 +62,7 @@ export const pagePolicy: Record<string, Need> = {
   "/taxonomy": "taxonomy",
   "/audit": "audit",
   "/admin/users": "users",
+  "/admin/webhooks": "users",
   "/dashboard": "read",
   "/sources": "sources",
   "/duplicates/for/[articleId]": "read",

@@ -56,7 +56,7 @@ export async function createToken(db: Db, actor: Actor, input: { name: string; s
   const token = TOKEN_PREFIX + randomBytes(32).toString("base64url");
   const scopes = [...new Set(input.scopes)];
   const existing = await db.apiToken.findUnique({ where: { name: input.name } });
-  if (existing) throw new ApiError(409, `a token named "${input.name}" exists already; revoke it or choose another name`);
+  if (existing) throw new ApiError(409, `a token named "${input.name}" exists already (names stay with revoked tokens, so the audit log stays clear); choose another name`);
   const row = await db.$transaction(async (tx) => {
     const created = await tx.apiToken.create({
       data: { name: input.name, prefix: token.slice(0, 10), hash: hashToken(token), scopes: scopes.join(","), createdBy: actor.name },

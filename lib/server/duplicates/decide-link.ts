@@ -7,6 +7,7 @@ import { retryBusy } from "../db/busy";
 import { linkState } from "../../schemas/workflow";
 import { authorize, recordAudit, type Actor } from "../audit";
 import { applyLinkDecision } from "../stories/story-clusters";
+import { enqueueDuplicateConfirmed } from "../webhooks/enqueue";
 import type { z } from "zod";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
@@ -35,6 +36,7 @@ export async function decideLink(db: Db, linkId: number, state: LinkState, actor
     });
     // The story follows the decision: a dismissed copy leaves it, a confirmed one joins it.
     await applyLinkDecision(tx, link, state, link.state, actor);
+    if (state === "confirmed") await enqueueDuplicateConfirmed(tx, link, actor.name);
     return updated;
   }));
 }

@@ -1,9 +1,11 @@
 // Reads for the duplicate views: the queue of links to decide, and one link side by side.
 import "server-only";
 import type { Db } from "../db/client";
-import { authorize, type Actor } from "../audit";
 import type { DuplicateEvidence } from "../../dedup/compare";
 import { confirmedGroup, getGroup, pickCanonical, type ClusterMember } from "./decide-link";
+import { authorize, type Actor } from "../audit";
+import { duplicateKind, linkState } from "../../schemas/workflow";
+import type { DuplicateLinkPage, DuplicateLinkView, LinkListFilters } from "../../schemas/duplicates";
 
 const side = { select: { id: true, headline: true, bodyText: true, ingestedAt: true, firstCreated: true, source: { select: { name: true, kind: true } } } } as const;
 
@@ -104,6 +106,58 @@ export async function linkNeighbours(db: Db, id: number, state: "suggested" | "c
     nextOpen: nextOpen ?? null,
     position: at >= 0 ? { at: at + 1, of: order.length } : null,
   };
+}
+
+const sideView = (a: { id: number; headline: string; source: { name: string } | null }) => ({ id: a.id, headline: a.headline, source: a.source?.name ?? null });
+
+/** One link as lists and the API show it. */
+export function linkView(l: {
+  id: number;
+  kind: string;
+  score: number;
+  state: string;
+  createdAt: Date;
+  decidedAt: Date | null;
+  article: { id: number; headline: string; source: { name: string } | null };
+  other: { id: number; headline: string; source: { name: string } | null };
+}): DuplicateLinkView {
+  return {
+    id: l.id,
+    kind: duplicateKind.parse(l.kind),
+    score: l.score,
+    state: linkState.parse(l.state),
+    article: sideView(l.article),
+    other: sideView(l.other),
+    createdAt: l.createdAt.toISOString(),
+    decidedAt: l.decidedAt?.toISOString() ?? null,
+  };
+}
+
+const linkSides = { article: { select: { id: true, headline: true, source: { select: { name: true } } } }, other: { select: { id: true, headline: true, source: { select: { name: true } } } } } as const;
+
+/** The links, newest first, filtered, a keyset page at a time (by id): the API's list, flat where the desk's groups them. */
+export async function listLinks(db: Db, p: LinkListFilters, actor: Actor): Promise<DuplicateLinkPage> {
+  authorize(actor, "read");
+  const rows = await db.duplicateLink.findMany({
+    where: {
+      ...(p.state ? { state: p.state } : {}),
+      ...(p.kind ? { kind: { in: p.kind } } : {}),
+      ...(p.article ? { OR: [{ articleId: p.article }, { otherId: p.article }] } : {}),
+      ...(p.cursor ? { id: { lt: p.cursor } } : {}),
+    },
+    orderBy: { id: "desc" },
+    take: p.limit + 1,
+    include: linkSides,
+  });
+  const page = rows.slice(0, p.limit);
+  return { items: page.map(linkView), nextCursor: rows.length > p.limit ? String(page.at(-1)!.id) : null };
+}
+
+/** One link as lists show it, or null. */
+export async function findLinkView(db: Db, id: number, actor: Actor): Promise<DuplicateLinkView | null> {
+  authorize(actor, "read");
+  const l = await db.duplicateLink.findUnique({ where: { id }, include: linkSides });
+  return l && linkView(l);
 }
 
 /**

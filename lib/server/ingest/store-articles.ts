@@ -13,6 +13,7 @@ import { findDuplicates, indexArticle, writeLinks } from "../duplicates/link-dup
 import { applySuggestions, type SuggestionContext } from "../tags/apply-suggestions";
 import { gatherStory, joinStory } from "../stories/story-clusters";
 import { countryName } from "../../tagging";
+import { enqueueArrival, prismaWriter } from "../webhooks/enqueue";
 
 export type ItemOutcome =
   | { kind: "new"; articleId: number; links: number }
@@ -192,12 +193,12 @@ export async function storeArticle(
   if (invalid) return { kind: "failed", location: a.location, message: invalid };
   const hash = contentHash(a.bodyText);
   try {
-    return await db.$transaction((tx) => storeInTx(tx, a, hash, ctx, sources), ITEM_TX);
+    return await db.$transaction((tx) => storeInTx(db, tx, a, hash, ctx, sources), ITEM_TX);
   } catch (e) {
     // Two writers racing on one uri: the loser retries once and sees the winner's row.
     if ((e as { code?: string }).code === "P2002") {
       try {
-        return await db.$transaction((tx) => storeInTx(tx, a, hash, ctx, sources), ITEM_TX);
+        return await db.$transaction((tx) => storeInTx(db, tx, a, hash, ctx, sources), ITEM_TX);
       } catch (e2) {
         return { kind: "failed", location: a.location, message: storeErrorMessage(e2) };
       }
@@ -265,6 +266,7 @@ async function updateArticle(
 }
 
 async function storeInTx(
+  db: Db,
   tx: Tx,
   a: ParsedArticle,
   hash: string,
@@ -344,6 +346,9 @@ async function storeInTx(
       articleId: created.id,
       after: { storyId: joined.storyId, kind: joined.kind, ...(joined.inherited ? { status: joined.inherited } : {}) },
     });
+  } else {
+    // It joined no story: a new story has arrived (decision 021).
+    await enqueueArrival(prismaWriter(tx), db, created.id);
   }
   return { kind: "new", articleId: created.id, links };
 }

@@ -4,6 +4,7 @@ import "server-only";
 import { diffWords } from "diff";
 import type { Db } from "../db/client";
 import { authorize, type Actor } from "../audit";
+import { workflowStatus } from "../../schemas/workflow";
 import { isVersionKind, storyKind, type StoryDetail, type StoryMember, type VersionChange } from "../../schemas/stories";
 
 /** Words of unchanged text kept either side of a change, so it reads in place. */
@@ -95,7 +96,7 @@ async function build(db: Db, storyId: number | null, ids: number[]): Promise<Sto
     id: r.id,
     headline: r.headline,
     source: r.source?.name ?? null,
-    status: r.status,
+    status: workflowStatus.parse(r.status),
     version: r.version,
     kind: kindOf(r),
     score: r.storyScore,

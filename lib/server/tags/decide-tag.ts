@@ -11,12 +11,14 @@ import { StaleWriteError } from "../articles/set-status";
 import { isQueueChip } from "../../schemas/articles";
 
 export class TagError extends Error {}
+/** The article, or the tag on it, is not there (a TagError, so the desk's routes keep answering as before). */
+export class TagNotFoundError extends TagError {}
 
 type Scheme = "medtop" | "iso3166" | "newsroom";
 
 async function articleInput(db: Db, articleId: number) {
   const a = await db.article.findUnique({ where: { id: articleId }, select: { headline: true, bodyText: true, dateline: true } });
-  if (!a) throw new TagError(`No article ${articleId}`);
+  if (!a) throw new TagNotFoundError(`No article ${articleId}`);
   return { headline: a.headline, bodyText: a.bodyText, ...(a.dateline ? { dateline: a.dateline } : {}) };
 }
 
@@ -52,7 +54,7 @@ export async function decideTag(
   const input = await articleInput(db, articleId);
   const result = await retryBusy(() => db.$transaction(async (tx) => {
     const at = await tx.articleTag.findUnique({ where: { articleId_tagId: { articleId, tagId } }, include: { tag: true } });
-    if (!at) throw new TagError(`Article ${articleId} has no tag ${tagId}`);
+    if (!at) throw new TagNotFoundError(`Article ${articleId} has no tag ${tagId}`);
     if (expectedVersion !== undefined && at.version !== expectedVersion) throw staleTag(articleId, at);
     if (at.state === state) return { row: at, changed: false };
     // The version in the where clause makes check and write one step, across instances too.
@@ -83,7 +85,7 @@ export async function reopenTag(db: Db, articleId: number, tagId: number, actor:
   const input = await articleInput(db, articleId);
   const reopened = await retryBusy(() => db.$transaction(async (tx) => {
     const at = await tx.articleTag.findUnique({ where: { articleId_tagId: { articleId, tagId } }, include: { tag: true } });
-    if (!at) throw new TagError(`Article ${articleId} has no tag ${tagId}`);
+    if (!at) throw new TagNotFoundError(`Article ${articleId} has no tag ${tagId}`);
     if (expectedVersion !== undefined && at.version !== expectedVersion) throw staleTag(articleId, at);
     if (at.state === "suggested") return { row: at, changed: false };
     const { count } = await tx.articleTag.updateMany({
@@ -148,7 +150,7 @@ export async function removeTag(db: Db, articleId: number, tagId: number, actor:
   authorize(actor, "triage");
   const input = await articleInput(db, articleId);
   const at = await db.articleTag.findUnique({ where: { articleId_tagId: { articleId, tagId } }, include: { tag: true } });
-  if (!at) throw new TagError(`Article ${articleId} has no tag ${tagId}`);
+  if (!at) throw new TagNotFoundError(`Article ${articleId} has no tag ${tagId}`);
   if (at.origin !== "editor") return decideTag(db, articleId, tagId, "rejected", actor, expectedVersion);
   if (expectedVersion !== undefined && at.version !== expectedVersion) throw staleTag(articleId, at);
   const { count } = await db.articleTag.deleteMany({ where: { id: at.id, version: at.version } });

@@ -6,6 +6,7 @@ import { authorize, recordAudit, type Actor } from "../audit";
 import { countryName } from "../../tagging";
 import { slug } from "../../ingest/text";
 import { TagError } from "./decide-tag";
+import type { TagRef } from "../../schemas/tags";
 
 export async function findTags(db: Db, q: string, actor: Actor, limit = 12) {
   authorize(actor, "read");
@@ -55,6 +56,13 @@ export function findCountries(q: string, limit = 5) {
     if (name !== code && name.toLowerCase().startsWith(lower)) out.push({ scheme: "iso3166", code, name });
   }
   return out;
+}
+
+/** Countries, then topics and newsroom tags, whose names match: the typeahead's list and the API's tag search. */
+export async function searchTags(db: Db, q: string, actor: Actor, limit = 12): Promise<TagRef[]> {
+  const tags = await findTags(db, q, actor, limit);
+  const countries = findCountries(q, 5);
+  return [...countries, ...tags.map((t) => ({ scheme: t.scheme === "newsroom" ? ("newsroom" as const) : ("medtop" as const), code: t.code, name: t.name }))].slice(0, limit);
 }
 
 /** The 17 top-level topics with the concepts and newsroom tags right under them. */

@@ -4,6 +4,9 @@
 // a "stately" queue keyed by source keeps one feed to one queued and one
 // running job, and the row claim in pollSource guards the fetch itself.
 // On SQLite (one machine) a plain loop polls the due feeds.
+// Beside it, on either store, a loop sends the webhook deliveries that are
+// due from the store's queue (decision 021): rows are claimed one by one, so
+// any number of workers share them and each is sent once.
 import "server-only";
 import pg from "pg";
 import PgBoss from "pg-boss";
@@ -11,6 +14,7 @@ import type { Db } from "../db/client";
 import { dbKind } from "../db/client";
 import { dueSources, pollDue } from "../sources/poll-due";
 import { pollSource, type PollOptions, type PollOutcome } from "../sources/poll-source";
+import { deliverDue, type DeliverOptions, type DeliveryOutcome } from "../webhooks/deliver";
 
 export const POLL_QUEUE = "wiredesk-poll-source";
 
@@ -36,6 +40,11 @@ export interface WorkerOptions extends PollOptions {
   concurrency?: number;
   onOutcome?: (o: PollOutcome) => void;
   onError?: (e: Error) => void;
+  /** How webhook deliveries are sent (lib/server/env.ts webhookLimits); false: this worker sends none. */
+  webhooks?: DeliverOptions | false;
+  /** How often due deliveries are looked for, in ms (default: tickMs). */
+  deliveryTickMs?: number;
+  onDelivery?: (o: DeliveryOutcome) => void;
 }
 
 export interface RunningWorker {
@@ -54,10 +63,31 @@ const sleep = (ms: number, signal: AbortSignal) =>
     signal.addEventListener("abort", done, { once: true });
   });
 
+/** Sends due deliveries until stopped; a round that sent something looks again at once. */
+function deliveryLoop(db: Db, opts: WorkerOptions, onError: (e: Error) => void, signal: AbortSignal): Promise<void> {
+  if (opts.webhooks === false) return Promise.resolve();
+  const delivery = { onError, ...opts.webhooks };
+  const tickMs = opts.deliveryTickMs ?? opts.tickMs ?? 2000;
+  return (async () => {
+    while (!signal.aborted) {
+      let sent = 0;
+      try {
+        const outcomes = await deliverDue(db, delivery);
+        sent = outcomes.length;
+        for (const o of outcomes) opts.onDelivery?.(o);
+      } catch (e) {
+        onError(e as Error);
+      }
+      if (sent === 0) await sleep(tickMs, signal);
+    }
+  })();
+}
+
 export async function startWorker(db: Db, databaseUrl: string, opts: WorkerOptions = {}): Promise<RunningWorker> {
   const tickMs = opts.tickMs ?? 2000;
   const onError = opts.onError ?? ((e: Error) => console.error(`worker: ${e.message}`));
   const stopping = new AbortController();
+  const deliveries = deliveryLoop(db, opts, onError, stopping.signal);
 
   if (dbKind(db) !== "postgres") {
     const loop = (async () => {
@@ -74,7 +104,7 @@ export async function startWorker(db: Db, databaseUrl: string, opts: WorkerOptio
       kind: "loop",
       stop: async () => {
         stopping.abort();
-        await loop;
+        await Promise.all([loop, deliveries]);
       },
     };
   }
@@ -115,7 +145,7 @@ export async function startWorker(db: Db, databaseUrl: string, opts: WorkerOptio
     kind: "queue",
     stop: async () => {
       stopping.abort();
-      await ticker;
+      await Promise.all([ticker, deliveries]);
       await boss.stop({ graceful: true, wait: true, close: true, timeout: 30_000 });
     },
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { envSchema } from "../../../lib/server/env";
+import { envSchema, webhookLimits } from "../../../lib/server/env";
 import { DEFAULT_THRESHOLDS } from "../../../lib/dedup/config";
 
 describe("the environment", () => {
@@ -7,6 +7,8 @@ describe("the environment", () => {
     const e = envSchema.parse({});
     expect(e).toMatchObject({ DATABASE_URL: "file:./data/wiredesk.db", PORT: 3000, WIREDESK_DEMO: "1", WIREDESK_ALLOW_PRIVATE_FETCH: "0" });
     expect(e.WIREDESK_DEDUP_THRESHOLDS).toEqual(DEFAULT_THRESHOLDS);
+    // Webhooks: public addresses only, retries from 30 s, six tries.
+    expect(webhookLimits(e)).toEqual({ allowPrivate: false, backoffMs: 30_000, maxAttempts: 6, timeoutMs: 10_000 });
   });
 
   it("refuses a store URL it cannot use, and says which variable", () => {

@@ -7,7 +7,7 @@ import "server-only";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import type { SuggestionContext } from "../../tags/apply-suggestions";
+import type { SuggestionContext } from "../../tags/wanted-suggestions";
 import type { EngineInput, Prepared } from "./prepare-item";
 
 // A path, not `new URL(…, import.meta.url)`: bundlers take that form for a

@@ -4,7 +4,7 @@
 import type { ParsedArticle } from "../../../ingest/types";
 import { contentHash } from "../../../ingest/text";
 import { fingerprint, type Fingerprint } from "../../../dedup/fingerprint";
-import { wantedSuggestions, type SuggestionContext, type WantedTag } from "../../tags/apply-suggestions";
+import { wantedSuggestions, type SuggestionContext, type WantedTag } from "../../tags/wanted-suggestions";
 
 /** The engines' work for one item, done before its transaction (and off the writer's thread when a pool runs them). */
 export interface Prepared {

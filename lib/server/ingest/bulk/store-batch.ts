@@ -23,6 +23,24 @@ import { readDate, type Conn, type Param } from "./conn";
 import { joinStorySql } from "./join-story";
 import { prepareItem, type Prepared } from "./prepare-item";
 import { RunIndex } from "./run-index";
+import { arrivalHooks, enqueueArrival, type ArrivalHook, type ArrivalWriter } from "../../webhooks/enqueue";
+
+/** Webhook deliveries written on the bulk path's own transaction (`?` placeholders, as Prisma.Sql's .sql has them). */
+const connWriter = (c: Conn): ArrivalWriter => ({
+  all: <T>(sql: { sql: string; values: unknown[] }) => c.all<T>(sql.sql, sql.values as Param[]),
+  insert: async (rows) => {
+    const now = new Date();
+    for (const r of rows) {
+      await c.run(`INSERT INTO "WebhookDelivery" ("webhookId", "event", "payload", "status", "attempts", "nextAttemptAt", "createdAt") VALUES (?, ?, ?, 'pending', 0, ?, ?)`, [
+        r.webhookId,
+        r.event,
+        r.payload,
+        now,
+        now,
+      ]);
+    }
+  },
+});
 
 /** What a run keeps between batches: ids of sources and tags it has seen (cleared when a batch rolls back), and its duplicate index. */
 export interface BulkCaches {
@@ -88,6 +106,10 @@ export async function storeBatch(
   let segment: { i: number; outcome: ItemOutcome; indexed?: { id: number; fp: Fingerprint } }[] = [];
   let open = false;
   let index = await currentIndex(conn, caches);
+  // The hooks that want story.arrived, read once per transaction (in it, so a hook made meanwhile waits for the next).
+  let hooks: Promise<ArrivalHook[]> | undefined;
+  const writer = connWriter(conn);
+  const arrivals = () => (hooks ??= arrivalHooks(writer));
   const perItem = async (a: ParsedArticle) => {
     const outcome = await storeArticle(db, a, ctx, caches.sources);
     index = await currentIndex(conn, caches); // what it stored or re-indexed
@@ -132,6 +154,7 @@ export async function storeBatch(
       if (!open) {
         await conn.begin();
         open = true;
+        hooks = undefined;
       }
       if (head) {
         // A re-send or a late version is skipped here (an archive import run again skips what it stored); a new text updates through the per-item path.
@@ -145,7 +168,7 @@ export async function storeBatch(
         continue;
       }
       const p = pre ?? prepareItem(a, ctx.tagging);
-      const outcome = await storeNew(conn, a, p, ctx, caches, index);
+      const outcome = await storeNew(conn, a, p, ctx, caches, index, { db, writer, hooks: arrivals });
       if (outcome === "per-item") {
         await close();
         outcomes[i] = await perItem(a);
@@ -208,7 +231,15 @@ async function storedAgain(c: Conn, a: ParsedArticle, head: StoredHead, ctx: Sto
 }
 
 /** A new article, written whole; "per-item" when its text turns out to update a stored one. */
-async function storeNew(c: Conn, a: ParsedArticle, pre: Prepared, ctx: StoreContext, caches: BulkCaches, index: RunIndex | null): Promise<ItemOutcome | "per-item"> {
+async function storeNew(
+  c: Conn,
+  a: ParsedArticle,
+  pre: Prepared,
+  ctx: StoreContext,
+  caches: BulkCaches,
+  index: RunIndex | null,
+  arrival: { db: Db; writer: ArrivalWriter; hooks: () => Promise<ArrivalHook[]> },
+): Promise<ItemOutcome | "per-item"> {
   const src = ctx.sourceId ?? (await sourceId(c, a, caches.sources));
   const data = fields(a, pre.hash, src);
   const matches = await findDuplicatesSql(c, a.bodyText, pre.fp, ctx, sideInfo(data), index);
@@ -253,6 +284,9 @@ async function storeNew(c: Conn, a: ParsedArticle, pre: Prepared, ctx: StoreCont
   );
   if (joined.storyId !== null) {
     await audit(c, ctx, "story.join", id, { storyId: joined.storyId, kind: joined.kind, ...(joined.inherited ? { status: joined.inherited } : {}) }, now);
+  } else {
+    // As the per-item path: a new story has arrived (decision 021).
+    await enqueueArrival(arrival.writer, arrival.db, id, await arrival.hooks());
   }
   return { kind: "new", articleId: id, links };
 }
