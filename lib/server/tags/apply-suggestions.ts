@@ -5,7 +5,7 @@ import "server-only";
 import type { Db } from "../db/client";
 import { authorize, type Actor } from "../audit";
 import { regionsFor, type Evidence, type NewsroomModel, type TagInput } from "../../tagging";
-import { wantedSuggestions, type SuggestionContext, type WantedTag } from "./wanted-suggestions";
+import { wantedSuggestions, type SuggestionContext } from "./wanted-suggestions";
 import { loadModel } from "./tagging-model";
 import type { TagSuggestions } from "../../schemas/tags";
 
