@@ -27,7 +27,7 @@ export default defineConfig({
   webServer: [
     {
       // The real app, built and served over a fresh SQLite store with the demo data.
-      command: "rm -f data/e2e.db data/e2e.db-wal data/e2e.db-shm && npx tsx scripts/start.ts",
+      command: "rm -f data/e2e.db data/e2e.db-wal data/e2e.db-shm && npx tsx --conditions=react-server scripts/start.ts",
       url: `http://127.0.0.1:${port}/`,
       // The feed worker runs beside it (SQLite); tests serve feeds from 127.0.0.1, so private fetches are allowed here.
       env: {
@@ -49,7 +49,7 @@ export default defineConfig({
       // Web servers start one after the other, so this one finds the build made above.
       // Outside demo mode there are no accounts: they are made the way an admin would, with user:create.
       // Private fetches are not allowed here (the default): minors.spec.ts sees a private feed refused on save.
-      command: `rm -f data/e2e-empty.db data/e2e-empty.db-wal data/e2e-empty.db-shm && npx tsx scripts/user-create.ts --email editor@demo.wiredesk.test --name "Desk editor" --role editor --password ${DEMO_PASSWORD} && npx tsx scripts/user-create.ts --email admin@demo.wiredesk.test --name "Desk admin" --role admin --password ${DEMO_PASSWORD} && npx tsx scripts/start.ts`,
+      command: `rm -f data/e2e-empty.db data/e2e-empty.db-wal data/e2e-empty.db-shm && npx tsx --conditions=react-server scripts/user-create.ts --email editor@demo.wiredesk.test --name "Desk editor" --role editor --password ${DEMO_PASSWORD} && npx tsx --conditions=react-server scripts/user-create.ts --email admin@demo.wiredesk.test --name "Desk admin" --role admin --password ${DEMO_PASSWORD} && npx tsx --conditions=react-server scripts/start.ts`,
       url: `http://127.0.0.1:${port + 1}/sign-in`,
       env: { DATABASE_URL: "file:./data/e2e-empty.db", PORT: String(port + 1), WIREDESK_DEMO: "0", BETTER_AUTH_SECRET: "e2e-only-secret-not-for-production-0123456789" },
       timeout: 300_000,

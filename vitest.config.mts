@@ -1,7 +1,13 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
-  resolve: { tsconfigPaths: true },
+  resolve: {
+    tsconfigPaths: true,
+    // lib/server modules import "server-only", which throws outside React's
+    // server environment; tests call them directly, as a server would.
+    alias: { "server-only": fileURLToPath(new URL("./node_modules/server-only/empty.js", import.meta.url)) },
+  },
   test: {
     include: ["tests/unit/**/*.test.ts", "tests/store/**/*.test.ts"],
     environment: "node",

@@ -6,7 +6,7 @@ import { GeistMono } from "geist/font/mono";
 import { Providers } from "./providers";
 import { CommandPalette, type PalettePage } from "@/components/ui/command-palette";
 import { currentUser } from "@/lib/server/auth/page";
-import { can } from "@/lib/server/auth/roles";
+import { can } from "@/lib/schemas/roles";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
 import { themeScript } from "@/lib/ui/theme-script";

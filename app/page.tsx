@@ -1,5 +1,5 @@
 import { requirePageUser } from "@/lib/server/auth/page";
-import { can } from "@/lib/server/auth/roles";
+import { can } from "@/lib/schemas/roles";
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import { articleQueries } from "@/lib/queries/articles";
 import { listViews } from "@/lib/server/views/saved-views";
@@ -21,9 +21,9 @@ export default async function QueuePage({ searchParams }: PageProps<"/">) {
   await Promise.all([
     qc.prefetchInfiniteQuery({
       ...articleQueries.list(filters),
-      queryFn: ({ pageParam }) => findArticles(db(), { ...filters, cursor: pageParam ?? undefined }),
+      queryFn: ({ pageParam }) => findArticles(db(), { ...filters, cursor: pageParam ?? undefined }, user.actor),
     }),
-    qc.prefetchQuery({ ...articleQueries.facets(filters), queryFn: () => articleFacets(db(), filters) }),
+    qc.prefetchQuery({ ...articleQueries.facets(filters), queryFn: () => articleFacets(db(), filters, user.actor) }),
     qc.prefetchQuery({ ...viewQueries.list(), queryFn: () => listViews(db(), user.actor) }),
   ]);
   return (

@@ -2,7 +2,7 @@
 // 100,000) over 60 days into a fresh store with tags, sources and duplicate
 // links, then times getDashboard per range against the queue's first page
 // (findArticles) on the same store, as a ratio.
-// npx tsx scripts/bench-dashboard.ts [--articles 100000] [--url file:/tmp/x.db | postgresql://...]
+// npx tsx --conditions=react-server scripts/bench-dashboard.ts [--articles 100000] [--url file:/tmp/x.db | postgresql://...]
 // With --url, a store that already holds articles is measured as it is (seed once, measure often).
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -13,8 +13,10 @@ import { migrateStore } from "../lib/server/db/migrate";
 import { syncTaxonomy } from "../lib/server/tags/sync-taxonomy";
 import { getDashboard } from "../lib/server/dashboard/get-dashboard";
 import { findArticles } from "../lib/server/articles/find-articles";
+import { systemActor } from "../lib/server/audit";
 
 const DAY = 86_400_000;
+const bench = systemActor("bench");
 
 async function main() {
   const { values } = parseArgs({ options: { articles: { type: "string", default: "100000" }, url: { type: "string" } } });
@@ -35,11 +37,11 @@ async function main() {
       for (let i = 0; i < runs; i++) await f();
       return (performance.now() - s) / runs;
     };
-    const base = await time(() => findArticles(db, {}));
+    const base = await time(() => findArticles(db, {}, bench));
     console.log(`baseline: the queue's first page ${base.toFixed(0)} ms`);
     for (const range of ["24h", "7d", "30d"] as const) {
-      const d = await getDashboard(db, { range });
-      const ms = await time(() => getDashboard(db, { range }));
+      const d = await getDashboard(db, { range }, bench);
+      const ms = await time(() => getDashboard(db, { range }, bench));
       console.log(`dashboard ${range}: ${d.articles} articles in range, ${ms.toFixed(0)} ms = ${(ms / base).toFixed(1)}× the queue page`);
     }
   } finally {

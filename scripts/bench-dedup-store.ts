@@ -1,4 +1,4 @@
-// npx tsx scripts/bench-dedup-store.ts [--sizes 10000,100000] [--pg URL|off] [--corpus DIR]
+// npx tsx --conditions=react-server scripts/bench-dedup-store.ts [--sizes 10000,100000] [--pg URL|off] [--corpus DIR]
 //
 // Duplicate lookups against the index kept in the store (table "DedupKey"),
 // on SQLite and PostgreSQL, through the product's own code path
@@ -28,7 +28,7 @@ import { articleText, buildPool, makePlan, type Plan, type SentencePool } from "
 import { latency, ms, ratio, table, type Latency } from "./bench-dedup/measure";
 import { readReutersCorpus } from "./bench-dedup/reuters";
 
-const USAGE = `usage: npx tsx scripts/bench-dedup-store.ts [--sizes 10000,100000] [--pg URL|off] [--corpus DIR]
+const USAGE = `usage: npx tsx --conditions=react-server scripts/bench-dedup-store.ts [--sizes 10000,100000] [--pg URL|off] [--corpus DIR]
   --sizes LIST  articles in the store (default 10000,100000)
   --pg URL|off  PostgreSQL server (default postgresql://postgres@127.0.0.1:5432/test); a database
                 wiredesk_bench_store_<pid> is created there and dropped afterwards

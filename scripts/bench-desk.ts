@@ -302,7 +302,7 @@ async function coldCost(url: string, s: Scenario): Promise<number> {
     for (let i = 0; i < 3; i++) {
       const db = createDb(url);
       const t = performance.now();
-      await (u.pathname.endsWith("/facets") ? articleFacets(db, params) : findArticles(db, params));
+      await (u.pathname.endsWith("/facets") ? articleFacets(db, params, systemActor("bench")) : findArticles(db, params, systemActor("bench")));
       times.push(performance.now() - t);
       await closeReader(db);
       await db.$disconnect();

@@ -190,7 +190,7 @@ async function main() {
     const { db } = await prepareStore(url);
     const tags = await seed(db);
     console.log(`bench:editors: ${ARTICLES} articles, ${tags.length} tags, ${EDITORS} editors, ${DURATION} s, store ${url}`);
-    server = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), path.join(root, "scripts/start.ts")], {
+    server = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", path.join(root, "scripts/start.ts")], {
       cwd: root,
       env: {
         ...process.env,

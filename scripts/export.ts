@@ -6,6 +6,7 @@ import { z } from "zod";
 import { env } from "../lib/server/env";
 import { prepareStore } from "../lib/server/db/prepare";
 import { exportArticles } from "../lib/server/export/export-articles";
+import { systemActor } from "../lib/server/audit";
 import { workflowStatus } from "../lib/schemas/vocabulary";
 
 const USAGE = `usage: npm run export -- --format ndjson|csv [--out FILE] [filters]
@@ -52,7 +53,7 @@ async function main(): Promise<number> {
   const { db } = await prepareStore(config.DATABASE_URL);
   const out = opts.out ? createWriteStream(opts.out) : process.stdout;
   try {
-    const n = await exportArticles(db, opts.format, out, {
+    const n = await exportArticles(db, opts.format, out, systemActor("cli"), {
       status: opts.status,
       source: opts.source,
       since: opts.since?.toISOString(),

@@ -73,7 +73,7 @@ async function main() {
   // workers are run apart (npm run worker), as many as wanted.
   const runWorker = (config.WIREDESK_WORKER ?? (storeKind(url) === "sqlite" ? "1" : "0")) === "1";
   const worker = runWorker
-    ? spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), path.join(root, "scripts/worker.ts")], { cwd: root, stdio: "inherit", env: process.env })
+    ? spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", path.join(root, "scripts/worker.ts")], { cwd: root, stdio: "inherit", env: process.env })
     : undefined;
   if (worker) console.log("wiredesk: worker started: feeds and webhook deliveries (WIREDESK_WORKER=0 to run none)");
   for (const sig of ["SIGINT", "SIGTERM"] as const) {

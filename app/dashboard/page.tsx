@@ -10,13 +10,13 @@ export const dynamic = "force-dynamic";
 export const metadata = { title: "Dashboard · Wiredesk" };
 
 export default async function DashboardPage({ searchParams }: PageProps<"/dashboard">) {
-  await requirePageUser("read", "/dashboard");
+  const user = await requirePageUser("read", "/dashboard");
   // A bad ?range= shows the default view rather than an error.
   const parsed = dashboardRange.safeParse((await searchParams).range);
   const range = parsed.success ? parsed.data : "7d";
   const qc = new QueryClient();
   // The server reads the store directly; the client refetches through /api/dashboard.
-  await qc.prefetchQuery({ ...dashboardQueries.range(range), queryFn: () => getDashboard(db(), { range }) });
+  await qc.prefetchQuery({ ...dashboardQueries.range(range), queryFn: () => getDashboard(db(), { range }, user.actor) });
   return (
     <HydrationBoundary state={dehydrate(qc)}>
       <DashboardView initialRange={range} />

@@ -40,10 +40,10 @@ function Groups({ groups, empty, resolve }: { groups: Queue["copies"]; empty: st
 }
 
 export default async function DuplicatesPage({ searchParams }: PageProps<"/duplicates">) {
-  await requirePageUser("read", "/duplicates");
+  const user = await requirePageUser("read", "/duplicates");
   const parsed = linkState.safeParse((await searchParams).state);
   const state = parsed.success ? parsed.data : "suggested";
-  const queue = await findLinkQueue(db(), state);
+  const queue = await findLinkQueue(db(), user.actor, state);
   return (
     <div className="space-y-6">
       <div className="flex items-center justify-between">

@@ -8,8 +8,8 @@ import { TimeAgo } from "@/components/ui/time-ago";
 export const dynamic = "force-dynamic";
 
 export default async function IngestPage() {
-  await requirePageUser("ingest", "/ingest");
-  const [runs, sources] = await Promise.all([findRecentRuns(db()), findSourceNames(db())]);
+  const user = await requirePageUser("ingest", "/ingest");
+  const [runs, sources] = await Promise.all([findRecentRuns(db(), user.actor), findSourceNames(db(), user.actor)]);
   return (
     <div className="space-y-6">
       <div>

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { requirePageUser } from "@/lib/server/auth/page";
-import { permissions, type Permission, type Role } from "@/lib/server/auth/roles";
+import { permissions, type Permission, type Role } from "@/lib/schemas/roles";
 
 export const metadata = { title: "Not allowed · Wiredesk" };
 

@@ -8,9 +8,9 @@ import { requirePageUser } from "@/lib/server/auth/page";
 export const dynamic = "force-dynamic";
 
 export default async function SourcesPage() {
-  await requirePageUser("sources", "/sources");
+  const user = await requirePageUser("sources", "/sources");
   const qc = new QueryClient();
-  await qc.prefetchQuery({ ...sourceQueries.list(), queryFn: () => listSources(db()) });
+  await qc.prefetchQuery({ ...sourceQueries.list(), queryFn: () => listSources(db(), user.actor) });
   return (
     <div className="space-y-4">
       <div>

@@ -6,8 +6,8 @@ import { TopicEditor } from "@/components/tags/taxonomy-editor";
 export const dynamic = "force-dynamic";
 
 export default async function TaxonomyPage() {
-  await requirePageUser("taxonomy", "/taxonomy");
-  const tree = await topicTree(db());
+  const user = await requirePageUser("taxonomy", "/taxonomy");
+  const tree = await topicTree(db(), user.actor);
   return (
     <div className="space-y-4">
       <div>

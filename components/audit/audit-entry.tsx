@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { AuditView } from "@/lib/server/audit-log";
+import type { AuditView } from "@/lib/schemas/audit";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { UndoButton } from "./undo-button";
 

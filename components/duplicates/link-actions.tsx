@@ -9,7 +9,7 @@ import { toastWithUndo } from "@/lib/ui/undo";
 import { postJson, useKeys } from "@/lib/ui/keys";
 import { articleKeys } from "@/lib/queries/articles";
 import { postStatuses, type Status, type Target } from "@/lib/queries/article-mutations";
-import type { ClusterResult } from "@/lib/server/duplicates/resolve-cluster";
+import type { ClusterResult } from "@/lib/schemas/duplicates";
 import type { LinkState as State } from "@/lib/schemas/vocabulary";
 
 const button =

@@ -4,8 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
-import type { InputReport, RunReport } from "@/lib/server/ingest/run-ingest";
-import type { ItemReport } from "@/lib/server/ingest/item-report";
+import type { IngestInputReport as InputReport, IngestItem as ItemReport, IngestReport as RunReport } from "@/lib/schemas/ingest";
 import { articleKeys } from "@/lib/queries/articles";
 import { problemMessage } from "@/lib/schemas/problem";
 

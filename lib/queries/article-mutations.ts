@@ -6,8 +6,7 @@ import { toast } from "sonner";
 import { articleKeys } from "./articles";
 import { postJson } from "../ui/keys";
 import { toastWithUndo } from "../ui/undo";
-import type { ArticlePage } from "../schemas/articles";
-import type { BulkStatusResult } from "../server/articles/set-statuses";
+import type { ArticlePage, BulkStatusResult } from "../schemas/articles";
 import type { WorkflowStatus } from "../schemas/vocabulary";
 
 export type Status = WorkflowStatus;

@@ -3,7 +3,7 @@
 // from it (lib/schemas/openapi.ts), and the contract test calls each one. So
 // the document, the checks and the code cannot drift apart.
 import type { z } from "zod";
-import type { Permission } from "../server/auth/roles";
+import type { Permission } from "./roles";
 
 export type HttpMethod = "get" | "post" | "patch" | "delete";
 

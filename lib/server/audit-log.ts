@@ -1,10 +1,12 @@
 // Reading the audit log: per article (everyone who may read the article)
 // and the whole log, filtered, for admins.
+import "server-only";
 import type { z } from "zod";
 import type { Db, Prisma } from "./db/client";
 import { authorize, type Actor } from "./audit";
 import type { auditFilters } from "../schemas/users";
 import { canUndo } from "./audit-undo";
+import type { AuditView } from "../schemas/audit";
 
 const PAGE = 100;
 
@@ -40,7 +42,7 @@ function tagRef(e: Row): { scheme: string; code: string } | { id: number } | nul
  * and the article's headline, as they are now, looked up for the whole page
  * at once. A tag or article since deleted leaves the raw reference.
  */
-async function named(db: Db, rows: Row[]) {
+async function named(db: Db, rows: Row[]): Promise<AuditView[]> {
   const refs = rows.map(tagRef);
   const ids = [...new Set(refs.flatMap((r) => (r && "id" in r ? [r.id] : [])))];
   const codes = [...new Set(refs.flatMap((r) => (r && "code" in r ? [r.code] : [])))];
@@ -66,7 +68,7 @@ async function named(db: Db, rows: Row[]) {
   });
 }
 
-export type AuditView = Awaited<ReturnType<typeof named>>[number];
+export type { AuditView };
 
 export async function articleAudit(db: Db, articleId: number, actor: Actor) {
   authorize(actor, "read");

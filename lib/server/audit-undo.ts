@@ -1,6 +1,7 @@
 // Undo from the audit log: puts back what an entry's "before" recorded, as a
 // new, audited action by whoever undoes it. Each kind goes through its own
 // operation, so the same role checks and version checks apply.
+import "server-only";
 import type { Db } from "./db/client";
 import { authorize, type Actor } from "./audit";
 import { DecisionError, undoDecision } from "./duplicates/decide-link";

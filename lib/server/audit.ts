@@ -1,7 +1,8 @@
 // The audit log: every editorial action, who, when, what, before and after.
 // One way to write it, so every entry has the same shape.
+import "server-only";
 import type { Db } from "./db/client";
-import { can, type Permission, type Role } from "./auth/roles";
+import { can, type Permission, type Role } from "../schemas/roles";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 

@@ -1,4 +1,5 @@
 // The one place that reads process.env: parsed once, validated, typed.
+import "server-only";
 import { z } from "zod";
 import { parseThresholds } from "../dedup/config";
 import { parseTrustedProxies } from "./auth/client-address";

@@ -1,5 +1,6 @@
 // Who else has an article open: each open article page beats every 10 s;
 // anyone seen within 30 s is "here".
+import "server-only";
 import type { Db } from "./db/client";
 import { authorize, type Actor } from "./audit";
 import { NotFoundError } from "./articles/set-status";

@@ -1,11 +1,12 @@
 // The desk's users: created by an admin (or `npm run user:create`), given a
 // role, disabled. The password is hashed by better-auth's own hasher (scrypt)
 // and kept in its credential account row, so sign-in verifies it as usual.
+import "server-only";
 import { randomBytes } from "node:crypto";
 import { hashPassword } from "better-auth/crypto";
 import type { Db } from "./db/client";
 import { authorize, recordAudit, type Actor } from "./audit";
-import type { Role } from "./auth/roles";
+import type { Role } from "../schemas/roles";
 import { personName } from "../schemas/users";
 import { forgetSessions } from "./auth/session";
 

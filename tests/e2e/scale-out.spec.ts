@@ -70,7 +70,7 @@ test.beforeAll(async () => {
   u.pathname = `/${DB_NAME}`;
   const url = u.toString();
   // The store and its first admin, made as an admin would make them.
-  const made = spawnSync(process.execPath, ["--import", "tsx", "scripts/user-create.ts", "--email", EMAIL, "--name", "Scale admin", "--role", "admin", "--password", PASSWORD], {
+  const made = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/user-create.ts", "--email", EMAIL, "--name", "Scale admin", "--role", "admin", "--password", PASSWORD], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: url },
     encoding: "utf8",
@@ -91,7 +91,7 @@ test.beforeAll(async () => {
   // The build the other browser tests' server made (playwright.config.ts starts it first).
   const ports = [await freePort(), await freePort()];
   const web = ports.map((port) => run(["scripts/serve.mjs"], { ...env, PORT: String(port), WIREDESK_WEB_PROCESSES: "1" }));
-  for (let i = 0; i < 2; i++) run(["--import", "tsx", "scripts/worker.ts"], env);
+  for (let i = 0; i < 2; i++) run(["--conditions=react-server", "--import", "tsx", "scripts/worker.ts"], env);
   instances = ports.map((p) => `http://127.0.0.1:${p}`);
   await Promise.all(instances.map((base, i) => answering(`${base}/sign-in`, web[i]!)));
 

@@ -17,7 +17,7 @@ import { v1Endpoints } from "../../lib/schemas/v1";
 import type { Endpoint } from "../../lib/schemas/endpoint";
 import { buildOpenApi } from "../../lib/schemas/openapi";
 import { problemSchema } from "../../lib/schemas/problem";
-import { can, type Role } from "../../lib/server/auth/roles";
+import { can, type Role } from "../../lib/schemas/roles";
 import { createToken, scopeFor } from "../../lib/server/auth/tokens";
 import { tokenScopes, type TokenScope } from "../../lib/schemas/tokens";
 import { systemActor } from "../../lib/server/audit";

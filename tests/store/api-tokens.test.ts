@@ -56,8 +56,8 @@ const setArticleStatus = endpoint({
   body: z.object({ status: workflowStatus, version: z.number().int() }),
   response: z.object({ status: z.string(), version: z.number() }),
 });
-const readRoute = v1Route(readArticle, async ({ params }) => {
-  const a = await getArticle(currentDb(), params.id);
+const readRoute = v1Route(readArticle, async ({ params, actor }) => {
+  const a = await getArticle(currentDb(), params.id, actor);
   if (!a) throw new Error("no such article");
   return { id: a.id, status: a.status, version: a.version };
 }) as Handler;

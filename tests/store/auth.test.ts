@@ -14,6 +14,17 @@ import { findAudit, articleAudit } from "../../lib/server/audit-log";
 import { undoEntry, UndoError } from "../../lib/server/audit-undo";
 import { heartbeat, leave } from "../../lib/server/presence";
 import { authFor } from "../../lib/server/auth/auth";
+import { getArticle } from "../../lib/server/articles/get-article";
+import { articlePreview } from "../../lib/server/articles/article-preview";
+import { findArticles } from "../../lib/server/articles/find-articles";
+import { articleFacets } from "../../lib/server/articles/article-facets";
+import { getDashboard } from "../../lib/server/dashboard/get-dashboard";
+import { findLinkQueue, firstLinkFor, getLink } from "../../lib/server/duplicates/find-links";
+import { findTags, topicTree } from "../../lib/server/tags/taxonomy";
+import { listSources } from "../../lib/server/sources/list-sources";
+import { exportOpml } from "../../lib/server/sources/opml-sources";
+import { findRecentRuns } from "../../lib/server/ingest/find-runs";
+import { findSourceNames } from "../../lib/server/ingest/source-names";
 import { sessionUser } from "../../lib/server/auth/session";
 
 describe.each(storeKinds())("sign-in and roles on %s", (kind) => {
@@ -53,6 +64,35 @@ describe.each(storeKinds())("sign-in and roles on %s", (kind) => {
     expect(await store.db.articleTag.findFirstOrThrow({ where: { articleId, tagId } })).toEqual(tag);
     expect(await store.db.ingestRun.count()).toBe(0);
     expect(await auditCount()).toBe(before);
+  });
+
+  it("reads take the actor too: every role reads the desk, the set-up's reads are refused in the data layer", async () => {
+    for (const role of ["admin", "editor", "viewer"] as const) {
+      expect((await getArticle(store.db, articleId, as(role)))?.id).toBe(articleId);
+      expect((await articlePreview(store.db, articleId, as(role)))?.id).toBe(articleId);
+      expect((await findArticles(store.db, { view: "articles" }, as(role))).items.map((i) => i.id)).toContain(articleId);
+      expect((await articleFacets(store.db, {}, as(role))).total).toBeGreaterThan(0);
+      expect((await getDashboard(store.db, {}, as(role))).range).toBe("7d");
+      expect(await firstLinkFor(store.db, articleId, as(role))).toBe(linkId);
+      expect((await getLink(store.db, linkId, as(role)))?.id).toBe(linkId);
+      expect((await findLinkQueue(store.db, as(role))).copies.length).toBeGreaterThan(0);
+      expect(Array.isArray(await findTags(store.db, "port", as(role)))).toBe(true);
+    }
+    // Sources and the taxonomy tree are the admin's set-up; past runs and source names are for those who ingest.
+    for (const role of ["editor", "viewer"] as const) {
+      await expect(listSources(store.db, as(role))).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(exportOpml(store.db, as(role))).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(topicTree(store.db, as(role))).rejects.toBeInstanceOf(ForbiddenError);
+    }
+    await expect(findRecentRuns(store.db, as("viewer"))).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(findSourceNames(store.db, as("viewer"))).rejects.toBeInstanceOf(ForbiddenError);
+    expect(await findRecentRuns(store.db, as("editor"))).toEqual([]);
+    expect(await listSources(store.db, as("admin"))).toEqual([]);
+    expect((await topicTree(store.db, as("admin"))).length).toBeGreaterThan(0);
+    // An article with no links: the duplicates page says so rather than redirecting.
+    const alone = await store.db.article.create({ data: { uri: "auth-alone", headline: "Alone", bodyText: "No copies.", contentHash: "auth-alone" } });
+    expect(await firstLinkFor(store.db, alone.id, as("viewer"))).toBeNull();
+    await store.db.article.delete({ where: { id: alone.id } });
   });
 
   it("keeps the newsroom's set-up to admins: taxonomy, users, the full audit log", async () => {

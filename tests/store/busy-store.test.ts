@@ -17,7 +17,7 @@ const root = path.resolve(import.meta.dirname, "../..");
 
 function loop(url: string, userId: number, start: number, ms: number, tags: string): Promise<{ ok: number; changed: number; stale: number; errors: string[] }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), path.join(root, "tests/support/decide-loop.ts"), url, String(userId), String(start), String(ms), tags], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", path.join(root, "tests/support/decide-loop.ts"), url, String(userId), String(start), String(ms), tags], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
     let err = "";
     child.stdout.on("data", (d: Buffer) => (out += d.toString()));

@@ -12,6 +12,7 @@ import { exportArticles } from "../../lib/server/export/export-articles";
 import { addNewsroomTag, findTags } from "../../lib/server/tags/taxonomy";
 import { createUser } from "../../lib/server/users";
 import { systemActor } from "../../lib/server/audit";
+import { viewer } from "../support/actors";
 
 const ninjs = (uri: string, subjects: object[]) =>
   JSON.stringify({ uri, headline: `Council vote ${uri}`, body_text: `The council voted on the harbour plan on Monday, ${uri}.`, subjects });
@@ -45,7 +46,7 @@ describe.each(storeKinds())("tags carried by ingested copy on %s", (kind) => {
     expect(await store.db.tag.findUnique({ where: { scheme_code: { scheme: "newsroom", code: "newsroom:anything" } } })).toBeNull();
     expect(await store.db.tag.findUnique({ where: { scheme_code: { scheme: "medtop", code: "medtop:99999999" } } })).toBeNull();
     expect(await store.db.auditEntry.count({ where: { action: { startsWith: "taxonomy." } } })).toBe(auditBefore);
-    expect((await findTags(store.db, "anything")).map((t) => t.code)).not.toContain("newsroom:anything");
+    expect((await findTags(store.db, "anything", viewer)).map((t) => t.code)).not.toContain("newsroom:anything");
 
     const a = await store.db.article.findUniqueOrThrow({ where: { uri: "urn:carried:1" }, include: { tags: { include: { tag: true } } } });
     expect(JSON.parse(a.carriedLabels!)).toEqual([
@@ -69,7 +70,7 @@ describe.each(storeKinds())("tags carried by ingested copy on %s", (kind) => {
     const out = new PassThrough();
     const chunks: Buffer[] = [];
     out.on("data", (c: Buffer) => chunks.push(c));
-    await exportArticles(store.db, "ndjson", out);
+    await exportArticles(store.db, "ndjson", out, viewer);
     out.end();
     const items = Buffer.concat(chunks).toString("utf8").trim().split("\n").map((l) => JSON.parse(l) as { uri: string; subjects: { uri: string; name: string }[] });
     const one = items.find((i) => i.uri === "urn:carried:1")!;

@@ -10,11 +10,13 @@ import { openStore, storeKinds, type TestStore } from "../support/stores";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const tsx = path.join(root, "node_modules/.bin/tsx");
+// lib/server modules are marked "server-only": scripts run in the server environment.
+const serverEnv = "--conditions=react-server";
 
 /** The CLI in a child process that may fetch from this process's server (spawnSync would block it). */
 function cliAsync(args: string[], databaseUrl: string, env: Record<string, string> = {}) {
   return new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
-    const child = spawn(tsx, [path.join(root, "scripts/ingest.ts"), ...args], {
+    const child = spawn(tsx, [serverEnv, path.join(root, "scripts/ingest.ts"), ...args], {
       cwd: root,
       env: { ...process.env, DATABASE_URL: databaseUrl, ...env },
     });
@@ -27,7 +29,7 @@ function cliAsync(args: string[], databaseUrl: string, env: Record<string, strin
 }
 
 function cli(script: "ingest" | "export", args: string[], databaseUrl: string) {
-  const r = spawnSync(tsx, [path.join(root, `scripts/${script}.ts`), ...args], {
+  const r = spawnSync(tsx, [serverEnv, path.join(root, `scripts/${script}.ts`), ...args], {
     cwd: root,
     encoding: "utf8",
     env: { ...process.env, DATABASE_URL: databaseUrl },
@@ -130,7 +132,7 @@ describe.each(storeKinds())("CLI on %s", (kind) => {
   });
 
   it("refuses a file over the size limit before reading it", () => {
-    const r = spawnSync(tsx, [path.join(root, "scripts/ingest.ts"), "tests/fixtures/feeds/rss2.xml"], {
+    const r = spawnSync(tsx, [serverEnv, path.join(root, "scripts/ingest.ts"), "tests/fixtures/feeds/rss2.xml"], {
       cwd: root,
       encoding: "utf8",
       env: { ...process.env, DATABASE_URL: store.url, WIREDESK_MAX_INPUT_BYTES: "100" },

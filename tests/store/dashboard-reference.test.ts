@@ -11,6 +11,7 @@ import { articlesOverTime } from "../../lib/server/dashboard/articles-over-time"
 import { bucketOf, firstIdSince, rangeWindow, storyTime, type Window } from "../../lib/server/dashboard/in-range";
 import { MENTION_TAG_CONFIDENCE } from "../../lib/tagging/thresholds";
 import type { OverTime, SourceDuplicateRate, TimeSeries } from "../../lib/schemas/dashboard";
+import { viewer } from "../support/actors";
 
 const now = new Date("2026-11-20T10:30:00Z");
 const HOUR = 3_600_000;
@@ -173,7 +174,7 @@ describe.each(storeKinds())("dashboard SQL against a reference count on %s", (ki
   it.each(["24h", "7d", "30d"] as const)("gives the reference's figures over %s", async (range) => {
     expect(counts.articles).toBeGreaterThan(150);
     const w = rangeWindow(range, now);
-    const [d, ref] = await Promise.all([getDashboard(store.db, { range }, now), reference(store.db, w, 6)]);
+    const [d, ref] = await Promise.all([getDashboard(store.db, { range }, viewer, now), reference(store.db, w, 6)]);
     expect(d.articles).toBeGreaterThan(0);
     expect(d.articles).toBe(ref.articles);
     expect(d.topics).toEqual(ref.topics);

@@ -6,6 +6,7 @@ import { getDashboard } from "../../lib/server/dashboard/get-dashboard";
 import { firstIdSince, rangeWindow } from "../../lib/server/dashboard/in-range";
 import { articlesOverTime } from "../../lib/server/dashboard/articles-over-time";
 import { dashboardParams } from "../../lib/schemas/dashboard";
+import { viewer } from "../support/actors";
 
 const now = new Date("2026-11-20T10:30:00Z");
 const t = (iso: string) => new Date(iso);
@@ -76,7 +77,7 @@ describe.each(storeKinds())("dashboard on %s", (kind) => {
   });
 
   it("counts articles per top topic and place by day over 7 days, by story time", async () => {
-    const d = await getDashboard(store.db, {}, now);
+    const d = await getDashboard(store.db, {}, viewer, now);
     expect(d.range).toBe("7d");
     expect(d.unit).toBe("day");
     expect([d.from, d.to]).toEqual(["2026-11-14T00:00:00.000Z", "2026-11-21T00:00:00.000Z"]);
@@ -108,7 +109,7 @@ describe.each(storeKinds())("dashboard on %s", (kind) => {
   });
 
   it("buckets 24 hours by hour, up to the current hour", async () => {
-    const d = await getDashboard(store.db, { range: "24h" }, now);
+    const d = await getDashboard(store.db, { range: "24h" }, viewer, now);
     expect(d.unit).toBe("hour");
     expect([d.from, d.to]).toEqual(["2026-11-19T11:00:00.000Z", "2026-11-20T11:00:00.000Z"]);
     expect(d.topics.points).toHaveLength(24);
@@ -116,13 +117,13 @@ describe.each(storeKinds())("dashboard on %s", (kind) => {
     const perHour = d.topics.points.map((p) => d.topics.series.reduce((s, x) => s + (p[x.key] as number), 0));
     // a3 at 23:59 (hour 12 of the window), a1 at 09:00 (22) and a6 at 10:29 (23).
     expect(perHour.flatMap((n, i) => (n ? [[i, n]] : []))).toEqual([[12, 1], [22, 1], [23, 1]]);
-    const thirty = await getDashboard(store.db, { range: "30d" }, now);
+    const thirty = await getDashboard(store.db, { range: "30d" }, viewer, now);
     expect(thirty.topics.points).toHaveLength(30);
     expect(thirty.articles).toBe(7);
   });
 
   it("rates each source by its articles with an open or confirmed duplicate link", async () => {
-    const d = await getDashboard(store.db, { range: "7d" }, now);
+    const d = await getDashboard(store.db, { range: "7d" }, viewer, now);
     // a1's link is open (its copy is outside the window); a2's was dismissed; a3-a4 confirmed.
     expect(d.duplicateRate.map((s) => [s.name, s.articles, s.duplicates, s.rate])).toEqual([
       ["Post", 2, 2, 1],
@@ -132,7 +133,7 @@ describe.each(storeKinds())("dashboard on %s", (kind) => {
   });
 
   it("says what is waiting: new articles by age, open links, undecided tags", async () => {
-    const { waiting } = await getDashboard(store.db, {}, now);
+    const { waiting } = await getDashboard(store.db, {}, viewer, now);
     expect(waiting.newByAge.map((b) => [b.key, b.count])).toEqual([["1h", 1], ["6h", 1], ["24h", 1], ["3d", 0], ["older", 2]]);
     expect(waiting.newTotal).toBe(5);
     expect(waiting.openLinks).toEqual({ copies: 1, sameStory: 1 });
@@ -143,7 +144,7 @@ describe.each(storeKinds())("dashboard on %s", (kind) => {
   });
 
   it("gives empty series, not an error, for a range with no articles", async () => {
-    const d = await getDashboard(store.db, { range: "24h" }, new Date("2025-01-01T00:00:00Z"));
+    const d = await getDashboard(store.db, { range: "24h" }, viewer, new Date("2025-01-01T00:00:00Z"));
     expect(d.articles).toBe(0);
     expect(d.topics).toEqual({ series: [], points: expect.any(Array), untagged: 0 });
     expect(d.topics.points).toHaveLength(24);

@@ -103,7 +103,7 @@ describe.each(storeKinds())("desk actions on %s", (kind) => {
   });
 
   it("lists only the tags a queue row shows: decided ones, the story's places, likely topics", async () => {
-    const page = await findArticles(store.db, { q: "Interpol" });
+    const page = await findArticles(store.db, { q: "Interpol" }, viewer);
     const interpol = page.items[0]!;
     const names = interpol.tags.map((t) => t.name);
     expect(names).toContain("Spain");
@@ -115,7 +115,7 @@ describe.each(storeKinds())("desk actions on %s", (kind) => {
   });
 
   it("lists the version of each article in the queue, for the writes that name it", async () => {
-    const page = await findArticles(store.db, { view: "articles" });
+    const page = await findArticles(store.db, { view: "articles" }, viewer);
     const stored = await store.db.article.findMany({ select: { id: true, version: true } });
     expect(page.items.map((i) => [i.id, i.version]).sort()).toEqual(stored.map((s) => [s.id, s.version]).sort());
   });

@@ -11,6 +11,7 @@ import { findTags, renameTag } from "../../lib/server/tags/taxonomy";
 import { articleAudit, findAudit } from "../../lib/server/audit-log";
 import { createUser } from "../../lib/server/users";
 import { systemActor, type Actor } from "../../lib/server/audit";
+import { viewer } from "../support/actors";
 
 describe.each(storeKinds())("names in the audit log and the tag list on %s", (kind) => {
   let store: TestStore;
@@ -32,17 +33,17 @@ describe.each(storeKinds())("names in the audit log and the tag list on %s", (ki
   });
 
   it("offers both crime topics under different names, each once", async () => {
-    const crime = (await findTags(store.db, "crime")).filter((t) => t.code === "medtop:02000000" || t.code === "medtop:20000082");
+    const crime = (await findTags(store.db, "crime", viewer)).filter((t) => t.code === "medtop:02000000" || t.code === "medtop:20000082");
     expect(crime.map((t) => [t.code, t.name]).sort()).toEqual([
       ["medtop:02000000", "crime, law and justice"],
       ["medtop:20000082", "crime"],
     ]);
-    const names = (await findTags(store.db, "mountaineering")).map((t) => t.name);
+    const names = (await findTags(store.db, "mountaineering", viewer)).map((t) => t.name);
     expect(names).toHaveLength(2);
     expect(new Set(names).size).toBe(2);
     expect(names.every((n) => /^mountaineering \(under .+\)$/.test(n))).toBe(true);
     // A name nobody shares stays short.
-    expect((await findTags(store.db, "ballet")).find((t) => t.code === "medtop:20000008")?.name).toBe("ballet");
+    expect((await findTags(store.db, "ballet", viewer)).find((t) => t.code === "medtop:20000008")?.name).toBe("ballet");
   });
 
   it("names the tag and the article's headline in the history and the log, the code kept", async () => {

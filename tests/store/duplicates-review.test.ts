@@ -6,6 +6,7 @@ import { bytes } from "../support/feeds";
 import { runIngest } from "../../lib/server/ingest/run-ingest";
 import { decideLink } from "../../lib/server/duplicates/decide-link";
 import { findLinkQueue, linkNeighbours, queueOrder } from "../../lib/server/duplicates/find-links";
+import { viewer } from "../support/actors";
 
 const actor = { name: "test editor", role: "editor" as const };
 
@@ -24,7 +25,7 @@ describe.each(storeKinds())("duplicates review in %s", (kind) => {
   beforeAll(async () => {
     store = await openStore(kind);
     await runIngest(store.db, [{ name: "pairs.csv", read: async () => bytes(csv) }], { origin: "cli", actor: "test", role: "system", suggestTags: false });
-    order = queueOrder(await findLinkQueue(store.db));
+    order = queueOrder(await findLinkQueue(store.db, viewer));
   });
   afterAll(async () => {
     await store?.drop();
@@ -33,20 +34,20 @@ describe.each(storeKinds())("duplicates review in %s", (kind) => {
   it("steps through the open pairs in the list's order, and moves on from a decision to the next", async () => {
     expect(order).toHaveLength(3);
     const [a, b, c] = order as [number, number, number];
-    expect(await linkNeighbours(store.db, a, "suggested")).toEqual({ prev: null, next: b, nextOpen: b, position: { at: 1, of: 3 } });
-    expect(await linkNeighbours(store.db, b, "suggested")).toEqual({ prev: a, next: c, nextOpen: c, position: { at: 2, of: 3 } });
+    expect(await linkNeighbours(store.db, a, "suggested", viewer)).toEqual({ prev: null, next: b, nextOpen: b, position: { at: 1, of: 3 } });
+    expect(await linkNeighbours(store.db, b, "suggested", viewer)).toEqual({ prev: a, next: c, nextOpen: c, position: { at: 2, of: 3 } });
     // From the last, a decision wraps round to the open pairs the editor passed over.
-    expect(await linkNeighbours(store.db, c, "suggested")).toEqual({ prev: b, next: null, nextOpen: a, position: { at: 3, of: 3 } });
+    expect(await linkNeighbours(store.db, c, "suggested", viewer)).toEqual({ prev: b, next: null, nextOpen: a, position: { at: 3, of: 3 } });
   });
 
   it("from a decided pair, steps through its own list and offers the first open pair; none once all are decided", async () => {
     const [a, b, c] = order as [number, number, number];
     await decideLink(store.db, b, "confirmed", actor);
-    expect(await linkNeighbours(store.db, b, "confirmed")).toEqual({ prev: null, next: null, nextOpen: a, position: { at: 1, of: 1 } });
-    expect((await linkNeighbours(store.db, a, "suggested")).nextOpen).toBe(c);
+    expect(await linkNeighbours(store.db, b, "confirmed", viewer)).toEqual({ prev: null, next: null, nextOpen: a, position: { at: 1, of: 1 } });
+    expect((await linkNeighbours(store.db, a, "suggested", viewer)).nextOpen).toBe(c);
     await decideLink(store.db, a, "dismissed", actor);
-    expect((await linkNeighbours(store.db, c, "suggested")).nextOpen).toBeNull();
+    expect((await linkNeighbours(store.db, c, "suggested", viewer)).nextOpen).toBeNull();
     await decideLink(store.db, c, "dismissed", actor);
-    expect(await linkNeighbours(store.db, c, "dismissed")).toMatchObject({ nextOpen: null, position: { of: 2 } });
+    expect(await linkNeighbours(store.db, c, "dismissed", viewer)).toMatchObject({ nextOpen: null, position: { of: 2 } });
   });
 });

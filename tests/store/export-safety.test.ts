@@ -11,6 +11,7 @@ import { csvCell, exportArticles } from "../../lib/server/export/export-articles
 import { parseNinjs } from "../../lib/ingest/ninjs";
 import { parseFeed } from "../../lib/ingest/feed";
 import type { Db } from "../../lib/server/db/client";
+import { viewer } from "../support/actors";
 
 const opts = { origin: "cli" as const, actor: "test", role: "system" as const, ingestTime: new Date("2026-11-28T12:00:00Z") };
 const parseOpts = { name: "x.json", ingestTime: new Date("2026-11-28T12:00:00Z") };
@@ -19,7 +20,7 @@ async function exportText(db: Db, format: "ndjson" | "csv"): Promise<string> {
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on("data", (c: Buffer) => chunks.push(c));
-  await exportArticles(db, format, out);
+  await exportArticles(db, format, out, viewer);
   out.end();
   return Buffer.concat(chunks).toString("utf8");
 }

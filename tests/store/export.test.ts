@@ -9,6 +9,7 @@ import { bytes } from "../support/feeds";
 import { runIngest } from "../../lib/server/ingest/run-ingest";
 import { CSV_COLUMNS, exportArticles } from "../../lib/server/export/export-articles";
 import type { Db } from "../../lib/server/db/client";
+import { viewer } from "../support/actors";
 
 const fixture = (p: string) => path.join(import.meta.dirname, "../fixtures", p);
 const opts = { origin: "cli" as const, actor: "test", role: "system" as const, ingestTime: new Date("2026-11-28T12:00:00Z") };
@@ -17,7 +18,7 @@ async function exportText(db: Db, format: "ndjson" | "csv", filters = {}): Promi
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on("data", (c: Buffer) => chunks.push(c));
-  await exportArticles(db, format, out, filters);
+  await exportArticles(db, format, out, viewer, filters);
   out.end();
   return Buffer.concat(chunks).toString("utf8");
 }

@@ -14,6 +14,7 @@ import { findArticles } from "../../lib/server/articles/find-articles";
 import { DELETE as deleteSourceRoute } from "../../app/api/sources/[id]/route";
 import { POST as statusRoute } from "../../app/api/articles/[id]/status/route";
 import { POST as tagsRoute } from "../../app/api/articles/[id]/tags/route";
+import { viewer } from "../support/actors";
 
 const LOOKALIKES = ["0x10", "1e1", " 16", "16 ", "16.0", "+16", "-16", "0", "", "99999999999999999999", "2147483648", "１６"];
 
@@ -89,6 +90,6 @@ describe.each(storeKinds())("ids in routes on %s", (kind) => {
   });
 
   it("reads a source filter of 20 digits as no source, not as an overflow", async () => {
-    await expect(findArticles(store.db, { source: "99999999999999999999" })).resolves.toMatchObject({ items: [] });
+    await expect(findArticles(store.db, { source: "99999999999999999999" }, viewer)).resolves.toMatchObject({ items: [] });
   });
 });

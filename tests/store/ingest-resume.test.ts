@@ -18,7 +18,7 @@ const root = path.resolve(import.meta.dirname, "../..");
 
 /** The CLI in one process (tsx's own binary runs the script in a child, which a SIGKILL of the parent would leave running). */
 function cli(args: string[], databaseUrl: string) {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts/ingest.ts"), ...args], {
+  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(root, "scripts/ingest.ts"), ...args], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: databaseUrl },
   });

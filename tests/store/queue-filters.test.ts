@@ -6,6 +6,7 @@ import { findArticles } from "../../lib/server/articles/find-articles";
 import { articleFacets } from "../../lib/server/articles/article-facets";
 import { setStatus } from "../../lib/server/articles/set-status";
 import { articleListParams, type ArticleFacets } from "../../lib/schemas/articles";
+import { viewer } from "../support/actors";
 
 const HOUR = 3_600_000;
 const counts = (f: { value: string; count: number }[]) => Object.fromEntries(f.map((x) => [x.value, x.count]));
@@ -52,7 +53,7 @@ describe.each(storeKinds())("queue filters and counts on %s", (kind) => {
   });
 
   const uris = async (params: Parameters<typeof findArticles>[1]) => {
-    const page = await findArticles(store.db, params);
+    const page = await findArticles(store.db, params, viewer);
     return { uris: page.items.map((a) => a.uri), total: page.total };
   };
 
@@ -61,7 +62,7 @@ describe.each(storeKinds())("queue filters and counts on %s", (kind) => {
     expect(await uris({ source: String(afp) })).toEqual({ uris: ["a5", "a4", "a3"], total: 3 });
     expect(await uris({ source: "Nobody" })).toEqual({ uris: [], total: 0 });
     // Times read back as the instants written (PostgreSQL's timestamp(3) holds UTC without a zone).
-    const [a5] = (await findArticles(store.db, { limit: 1 })).items;
+    const [a5] = (await findArticles(store.db, { limit: 1 }, viewer)).items;
     expect(a5?.ingestedAt).toBe(new Date(now - 5 * 60_000).toISOString());
     expect(a5?.publishedAt).toBe(a5?.ingestedAt);
   });
@@ -80,7 +81,7 @@ describe.each(storeKinds())("queue filters and counts on %s", (kind) => {
     expect(await uris({ duplicates: "yes" })).toEqual({ uris: ["a4", "a2"], total: 2 });
     expect(await uris({ duplicates: "no" })).toEqual({ uris: ["a5", "a3", "a1"], total: 3 });
     expect(await uris({ duplicates: "yes", source: "AFP" })).toEqual({ uris: ["a4"], total: 1 });
-    const page = await findArticles(store.db, {});
+    const page = await findArticles(store.db, {}, viewer);
     expect(Object.fromEntries(page.items.map((a) => [a.uri, a.duplicates]))).toEqual({ a1: 0, a2: 1, a3: 0, a4: 1, a5: 0 });
   });
 
@@ -88,10 +89,10 @@ describe.each(storeKinds())("queue filters and counts on %s", (kind) => {
     expect((await uris({ place: "ES", range: "7d" })).uris).toEqual(["a2"]);
     expect((await uris({ topic: "medtop:16000000", source: "AFP" })).uris).toEqual(["a3"]);
     expect((await uris({ q: "harbour", duplicates: "no" })).uris).toEqual(["a3"]);
-    const first = await findArticles(store.db, { source: "AFP", limit: 2 });
+    const first = await findArticles(store.db, { source: "AFP", limit: 2 }, viewer);
     expect(first.items.map((a) => a.uri)).toEqual(["a5", "a4"]);
     expect(first.total).toBe(3);
-    const next = await findArticles(store.db, { source: "AFP", limit: 2, cursor: first.nextCursor! });
+    const next = await findArticles(store.db, { source: "AFP", limit: 2, cursor: first.nextCursor! }, viewer);
     expect(next.items.map((a) => a.uri)).toEqual(["a3"]);
     expect(next.nextCursor).toBeNull();
   });
@@ -103,7 +104,7 @@ describe.each(storeKinds())("queue filters and counts on %s", (kind) => {
   });
 
   it("counts every filter value under the other active filters", async () => {
-    const all = await articleFacets(store.db, {});
+    const all = await articleFacets(store.db, {}, viewer);
     expect(all.total).toBe(5);
     expect(counts(all.status)).toEqual({ new: 3, reviewed: 1, spiked: 1 });
     expect(counts(all.place)).toEqual({ ES: 2, UA: 1 });
@@ -112,7 +113,7 @@ describe.each(storeKinds())("queue filters and counts on %s", (kind) => {
     expect(counts(all.duplicates)).toEqual({ yes: 2, no: 3 });
 
     // With Spain chosen: the other dimensions count stories in Spain; places still offer every place.
-    const spain = await articleFacets(store.db, { place: "ES" });
+    const spain = await articleFacets(store.db, { place: "ES" }, viewer);
     expect(spain.total).toBe(2);
     expect(counts(spain.place)).toEqual({ ES: 2, UA: 1 });
     expect(counts(spain.topic)).toEqual({ "medtop:04000000": 1, "medtop:16000000": 1 });
@@ -120,13 +121,13 @@ describe.each(storeKinds())("queue filters and counts on %s", (kind) => {
     expect(counts(spain.source)).toEqual({ [String((await store.db.source.findUniqueOrThrow({ where: { name: "Reuters" } })).id)]: 2 });
     expect(counts(spain.duplicates)).toEqual({ yes: 1, no: 1 });
 
-    const fresh = await articleFacets(store.db, { status: "new" });
+    const fresh = await articleFacets(store.db, { status: "new" }, viewer);
     expect(fresh.total).toBe(3);
     expect(counts(fresh.status)).toEqual({ new: 3, reviewed: 1, spiked: 1 });
     expect(counts(fresh.place)).toEqual({ ES: 1, UA: 1 });
     expect(counts(fresh.topic)).toEqual({ "medtop:04000000": 1, "medtop:16000000": 2 });
 
-    const search = await articleFacets(store.db, { q: "harbour", range: "24h" });
+    const search = await articleFacets(store.db, { q: "harbour", range: "24h" }, viewer);
     expect(search.total).toBe(2);
     expect(counts(search.topic)).toEqual({ "medtop:04000000": 1, "medtop:16000000": 1 });
     expect(counts(search.source)).toEqual({ [String(afp)]: 2 });
@@ -134,17 +135,17 @@ describe.each(storeKinds())("queue filters and counts on %s", (kind) => {
   });
 
   it("counts again once the store changes", async () => {
-    const before: ArticleFacets = await articleFacets(store.db, {});
+    const before: ArticleFacets = await articleFacets(store.db, {}, viewer);
     expect(counts(before.status).new).toBe(3);
-    expect((await findArticles(store.db, { status: "new" })).total).toBe(3);
+    expect((await findArticles(store.db, { status: "new" }, viewer)).total).toBe(3);
     await setStatus(store.db, id.a5!, "new", 1, { name: "ed", role: "editor" });
-    const after = await articleFacets(store.db, {});
+    const after = await articleFacets(store.db, {}, viewer);
     expect(counts(after.status)).toEqual({ new: 4, reviewed: 1, spiked: 0 });
-    expect((await findArticles(store.db, { status: "new" })).total).toBe(4);
+    expect((await findArticles(store.db, { status: "new" }, viewer)).total).toBe(4);
     // A rejected place no longer files the story there.
     const es = await store.db.tag.findUniqueOrThrow({ where: { scheme_code: { scheme: "iso3166", code: "ES" } } });
     await store.db.articleTag.updateMany({ where: { articleId: id.a2!, tagId: es.id }, data: { state: "rejected" } });
-    expect(counts((await articleFacets(store.db, {})).place)).toEqual({ ES: 1, UA: 1 });
-    expect((await findArticles(store.db, { place: "ES" })).total).toBe(1);
+    expect(counts((await articleFacets(store.db, {}, viewer)).place)).toEqual({ ES: 1, UA: 1 });
+    expect((await findArticles(store.db, { place: "ES" }, viewer)).total).toBe(1);
   });
 });

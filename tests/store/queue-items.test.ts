@@ -6,6 +6,7 @@ import { openStore, storeKinds, type TestStore } from "../support/stores";
 import { findArticles, findArticlesJson } from "../../lib/server/articles/find-articles";
 import { isQueueChip, LIKELY_TOPIC_CONFIDENCE } from "../../lib/schemas/articles";
 import { MENTION_TAG_CONFIDENCE } from "../../lib/tagging/thresholds";
+import { viewer } from "../support/actors";
 
 describe.each(storeKinds())("queue rows built by the %s store", (kind) => {
   let store: TestStore;
@@ -57,7 +58,7 @@ describe.each(storeKinds())("queue rows built by the %s store", (kind) => {
   });
 
   it("lists each article as Prisma reads it, with isQueueChip's tags in the order they were made", async () => {
-    const page = await findArticles(store.db, { limit: 200 });
+    const page = await findArticles(store.db, { limit: 200 }, viewer);
     const stored = await store.db.article.findMany({
       orderBy: { id: "desc" },
       include: { source: true, tags: { include: { tag: true }, orderBy: { id: "asc" } } },
@@ -100,7 +101,7 @@ describe.each(storeKinds())("queue rows built by the %s store", (kind) => {
   });
 
   it("counts open and confirmed duplicate links from either side", async () => {
-    const page = await findArticles(store.db, { limit: 200 });
+    const page = await findArticles(store.db, { limit: 200 }, viewer);
     const byId = new Map(page.items.map((i) => [i.id, i.duplicates]));
     const ids = [...byId.keys()].sort((a, b) => a - b);
     expect([0, 1, 2, 3, 10].map((i) => byId.get(ids[i]!))).toEqual([1, 1, 0, 1, 3]);
@@ -108,35 +109,35 @@ describe.each(storeKinds())("queue rows built by the %s store", (kind) => {
   });
 
   it("pages through search results newest first, with the other filters, as through the whole queue", async () => {
-    const all = (await findArticles(store.db, { limit: 200 })).items.map((i) => i.id);
+    const all = (await findArticles(store.db, { limit: 200 }, viewer)).items.map((i) => i.id);
     const seen: number[] = [];
     let cursor: string | undefined;
     do {
-      const page = await findArticles(store.db, { q: "stor", limit: 20, cursor });
+      const page = await findArticles(store.db, { q: "stor", limit: 20, cursor }, viewer);
       expect(page.total).toBe(54);
       seen.push(...page.items.map((i) => i.id));
       cursor = page.nextCursor ?? undefined;
     } while (cursor !== undefined);
     expect(seen).toEqual(all);
     // Another filter with the search: sources are on two articles of three.
-    const withSource = await findArticles(store.db, { q: "story backslash", source: 'Agence "Ñ" \\ Presse', limit: 200 });
+    const withSource = await findArticles(store.db, { q: "story backslash", source: 'Agence "Ñ" \\ Presse', limit: 200 }, viewer);
     const found = new Set(withSource.items.map((i) => i.id));
     expect(withSource.items.map((i) => i.id)).toEqual(all.filter((id) => found.has(id)));
     expect(withSource.items).toHaveLength(36);
     expect(withSource.items.every((i) => i.source === 'Agence "Ñ" \\ Presse')).toBe(true);
     // New arrivals after an id, searched.
-    const after = await findArticles(store.db, { q: "story", after: all[5] });
+    const after = await findArticles(store.db, { q: "story", after: all[5] }, viewer);
     expect(after.items.map((i) => i.id)).toEqual(all.slice(0, 5));
     expect(after.total).toBe(5);
   });
 
   it("sends valid JSON for pages, the last page and an empty one", async () => {
-    const first = JSON.parse(await findArticlesJson(store.db, { limit: 5 }));
+    const first = JSON.parse(await findArticlesJson(store.db, { limit: 5 }, viewer));
     expect(first.items).toHaveLength(5);
     expect(first.nextCursor).toBe(String(first.items[4].id));
-    const rest = JSON.parse(await findArticlesJson(store.db, { cursor: first.nextCursor, limit: 100 }));
+    const rest = JSON.parse(await findArticlesJson(store.db, { cursor: first.nextCursor, limit: 100 }, viewer));
     expect(rest.items).toHaveLength(49);
     expect(rest.nextCursor).toBeNull();
-    expect(JSON.parse(await findArticlesJson(store.db, { q: "nothingmatchesthis" }))).toEqual({ items: [], nextCursor: null, total: 0, newest: Math.max(...first.items.map((i: { id: number }) => i.id)) });
+    expect(JSON.parse(await findArticlesJson(store.db, { q: "nothingmatchesthis" }, viewer))).toEqual({ items: [], nextCursor: null, total: 0, newest: Math.max(...first.items.map((i: { id: number }) => i.id)) });
   });
 });

@@ -14,6 +14,7 @@ import { viewQuery } from "../../lib/schemas/views";
 import { matchRanges, parseSearch, type SearchTerm } from "../../lib/search/query";
 import { GET as listRoute } from "../../app/api/articles/route";
 import { GET as facetsRoute } from "../../app/api/articles/facets/route";
+import { viewer } from "../support/actors";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -88,7 +89,7 @@ describe.each(storeKinds())("the queue's query side on %s", (kind) => {
     await store?.drop();
   });
 
-  const uris = async (params: ArticleListParams) => (await findArticles(store.db, { limit: 200, ...params })).items.map((a) => a.uri);
+  const uris = async (params: ArticleListParams) => (await findArticles(store.db, { limit: 200, ...params }, viewer)).items.map((a) => a.uri);
   const get = (route: typeof listRoute, path: string) => route(new NextRequest(`http://desk.test${path}`, { headers: { cookie } }), { params: Promise.resolve({}) });
 
   describe("several values per filter", () => {
@@ -120,14 +121,14 @@ describe.each(storeKinds())("the queue's query side on %s", (kind) => {
 
     it("counts each dimension exactly under the other dimensions' lists", async () => {
       const filters = { place: "ES,FR", topic: "medtop:02000000,medtop:15000000", source: `${src.AFP},${src.Reuters}` };
-      const facets = await articleFacets(store.db, filters);
+      const facets = await articleFacets(store.db, filters, viewer);
       // Each count is what choosing that one value (with the other lists kept) would list.
       for (const dim of ["status", "place", "topic", "source"] as const) {
         for (const f of facets[dim] as ArticleFacets["place"]) {
-          expect(f.count, `${dim}=${f.value}`).toBe((await findArticles(store.db, { ...filters, [dim]: f.value })).total);
+          expect(f.count, `${dim}=${f.value}`).toBe((await findArticles(store.db, { ...filters, [dim]: f.value }, viewer)).total);
         }
       }
-      expect(facets.total).toBe((await findArticles(store.db, filters)).total);
+      expect(facets.total).toBe((await findArticles(store.db, filters, viewer)).total);
       expect(facets.total).toBe(4);
       const count = (d: keyof ArticleFacets, v: string) => (facets[d] as ArticleFacets["place"]).find((x) => x.value === v)?.count;
       // Place counted under topic and source only: UA has no crime or sport story.
@@ -152,7 +153,7 @@ describe.each(storeKinds())("the queue's query side on %s", (kind) => {
       expect(await uris({ q: "madrid -football" })).toEqual(["p2", "p1"]);
       expect(await uris({ q: "transfer -\"transfer window\"" })).toEqual(["p5"]);
       expect(await uris({ q: "-football" })).toEqual(["p7", "p5", "p3", "p2", "p1"]);
-      expect((await findArticles(store.db, { q: "-football -europol" })).total).toBe(3);
+      expect((await findArticles(store.db, { q: "-football -europol" }, viewer)).total).toBe(3);
     });
 
     it("reads OR between words and phrases as alternatives", async () => {
@@ -170,30 +171,30 @@ describe.each(storeKinds())("the queue's query side on %s", (kind) => {
 
     it("counts and facets under the syntax as the list finds", async () => {
       for (const q of ["interpol OR europol", "-football", '"drug ring"', "madrid -football"]) {
-        const page = await findArticles(store.db, { q, limit: 200 });
+        const page = await findArticles(store.db, { q, limit: 200 }, viewer);
         expect(page.total, q).toBe(page.items.length);
-        expect((await articleFacets(store.db, { q })).total, q).toBe(page.items.length);
+        expect((await articleFacets(store.db, { q }, viewer)).total, q).toBe(page.items.length);
       }
     });
 
     it("gives a search's excerpt around the first match in the body", async () => {
-      const [item] = (await findArticles(store.db, { q: "interpol officers" })).items;
+      const [item] = (await findArticles(store.db, { q: "interpol officers" }, viewer)).items;
       expect(item?.uri).toBe("p7");
       expect(item!.excerpt.startsWith("…")).toBe(true);
       expect(item!.excerpt).toContain("Interpol officers boarded");
       expect(item!.excerpt.length).toBeLessThanOrEqual(240);
       // Without a search, or a match at the start: the body's start.
-      const plain = (await findArticles(store.db, { place: "FR", limit: 200 })).items.find((i) => i.uri === "p7")!;
+      const plain = (await findArticles(store.db, { place: "FR", limit: 200 }, viewer)).items.find((i) => i.uri === "p7")!;
       expect(plain.excerpt.startsWith("Nothing much happened")).toBe(true);
-      const early = (await findArticles(store.db, { q: "valencia" })).items[0]!;
+      const early = (await findArticles(store.db, { q: "valencia" }, viewer)).items[0]!;
       expect(early.excerpt).toBe("Police said the drug ring ran boats from Valencia.");
     });
   });
 
   it("takes status=all as every status, in the list, the counts and a saved view", async () => {
     expect(await uris({ status: "all" })).toEqual(await uris({}));
-    expect((await findArticles(store.db, { status: "all" })).total).toBe(7);
-    const facets = await articleFacets(store.db, { status: "all", place: "ES" });
+    expect((await findArticles(store.db, { status: "all" }, viewer)).total).toBe(7);
+    const facets = await articleFacets(store.db, { status: "all", place: "ES" }, viewer);
     expect(facets.total).toBe(3);
     expect(facets.status.map((f) => f.count)).toEqual([2, 1, 0]);
     expect(viewQuery.parse("status=all&place=ES,FR&sort=published&q=-football")).toBe("place=ES%2CFR&q=-football&sort=published&status=all");
@@ -211,7 +212,7 @@ describe.each(storeKinds())("the queue's query side on %s", (kind) => {
       const seen: string[] = [];
       let cursor: string | undefined;
       for (let n = 0; n < 50; n++) {
-        const page = await findArticles(store.db, { ...params, limit, cursor });
+        const page = await findArticles(store.db, { ...params, limit, cursor }, viewer);
         seen.push(...page.items.map((i) => i.uri));
         if (!page.nextCursor) return seen;
         cursor = page.nextCursor;
@@ -239,7 +240,7 @@ describe.each(storeKinds())("the queue's query side on %s", (kind) => {
     });
 
     it("refuses a cursor of the other order or one it did not give", async () => {
-      const page = await findArticles(store.db, { sort: "published", limit: 2 });
+      const page = await findArticles(store.db, { sort: "published", limit: 2 }, viewer);
       expect(page.nextCursor).toMatch(/^p\./);
       expect(articleListParams.safeParse({ cursor: page.nextCursor }).error?.issues[0]?.message).toMatch(/publication order, not of sort=arrived/);
       expect(articleListParams.safeParse({ sort: "published", cursor: "12" }).success).toBe(false);
@@ -255,19 +256,19 @@ describe.each(storeKinds())("the queue's query side on %s", (kind) => {
     });
 
     it("counts new arrivals after the page's newest id, whatever the sort", async () => {
-      const first = await findArticles(store.db, { sort: "published", q: "-nothingatall" });
+      const first = await findArticles(store.db, { sort: "published", q: "-nothingatall" }, viewer);
       expect(first.newest).toBe(Math.max(...Object.values(id)));
-      expect((await findArticles(store.db, { sort: "published", after: first.newest })).total).toBe(0);
+      expect((await findArticles(store.db, { sort: "published", after: first.newest }, viewer)).total).toBe(0);
       // Arrives now, published long ago: deep in the publication order, yet new.
       const late = await store.db.article.create({
         data: { uri: "late", headline: "Old Interpol file surfaces", bodyText: "From the archive.", contentHash: "late", firstCreated: new Date(now - 30 * DAY) },
       });
       try {
-        const arrivals = await findArticles(store.db, { sort: "published", after: first.newest, limit: 1 });
+        const arrivals = await findArticles(store.db, { sort: "published", after: first.newest, limit: 1 }, viewer);
         expect(arrivals.total).toBe(1);
         expect(arrivals.items.map((i) => i.id)).toEqual([late.id]);
-        expect((await findArticles(store.db, { sort: "published", q: "interpol", after: first.newest })).total).toBe(1);
-        expect((await findArticles(store.db, { sort: "published", q: "-interpol", after: first.newest })).total).toBe(0);
+        expect((await findArticles(store.db, { sort: "published", q: "interpol", after: first.newest }, viewer)).total).toBe(1);
+        expect((await findArticles(store.db, { sort: "published", q: "-interpol", after: first.newest }, viewer)).total).toBe(0);
         expect((await uris({ sort: "published" })).at(-1)).toBe("late");
       } finally {
         await store.db.article.delete({ where: { id: late.id } });
@@ -325,7 +326,7 @@ describe.each(storeKinds())("search syntax against its reading, on %s", (kind) =
     await fc.assert(
       fc.asyncProperty(fc.array(part, { minLength: 1, maxLength: 5 }), async (parts) => {
         const q = parts.join(" ");
-        const page = await findArticles(store.db, { q, view: "articles", limit: 200 });
+        const page = await findArticles(store.db, { q, view: "articles", limit: 200 }, viewer);
         expect(page.items.map((i) => i.id), q).toEqual(reading(q));
         expect(page.total, q).toBe(page.items.length);
         sizes.push(page.total);

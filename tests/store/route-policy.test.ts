@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openStore, storeKinds, type TestStore } from "../support/stores";
 import { usersByRole } from "../support/auth";
 import { apiPolicy, pagePolicy, v1Policy, type Method } from "../../lib/server/auth/route-policy";
-import { can, type Role } from "../../lib/server/auth/roles";
+import { can, type Role } from "../../lib/schemas/roles";
 import { systemActor } from "../../lib/server/audit";
 import { decideLink } from "../../lib/server/duplicates/decide-link";
 import { changeUser } from "../../lib/server/users";

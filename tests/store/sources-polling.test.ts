@@ -217,7 +217,7 @@ describe.each(storeKinds())("feed polling (%s)", (kind) => {
     const ok = await add("Healthy", "/h1.xml");
     const sick = await add("Sick", "/h2.xml");
     await pollDue(store.db, opts);
-    const list = await listSources(store.db);
+    const list = await listSources(store.db, admin);
     const byName = new Map(list.map((s) => [s.name, s]));
     expect(byName.get("Healthy")).toMatchObject({ id: ok.id, totalItems: 2, itemsPerDay: 0.3, lastError: null, failureCount: 0 });
     expect(byName.get("Healthy")!.lastSuccessAt).not.toBeNull();
@@ -243,7 +243,7 @@ describe.each(storeKinds())("feed polling (%s)", (kind) => {
     expect(again.added).toEqual([]);
     expect(again.existing).toHaveLength(3);
 
-    const out = await exportOpml(store.db);
+    const out = await exportOpml(store.db, admin);
     const back = readOpml(out);
     expect(back.errors).toEqual([]);
     expect(back.feeds).toEqual([

@@ -15,6 +15,7 @@ import { decideLink } from "../../lib/server/duplicates/decide-link";
 import { moveArticle } from "../../lib/server/stories/story-clusters";
 import { getStory, versionChange } from "../../lib/server/stories/get-story";
 import { exportArticles } from "../../lib/server/export/export-articles";
+import { viewer } from "../support/actors";
 
 const seedPage = readFileSync(path.resolve(import.meta.dirname, "../fixtures/pages/seed-aggregator.txt"));
 
@@ -38,7 +39,7 @@ describe.each(storeKinds())("stories on %s", (kind) => {
   const ingest = (name: string, data: Uint8Array | string) =>
     runIngest(store.db, [{ name, read: async () => (typeof data === "string" ? bytes(data) : data) }], { origin: "cli", actor: "test", role: "system" as const, defaultSource: "Daily8" });
   const article = (uri: string) => store.db.article.findUniqueOrThrow({ where: { uri } });
-  const row = async (id: number) => (await findArticles(store.db, { limit: 200 })).items.find((i) => i.id === id);
+  const row = async (id: number) => (await findArticles(store.db, { limit: 200 }, viewer)).items.find((i) => i.id === id);
 
   beforeAll(async () => {
     store = await openStore(kind);
@@ -59,17 +60,17 @@ describe.each(storeKinds())("stories on %s", (kind) => {
     expect(await store.db.story.count()).toBe(1);
 
     // The queue: one Interpol row with two copies; by article, both.
-    const stories = await findArticles(store.db, {});
+    const stories = await findArticles(store.db, {}, viewer);
     expect(stories.total).toBe(3);
     const rows = stories.items.filter((i) => /Interpol/.test(i.headline));
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ copies: 2, storyId: interpol[0]!.storyId });
     expect(stories.items.filter((i) => i.copies === 1)).toHaveLength(2);
-    const articles = await findArticles(store.db, { view: "articles" });
+    const articles = await findArticles(store.db, { view: "articles" }, viewer);
     expect(articles.total).toBe(4);
     // Counts are of stories too.
-    expect((await articleFacets(store.db, {})).total).toBe(3);
-    expect((await articleFacets(store.db, { view: "articles" })).total).toBe(4);
+    expect((await articleFacets(store.db, {}, viewer)).total).toBe(3);
+    expect((await articleFacets(store.db, { view: "articles" }, viewer)).total).toBe(4);
 
     const story = await getStory(store.db, interpol[0]!.storyId!, editor);
     expect(story.members.map((m) => m.kind).sort()).toEqual(["copy", "first"]);
@@ -117,7 +118,7 @@ describe.each(storeKinds())("stories on %s", (kind) => {
     expect(story.copies).toBe(3);
     expect(story.sources).toBe(3);
     // Not in the New tab: the story is not news again.
-    const fresh = await findArticles(store.db, { status: "new" });
+    const fresh = await findArticles(store.db, { status: "new" }, viewer);
     expect(fresh.items.some((i) => i.storyId === wire.storyId)).toBe(false);
     expect(await store.db.auditEntry.count({ where: { action: "story.join", articleId: late.id } })).toBe(1);
   });
@@ -201,7 +202,7 @@ describe.each(storeKinds())("stories on %s", (kind) => {
     expect(v3!.storyKind).toBe("update");
     // The newest version stands for the story in the queue.
     expect(v3!.storyLead).toBe(true);
-    const rows = (await findArticles(store.db, { q: "Celebrity" })).items;
+    const rows = (await findArticles(store.db, { q: "Celebrity" }, viewer)).items;
     expect(rows.map((r) => r.id)).toEqual([v3!.id]);
     expect(rows[0]!.headline).toBe("UPDATE 1 - GM to idle five plants, union objects");
     const story = await getStory(store.db, v1!.storyId!, editor);
@@ -225,7 +226,7 @@ describe.each(storeKinds())("stories on %s", (kind) => {
         done();
       },
     });
-    await exportArticles(store.db, "ndjson", out);
+    await exportArticles(store.db, "ndjson", out, viewer);
     const items = lines.join("").trim().split("\n").map((l) => JSON.parse(l) as { uri: string; altids?: { role: string; value: string }[] });
     const storyOf = (uri: string) => items.find((i) => i.uri === uri)!.altids?.find((x) => x.role === "wiredesk-story")?.value;
     // Named by its first article's uri, the same in any store.

@@ -7,7 +7,7 @@ import { signIn } from "../support/auth";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const run = (args: string[], url: string) => {
-  const r = spawnSync(path.join(root, "node_modules/.bin/tsx"), [path.join(root, "scripts/user-create.ts"), ...args], {
+  const r = spawnSync(path.join(root, "node_modules/.bin/tsx"), ["--conditions=react-server", path.join(root, "scripts/user-create.ts"), ...args], {
     cwd: root,
     encoding: "utf8",
     env: { ...process.env, DATABASE_URL: url },

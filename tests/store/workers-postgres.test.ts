@@ -33,7 +33,7 @@ const shared = (i: number): FeedItem => ({
 });
 
 function startWorker(url: string, label: string): { proc: ChildProcess; out: string[]; exit: Promise<number | null> } {
-  const proc = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), path.join(root, "scripts/worker.ts")], {
+  const proc = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", path.join(root, "scripts/worker.ts")], {
     cwd: root,
     env: {
       ...process.env,

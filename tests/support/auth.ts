@@ -3,7 +3,7 @@
 import type { Db } from "../../lib/server/db/client";
 import { authFor } from "../../lib/server/auth/auth";
 import { systemActor } from "../../lib/server/audit";
-import type { Role } from "../../lib/server/auth/roles";
+import type { Role } from "../../lib/schemas/roles";
 import { createUser } from "../../lib/server/users";
 
 export const PASSWORD = "a long test password";

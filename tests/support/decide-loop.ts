@@ -3,7 +3,7 @@
 // transaction) for a while, several at once, and prints what happened as
 // JSON. Run as a separate process so that two of them contend as two web
 // processes do.
-//   tsx tests/support/decide-loop.ts <database url> <user id> <start, epoch ms> <ms> <articleId:tagId,...>
+//   tsx --conditions=react-server tests/support/decide-loop.ts <database url> <user id> <start, epoch ms> <ms> <articleId:tagId,...>
 import { createDb } from "../../lib/server/db/client";
 import { decideTag } from "../../lib/server/tags/decide-tag";
 import { StaleWriteError } from "../../lib/server/articles/set-status";

@@ -6,6 +6,6 @@ import { findArticlesJson } from "@/lib/server/articles/find-articles";
 import { articleListParams } from "@/lib/schemas/articles";
 
 // The store builds the page's JSON (find-articles.ts): sent as it comes, not parsed and serialized again.
-export const GET = apiRoute({ need: "read", query: articleListParams }, async ({ query }) =>
-  new NextResponse(await findArticlesJson(db(), query), { headers: { "content-type": "application/json" } }),
+export const GET = apiRoute({ need: "read", query: articleListParams }, async ({ query, actor }) =>
+  new NextResponse(await findArticlesJson(db(), query, actor), { headers: { "content-type": "application/json" } }),
 );

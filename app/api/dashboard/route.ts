@@ -4,4 +4,4 @@ import { apiRoute } from "@/lib/server/http/route";
 import { getDashboard } from "@/lib/server/dashboard/get-dashboard";
 import { dashboardParams } from "@/lib/schemas/dashboard";
 
-export const GET = apiRoute({ need: "read", query: dashboardParams }, ({ query }) => getDashboard(db(), query));
+export const GET = apiRoute({ need: "read", query: dashboardParams }, ({ query, actor }) => getDashboard(db(), query, actor));

@@ -9,7 +9,7 @@ import { sourceInput } from "@/lib/schemas/sources";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute({ need: "sources" }, async () => ({ items: await listSources(db()) }));
+export const GET = apiRoute({ need: "sources" }, async ({ actor }) => ({ items: await listSources(db(), actor) }));
 
 export const POST = apiRoute({ need: "sources", body: sourceInput, refusals: sourceRefusals }, async ({ body, actor }) => {
   const s = await createSource(db(), body, actor);

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { requirePageUser } from "@/lib/server/auth/page";
-import { can } from "@/lib/server/auth/roles";
+import { can } from "@/lib/schemas/roles";
 import { articleAudit } from "@/lib/server/audit-log";
 import { Presence } from "@/components/articles/presence";
 import { AuditEntryRow } from "@/components/audit/audit-entry";
@@ -35,7 +35,7 @@ export default async function ArticlePage({ params }: PageProps<"/articles/[id]"
   const { id } = await params;
   const user = await requirePageUser("read", `/articles/${id}`);
   const n = parseId(id);
-  const a = n ? await getArticle(db(), n) : null;
+  const a = n ? await getArticle(db(), n, user.actor) : null;
   if (!a) notFound();
   const canEdit = can(user.role, "triage");
   const carried = carriedLabels(a.carriedLabels);

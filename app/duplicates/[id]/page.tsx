@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { requirePageUser } from "@/lib/server/auth/page";
-import { can } from "@/lib/server/auth/roles";
+import { can } from "@/lib/schemas/roles";
 import { notFound } from "next/navigation";
 import { db } from "@/lib/server/db/client";
 import { getLink, linkNeighbours } from "@/lib/server/duplicates/find-links";
@@ -18,10 +18,10 @@ export default async function LinkPage({ params }: PageProps<"/duplicates/[id]">
   const user = await requirePageUser("read", "/duplicates");
   const canEdit = can(user.role, "triage");
   const id = idParam.safeParse((await params).id);
-  const link = id.success ? await getLink(db(), id.data) : null;
+  const link = id.success ? await getLink(db(), id.data, user.actor) : null;
   if (!link) notFound();
   const state = linkState.parse(link.state);
-  const around = await linkNeighbours(db(), link.id, state);
+  const around = await linkNeighbours(db(), link.id, state, user.actor);
   const sides: { a: typeof link.article; ranges: [number, number][]; side: Side }[] = [
     { a: link.article, ranges: link.passages.map((p) => p.a), side: "first" },
     { a: link.other, ranges: link.passages.map((p) => p.b), side: "second" },

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePageUser } from "@/lib/server/auth/page";
-import { can } from "@/lib/server/auth/roles";
+import { can } from "@/lib/schemas/roles";
 import { db } from "@/lib/server/db/client";
 import { getStory, StoryNotFoundError } from "@/lib/server/stories/get-story";
 import { parseId } from "@/lib/schemas/ids";

@@ -2,8 +2,10 @@
 // counted under every other active filter (with place=ES chosen, the topic
 // counts are of stories in Spain), so a count says what choosing it would show.
 // Exact; kept while the store is unchanged (count-cache.ts).
+import "server-only";
 import { Prisma } from "../../../prisma/generated/sqlite/client";
 import type { Db } from "../db/client";
+import { authorize, type Actor } from "../audit";
 import { readRows } from "../db/read-rows";
 import { filedSql, hasDuplicatesSql, resolveTags, statusFilter, unfiltered, whereSql, type Dimension, type Filters } from "./article-sql";
 import { cachedCount } from "./count-cache";
@@ -69,7 +71,8 @@ async function computeFacets(db: Db, p: Filters): Promise<ArticleFacets> {
   };
 }
 
-export async function articleFacets(db: Db, input: ArticleFilterParams): Promise<ArticleFacets> {
+export async function articleFacets(db: Db, input: ArticleFilterParams, actor: Actor): Promise<ArticleFacets> {
+  authorize(actor, "read");
   const p = articleFilterParams.parse(input);
   return cachedCount(db, `facets ${filterKey(p)}`, async () => computeFacets(db, await resolveTags(db, p)));
 }

@@ -1,7 +1,9 @@
 // One article as the queue's reading pane shows it: its text, its tags with
 // their evidence (the same views the article page gives the tag panel) and
 // its story. JSON-safe: dates as ISO strings.
+import "server-only";
 import type { Db } from "../db/client";
+import type { Actor } from "../audit";
 import { getArticle, type ArticleDetail } from "./get-article";
 import { regionsFor } from "../../tagging/regions";
 import type { ArticlePreview, PreviewTag, TagEvidence } from "../../schemas/preview";
@@ -47,8 +49,8 @@ export function tagViewsOf(a: ArticleDetail): { tags: PreviewTag[]; regions: str
   return { tags, regions };
 }
 
-export async function articlePreview(db: Db, id: number): Promise<ArticlePreview | null> {
-  const a = await getArticle(db, id);
+export async function articlePreview(db: Db, id: number, actor: Actor): Promise<ArticlePreview | null> {
+  const a = await getArticle(db, id, actor);
   if (!a) return null;
   const { tags, regions } = tagViewsOf(a);
   return {

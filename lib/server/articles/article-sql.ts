@@ -3,6 +3,7 @@
 // clauses: at 100,000 articles the generated joins and counts took 0.3-1 s a
 // page (docs/decisions/006-queue-queries.md). The SQL is the same on both
 // stores except time bounds and full-text search.
+import "server-only";
 import { Prisma } from "../../../prisma/generated/sqlite/client";
 import { dbKind, type Db } from "../db/client";
 import { searchSql } from "./search-articles";

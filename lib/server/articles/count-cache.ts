@@ -1,3 +1,4 @@
+import "server-only";
 import { Prisma } from "../../../prisma/generated/sqlite/client";
 // Counts over the whole store (the queue's total, the filter bar's facets)
 // cost tens to hundreds of milliseconds at 100,000 articles, far more than a

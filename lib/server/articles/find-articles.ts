@@ -1,8 +1,10 @@
 // The queue: newest arrivals first (by id), or newest publication time first;
 // keyset-paginated in either order.
+import "server-only";
 import type { z } from "zod";
 import { Prisma } from "../../../prisma/generated/sqlite/client";
 import { dbKind, type Db } from "../db/client";
+import { authorize, type Actor } from "../audit";
 import { readRows } from "../db/read-rows";
 import { PUBLISHED_SQL, QUEUE_CHIP_SQL, resolveTags, whereSql, type Filters } from "./article-sql";
 import { sqliteSearchPageSql } from "./search-articles";
@@ -19,12 +21,13 @@ const num = (v: unknown) => Number(v);
 const published = (v: unknown) => (v instanceof Date ? v.toISOString() : String(v));
 
 /** A page of the queue. */
-export async function findArticles(db: Db, input: ArticleListParams): Promise<ArticlePage> {
-  return JSON.parse(await findArticlesJson(db, input)) as ArticlePage;
+export async function findArticles(db: Db, input: ArticleListParams, actor: Actor): Promise<ArticlePage> {
+  return JSON.parse(await findArticlesJson(db, input, actor)) as ArticlePage;
 }
 
 /** A page of the queue as the JSON text of an ArticlePage: what GET /api/articles sends, never parsed on the way. */
-export async function findArticlesJson(db: Db, input: ArticleListParams): Promise<string> {
+export async function findArticlesJson(db: Db, input: ArticleListParams, actor: Actor): Promise<string> {
+  authorize(actor, "read");
   const p = await resolveTags(db, articleListParams.parse(input));
   // Read before the page: an article arriving meanwhile is counted as new rather than missed.
   const [top] = await readRows<{ n: unknown }>(db, Prisma.sql`SELECT max("id") AS n FROM "Article"`, { prepared: true });

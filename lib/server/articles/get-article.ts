@@ -1,8 +1,11 @@
 // One article with everything the article view shows.
+import "server-only";
 import type { Db } from "../db/client";
+import { authorize, type Actor } from "../audit";
 import { reverseKind, type DuplicateKind } from "../../schemas/vocabulary";
 
-export async function getArticle(db: Db, id: number) {
+export async function getArticle(db: Db, id: number, actor: Actor) {
+  authorize(actor, "read");
   const a = await db.article.findUnique({
     where: { id },
     include: {

@@ -3,6 +3,7 @@
 // (lib/search/query.ts) and written in each store's syntax here, the one
 // place where the stores' SQL differs. Both find the same articles: words
 // folded the same way, a phrase's words adjacent, the prefix on the last word.
+import "server-only";
 import { Prisma } from "../../../prisma/generated/sqlite/client";
 import { dbKind, type Db } from "../db/client";
 import { parseSearch, type SearchQuery, type SearchTerm } from "../../search/query";

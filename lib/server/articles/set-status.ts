@@ -1,5 +1,6 @@
 // Workflow: mark reviewed, spike, reopen. The write names the version the
 // editor saw; a stale one is refused so no change is lost silently.
+import "server-only";
 import type { Db } from "../db/client";
 import { retryBusy } from "../db/busy";
 import { authorize, recordAudit, type Actor } from "../audit";

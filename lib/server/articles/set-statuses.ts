@@ -1,6 +1,7 @@
 // Bulk workflow: one status for a selection. Each article is written as in
 // setStatus (its own version check and audit entry), so a stale one is
 // reported and skipped while the rest go through.
+import "server-only";
 import type { Db } from "../db/client";
 import type { Actor } from "../audit";
 import { NotFoundError, setStatus, StaleWriteError } from "./set-status";

@@ -6,6 +6,7 @@
 // older than the longest configured window (a minute), so for these rows
 // `lastRequest` holds the END of the account's window: the row is kept for
 // as long as the window runs, and a new window starts once it has passed.
+import "server-only";
 import type { Db } from "../db/client";
 
 /** The per-account window: 15 minutes. */

@@ -4,6 +4,7 @@
 // better-auth's default) in Account, and its sign-in rate limit in RateLimit
 // so every instance counts the same attempts. Public sign-up is off: admins
 // create users (the users page, or `npm run user:create`).
+import "server-only";
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { APIError, createAuthMiddleware } from "better-auth/api";

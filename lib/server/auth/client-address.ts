@@ -4,6 +4,7 @@
 // the desk was told to trust (WIREDESK_TRUSTED_PROXIES). A client that sets
 // its own X-Forwarded-For gains nothing: it is not a trusted proxy, so the
 // header is ignored and its own address is what the sign-in limit counts.
+import "server-only";
 import ipaddr from "ipaddr.js";
 
 /** Set by scripts/serve.mjs from the socket on every request (any incoming value is replaced). */

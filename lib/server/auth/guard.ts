@@ -1,5 +1,6 @@
 // The same-origin check for writes (CSRF), which the route wrapper
 // (lib/server/http/route.ts) makes before it looks at the session.
+import "server-only";
 import { env } from "../env";
 
 const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);

@@ -1,9 +1,10 @@
 // The guard for pages: no session sends the browser to /sign-in (and back
 // afterwards); a role without the permission gets the "not allowed" page.
+import "server-only";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { db } from "../db/client";
-import { can, type Permission } from "./roles";
+import { can, type Permission } from "../../schemas/roles";
 import { actorFor, sessionUser, type SessionUser } from "./session";
 
 export async function requirePageUser(permission: Permission, path: string): Promise<SessionUser & { actor: ReturnType<typeof actorFor> }> {

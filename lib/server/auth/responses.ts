@@ -2,6 +2,7 @@
 // and user row in the body. The token already travels in an httpOnly cookie;
 // in a body page scripts could read it, so it is taken out, and the user is
 // cut down to what the desk shows.
+import "server-only";
 const USER_FIELDS = ["id", "email", "name", "role"] as const;
 /** Never in a body, at any depth: session tokens and any other credential better-auth might return. */
 const SECRET_KEYS = new Set(["token", "accessToken", "refreshToken", "idToken", "password"]);

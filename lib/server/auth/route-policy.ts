@@ -2,7 +2,8 @@
 // test (tests/store/route-policy.test.ts) finds every app/api/**/route.ts and
 // app/**/page.tsx on disk and fails when one is missing here, then calls each
 // handler as every role and as nobody and checks the answer against this.
-import type { Permission } from "./roles";
+import "server-only";
+import type { Permission } from "../../schemas/roles";
 import { v1Endpoints } from "../../schemas/v1";
 
 export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";

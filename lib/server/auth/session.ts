@@ -4,8 +4,9 @@
 // (the queue's requests, polled by every open desk) may use an answer from
 // the last two seconds: the session lookup costs more CPU than the queue's
 // own queries, and 20 editors polling would spend most of a core on it.
+import "server-only";
 import { authFor } from "./auth";
-import { role as roleSchema, type Role } from "./roles";
+import { role as roleSchema, type Role } from "../../schemas/roles";
 import type { Db } from "../db/client";
 import type { Actor } from "../audit";
 

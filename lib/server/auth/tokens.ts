@@ -2,11 +2,12 @@
 // and may revoke it. Only the SHA-256 of a token is stored: the token is 256
 // random bits, so a plain hash is enough (no salt or slow hash is needed
 // against guessing, unlike a password).
+import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "../db/client";
 import { authorize, recordAudit, type Actor } from "../audit";
 import { ApiError } from "../http/problem";
-import type { Permission, Role } from "./roles";
+import type { Permission, Role } from "../../schemas/roles";
 import { tokenScope, type TokenScope, type TokenView } from "../../schemas/tokens";
 
 export const TOKEN_PREFIX = "wd_";

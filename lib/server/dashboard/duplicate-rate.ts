@@ -1,6 +1,7 @@
 // Per source, the share of its articles in the window that have an open
 // (suggested) or confirmed duplicate link on either side: how much of what a
 // source sends the desk has already seen. Grouped by the store.
+import "server-only";
 import { Prisma } from "../../../prisma/generated/sqlite/client";
 import type { Db } from "../db/client";
 import { readRows } from "../db/read-rows";

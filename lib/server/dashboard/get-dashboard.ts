@@ -1,12 +1,15 @@
 // Everything the dashboard shows for one window, read together.
+import "server-only";
 import type { Db } from "../db/client";
+import { authorize, type Actor } from "../audit";
 import { dashboardParams, type Dashboard, type DashboardRange } from "../../schemas/dashboard";
 import { firstIdSince, rangeWindow } from "./in-range";
 import { articlesOverTime } from "./articles-over-time";
 import { duplicateRate } from "./duplicate-rate";
 import { waiting } from "./waiting";
 
-export async function getDashboard(db: Db, input: { range?: DashboardRange }, now = new Date()): Promise<Dashboard> {
+export async function getDashboard(db: Db, input: { range?: DashboardRange }, actor: Actor, now = new Date()): Promise<Dashboard> {
+  authorize(actor, "read");
   const { range } = dashboardParams.parse(input);
   const w = rangeWindow(range, now);
   const firstId = await firstIdSince(db, w);

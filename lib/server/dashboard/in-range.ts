@@ -2,6 +2,7 @@
 // time is when it was first published, or when it arrived if the input gave
 // no date or a date after arrival (a feed's clock can run ahead): so every
 // article falls in exactly one bucket, and a dated archive lands where it belongs.
+import "server-only";
 import { Prisma } from "../../../prisma/generated/sqlite/client";
 import { dbKind, type Db } from "../db/client";
 import { readRows } from "../db/read-rows";

@@ -1,5 +1,6 @@
 // What is waiting for an editor now, whatever the window: new articles by how
 // long they have waited, open duplicate links, and tag suggestions on new articles not decided.
+import "server-only";
 import { Prisma } from "../../../prisma/generated/sqlite/client";
 import type { Db } from "../db/client";
 import { readRows } from "../db/read-rows";

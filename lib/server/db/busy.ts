@@ -4,6 +4,7 @@
 // socket timeout), P2028 (no transaction could start in time) or P2034 (a
 // write conflict or deadlock). Such a write is retried; if the store stays
 // busy, the request is answered 503 with Retry-After, never 500.
+import "server-only";
 
 /** The store stayed busy through every retry: the route answers 503 with Retry-After. */
 export class StoreBusyError extends Error {

@@ -1,6 +1,7 @@
 // One Prisma client for either store, picked by DATABASE_URL. The two
 // generated clients are structurally identical, so the SQLite client's type
 // serves both and keeps PostgreSQL-only filters out of shared code.
+import "server-only";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "../../../prisma/generated/sqlite/client";

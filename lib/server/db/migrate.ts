@@ -3,6 +3,7 @@
 // _prisma_migrations table. Prisma's migrate commands need a native engine
 // that cannot be downloaded offline; this runner keeps the same folders and
 // the same bookkeeping, so where the real CLI can run it takes over as is.
+import "server-only";
 import { createHash, randomUUID } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";

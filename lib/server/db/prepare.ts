@@ -1,5 +1,6 @@
 // What every entry point does before it uses a store: create and migrate it,
 // and give it the taxonomy.
+import "server-only";
 import { createDb, type Db } from "./client";
 import { migrateStore, type MigrateResult } from "./migrate";
 import { syncTaxonomy } from "../tags/sync-taxonomy";

@@ -4,6 +4,7 @@
 // SQLite spends that on its one thread: the queue's reads go through a
 // read-only connection of their own to the same file (WAL lets it read while
 // Prisma writes). On PostgreSQL likewise, a small pool of its own.
+import "server-only";
 import { createHash } from "node:crypto";
 import Database from "better-sqlite3";
 import pg from "pg";

@@ -1,10 +1,11 @@
 // Demo mode's accounts: one per role, with passwords printed at start. Each
 // start sets fresh passwords (a stored one cannot be printed again), unless
 // WIREDESK_DEMO_PASSWORD fixes them (the browser tests do).
+import "server-only";
 import { hashPassword } from "better-auth/crypto";
 import type { Db } from "../db/client";
 import { systemActor } from "../audit";
-import type { Role } from "../auth/roles";
+import type { Role } from "../../schemas/roles";
 import { createUser, generatePassword } from "../users";
 
 export const DEMO_USERS: { email: string; name: string; role: Role }[] = [

@@ -1,5 +1,6 @@
 // Loads the demo copy shipped in prisma/demo (original text written for the
 // project, plus the seed page) into a store that has never been loaded.
+import "server-only";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";

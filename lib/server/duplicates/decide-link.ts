@@ -1,6 +1,7 @@
 // Editors' decisions on duplicate links: confirm, dismiss ("not a
 // duplicate"), reopen; the canonical copy of a confirmed group. Every
 // decision is on record in the audit log and can be undone from it.
+import "server-only";
 import type { Db } from "../db/client";
 import { retryBusy } from "../db/busy";
 import { linkState, type LinkState } from "../../schemas/vocabulary";

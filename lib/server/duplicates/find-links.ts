@@ -1,4 +1,5 @@
 // Reads for the duplicate views: the queue of links to decide, and one link side by side.
+import "server-only";
 import type { Db } from "../db/client";
 import type { DuplicateEvidence } from "../../dedup/compare";
 import { confirmedGroup, getGroup, pickCanonical, type ClusterMember } from "./decide-link";
@@ -11,7 +12,8 @@ const side = { select: { id: true, headline: true, bodyText: true, ingestedAt: t
 const member = { id: true, headline: true, canonical: true, firstCreated: true, ingestedAt: true, source: { select: { name: true, kind: true } } } as const;
 
 /** Links waiting for a decision: copies first, largest groups first; rewrites (same-story) listed apart. */
-export async function findLinkQueue(db: Db, state: LinkState = "suggested") {
+export async function findLinkQueue(db: Db, actor: Actor, state: LinkState = "suggested") {
+  authorize(actor, "read");
   const links = await db.duplicateLink.findMany({
     where: { state },
     orderBy: { id: "desc" },
@@ -65,7 +67,8 @@ export async function findLinkQueue(db: Db, state: LinkState = "suggested") {
 }
 
 /** One link with both texts and the shared passages, for the side-by-side view. */
-export async function getLink(db: Db, id: number) {
+export async function getLink(db: Db, id: number, actor: Actor) {
+  authorize(actor, "read");
   const link = await db.duplicateLink.findUnique({ where: { id }, include: { article: side, other: side } });
   if (!link) return null;
   const evidence = link.evidence ? (JSON.parse(link.evidence) as Partial<DuplicateEvidence>) : {};
@@ -91,9 +94,9 @@ export const queueOrder = (q: LinkQueue): number[] => [...q.copies, ...q.sameSto
  * list, and the open pair to go to once it is decided (the next one on,
  * wrapping round to any left earlier; none when it was the last).
  */
-export async function linkNeighbours(db: Db, id: number, state: LinkState) {
-  const order = queueOrder(await findLinkQueue(db, state));
-  const open = state === "suggested" ? order : queueOrder(await findLinkQueue(db, "suggested"));
+export async function linkNeighbours(db: Db, id: number, state: LinkState, actor: Actor) {
+  const order = queueOrder(await findLinkQueue(db, actor, state));
+  const open = state === "suggested" ? order : queueOrder(await findLinkQueue(db, actor, "suggested"));
   const at = order.indexOf(id);
   const openAt = open.indexOf(id);
   const nextOpen = openAt < 0 ? open[0] : [...open.slice(openAt + 1), ...open.slice(0, openAt)][0];
@@ -151,7 +154,24 @@ export async function listLinks(db: Db, p: LinkListFilters, actor: Actor): Promi
 }
 
 /** One link as lists show it, or null. */
-export async function findLinkView(db: Db, id: number): Promise<DuplicateLinkView | null> {
+export async function findLinkView(db: Db, id: number, actor: Actor): Promise<DuplicateLinkView | null> {
+  authorize(actor, "read");
   const l = await db.duplicateLink.findUnique({ where: { id }, include: linkSides });
   return l && linkView(l);
+}
+
+/**
+ * The pair to open for an article's duplicates (the "d" key): its open copies
+ * first, then open rewrites, then anything decided, best score first; null
+ * when it has no links.
+ */
+export async function firstLinkFor(db: Db, articleId: number, actor: Actor): Promise<number | null> {
+  authorize(actor, "read");
+  const links = await db.duplicateLink.findMany({
+    where: { OR: [{ articleId }, { otherId: articleId }] },
+    select: { id: true, kind: true, state: true },
+    orderBy: { score: "desc" },
+  });
+  const rank = (l: { kind: string; state: string }) => (l.state === "suggested" ? 0 : 2) + (l.kind === "same-story" ? 1 : 0);
+  return [...links].sort((a, b) => rank(a) - rank(b))[0]?.id ?? null;
 }

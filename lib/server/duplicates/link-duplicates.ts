@@ -1,6 +1,7 @@
 // The store side of duplicate detection: the article's fingerprint goes into
 // the DedupKey index; candidates sharing an LSH band, a name band or enough
 // anchors are verified (lib/dedup compare) before a link is written.
+import "server-only";
 import { Prisma } from "../../../prisma/generated/sqlite/client";
 import type { Db } from "../db/client";
 import { compare, prepare, type DuplicateMatch, type SideInfo } from "../../dedup/compare";

@@ -2,22 +2,14 @@
 // cluster of copies. Each step is an ordinary audited decision (link
 // confirmed, canonical chosen, status set), so the log reads as if an editor
 // had made them one by one, and the result lists what to reverse for undo.
+import "server-only";
 import type { Db } from "../db/client";
 import { authorize, type Actor } from "../audit";
 import { decideLink, DecisionError, setCanonical } from "./decide-link";
 import { setStatus, StaleWriteError } from "../articles/set-status";
+import type { ClusterResult } from "../../schemas/duplicates";
 
-export interface ClusterResult {
-  keep: number;
-  /** Links that were suggested and are now confirmed. */
-  confirmed: number[];
-  /** Copies marked reviewed: their status before, and the version after, for undo. */
-  reviewed: { id: number; from: string; version: number }[];
-  /** Copies whose status could not be set (changed meanwhile), with why. */
-  refused: { id: number; reason: string }[];
-  /** The audit entry of the canonical choice, undone through the audit log. */
-  canonicalAuditId: number | null;
-}
+export type { ClusterResult };
 
 /** The copies joined to an article by suggested or confirmed copy links (rewrites and dismissed links excluded). */
 export async function copyCluster(db: Db, articleId: number) {

@@ -1,6 +1,7 @@
 // Writes stored articles as ninjs 2.x objects (NDJSON) or CSV rows. The
 // NDJSON form is what the ingest engine reads back: exporting and
 // ingesting the file restores the articles, their tags and their links.
+import "server-only";
 import type { Writable } from "node:stream";
 import { stringify } from "csv-stringify/sync";
 import type { z } from "zod";
@@ -8,6 +9,7 @@ import { Prisma as Sql } from "../../../prisma/generated/sqlite/client";
 import type { Db, Prisma } from "../db/client";
 import { readRows } from "../db/read-rows";
 import { resolveTags, whereSql, type Filters } from "../articles/article-sql";
+import { authorize, type Actor } from "../audit";
 import { medtopUri } from "../../ingest/iptc";
 import { STORY_ALTID } from "../../ingest/ninjs";
 import { linkState, reverseKind, tagOrigin, workflowStatus, type DuplicateKind } from "../../schemas/vocabulary";
@@ -161,7 +163,8 @@ const write = (out: Writable, chunk: string) =>
  * read as the consumer asks for the next: the HTTP export streams them with
  * the client's pace and never holds more than a page. Returns how many.
  */
-export async function* exportChunks(db: Db, format: "ndjson" | "csv", filters: ExportFilters = {}): AsyncGenerator<string, number> {
+export async function* exportChunks(db: Db, format: "ndjson" | "csv", actor: Actor, filters: ExportFilters = {}): AsyncGenerator<string, number> {
+  authorize(actor, "read");
   const batch = 500;
   // The queue's SQL chooses the ids, so an export holds what the queue shows for the same filters.
   const p = await resolveTags(db, { ...filters, view: filters.view ?? "articles" });
@@ -187,8 +190,8 @@ export async function* exportChunks(db: Db, format: "ndjson" | "csv", filters: E
 }
 
 /** Streams the matching articles in id order, a page at a time; returns how many. */
-export async function exportArticles(db: Db, format: "ndjson" | "csv", out: Writable, filters: ExportFilters = {}): Promise<number> {
-  const chunks = exportChunks(db, format, filters);
+export async function exportArticles(db: Db, format: "ndjson" | "csv", out: Writable, actor: Actor, filters: ExportFilters = {}): Promise<number> {
+  const chunks = exportChunks(db, format, actor, filters);
   for (;;) {
     const next = await chunks.next();
     if (next.done) return next.value;

@@ -1,5 +1,6 @@
 // Problem details (RFC 9457) for every refusal, and the one error type the
 // server functions and the route wrapper throw to say which status applies.
+import "server-only";
 import { NextResponse } from "next/server";
 import type { z } from "zod";
 import { PROBLEM_CONTENT_TYPE, type FieldError, type Problem } from "../../schemas/problem";

@@ -3,6 +3,7 @@
 // .formData() and .text() read everything first (a 300 MB chunked body to the
 // sign-in route grew the server by 612 MB). Reading stops at the limit and
 // the route answers 413.
+import "server-only";
 import type { NextResponse } from "next/server";
 import { problem } from "./problem";
 

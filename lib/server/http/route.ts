@@ -2,6 +2,7 @@
 // token), what they may do, the path, query and body read against their
 // schemas, the call, and every refusal as problem details. Handlers are the
 // call alone.
+import "server-only";
 import { NextResponse, type NextRequest } from "next/server";
 import type { z } from "zod";
 import { db } from "../db/client";
@@ -9,7 +10,7 @@ import { env } from "../env";
 import { ForbiddenError, type Actor } from "../audit";
 import { NotFoundError, StaleWriteError } from "../articles/set-status";
 import { isBusy, StoreBusyError } from "../db/busy";
-import { can, type Permission } from "../auth/roles";
+import { can, type Permission } from "../../schemas/roles";
 import { crossSiteReason } from "../auth/guard";
 import { actorFor, sessionUser, type SessionUser } from "../auth/session";
 import { consumeInWindow } from "../auth/account-limit";

@@ -1,6 +1,7 @@
 // A /api/v1 route from its declaration: tokens and sessions both work, the
 // path, query and body are read with the declared schemas, and the answer is
 // typed by the declared response.
+import "server-only";
 import type { z } from "zod";
 import type { Endpoint } from "../../schemas/endpoint";
 import { apiRoute, type Refusals, type RouteInput } from "./route";

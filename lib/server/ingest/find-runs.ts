@@ -1,7 +1,10 @@
 // Recent ingest runs with their per-item errors, newest first.
+import "server-only";
 import type { Db } from "../db/client";
+import { authorize, type Actor } from "../audit";
 
-export async function findRecentRuns(db: Db, take = 20) {
+export async function findRecentRuns(db: Db, actor: Actor, take = 20) {
+  authorize(actor, "ingest");
   const runs = await db.ingestRun.findMany({
     orderBy: { id: "desc" },
     take,

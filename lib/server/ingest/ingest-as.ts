@@ -1,6 +1,7 @@
 // An ingest run for a caller of the API: files, a URL or a JSON body as
 // inputs, run with the desk's limits under the caller's name and role (a
 // token's run is audited as token:<name>).
+import "server-only";
 import type { Actor } from "../audit";
 import type { Db } from "../db/client";
 import { env, fetchLimits } from "../env";

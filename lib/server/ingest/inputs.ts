@@ -1,4 +1,5 @@
 // Ingest inputs from files, folders and URLs: the CLI, the upload route and the demo loader share them.
+import "server-only";
 import { readdirSync, statSync } from "node:fs";
 import { open } from "node:fs/promises";
 import path from "node:path";

@@ -1,5 +1,6 @@
 // What happened to each item of an upload, for the editor who sent it: stored
 // (with the story or article to open), skipped and why, or failed and where.
+import "server-only";
 import type { Db } from "../db/client";
 import type { ItemError, ParsedArticle } from "../../ingest/types";
 import type { ItemOutcome } from "./store-articles";

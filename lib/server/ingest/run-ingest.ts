@@ -1,8 +1,9 @@
 // One ingest run: reads each input, parses it with the pure engine, stores
 // every item, and records counts and per-item errors on an IngestRun. Used by
 // the CLI, the web upload, the demo loader and (later) feed polling.
+import "server-only";
 import { authorize } from "../audit";
-import type { Role } from "../auth/roles";
+import type { Role } from "../../schemas/roles";
 import { dbUrl, type Db } from "../db/client";
 import { parseInputAsync } from "../../ingest";
 import { IngestInputError, type ParsedArticle } from "../../ingest/types";
@@ -16,6 +17,7 @@ import { addStories, failedItem, itemOf } from "./item-report";
 import { openConn, type Conn } from "./bulk/conn";
 import { newCaches, storeBatch, type BulkCaches } from "./bulk/store-batch";
 import { EnginePool } from "./bulk/engine-pool";
+
 
 export interface IngestInput {
   /** File name or URL, as messages show it. */

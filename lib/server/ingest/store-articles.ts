@@ -1,6 +1,7 @@
 // Writes parsed articles to the store: new, updated (history kept), skipped
 // or failed, each item in its own transaction so it is stored whole or not
 // at all, and exact copies under another uri linked to the first.
+import "server-only";
 import type { Db } from "../db/client";
 import type { IncomingTag, ParsedArticle } from "../../ingest/types";
 import { contentHash } from "../../ingest/text";

@@ -1,6 +1,7 @@
 // What changed in the store since a client last looked: new articles and
 // audit entries (every editorial action and every ingest writes one). Read
 // from the store, not from memory, so it works across several web instances.
+import "server-only";
 import type { Db } from "../db/client";
 
 /** Ids can commit out of order on PostgreSQL: look back this far and skip what was already sent. */

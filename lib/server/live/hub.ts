@@ -5,6 +5,7 @@
 // and reads the changes only when a trigger says something was written
 // (migration live_notify), with a slow poll behind it in case a notice is
 // lost while the connection is re-made.
+import "server-only";
 import pg from "pg";
 import { dbKind, dbUrl, type Db } from "../db/client";
 import { env } from "../env";

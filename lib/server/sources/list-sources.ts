@@ -1,5 +1,7 @@
 // The polled feeds with their health, for the sources page.
+import "server-only";
 import type { Db } from "../db/client";
+import { authorize, type Actor } from "../audit";
 import type { SourceView } from "../../schemas/sources";
 import { parseTagCodes } from "./poll-source";
 import { tagNames } from "./source-tags";
@@ -8,7 +10,8 @@ import { SourceError } from "./save-source";
 const DAY = 86_400_000;
 const WINDOW_DAYS = 7;
 
-export async function listSources(db: Db, now = new Date(), only?: number): Promise<SourceView[]> {
+export async function listSources(db: Db, actor: Actor, now = new Date(), only?: number): Promise<SourceView[]> {
+  authorize(actor, "sources");
   const rows = await db.source.findMany({ where: { feedUrl: { not: null }, ...(only !== undefined ? { id: only } : {}) }, orderBy: { name: "asc" } });
   const ids = rows.map((r) => r.id);
   const [recent, total] = ids.length
@@ -42,8 +45,8 @@ export async function listSources(db: Db, now = new Date(), only?: number): Prom
 }
 
 /** One polled feed with its health; a SourceError (404) when there is no such feed. */
-export async function getSource(db: Db, id: number, now = new Date()): Promise<SourceView> {
-  const [s] = await listSources(db, now, id);
+export async function getSource(db: Db, id: number, actor: Actor, now = new Date()): Promise<SourceView> {
+  const [s] = await listSources(db, actor, now, id);
   if (!s) throw new SourceError(`no feed source ${id}`, 404);
   return s;
 }

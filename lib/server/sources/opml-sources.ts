@@ -1,4 +1,5 @@
 // OPML import and export of the polled feeds.
+import "server-only";
 import type { Db } from "../db/client";
 import { authorize, type Actor } from "../audit";
 import { readOpml, writeOpml } from "../../sources/opml";
@@ -41,7 +42,8 @@ export async function importOpml(
   return report;
 }
 
-export async function exportOpml(db: Db, now = new Date()): Promise<string> {
+export async function exportOpml(db: Db, actor: Actor, now = new Date()): Promise<string> {
+  authorize(actor, "sources");
   const rows = await db.source.findMany({ where: { feedUrl: { not: null } }, orderBy: { name: "asc" } });
   return writeOpml(rows.map((r) => ({ name: r.name, feedUrl: r.feedUrl!, ...(r.url ? { url: r.url } : {}) })), "Wiredesk sources", now);
 }

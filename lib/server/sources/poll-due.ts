@@ -1,5 +1,6 @@
 // A polling round: every enabled feed that is due, a few at a time, each on
 // its own, so a slow or broken feed holds up only its own slot.
+import "server-only";
 import type { Db } from "../db/client";
 import { pollSource, type PollOptions, type PollOutcome } from "./poll-source";
 

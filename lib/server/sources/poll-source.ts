@@ -2,6 +2,7 @@
 // through the one ingest path, and record the feed's health. A failure is
 // recorded on that source and pushes its next poll back; it never throws, so
 // a broken feed cannot hold up the others.
+import "server-only";
 import type { Db } from "../db/client";
 import type { DuplicateThresholds } from "../../dedup/config";
 import { nextPollDelay } from "../../sources/backoff";

@@ -1,4 +1,5 @@
 // Admins add, change and remove polled feeds; every change is audited.
+import "server-only";
 import type { Db } from "../db/client";
 import { authorize, recordAudit, type Actor } from "../audit";
 import { sourceInput, sourceUpdate, type SourceInput, type SourceUpdate } from "../../schemas/sources";

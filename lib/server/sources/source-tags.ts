@@ -1,4 +1,5 @@
 // A source's default tags: codes as admins give them, tags as the store holds them.
+import "server-only";
 import type { Db } from "../db/client";
 import { countryName } from "../../tagging";
 

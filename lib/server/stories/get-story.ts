@@ -1,5 +1,6 @@
 // A story as the desk shows it: its articles oldest first (who ran it first,
 // who copied or rewrote it), and what each update or correction changed.
+import "server-only";
 import { diffWords } from "diff";
 import type { Db } from "../db/client";
 import { authorize, type Actor } from "../audit";

@@ -5,6 +5,7 @@
 //
 // Editors win: an article an editor placed is pinned, and ingest never moves
 // it or merges its story into another.
+import "server-only";
 import type { Db } from "../db/client";
 import { recordAudit, type Actor } from "../audit";
 import { isVersionKind, linkStrength, mergesStories, storyKindOf, STORY_KIND_LABEL, type StoryKind } from "../../schemas/stories";

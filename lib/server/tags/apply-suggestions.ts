@@ -1,18 +1,17 @@
 // Machine tag suggestions for one article, written to the store with their
 // evidence. Editors' decisions stand: an accepted, rejected or hand-added tag
 // is never touched again by a suggestion pass.
+import "server-only";
 import type { Db } from "../db/client";
-import { countryName, regionsFor, suggestTags, type Evidence, type NewsroomModel, type TagInput } from "../../tagging";
+import { authorize, type Actor } from "../audit";
+import { regionsFor, type Evidence, type NewsroomModel, type TagInput } from "../../tagging";
+import { wantedSuggestions, type SuggestionContext } from "./wanted-suggestions";
 import { loadModel } from "./tagging-model";
 import type { TagSuggestions } from "../../schemas/tags";
 
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+export { wantedSuggestions, type SuggestionContext, type WantedTag } from "./wanted-suggestions";
 
-export interface SuggestionContext {
-  model?: NewsroomModel;
-  /** Topics an admin hid: never suggested. */
-  hidden?: Set<string>;
-}
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 export async function suggestionContext(db: Db | Tx, model?: NewsroomModel): Promise<SuggestionContext> {
   const hidden = await db.tag.findMany({ where: { hidden: true }, select: { code: true } });
@@ -22,27 +21,6 @@ export async function suggestionContext(db: Db | Tx, model?: NewsroomModel): Pro
 async function tagId(tx: Tx, scheme: string, code: string, name: string): Promise<number> {
   const t = await tx.tag.upsert({ where: { scheme_code: { scheme, code } }, create: { scheme, code, name }, update: {}, select: { id: true } });
   return t.id;
-}
-
-export interface WantedTag {
-  scheme: string;
-  code: string;
-  name: string;
-  confidence: number;
-  rel: string | null;
-  evidence: unknown;
-}
-
-/** The tags the engines suggest for a text, hidden topics and places left out (pure: the bulk path computes them ahead of its writes). */
-export function wantedSuggestions(input: TagInput, ctx: SuggestionContext): WantedTag[] {
-  const overrides = Object.fromEntries([...(ctx.hidden ?? [])].map((code) => [code, { hidden: true }]));
-  const { topics, places } = suggestTags(input, ctx.model, { topics: { overrides } });
-  return [
-    ...topics.map((t) => ({ scheme: t.scheme, code: t.code, name: t.name, confidence: t.confidence, rel: null as string | null, evidence: t.evidence })),
-    ...places
-      .filter((p) => !ctx.hidden?.has(p.code))
-      .map((p) => ({ scheme: "iso3166", code: p.code, name: p.name || countryName(p.code), confidence: p.confidence, rel: p.rel as string | null, evidence: p.evidence })),
-  ];
 }
 
 /** Replaces the article's open machine suggestions with a fresh pass; returns how many it suggests. */
@@ -77,7 +55,8 @@ export async function applySuggestions(
  * the newsroom's model and hidden topics. Regions are those above the
  * story's main places, as the desk shows them.
  */
-export async function suggestForText(db: Db, input: TagInput): Promise<TagSuggestions> {
+export async function suggestForText(db: Db, input: TagInput, actor: Actor): Promise<TagSuggestions> {
+  authorize(actor, "read");
   const ctx = await suggestionContext(db, (await loadModel(db)).model);
   const tags = wantedSuggestions(input, ctx).map((w): TagSuggestions["tags"][number] => ({
     scheme: w.scheme as TagSuggestions["tags"][number]["scheme"],

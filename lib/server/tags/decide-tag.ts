@@ -1,6 +1,7 @@
 // Editors' decisions on an article's tags: accept or reject a suggestion,
 // add a tag by hand, remove one. Each is audited and teaches the newsroom's
 // model, so suggestions for new articles reflect it.
+import "server-only";
 import type { Db } from "../db/client";
 import { retryBusy } from "../db/busy";
 import { countryName, medtopConcept, topicName } from "../../tagging";

@@ -1,4 +1,5 @@
 // Suggestions again for stored articles, with what editors have taught since.
+import "server-only";
 import type { Db } from "../db/client";
 import { applySuggestions, suggestionContext } from "./apply-suggestions";
 import { loadModel } from "./tagging-model";

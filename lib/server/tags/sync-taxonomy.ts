@@ -1,6 +1,7 @@
 // Puts the IPTC Media Topics into the store's Tag table once, level by level
 // so that each concept can point at its parent. Admins' renames and hidden
 // flags are never overwritten.
+import "server-only";
 import type { Db } from "../db/client";
 import { MEDTOP_CONCEPTS } from "../../tagging/taxonomy";
 

@@ -1,5 +1,6 @@
 // The newsroom's tagging model in the store: read once per run or request,
 // written with a version check so two editors' lessons are both kept.
+import "server-only";
 import { isBusy } from "../db/busy";
 import type { Db } from "../db/client";
 import { emptyModel, learn, unlearn, type Feedback, type NewsroomModel, type TagInput } from "../../tagging";

@@ -1,5 +1,6 @@
 // The newsroom's taxonomy: browse, rename and hide topics, add newsroom tags
 // under any topic, and find tags by name for the typeahead.
+import "server-only";
 import type { Db } from "../db/client";
 import { authorize, recordAudit, type Actor } from "../audit";
 import { countryName } from "../../tagging";
@@ -8,7 +9,8 @@ import { TagError } from "./decide-tag";
 import type { TagRef, taxonomyChange } from "../../schemas/tags";
 import type { z } from "zod";
 
-export async function findTags(db: Db, q: string, limit = 12) {
+export async function findTags(db: Db, q: string, actor: Actor, limit = 12) {
+  authorize(actor, "read");
   // Filtered here rather than in SQL: case-insensitive matching differs between the stores, and the list is small.
   const rows = await db.tag.findMany({
     where: { hidden: false, retired: false, scheme: { in: ["medtop", "newsroom"] } },
@@ -58,14 +60,15 @@ export function findCountries(q: string, limit = 5) {
 }
 
 /** Countries, then topics and newsroom tags, whose names match: the typeahead's list and the API's tag search. */
-export async function searchTags(db: Db, q: string, limit = 12): Promise<TagRef[]> {
-  const tags = await findTags(db, q, limit);
+export async function searchTags(db: Db, q: string, actor: Actor, limit = 12): Promise<TagRef[]> {
+  const tags = await findTags(db, q, actor, limit);
   const countries = findCountries(q, 5);
   return [...countries, ...tags.map((t) => ({ scheme: t.scheme === "newsroom" ? ("newsroom" as const) : ("medtop" as const), code: t.code, name: t.name }))].slice(0, limit);
 }
 
 /** The 17 top-level topics with the concepts and newsroom tags right under them. */
-export async function topicTree(db: Db) {
+export async function topicTree(db: Db, actor: Actor) {
+  authorize(actor, "taxonomy");
   const rows = await db.tag.findMany({
     where: { scheme: { in: ["medtop", "newsroom"] }, retired: false },
     orderBy: { code: "asc" },

@@ -1,4 +1,5 @@
 // Saved views: named queue filters. An editor's own, and those shared with the desk (no owner).
+import "server-only";
 import type { Db } from "../db/client";
 import { authorize, recordAudit, type Actor } from "../audit";
 import { savedViewInput, type SavedViewItem } from "../../schemas/views";

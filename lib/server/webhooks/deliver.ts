@@ -5,6 +5,7 @@
 // UPDATE finds it no longer due), on SQLite and PostgreSQL alike. A worker
 // that dies mid-send leaves the row due again when the lease ends. The
 // outcome is written only by the claim's holder (its attempt number).
+import "server-only";
 import type { Db } from "../db/client";
 import { FetchError, postUrl } from "../fetch-url";
 import { signatureHeader } from "./signature";

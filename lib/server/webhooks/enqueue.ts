@@ -3,6 +3,7 @@
 // and only if its change is committed (the store is the durable queue; the
 // worker sends, deliver.ts). With no hook subscribed an event costs one
 // small read.
+import "server-only";
 import { randomUUID } from "node:crypto";
 import { Prisma } from "../../../prisma/generated/sqlite/client";
 import type { Db } from "../db/client";

@@ -1,6 +1,7 @@
 // Webhooks (decision 021): an admin subscribes a URL to desk events, sees the
 // signing secret once, pauses or deletes the hook, reads its deliveries with
 // the receiver's last answer, and sends one again. Every change is audited.
+import "server-only";
 import { randomBytes } from "node:crypto";
 import type { Db } from "../db/client";
 import { authorize, recordAudit, type Actor } from "../audit";

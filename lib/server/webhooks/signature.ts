@@ -3,6 +3,7 @@
 // timestamp is inside the signed text, so a receiver that refuses old
 // timestamps refuses a captured delivery sent again later. Node's crypto
 // only: a receiver may copy this file as it is.
+import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
 
 export const SIGNATURE_HEADER = "Wiredesk-Signature";

@@ -7,6 +7,7 @@
 // Beside it, on either store, a loop sends the webhook deliveries that are
 // due from the store's queue (decision 021): rows are claimed one by one, so
 // any number of workers share them and each is sent once.
+import "server-only";
 import pg from "pg";
 import PgBoss from "pg-boss";
 import type { Db } from "../db/client";

@@ -5,8 +5,8 @@ import { articlePreview } from "@/lib/server/articles/article-preview";
 import { NotFoundError } from "@/lib/server/articles/set-status";
 import { idPath } from "@/lib/schemas/ids";
 
-export const GET = apiRoute({ need: "read", params: idPath }, async ({ params }) => {
-  const a = await articlePreview(db(), params.id);
+export const GET = apiRoute({ need: "read", params: idPath }, async ({ params, actor }) => {
+  const a = await articlePreview(db(), params.id, actor);
   if (!a) throw new NotFoundError(`Article ${params.id} does not exist.`);
   return a;
 });

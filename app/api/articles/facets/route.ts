@@ -4,4 +4,4 @@ import { apiRoute } from "@/lib/server/http/route";
 import { articleFacets } from "@/lib/server/articles/article-facets";
 import { articleFilterParams } from "@/lib/schemas/articles";
 
-export const GET = apiRoute({ need: "read", query: articleFilterParams }, ({ query }) => articleFacets(db(), query));
+export const GET = apiRoute({ need: "read", query: articleFilterParams }, ({ query, actor }) => articleFacets(db(), query, actor));

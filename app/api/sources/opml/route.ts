@@ -12,8 +12,8 @@ export const dynamic = "force-dynamic";
 
 const importParams = z.object({ pollMinutes: z.coerce.number().int().min(1).max(1440).default(15) });
 
-export const GET = apiRoute({ need: "sources" }, async () =>
-  new NextResponse(await exportOpml(db()), {
+export const GET = apiRoute({ need: "sources" }, async ({ actor }) =>
+  new NextResponse(await exportOpml(db(), actor), {
     headers: { "content-type": "text/x-opml; charset=utf-8", "content-disposition": 'attachment; filename="wiredesk-sources.opml"' },
   }),
 );

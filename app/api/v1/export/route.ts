@@ -6,8 +6,8 @@ import * as api from "@/lib/schemas/v1/export";
 
 export const dynamic = "force-dynamic";
 
-export const GET = v1Route(api.exportNinjs, async ({ query }) => {
-  const chunks = exportChunks(db(), "ndjson", query);
+export const GET = v1Route(api.exportNinjs, async ({ query, actor }) => {
+  const chunks = exportChunks(db(), "ndjson", actor, query);
   // The first page is read before the answer starts, so a refusal (a busy
   // store) is still problem details; later pages are read as the client takes them.
   const first = await chunks.next();

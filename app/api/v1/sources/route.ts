@@ -6,8 +6,8 @@ import { createSource } from "@/lib/server/sources/save-source";
 import { UnknownTagError } from "@/lib/server/sources/source-tags";
 import * as api from "@/lib/schemas/v1/sources";
 
-export const GET = v1Route(api.listSources, async () => ({ items: await listSources(db()) }));
+export const GET = v1Route(api.listSources, async ({ actor }) => ({ items: await listSources(db(), actor) }));
 
-export const POST = v1Route(api.createSource, async ({ actor, body }) => getSource(db(), (await createSource(db(), body, actor)).id), {
+export const POST = v1Route(api.createSource, async ({ actor, body }) => getSource(db(), (await createSource(db(), body, actor)).id, actor), {
   refusals: [[UnknownTagError, 422]],
 });

@@ -4,4 +4,4 @@ import { v1Route } from "@/lib/server/http/v1";
 import { searchTags } from "@/lib/server/tags/taxonomy";
 import * as api from "@/lib/schemas/v1/tags";
 
-export const GET = v1Route(api.searchTags, async ({ query }) => ({ items: await searchTags(db(), query.q, query.limit) }));
+export const GET = v1Route(api.searchTags, async ({ actor, query }) => ({ items: await searchTags(db(), query.q, actor, query.limit) }));

@@ -2,24 +2,18 @@
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { db } from "@/lib/server/db/client";
+import { firstLinkFor } from "@/lib/server/duplicates/find-links";
 import { idParam } from "@/lib/schemas/ids";
 import { requirePageUser } from "@/lib/server/auth/page";
 
 export const dynamic = "force-dynamic";
 
 export default async function DuplicatesForArticle({ params }: PageProps<"/duplicates/for/[articleId]">) {
-  await requirePageUser("read", "/duplicates");
+  const user = await requirePageUser("read", "/duplicates");
   const id = idParam.safeParse((await params).articleId);
   if (!id.success) notFound();
-  const links = await db().duplicateLink.findMany({
-    where: { OR: [{ articleId: id.data }, { otherId: id.data }] },
-    select: { id: true, kind: true, state: true },
-    orderBy: { score: "desc" },
-  });
-  // Open copies first, then open rewrites, then anything decided.
-  const rank = (l: { kind: string; state: string }) => (l.state === "suggested" ? 0 : 2) + (l.kind === "same-story" ? 1 : 0);
-  const first = [...links].sort((a, b) => rank(a) - rank(b))[0];
-  if (first) redirect(`/duplicates/${first.id}`);
+  const first = await firstLinkFor(db(), id.data, user.actor);
+  if (first !== null) redirect(`/duplicates/${first}`);
   return (
     <div className="rounded-lg border border-dashed border-stone-300 p-8 text-center text-sm text-stone-600 dark:border-stone-700 dark:text-stone-400">
       <p className="font-medium text-stone-800 dark:text-stone-200">No copies or rewrites were found for this article.</p>

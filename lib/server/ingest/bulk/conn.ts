@@ -6,6 +6,7 @@
 // SQL is written once with `?` placeholders and double-quoted names; on
 // PostgreSQL the placeholders become $1, $2… and each text is a named
 // prepared statement of the connection.
+import "server-only";
 import { createHash } from "node:crypto";
 import Database from "better-sqlite3";
 import pg from "pg";

@@ -3,10 +3,11 @@
 // TypeScript in a worker (the CLI, the worker process and the bench run under
 // tsx; engine-worker.mjs registers tsx in the thread); the web server prepares
 // on its own thread. A pool that fails leaves the work to the writer's thread.
+import "server-only";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import type { SuggestionContext } from "../../tags/apply-suggestions";
+import type { SuggestionContext } from "../../tags/wanted-suggestions";
 import type { EngineInput, Prepared } from "./prepare-item";
 
 // A path, not `new URL(…, import.meta.url)`: bundlers take that form for a

@@ -1,8 +1,11 @@
 // A worker thread running the engines for the bulk path (prepare-item.ts):
 // tagging and fingerprinting overlap with the writes on the main thread.
+// No "server-only" marker here or in what it loads (prepare-item.ts,
+// tags/wanted-suggestions.ts): worker threads load these files with plain Node
+// resolution, also under Next, where the marker would throw.
 import { parentPort, workerData } from "node:worker_threads";
 import { prepareItem, type EngineInput } from "./prepare-item";
-import type { SuggestionContext } from "../../tags/apply-suggestions";
+import type { SuggestionContext } from "../../tags/wanted-suggestions";
 import type { NewsroomModel } from "../../../tagging";
 
 interface Init {

@@ -2,6 +2,7 @@
 // bulk path's connection: the same rules, the same writes, in the same order
 // (the bulk comparison test holds them to it). A change to the story rules
 // there must be made here too.
+import "server-only";
 import { isVersionKind, linkStrength, mergesStories, storyKindOf, STORY_KIND_LABEL } from "../../../schemas/stories";
 import type { JoinResult, StoryLink } from "../../stories/story-clusters";
 import { readDate, type Conn, type Param } from "./conn";

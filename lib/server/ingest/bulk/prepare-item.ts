@@ -1,9 +1,10 @@
 // The engines' part of storing an item (content hash, duplicate fingerprint,
 // tag suggestions): pure, so it can run ahead of the writes, on another thread.
+// No "server-only" marker: loaded in the engine's worker threads (engine-worker.ts).
 import type { ParsedArticle } from "../../../ingest/types";
 import { contentHash } from "../../../ingest/text";
 import { fingerprint, type Fingerprint } from "../../../dedup/fingerprint";
-import { wantedSuggestions, type SuggestionContext, type WantedTag } from "../../tags/apply-suggestions";
+import { wantedSuggestions, type SuggestionContext, type WantedTag } from "../../tags/wanted-suggestions";
 
 /** The engines' work for one item, done before its transaction (and off the writer's thread when a pool runs them). */
 export interface Prepared {

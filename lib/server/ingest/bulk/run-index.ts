@@ -10,6 +10,7 @@
 //   again: fingerprints are a pure function of the text) and added anew.
 // Stores whose keys were made under another fingerprint configuration, and
 // runs that grow past `maxArticles`, use the store's lookups instead.
+import "server-only";
 import { DedupIndex } from "../../../dedup/dedup-index";
 import { configId, DEFAULT_FINGERPRINT_CONFIG } from "../../../dedup/config";
 import { ANCHOR_BAND, fingerprint, isNameBand, NAME_BAND_BASE, type Fingerprint } from "../../../dedup/fingerprint";

@@ -7,6 +7,7 @@
 // source goes through storeArticle (Prisma), after the items before it are
 // committed, so the order of effects is the per-item path's. A batch that
 // fails is rolled back and redone item by item: a bad item fails alone.
+import "server-only";
 import type { Db } from "../../db/client";
 import type { IncomingTag, ParsedArticle } from "../../../ingest/types";
 import { contentHash } from "../../../ingest/text";

@@ -11,7 +11,7 @@ export const POST = v1Route(
   api.decideDuplicate,
   async ({ actor, params, body }) => {
     await decideLink(db(), params.id, STATE[body.decision], actor);
-    return (await findLinkView(db(), params.id))!;
+    return (await findLinkView(db(), params.id, actor))!;
   },
   { refusals: [[DecisionError, 404]] },
 );

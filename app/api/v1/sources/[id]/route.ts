@@ -6,7 +6,7 @@ import { deleteSource, updateSource } from "@/lib/server/sources/save-source";
 import { UnknownTagError } from "@/lib/server/sources/source-tags";
 import * as api from "@/lib/schemas/v1/sources";
 
-export const PATCH = v1Route(api.updateSource, async ({ actor, params, body }) => getSource(db(), (await updateSource(db(), params.id, body, actor)).id), {
+export const PATCH = v1Route(api.updateSource, async ({ actor, params, body }) => getSource(db(), (await updateSource(db(), params.id, body, actor)).id, actor), {
   refusals: [[UnknownTagError, 422]],
 });
 

@@ -7,7 +7,7 @@ import * as api from "@/lib/schemas/v1/tags";
 
 export const POST = v1Route(
   api.suggestTags,
-  async ({ body }) => suggestForText(db(), { headline: body.headline, bodyText: body.body, ...(body.dateline ? { dateline: body.dateline } : {}) }),
+  async ({ actor, body }) => suggestForText(db(), { headline: body.headline, bodyText: body.body, ...(body.dateline ? { dateline: body.dateline } : {}) }, actor),
   // A whole article's text (the schema bounds the body at 100,000 characters, some of them multi-byte).
   { bodyLimit: Math.max(BODY_LIMITS.json, 512 * 1024) },
 );

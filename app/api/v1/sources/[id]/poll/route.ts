@@ -7,5 +7,5 @@ import * as api from "@/lib/schemas/v1/sources";
 
 export const POST = v1Route(api.pollSource, async ({ actor, params }) => {
   await requestPoll(db(), params.id, actor);
-  return getSource(db(), params.id);
+  return getSource(db(), params.id, actor);
 });

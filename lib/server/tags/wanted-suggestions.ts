@@ -1,0 +1,32 @@
+// The tags the engines would suggest for a text: pure, so the bulk path's
+// worker threads compute them ahead of the writes (prepare-item.ts).
+// No "server-only" marker: worker threads load this file with plain Node
+// resolution, also under Next, where the marker would throw.
+import { countryName, suggestTags, type NewsroomModel, type TagInput } from "../../tagging";
+
+export interface SuggestionContext {
+  model?: NewsroomModel;
+  /** Topics an admin hid: never suggested. */
+  hidden?: Set<string>;
+}
+
+export interface WantedTag {
+  scheme: string;
+  code: string;
+  name: string;
+  confidence: number;
+  rel: string | null;
+  evidence: unknown;
+}
+
+/** The tags the engines suggest for a text, hidden topics and places left out (pure: the bulk path computes them ahead of its writes). */
+export function wantedSuggestions(input: TagInput, ctx: SuggestionContext): WantedTag[] {
+  const overrides = Object.fromEntries([...(ctx.hidden ?? [])].map((code) => [code, { hidden: true }]));
+  const { topics, places } = suggestTags(input, ctx.model, { topics: { overrides } });
+  return [
+    ...topics.map((t) => ({ scheme: t.scheme, code: t.code, name: t.name, confidence: t.confidence, rel: null as string | null, evidence: t.evidence })),
+    ...places
+      .filter((p) => !ctx.hidden?.has(p.code))
+      .map((p) => ({ scheme: "iso3166", code: p.code, name: p.name || countryName(p.code), confidence: p.confidence, rel: p.rel as string | null, evidence: p.evidence })),
+  ];
+}
