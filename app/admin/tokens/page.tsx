@@ -18,7 +18,7 @@ export default async function TokensPage() {
         <h1 className="text-xl font-semibold">API tokens</h1>
         <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">
           Other systems (the CMS, a chat bot, scripts) call the desk&apos;s API with a token: <code className="font-mono text-xs">Authorization: Bearer wd_…</code>, sent from a server, never from a browser.
-          Every use is rate-limited and written to the audit log under the token&apos;s name.
+          Every use is rate-limited and counted on the token (last used, uses); every change it makes is written to the audit log under its name (token:name).
         </p>
       </div>
       <HydrationBoundary state={dehydrate(qc)}>
