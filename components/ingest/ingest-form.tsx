@@ -4,10 +4,11 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
-import type { InputReport, RunReport } from "@/lib/server/ingest/run-ingest";
-import type { ItemReport } from "@/lib/server/ingest/item-report";
+import type { IngestInputReport as InputReport, IngestItem as ItemReport, IngestReport as RunReport } from "@/lib/schemas/ingest";
 import { articleKeys } from "@/lib/queries/articles";
 import { problemMessage } from "@/lib/schemas/problem";
+import { ingestReport } from "@/lib/schemas/ingest";
+import { parseAnswer } from "@/lib/queries/read-json";
 
 /** Uploads with XMLHttpRequest, not fetch: fetch reports no upload progress. */
 function postIngest(form: FormData, onProgress: (sent: number) => void): Promise<RunReport> {
@@ -20,8 +21,12 @@ function postIngest(form: FormData, onProgress: (sent: number) => void): Promise
     xhr.onerror = () => reject(new Error("The upload failed: check the connection and try again"));
     xhr.onload = () => {
       const body: unknown = xhr.response ?? {};
-      if (xhr.status >= 200 && xhr.status < 300) resolve(body as RunReport);
-      else reject(new Error(problemMessage(body, `Ingest failed (HTTP ${xhr.status})`)));
+      if (xhr.status < 200 || xhr.status >= 300) return reject(new Error(problemMessage(body, `Ingest failed (HTTP ${xhr.status})`)));
+      try {
+        resolve(parseAnswer(ingestReport, body, "/api/ingest"));
+      } catch (e) {
+        reject(e as Error);
+      }
     };
     xhr.send(form);
   });

@@ -6,18 +6,10 @@ import type { Db } from "../db/client";
 import { authorize, type Actor } from "../audit";
 import { decideLink, DecisionError, setCanonical } from "./decide-link";
 import { setStatus, StaleWriteError } from "../articles/set-status";
+import type { ClusterResult } from "../../schemas/duplicates";
+import { workflowStatus } from "../../schemas/vocabulary";
 
-export interface ClusterResult {
-  keep: number;
-  /** Links that were suggested and are now confirmed. */
-  confirmed: number[];
-  /** Copies marked reviewed: their status before, and the version after, for undo. */
-  reviewed: { id: number; from: string; version: number }[];
-  /** Copies whose status could not be set (changed meanwhile), with why. */
-  refused: { id: number; reason: string }[];
-  /** The audit entry of the canonical choice, undone through the audit log. */
-  canonicalAuditId: number | null;
-}
+export type { ClusterResult };
 
 /** The copies joined to an article by suggested or confirmed copy links (rewrites and dismissed links excluded). */
 export async function copyCluster(db: Db, articleId: number) {
@@ -65,7 +57,7 @@ export async function resolveCluster(db: Db, keep: number, actor: Actor): Promis
     if (a.status === "reviewed") continue;
     try {
       const r = await setStatus(db, a.id, "reviewed", a.version, actor);
-      result.reviewed.push({ id: a.id, from: a.status, version: r.version });
+      result.reviewed.push({ id: a.id, from: workflowStatus.parse(a.status), version: r.version });
     } catch (e) {
       if (!(e instanceof StaleWriteError)) throw e;
       result.refused.push({ id: a.id, reason: e.message });
