@@ -91,8 +91,8 @@ export const tagDecision = z.discriminatedUnion("action", [
 
 /** POST /api/articles/:id/tags, accept, reject, add or restore: the tag as decided, with the version to name next. */
 export const tagDecided = z.object({ ok: z.literal(true), tagId: z.number().int(), state: tagState, version: z.number().int() });
-/** POST /api/articles/:id/tags, remove. */
-export const tagRemoved = z.object({ ok: z.literal(true) });
+/** POST /api/articles/:id/tags, remove. Strict: a decision with a wrong field must not pass for a removal in the union below. */
+export const tagRemoved = z.strictObject({ ok: z.literal(true) });
 /** POST /api/articles/:id/tags, accept-suggestions: each tag accepted, with the version its undo names. */
 export const suggestionsAccepted = z.object({ accepted: z.number().int().min(0), tags: z.array(z.object({ tagId: z.number().int(), version: z.number().int() })) });
 /** Any answer of POST /api/articles/:id/tags (the fullest shape first: a union takes the first that fits). */
