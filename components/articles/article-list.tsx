@@ -14,6 +14,7 @@ import { saveQueueContext, useMedia, useQueueContext } from "@/lib/ui/queue-cont
 import { highlightTerms } from "@/lib/search/query";
 import { setPageState } from "@/lib/ui/page-state";
 import type { ArticleListItem } from "@/lib/schemas/articles";
+import { suggestionsAccepted } from "@/lib/schemas/tags";
 import { ArticleRow } from "./article-row";
 import { ReadingPane, previewQuery } from "./reading-pane";
 import { StoryCopies } from "@/components/stories/story-copies";
@@ -206,7 +207,7 @@ export function ArticleList({ filters, canEdit }: { filters: ArticleFilters; can
           a: () => {
             const t = targets();
             if (!canEdit || t.length === 0) return;
-            void Promise.all(t.map((a) => postJson<{ accepted: number }>(`/api/articles/${a.id}/tags`, { action: "accept-suggestions" })))
+            void Promise.all(t.map((a) => postJson(`/api/articles/${a.id}/tags`, suggestionsAccepted, { action: "accept-suggestions" })))
               .then((r) => {
                 const n = r.reduce((s, x) => s + x.accepted, 0);
                 toast.success(`Accepted ${n} suggested tag${n === 1 ? "" : "s"} on ${t.length} stor${t.length === 1 ? "y" : "ies"}.`);

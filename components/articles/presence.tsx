@@ -1,8 +1,8 @@
 "use client";
 
 import { useEffect, useState } from "react";
-
-type Other = { id: number; name: string; role: string };
+import { parseAnswer } from "@/lib/queries/read-json";
+import { presenceAnswer, type PresenceOther as Other } from "@/lib/schemas/users";
 
 /** "Also open by …": beats every 10 s while the page is open, leaves when it closes. */
 export function Presence({ articleId }: { articleId: number }) {
@@ -12,7 +12,14 @@ export function Presence({ articleId }: { articleId: number }) {
     const url = `/api/articles/${articleId}/presence`;
     const beat = async () => {
       const res = await fetch(url, { method: "POST" }).catch(() => null);
-      if (live && res?.ok) setOthers(((await res.json()) as { others: Other[] }).others);
+      if (!live || !res?.ok) return;
+      // Presence is a courtesy: an answer this page cannot read shows nobody rather than breaking the page.
+      const json: unknown = await res.json().catch(() => null);
+      try {
+        setOthers(parseAnswer(presenceAnswer, json, url).others);
+      } catch {
+        setOthers([]);
+      }
     };
     void beat();
     const timer = setInterval(beat, 10_000);

@@ -2,7 +2,8 @@
 
 import Link from "next/link";
 import { queryOptions, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { ArticlePreview } from "@/lib/schemas/preview";
+import { articlePreview, type ArticlePreview } from "@/lib/schemas/preview";
+import { readJson } from "@/lib/queries/read-json";
 import type { ArticleListItem } from "@/lib/schemas/articles";
 import { articleKeys } from "@/lib/queries/articles";
 import { TagPanel } from "@/components/tags/tag-panel";
@@ -18,7 +19,7 @@ export const previewQuery = (id: number) =>
     queryFn: async (): Promise<ArticlePreview> => {
       const res = await fetch(`/api/articles/${id}`);
       if (!res.ok) throw new Error(`Could not load the article (HTTP ${res.status})`);
-      return res.json() as Promise<ArticlePreview>;
+      return readJson(res, articlePreview);
     },
     staleTime: 10_000,
   });

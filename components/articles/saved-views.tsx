@@ -6,7 +6,7 @@ import { useState } from "react";
 import { toast } from "sonner";
 import { viewKeys, viewQueries } from "@/lib/queries/views";
 import { postJson } from "@/lib/ui/keys";
-import type { SavedViewItem } from "@/lib/schemas/views";
+import { savedViewItem, type SavedViewItem } from "@/lib/schemas/views";
 import type { ArticleFilters } from "@/lib/queries/articles";
 import { queueParams } from "@/lib/ui/queue-url";
 
@@ -22,7 +22,7 @@ export function SavedViews({ filters, canSave }: { filters: ArticleFilters; canS
   const [name, setName] = useState("");
   const refresh = () => qc.invalidateQueries({ queryKey: viewKeys.all });
   const save = useMutation({
-    mutationFn: (v: { name: string; query: string }) => postJson<SavedViewItem>("/api/views", v),
+    mutationFn: (v: { name: string; query: string }) => postJson("/api/views", savedViewItem, v),
     onSuccess: (v) => {
       void refresh();
       setNaming(false);
@@ -32,7 +32,7 @@ export function SavedViews({ filters, canSave }: { filters: ArticleFilters; canS
     onError: (e) => toast.error(e.message),
   });
   const remove = useMutation({
-    mutationFn: (v: SavedViewItem) => postJson<SavedViewItem>(`/api/views/${v.id}`, undefined, "DELETE"),
+    mutationFn: (v: SavedViewItem) => postJson(`/api/views/${v.id}`, savedViewItem, undefined, "DELETE"),
     onSuccess: (v) => {
       void refresh();
       toast.success(`Deleted the view “${v.name}”.`, { action: { label: "Undo", onClick: () => save.mutate({ name: v.name, query: v.query }) } });

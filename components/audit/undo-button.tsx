@@ -2,7 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { problemMessage } from "@/lib/schemas/problem";
+import { readJson } from "@/lib/queries/read-json";
+import { auditUndone } from "@/lib/schemas/audit";
 
 export function UndoButton({ auditId }: { auditId: number }) {
   const router = useRouter();
@@ -11,9 +12,13 @@ export function UndoButton({ auditId }: { auditId: number }) {
   async function undo() {
     setBusy(true);
     setError(null);
-    const res = await fetch(`/api/audit/${auditId}/undo`, { method: "POST" }).catch(() => null);
+    try {
+      const res = await fetch(`/api/audit/${auditId}/undo`, { method: "POST" });
+      await readJson(res, auditUndone, "Could not revert");
+    } catch (e) {
+      setError(e instanceof TypeError ? "Could not revert" : (e as Error).message);
+    }
     setBusy(false);
-    if (!res?.ok) setError(problemMessage(await res?.json().catch(() => null), "Could not revert"));
     router.refresh();
   }
   return (

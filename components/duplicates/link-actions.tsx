@@ -9,7 +9,8 @@ import { toastWithUndo } from "@/lib/ui/undo";
 import { postJson, useKeys } from "@/lib/ui/keys";
 import { articleKeys } from "@/lib/queries/articles";
 import { postStatuses, type Status, type Target } from "@/lib/queries/article-mutations";
-import type { ClusterResult } from "@/lib/schemas/duplicates";
+import { canonicalChosen, clusterResult, linkDecided, type ClusterResult } from "@/lib/schemas/duplicates";
+import { auditUndone } from "@/lib/schemas/audit";
 import type { LinkState as State } from "@/lib/schemas/vocabulary";
 
 const button =
@@ -30,7 +31,7 @@ export function LinkActions({ linkId, state, nextOpen }: { linkId: number; state
   };
   // Undo goes back to the pair it undoes, wherever the editor has moved on to.
   const undo = (id: number, to: State) =>
-    postJson(`/api/duplicates/${id}`, { state: to }).then(
+    postJson(`/api/duplicates/${id}`, linkDecided, { state: to }).then(
       () => {
         router.push(`/duplicates/${id}`);
         refresh();
@@ -39,7 +40,7 @@ export function LinkActions({ linkId, state, nextOpen }: { linkId: number; state
       (e: Error) => toast.error(`${e.message}. The link is as it was.`),
     );
   const decide = useMutation({
-    mutationFn: ({ id, to }: { id: number; to: State; from: State }) => postJson(`/api/duplicates/${id}`, { state: to }),
+    mutationFn: ({ id, to }: { id: number; to: State; from: State }) => postJson(`/api/duplicates/${id}`, linkDecided, { state: to }),
     onSuccess: (_d, { id, to, from }) => {
       const moveOn = to !== "suggested";
       // Undo from the toast or with z, as every decision on the desk.
@@ -87,12 +88,12 @@ export function LinkActions({ linkId, state, nextOpen }: { linkId: number; state
 export function KeepThisCopy({ articleId, isCanonical }: { articleId: number; isCanonical: boolean }) {
   const router = useRouter();
   const m = useMutation({
-    mutationFn: () => postJson<{ auditId: number | null }>(`/api/articles/${articleId}/canonical`),
+    mutationFn: () => postJson(`/api/articles/${articleId}/canonical`, canonicalChosen),
     onSuccess: (r) => {
       router.refresh();
       const undo = r.auditId;
       toast.success("This copy is now the one the group keeps.", {
-        action: undo ? { label: "Undo", onClick: () => void postJson(`/api/audit/${undo}/undo`).then(() => { router.refresh(); toast.success("Undone."); }, (e: Error) => toast.error(e.message)) } : undefined,
+        action: undo ? { label: "Undo", onClick: () => void postJson(`/api/audit/${undo}/undo`, auditUndone).then(() => { router.refresh(); toast.success("Undone."); }, (e: Error) => toast.error(e.message)) } : undefined,
       });
     },
     onError: (e) => toast.error(e.message),
@@ -108,10 +109,10 @@ export function KeepThisCopy({ articleId, isCanonical }: { articleId: number; is
 /** Undoes a cluster decision: statuses back, links reopened, the canonical choice reversed. */
 async function undoCluster(r: ClusterResult) {
   const byFrom = new Map<Status, Target[]>();
-  for (const c of r.reviewed) byFrom.set(c.from as Status, [...(byFrom.get(c.from as Status) ?? []), { id: c.id, version: c.version }]);
+  for (const c of r.reviewed) byFrom.set(c.from, [...(byFrom.get(c.from) ?? []), { id: c.id, version: c.version }]);
   for (const [status, items] of byFrom) await postStatuses(status, items);
-  for (const id of r.confirmed) await postJson(`/api/duplicates/${id}`, { state: "suggested" });
-  if (r.canonicalAuditId) await postJson(`/api/audit/${r.canonicalAuditId}/undo`);
+  for (const id of r.confirmed) await postJson(`/api/duplicates/${id}`, linkDecided, { state: "suggested" });
+  if (r.canonicalAuditId) await postJson(`/api/audit/${r.canonicalAuditId}/undo`, auditUndone);
 }
 
 /** "Keep the original, mark the rest reviewed", for a whole cluster of copies. */
@@ -123,7 +124,7 @@ export function ResolveCluster({ keep, label: text = "Keep this, mark the rest r
     void qc.invalidateQueries({ queryKey: articleKeys.all });
   };
   const m = useMutation({
-    mutationFn: () => postJson<ClusterResult>("/api/duplicates/cluster", { keep }),
+    mutationFn: () => postJson("/api/duplicates/cluster", clusterResult, { keep }),
     onSuccess: (r) => {
       refresh();
       const n = r.reviewed.length;

@@ -7,6 +7,8 @@ import { useRef, useState } from "react";
 import type { IngestInputReport as InputReport, IngestItem as ItemReport, IngestReport as RunReport } from "@/lib/schemas/ingest";
 import { articleKeys } from "@/lib/queries/articles";
 import { problemMessage } from "@/lib/schemas/problem";
+import { ingestReport } from "@/lib/schemas/ingest";
+import { parseAnswer } from "@/lib/queries/read-json";
 
 /** Uploads with XMLHttpRequest, not fetch: fetch reports no upload progress. */
 function postIngest(form: FormData, onProgress: (sent: number) => void): Promise<RunReport> {
@@ -19,8 +21,12 @@ function postIngest(form: FormData, onProgress: (sent: number) => void): Promise
     xhr.onerror = () => reject(new Error("The upload failed: check the connection and try again"));
     xhr.onload = () => {
       const body: unknown = xhr.response ?? {};
-      if (xhr.status >= 200 && xhr.status < 300) resolve(body as RunReport);
-      else reject(new Error(problemMessage(body, `Ingest failed (HTTP ${xhr.status})`)));
+      if (xhr.status < 200 || xhr.status >= 300) return reject(new Error(problemMessage(body, `Ingest failed (HTTP ${xhr.status})`)));
+      try {
+        resolve(parseAnswer(ingestReport, body, "/api/ingest"));
+      } catch (e) {
+        reject(e as Error);
+      }
     };
     xhr.send(form);
   });

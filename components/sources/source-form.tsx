@@ -3,7 +3,8 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import type { SourceView } from "@/lib/schemas/sources";
-import { problemMessage } from "@/lib/schemas/problem";
+import { sourceSaved } from "@/lib/schemas/sources";
+import { readJson } from "@/lib/queries/read-json";
 import { sourceKeys } from "@/lib/queries/sources";
 import { TagPicker, type PickedTag } from "./tag-picker";
 
@@ -13,8 +14,7 @@ async function save(id: number | undefined, body: unknown) {
     headers: { "content-type": "application/json" },
     body: JSON.stringify(body),
   });
-  const json: unknown = await res.json().catch(() => ({}));
-  if (!res.ok) throw new Error(problemMessage(json, `Could not save the source (HTTP ${res.status})`));
+  return readJson(res, sourceSaved, `Could not save the source (HTTP ${res.status})`);
 }
 
 const input = "mt-1 w-full rounded border border-stone-300 bg-white px-2 py-1 text-sm dark:border-stone-700 dark:bg-stone-950";

@@ -3,7 +3,9 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import type { SourceView } from "@/lib/schemas/sources";
-import { problemMessage } from "@/lib/schemas/problem";
+import { z } from "zod";
+import { opmlImportReport, pollQueued, sourceSaved } from "@/lib/schemas/sources";
+import { readJson } from "@/lib/queries/read-json";
 import { sourceKeys, sourceQueries } from "@/lib/queries/sources";
 import { Badge } from "@/components/ui/badge";
 import { TimeAgo } from "@/components/ui/time-ago";
@@ -11,12 +13,12 @@ import { SourceForm } from "./source-form";
 
 const button = "rounded border border-stone-300 px-2 py-1 text-xs font-medium hover:bg-stone-100 focus-visible:outline-2 focus-visible:outline-blue-600 disabled:opacity-50 dark:border-stone-700 dark:hover:bg-stone-800";
 
-async function call(url: string, init: RequestInit) {
-  const res = await fetch(url, init);
-  const json: unknown = await res.json().catch(() => ({}));
-  if (!res.ok) throw new Error(problemMessage(json, `Request failed (HTTP ${res.status})`));
-  return json;
+async function call<S extends z.ZodType>(url: string, init: RequestInit, schema: S): Promise<z.output<S>> {
+  return readJson(await fetch(url, init), schema);
 }
+
+/** A DELETE answers 204, with no body. */
+const noContent = z.undefined();
 
 function until(iso: string | null): string {
   if (!iso) return "now";
@@ -38,12 +40,14 @@ function Row({ s }: { s: SourceView }) {
   const qc = useQueryClient();
   const [editing, setEditing] = useState(false);
   const m = useMutation({
-    mutationFn: (a: { kind: "toggle" } | { kind: "poll" } | { kind: "delete" }) =>
-      a.kind === "poll"
-        ? call(`/api/sources/${s.id}/poll`, { method: "POST" })
+    // The answers are checked and then not needed: the list is read again.
+    mutationFn: async (a: { kind: "toggle" } | { kind: "poll" } | { kind: "delete" }): Promise<void> => {
+      await (a.kind === "poll"
+        ? call(`/api/sources/${s.id}/poll`, { method: "POST" }, pollQueued)
         : a.kind === "delete"
-          ? call(`/api/sources/${s.id}`, { method: "DELETE" })
-          : call(`/api/sources/${s.id}`, { method: "PATCH", headers: { "content-type": "application/json" }, body: JSON.stringify({ enabled: !s.enabled }) }),
+          ? call(`/api/sources/${s.id}`, { method: "DELETE" }, noContent)
+          : call(`/api/sources/${s.id}`, { method: "PATCH", headers: { "content-type": "application/json" }, body: JSON.stringify({ enabled: !s.enabled }) }, sourceSaved));
+    },
     onSuccess: () => void qc.invalidateQueries({ queryKey: sourceKeys.all }),
   });
   return (
@@ -109,11 +113,7 @@ function Opml() {
   const file = useRef<HTMLInputElement>(null);
   const m = useMutation({
     mutationFn: async (f: File) =>
-      (await call("/api/sources/opml", { method: "POST", headers: { "content-type": "text/x-opml" }, body: await f.text() })) as unknown as {
-        added: unknown[];
-        existing: unknown[];
-        errors: { location: string; message: string }[];
-      },
+      call("/api/sources/opml", { method: "POST", headers: { "content-type": "text/x-opml" }, body: await f.text() }, opmlImportReport),
     onSuccess: () => void qc.invalidateQueries({ queryKey: sourceKeys.all }),
   });
   return (

@@ -6,6 +6,7 @@ import { toast } from "sonner";
 import { useSetStatuses, type Status } from "@/lib/queries/article-mutations";
 import { postJson, useKeys } from "@/lib/ui/keys";
 import { workflowStatus } from "@/lib/schemas/vocabulary";
+import { storyMoved } from "@/lib/schemas/stories";
 
 const button =
   "rounded border border-stone-300 px-3 py-1.5 text-sm font-medium hover:bg-stone-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 disabled:opacity-50 dark:border-stone-700 dark:hover:bg-stone-800";
@@ -40,7 +41,7 @@ export function CopyControls({ id, version, status, headline, canMoveOut }: { id
   const router = useRouter();
   const statuses = useSetStatuses(() => router.refresh());
   const move = useMutation({
-    mutationFn: () => postJson<{ storyId: number | null }>("/api/stories/move", { articleId: id, to: "alone" }),
+    mutationFn: () => postJson("/api/stories/move", storyMoved, { articleId: id, to: "alone" }),
     onSuccess: () => {
       toast.success("Moved out of the story. Later copy will not bring it back.");
       router.refresh();

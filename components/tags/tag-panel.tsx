@@ -10,6 +10,7 @@ import { toastWithUndo } from "@/lib/ui/undo";
 import { useEvidence } from "@/components/articles/evidence";
 import { isQueueChip } from "@/lib/schemas/articles";
 import type { PreviewTag } from "@/lib/schemas/preview";
+import { tagActionAnswer, type TagActionAnswer } from "@/lib/schemas/tags";
 import type { TagState } from "@/lib/schemas/vocabulary";
 
 /** A tag as the panel shows it: the article page and the reading pane give the same view. */
@@ -21,15 +22,7 @@ type Action =
   | { action: "restore"; tagId: number; state: TagState; version?: number }
   | { action: "accept-suggestions" };
 
-interface Answer {
-  ok?: boolean;
-  tagId?: number;
-  version?: number;
-  accepted?: number;
-  tags?: { tagId: number; version: number }[];
-}
-
-const act = (articleId: number, body: Action) => postJson<Answer>(`/api/articles/${articleId}/tags`, body);
+const act = (articleId: number, body: Action) => postJson(`/api/articles/${articleId}/tags`, tagActionAnswer, body);
 
 /** Same rule as the server's: the suggestions a queue row shows. */
 const confident = (t: TagView) => t.state === "suggested" && isQueueChip(t);
@@ -169,7 +162,9 @@ const labelOf = (t: TagView, all: TagView[]) =>
   all.some((o) => o !== t && o.name === t.name) && t.officialName ? t.officialName : t.name;
 
 /** What undoes an action, given the tag as it was before and the server's answer (the version our write made). */
-function inverse(a: Action, before: TagView | undefined, r: Answer): Action | null {
+function inverse(a: Action, before: TagView | undefined, answer: TagActionAnswer): Action | null {
+  // Only a decision answers with the tag and its new version (a removal and accept-suggestions do not).
+  const r = "tagId" in answer ? answer : { tagId: undefined, version: undefined };
   if (a.action === "add") {
     if (before) return { action: "restore", tagId: before.tagId, state: before.state as TagState, version: r.version };
     return r.tagId && r.version ? { action: "remove", tagId: r.tagId, version: r.version } : null;
@@ -245,7 +240,7 @@ export function TagPanel({
         return;
       }
       if (a.action === "accept-suggestions") {
-        const done = r.tags ?? [];
+        const done = "tags" in r ? r.tags : [];
         toast.success(done.length ? `Accepted ${done.length} suggested tag${done.length === 1 ? "" : "s"}.` : "No confident suggestions to accept.", {
           action: done.length
             ? { label: "Undo", onClick: () => done.forEach((t) => m.mutate({ a: { action: "restore", tagId: t.tagId, state: "suggested", version: t.version }, undoing: true })) }

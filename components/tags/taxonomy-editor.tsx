@@ -4,7 +4,8 @@ import { useRouter } from "next/navigation";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { toast } from "sonner";
-import { problemMessage } from "@/lib/schemas/problem";
+import { readJson } from "@/lib/queries/read-json";
+import { taxonomyAnswer } from "@/lib/schemas/tags";
 
 type Change =
   | { action: "rename"; tagId: number; name: string }
@@ -13,9 +14,7 @@ type Change =
 
 async function change(body: Change) {
   const res = await fetch("/api/taxonomy", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-  const json: unknown = await res.json().catch(() => ({}));
-  if (!res.ok) throw new Error(problemMessage(json, `Could not change the taxonomy (HTTP ${res.status})`));
-  return json as { id?: number };
+  return readJson(res, taxonomyAnswer, `Could not change the taxonomy (HTTP ${res.status})`);
 }
 
 export interface TopicRow {

@@ -12,7 +12,8 @@ import { pressKey, shortcutsFor } from "@/lib/ui/shortcuts";
 import { useKeys } from "@/lib/ui/keys";
 import { undoLast } from "@/lib/ui/undo";
 import { toast } from "sonner";
-import type { ArticlePage } from "@/lib/schemas/articles";
+import { articlePage } from "@/lib/schemas/articles";
+import { readJson } from "@/lib/queries/read-json";
 
 /**
  * cmdk's ranking, with the searches for the words typed (the queue search and
@@ -67,7 +68,7 @@ export function CommandPalette({ pages, canEdit }: { pages: PalettePage[]; canEd
     queryFn: async () => {
       const res = await fetch(`/api/articles?${new URLSearchParams({ q, limit: "8", status: "all" })}`);
       if (!res.ok) throw new Error(`Search failed (HTTP ${res.status})`);
-      return ((await res.json()) as ArticlePage).items;
+      return (await readJson(res, articlePage)).items;
     },
   });
 

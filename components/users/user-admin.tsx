@@ -2,16 +2,16 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { problemMessage } from "@/lib/schemas/problem";
+import type { z } from "zod";
+import { readJson } from "@/lib/queries/read-json";
+import { passwordSet, userChanged, userCreated } from "@/lib/schemas/users";
 import { ConfirmDialog as Confirm } from "@/components/ui/confirm-dialog";
 
 type U = { id: number; email: string; name: string; role: string; disabled: boolean };
 
-async function send(url: string, body: unknown) {
+async function send<S extends z.ZodType>(url: string, schema: S, body: unknown): Promise<z.output<S>> {
   const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-  const json: unknown = await res.json().catch(() => ({}));
-  if (!res.ok) throw new Error(problemMessage(json, `HTTP ${res.status}`));
-  return json as { password?: string };
+  return readJson(res, schema, `HTTP ${res.status}`);
 }
 
 const button = "rounded border border-stone-300 px-2 py-1 text-xs hover:bg-stone-100 focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-stone-700 dark:hover:bg-stone-800";
@@ -40,19 +40,19 @@ export function UserAdmin({ users, me }: { users: U[]; me: number }) {
     const f = new FormData(form);
     await run(async () => {
       const password = String(f.get("password") ?? "");
-      const r = await send("/api/users", { email: f.get("email"), name: f.get("name"), role: f.get("role"), ...(password ? { password } : {}) });
+      const r = await send("/api/users", userCreated, { email: f.get("email"), name: f.get("name"), role: f.get("role"), ...(password ? { password } : {}) });
       form.reset();
       return r.password ? `Created. Their password (shown once): ${r.password}` : "Created.";
     });
   }
   const confirmed = (a: Asking) => {
     if (a.kind === "role") {
-      void run(async () => (await send(`/api/users/${a.user.id}`, { role: a.to }), `${a.user.name} (${a.user.email}) is now ${a.to}.`));
+      void run(async () => (await send(`/api/users/${a.user.id}`, userChanged, { role: a.to }), `${a.user.name} (${a.user.email}) is now ${a.to}.`));
     } else {
       const chosen = newPassword;
       void run(async () => {
-        const r = await send(`/api/users/${a.user.id}/password`, chosen ? { password: chosen } : {});
-        return r.password
+        const r = await send(`/api/users/${a.user.id}/password`, passwordSet, chosen ? { password: chosen } : {});
+        return "password" in r
           ? `New password for ${a.user.email} (shown once, give it to them): ${r.password}`
           : `${a.user.email}'s password is changed; their sessions are signed out.`;
       });
@@ -91,7 +91,7 @@ export function UserAdmin({ users, me }: { users: U[]; me: number }) {
                 <button className={button} aria-label={`Rename ${u.email}`}
                   onClick={() => {
                     const name = window.prompt(`New name for ${u.email} (1-100 characters)`, u.name)?.trim();
-                    if (name && name !== u.name) void run(async () => (await send(`/api/users/${u.id}`, { name }), `${u.email} is now called ${name}.`));
+                    if (name && name !== u.name) void run(async () => (await send(`/api/users/${u.id}`, userChanged, { name }), `${u.email} is now called ${name}.`));
                   }}>
                   Rename
                 </button>
@@ -104,7 +104,7 @@ export function UserAdmin({ users, me }: { users: U[]; me: number }) {
                 </button>
                 {u.id !== me && (
                   <button className={button}
-                    onClick={() => void run(async () => (await send(`/api/users/${u.id}`, { disabled: !u.disabled }), `${u.email} ${u.disabled ? "enabled" : "disabled"}.`))}>
+                    onClick={() => void run(async () => (await send(`/api/users/${u.id}`, userChanged, { disabled: !u.disabled }), `${u.email} ${u.disabled ? "enabled" : "disabled"}.`))}>
                     {u.disabled ? "Enable" : "Disable"}
                   </button>
                 )}

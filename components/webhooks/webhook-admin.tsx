@@ -2,18 +2,20 @@
 
 import { useRouter } from "next/navigation";
 import { Fragment, useState } from "react";
-import { problemMessage } from "@/lib/schemas/problem";
-import { WEBHOOK_EVENT_LABEL, webhookEvents, type DeliveryView, type WebhookView } from "@/lib/schemas/webhooks";
+import type { z } from "zod";
+import { problemMessage, problemSchema } from "@/lib/schemas/problem";
+import { readJson } from "@/lib/queries/read-json";
+import { WEBHOOK_EVENT_LABEL, deliveryList, deliveryView, webhookCreated, webhookEvents, webhookView, type DeliveryView, type WebhookView } from "@/lib/schemas/webhooks";
 
 /** Calls /api/v1 with the session; a refusal's problem details become the error's message, field by field. */
-async function call<T>(method: string, url: string, body?: unknown): Promise<T> {
+async function call<S extends z.ZodType>(method: string, url: string, schema: S, body?: unknown): Promise<z.output<S>> {
   const res = await fetch(url, { method, ...(body === undefined ? {} : { headers: { "content-type": "application/json" }, body: JSON.stringify(body) }) });
-  const json = (await res.json().catch(() => ({}))) as { errors?: { path: string; message: string }[] };
   if (!res.ok) {
-    const fields = json.errors?.map((e) => e.message).join("; ");
+    const json: unknown = await res.json().catch(() => undefined);
+    const fields = problemSchema.safeParse(json).data?.errors?.map((e) => e.message).join("; ");
     throw new Error(fields || problemMessage(json, `HTTP ${res.status}`));
   }
-  return json as T;
+  return readJson(res, schema);
 }
 
 const button = "rounded border border-stone-300 px-2 py-1 text-xs hover:bg-stone-100 focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-stone-700 dark:hover:bg-stone-800";
@@ -42,7 +44,7 @@ function Deliveries({ hook, onMessage }: { hook: WebhookView; onMessage: (m: { t
   const [rows, setRows] = useState<DeliveryView[] | null>(null);
   const load = async () => {
     try {
-      setRows((await call<{ deliveries: DeliveryView[] }>("GET", `/api/v1/webhooks/${hook.id}/deliveries?limit=50`)).deliveries);
+      setRows((await call("GET", `/api/v1/webhooks/${hook.id}/deliveries?limit=50`, deliveryList)).deliveries);
     } catch (e) {
       onMessage({ text: (e as Error).message, error: true });
     }
@@ -82,7 +84,7 @@ function Deliveries({ hook, onMessage }: { hook: WebhookView; onMessage: (m: { t
                     <button
                       className={button}
                       onClick={() =>
-                        void call<DeliveryView>("POST", `/api/v1/webhooks/${hook.id}/deliveries/${d.id}/redeliver`).then(
+                        void call("POST", `/api/v1/webhooks/${hook.id}/deliveries/${d.id}/redeliver`, deliveryView).then(
                           () => (onMessage({ text: `Delivery ${d.id} is queued again.` }), load()),
                           (e: Error) => onMessage({ text: e.message, error: true }),
                         )
@@ -119,7 +121,7 @@ export function WebhookAdmin({ hooks, views, privateAllowed }: { hooks: WebhookV
     const f = new FormData(form);
     const view = String(f.get("savedViewId") ?? "");
     await run(async () => {
-      const made = await call<WebhookView & { secret: string }>("POST", "/api/v1/webhooks", {
+      const made = await call("POST", "/api/v1/webhooks", webhookCreated, {
         name: f.get("name"),
         url: f.get("url"),
         events: f.getAll("events"),
@@ -192,7 +194,7 @@ export function WebhookAdmin({ hooks, views, privateAllowed }: { hooks: WebhookV
                   </td>
                   <td className="text-xs"><Status d={h.lastDelivery} /></td>
                   <td className="space-x-2 whitespace-nowrap text-right">
-                    <button className={button} onClick={() => void run(async () => (await call("PATCH", `/api/v1/webhooks/${h.id}`, { active: !h.active }), `“${h.name}” ${h.active ? "paused" : "resumed"}.`))}>
+                    <button className={button} onClick={() => void run(async () => (await call("PATCH", `/api/v1/webhooks/${h.id}`, webhookView, { active: !h.active }), `“${h.name}” ${h.active ? "paused" : "resumed"}.`))}>
                       {h.active ? "Pause" : "Resume"}
                     </button>
                     <button
@@ -200,7 +202,7 @@ export function WebhookAdmin({ hooks, views, privateAllowed }: { hooks: WebhookV
                       aria-label={`Delete ${h.name}`}
                       onClick={() => {
                         if (window.confirm(`Delete the webhook “${h.name}” and its deliveries? Queued ones are not sent.`)) {
-                          void run(async () => (await call("DELETE", `/api/v1/webhooks/${h.id}`), `“${h.name}” deleted.`));
+                          void run(async () => (await call("DELETE", `/api/v1/webhooks/${h.id}`, webhookView), `“${h.name}” deleted.`));
                         }
                       }}
                     >

@@ -6,7 +6,7 @@ import { toast } from "sonner";
 import { articleKeys } from "./articles";
 import { postJson } from "../ui/keys";
 import { toastWithUndo } from "../ui/undo";
-import type { ArticlePage, BulkStatusResult } from "../schemas/articles";
+import { bulkStatusResult, type ArticlePage, type BulkStatusResult } from "../schemas/articles";
 import type { WorkflowStatus } from "../schemas/vocabulary";
 
 export type Status = WorkflowStatus;
@@ -18,7 +18,7 @@ export interface Target {
 const verb: Record<Status, string> = { new: "Reopened", reviewed: "Marked reviewed", spiked: "Spiked" };
 
 export const postStatuses = (status: Status, items: Target[], wholeStory = false) =>
-  postJson<BulkStatusResult>("/api/articles/status", { status, items, ...(wholeStory ? { wholeStory } : {}) });
+  postJson("/api/articles/status", bulkStatusResult, { status, items, ...(wholeStory ? { wholeStory } : {}) });
 
 type Lists = [readonly unknown[], InfiniteData<ArticlePage> | undefined][];
 
@@ -71,9 +71,9 @@ export function useSetStatuses(onDone?: () => void) {
   const undo = (r: BulkStatusResult) => {
     const byFrom = new Map<Status, Target[]>();
     for (const c of r.changed) {
-      const list = byFrom.get(c.from as Status) ?? [];
+      const list = byFrom.get(c.from) ?? [];
       list.push({ id: c.id, version: c.version });
-      byFrom.set(c.from as Status, list);
+      byFrom.set(c.from, list);
     }
     for (const [status, items] of byFrom) m.mutate({ status, items, undoing: true });
   };

@@ -1,6 +1,7 @@
 // Query keys and options for articles: every variable the fetch uses is in the key.
 import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
-import type { ArticleFacets, ArticlePage } from "../schemas/articles";
+import { articleFacets, articlePage, type ArticleFacets, type ArticlePage } from "../schemas/articles";
+import { readJson } from "./read-json";
 import type { WorkflowStatus } from "../schemas/vocabulary";
 
 export interface ArticleFilters {
@@ -48,7 +49,7 @@ async function fetchPage(f: ArticleFilters, cursor: string | null): Promise<Arti
   if (cursor) qs.set("cursor", cursor);
   const res = await fetch(`/api/articles?${qs}`);
   if (!res.ok) throw new Error(`Could not load articles (HTTP ${res.status})`);
-  return res.json() as Promise<ArticlePage>;
+  return readJson(res, articlePage);
 }
 
 export const articleQueries = {
@@ -62,7 +63,7 @@ export const articleQueries = {
         qs.set("limit", "1");
         const res = await fetch(`/api/articles?${qs}`);
         if (!res.ok) throw new Error(`Could not check for new articles (HTTP ${res.status})`);
-        return ((await res.json()) as ArticlePage).total;
+        return (await readJson(res, articlePage)).total;
       },
       refetchInterval: 5_000,
     }),
@@ -73,7 +74,7 @@ export const articleQueries = {
       queryFn: async (): Promise<ArticleFacets> => {
         const res = await fetch(`/api/articles/facets?${filterParams(f)}`);
         if (!res.ok) throw new Error(`Could not count the filters (HTTP ${res.status})`);
-        return res.json() as Promise<ArticleFacets>;
+        return readJson(res, articleFacets);
       },
       staleTime: 30_000,
     }),

@@ -1,6 +1,7 @@
 // Query keys and options for the dashboard: the range is the only variable.
 import { queryOptions } from "@tanstack/react-query";
-import type { Dashboard, DashboardRange } from "../schemas/dashboard";
+import { dashboard, type Dashboard, type DashboardRange } from "../schemas/dashboard";
+import { readJson } from "./read-json";
 
 export const dashboardKeys = {
   all: ["dashboard"] as const,
@@ -14,7 +15,7 @@ export const dashboardQueries = {
       queryFn: async (): Promise<Dashboard> => {
         const res = await fetch(`/api/dashboard?range=${range}`);
         if (!res.ok) throw new Error(`Could not load the dashboard (HTTP ${res.status})`);
-        return res.json() as Promise<Dashboard>;
+        return readJson(res, dashboard);
       },
       // The desk moves on: refresh the figures every minute while the page is open.
       refetchInterval: 60_000,

@@ -9,12 +9,8 @@ import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
 import { articleKeys } from "./articles";
 import { sourceKeys } from "./sources";
-
-interface LiveEvent {
-  articles: number[];
-  changed: number[];
-  entities: string[];
-}
+import { parseAnswer } from "./read-json";
+import { liveEvent, type LiveEvent } from "../schemas/live";
 
 export function useLiveUpdates() {
   const qc = useQueryClient();
@@ -31,8 +27,10 @@ export function useLiveUpdates() {
     const onChange = (m: MessageEvent<string>) => {
       let e: LiveEvent;
       try {
-        e = JSON.parse(m.data) as LiveEvent;
-      } catch {
+        e = parseAnswer(liveEvent, JSON.parse(m.data), "/api/events");
+      } catch (err) {
+        // A message this tab cannot read changes nothing it shows; said in the console for whoever looks.
+        console.warn(err);
         return;
       }
       // Arrivals go to the queue's "N new articles: show" bar, so the list does

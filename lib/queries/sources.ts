@@ -1,6 +1,7 @@
 // Query keys and options for the polled feeds.
 import { queryOptions } from "@tanstack/react-query";
-import type { SourceView } from "../schemas/sources";
+import { sourceList } from "../schemas/sources";
+import { readJson } from "./read-json";
 
 export const sourceKeys = {
   all: ["sources"] as const,
@@ -15,7 +16,7 @@ export const sourceQueries = {
       queryFn: async () => {
         const res = await fetch("/api/sources");
         if (!res.ok) throw new Error(`Could not load the sources (HTTP ${res.status})`);
-        return ((await res.json()) as { items: SourceView[] }).items;
+        return (await readJson(res, sourceList)).items;
       },
       refetchInterval: 5_000,
     }),

@@ -1,6 +1,7 @@
 // Query keys and options for stories: every variable the fetch uses is in the key.
 import { queryOptions } from "@tanstack/react-query";
-import type { StoryDetail } from "../schemas/stories";
+import { storyDetail, type StoryDetail } from "../schemas/stories";
+import { readJson } from "./read-json";
 
 export const storyKeys = {
   all: ["stories"] as const,
@@ -15,7 +16,7 @@ export const storyQueries = {
       queryFn: async (): Promise<StoryDetail> => {
         const res = await fetch(`/api/stories/${id}`);
         if (!res.ok) throw new Error(`Could not load the story (HTTP ${res.status})`);
-        return res.json() as Promise<StoryDetail>;
+        return readJson(res, storyDetail);
       },
     }),
 };

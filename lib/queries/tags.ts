@@ -1,11 +1,9 @@
 // Query keys and options for the tag typeahead (GET /api/tags?q=): topics, newsroom tags and countries by name.
 import { queryOptions } from "@tanstack/react-query";
+import { tagSearchResult, type TagRef } from "../schemas/tags";
+import { readJson } from "./read-json";
 
-export interface FoundTag {
-  scheme: string;
-  code: string;
-  name: string;
-}
+export type FoundTag = TagRef;
 
 export const tagKeys = {
   all: ["tags"] as const,
@@ -20,7 +18,7 @@ export const tagQueries = {
       queryFn: async () => {
         const res = await fetch(`/api/tags?q=${encodeURIComponent(q)}`);
         if (!res.ok) throw new Error("Could not search tags");
-        return ((await res.json()) as { items: FoundTag[] }).items;
+        return (await readJson(res, tagSearchResult)).items;
       },
       enabled: q.trim().length >= 2,
     }),

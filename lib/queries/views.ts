@@ -1,6 +1,7 @@
 // Query keys and options for saved views.
 import { queryOptions } from "@tanstack/react-query";
-import type { SavedViewItem } from "../schemas/views";
+import { savedViewList } from "../schemas/views";
+import { readJson } from "./read-json";
 
 export const viewKeys = {
   all: ["views"] as const,
@@ -14,7 +15,7 @@ export const viewQueries = {
       queryFn: async () => {
         const res = await fetch("/api/views");
         if (!res.ok) throw new Error(`Could not load saved views (HTTP ${res.status})`);
-        return ((await res.json()) as { items: SavedViewItem[] }).items;
+        return (await readJson(res, savedViewList)).items;
       },
     }),
 };

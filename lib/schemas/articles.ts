@@ -159,23 +159,25 @@ export type ArticleListParams = z.input<typeof articleListParams>;
 export const articleFilterParams = articleQueryFields.omit({ after: true, cursor: true, limit: true });
 export type ArticleFilterParams = z.input<typeof articleFilterParams>;
 
-export interface FacetCount {
+export const facetCount = z.object({
   /** The value the filter takes: a status, a tag code, a source id, "yes"/"no". */
-  value: string;
-  label: string;
-  count: number;
-}
+  value: z.string(),
+  label: z.string(),
+  count: z.number().int().min(0),
+});
+export type FacetCount = z.infer<typeof facetCount>;
 
-/** Counts per filter value, each dimension counted under every other active filter. */
-export interface ArticleFacets {
+/** Counts per filter value, each dimension counted under every other active filter (GET /api/articles/facets). */
+export const articleFacets = z.object({
   /** Articles matching every active filter. */
-  total: number;
-  status: FacetCount[];
-  place: FacetCount[];
-  topic: FacetCount[];
-  source: FacetCount[];
-  duplicates: FacetCount[];
-}
+  total: z.number().int().min(0),
+  status: z.array(facetCount),
+  place: z.array(facetCount),
+  topic: z.array(facetCount),
+  source: z.array(facetCount),
+  duplicates: z.array(facetCount),
+});
+export type ArticleFacets = z.infer<typeof articleFacets>;
 
 export const tagChip = z
   .object({

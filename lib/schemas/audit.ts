@@ -1,4 +1,8 @@
-// An audit log entry as the log pages show it (lib/server/audit-log.ts reads them).
+// The audit log as the desk shows it: its entries (lib/server/audit-log.ts reads them) and the answers of its routes.
+import { z } from "zod";
+
+/** POST /api/audit/:id/undo: the entry whose action was undone. */
+export const auditUndone = z.object({ undone: z.number().int() });
 
 export interface AuditView {
   id: number;

@@ -10,55 +10,61 @@ export const dashboardParams = z.object({ range: dashboardRange.default("7d") })
 export const RANGE_LABELS: Record<DashboardRange, string> = { "24h": "24 hours", "7d": "7 days", "30d": "30 days" };
 
 /** One series of a chart over time: a topic or place, or everything outside the top ones. */
-export interface TimeSeries {
+export const timeSeries = z.object({
   /** The data key in each point: s0..sN, or "other". */
-  key: string;
+  key: z.string(),
   /** Tag code to filter the queue by; null for "other". */
-  code: string | null;
-  name: string;
+  code: z.string().nullable(),
+  name: z.string(),
   /** Articles in the whole range. */
-  total: number;
-}
+  total: z.number().int().min(0),
+});
+export type TimeSeries = z.infer<typeof timeSeries>;
 
-export interface OverTime {
-  series: TimeSeries[];
+export const overTime = z.object({
+  series: z.array(timeSeries),
   /** One point per bucket, oldest first: { start, <series key>: articles }. */
-  points: ({ start: string } & Record<string, number | string>)[];
+  points: z.array(z.object({ start: z.string() }).catchall(z.union([z.number(), z.string()]))),
   /** Articles in the range with none of the chart's tags. */
-  untagged: number;
-}
+  untagged: z.number().int().min(0),
+});
+export type OverTime = z.infer<typeof overTime>;
 
-export interface SourceDuplicateRate {
-  sourceId: number | null;
-  name: string;
-  articles: number;
+export const sourceDuplicateRate = z.object({
+  sourceId: z.number().int().nullable(),
+  name: z.string(),
+  articles: z.number().int().min(0),
   /** Articles with an open (suggested) or confirmed duplicate link. */
-  duplicates: number;
+  duplicates: z.number().int().min(0),
   /** duplicates / articles, 0..1. */
-  rate: number;
-}
+  rate: z.number().min(0),
+});
+export type SourceDuplicateRate = z.infer<typeof sourceDuplicateRate>;
 
-export interface Waiting {
+export const waiting = z.object({
   /** New (not yet reviewed) articles by how long ago they arrived. */
-  newByAge: { key: string; label: string; count: number }[];
-  newTotal: number;
+  newByAge: z.array(z.object({ key: z.string(), label: z.string(), count: z.number().int().min(0) })),
+  newTotal: z.number().int().min(0),
   /** Duplicate links awaiting an editor, copies apart from rewrites. */
-  openLinks: { copies: number; sameStory: number };
+  openLinks: z.object({ copies: z.number().int().min(0), sameStory: z.number().int().min(0) }),
   /** Suggested tags (counted as the queue counts them) on new articles, and how many articles carry them. */
-  suggestedTags: number;
-  suggestedTagArticles: number;
-}
+  suggestedTags: z.number().int().min(0),
+  suggestedTagArticles: z.number().int().min(0),
+});
+export type Waiting = z.infer<typeof waiting>;
 
-export interface Dashboard {
-  range: DashboardRange;
+/** GET /api/dashboard's answer. */
+export const dashboard = z.object({
+  range: dashboardRange,
   /** Bucket width: an hour or a day, UTC. */
-  unit: "hour" | "day";
-  from: string;
-  to: string;
+  unit: z.enum(["hour", "day"]),
+  from: z.string(),
+  to: z.string(),
   /** Articles whose story time falls in the range. */
-  articles: number;
-  topics: OverTime;
-  places: OverTime;
-  duplicateRate: SourceDuplicateRate[];
-  waiting: Waiting;
-}
+  articles: z.number().int().min(0),
+  topics: overTime,
+  places: overTime,
+  duplicateRate: z.array(sourceDuplicateRate),
+  waiting,
+});
+export type Dashboard = z.infer<typeof dashboard>;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { duplicateKind, linkState } from "./vocabulary";
+import { duplicateKind, linkState, workflowStatus } from "./vocabulary";
 import { idParam } from "./ids";
 
 export const linkDecision = z.object({ state: linkState });
@@ -57,15 +57,22 @@ export const duplicateLinkPage = z
   .meta({ id: "DuplicateLinkPage" });
 export type DuplicateLinkPage = z.infer<typeof duplicateLinkPage>;
 
-/** What "keep the original, mark the rest reviewed" did (lib/server/duplicates/resolve-cluster.ts). */
-export interface ClusterResult {
-  keep: number;
+/** POST /api/duplicates/:id: the link as decided. */
+export const linkDecided = z.object({ id: z.number().int(), state: linkState });
+
+/** POST /api/articles/:id/canonical: the copy the group keeps, its members, and the audit entry that undoes the choice. */
+export const canonicalChosen = z.object({ canonical: z.number().int().nullable(), members: z.array(z.number().int()), auditId: z.number().int().nullable() });
+
+/** POST /api/duplicates/cluster: what "keep one, mark the rest reviewed" did, to report and to undo. */
+export const clusterResult = z.object({
+  keep: z.number().int(),
   /** Links that were suggested and are now confirmed. */
-  confirmed: number[];
+  confirmed: z.array(z.number().int()),
   /** Copies marked reviewed: their status before, and the version after, for undo. */
-  reviewed: { id: number; from: string; version: number }[];
+  reviewed: z.array(z.object({ id: z.number().int(), from: workflowStatus, version: z.number().int() })),
   /** Copies whose status could not be set (changed meanwhile), with why. */
-  refused: { id: number; reason: string }[];
+  refused: z.array(z.object({ id: z.number().int(), reason: z.string() })),
   /** The audit entry of the canonical choice, undone through the audit log. */
-  canonicalAuditId: number | null;
-}
+  canonicalAuditId: z.number().int().nullable(),
+});
+export type ClusterResult = z.infer<typeof clusterResult>;

@@ -50,3 +50,21 @@ export const sourceView = z
   })
   .meta({ id: "Source" });
 export type SourceView = z.infer<typeof sourceView>;
+
+/** The feeds, as GET /api/sources and GET /api/v1/sources list them. */
+export const sourceList = z.object({ items: z.array(sourceView) });
+
+/** POST /api/sources (a feed added) and PATCH /api/sources/:id (changed; with its enabled flag). */
+export const sourceSaved = z.object({ id: z.number().int(), name: z.string(), enabled: z.boolean().optional() });
+
+/** POST /api/sources/:id/poll: the feed is due at once. */
+export const pollQueued = z.object({ queued: z.literal(true) });
+
+/** POST /api/sources/opml: what an OPML import did. */
+export const opmlImportReport = z.object({
+  added: z.array(z.object({ id: z.number().int(), name: z.string(), feedUrl: z.string() })),
+  /** Feeds already polled, by URL. */
+  existing: z.array(z.string()),
+  errors: z.array(z.object({ location: z.string(), message: z.string() })),
+});
+export type OpmlImportReport = z.infer<typeof opmlImportReport>;

@@ -102,3 +102,6 @@ export const storyDetail = z
   })
   .meta({ id: "Story" });
 export type StoryDetail = z.infer<typeof storyDetail>;
+
+/** POST /api/stories/move: the story the article is in now (null: alone). */
+export const storyMoved = z.object({ storyId: z.number().int().nullable() });

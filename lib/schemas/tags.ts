@@ -88,3 +88,17 @@ export const tagDecision = z.discriminatedUnion("action", [
   }),
   z.object({ action: z.literal("add"), scheme: z.enum(["medtop", "iso3166", "newsroom"]), code: z.string().trim().min(1).max(100) }),
 ]);
+
+/** POST /api/articles/:id/tags, accept, reject, add or restore: the tag as decided, with the version to name next. */
+export const tagDecided = z.object({ ok: z.literal(true), tagId: z.number().int(), state: tagState, version: z.number().int() });
+/** POST /api/articles/:id/tags, remove. Strict: a decision with a wrong field must not pass for a removal in the union below. */
+export const tagRemoved = z.strictObject({ ok: z.literal(true) });
+/** POST /api/articles/:id/tags, accept-suggestions: each tag accepted, with the version its undo names. */
+export const suggestionsAccepted = z.object({ accepted: z.number().int().min(0), tags: z.array(z.object({ tagId: z.number().int(), version: z.number().int() })) });
+/** Any answer of POST /api/articles/:id/tags (the fullest shape first: a union takes the first that fits). */
+export const tagActionAnswer = z.union([tagDecided, suggestionsAccepted, tagRemoved]);
+export type TagActionAnswer = z.infer<typeof tagActionAnswer>;
+
+/** POST /api/taxonomy: the tag as it now is. */
+export const taxonomyAnswer = z.object({ id: z.number().int(), code: z.string(), name: z.string(), hidden: z.boolean() });
+export type TaxonomyAnswer = z.infer<typeof taxonomyAnswer>;

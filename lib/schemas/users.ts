@@ -38,3 +38,25 @@ export const auditFilters = z.object({
   to: z.iso.date().optional(),
   before: queryId.optional(),
 });
+
+/** A user as the admin pages and /api/users show them (never a secret). */
+export const userView = z.object({
+  id: z.number().int(),
+  email: z.string(),
+  name: z.string(),
+  role: roleName,
+  disabled: z.boolean(),
+  createdAt: z.string(),
+});
+export type UserView = z.infer<typeof userView>;
+
+/** POST /api/users: the new user, and the password when one was generated (shown once). */
+export const userCreated = z.object({ user: userView, password: z.string().optional() });
+/** POST /api/users/:id: the user as changed. */
+export const userChanged = z.object({ user: userView });
+/** POST /api/users/:id/password: the generated password (shown once), or ok for one the admin chose. */
+export const passwordSet = z.union([z.object({ password: z.string() }), z.object({ ok: z.literal(true) })]);
+
+/** POST /api/articles/:id/presence: who else has the article open. */
+export const presenceAnswer = z.object({ others: z.array(z.object({ id: z.number().int(), name: z.string(), role: roleName })) });
+export type PresenceOther = z.infer<typeof presenceAnswer>["others"][number];

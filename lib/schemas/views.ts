@@ -30,8 +30,9 @@ export const savedViewInput = z.object({
   query: viewQuery,
 });
 
-export interface SavedViewItem {
-  id: number;
-  name: string;
-  query: string;
-}
+/** A saved view as listed, saved (POST /api/views) and deleted (DELETE /api/views/:id). */
+export const savedViewItem = z.object({ id: z.number().int(), name: z.string(), query: z.string() });
+export type SavedViewItem = z.infer<typeof savedViewItem>;
+
+/** GET /api/views's answer. */
+export const savedViewList = z.object({ items: z.array(savedViewItem) });

@@ -77,3 +77,8 @@ export type WebhookView = z.infer<typeof webhookView>;
 export const webhookCreated = webhookView
   .extend({ secret: z.string().describe("Signs every delivery (Wiredesk-Signature): shown this once, never again") })
   .meta({ id: "WebhookCreated" });
+
+/** GET /api/v1/webhooks. */
+export const webhookList = z.object({ webhooks: z.array(webhookView) });
+/** GET /api/v1/webhooks/{id}/deliveries. */
+export const deliveryList = z.object({ deliveries: z.array(deliveryView) });

@@ -3,7 +3,8 @@
 // the editor types in a field, never with a modifier (those belong to the
 // browser), never while a dialog such as the command palette is open.
 import { useEffect, useRef } from "react";
-import { problemMessage } from "../schemas/problem";
+import type { z } from "zod";
+import { readJson } from "../queries/read-json";
 
 // Inputs that take no typed text: a clicked checkbox or file picker keeps focus
 // but must not swallow the desk's keys.
@@ -39,8 +40,8 @@ export function useKeys(map: KeyMap, enabled = true) {
   }, [enabled]);
 }
 
-/** POSTs JSON and returns the parsed answer, or throws the server's own message. */
-export async function postJson<T>(url: string, body?: unknown, method = "POST"): Promise<T> {
+/** POSTs JSON and returns the answer as its schema reads it, or throws the server's own message. */
+export async function postJson<S extends z.ZodType>(url: string, schema: S, body?: unknown, method = "POST"): Promise<z.output<S>> {
   // Offline, a write is refused at once and says so, rather than shown as done and silently held.
   if (typeof navigator !== "undefined" && navigator.onLine === false) throw new Error("You are offline: nothing was sent");
   let res: Response;
@@ -53,7 +54,5 @@ export async function postJson<T>(url: string, body?: unknown, method = "POST"):
   } catch {
     throw new Error("The desk could not reach the server: nothing was saved");
   }
-  const json: unknown = await res.json().catch(() => ({}));
-  if (!res.ok) throw new Error(problemMessage(json, `Request failed (HTTP ${res.status})`));
-  return json as T;
+  return readJson(res, schema);
 }

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { endpoint } from "../endpoint";
 import { idParam } from "../ids";
-import { sourceInput, sourceUpdate, sourceView } from "../sources";
+import { sourceInput, sourceList, sourceUpdate, sourceView } from "../sources";
 
 const idPath = z.object({ id: idParam.describe("The source's id") });
 
@@ -14,7 +14,7 @@ export const listSources = endpoint({
   group: "Sources",
   summary: "List the polled feeds with their health",
   need: "sources",
-  response: z.object({ items: z.array(sourceView) }),
+  response: sourceList,
 });
 
 export const createSource = endpoint({

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { endpoint } from "../endpoint";
 import { idParam } from "../ids";
-import { deliveryView, webhookCreate, webhookCreated, webhookUpdate, webhookView } from "../webhooks";
+import { deliveryList, deliveryView, webhookCreate, webhookCreated, webhookList, webhookUpdate, webhookView } from "../webhooks";
 
 const idPath = z.object({ id: idParam.describe("The webhook's id") });
 const deliveryPath = z.object({ id: idParam.describe("The webhook's id"), deliveryId: idParam.describe("The delivery's id") });
@@ -17,7 +17,7 @@ export const listWebhooks = endpoint({
   summary: "List webhooks (never their secrets), each with its newest delivery",
   need: "users",
   sessionOnly: true,
-  response: z.object({ webhooks: z.array(webhookView) }),
+  response: webhookList,
 });
 
 export const createWebhook = endpoint({
@@ -74,7 +74,7 @@ export const listWebhookDeliveries = endpoint({
   sessionOnly: true,
   params: idPath,
   query: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50).describe("At most this many (1-200)") }),
-  response: z.object({ deliveries: z.array(deliveryView) }),
+  response: deliveryList,
   errors: [404],
 });
 

@@ -9,6 +9,8 @@ import { authorize, recordAudit, type Actor } from "../audit";
 import { applyLinkDecision } from "../stories/story-clusters";
 import { enqueueDuplicateConfirmed } from "../webhooks/enqueue";
 import { NotFoundError } from "../articles/set-status";
+import type { canonicalChosen } from "../../schemas/duplicates";
+import type { z } from "zod";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
@@ -128,7 +130,7 @@ export async function setCanonical(db: Db, articleId: number, actor: Actor) {
 }
 
 /** setCanonical for the desk: the group as ids, and the audit entry that undoes the choice (POST /api/audit/:id/undo). */
-export async function chooseCanonical(db: Db, articleId: number, actor: Actor) {
+export async function chooseCanonical(db: Db, articleId: number, actor: Actor): Promise<z.infer<typeof canonicalChosen>> {
   authorize(actor, "triage");
   if (!(await db.article.findUnique({ where: { id: articleId }, select: { id: true } }))) throw new NotFoundError(`No article ${articleId}`);
   const group = await setCanonical(db, articleId, actor);

@@ -8,6 +8,7 @@ import { authorize, type Actor } from "../audit";
 import { decideLink, DecisionError, setCanonical } from "./decide-link";
 import { setStatus, StaleWriteError } from "../articles/set-status";
 import type { ClusterResult } from "../../schemas/duplicates";
+import { workflowStatus } from "../../schemas/vocabulary";
 
 export type { ClusterResult };
 
@@ -57,7 +58,7 @@ export async function resolveCluster(db: Db, keep: number, actor: Actor): Promis
     if (a.status === "reviewed") continue;
     try {
       const r = await setStatus(db, a.id, "reviewed", a.version, actor);
-      result.reviewed.push({ id: a.id, from: a.status, version: r.version });
+      result.reviewed.push({ id: a.id, from: workflowStatus.parse(a.status), version: r.version });
     } catch (e) {
       if (!(e instanceof StaleWriteError)) throw e;
       result.refused.push({ id: a.id, reason: e.message });

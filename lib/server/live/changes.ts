@@ -3,18 +3,12 @@
 // from the store, not from memory, so it works across several web instances.
 import "server-only";
 import type { Db } from "../db/client";
+import type { LiveEvent } from "../../schemas/live";
 
 /** Ids can commit out of order on PostgreSQL: look back this far and skip what was already sent. */
 const LOOKBACK = 200;
 
-export interface LiveEvent {
-  /** Articles that arrived. */
-  articles: number[];
-  /** Articles someone changed (status, tags, duplicates, a newer text). */
-  changed: number[];
-  /** Other things changed: "source", "tag", "link"... */
-  entities: string[];
-}
+export type { LiveEvent };
 
 export interface LiveCursor {
   article: number;

@@ -4,13 +4,9 @@ import type { Db } from "../db/client";
 import { authorize, type Actor } from "../audit";
 import { readOpml, writeOpml } from "../../sources/opml";
 import { createSource, SourceError } from "./save-source";
+import type { OpmlImportReport } from "../../schemas/sources";
 
-export interface OpmlImportReport {
-  added: { id: number; name: string; feedUrl: string }[];
-  /** Feeds already polled, by URL. */
-  existing: string[];
-  errors: { location: string; message: string }[];
-}
+export type { OpmlImportReport };
 
 /** Adds each feed of an OPML file not already polled, with the given interval and tags. */
 export async function importOpml(

@@ -9,8 +9,8 @@ import { lessonId, teach, unteach } from "./tagging-model";
 import { authorize, recordAudit, type Actor } from "../audit";
 import { StaleWriteError } from "../articles/set-status";
 import { isQueueChip } from "../../schemas/articles";
-import type { tagAction } from "../../schemas/tags";
-import { givenScheme, type GivenScheme, type TagState } from "../../schemas/vocabulary";
+import type { suggestionsAccepted, tagAction, TagActionAnswer } from "../../schemas/tags";
+import { givenScheme, tagState, type GivenScheme, type TagState } from "../../schemas/vocabulary";
 import type { z } from "zod";
 
 export class TagError extends Error {}
@@ -168,7 +168,7 @@ export function isConfidentSuggestion(t: { state: string; confidence: number; re
 }
 
 /** Accepts an article's confident suggestions at once; each is a decision of its own (audited, teaching, versioned). */
-export async function acceptSuggestions(db: Db, articleId: number, actor: Actor) {
+export async function acceptSuggestions(db: Db, articleId: number, actor: Actor): Promise<z.infer<typeof suggestionsAccepted>> {
   authorize(actor, "triage");
   const tags = await db.articleTag.findMany({ where: { articleId, state: "suggested" }, include: { tag: true } });
   const chosen = tags.filter(isConfidentSuggestion);
@@ -193,7 +193,7 @@ export async function restoreTag(db: Db, articleId: number, tagId: number, state
 }
 
 /** One of the desk's tag actions (POST /api/articles/:id/tags), as its answer. */
-export async function applyTagAction(db: Db, articleId: number, a: z.infer<typeof tagAction>, actor: Actor) {
+export async function applyTagAction(db: Db, articleId: number, a: z.infer<typeof tagAction>, actor: Actor): Promise<TagActionAnswer> {
   if (a.action === "accept-suggestions") return acceptSuggestions(db, articleId, actor);
   if (a.action === "remove") {
     await removeTag(db, articleId, a.tagId, actor, a.version);
@@ -203,5 +203,5 @@ export async function applyTagAction(db: Db, articleId: number, a: z.infer<typeo
     a.action === "add" ? await addTag(db, articleId, a.scheme, a.code, actor)
     : a.action === "restore" ? await restoreTag(db, articleId, a.tagId, a.state, actor, a.version)
     : await decideTag(db, articleId, a.tagId, a.action === "accept" ? "accepted" : "rejected", actor, a.version);
-  return { ok: true as const, tagId: at.tagId, state: at.state, version: at.version };
+  return { ok: true as const, tagId: at.tagId, state: tagState.parse(at.state), version: at.version };
 }

@@ -6,7 +6,7 @@ import { authorize, recordAudit, type Actor } from "../audit";
 import { countryName } from "../../tagging";
 import { slug } from "../../ingest/text";
 import { TagError } from "./decide-tag";
-import type { TagRef, taxonomyChange } from "../../schemas/tags";
+import type { TagRef, TaxonomyAnswer, taxonomyChange } from "../../schemas/tags";
 import type { z } from "zod";
 
 export async function findTags(db: Db, q: string, actor: Actor, limit = 12) {
@@ -117,7 +117,7 @@ export async function addNewsroomTag(db: Db, parentId: number, name: string, act
 }
 
 /** One taxonomy change (POST /api/taxonomy): the tag as it now is. */
-export async function changeTaxonomy(db: Db, c: z.infer<typeof taxonomyChange>, actor: Actor) {
+export async function changeTaxonomy(db: Db, c: z.infer<typeof taxonomyChange>, actor: Actor): Promise<TaxonomyAnswer> {
   const tag =
     c.action === "rename" ? await renameTag(db, c.tagId, c.name, actor)
     : c.action === "hide" ? await setHidden(db, c.tagId, c.hidden, actor)
