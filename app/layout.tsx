@@ -51,12 +51,12 @@ export default async function RootLayout({ children }: LayoutProps<"/">) {
         <Providers>
         <header className="border-b border-stone-200 bg-white dark:border-stone-800 dark:bg-stone-900">
           {/* On a phone the links take a row of their own that scrolls sideways; the page itself never does. */}
-          <div className="mx-auto flex max-w-[96rem] flex-wrap items-center gap-x-6 gap-y-2 px-4 py-2 md:py-3">
+          <div className="mx-auto flex max-w-[96rem] flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2 md:py-3">
             <Link href="/" className="text-lg font-semibold tracking-tight focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600">
               Wiredesk
             </Link>
             {user && (
-              <nav aria-label="Main" className="order-last -mx-4 flex w-[calc(100%+2rem)] gap-4 overflow-x-auto whitespace-nowrap px-4 pb-1 text-sm text-stone-600 md:order-none md:mx-0 md:w-auto md:overflow-visible md:p-0 dark:text-stone-300">
+              <nav aria-label="Main" className="order-last -mx-4 flex w-[calc(100%+2rem)] gap-4 overflow-x-auto md:gap-3 whitespace-nowrap px-4 pb-1 text-sm text-stone-600 md:order-none md:mx-0 md:w-auto md:overflow-visible md:p-0 dark:text-stone-300">
                 <Link href="/" className="hover:text-stone-900 dark:hover:text-white">Queue</Link>
                 <Link href="/duplicates" className="hover:text-stone-900 dark:hover:text-white">Duplicates</Link>
                 {can(user.role, "ingest") && <Link href="/ingest" className="hover:text-stone-900 dark:hover:text-white">Ingest</Link>}

@@ -15,15 +15,24 @@ import { toProblem } from "../../lib/server/http/route";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
-function loop(url: string, userId: number, start: number, ms: number, tags: string): Promise<{ ok: number; changed: number; stale: number; errors: string[] }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", path.join(root, "tests/support/decide-loop.ts"), url, String(userId), String(start), String(ms), tags], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
-    let out = "";
-    let err = "";
-    child.stdout.on("data", (d: Buffer) => (out += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (err += d.toString()));
-    child.on("exit", (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`decide-loop exited ${code}: ${err.slice(-2000)}`))));
+type Tally = { ok: number; changed: number; stale: number; errors: string[] };
+
+/** A decide-loop process: `ready` resolves once it has loaded; `go()` starts it; `done` is its tally. */
+function loop(url: string, userId: number, ms: number, tags: string) {
+  const child = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", path.join(root, "tests/support/decide-loop.ts"), url, String(userId), String(ms), tags], { cwd: root, stdio: ["pipe", "pipe", "pipe"] });
+  let out = "";
+  let err = "";
+  let onReady: () => void = () => undefined;
+  const ready = new Promise<void>((r) => (onReady = r));
+  child.stdout.on("data", (d: Buffer) => {
+    out += d.toString();
+    if (out.startsWith("ready\n")) onReady();
   });
+  child.stderr.on("data", (d: Buffer) => (err += d.toString()));
+  const done = new Promise<Tally>((resolve, reject) =>
+    child.on("exit", (code) => (code === 0 ? resolve(JSON.parse(out.trim().split("\n").pop()!) as Tally) : reject(new Error(`decide-loop exited ${code}: ${err.slice(-2000)}`)))),
+  );
+  return { ready, done, go: () => child.stdin.end("go\n") };
 }
 
 describe("a busy SQLite store", () => {
@@ -51,9 +60,11 @@ describe("a busy SQLite store", () => {
 
   it("lets two processes decide the same tags at once with no store error and no lost change", async () => {
     const list = tags.map((t) => `${t.articleId}:${t.tagId}`).join(",");
-    // Both start together once loaded (tsx and Prisma take seconds to load on a busy machine).
-    const start = Date.now() + 10_000;
-    const results = await Promise.all([loop(store.url, userId, start, 5000, list), loop(store.url, userId, start, 5000, list)]);
+    // Both start together once both have loaded (tsx and Prisma take seconds to load on a busy machine, not always alike).
+    const loops = [loop(store.url, userId, 5000, list), loop(store.url, userId, 5000, list)];
+    await Promise.all(loops.map((l) => l.ready));
+    loops.forEach((l) => l.go());
+    const results = await Promise.all(loops.map((l) => l.done));
     const errors = results.flatMap((r) => r.errors);
     expect(errors.slice(0, 5), `${errors.length} decisions failed`).toEqual([]);
     expect(results.every((r) => r.ok > 5 && r.stale > 0), JSON.stringify(results)).toBe(true);

@@ -3,19 +3,23 @@
 // transaction) for a while, several at once, and prints what happened as
 // JSON. Run as a separate process so that two of them contend as two web
 // processes do.
-//   tsx --conditions=react-server tests/support/decide-loop.ts <database url> <user id> <start, epoch ms> <ms> <articleId:tagId,...>
+//   tsx --conditions=react-server tests/support/decide-loop.ts <database url> <user id> <ms> <articleId:tagId,...>
+// It prints "ready" once loaded and connected, and starts when a line arrives
+// on stdin: the parent starts both together however long each took to load.
 import { createDb } from "../../lib/server/db/client";
 import { decideTag } from "../../lib/server/tags/decide-tag";
 import { StaleWriteError } from "../../lib/server/articles/set-status";
 
 async function main() {
-  const [url, userId, start, ms, list] = process.argv.slice(2);
-  if (!url || !userId || !start || !ms || !list) throw new Error("usage: decide-loop.ts <url> <userId> <start> <ms> <articleId:tagId,...>");
+  const [url, userId, ms, list] = process.argv.slice(2);
+  if (!url || !userId || !ms || !list) throw new Error("usage: decide-loop.ts <url> <userId> <ms> <articleId:tagId,...>");
   const tags = list.split(",").map((p) => p.split(":").map(Number) as [number, number]);
   const db = createDb(url);
   const actor = { name: "loop", userId: Number(userId), role: "editor" as const };
   await db.user.count(); // connected and loaded before the start, so both processes contend from the same instant
-  await new Promise((r) => setTimeout(r, Math.max(0, Number(start) - Date.now())));
+  process.stdout.write("ready\n");
+  await new Promise((r) => process.stdin.once("data", r));
+  process.stdin.pause();
   const until = Date.now() + Number(ms);
   const tally = { ok: 0, changed: 0, stale: 0, errors: [] as string[] };
   const seen = new Map<string, number>();
@@ -40,7 +44,7 @@ async function main() {
     }),
   );
   await db.$disconnect();
-  process.stdout.write(JSON.stringify(tally));
+  process.stdout.write(`${JSON.stringify(tally)}\n`);
 }
 
 main().catch((e) => {
