@@ -1,7 +1,7 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { useRun } from "@/components/ui/use-run";
 import type { z } from "zod";
 import { readJson } from "@/lib/queries/read-json";
 import { passwordSet, userChanged, userCreated } from "@/lib/schemas/users";
@@ -22,18 +22,9 @@ type Asking = { kind: "role"; user: U; to: string } | { kind: "password"; user: 
 const field = "rounded border border-stone-300 bg-white px-2 py-1 text-sm dark:border-stone-700 dark:bg-stone-950";
 
 export function UserAdmin({ users, me }: { users: U[]; me: number }) {
-  const router = useRouter();
-  const [message, setMessage] = useState<{ text: string; error?: boolean } | null>(null);
+  const { message, run } = useRun();
   const [asking, setAsking] = useState<Asking | null>(null);
   const [newPassword, setNewPassword] = useState("");
-  const run = async (f: () => Promise<string>) => {
-    try {
-      setMessage({ text: await f() });
-    } catch (e) {
-      setMessage({ text: (e as Error).message, error: true });
-    }
-    router.refresh();
-  };
   async function create(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = e.currentTarget;

@@ -1,7 +1,7 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { Fragment, useState } from "react";
+import { useRun } from "@/components/ui/use-run";
 import type { z } from "zod";
 import { problemMessage, problemSchema } from "@/lib/schemas/problem";
 import { readJson } from "@/lib/queries/read-json";
@@ -104,17 +104,8 @@ function Deliveries({ hook, onMessage }: { hook: WebhookView; onMessage: (m: { t
 }
 
 export function WebhookAdmin({ hooks, views, privateAllowed }: { hooks: WebhookView[]; views: { id: number; name: string }[]; privateAllowed: boolean }) {
-  const router = useRouter();
-  const [message, setMessage] = useState<{ text: string; error?: boolean } | null>(null);
+  const { message, setMessage, run } = useRun();
   const [secret, setSecret] = useState<{ name: string; secret: string } | null>(null);
-  const run = async (f: () => Promise<string>) => {
-    try {
-      setMessage({ text: await f() });
-    } catch (e) {
-      setMessage({ text: (e as Error).message, error: true });
-    }
-    router.refresh();
-  };
   async function create(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = e.currentTarget;
