@@ -4,7 +4,7 @@ import Link from "next/link";
 import { Command, defaultFilter } from "cmdk";
 import { usePathname, useRouter } from "next/navigation";
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { viewQueries } from "@/lib/queries/views";
 import { usePageState } from "@/lib/ui/page-state";
 import { Highlight } from "@/components/ui/highlight";
@@ -53,6 +53,12 @@ export function CommandPalette({ pages, canEdit }: { pages: PalettePage[]; canEd
   const [open, setOpen] = useState(false);
   const [help, setHelp] = useState(false);
   const [search, setSearch] = useState("");
+  // The chosen option, held here: cmdk chooses the top one when the words change, but not when
+  // options arrive later (saved views still loading, stories found), so Enter would run whatever
+  // was on top before they came.
+  const [chosen, setChosen] = useState("");
+  const moved = useRef(false);
+  const list = useRef<HTMLDivElement>(null);
   const router = useRouter();
   const pathname = usePathname();
   const { page, keys: all } = shortcutsFor(pathname);
@@ -71,6 +77,21 @@ export function CommandPalette({ pages, canEdit }: { pages: PalettePage[]; canEd
       return (await readJson(res, articlePage)).items;
     },
   });
+
+  // Options arrived: the best of them becomes the chosen one, unless the editor has moved the choice.
+  useEffect(() => {
+    if (!open) {
+      moved.current = false;
+      return;
+    }
+    const frame = requestAnimationFrame(() => {
+      if (moved.current) return;
+      const top = list.current?.querySelector('[cmdk-item]:not([aria-disabled="true"])');
+      const value = top?.getAttribute("data-value");
+      if (value) setChosen(value);
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [open, views.data, found.data]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -110,17 +131,25 @@ export function CommandPalette({ pages, canEdit }: { pages: PalettePage[]; canEd
         onOpenChange={setOpen}
         label="Command palette"
         filter={rank}
+        value={chosen}
+        onValueChange={setChosen}
+        onKeyDown={(e) => {
+          if (["ArrowUp", "ArrowDown", "Home", "End", "PageUp", "PageDown"].includes(e.key) || (e.ctrlKey && ["j", "k", "n", "p"].includes(e.key))) moved.current = true;
+        }}
         overlayClassName="fixed inset-0 z-40 bg-stone-950/40"
         contentClassName="fixed left-1/2 top-24 z-50 w-[min(40rem,calc(100vw-2rem))] -translate-x-1/2 overflow-hidden rounded-lg border border-stone-200 bg-white shadow-xl dark:border-stone-700 dark:bg-stone-900"
         className={heading}
       >
         <Command.Input
           value={search}
-          onValueChange={setSearch}
+          onValueChange={(v) => {
+            moved.current = false;
+            setSearch(v);
+          }}
           placeholder="Go to, run an action, or find a story…"
           className="w-full border-b border-stone-200 bg-transparent px-4 py-3 text-sm outline-none dark:border-stone-700"
         />
-        <Command.List className="max-h-96 overflow-y-auto p-1">
+        <Command.List ref={list} onPointerMove={() => (moved.current = true)} className="max-h-96 overflow-y-auto p-1">
           {search.trim().length < 2 && (
             <Command.Empty className="px-3 py-6 text-center text-sm text-stone-600 dark:text-stone-400">Nothing matches. Try a page name, an action or words from a headline.</Command.Empty>
           )}

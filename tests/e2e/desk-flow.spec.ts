@@ -56,6 +56,7 @@ test.describe("as an editor", () => {
     await expect(facet(page, "Place")).toContainText("Any place");
     await page.keyboard.press("Control+k");
     await page.keyboard.type(name);
+    await expect(page.getByRole("option", { name, exact: true })).toHaveAttribute("aria-selected", "true");
     await page.keyboard.press("Enter");
     await expect(page).toHaveURL(/place=ES/);
     await expect(facet(page, "Place")).toContainText("Spain");
