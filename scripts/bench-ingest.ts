@@ -14,7 +14,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { prepareStore } from "../lib/server/db/prepare";
-import { runIngest, type IngestInput } from "../lib/server/ingest/run-ingest";
+import { DEFAULT_BATCH_SIZE, runIngest, type IngestInput } from "../lib/server/ingest/run-ingest";
 import { readReutersCorpus, type ReutersStory } from "./bench-dedup/reuters";
 import { articleText, buildPool, makePlan } from "./bench-dedup/generate";
 
@@ -25,7 +25,7 @@ const USAGE = `usage: npm run bench:ingest -- [--corpus DIR] [--size N] [--store
   --size N       also ingest a generated archive of N stories (e.g. 1000000)
   --stores LIST  which stores (default sqlite,postgres)
   --pg URL       PostgreSQL server (default $WIREDESK_TEST_POSTGRES or postgresql://postgres@127.0.0.1:5432/test)
-  --batch N      items a bulk transaction holds (default 200)
+  --batch N      items a bulk transaction holds (default: ingest's, 500)
   --per-item N   stories ingested through the per-item path for the ratio (default 2000; 0: none)
   --reuters N    ingest only the first N Reuters stories (default all)
   --threads N    worker threads for the engines on the bulk path (default 1; 0: the writer's thread)`;
@@ -61,7 +61,7 @@ function int(name: string, v: string | undefined, fallback: number): number {
 const repoRoot = path.resolve(import.meta.dirname, "..");
 const corpusDir = path.resolve(args.corpus ?? process.env.WIREDESK_CORPUS_DIR ?? path.resolve(repoRoot, "../shared/corpora/reuters21578"));
 const size = int("size", args.size, 0);
-const batch = Math.max(1, int("batch", args.batch, 200));
+const batch = Math.max(1, int("batch", args.batch, DEFAULT_BATCH_SIZE));
 const perItemN = int("per-item", args["per-item"], 2000);
 const threads = int("threads", args.threads, 1);
 const reutersMax = int("reuters", args.reuters, Number.MAX_SAFE_INTEGER);
