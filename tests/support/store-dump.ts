@@ -15,6 +15,7 @@ export async function dump(store: TestStore) {
   const stories = await db.story.findMany();
   const storyName = new Map(stories.map((s) => [s.id, `story first ${art(s.firstId)}`]));
   const story = (id: unknown) => (typeof id === "number" ? (storyName.get(id) ?? `gone story ${id}`) : id);
+  const sourceName = new Map((await db.source.findMany()).map((s) => [s.id, s.name]));
   const tags = await db.tag.findMany();
   const tag = new Map(tags.map((t) => [t.id, `${t.scheme}:${t.code}`]));
   const words = (s: string | null) => s?.replace(/article (\d+)/g, (_, n: string) => `article ${art(Number(n))}`) ?? null;
@@ -114,6 +115,18 @@ export async function dump(store: TestStore) {
     })),
     errors: sorted((await db.ingestError.findMany()).map((e) => ({ input: e.input, location: e.location, message: e.message }))),
     search,
+    // The filter bar's counts kept at write time, as their sums (the rows differ by how they were folded), values named.
+    facetCounts: (
+      await db.$queryRawUnsafe<{ lead: unknown; status: string; dim: string; ref: unknown; n: unknown }[]>(
+        `SELECT "lead", "status", "dim", "ref", sum("n") AS n FROM "FacetCount" GROUP BY "lead", "status", "dim", "ref" HAVING sum("n") <> 0`,
+      )
+    )
+      .map((r) => {
+        const ref = Number(r.ref);
+        const value = r.dim === "place" || r.dim === "topic" ? tag.get(ref) : r.dim === "source" ? (sourceName.get(ref) ?? `gone source ${ref}`) : ref;
+        return `${r.lead === true || Number(r.lead) === 1 ? "lead" : "copy"} ${r.status} ${r.dim} ${value} ${Number(r.n)}`;
+      })
+      .sort(),
   };
 }
 

@@ -24,6 +24,7 @@ import { joinStorySql } from "./join-story";
 import { prepareItem, type Prepared } from "./prepare-item";
 import { RunIndex } from "./run-index";
 import { arrivalHooks, enqueueArrival, type ArrivalHook, type ArrivalWriter } from "../../webhooks/enqueue";
+import { foldIfMany } from "../../articles/facet-counts";
 
 /** Webhook deliveries written on the bulk path's own transaction (`?` placeholders, as Prisma.Sql's .sql has them). */
 const connWriter = (c: Conn): ArrivalWriter => ({
@@ -130,6 +131,8 @@ export async function storeBatch(
     const done = segment;
     segment = [];
     try {
+      // The facet counts' rows this batch added, folded with the rest once they pile up (decision 022).
+      await foldIfMany(conn);
       await conn.commit();
       for (const s of done) outcomes[s.i] = s.outcome;
     } catch {
