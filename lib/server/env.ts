@@ -38,6 +38,8 @@ export const envSchema = z.object({
   WIREDESK_WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(6),
   /** How long a receiver may take to answer, in ms. */
   WIREDESK_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /** Days a delivered or failed delivery is kept (shown on the webhooks page) before the worker deletes it; queued ones stay. */
+  WIREDESK_WEBHOOK_KEEP_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   /** How often the live-updates stream asks the store for changes, in ms. */
   WIREDESK_LIVE_POLL_MS: z.coerce.number().int().min(200).max(60_000).default(1000),
   /** Signs session cookies; at least 32 characters. Required in production (npm start keeps one in data/). */
@@ -125,6 +127,7 @@ export function webhookLimits(e: Env = env()) {
     backoffMs: e.WIREDESK_WEBHOOK_BACKOFF_MS,
     maxAttempts: e.WIREDESK_WEBHOOK_MAX_ATTEMPTS,
     timeoutMs: e.WIREDESK_WEBHOOK_TIMEOUT_MS,
+    keepDays: e.WIREDESK_WEBHOOK_KEEP_DAYS,
   };
 }
 

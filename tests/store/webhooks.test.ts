@@ -15,7 +15,7 @@ import { decideLink } from "../../lib/server/duplicates/decide-link";
 import { deleteView, saveView } from "../../lib/server/views/saved-views";
 import { startWorker } from "../../lib/server/worker/run-worker";
 import { createWebhook, deleteWebhook, listDeliveries, listWebhooks, redeliver, updateWebhook } from "../../lib/server/webhooks/hooks";
-import { backoffMs, deliverDue } from "../../lib/server/webhooks/deliver";
+import { backoffMs, deliverDue, pruneDeliveries } from "../../lib/server/webhooks/deliver";
 import { signatureHeader, verifySignature } from "../../lib/server/webhooks/signature";
 import { ApiError } from "../../lib/server/http/problem";
 import type { WebhookCreate } from "../../lib/schemas/webhooks";
@@ -283,6 +283,46 @@ describe.each(storeKinds())("webhooks on %s", (kind) => {
     await updateWebhook(store.db, admin, h.id, { active: true });
     expect(await deliverDue(store.db, { allowPrivate: true })).toEqual([expect.objectContaining({ webhookId: h.id, status: "delivered" })]);
     expect(await store.db.auditEntry.count({ where: { action: "webhook.update", entityId: String(h.id) } })).toBe(2);
+  }, 60_000);
+
+  it("deletes delivered and failed deliveries once kept their days, through the worker, and keeps queued ones however old", async () => {
+    await clean();
+    const h = await hook({ name: "Archive", url: rx.url("/archive"), events: ["story.reviewed"], allowPrivate: true });
+    const day = 86_400_000;
+    const now = Date.now();
+    const row = (name: string, status: string, ageDays: number | null) => ({
+      webhookId: h.id,
+      event: "story.reviewed",
+      payload: JSON.stringify({ name }),
+      status,
+      attempts: ageDays === null ? 0 : 1,
+      lastAttemptAt: ageDays === null ? null : new Date(now - ageDays * day),
+      // Queued rows are not due yet, so the worker below does not send them.
+      nextAttemptAt: new Date(now + day),
+    });
+    await store.db.webhookDelivery.createMany({
+      data: [
+        row("old delivered", "delivered", 40),
+        row("old failed", "failed", 31),
+        row("recent delivered", "delivered", 29),
+        row("recent failed", "failed", 1),
+        row("old queued, retrying", "pending", 60),
+        row("never tried", "pending", null),
+      ],
+    });
+    const names = async () =>
+      (await store.db.webhookDelivery.findMany({ where: { webhookId: h.id }, orderBy: { id: "asc" } })).map((d) => (JSON.parse(d.payload) as { name: string }).name);
+
+    expect(await pruneDeliveries(store.db, 30, new Date(now))).toBe(2);
+    expect(await names()).toEqual(["recent delivered", "recent failed", "old queued, retrying", "never tried"]);
+    // A shorter keep, as WIREDESK_WEBHOOK_KEEP_DAYS sets it: the worker prunes as it starts.
+    const worker = await startWorker(store.db, store.url, { tickMs: 100, webhooks: { allowPrivate: true, keepDays: 7 } });
+    try {
+      await until("the worker's prune", async () => (await names()).length === 3);
+    } finally {
+      await worker.stop();
+    }
+    expect(await names()).toEqual(["recent failed", "old queued, retrying", "never tried"]);
   }, 60_000);
 
   it("sends each delivery once when two workers drain the same queue", async () => {

@@ -32,6 +32,8 @@ export interface DeliverOptions {
   concurrency?: number;
   /** Deliveries claimed per round (default 20). */
   batch?: number;
+  /** Days a delivered or failed delivery is kept before pruneDeliveries deletes it (default 30). */
+  keepDays?: number;
   onError?: (e: Error) => void;
 }
 
@@ -109,6 +111,7 @@ const defaults = (o: DeliverOptions) => ({
   allowPrivate: o.allowPrivate ?? false,
   concurrency: o.concurrency ?? 4,
   batch: o.batch ?? 20,
+  keepDays: o.keepDays ?? 30,
 });
 
 /** One round: claims the due deliveries it can (oldest first) and sends them; returns what happened to each. */
@@ -138,4 +141,18 @@ export async function deliverDue(db: Db, o: DeliverOptions = {}): Promise<Delive
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.concurrency, due.length)) }, lane));
   return outcomes;
+}
+
+/**
+ * Deletes delivered and failed deliveries whose last try is older than
+ * keepDays, so a hook on every arrival does not grow the table without end.
+ * Queued deliveries stay whatever their age: they are still owed. Workers
+ * may prune at the same time; a row deleted twice is deleted once.
+ */
+export async function pruneDeliveries(db: Db, keepDays: number, now = new Date()): Promise<number> {
+  const before = new Date(now.getTime() - keepDays * 86_400_000);
+  const { count } = await db.webhookDelivery.deleteMany({
+    where: { status: { in: ["delivered", "failed"] }, lastAttemptAt: { lt: before } },
+  });
+  return count;
 }

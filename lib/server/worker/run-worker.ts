@@ -14,7 +14,7 @@ import type { Db } from "../db/client";
 import { dbKind } from "../db/client";
 import { dueSources, pollDue } from "../sources/poll-due";
 import { pollSource, type PollOptions, type PollOutcome } from "../sources/poll-source";
-import { deliverDue, type DeliverOptions, type DeliveryOutcome } from "../webhooks/deliver";
+import { deliverDue, pruneDeliveries, type DeliverOptions, type DeliveryOutcome } from "../webhooks/deliver";
 
 export const POLL_QUEUE = "wiredesk-poll-source";
 
@@ -63,14 +63,22 @@ const sleep = (ms: number, signal: AbortSignal) =>
     signal.addEventListener("abort", done, { once: true });
   });
 
-/** Sends due deliveries until stopped; a round that sent something looks again at once. */
+/** How often a worker deletes the deliveries kept long enough (pruneDeliveries). */
+const PRUNE_EVERY_MS = 60 * 60_000;
+
+/** Sends due deliveries until stopped; a round that sent something looks again at once. Prunes old ones hourly. */
 function deliveryLoop(db: Db, opts: WorkerOptions, onError: (e: Error) => void, signal: AbortSignal): Promise<void> {
   if (opts.webhooks === false) return Promise.resolve();
   const delivery = { onError, ...opts.webhooks };
   const tickMs = opts.deliveryTickMs ?? opts.tickMs ?? 2000;
+  let prunedAt = 0;
   return (async () => {
     while (!signal.aborted) {
       let sent = 0;
+      if (Date.now() - prunedAt >= PRUNE_EVERY_MS) {
+        prunedAt = Date.now();
+        await pruneDeliveries(db, delivery.keepDays ?? 30).catch(onError);
+      }
       try {
         const outcomes = await deliverDue(db, delivery);
         sent = outcomes.length;
