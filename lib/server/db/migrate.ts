@@ -8,6 +8,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { optimizeSqlite } from "./sqlite-stats";
 import pg from "pg";
 import { sqliteFile, storeKind } from "../env";
 
@@ -102,6 +103,8 @@ function migrateSqlite(url: string, opts: MigrateOptions): MigrateResult {
         ).run(randomUUID(), m.checksum, m.name);
       })();
     }
+    // The planner's statistics, made or brought up to date as the store is opened (sqlite-stats.ts).
+    optimizeSqlite(db);
     return { applied: todo.map((m) => m.name), alreadyApplied: applied.length };
   } finally {
     db.close();

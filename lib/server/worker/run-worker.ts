@@ -14,6 +14,8 @@ import type { Db } from "../db/client";
 import { dbKind } from "../db/client";
 import { dueSources, pollDue } from "../sources/poll-due";
 import { pollSource, type PollOptions, type PollOutcome } from "../sources/poll-source";
+import { optimizeSqliteFile, OPTIMIZE_EVERY_MS } from "../db/sqlite-stats";
+import { sqliteFile } from "../env";
 import { deliverDue, pruneDeliveries, type DeliverOptions, type DeliveryOutcome } from "../webhooks/deliver";
 
 export const POLL_QUEUE = "wiredesk-poll-source";
@@ -98,12 +100,22 @@ export async function startWorker(db: Db, databaseUrl: string, opts: WorkerOptio
   const deliveries = deliveryLoop(db, opts, onError, stopping.signal);
 
   if (dbKind(db) !== "postgres") {
+    let optimizedAt = Date.now();
     const loop = (async () => {
       while (!stopping.signal.aborted) {
         try {
           await pollDue(db, opts);
         } catch (e) {
           onError(e as Error);
+        }
+        // The planner's statistics follow the store as it grows (sqlite-stats.ts); npm start made them as it opened it.
+        if (Date.now() - optimizedAt >= OPTIMIZE_EVERY_MS) {
+          optimizedAt = Date.now();
+          try {
+            optimizeSqliteFile(sqliteFile(databaseUrl));
+          } catch (e) {
+            onError(e as Error);
+          }
         }
         await sleep(tickMs, stopping.signal);
       }
