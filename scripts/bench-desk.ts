@@ -15,11 +15,13 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { prepareStore } from "../lib/server/db/prepare";
-import { createDb } from "../lib/server/db/client";
+import { createDb, type Db } from "../lib/server/db/client";
 import { closeReader } from "../lib/server/db/read-rows";
 import { findArticles } from "../lib/server/articles/find-articles";
 import { articleFacets } from "../lib/server/articles/article-facets";
 import { articleListParams } from "../lib/schemas/articles";
+import { dashboardParams } from "../lib/schemas/dashboard";
+import { getDashboard } from "../lib/server/dashboard/get-dashboard";
 import { redact } from "../lib/server/db/migrate";
 import { readReutersCorpus, type ReutersStory } from "./bench-dedup/reuters";
 import { latency, ms, table, type Latency } from "./bench-dedup/measure";
@@ -266,6 +268,7 @@ async function scenarios(base: string): Promise<Scenario[]> {
       name: "search syntax (phrase, OR, exclusion)",
       paths: [`/api/articles?q=${q('"oil prices"')}`, `/api/articles?q=${q("wheat OR coffee")}`, `/api/articles?q=${q("bank -profit")}`, `/api/articles?q=${q("-oil")}`, `/api/articles?q=tokyo&sort=published`],
     },
+    { name: "dashboard, 30 days", paths: ["/api/dashboard?range=30d"] },
   ];
 }
 
@@ -297,12 +300,19 @@ async function coldCost(url: string, s: Scenario): Promise<number> {
   const worst: number[] = [];
   for (const p of s.paths) {
     const u = new URL(p, "http://x");
-    const params = articleListParams.parse(Object.fromEntries(u.searchParams));
+    const query = Object.fromEntries(u.searchParams);
+    const actor = systemActor("bench");
+    const read = (db: Db) =>
+      u.pathname === "/api/dashboard"
+        ? getDashboard(db, dashboardParams.parse(query), actor)
+        : u.pathname.endsWith("/facets")
+          ? articleFacets(db, articleListParams.parse(query), actor)
+          : findArticles(db, articleListParams.parse(query), actor);
     const times: number[] = [];
     for (let i = 0; i < 3; i++) {
       const db = createDb(url);
       const t = performance.now();
-      await (u.pathname.endsWith("/facets") ? articleFacets(db, params, systemActor("bench")) : findArticles(db, params, systemActor("bench")));
+      await read(db);
       times.push(performance.now() - t);
       await closeReader(db);
       await db.$disconnect();
