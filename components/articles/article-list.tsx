@@ -13,7 +13,7 @@ import { narrowing, queueHref } from "@/lib/ui/queue-url";
 import { saveQueueContext, useMedia, useQueueContext } from "@/lib/ui/queue-context";
 import { highlightTerms } from "@/lib/search/query";
 import { setPageState } from "@/lib/ui/page-state";
-import type { ArticleListItem } from "@/lib/schemas/articles";
+import { countsKept, type ArticleListItem } from "@/lib/schemas/articles";
 import { suggestionsAccepted } from "@/lib/schemas/tags";
 import { ArticleRow } from "./article-row";
 import { ReadingPane, previewQuery } from "./reading-pane";
@@ -62,6 +62,12 @@ export function ArticleList({ filters, canEdit }: { filters: ArticleFilters; can
     if (!emptyList || arrived === 0) return;
     void qc.invalidateQueries({ queryKey: articleKeys.facets(filters) });
     void qc.resetQueries({ queryKey: articleKeys.list(filters) });
+  }, [emptyList, arrived, qc, filters]);
+  // In a list being read the rows wait for "show", but the tabs' counts follow arrivals at once
+  // when the store keeps them (a read of a few hundred rows); a filtered count waits for "show".
+  useEffect(() => {
+    if (emptyList || arrived === 0 || !countsKept(filters)) return;
+    void qc.invalidateQueries({ queryKey: articleKeys.facets(filters) });
   }, [emptyList, arrived, qc, filters]);
   const href = queueHref(filters);
   const [focus, setFocus] = useState(-1);
@@ -263,6 +269,8 @@ export function ArticleList({ filters, canEdit }: { filters: ArticleFilters; can
           onClick={() => {
             setFocus(-1);
             void qc.resetQueries({ queryKey: articleKeys.list(filters) });
+            // The counts over the rows now shown (the list's own total comes with its first page).
+            void qc.invalidateQueries({ queryKey: articleKeys.facets(filters) });
           }}
         >
           {arrivals.data} new article{arrivals.data === 1 ? "" : "s"}: show

@@ -159,6 +159,16 @@ export type ArticleListParams = z.input<typeof articleListParams>;
 export const articleFilterParams = articleQueryFields.omit({ after: true, cursor: true, limit: true });
 export type ArticleFilterParams = z.input<typeof articleFilterParams>;
 
+/**
+ * True when the store keeps the filter bar's counts for these filters at write
+ * time (decision 022): no filter but status and view. Such counts cost the
+ * server a read of a few hundred rows, so the desk may ask for them as often as
+ * copy arrives; any other filter is counted over the articles it chooses.
+ */
+export function countsKept(f: { q?: string; place?: string; topic?: string; source?: string; duplicates?: string; since?: string; until?: string; range?: string }): boolean {
+  return !f.q && !f.place && !f.topic && !f.source && !f.duplicates && !f.since && !f.until && !f.range;
+}
+
 export const facetCount = z.object({
   /** The value the filter takes: a status, a tag code, a source id, "yes"/"no". */
   value: z.string(),

@@ -50,6 +50,15 @@ test("an article a feed publishes appears in the open queue without a reload", a
   await expect(page.getByTestId("article-row").first()).toContainText(first.title!);
   await expect(banner).toHaveCount(0);
 
+  // The New tab counts what the store holds, the arrival included, without a reload.
+  const newTab = page.getByTestId("count-new");
+  const newStories = async () => {
+    const r = await request.get("/api/articles/facets?status=new");
+    return ((await r.json()) as { total: number }).total;
+  };
+  const before = await newStories();
+  await expect(newTab).toHaveText(before.toLocaleString("en"));
+
   // The feed publishes again; "poll now" asks the worker to look at once.
   server.set("/harbour.xml", { body: rss("Harbour Post", [second, first]), etag: '"h2"' });
   const poll = await request.post(`/api/sources/${id}/poll`);
@@ -57,6 +66,9 @@ test("an article a feed publishes appears in the open queue without a reload", a
   const started = Date.now();
   await expect(banner).toBeVisible({ timeout: 20_000 });
   console.log(`live: second feed article announced ${Date.now() - started} ms after "poll now"`);
+  // The rows wait for "show"; the tab's count (kept by the store, cheap to read) follows at once.
+  await expect(newTab).toHaveText((before + 1).toLocaleString("en"));
+  await expect(page.getByTestId("article-row").first()).not.toContainText(second.title!);
   await banner.click();
   await expect(page.getByTestId("article-row").first()).toContainText(second.title!);
   expect(await page.evaluate(() => (window as unknown as { liveMark?: number }).liveMark)).toBe(1);

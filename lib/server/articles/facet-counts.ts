@@ -9,7 +9,7 @@ import { Prisma } from "../../../prisma/generated/sqlite/client";
 import { dbKind, type Db } from "../db/client";
 import { readRows } from "../db/read-rows";
 import { workflowStatus } from "../../schemas/vocabulary";
-import type { ArticleFacets, FacetCount } from "../../schemas/articles";
+import { countsKept, type ArticleFacets, type FacetCount } from "../../schemas/articles";
 import { statusFilter, type Filters } from "./article-sql";
 
 /** Signed rows past which they are folded into one row per count (a read sums them all). */
@@ -18,10 +18,8 @@ export const FOLD_AT = 20_000;
 const byCount = (a: FacetCount, b: FacetCount) => b.count - a.count || a.label.localeCompare(b.label);
 const num = (v: unknown) => Number(v);
 
-/** True when the counts kept at write time answer these filters. */
-export function keptCounts(p: Filters): boolean {
-  return !p.q && !p.place && !p.topic && !p.source && !p.duplicates && !p.since && !p.until && !p.range;
-}
+/** True when the counts kept at write time answer these filters (the rule the desk shares). */
+export const keptCounts = (p: Filters): boolean => countsKept(p);
 
 const leadSql = (db: Db, p: Filters) =>
   p.view === "articles" ? Prisma.sql`1 = 1` : dbKind(db) === "postgres" ? Prisma.sql`f."lead" = true` : Prisma.sql`f."lead" = 1`;
