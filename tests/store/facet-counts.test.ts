@@ -11,7 +11,7 @@ import { comparisonInputs, wireStories } from "../support/bulk-corpus";
 import { bytes } from "../support/feeds";
 import { admin } from "../support/actors";
 import { runIngest } from "../../lib/server/ingest/run-ingest";
-import { computeFacets } from "../../lib/server/articles/article-facets";
+import { computeFacets, facetsFor } from "../../lib/server/articles/article-facets";
 import { facetsFromCounts, foldFacetCounts, foldWith, keptTotal } from "../../lib/server/articles/facet-counts";
 import { resolveTags } from "../../lib/server/articles/article-sql";
 import { setStatus } from "../../lib/server/articles/set-status";
@@ -42,6 +42,18 @@ describe.each(storeKinds())("facet counts kept at write time on %s", (kind) => {
       const counted = await computeFacets(store.db, await resolveTags(store.db, p));
       expect(kept, `${step}: status ${p.status ?? "(none)"}, by ${p.view}`).toEqual(counted);
       expect(await keptTotal(store.db, p)).toBe(counted.total);
+      // One filter more: its own dimension from the kept counts, the others counted, all as a recount.
+      const one = [
+        ...counted.place.slice(0, 1).map((f) => ({ place: f.value })),
+        ...counted.topic.slice(0, 1).map((f) => ({ topic: f.value })),
+        ...counted.source.slice(0, 1).map((f) => ({ source: f.value })),
+        { duplicates: "yes" as const },
+      ];
+      for (const extra of one) {
+        const q = articleFilterParams.parse({ ...p, ...extra });
+        const recount = await computeFacets(store.db, await resolveTags(store.db, q));
+        expect(await facetsFor(store.db, q), `${step}: ${JSON.stringify(extra)}, status ${p.status ?? "(none)"}, by ${p.view}`).toEqual(recount);
+      }
     }
   }
   const rows = async () => Number((await store.db.$queryRawUnsafe<{ n: unknown }[]>(`SELECT count(*) AS n FROM "FacetCount"`))[0]!.n);
