@@ -7,8 +7,8 @@ describe("the environment", () => {
     const e = envSchema.parse({});
     expect(e).toMatchObject({ DATABASE_URL: "file:./data/wiredesk.db", PORT: 3000, WIREDESK_DEMO: "1", WIREDESK_ALLOW_PRIVATE_FETCH: "0" });
     expect(e.WIREDESK_DEDUP_THRESHOLDS).toEqual(DEFAULT_THRESHOLDS);
-    // Webhooks: public addresses only, retries from 30 s, six tries.
-    expect(webhookLimits(e)).toEqual({ allowPrivate: false, backoffMs: 30_000, maxAttempts: 6, timeoutMs: 10_000 });
+    // Webhooks: public addresses only, retries from 30 s, six tries, kept 30 days once sent or failed.
+    expect(webhookLimits(e)).toEqual({ allowPrivate: false, backoffMs: 30_000, maxAttempts: 6, timeoutMs: 10_000, keepDays: 30 });
   });
 
   it("refuses a store URL it cannot use, and says which variable", () => {
