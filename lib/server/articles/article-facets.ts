@@ -10,9 +10,9 @@ import { authorize, type Actor } from "../audit";
 import { readRows } from "../db/read-rows";
 import { filedSql, hasDuplicatesSql, resolveTags, statusFilter, unfiltered, whereSql, type Dimension, type Filters } from "./article-sql";
 import { cachedCount } from "./count-cache";
-import { facetsFromCounts, keptCounts } from "./facet-counts";
+import { facetsFromCounts } from "./facet-counts";
 import { workflowStatus } from "../../schemas/vocabulary";
-import { articleFilterParams, type ArticleFacets, type ArticleFilterParams, type FacetCount } from "../../schemas/articles";
+import { articleFilterParams, countsKept, type ArticleFacets, type ArticleFilterParams, type FacetCount } from "../../schemas/articles";
 
 const byCount = (a: FacetCount, b: FacetCount) => b.count - a.count || a.label.localeCompare(b.label);
 const num = (v: unknown) => Number(v);
@@ -54,7 +54,7 @@ type KeptDimension = "place" | "topic" | "source" | "duplicates";
  */
 function soleFilter(p: Filters): KeptDimension | undefined {
   const chosen = (["place", "topic", "source", "duplicates"] as const).filter((d) => p[d]);
-  return chosen.length === 1 && keptCounts({ ...p, [chosen[0]!]: undefined }) ? chosen[0] : undefined;
+  return chosen.length === 1 && countsKept({ ...p, [chosen[0]!]: undefined }) ? chosen[0] : undefined;
 }
 
 /**
@@ -101,7 +101,7 @@ export async function computeFacets(db: Db, p: Filters, skip?: KeptDimension): P
  * counts under place=US took 2 s of the recount). Exported for the store test.
  */
 export async function facetsFor(db: Db, p: ArticleFilterParams & Filters): Promise<ArticleFacets> {
-  if (keptCounts(p)) return facetsFromCounts(db, p);
+  if (countsKept(p)) return facetsFromCounts(db, p);
   const sole = soleFilter(p);
   const filters = await resolveTags(db, p);
   if (!sole) return computeFacets(db, filters);

@@ -9,7 +9,7 @@ import { Prisma } from "../../../prisma/generated/sqlite/client";
 import { dbKind, type Db } from "../db/client";
 import { readRows } from "../db/read-rows";
 import { workflowStatus } from "../../schemas/vocabulary";
-import { countsKept, type ArticleFacets, type FacetCount } from "../../schemas/articles";
+import type { ArticleFacets, FacetCount } from "../../schemas/articles";
 import { statusFilter, type Filters } from "./article-sql";
 
 /** Signed rows past which they are folded into one row per count (a read sums them all). */
@@ -18,13 +18,11 @@ export const FOLD_AT = 20_000;
 const byCount = (a: FacetCount, b: FacetCount) => b.count - a.count || a.label.localeCompare(b.label);
 const num = (v: unknown) => Number(v);
 
-/** True when the counts kept at write time answer these filters (the rule the desk shares). */
-export const keptCounts = (p: Filters): boolean => countsKept(p);
 
 const leadSql = (db: Db, p: Filters) =>
   p.view === "articles" ? Prisma.sql`1 = 1` : dbKind(db) === "postgres" ? Prisma.sql`f."lead" = true` : Prisma.sql`f."lead" = 1`;
 
-/** The queue's total under these filters, from the kept counts (keptCounts(p) must hold). */
+/** The queue's total under these filters, from the kept counts (countsKept(p) must hold). */
 export async function keptTotal(db: Db, p: Filters): Promise<number> {
   const status = statusFilter(p);
   const [r] = await readRows<{ n: unknown }>(

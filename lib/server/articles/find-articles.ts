@@ -9,9 +9,9 @@ import { readRows } from "../db/read-rows";
 import { PUBLISHED_SQL, QUEUE_CHIP_SQL, resolveTags, whereSql, type Filters } from "./article-sql";
 import { sqliteSearchPageSql } from "./search-articles";
 import { cachedCount } from "./count-cache";
-import { keptCounts, keptTotal } from "./facet-counts";
+import { keptTotal } from "./facet-counts";
 import { filterKey } from "./article-facets";
-import { articleListParams, encodeCursor, type ArticleListParams, type ArticlePage, type QueueCursor } from "../../schemas/articles";
+import { articleListParams, countsKept, encodeCursor, type ArticleListParams, type ArticlePage, type QueueCursor } from "../../schemas/articles";
 import { excerptAround, parseSearch, type SearchQuery } from "../../search/query";
 
 type ListParams = z.output<typeof articleListParams> & Filters;
@@ -38,7 +38,7 @@ export async function findArticlesJson(db: Db, input: ArticleListParams, actor: 
     p.after !== undefined
       ? countAfter(db, p)
       : cachedCount(db, `total ${filterKey(p)}`, async () => {
-          if (keptCounts(p)) return keptTotal(db, p);
+          if (countsKept(p)) return keptTotal(db, p);
           const [r] = await readRows<{ n: unknown }>(db, Prisma.sql`SELECT count(*) AS n FROM "Article" a WHERE ${whereSql(db, p)}`);
           return num(r?.n);
         });

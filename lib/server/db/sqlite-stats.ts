@@ -14,7 +14,7 @@ import Database from "better-sqlite3";
 /** How long a worker waits between two optimize runs on the store. */
 export const OPTIMIZE_EVERY_MS = 60 * 60_000;
 
-/** Whether the statistics SQLite reads exist (a check for tests and the CLI's notes). */
+/** Whether the statistics SQLite reads exist. */
 export function hasStatistics(conn: Database.Database): boolean {
   const table = conn.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sqlite_stat1'`).get();
   return table !== undefined && conn.prepare(`SELECT 1 FROM sqlite_stat1 LIMIT 1`).get() !== undefined;
@@ -22,11 +22,11 @@ export function hasStatistics(conn: Database.Database): boolean {
 
 /**
  * Brings the planner's statistics up to date where they are missing or stale,
- * on an open connection. `full`: every table is checked (as when a store is
- * opened or after a large import), not only those this connection used.
+ * on an open connection: every table is checked, not only those this
+ * connection used (0x10000), since callers open a connection for this.
  */
-export function optimizeSqlite(conn: Database.Database, full = true): void {
-  conn.pragma(full ? "optimize = 0x10002" : "optimize");
+export function optimizeSqlite(conn: Database.Database): void {
+  conn.pragma("optimize = 0x10002");
 }
 
 /** optimizeSqlite on a store file, through a connection of its own. */
