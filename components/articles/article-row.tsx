@@ -4,6 +4,24 @@ import { Badge, statusTone } from "@/components/ui/badge";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { Highlight } from "@/components/ui/highlight";
 import type { Status } from "@/lib/queries/article-mutations";
+import { languageLabel } from "@/lib/schemas/vocabulary";
+
+/** The row's languages as codes: the story's copies' when it has several, else the article's own. */
+function LanguageCodes({ a }: { a: ArticleListItem }) {
+  const codes = a.languages.length > 0 ? a.languages : a.language ? [a.language] : [];
+  if (codes.length === 0) return null;
+  const names = codes.map(languageLabel);
+  return (
+    <span
+      className="shrink-0 font-mono text-[11px] uppercase tracking-wide text-stone-500 dark:text-stone-400"
+      title={codes.length > 1 ? `Copies in ${names.join(", ")}` : names[0]}
+      data-testid="row-languages"
+    >
+      <span className="sr-only">{codes.length > 1 ? "Languages: " : "Language: "}</span>
+      {codes.join(" · ")}
+    </span>
+  );
+}
 
 /** The tags worth a glance in the queue: decided ones, then confident suggestions. */
 function queueChips(tags: ArticleListItem["tags"]) {
@@ -104,6 +122,7 @@ export function ArticleRow({ a, focused, selected, canEdit, onSelect, onPick, on
         </div>
         <div className="mt-0.5 flex items-center gap-2 text-xs text-stone-600 dark:text-stone-400">
           <span className="max-w-40 shrink-0 truncate font-medium text-stone-700 dark:text-stone-300">{a.source ?? "Unknown source"}</span>
+          <LanguageCodes a={a} />
           <span className="shrink-0 whitespace-nowrap tabular-nums" data-testid="row-time">
             <span className="sr-only">{sort === "published" ? "Published" : "Arrived"} </span>
             <TimeAgo iso={lead} />

@@ -7,7 +7,7 @@ import { articleQueries, type ArticleFilters } from "@/lib/queries/articles";
 import { useKeys } from "@/lib/ui/keys";
 import { narrowing, queueHref } from "@/lib/ui/queue-url";
 import { TIME_RANGES, type ArticleFacets, type FacetCount } from "@/lib/schemas/articles";
-import { WORKFLOW_STATUS_LABEL, workflowStatus } from "@/lib/schemas/vocabulary";
+import { BEAT_LANGUAGES, languageLabel, WORKFLOW_STATUS_LABEL, workflowStatus } from "@/lib/schemas/vocabulary";
 import { SavedViews } from "./saved-views";
 
 const field = "h-8 rounded border border-stone-300 bg-white px-2 text-sm dark:border-stone-700 dark:bg-stone-950 focus-visible:outline-2 focus-visible:outline-blue-600";
@@ -130,13 +130,25 @@ export function QueueToolbar({ filters, canEdit }: { filters: ArticleFilters; ca
   }, [text]);
 
   const active = narrowing(filters);
-  const nFilters = [filters.place, filters.topic, filters.source, filters.range, filters.duplicates, filters.since || filters.until].filter(Boolean).length;
+  const nFilters = [filters.place, filters.topic, filters.source, filters.language, filters.range, filters.duplicates, filters.since || filters.until].filter(Boolean).length;
+  const byStory = filters.view !== "articles";
+  // A value a link named that the menu does not offer (another language, a list) stays shown as chosen.
+  const otherLanguage = filters.language && filters.language !== "-en" && !(BEAT_LANGUAGES as readonly string[]).includes(filters.language) ? filters.language : undefined;
   const dup = (v: "yes" | "no") => f?.duplicates.find((d) => d.value === v)?.count;
   const filterControls = (
     <>
       <FacetMenu label="Place" any="Any place" selected={values(filters.place)} options={f?.place ?? []} onChange={(v) => set({ place: v.join(",") || undefined })} />
       <FacetMenu label="Topic" any="Any topic" selected={values(filters.topic)} options={f?.topic ?? []} onChange={(v) => set({ topic: v.join(",") || undefined })} />
       <FacetMenu label="Source" any="Any source" selected={values(filters.source)} options={f?.source ?? []} onChange={(v) => set({ source: v.join(",") || undefined })} />
+      <label className="flex items-center gap-1">
+        <span className={caption}>Language</span>
+        <select name="language" value={filters.language ?? ""} onChange={(e) => set({ language: e.target.value || undefined })} className={field}>
+          <option value="">Any language</option>
+          {BEAT_LANGUAGES.map((code) => <option key={code} value={code}>{byStory ? `Has ${languageLabel(code)} copy` : languageLabel(code)}</option>)}
+          <option value="-en">{byStory ? "No English copy yet" : "Not in English"}</option>
+          {otherLanguage && <option value={otherLanguage}>{/^[a-z]+$/.test(otherLanguage) ? languageLabel(otherLanguage) : otherLanguage}</option>}
+        </select>
+      </label>
       <label className="flex items-center gap-1">
         <span className={caption}>Arrived</span>
         <select name="range" value={filters.range ?? ""} onChange={(e) => set({ range: (e.target.value || undefined) as ArticleFilters["range"] })} className={field}>

@@ -4,6 +4,7 @@ import { parseHtmlPage, parseHtmlPageOffThread } from "./html";
 import { parseNinjs } from "./ninjs";
 import { looksLikeArticleCsv, parseCsv } from "./csv";
 import { withDateline } from "./body";
+import { withLanguage } from "./language";
 import { looksLikeAggregatorPage, parseAggregatorPage, parsePlainText } from "./page";
 import { IngestInputError, type InputFormat, type ParseOptions, type ParseResult } from "./types";
 
@@ -76,6 +77,11 @@ export function detectFormat(text: string, name: string): InputFormat {
   return "text";
 }
 
+/** Every format's items get their language the same way: the label checked against the text (language.ts). */
+function withLanguages(r: ParseResult): ParseResult {
+  return { ...r, articles: r.articles.map(withLanguage) };
+}
+
 function withDatelines(r: ParseResult): ParseResult {
   return { ...r, articles: r.articles.map(withDateline) };
 }
@@ -86,7 +92,7 @@ function withDatelines(r: ParseResult): ParseResult {
  */
 export function parseInput(bytes: Uint8Array, opts: ParseInputOptions): ParseResult {
   const { text, format } = decodeAndDetect(bytes, opts);
-  return parseText(text, format, opts);
+  return withLanguages(parseText(text, format, opts));
 }
 
 /**
@@ -97,9 +103,9 @@ export function parseInput(bytes: Uint8Array, opts: ParseInputOptions): ParseRes
 export async function parseInputAsync(bytes: Uint8Array, opts: ParseInputOptions): Promise<ParseResult> {
   const { text, format } = decodeAndDetect(bytes, opts);
   if (format === "html") {
-    return parseHtmlPageOffThread(text, parseOptions(opts));
+    return withLanguages(await parseHtmlPageOffThread(text, parseOptions(opts)));
   }
-  return parseText(text, format, opts);
+  return withLanguages(parseText(text, format, opts));
 }
 
 function decodeAndDetect(bytes: Uint8Array, opts: ParseInputOptions): { text: string; format: InputFormat } {

@@ -14,6 +14,8 @@ export interface ArticleFilters {
   topic?: string;
   /** Source ids or exact names, comma-separated. */
   source?: string;
+  /** Language codes, comma-separated, any of them; "-en" leaves out rows with English copy. */
+  language?: string;
   /** ISO 8601 instants bounding the arrival time (ingestedAt). */
   since?: string;
   until?: string;
@@ -27,7 +29,7 @@ export interface ArticleFilters {
 }
 
 /** Every filter key, in the order the URL carries them. */
-export const FILTER_KEYS = ["status", "q", "place", "topic", "source", "since", "until", "range", "duplicates", "view", "sort"] as const satisfies readonly (keyof ArticleFilters)[];
+export const FILTER_KEYS = ["status", "q", "place", "topic", "source", "language", "since", "until", "range", "duplicates", "view", "sort"] as const satisfies readonly (keyof ArticleFilters)[];
 
 /** The filters as URL parameters, for the route and for links to a filtered queue. */
 export function filterParams(f: ArticleFilters): URLSearchParams {

@@ -108,6 +108,13 @@ export const queueCursor = z.union([z.number(), z.string(), decodedCursor]).tran
 
 const PLACE = /^[A-Z]{2}$/;
 const TOPIC = /^(medtop:\d{8}|newsroom:[\w-]+)$/;
+const LANGUAGE = /^-?[a-z]{2,3}$/;
+
+/** A language filter's values: the codes wanted, and those whose copy rules a row out ("-en"). */
+export function languageValues(raw: string | undefined): { wanted: string[]; unwanted: string[] } {
+  const values = filterValues(raw);
+  return { wanted: values.filter((v) => !v.startsWith("-")), unwanted: values.filter((v) => v.startsWith("-")).map((v) => v.slice(1)) };
+}
 
 /** The queue's parameters, each on its own (the saved views and the page check them one by one). */
 export const articleQueryFields = z.object({
@@ -126,6 +133,12 @@ export const articleQueryFields = z.object({
   source: z.string().trim().min(1).max(2000).refine((v) => filterValues(v).length > 0 && filterValues(v).length <= MAX_FILTER_VALUES, {
     message: `one to ${MAX_FILTER_VALUES} source ids or names, comma-separated`,
   }).optional(),
+  /**
+   * Languages (ISO 639-1 codes, lower case), comma-separated: rows with copy in
+   * any of them. A code after a minus leaves rows out: by story, "-en" is the
+   * stories with no English copy yet; by article, the articles not in English.
+   */
+  language: valueList("a language code (ISO 639-1, like es), or one after a minus (-en) to leave it out", (v) => LANGUAGE.test(v)).optional(),
   /** Arrived (ingestedAt) at or after this instant, ISO 8601. */
   since: z.iso.datetime({ offset: true }).optional(),
   /** Arrived (ingestedAt) before this instant, ISO 8601. */
@@ -165,8 +178,8 @@ export type ArticleFilterParams = z.input<typeof articleFilterParams>;
  * server a read of a few hundred rows, so the desk may ask for them as often as
  * copy arrives; any other filter is counted over the articles it chooses.
  */
-export function countsKept(f: { q?: string; place?: string; topic?: string; source?: string; duplicates?: string; since?: string; until?: string; range?: string }): boolean {
-  return !f.q && !f.place && !f.topic && !f.source && !f.duplicates && !f.since && !f.until && !f.range;
+export function countsKept(f: { q?: string; place?: string; topic?: string; source?: string; language?: string; duplicates?: string; since?: string; until?: string; range?: string }): boolean {
+  return !f.q && !f.place && !f.topic && !f.source && !f.language && !f.duplicates && !f.since && !f.until && !f.range;
 }
 
 export const facetCount = z.object({
@@ -224,6 +237,8 @@ export const articleListItem = z
     headline: z.string(),
     source: z.string().nullable(),
     dateline: z.string().nullable(),
+    language: z.string().nullable().describe("The article's language, ISO 639-1 (its label checked against the text, or detected); null when unknown"),
+    languages: z.array(z.string()).describe("The languages of the story's copies (the article's own when it is alone), in code order"),
     status: workflowStatus,
     version: z.number().int().describe("Bumped on every change; a status write names the version the editor saw"),
     publishedAt: isoTime.describe("When the story was first published, else when it arrived"),

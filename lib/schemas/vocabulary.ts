@@ -47,3 +47,13 @@ export const LINK_STATE_LABEL: Record<LinkState, string> = { suggested: "suggest
 export function reverseKind(kind: DuplicateKind): DuplicateKind {
   return kind === "contains" ? "contained" : kind === "contained" ? "contains" : kind;
 }
+
+/** The languages the desk offers to filter by: those of the beat (English, Spain, Ukraine and their neighbours). */
+export const BEAT_LANGUAGES = ["en", "es", "uk", "ru", "fr", "de", "pt"] as const;
+
+const languageNames = new Intl.DisplayNames(["en"], { type: "language", fallback: "none" });
+
+/** A language's English name ("uk" is "Ukrainian"); the code itself when it names none. */
+export function languageLabel(code: string): string {
+  return languageNames.of(code) ?? code;
+}

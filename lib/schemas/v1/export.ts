@@ -13,6 +13,7 @@ const exportQuery = z.object({
   place: f.place.describe("ISO 3166-1 alpha-2 countries, comma-separated: filed under any of them"),
   topic: f.topic.describe("Topic or newsroom tag codes (medtop:16000000, newsroom:x), comma-separated: any of them"),
   source: f.source.describe("Sources by id or exact name, comma-separated: any of them"),
+  language: f.language.describe("ISO 639-1 language codes, comma-separated: articles in any of them; -en: articles not in English"),
   since: f.since.describe("Arrived at or after this instant (ISO 8601)"),
   until: f.until.describe("Arrived before this instant (ISO 8601)"),
   range: f.range.describe("Arrived within this window ending now"),
@@ -30,7 +31,7 @@ export const exportNinjs = endpoint({
   summary: "Export articles as ninjs NDJSON, with the queue's filters",
   description:
     "One ninjs 2.x object a line, in arrival (id) order, streamed as the store is read. The filters are the queue's " +
-    "(status, q, place, topic, source, since, until, range, duplicates); view defaults to every article. " +
+    "(status, q, place, topic, source, language, since, until, range, duplicates); view defaults to every article. " +
     "The file ingests back (POST /api/v1/ingest) with its tags, duplicate links and stories.",
   need: "read",
   query: exportQuery,

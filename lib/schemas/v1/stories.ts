@@ -31,6 +31,7 @@ export const queueQuery = z
     place: f.place.describe("ISO 3166-1 alpha-2 countries it is tagged with, comma-separated, any of them: ES,FR"),
     topic: f.topic.describe("Topic or newsroom tag codes, comma-separated, any of them: medtop:16000000,newsroom:fan-protests"),
     source: f.source.describe("Sources by id or exact name, comma-separated, any of them"),
+    language: f.language.describe("ISO 639-1 language codes, comma-separated: rows with copy in any of them; a code after a minus leaves rows out. A story counts its copies (-en: no English copy yet), an article its own language"),
     since: f.since.describe("Arrived at or after this instant (ISO 8601)"),
     until: f.until.describe("Arrived before this instant (ISO 8601)"),
     range: f.range.describe("A time window ending now, on arrival; today starts at midnight UTC"),

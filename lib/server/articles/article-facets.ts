@@ -19,7 +19,7 @@ const num = (v: unknown) => Number(v);
 
 /** The filters as a stable cache key: same filters, same key, whatever their order. The sort changes no count. */
 export function filterKey(p: Filters): string {
-  const keys = ["q", "place", "topic", "source", "since", "until", "range", "duplicates", "view"] as const;
+  const keys = ["q", "place", "topic", "source", "language", "since", "until", "range", "duplicates", "view"] as const;
   // A relative time range moves with the clock: its key names the minute it starts.
   const minute = p.range ? Math.floor(Date.now() / 60_000) : "";
   return JSON.stringify([statusFilter(p) ?? null, ...keys.map((k) => p[k] ?? null), minute]);

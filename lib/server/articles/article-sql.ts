@@ -10,7 +10,7 @@ import { searchSql } from "./search-articles";
 import { readRows } from "../db/read-rows";
 import { MENTION_TAG_CONFIDENCE } from "../../tagging/thresholds";
 import { parseId } from "../../schemas/ids";
-import { filterValues, LIKELY_TOPIC_CONFIDENCE, rangeStart, type articleFilterParams, type QueueCursor } from "../../schemas/articles";
+import { filterValues, languageValues, LIKELY_TOPIC_CONFIDENCE, rangeStart, type articleFilterParams, type QueueCursor } from "../../schemas/articles";
 import type { z } from "zod";
 
 export type Filters = z.output<typeof articleFilterParams> & {
@@ -97,6 +97,26 @@ function sourceSql(raw: string): Prisma.Sql {
   return or.length === 1 ? or[0]! : Prisma.sql`(${Prisma.join(or, " OR ")})`;
 }
 
+/**
+ * Rows with copy in any wanted language and none in an unwanted one. By
+ * story the story's copies count (a story with a Spanish copy is in Spanish
+ * too; "-en" is a story with no English copy yet); by article, its own.
+ * An article of unknown language is in none of them.
+ */
+function languageSql(raw: string, byStory: boolean): Prisma.Sql {
+  const { wanted, unwanted } = languageValues(raw);
+  const lang = (col: Prisma.Sql, codes: string[]) => Prisma.sql`coalesce(${col}, '') IN (${Prisma.join(codes)})`;
+  const has = (codes: string[]) =>
+    byStory
+      ? Prisma.sql`(CASE WHEN a."storyId" IS NULL THEN ${lang(Prisma.sql`a."language"`, codes)}
+          ELSE EXISTS (SELECT 1 FROM "Article" c WHERE c."storyId" = a."storyId" AND ${lang(Prisma.sql`c."language"`, codes)}) END)`
+      : lang(Prisma.sql`a."language"`, codes);
+  const and: Prisma.Sql[] = [];
+  if (wanted.length) and.push(has(wanted));
+  if (unwanted.length) and.push(Prisma.sql`NOT ${has(unwanted)}`);
+  return Prisma.join(and, " AND ");
+}
+
 /** "all" asks for every status, as no status does. */
 export const statusFilter = (p: Pick<Filters, "status">) => (p.status === "all" ? undefined : p.status);
 
@@ -149,6 +169,7 @@ export function whereSql(db: Db, p: Filters, except?: Dimension, bounds: Bounds 
   const status = statusFilter(p);
   if (status && except !== "status") and.push(Prisma.sql`a."status" = ${status}`);
   if (p.source && except !== "source") and.push(sourceSql(p.source));
+  if (p.language) and.push(languageSql(p.language, p.view !== "articles"));
   if (since) and.push(Prisma.sql`a."ingestedAt" >= ${instant(db, since)}`);
   if (p.until) and.push(Prisma.sql`a."ingestedAt" < ${instant(db, new Date(p.until))}`);
   if (bounds.after !== undefined) and.push(Prisma.sql`a."id" > ${bounds.after}`);
@@ -165,5 +186,5 @@ export function whereSql(db: Db, p: Filters, except?: Dimension, bounds: Bounds 
 /** True when no filter but `except` is active: a count can skip reading the articles. */
 export function unfiltered(p: Filters, except?: Dimension): boolean {
   const dims: Dimension[] = ["status", "place", "topic", "source", "duplicates"];
-  return dims.every((d) => d === except || (d === "status" ? !statusFilter(p) : !p[d])) && !p.q && !p.since && !p.until && !p.range && p.view === "articles";
+  return dims.every((d) => d === except || (d === "status" ? !statusFilter(p) : !p[d])) && !p.q && !p.language && !p.since && !p.until && !p.range && p.view === "articles";
 }

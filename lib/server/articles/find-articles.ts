@@ -112,6 +112,7 @@ function itemsJsonSql(db: Db, ids: number[], byPublished: boolean, excerpts?: st
   const agg = Prisma.raw(pg ? "json_agg" : "json_group_array");
   const parts = pg ? postgresPageParts(ids, excerpts) : sqlitePageParts(ids, excerpts);
   const items = Prisma.sql`${agg}(${obj}('id', a."id", 'uri', a."uri", 'headline', a."headline", 'source', s."name", 'dateline', a."dateline",
+      'language', a."language", 'languages', ${languagesSql(pg)},
       'status', a."status", 'version', a."version", 'publishedAt', ${isoSql(db, Prisma.sql`coalesce(a."firstCreated", a."ingestedAt")`)},
       'ingestedAt', ${isoSql(db, Prisma.sql`a."ingestedAt"`)}, 'duplicates', ${parts.duplicates}, 'tags', ${parts.tags},
       'excerpt', ${parts.excerpt}, 'storyId', a."storyId", 'copies', coalesce(st."copies", 1), 'sources', coalesce(st."sources", 1),
@@ -120,6 +121,24 @@ function itemsJsonSql(db: Db, ids: number[], byPublished: boolean, excerpts?: st
   return Prisma.sql`${parts.with} SELECT ${pg ? Prisma.sql`${items}::text` : items} AS "items"
     FROM "Article" a LEFT JOIN "Source" s ON s."id" = a."sourceId" LEFT JOIN "Story" st ON st."id" = a."storyId" ${parts.joins}
     WHERE ${parts.inPage(Prisma.sql`a."id"`)}`;
+}
+
+/**
+ * The languages of a row's story, distinct and in code order, as a JSON array;
+ * an article alone has its own. Read through the story index: a page's stories
+ * hold a few copies each.
+ */
+function languagesSql(pg: boolean): Prisma.Sql {
+  const own = pg
+    ? Prisma.sql`CASE WHEN a."language" IS NULL THEN '[]'::json ELSE json_build_array(a."language") END`
+    : Prisma.sql`CASE WHEN a."language" IS NULL THEN json_array() ELSE json_array(a."language") END`;
+  const copies = Prisma.sql`SELECT DISTINCT c."language" AS "l" FROM "Article" c WHERE c."storyId" = a."storyId" AND c."language" IS NOT NULL`;
+  const story = pg
+    ? Prisma.sql`(SELECT coalesce(json_agg(z."l" ORDER BY z."l"), '[]'::json) FROM (${copies}) z)`
+    : Prisma.sql`(SELECT json_group_array(z."l") FROM (${copies} ORDER BY 1) z)`;
+  // SQLite's json() keeps the branch's value an array inside json_object (a CASE may drop its JSON subtype).
+  const either = Prisma.sql`CASE WHEN a."storyId" IS NULL THEN ${own} ELSE ${story} END`;
+  return pg ? either : Prisma.sql`json(${either})`;
 }
 
 interface PageParts {

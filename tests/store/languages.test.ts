@@ -1,0 +1,125 @@
+// Each article's language, settled at ingest (its label checked against its
+// text), shown on the queue's rows and filtered on, by article and by story.
+import { PassThrough } from "node:stream";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openStore, storeKinds, type TestStore } from "../support/stores";
+import { bytes, rss } from "../support/feeds";
+import { runIngest } from "../../lib/server/ingest/run-ingest";
+import { findArticles } from "../../lib/server/articles/find-articles";
+import { articleFacets } from "../../lib/server/articles/article-facets";
+import { exportArticles } from "../../lib/server/export/export-articles";
+import { viewer } from "../support/actors";
+
+const ingestTime = new Date("2026-12-03T12:00:00Z");
+const opts = { origin: "cli" as const, actor: "test", role: "system" as const, ingestTime };
+
+const items = [
+  {
+    guid: "en-rally",
+    title: "Thousands rally in Madrid against the amnesty law",
+    body: "Tens of thousands of people marched through central Madrid on Sunday against the government's amnesty law, police said.",
+  },
+  {
+    guid: "es-rally",
+    title: "Miles de personas se manifiestan en Madrid contra la ley de amnistía",
+    body: "Decenas de miles de personas recorrieron el domingo el centro de Madrid contra la ley de amnistía del Gobierno, según la policía.",
+  },
+  {
+    guid: "uk-strike",
+    title: "У Києві пролунали вибухи під час ранкової атаки",
+    body: "Київ, 3 грудня. Сили протиповітряної оборони відбивали атаку на столицю, повідомила міська військова адміністрація.",
+  },
+  {
+    guid: "es-detained",
+    title: "Detenidos tres jóvenes por robar en comercios de Sevilla",
+    body: "La Policía Nacional ha detenido en Sevilla a tres jóvenes acusados de robar en varios comercios del centro de la ciudad.",
+  },
+];
+
+describe.each(storeKinds())("languages on %s", (kind) => {
+  let store: TestStore;
+  const id: Record<string, number> = {};
+  beforeAll(async () => {
+    store = await openStore(kind);
+    // The feed labels every item English (<language>en</language>): the text overrules it where it plainly disagrees.
+    const r = await runIngest(store.db, [{ name: "wire.xml", read: async () => bytes(rss("Wire", items)) }], opts);
+    expect(r.totals.new).toBe(4);
+    for (const a of await store.db.article.findMany({ select: { id: true, uri: true } })) id[a.uri] = a.id;
+    // The Spanish copy of the rally story joined to the English one (as the cross-language rule will join them).
+    const db = store.db;
+    const story = await db.story.create({
+      data: { firstId: id["en-rally"]!, leadId: id["en-rally"]!, copies: 2, sources: 1, firstSeenAt: ingestTime, lastUpdatedAt: ingestTime },
+    });
+    await db.article.update({ where: { id: id["en-rally"]! }, data: { storyId: story.id, storyLead: true } });
+    await db.article.update({ where: { id: id["es-rally"]! }, data: { storyId: story.id, storyLead: false } });
+  });
+  afterAll(async () => {
+    await store?.drop();
+  });
+
+  const rows = async (params: Parameters<typeof findArticles>[1]) => {
+    const page = await findArticles(store.db, { status: "all", ...params }, viewer);
+    return page.items.map((a) => ({ uri: a.uri, language: a.language, languages: a.languages }));
+  };
+
+  it("stores each item's language: the feed's label where the text agrees, the text's where it plainly does not", async () => {
+    const stored = await store.db.article.findMany({ select: { uri: true, language: true }, orderBy: { id: "asc" } });
+    expect(stored).toEqual([
+      { uri: "en-rally", language: "en" },
+      { uri: "es-rally", language: "es" },
+      { uri: "uk-strike", language: "uk" },
+      { uri: "es-detained", language: "es" },
+    ]);
+  });
+
+  it("shows each row's language, and a story's row the languages of all its copies", async () => {
+    expect(await rows({ view: "articles" })).toEqual([
+      { uri: "es-detained", language: "es", languages: ["es"] },
+      { uri: "uk-strike", language: "uk", languages: ["uk"] },
+      { uri: "es-rally", language: "es", languages: ["en", "es"] },
+      { uri: "en-rally", language: "en", languages: ["en", "es"] },
+    ]);
+    expect(await rows({})).toEqual([
+      { uri: "es-detained", language: "es", languages: ["es"] },
+      { uri: "uk-strike", language: "uk", languages: ["uk"] },
+      { uri: "en-rally", language: "en", languages: ["en", "es"] },
+    ]);
+  });
+
+  it("filters stories by the languages of their copies, and finds those with no English copy yet", async () => {
+    // The rally story has a Spanish copy, though its lead is English.
+    expect((await rows({ language: "es" })).map((r) => r.uri)).toEqual(["es-detained", "en-rally"]);
+    expect((await rows({ language: "uk,ru" })).map((r) => r.uri)).toEqual(["uk-strike"]);
+    expect((await rows({ language: "-en" })).map((r) => r.uri)).toEqual(["es-detained", "uk-strike"]);
+    expect((await rows({ language: "es,-en" })).map((r) => r.uri)).toEqual(["es-detained"]);
+    expect((await rows({ language: "fr" })).map((r) => r.uri)).toEqual([]);
+  });
+
+  it("filters articles by their own language", async () => {
+    expect((await rows({ view: "articles", language: "es" })).map((r) => r.uri)).toEqual(["es-detained", "es-rally"]);
+    expect((await rows({ view: "articles", language: "-en" })).map((r) => r.uri)).toEqual(["es-detained", "uk-strike", "es-rally"]);
+  });
+
+  it("counts what the language filter shows, and an unknown language as in none", async () => {
+    await store.db.article.create({ data: { uri: "unknown", headline: "12 3", bodyText: "4 5 6", contentHash: "unknown", ingestedAt: ingestTime } });
+    const facets = await articleFacets(store.db, { status: "all", language: "-en" }, viewer);
+    expect(facets.total).toBe(3);
+    expect(facets.status.find((s) => s.value === "new")?.count).toBe(3);
+    expect((await rows({ language: "-en" })).map((r) => r.uri)).toEqual(["unknown", "es-detained", "uk-strike"]);
+    expect((await rows({ language: "en" })).map((r) => r.uri)).toEqual(["en-rally"]);
+    await store.db.article.delete({ where: { uri: "unknown" } });
+  });
+
+  it("exports the language in ninjs and filters the export by it", async () => {
+    const out = new PassThrough();
+    const chunks: Buffer[] = [];
+    out.on("data", (c: Buffer) => chunks.push(c));
+    await exportArticles(store.db, "ndjson", out, viewer, { language: "uk" });
+    const docs = Buffer.concat(chunks).toString("utf8").trim().split("\n").map((l) => JSON.parse(l) as { uri: string; language?: string });
+    expect(docs.map((d) => [d.uri, d.language])).toEqual([["uk-strike", "uk"]]);
+  });
+
+  it("refuses a language filter that names no language code, saying which value", async () => {
+    await expect(findArticles(store.db, { language: "Spanish" }, viewer)).rejects.toThrow(/Spanish\W{1,4} is not a language code/);
+  });
+});
