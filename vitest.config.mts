@@ -11,6 +11,8 @@ export default defineConfig({
   test: {
     include: ["tests/unit/**/*.test.ts", "tests/store/**/*.test.ts"],
     environment: "node",
+    // The language detector is an ES module loaded once by import(): ready before any test parses input.
+    setupFiles: ["tests/support/language-detector.ts"],
     // Store tests open real databases; give PostgreSQL room on a busy machine.
     testTimeout: 30_000,
     hookTimeout: 60_000,

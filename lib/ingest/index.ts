@@ -4,7 +4,7 @@ import { parseHtmlPage, parseHtmlPageOffThread } from "./html";
 import { parseNinjs } from "./ninjs";
 import { looksLikeArticleCsv, parseCsv } from "./csv";
 import { withDateline } from "./body";
-import { withLanguage } from "./language";
+import { loadLanguageDetector, withLanguage } from "./language";
 import { looksLikeAggregatorPage, parseAggregatorPage, parsePlainText } from "./page";
 import { IngestInputError, type InputFormat, type ParseOptions, type ParseResult } from "./types";
 
@@ -88,7 +88,8 @@ function withDatelines(r: ParseResult): ParseResult {
 
 /**
  * Decode, detect and parse one input, in this thread. Throws IngestInputError
- * for inputs that cannot be read at all. Ingest itself uses parseInputAsync.
+ * for inputs that cannot be read at all. Ingest itself uses parseInputAsync;
+ * this one needs the language detector loaded first (loadLanguageDetector).
  */
 export function parseInput(bytes: Uint8Array, opts: ParseInputOptions): ParseResult {
   const { text, format } = decodeAndDetect(bytes, opts);
@@ -101,6 +102,7 @@ export function parseInput(bytes: Uint8Array, opts: ParseInputOptions): ParseRes
  * process; other formats parse here, as their parsers are linear.
  */
 export async function parseInputAsync(bytes: Uint8Array, opts: ParseInputOptions): Promise<ParseResult> {
+  await loadLanguageDetector();
   const { text, format } = decodeAndDetect(bytes, opts);
   if (format === "html") {
     return withLanguages(await parseHtmlPageOffThread(text, parseOptions(opts)));

@@ -7,8 +7,27 @@
 // The detector is ELD (Nito-ELD, Apache-2.0): a byte n-gram model that tells
 // the languages of the beat apart on a headline alone (Ukrainian from Russian,
 // Spanish from Catalan, Portuguese from Galician, where franc's trigrams did
-// not on short text), in about 0.05 ms for 2,000 characters.
-import { eld } from "eld/medium";
+// not on short text), in about 0.05 ms for 2,000 characters. It ships as an
+// ES module only, so it is loaded by import(), which the CommonJS processes
+// (the CLI and the server under tsx) can use too: loadLanguageDetector() once,
+// before the first item (parseInputAsync does).
+
+type Detector = (typeof import("eld/medium"))["eld"];
+let detector: Detector | undefined;
+let loading: Promise<void> | undefined;
+
+/** Loads the detector's n-grams (about 0.3 s, once a process). */
+export function loadLanguageDetector(): Promise<void> {
+  loading ??= import("eld/medium").then((m) => {
+    detector = m.eld;
+  });
+  return loading;
+}
+
+function loadedDetector(): Detector {
+  if (!detector) throw new Error("the language detector is not loaded yet: await loadLanguageDetector() first");
+  return detector;
+}
 
 /** Characters of headline and body the detector reads: enough to be sure, bounded for long bodies. */
 const SAMPLE_CHARS = 2_000;
@@ -62,7 +81,7 @@ export function identifyLanguage(text: { headline: string; bodyText: string }, l
   const sample = `${text.headline}\n${text.bodyText.slice(0, SAMPLE_CHARS)}`;
   const letters = sample.match(LETTER)?.length ?? 0;
   if (letters < MIN_LETTERS) return given ? { code: given, how: "given" } : { code: undefined, how: "none" };
-  const result = eld.detect(sample);
+  const result = loadedDetector().detect(sample);
   const detected = result.isReliable() && result.language ? result.language : undefined;
   if (!given) return detected ? { code: detected, how: "detected" } : { code: undefined, how: "none" };
   if (!detected || detected === given) return { code: given, how: "given" };

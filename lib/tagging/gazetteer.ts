@@ -13,6 +13,7 @@ import {
   QUALIFIER_ABBREVIATIONS,
 } from "./places-lexicon";
 import { englishVocabulary } from "./taxonomy";
+import { CYRILLIC_CITIES, CYRILLIC_COUNTRIES, CYRILLIC_DEMONYM_STEMS, isCyrillic, LATIN_DEMONYMS, slavicAdjectiveForms, slavicForms } from "./places-foreign";
 import { phraseKey as tokenKey } from "./text";
 
 // The place lexicon: every name the tagger knows, as a trie over normalised
@@ -49,6 +50,8 @@ export interface PlaceEntry {
   person?: boolean;
   /** Written in capitals only ("US", "UK"): "us" is a pronoun. */
   upperOnly?: boolean;
+  /** Written in lower case in its language ("español", "російські"): counts uncapitalised too. */
+  lowercase?: boolean;
   /** Key into AMBIGUOUS_NAMES. */
   ambiguous?: string;
 }
@@ -246,6 +249,17 @@ function build(): Gazetteer {
     if (/(?:an|i)$/.test(d)) add(`${d}s`, { kind: "demonym", candidates: one(code) });
   }
   for (const [code, names] of Object.entries(EXTRA_DEMONYMS)) for (const n of names) add(n, { kind: "demonym", candidates: one(code) });
+  // Copy in the beat's other languages (places-foreign.ts): Cyrillic names in every case, demonyms in every form.
+  for (const c of data.countries) {
+    for (const n of c.foreign) if (isCyrillic(n)) for (const f of slavicForms(n)) add(f, { kind: "country", candidates: one(c.code) });
+  }
+  for (const [code, names] of Object.entries(CYRILLIC_COUNTRIES)) {
+    for (const n of names) for (const f of slavicForms(n)) add(f, { kind: "country", candidates: one(code) });
+  }
+  for (const [code, stems] of Object.entries(CYRILLIC_DEMONYM_STEMS)) {
+    for (const s of stems) for (const f of slavicAdjectiveForms(s)) add(f, { kind: "demonym", candidates: one(code), lowercase: true });
+  }
+  for (const [code, names] of Object.entries(LATIN_DEMONYMS)) for (const n of names) add(n, { kind: "demonym", candidates: one(code), lowercase: true });
 
   const aliasKeys = new Map<string, string>();
   for (const [code, names] of Object.entries(CITY_ALIASES)) for (const n of names) aliasKeys.set(phraseKey(n).join(" "), code);
@@ -275,6 +289,14 @@ function build(): Gazetteer {
       if (byName.has(k)) continue; // already in, led by this country
       const e = add(n, { kind: "city", candidates: one(code, false, 0) });
       if (e) delete e.datelineOnly;
+    }
+  }
+  for (const [code, names] of Object.entries(CYRILLIC_CITIES)) {
+    for (const n of names) {
+      for (const f of slavicForms(n)) {
+        const e = add(f, { kind: "city", candidates: one(code, false, 0) });
+        if (e) delete e.datelineOnly;
+      }
     }
   }
   for (const [code, names] of Object.entries(ADMIN_REGIONS)) {

@@ -79,6 +79,13 @@ function isStartOfName(root: Map<string, TrieNode>, t: Token): boolean {
   return node?.entries !== undefined;
 }
 
+function startsLowercaseName(root: Map<string, TrieNode>, t: Token): boolean {
+  const w = t.word;
+  let node = w.place as TrieNode | null | undefined;
+  if (node === undefined) w.place = node = root.get(w.norm) ?? null;
+  return node?.entries?.some((e) => e.lowercase) ?? false;
+}
+
 /** Find place mentions in one field. */
 function scanField(ft: FieldTokens, pos: (t: Token) => Position, skipBefore: number, orderBase: number): Mention[] {
   const { root } = gazetteer();
@@ -91,8 +98,10 @@ function scanField(ft: FieldTokens, pos: (t: Token) => Position, skipBefore: num
     const t = toks[i]!;
     if (t.start < skipBefore) continue;
     if (isDateline && DATE_WORD.test(t.norm)) break; // "LONDON, March 3": the place is over
-    if (!t.cap && !caps) continue;
-    const m = longestMatch(root, toks, i, caps);
+    // Lower case names nothing in English; the beat's other languages write demonyms so ("el Gobierno español").
+    const lower = !t.cap && !caps;
+    if (lower && !startsLowercaseName(root, t)) continue;
+    const m = longestMatch(root, toks, i, caps || lower);
     if (!m) continue;
     const single = m.end - i === 1;
     const sentenceStart = t.gap === Gap.Sentence;
@@ -100,6 +109,7 @@ function scanField(ft: FieldTokens, pos: (t: Token) => Position, skipBefore: num
     const fixed = m.entries.find((e) => e.kind === "block" || e.kind === "area");
     const entries = fixed ? [fixed] : m.entries.filter((e) => {
       if (e.kind === "qualifier") return false;
+      if (lower && !e.lowercase) return false;
       if (e.datelineOnly && !isDateline) return false;
       if (e.upperOnly && single && !t.upper) return false;
       if (e.wordy && !isDateline && (sentenceStart || shapeless)) return false;

@@ -9,6 +9,7 @@ import { findArticles } from "../../lib/server/articles/find-articles";
 import { articleFacets } from "../../lib/server/articles/article-facets";
 import { exportArticles } from "../../lib/server/export/export-articles";
 import { viewer } from "../support/actors";
+import { settleLanguages } from "../../lib/server/ingest/settle-languages";
 
 const ingestTime = new Date("2026-12-03T12:00:00Z");
 const opts = { origin: "cli" as const, actor: "test", role: "system" as const, ingestTime };
@@ -117,6 +118,27 @@ describe.each(storeKinds())("languages on %s", (kind) => {
     await exportArticles(store.db, "ndjson", out, viewer, { language: "uk" });
     const docs = Buffer.concat(chunks).toString("utf8").trim().split("\n").map((l) => JSON.parse(l) as { uri: string; language?: string });
     expect(docs.map((d) => [d.uri, d.language])).toEqual([["uk-strike", "uk"]]);
+  });
+
+  it("settles the language of articles stored before ingest did, leaving versions alone", async () => {
+    const db = store.db;
+    const old = [
+      { uri: "old-label", headline: "Police arrest three over Madrid shop robberies", bodyText: "Police arrested three people in Madrid on Tuesday.", language: "en-GB" },
+      { uri: "old-wrong", headline: "Detenidos tres jóvenes por robar en Sevilla", bodyText: "La Policía Nacional ha detenido en Sevilla a tres jóvenes.", language: "en" },
+      { uri: "old-none", headline: "У Києві пролунали вибухи", bodyText: "Сили протиповітряної оборони відбивали атаку на столицю.", language: null },
+    ];
+    for (const o of old) await db.article.create({ data: { ...o, contentHash: o.uri, ingestedAt: ingestTime } });
+    const r = await settleLanguages(db);
+    expect(r).toEqual({ articles: 7, changed: 3 });
+    const after = await db.article.findMany({ where: { uri: { startsWith: "old-" } }, select: { uri: true, language: true, version: true }, orderBy: { id: "asc" } });
+    expect(after).toEqual([
+      { uri: "old-label", language: "en", version: 1 },
+      { uri: "old-wrong", language: "es", version: 1 },
+      { uri: "old-none", language: "uk", version: 1 },
+    ]);
+    // Run again, nothing is left to change.
+    expect((await settleLanguages(db)).changed).toBe(0);
+    await db.article.deleteMany({ where: { uri: { startsWith: "old-" } } });
   });
 
   it("refuses a language filter that names no language code, saying which value", async () => {

@@ -1,0 +1,147 @@
+// Place names of the beat as Ukrainian, Russian, Spanish, French, German and
+// Portuguese copy writes them, beyond the native and translated country names
+// gazetteer.json already has (Україна, Украина, España). Wiredesk's own list:
+// the countries and cities a desk covering Spain and Ukraine reads about most.
+//
+// Ukrainian and Russian decline names ("у Києві", "з Харкова", "в Украине"),
+// and copy rarely names a place in the nominative, so each Cyrillic name is
+// added with its case forms (slavicForms); adjectives ("російські війська",
+// "украинских") with theirs (slavicAdjectiveForms). A generated form that is
+// no real word does no harm: the lookup is by exact token.
+
+/** Countries: Ukrainian and Russian nominatives, the English name's usual abbreviation. */
+export const CYRILLIC_COUNTRIES: Record<string, string[]> = {
+  UA: ["Україна", "Украина"],
+  RU: ["Росія", "Россия", "Російська Федерація", "Российская Федерация", "РФ"],
+  ES: ["Іспанія", "Испания"],
+  US: ["США", "Америка"],
+  GB: ["Британія", "Великобритания", "Британия"],
+  FR: ["Франція", "Франция"],
+  DE: ["Німеччина", "Германия"],
+  PL: ["Польща", "Польша"],
+  BY: ["Білорусь", "Беларусь", "Белоруссия"],
+  MD: ["Молдова", "Молдавия"],
+  PT: ["Португалія", "Португалия"],
+  IT: ["Італія", "Италия"],
+  TR: ["Туреччина", "Турция"],
+  CN: ["Китай"],
+  IL: ["Ізраїль", "Израиль"],
+  IR: ["Іран", "Иран"],
+  RO: ["Румунія", "Румыния"],
+  HU: ["Угорщина", "Венгрия"],
+  GE: ["Грузія", "Грузия"],
+  KZ: ["Казахстан"],
+};
+
+/** Cities and regions: Ukrainian and Russian nominatives. */
+export const CYRILLIC_CITIES: Record<string, string[]> = {
+  UA: [
+    "Київ", "Киев", "Харків", "Харьков", "Одеса", "Одесса", "Львів", "Львов", "Дніпро", "Днепр", "Запоріжжя",
+    "Запорожье", "Миколаїв", "Николаев", "Херсон", "Маріуполь", "Мариуполь", "Донецьк", "Донецк", "Луганськ",
+    "Луганск", "Краматорськ", "Краматорск", "Слов'янськ", "Славянск", "Бахмут", "Суми", "Сумы", "Полтава",
+    "Чернігів", "Чернигов", "Житомир", "Вінниця", "Винница", "Рівне", "Ровно", "Ізюм", "Изюм", "Куп'янськ",
+    "Купянск", "Покровськ", "Покровск", "Авдіївка", "Авдеевка", "Севастополь", "Сімферополь", "Симферополь",
+    "Керч", "Керчь", "Ялта", "Чорнобиль", "Чернобыль", "Буча", "Ірпінь", "Ирпень", "Мелітополь", "Мелитополь",
+    "Бердянськ", "Бердянск", "Енергодар", "Энергодар", "Кривий Ріг", "Кривой Рог", "Тернопіль", "Тернополь",
+    "Ужгород", "Чернівці", "Черновцы", "Івано-Франківськ", "Ивано-Франковск", "Луцьк", "Луцк", "Черкаси",
+    "Черкассы", "Донбас", "Донбасс", "Крим", "Крым",
+  ],
+  RU: [
+    "Москва", "Санкт-Петербург", "Петербург", "Бєлгород", "Белгород", "Курськ", "Курск", "Брянськ", "Брянск",
+    "Ростов-на-Дону", "Калінінград", "Калининград", "Волгоград", "Новосибірськ", "Новосибирск", "Казань",
+    "Краснодар", "Сочі", "Сочи", "Кремль",
+  ],
+  BY: ["Мінськ", "Минск"],
+  MD: ["Кишинів", "Кишинев", "Придністров'я", "Приднестровье"],
+  ES: ["Мадрид", "Барселона", "Севілья", "Севилья", "Валенсія", "Валенсия", "Каталонія", "Каталония"],
+  PL: ["Варшава", "Жешув"],
+  DE: ["Берлін", "Берлин"],
+  FR: ["Париж"],
+  GB: ["Лондон"],
+  US: ["Вашингтон", "Нью-Йорк"],
+  BE: ["Брюссель"],
+};
+
+/** Adjectives of the country, as stems: "російськ" + ий, а, і, их … */
+export const CYRILLIC_DEMONYM_STEMS: Record<string, string[]> = {
+  UA: ["українськ", "украинск"],
+  RU: ["російськ", "российск"],
+  ES: ["іспанськ", "испанск"],
+  US: ["американськ", "американск"],
+  GB: ["британськ", "британск"],
+  FR: ["французьк", "французск"],
+  DE: ["німецьк", "немецк"],
+  PL: ["польськ", "польск"],
+  BY: ["білоруськ", "белорусск"],
+};
+
+/**
+ * Demonyms in the beat's Latin-script languages, every gender and number
+ * spelt out. Left out where the word is also an English name or word
+ * ("Russo", "Alemán", "Russe").
+ */
+export const LATIN_DEMONYMS: Record<string, string[]> = {
+  ES: ["español", "española", "españoles", "españolas", "espagnol", "espagnole", "espagnols", "espagnoles", "spanische",
+    "spanischen", "spanischer", "spanisches", "espanhol", "espanhola", "espanhóis", "espanholas"],
+  UA: ["ucraniano", "ucraniana", "ucranianos", "ucranianas", "ukrainien", "ukrainienne", "ukrainiens", "ukrainiennes",
+    "ukrainische", "ukrainischen", "ukrainischer", "ukrainisches"],
+  RU: ["rusos", "rusas", "russes", "russische", "russischen", "russischer", "russisches", "russos", "russas"],
+  FR: ["francés", "francesa", "franceses", "francesas", "français", "française", "françaises", "französische",
+    "französischen", "französischer", "francês"],
+  // Not "deutsche": Deutsche Bank and Deutsche Telekom in English copy are no demonym.
+  DE: ["alemana", "alemanes", "alemanas", "allemand", "allemande", "allemands", "allemandes", "alemã", "alemães"],
+  US: ["estadounidense", "estadounidenses", "américain", "américaine", "américains", "américaines",
+    "amerikanische", "amerikanischen", "amerikanischer", "norte-americano", "norte-americana", "norte-americanos"],
+  PT: ["portugués", "portuguesa", "portugueses", "portuguesas", "portugais", "portugaise", "portugiesische", "portugiesischen"],
+};
+
+const CYRILLIC = /\p{Script=Cyrillic}/u;
+
+/** Whether a name is written in Cyrillic: those get their case forms. */
+export const isCyrillic = (name: string) => CYRILLIC.test(name);
+
+const VOWELS = "аеєиіїоуюяыэ";
+
+/**
+ * A Ukrainian or Russian place name with its case forms (the last word of the
+ * name declines: "Кривий Ріг" → "Кривому Розі" is past this rule, "Ріг" is
+ * kept as named). Covers the noun classes place names fall in: -а, -я, -ія/-ия,
+ * -ь, -о, -е and a consonant, and Ukrainian -ів/-їв, whose і turns to о/е in
+ * the other cases (Харків → Харкова, Київ → Києва).
+ */
+export function slavicForms(name: string): string[] {
+  const cut = name.lastIndexOf(" ");
+  const head = cut === -1 ? "" : name.slice(0, cut + 1);
+  const word = cut === -1 ? name : name.slice(cut + 1);
+  // Indeclinable: abbreviations, and names with a hyphenated tail ("Ростов-на-Дону").
+  if (word === word.toUpperCase() || word.includes("-на-")) return [name];
+  const lower = word.toLowerCase();
+  const forms = new Set<string>([word]);
+  const add = (stem: string, endings: string[]) => endings.forEach((e) => forms.add(stem + e));
+  const last = lower.slice(-1);
+  if (/(?:ія|ия)$/.test(lower)) add(word.slice(0, -1), ["ї", "и", "ю", "єю", "ей", "і", "е"]);
+  else if (last === "а") add(word.slice(0, -1), ["и", "ы", "і", "е", "у", "ою", "ой", "ій"]);
+  else if (last === "я") add(word.slice(0, -1), ["і", "ї", "и", "ю", "ею", "ей", "єю", "ям", "е"]);
+  else if (last === "ь") add(word.slice(0, -1), ["я", "ю", "і", "е", "ем", "ем", "ю"]);
+  else if (last === "о" || last === "е") add(word.slice(0, -1), ["а", "у", "і", "е", "ом", "я", "ю", "ем"]);
+  else if (last === "й") add(word.slice(0, -1), ["я", "ю", "ї", "і", "ем", "єм"]);
+  else if (!VOWELS.includes(last)) {
+    add(word, ["а", "у", "і", "е", "ом", "ові"]);
+    // Ukrainian і/ї in the last syllable alternates: Харків → Харкова, Київ → Києва, Львів → Львова.
+    const alt = /^(.*?)([іїо])(\p{L})$/u.exec(word);
+    if (alt && /[ії]/.test(alt[2]!)) {
+      const stem = alt[1]! + (alt[2] === "ї" ? "є" : "о") + alt[3]!;
+      add(stem, ["а", "у", "і", "ом", "ові"]);
+    }
+  }
+  return [...forms].map((w) => head + w);
+}
+
+/** An adjective stem's forms, Ukrainian and Russian, every gender, number and case. */
+export function slavicAdjectiveForms(stem: string): string[] {
+  const endings = [
+    "ий", "а", "е", "і", "ого", "ому", "им", "ій", "у", "ою", "их", "ими", "ої", "ім",
+    "ая", "ое", "ие", "ой", "ую", "ых", "ыми", "ом", "ее", "ые",
+  ];
+  return endings.map((e) => stem + e);
+}

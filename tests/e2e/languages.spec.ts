@@ -1,0 +1,72 @@
+// Copy in other languages on the desk, in Chromium: each row shows the
+// language ingest found for it, and the language filter narrows the queue,
+// down to the stories with no English copy yet.
+import path from "node:path";
+import type { APIRequestContext } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import { axeProblems } from "./axe";
+
+const shots = path.resolve("tests/artifacts");
+
+test.beforeEach(async ({ login }) => login("editor"));
+
+async function ingest(request: APIRequestContext, name: string, items: object[]) {
+  const res = await request.post("/api/ingest", {
+    multipart: { files: { name, mimeType: "application/x-ndjson", buffer: Buffer.from(items.map((i) => JSON.stringify(i)).join("\n")) } },
+  });
+  expect(res.ok(), await res.text()).toBe(true);
+}
+
+test("rows show each copy's language, and the queue filters to stories with no English copy yet", async ({ page }) => {
+  // A made-up word the three copies share, so a search finds them alone in the shared demo store.
+  const word = `zqlingo${Date.now().toString(36)}`;
+  await ingest(page.request, `${word}.ndjson`, [
+    {
+      uri: `${word}-en`,
+      headline: `Harbour workers strike over ${word} contracts`,
+      body_text: `Dock workers at the port walked out on Monday in a dispute over ${word} contracts and unpaid overtime, their union said.`,
+      infosources: [{ name: "Meridian Wire" }],
+    },
+    {
+      // No label: the text says Spanish.
+      uri: `${word}-es`,
+      headline: `Detenidos tres jóvenes por robar ${word} en comercios de Sevilla`,
+      body_text: `La Policía Nacional ha detenido en Sevilla a tres jóvenes acusados de robar ${word} en varios comercios del centro de la ciudad.`,
+      infosources: [{ name: "Agencia Sur" }],
+    },
+    {
+      // Labelled English by its feed: the text overrules it.
+      uri: `${word}-uk`,
+      language: "en",
+      headline: `У Києві пролунали вибухи біля складу ${word}`,
+      body_text: `Сили протиповітряної оборони відбивали атаку на столицю, повідомила міська військова адміністрація. Склад ${word} пошкоджено.`,
+      infosources: [{ name: "Kyiv Desk" }],
+    },
+  ]);
+
+  await page.goto(`/?q=${word}&status=all`);
+  const rows = page.getByTestId("article-row");
+  await expect(rows).toHaveCount(3);
+  const langOf = (text: RegExp) => rows.filter({ hasText: text }).getByTestId("row-languages");
+  // The code to see, the language's name to hear and to hover.
+  await expect(langOf(/Harbour workers strike/)).toHaveText("ENIn English");
+  await expect(langOf(/Detenidos tres jóvenes/)).toHaveText("ESIn Spanish");
+  await expect(langOf(/Detenidos tres jóvenes/)).toHaveAttribute("title", "Spanish");
+  await expect(langOf(/У Києві/)).toHaveText("UKIn Ukrainian");
+
+  // The filter bar: stories with no English copy yet.
+  await page.getByRole("combobox", { name: "Language" }).selectOption("-en");
+  await expect(page).toHaveURL(/language=-en/);
+  await expect(rows).toHaveCount(2);
+  await expect(rows.filter({ hasText: /Harbour workers strike/ })).toHaveCount(0);
+  await page.screenshot({ path: path.join(shots, "queue-no-english-copy.png") });
+  expect(await axeProblems(page)).toEqual([]);
+
+  // One language; the URL carries it, so a reload keeps it.
+  await page.getByRole("combobox", { name: "Language" }).selectOption("uk");
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText("У Києві");
+  await page.reload();
+  await expect(page.getByRole("combobox", { name: "Language" })).toHaveValue("uk");
+  await expect(rows).toHaveCount(1);
+});

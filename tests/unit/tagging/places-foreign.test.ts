@@ -1,0 +1,75 @@
+// Places in the beat's other languages: Ukrainian and Russian names in every
+// case, local datelines, and demonyms in Spanish, French, German, Portuguese.
+import { describe, expect, it } from "vitest";
+import { suggestPlaces, type PlaceSuggestion } from "../../../lib/tagging/index";
+import { slavicAdjectiveForms, slavicForms } from "../../../lib/tagging/places-foreign";
+import { withDateline } from "../../../lib/ingest/body";
+
+const main = (places: PlaceSuggestion[]) => places.find((p) => p.rel === "main")?.code;
+const codes = (places: PlaceSuggestion[]) => places.map((p) => p.code).sort();
+/** As ingest reads a body: its dateline taken out first. */
+const tag = (headline: string, body: string) => {
+  const a = withDateline<{ bodyText: string; dateline?: string }>({ bodyText: body });
+  return suggestPlaces({ headline, bodyText: a.bodyText, ...(a.dateline ? { dateline: a.dateline } : {}) });
+};
+
+describe("case forms of Ukrainian and Russian place names", () => {
+  it("declines each class of name a place falls in", () => {
+    expect(slavicForms("Україна")).toEqual(expect.arrayContaining(["Україна", "України", "Україні", "Україну", "Україною"]));
+    expect(slavicForms("Москва")).toEqual(expect.arrayContaining(["Москви", "Москвы", "Москві", "Москве", "Москву", "Москвою", "Москвой"]));
+    expect(slavicForms("Росія")).toEqual(expect.arrayContaining(["Росії", "Росію", "Росією"]));
+    expect(slavicForms("Россия")).toEqual(expect.arrayContaining(["России", "Россию", "Россией"]));
+    expect(slavicForms("Херсон")).toEqual(expect.arrayContaining(["Херсона", "Херсону", "Херсоні", "Херсоне", "Херсоном"]));
+    expect(slavicForms("Маріуполь")).toEqual(expect.arrayContaining(["Маріуполя", "Маріуполі", "Маріуполем"]));
+    expect(slavicForms("Дніпро")).toEqual(expect.arrayContaining(["Дніпра", "Дніпрі", "Дніпром"]));
+  });
+
+  it("turns the last і of Ukrainian -ів names, as the language does", () => {
+    expect(slavicForms("Київ")).toEqual(expect.arrayContaining(["Києва", "Києву", "Києві", "Києвом"]));
+    expect(slavicForms("Харків")).toEqual(expect.arrayContaining(["Харкова", "Харкові", "Харковом"]));
+    expect(slavicForms("Львів")).toEqual(expect.arrayContaining(["Львова", "Львові"]));
+  });
+
+  it("leaves abbreviations and hyphenated tails as named, and declines the last word of two", () => {
+    expect(slavicForms("США")).toEqual(["США"]);
+    expect(slavicForms("Ростов-на-Дону")).toEqual(["Ростов-на-Дону"]);
+    expect(slavicForms("Кривий Ріг")).toContain("Кривий Рога");
+  });
+
+  it("gives adjectives every gender, number and case", () => {
+    expect(slavicAdjectiveForms("російськ")).toEqual(expect.arrayContaining(["російський", "російська", "російські", "російських", "російського"]));
+    expect(slavicAdjectiveForms("российск")).toEqual(expect.arrayContaining(["российские", "российских", "российская", "российской"]));
+  });
+});
+
+describe("places in Ukrainian and Russian copy", () => {
+  it("finds the city of a local dateline and of an inflected name", () => {
+    const places = tag("У Києві пролунали вибухи", "КИЇВ, 3 грудня – Сили протиповітряної оборони відбивали атаку на столицю України.");
+    expect(main(places)).toBe("UA");
+    const evidence = places.find((p) => p.code === "UA")!.evidence.map((e) => e.text);
+    expect(evidence).toEqual(expect.arrayContaining(["КИЇВ", "Києві", "України"]));
+  });
+
+  it("reads Russian forms of the same places", () => {
+    expect(main(tag("В Киеве прогремели взрывы", "Силы ПВО Украины отражали атаку на Киев, сообщили в городской администрации."))).toBe("UA");
+    expect(main(tag("Взрывы в Харькове", "В Харькове ночью были слышны взрывы, сообщил мэр города."))).toBe("UA");
+  });
+
+  it("reads adjectives of countries as demonyms: Russian troops are Russia's", () => {
+    const places = tag("Російські війська обстріляли Херсон", "Російські війська обстріляли Херсон у ніч на вівторок, повідомила обласна адміністрація.");
+    expect(codes(places)).toEqual(["RU", "UA"]);
+    expect(main(places)).toBe("UA");
+  });
+});
+
+describe("places in Spanish, French and Portuguese copy", () => {
+  it("takes a Spanish agency dateline and Spanish demonyms", () => {
+    expect(main(tag("Miles de personas se manifiestan contra la amnistía", "MADRID, 3 dic. (EFE) – Decenas de miles de personas recorrieron el centro de la capital."))).toBe("ES");
+    expect(main(tag("El Gobierno español aprueba el plan", "El Consejo de Ministros aprobó el plan de vivienda."))).toBe("ES");
+  });
+
+  it("reads the beat's demonyms in French and Portuguese", () => {
+    expect(main(tag("Les soldats ukrainiens reprennent un village", "L'armée a annoncé la reprise du village mardi."))).toBe("UA");
+    expect(main(tag("Governo espanhol anuncia medidas", "O executivo aprovou o pacote na terça-feira."))).toBe("ES");
+  });
+});
