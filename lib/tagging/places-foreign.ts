@@ -145,3 +145,44 @@ export function slavicAdjectiveForms(stem: string): string[] {
   ];
   return endings.map((e) => stem + e);
 }
+
+/**
+ * One place's names across scripts and spellings, for search: a query for
+ * any of them finds copy that uses another ("Kyiv" finds "у Києві").
+ * Cyrillic names stand for all their case forms (slavicForms).
+ */
+export const PLACE_NAME_GROUPS: string[][] = [
+  ["Kyiv", "Kiev", "Київ", "Киев"],
+  ["Kharkiv", "Kharkov", "Харків", "Харьков"],
+  ["Odesa", "Odessa", "Одеса", "Одесса"],
+  ["Lviv", "Lvov", "Львів", "Львов"],
+  ["Dnipro", "Dnepr", "Дніпро", "Днепр"],
+  ["Zaporizhzhia", "Zaporizhia", "Zaporozhye", "Запоріжжя", "Запорожье"],
+  ["Mykolaiv", "Nikolaev", "Миколаїв", "Николаев"],
+  ["Kherson", "Херсон"],
+  ["Mariupol", "Маріуполь", "Мариуполь"],
+  ["Donetsk", "Донецьк", "Донецк"],
+  ["Luhansk", "Lugansk", "Луганськ", "Луганск"],
+  ["Bakhmut", "Бахмут"],
+  ["Crimea", "Крим", "Крым"],
+  ["Donbas", "Donbass", "Донбас", "Донбасс"],
+  ["Ukraine", "Україна", "Украина", "Ucrania", "Ukraina"],
+  ["Russia", "Росія", "Россия", "Rusia"],
+  ["Moscow", "Москва", "Moscú"],
+  ["Belarus", "Білорусь", "Беларусь", "Bielorrusia"],
+  ["Minsk", "Мінськ", "Минск"],
+  ["Spain", "España", "Іспанія", "Испания", "Espagne", "Spanien", "Espanha"],
+  ["Madrid", "Мадрид"],
+  ["Barcelona", "Барселона"],
+  ["Seville", "Sevilla", "Севілья", "Севилья", "Séville"],
+  ["Catalonia", "Cataluña", "Catalunya", "Каталонія", "Каталония", "Catalogne"],
+  ["Poland", "Polonia", "Pologne", "Polen", "Польща", "Польша"],
+  ["Warsaw", "Varsovia", "Varsovie", "Warschau", "Варшава"],
+  ["Germany", "Alemania", "Allemagne", "Deutschland", "Німеччина", "Германия"],
+  ["Berlin", "Берлін", "Берлин"],
+  ["France", "Francia", "Frankreich", "Франція", "Франция"],
+  ["Paris", "París", "Париж"],
+  ["London", "Londres", "Лондон"],
+  ["Brussels", "Bruselas", "Bruxelles", "Brüssel", "Брюссель"],
+  ["Washington", "Вашингтон"],
+];

@@ -141,6 +141,31 @@ describe.each(storeKinds())("languages on %s", (kind) => {
     await db.article.deleteMany({ where: { uri: { startsWith: "old-" } } });
   });
 
+  it("searches across languages: inflected forms, a place's names in other scripts, accents and apostrophes folded", async () => {
+    const db = store.db;
+    const extra = [
+      { uri: "s-kyiv", headline: "Explosions heard in Kyiv during morning attack", bodyText: "Air defences were active over the capital." },
+      { uri: "s-kiev-ru", headline: "В Киеве прогремели взрывы", bodyText: "Силы ПВО отражали атаку на столицу." },
+      { uri: "s-detenido", headline: "Un joven detenido en Málaga", bodyText: "La policía arrestó a un joven de 19 años." },
+      { uri: "s-assemblee", headline: "Le vote de l’Assemblée nationale", bodyText: "Les députés ont adopté le texte." },
+    ];
+    for (const e of extra) await db.article.create({ data: { ...e, contentHash: e.uri, ingestedAt: ingestTime } });
+    const found = async (q: string) => (await rows({ view: "articles", q })).map((r) => r.uri).sort();
+    // "detenidos" finds "detenido" and "Detenidos"; "detenido" finds both too.
+    expect(await found("detenidos")).toEqual(["es-detained", "s-detenido"]);
+    expect(await found("detenido")).toEqual(["es-detained", "s-detenido"]);
+    // One place, four spellings in two scripts: any of them finds all.
+    const kyiv = ["s-kiev-ru", "s-kyiv", "uk-strike"];
+    expect(await found("Kyiv")).toEqual(kyiv);
+    expect(await found("Київ")).toEqual(kyiv);
+    expect(await found("Киев")).toEqual(kyiv);
+    // Accents and apostrophes fold: "Malaga" finds "Málaga", "l'Assemblee" finds "l’Assemblée".
+    expect(await found("Malaga")).toEqual(["s-detenido"]);
+    expect(await found("l'Assemblee")).toEqual(["s-assemblee"]);
+    expect(await found("assemblée nationale")).toEqual(["s-assemblee"]);
+    await db.article.deleteMany({ where: { uri: { startsWith: "s-" } } });
+  });
+
   it("refuses a language filter that names no language code, saying which value", async () => {
     await expect(findArticles(store.db, { language: "Spanish" }, viewer)).rejects.toThrow(/Spanish\W{1,4} is not a language code/);
   });

@@ -11,7 +11,8 @@ import { findArticles } from "../../lib/server/articles/find-articles";
 import { articleFacets } from "../../lib/server/articles/article-facets";
 import { articleListParams, type ArticleFacets, type ArticleListParams } from "../../lib/schemas/articles";
 import { viewQuery } from "../../lib/schemas/views";
-import { matchRanges, parseSearch, type SearchTerm } from "../../lib/search/query";
+import { matchRanges, type SearchTerm } from "../../lib/search/query";
+import { searchQuery } from "../../lib/server/articles/search-articles";
 import { GET as listRoute } from "../../app/api/articles/route";
 import { GET as facetsRoute } from "../../app/api/articles/facets/route";
 import { viewer } from "../support/actors";
@@ -305,7 +306,8 @@ describe.each(storeKinds())("search syntax against its reading, on %s", (kind) =
   const has = (d: { headline: string; body: string }, t: SearchTerm) =>
     [d.headline, d.body].some((text) => matchRanges(text, { all: [[t]], none: [] }, 1).length > 0);
   const reading = (q: string) => {
-    const s = parseSearch(q);
+    // The query as the stores run it: each word with its inflected forms (lib/search/expand.ts).
+    const s = searchQuery(q);
     if (s.all.length === 0 && s.none.length === 0) return [];
     return docs
       .filter((d) => s.all.every((g) => g.some((t) => has(d, t))) && !s.none.some((t) => has(d, t)))

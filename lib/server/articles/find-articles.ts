@@ -7,12 +7,12 @@ import { dbKind, type Db } from "../db/client";
 import { authorize, type Actor } from "../audit";
 import { readRows } from "../db/read-rows";
 import { PUBLISHED_SQL, QUEUE_CHIP_SQL, resolveTags, whereSql, type Filters } from "./article-sql";
-import { sqliteSearchPageSql } from "./search-articles";
+import { searchQuery, sqliteSearchPageSql } from "./search-articles";
 import { cachedCount } from "./count-cache";
 import { keptTotal } from "./facet-counts";
 import { filterKey } from "./article-facets";
 import { articleListParams, countsKept, encodeCursor, type ArticleListParams, type ArticlePage, type QueueCursor } from "../../schemas/articles";
-import { excerptAround, parseSearch, type SearchQuery } from "../../search/query";
+import { excerptAround, type SearchQuery } from "../../search/query";
 
 type ListParams = z.output<typeof articleListParams> & Filters;
 
@@ -44,7 +44,7 @@ export async function findArticlesJson(db: Db, input: ArticleListParams, actor: 
         });
   const rows = await readRows<{ id: unknown; published?: unknown }>(db, await pageSql(db, p, total));
   const page = rows.slice(0, p.limit);
-  const search = p.q ? parseSearch(p.q) : undefined;
+  const search = p.q ? searchQuery(p.q) : undefined;
   const items = await itemsJson(db, page.map((r) => num(r.id)), p.sort === "published", search);
   const last = page.at(-1);
   const cursor: QueueCursor | null =

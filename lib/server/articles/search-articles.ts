@@ -7,6 +7,10 @@ import "server-only";
 import { Prisma } from "../../../prisma/generated/sqlite/client";
 import { dbKind, type Db } from "../db/client";
 import { parseSearch, type SearchQuery, type SearchTerm } from "../../search/query";
+import { expandSearch } from "../../search/expand";
+
+/** A query as the stores run it: parsed, each word standing for its inflected forms and a place's other names (expand.ts). */
+export const searchQuery = (q: string): SearchQuery => expandSearch(parseSearch(q));
 
 // Words hold only letters and digits (the parser's tokens), so neither syntax needs escaping.
 
@@ -37,7 +41,7 @@ function tsQuery(s: SearchQuery): string {
  * nothing matches; only exclusions (`-football`): everything else.
  */
 export function searchSql(db: Db, q: string | SearchQuery): Prisma.Sql {
-  const s = typeof q === "string" ? parseSearch(q) : q;
+  const s = typeof q === "string" ? searchQuery(q) : q;
   if (s.all.length === 0 && s.none.length === 0) return Prisma.sql`1 = 0`;
   if (dbKind(db) === "postgres") {
     return Prisma.sql`a."search" @@ to_tsquery('simple', wiredesk_unaccent(${tsQuery(s)}))`;
@@ -64,7 +68,7 @@ export function sqliteSearchPageSql(
   bounds: { after?: number; before?: number },
   limit: number,
 ): Prisma.Sql | null {
-  const match = ftsMatch(typeof q === "string" ? parseSearch(q) : q);
+  const match = ftsMatch(typeof q === "string" ? searchQuery(q) : q);
   if (dbKind(db) !== "sqlite" || !match) return null;
   const and = [Prisma.sql`f."ArticleSearch" MATCH ${match}`, rest];
   if (bounds.after !== undefined) and.push(Prisma.sql`f.rowid > ${bounds.after}`);
