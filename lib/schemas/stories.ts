@@ -3,7 +3,7 @@ import { z } from "zod";
 import { workflowStatus } from "./vocabulary";
 
 /** How an article joined its story. */
-export const storyKind = z.enum(["first", "copy", "rewrite", "update", "correction"]);
+export const storyKind = z.enum(["first", "copy", "rewrite", "update", "correction", "translation"]);
 export type StoryKind = z.infer<typeof storyKind>;
 
 export const STORY_KIND_LABEL: Record<StoryKind, string> = {
@@ -12,12 +12,13 @@ export const STORY_KIND_LABEL: Record<StoryKind, string> = {
   rewrite: "rewrite",
   update: "update",
   correction: "correction",
+  translation: "copy in another language",
 };
 
 /** The story kind a duplicate link makes, read from the newer article's side. */
 export function storyKindOf(linkKind: string): StoryKind {
   if (linkKind === "same-story") return "rewrite";
-  if (linkKind === "update" || linkKind === "correction") return linkKind;
+  if (linkKind === "update" || linkKind === "correction" || linkKind === "translation") return linkKind;
   return "copy";
 }
 

@@ -26,7 +26,7 @@ export const givenScheme = tagScheme.exclude(["region"]);
 export type GivenScheme = z.infer<typeof givenScheme>;
 
 /** How one article copies another, read from the first one's side. */
-export const duplicateKind = z.enum(["exact", "near", "contains", "contained", "same-story", "correction", "update"]);
+export const duplicateKind = z.enum(["exact", "near", "contains", "contained", "same-story", "correction", "update", "translation"]);
 export type DuplicateKind = z.infer<typeof duplicateKind>;
 export const DUPLICATE_KIND_TEXT: Record<DuplicateKind, string> = {
   exact: "Exact copy: the same text once case, punctuation and spacing are set aside.",
@@ -36,6 +36,7 @@ export const DUPLICATE_KIND_TEXT: Record<DuplicateKind, string> = {
   "same-story": "Same story, rewritten: shared passages with different wording around them. Lower confidence.",
   correction: "Correction: the story re-sent with a fix (see what changed).",
   update: "Update: a later version of the story with new paragraphs.",
+  translation: "Same story, other language: the same names and figures in copy written in another language.",
 };
 
 /** An editor's decision on a duplicate link. */

@@ -1,6 +1,8 @@
 // Copy in other languages on the desk, in Chromium: each row shows the
-// language ingest found for it, and the language filter narrows the queue,
-// down to the stories with no English copy yet.
+// language ingest found for it, the language filter narrows the queue down
+// to the stories with no English copy yet, and a Spanish copy of an English
+// story joins it.
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { APIRequestContext } from "@playwright/test";
 import { expect, test } from "./fixtures";
@@ -69,4 +71,24 @@ test("rows show each copy's language, and the queue filters to stories with no E
   await page.reload();
   await expect(page.getByRole("combobox", { name: "Language" })).toHaveValue("uk");
   await expect(rows).toHaveCount(1);
+});
+
+test("a Spanish copy of the seed's rally story joins the English story, and its row shows both languages", async ({ page }) => {
+  // The demo store holds the seed page; an agency's Spanish copy of its rally story arrives.
+  const body = readFileSync(path.resolve("tests/fixtures/languages/rally-es.txt"), "utf8");
+  const res = await page.request.post("/api/ingest", {
+    multipart: { source: "Agencia Sur", files: { name: `rally-es-${Date.now()}.txt`, mimeType: "text/plain", buffer: Buffer.from(body) } },
+  });
+  expect(res.ok(), await res.text()).toBe(true);
+
+  await page.goto("/?q=Feijoo&status=all");
+  const row = page.getByTestId("article-row").filter({ hasText: "Tens of thousands rally in Spain" });
+  await expect(row).toHaveCount(1);
+  await expect(row.getByTestId("row-languages")).toHaveText("EN · ESCopies in English, Spanish");
+  await expect(row.getByTestId("story-toggle")).toHaveText(/2 copies/);
+  // Opened, the story's copies say how the Spanish one joined.
+  await row.getByTestId("story-toggle").click();
+  const copies = page.getByRole("region", { name: "Stories" }).getByTestId("story-copy");
+  await expect(copies.filter({ hasText: "Miles de personas piden en Madrid" })).toContainText("same story in Spanish");
+  await page.screenshot({ path: path.join(shots, "story-two-languages.png") });
 });

@@ -129,8 +129,9 @@ export async function findDuplicates(
   return { fp, matches };
 }
 
-const RANK: Record<DuplicateMatch["kind"], number> = { exact: 4, correction: 3, update: 3, near: 2, contains: 1, contained: 1, "same-story": 0 };
-const rank = (m: DuplicateMatch) => RANK[m.kind];
+/** Which verified match a new article's links list first (translations come from another step and rank last). */
+export const MATCH_RANK: Record<DuplicateMatch["kind"], number> = { exact: 4, correction: 3, update: 3, near: 2, contains: 1, contained: 1, "same-story": 0, translation: 0 };
+const rank = (m: DuplicateMatch) => MATCH_RANK[m.kind];
 
 /** Replaces the article's rows in the index with its current fingerprint. */
 export async function indexArticle(tx: Tx, articleId: number, fp: Fingerprint): Promise<void> {

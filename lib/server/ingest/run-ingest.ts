@@ -2,6 +2,7 @@
 // every item, and records counts and per-item errors on an IngestRun. Used by
 // the CLI, the web upload, the demo loader and (later) feed polling.
 import "server-only";
+import { linkAcrossLanguages } from "../stories/across-languages";
 import { authorize } from "../audit";
 import type { Role } from "../../schemas/roles";
 import { dbUrl, type Db } from "../db/client";
@@ -137,6 +138,8 @@ export async function runIngest(db: Db, inputs: IngestInput[], opts: RunOptions)
     await pool?.close();
   }
   const totals = reports.reduce((t, r) => addCounts(t, r), emptyCounts());
+  // Copies of one story in other languages, now that the whole run is stored (stories/across-languages.ts).
+  totals.duplicates += await linkAcrossLanguages(db, run.id);
   await db.ingestRun.update({
     where: { id: run.id },
     data: {

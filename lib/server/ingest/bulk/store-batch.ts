@@ -11,13 +11,13 @@ import "server-only";
 import type { Db } from "../../db/client";
 import type { IncomingTag, ParsedArticle } from "../../../ingest/types";
 import { contentHash } from "../../../ingest/text";
-import { compare, prepare, type DuplicateMatch, type SideInfo } from "../../../dedup/compare";
+import { compare, prepare, type SideInfo } from "../../../dedup/compare";
 import { configId, DEFAULT_FINGERPRINT_CONFIG, DEFAULT_THRESHOLDS } from "../../../dedup/config";
 import { DEFAULT_CANDIDATE_RULE, isCandidate } from "../../../dedup/dedup-index";
 import { ANCHOR_BAND, indexKeys, isNameBand, type Fingerprint } from "../../../dedup/fingerprint";
 import { isUpdate } from "../../../dedup/update";
 import { countryName } from "../../../tagging";
-import type { VerifiedMatch } from "../../duplicates/link-duplicates";
+import { MATCH_RANK, type VerifiedMatch } from "../../duplicates/link-duplicates";
 import { carriedJson, fields, reasonOf, sideInfo, storeArticle, validate, type ItemOutcome, type StoreContext } from "../store-articles";
 import { readDate, type Conn, type Param } from "./conn";
 import { joinStorySql } from "./join-story";
@@ -561,9 +561,8 @@ async function findDuplicatesSql(c: Conn, bodyText: string, fp: Fingerprint, ctx
     const match = compare(text, o.bodyText, { thresholds, a: info, b: { headline: o.headline, source, time } });
     if (match) matches.push({ otherId: Number(o.id), otherUri: o.uri, otherSourceId: source, otherContentHash: o.contentHash, match });
   }
-  matches.sort((a, b) => RANK[b.match.kind] - RANK[a.match.kind] || b.match.score - a.match.score);
+  matches.sort((a, b) => MATCH_RANK[b.match.kind] - MATCH_RANK[a.match.kind] || b.match.score - a.match.score);
   return matches;
 }
 
-const RANK: Record<DuplicateMatch["kind"], number> = { exact: 4, correction: 3, update: 3, near: 2, contains: 1, contained: 1, "same-story": 0 };
 

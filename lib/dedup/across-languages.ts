@@ -1,0 +1,123 @@
+// The same story in two languages, told by what survives translation: the
+// names of people, places and bodies, and the figures. A Spanish agency's
+// copy of an English wire story shares no sentence with it, but it names
+// the same Sánchez, Feijóo and Plaza de España and counts the same 100,000
+// people (written 100.000). Topic never counts: two Madrid rallies on two
+// days name the same politicians, and are two stories; what tells them
+// apart is their figures and their days.
+
+/** Names in different scripts are compared by the start of their Latin form ("Зеленський", "Zelensky": "zelens"). */
+const NAME_KEY_LENGTH = 6;
+/** Rules of the match (matchAcrossLanguages). */
+export const ACROSS_RULE = {
+  /** Names both share, at least. */
+  minNames: 3,
+  /** Shared names as a share of the shorter list of names. */
+  minNameShare: 0.3,
+  /** Figures both share (years aside), at least; one figure is enough only with this many names. */
+  minFigures: 1,
+  namesWithOneFigure: 4,
+  /** Hours between the two copies' times, at most. */
+  maxHours: 48,
+} as const;
+
+// Ukrainian and Russian letters in Latin, as English copy writes names (Київ → kyiv, Харків → kharkiv).
+const CYRILLIC_LATIN: Record<string, string> = {
+  а: "a", б: "b", в: "v", г: "h", ґ: "g", д: "d", е: "e", є: "ye", ж: "zh", з: "z", и: "y", і: "i", ї: "i", й: "y",
+  к: "k", л: "l", м: "m", н: "n", о: "o", п: "p", р: "r", с: "s", т: "t", у: "u", ф: "f", х: "kh", ц: "ts", ч: "ch",
+  ш: "sh", щ: "shch", ь: "", ю: "yu", я: "ya", ё: "yo", ы: "y", э: "e", ъ: "", "'": "", "’": "",
+};
+
+/** A name as compared across languages and scripts: Latin letters, no accents, lower case, its start. */
+export function nameKey(name: string): string {
+  const lower = name.toLowerCase();
+  const latin = /[\u0400-\u04ff]/.test(lower) ? [...lower].map((c) => CYRILLIC_LATIN[c] ?? c).join("") : lower;
+  return latin.normalize("NFD").replace(/\p{M}/gu, "").replace(/[^a-z0-9]/g, "").slice(0, NAME_KEY_LENGTH);
+}
+
+// Capitalised words that start sentences or clauses in the beat's languages, not names.
+const NOT_NAMES = new Set(
+  [
+    "the", "a", "an", "he", "she", "it", "they", "we", "i", "but", "and", "in", "on", "at", "for", "of", "to", "this", "that", "these",
+    "el", "la", "los", "las", "un", "una", "en", "de", "del", "y", "por", "para", "con", "según", "sin", "este", "esta",
+    "le", "les", "des", "du", "une", "et", "dans", "pour", "avec", "selon", "die", "der", "das", "ein", "eine", "und", "im", "mit",
+    "o", "os", "as", "um", "uma", "em", "no", "na", "com", "segundo",
+    "у", "в", "на", "з", "і", "та", "й", "за", "від", "до", "по", "и", "с", "от", "как", "що", "что",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april",
+    "may", "june", "july", "august", "september", "october", "november", "december",
+  ].map((w) => w.toLowerCase()),
+);
+
+const NAME = /\p{Lu}[\p{L}'’-]*\p{L}/gu;
+// French and Ukrainian group thousands with spaces ("100 000"); elsewhere a space ends a figure.
+const FIGURE = /\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d(?:[\d.,]*\d)?/g;
+
+/** A figure as written in any of the languages: 100,000 / 100.000 / 100 000 are 100000; 12,5 and 12.5 are 12.5. */
+export function figureKey(raw: string): string | undefined {
+  const compact = raw.replace(/[ \u00a0\u202f]/g, "");
+  let n: string;
+  if (/^\d{1,3}(?:[.,]\d{3})+$/.test(compact)) n = compact.replace(/[.,]/g, ""); // thousands grouped
+  else if (/^\d+[.,]\d{1,2}$/.test(compact)) n = compact.replace(",", "."); // a decimal part
+  else if (/^\d+$/.test(compact)) n = compact;
+  else return undefined; // dates ("8.6.2025"), lists, versions: not a story's figure
+  n = n.replace(/^0+(?=\d)/, "");
+  // "3 people", "1st": too common to tell stories apart.
+  if (n.replace(/\D/g, "").length < 2) return undefined;
+  // Years name a time, not a story's own figure: every story of 2025 has them.
+  if (/^\d{4}$/.test(n) && Number(n) >= 1950 && Number(n) <= 2050) return undefined;
+  return n;
+}
+
+export interface Survivors {
+  /** Name keys (nameKey) of capitalised words inside sentences. */
+  names: Set<string>;
+  /** Figures (figureKey). */
+  figures: Set<string>;
+}
+
+/**
+ * What survives translation in one article. Names come from the body only
+ * (English headlines capitalise every word) and never from a sentence's first
+ * word; figures from headline and body.
+ */
+export function survivors(headline: string, bodyText: string): Survivors {
+  const names = new Set<string>();
+  for (const m of bodyText.matchAll(NAME)) {
+    const before = bodyText.slice(Math.max(0, m.index - 3), m.index);
+    // A sentence's or line's first word is capitalised whatever it is.
+    if (m.index === 0 || /[.!?:;"“«—–-]\s*$|\n\s*$/.test(before)) continue;
+    if (NOT_NAMES.has(m[0].toLowerCase())) continue;
+    const key = nameKey(m[0]);
+    if (key.length >= 3) names.add(key);
+  }
+  const figures = new Set<string>();
+  for (const text of [headline, bodyText]) {
+    for (const m of text.matchAll(FIGURE)) {
+      const key = figureKey(m[0]);
+      if (key) figures.add(key);
+    }
+  }
+  return { names, figures };
+}
+
+export interface AcrossMatch {
+  /** 0..1: shared names and figures against the shorter article's. */
+  score: number;
+  names: string[];
+  figures: string[];
+}
+
+const shared = (a: Set<string>, b: Set<string>) => [...a].filter((x) => b.has(x)).sort();
+
+/** Whether two copies in different languages tell one story, and by what; null when they do not. */
+export function matchAcrossLanguages(a: Survivors, b: Survivors, hoursApart: number): AcrossMatch | null {
+  if (hoursApart > ACROSS_RULE.maxHours) return null;
+  const names = shared(a.names, b.names);
+  const figures = shared(a.figures, b.figures);
+  const fewerNames = Math.min(a.names.size, b.names.size);
+  if (names.length < ACROSS_RULE.minNames || names.length < ACROSS_RULE.minNameShare * fewerNames) return null;
+  if (figures.length < ACROSS_RULE.minFigures) return null;
+  if (figures.length === 1 && names.length < ACROSS_RULE.namesWithOneFigure) return null;
+  const fewer = fewerNames + Math.min(a.figures.size, b.figures.size);
+  return { score: Math.min(1, (names.length + figures.length) / Math.max(1, fewer)), names, figures };
+}

@@ -1,0 +1,151 @@
+// The same story across languages, after each ingest run: a Spanish agency's
+// copy and the English wire story on one event join one story, linked as
+// "translation" (same story, other language), by what survives translation
+// (lib/dedup/across-languages.ts). Run once a run's articles are stored, by
+// whichever path stored them, so the per-item and bulk paths end alike.
+//
+// Candidates are the store's copy in other languages within two days of the
+// run's: read a page at a time, each article's names and figures found once.
+// A store with one language only answers the first query and stops.
+import "server-only";
+import { Prisma } from "../../../prisma/generated/sqlite/client";
+import type { Db } from "../db/client";
+import { readRows } from "../db/read-rows";
+import { ACROSS_RULE, matchAcrossLanguages, survivors, type AcrossMatch, type Survivors } from "../../dedup/across-languages";
+import { languageLabel } from "../../schemas/vocabulary";
+import { joinStory, refreshStory } from "./story-clusters";
+
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+const HOUR = 3_600_000;
+/** Articles of the run read at once. */
+const PAGE = 500;
+/** Other-language copies one run's page is compared with, newest first: a bound on the work. */
+const MAX_CANDIDATES = 5_000;
+
+interface Row {
+  id: number;
+  headline: string;
+  bodyText: string;
+  language: string;
+  at: Date;
+  source: string | null;
+}
+
+const select = { id: true, headline: true, bodyText: true, language: true, firstCreated: true, ingestedAt: true, source: { select: { name: true } } } as const;
+type Selected = { id: number; headline: string; bodyText: string; language: string | null; firstCreated: Date | null; ingestedAt: Date; source: { name: string } | null };
+const toRow = (a: Selected): Row => ({ id: a.id, headline: a.headline, bodyText: a.bodyText, language: a.language!, at: a.firstCreated ?? a.ingestedAt, source: a.source?.name ?? null });
+
+/** Links (and joins) the run's articles to their copies in other languages; returns the links written. */
+export async function linkAcrossLanguages(db: Db, runId: number): Promise<number> {
+  // Only worth a look when the run's articles and the copy around them are in more than one language.
+  const [span] = await readRows<{ first: unknown; last: unknown; langs: unknown }>(
+    db,
+    Prisma.sql`SELECT min("ingestedAt") AS "first", max("ingestedAt") AS "last", count(DISTINCT "language") AS "langs"
+      FROM "Article" WHERE "lastIngestRunId" = ${runId} AND "language" IS NOT NULL`,
+  );
+  if (!span || Number(span.langs) === 0) return 0;
+  const from = new Date(new Date(String(span.first)).getTime() - ACROSS_RULE.maxHours * HOUR);
+  const others = await db.article.groupBy({ by: ["language"], where: { ingestedAt: { gte: from }, language: { not: null } } });
+  if (others.length < 2) return 0;
+
+  const cache = new Map<number, Survivors>();
+  const of = (r: Row) => {
+    let s = cache.get(r.id);
+    if (!s) cache.set(r.id, (s = survivors(r.headline, r.bodyText)));
+    return s;
+  };
+  const candidates = (await db.article.findMany({
+    where: { ingestedAt: { gte: from }, language: { not: null } },
+    orderBy: { id: "desc" },
+    take: MAX_CANDIDATES,
+    select,
+  })).map(toRow);
+
+  let written = 0;
+  let after = 0;
+  for (;;) {
+    const page = (await db.article.findMany({
+      where: { lastIngestRunId: runId, language: { not: null }, id: { gt: after } },
+      orderBy: { id: "asc" },
+      take: PAGE,
+      select,
+    })).map(toRow);
+    if (page.length === 0) break;
+    after = page[page.length - 1]!.id;
+    for (const a of page) {
+      const found: { other: Row; match: AcrossMatch }[] = [];
+      for (const c of candidates) {
+        if (c.id === a.id || c.language === a.language) continue;
+        const hours = Math.abs(a.at.getTime() - c.at.getTime()) / HOUR;
+        if (hours > ACROSS_RULE.maxHours) continue;
+        const match = matchAcrossLanguages(of(a), of(c), hours);
+        if (match) found.push({ other: c, match });
+      }
+      // Best first; each pair once, from the newer article's side.
+      found.sort((x, y) => y.match.score - x.match.score || x.other.id - y.other.id);
+      for (const { other, match } of found) {
+        const [newer, older] = a.id > other.id ? [a, other] : [other, a];
+        if (await db.$transaction((tx) => linkPair(tx, newer, older, match))) written++;
+      }
+    }
+  }
+  return written;
+}
+
+/** The link in an editor's words: which language, and what the two share. */
+function reason(older: Row, newer: Row, m: AcrossMatch): string {
+  const who = older.source ? `${older.source}'s ${languageLabel(older.language)} copy` : `the ${languageLabel(older.language)} copy ${older.id}`;
+  // Largest first, as an editor would quote them.
+  const top = [...m.figures].sort((x, y) => Number(y) - Number(x)).slice(0, 4).map((f) => Number(f).toLocaleString("en"));
+  const figures = top.length ? `; the figures ${top.join(", ")}` : "";
+  return `same story in ${languageLabel(newer.language)} as ${who}: ${m.names.length} names${figures}`;
+}
+
+async function linkPair(tx: Tx, newer: Row, older: Row, m: AcrossMatch): Promise<boolean> {
+  // Any link between the two already says what they are; an editor's "not the same story" stands.
+  const existing = await tx.duplicateLink.count({
+    where: { OR: [{ articleId: newer.id, otherId: older.id }, { articleId: older.id, otherId: newer.id }] },
+  });
+  if (existing > 0) return false;
+  await tx.duplicateLink.create({
+    data: {
+      articleId: newer.id,
+      otherId: older.id,
+      kind: "translation",
+      score: m.score,
+      state: "suggested",
+      evidence: JSON.stringify({ names: m.names, figures: m.figures }),
+    },
+  });
+  const story = { id: true, storyId: true, storyPinned: true } as const;
+  const [n, o] = await Promise.all([
+    tx.article.findUniqueOrThrow({ where: { id: newer.id }, select: story }),
+    tx.article.findUniqueOrThrow({ where: { id: older.id }, select: story }),
+  ]);
+  if (n.storyId !== null && n.storyId === o.storyId) return true;
+  const why = reason(older, newer, m);
+  // Alone, the newer copy joins the older one's story; the older one, alone, joins the newer's. An editor's placing stands.
+  if (n.storyId === null) {
+    if (!n.storyPinned) await joinStory(tx, newer.id, [{ otherId: older.id, kind: "translation", score: m.score, reason: why }], { inheritStatus: false });
+  } else if (o.storyId === null) {
+    if (!o.storyPinned) await joinStory(tx, older.id, [{ otherId: newer.id, kind: "translation", score: m.score, reason: why }], { inheritStatus: false });
+  } else {
+    // Two stories, one in each language: one story, unless an editor placed a copy of either or kept two of them apart.
+    const moving = await tx.article.findMany({ where: { storyId: n.storyId }, select: { id: true, storyPinned: true } });
+    const staying = await tx.article.findMany({ where: { storyId: o.storyId }, select: { id: true, storyPinned: true } });
+    if ([...moving, ...staying].some((x) => x.storyPinned)) return true;
+    const a = moving.map((x) => x.id);
+    const b = staying.map((x) => x.id);
+    const apart = await tx.duplicateLink.count({
+      where: { state: "dismissed", OR: [{ articleId: { in: a }, otherId: { in: b } }, { articleId: { in: b }, otherId: { in: a } }] },
+    });
+    if (apart > 0) return true;
+    const from = n.storyId;
+    await tx.article.updateMany({ where: { storyId: from }, data: { storyId: o.storyId } });
+    await tx.article.update({ where: { id: newer.id }, data: { storyKind: "translation", storyScore: m.score, storyReason: why } });
+    await tx.story.delete({ where: { id: from } });
+    await refreshStory(tx, o.storyId);
+  }
+  return true;
+}

@@ -1,0 +1,66 @@
+// The same story across languages in the store: after an ingest run, a
+// Spanish copy of the seed's English rally story joins that story as
+// "translation", whichever path stored it; another Spanish rally story does
+// not; an editor's "not the same story" stands.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openStore, storeKinds, type TestStore } from "../support/stores";
+import { runIngest, type IngestInput } from "../../lib/server/ingest/run-ingest";
+import { findArticles } from "../../lib/server/articles/find-articles";
+import { viewer } from "../support/actors";
+
+const fixture = (p: string) => path.join(import.meta.dirname, "../fixtures", p);
+const input = (p: string, name = path.basename(p)): IngestInput => ({ name, read: async () => readFileSync(fixture(p)) });
+const T = new Date("2026-12-04T10:00:00Z");
+const opts = (hours: number, source: string, bulk: boolean) =>
+  ({ origin: "cli" as const, actor: "test", role: "system" as const, ingestTime: new Date(T.getTime() + hours * 3_600_000), defaultSource: source, bulk });
+
+describe.each(storeKinds().flatMap((kind) => [[kind, true] as const, [kind, false] as const]))("the same story across languages on %s (bulk path: %s)", (kind, bulk) => {
+  let store: TestStore;
+  beforeAll(async () => {
+    store = await openStore(kind);
+    await runIngest(store.db, [input("pages/seed-aggregator.txt")], opts(0, "Daily8", bulk));
+  });
+  afterAll(async () => {
+    await store?.drop();
+  });
+
+  const byUri = async (like: string) => store.db.article.findFirstOrThrow({ where: { headline: { contains: like } }, select: { id: true, storyId: true, storyKind: true, storyReason: true } });
+
+  it("joins a Spanish copy of the rally story to the English story, as a copy in another language", async () => {
+    const r = await runIngest(store.db, [input("languages/rally-es.txt")], opts(1, "Agencia Sur", bulk));
+    expect(r.totals.new).toBe(1);
+    expect(r.totals.duplicates).toBe(1);
+    const en = await byUri("rally in Spain");
+    const es = await byUri("piden en Madrid");
+    expect(es.storyId).not.toBeNull();
+    expect(es.storyId).toBe(en.storyId);
+    expect(es.storyKind).toBe("translation");
+    expect(es.storyReason).toMatch(/^same story in Spanish as Express Tribune's English copy: \d+ names; the figures 100,000, /);
+    const link = await store.db.duplicateLink.findFirstOrThrow({ where: { articleId: es.id, otherId: en.id } });
+    expect(link).toMatchObject({ kind: "translation", state: "suggested" });
+    expect(JSON.parse(link.evidence!).figures).toEqual(expect.arrayContaining(["100000", "45000", "50000"]));
+
+    // The queue: one row for the story, in both languages.
+    const page = await findArticles(store.db, { q: "Sanchez", status: "all" }, viewer);
+    const row = page.items.find((i) => i.storyId === en.storyId)!;
+    expect(row.languages).toEqual(["en", "es"]);
+    expect(row.copies).toBe(2);
+  });
+
+  it("leaves another rally story alone: the same politicians, other figures", async () => {
+    const r = await runIngest(store.db, [input("languages/rally-es-other-day.txt")], opts(2, "Agencia Sur", bulk));
+    expect(r.totals).toMatchObject({ new: 1, duplicates: 0 });
+    expect((await byUri("vuelve a llenar Madrid")).storyId).toBeNull();
+  });
+
+  it("does nothing again on a run that repeats the copy, and keeps an editor's dismissal", async () => {
+    const link = await store.db.duplicateLink.findFirstOrThrow({ where: { kind: "translation" } });
+    await store.db.duplicateLink.update({ where: { id: link.id }, data: { state: "dismissed" } });
+    const again = await runIngest(store.db, [input("languages/rally-es.txt", "rally-es-again.txt")], opts(3, "Agencia Sur", bulk));
+    expect(again.totals.duplicates).toBe(0);
+    expect(await store.db.duplicateLink.count({ where: { kind: "translation" } })).toBe(1);
+    expect((await store.db.duplicateLink.findUniqueOrThrow({ where: { id: link.id } })).state).toBe("dismissed");
+  });
+});

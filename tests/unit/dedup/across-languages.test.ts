@@ -1,0 +1,64 @@
+// The same story across languages: the seed's English rally story and a
+// Spanish agency's copy of it (written for these tests) share names and
+// figures; a Spanish story on another rally a week on shares the names only.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { figureKey, matchAcrossLanguages, nameKey, survivors } from "../../../lib/dedup/across-languages";
+import { parseInput } from "../../../lib/ingest";
+
+const fixture = (p: string) => readFileSync(path.join(import.meta.dirname, "../../fixtures", p), "utf8");
+const seed = parseInput(new TextEncoder().encode(fixture("pages/seed-aggregator.txt")), { name: "seed.txt", ingestTime: new Date() });
+const rallyEn = seed.articles.find((a) => /rally in Spain/.test(a.headline))!;
+const spanish = (file: string) => {
+  const [headline, ...body] = fixture(`languages/${file}`).trim().split("\n");
+  return { headline: headline!, bodyText: body.join("\n") };
+};
+
+describe("what survives translation", () => {
+  it("reads figures however each language groups and marks them", () => {
+    expect(["100,000", "100.000", "100 000"].map(figureKey)).toEqual(["100000", "100000", "100000"]);
+    expect(["12,5", "12.5"].map(figureKey)).toEqual(["12.5", "12.5"]);
+    // Years, single digits and dates say nothing of one story.
+    expect(["2025", "7", "8.6.2025"].map(figureKey)).toEqual([undefined, undefined, undefined]);
+  });
+
+  it("compares names across accents and scripts", () => {
+    expect(nameKey("Sánchez")).toBe(nameKey("Sanchez"));
+    expect(nameKey("Зеленський")).toBe(nameKey("Zelensky"));
+    expect(nameKey("Київ")).toBe(nameKey("Kyiv"));
+  });
+
+  it("takes names from inside sentences only, not from sentence starts", () => {
+    const s = survivors("", "The rally filled Madrid. Protesters chanted for Pedro Sánchez.");
+    expect([...s.names].sort()).toEqual(["madrid", "pedro", "sanche"]);
+  });
+});
+
+describe("the same story in another language", () => {
+  const en = survivors(rallyEn.headline, rallyEn.bodyText);
+
+  it("links the Spanish copy of the seed's rally story to the English one, by names and figures", () => {
+    const m = matchAcrossLanguages(en, survivors(spanish("rally-es.txt").headline, spanish("rally-es.txt").bodyText), 2);
+    expect(m).not.toBeNull();
+    expect(m!.figures).toEqual(expect.arrayContaining(["100000", "45000", "50000", "46"]));
+    expect(m!.names).toEqual(expect.arrayContaining(["feijoo", "abalos", "requej"]));
+  });
+
+  it("keeps another rally apart: the same politicians, other figures", () => {
+    const other = spanish("rally-es-other-day.txt");
+    // Even were the two copies near in time, the names alone do not make one story.
+    expect(matchAcrossLanguages(en, survivors(other.headline, other.bodyText), 2)).toBeNull();
+  });
+
+  it("keeps copies days apart apart", () => {
+    const es = spanish("rally-es.txt");
+    expect(matchAcrossLanguages(en, survivors(es.headline, es.bodyText), 72)).toBeNull();
+  });
+
+  it("never links on topic or place alone", () => {
+    const a = survivors("Storm hits coast", "Heavy rain fell on Valencia and Alicante on Monday, officials said.");
+    const b = survivors("Tormenta en la costa", "Fuertes lluvias cayeron el lunes en Valencia y Alicante, según las autoridades.");
+    expect(matchAcrossLanguages(a, b, 1)).toBeNull();
+  });
+});
