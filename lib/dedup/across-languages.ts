@@ -69,8 +69,8 @@ export function figureKey(raw: string): string | undefined {
 }
 
 export interface Survivors {
-  /** Name keys (nameKey) of capitalised words inside sentences. */
-  names: Set<string>;
+  /** Name keys (nameKey) of capitalised words inside sentences, each with the word as first written. */
+  names: Map<string, string>;
   /** Figures (figureKey). */
   figures: Set<string>;
 }
@@ -81,14 +81,14 @@ export interface Survivors {
  * word; figures from headline and body.
  */
 export function survivors(headline: string, bodyText: string): Survivors {
-  const names = new Set<string>();
+  const names = new Map<string, string>();
   for (const m of bodyText.matchAll(NAME)) {
     const before = bodyText.slice(Math.max(0, m.index - 3), m.index);
     // A sentence's or line's first word is capitalised whatever it is.
     if (m.index === 0 || /[.!?:;"“«—–-]\s*$|\n\s*$/.test(before)) continue;
     if (NOT_NAMES.has(m[0].toLowerCase())) continue;
     const key = nameKey(m[0]);
-    if (key.length >= 3) names.add(key);
+    if (key.length >= 3 && !names.has(key)) names.set(key, m[0]);
   }
   const figures = new Set<string>();
   for (const text of [headline, bodyText]) {
@@ -103,11 +103,12 @@ export function survivors(headline: string, bodyText: string): Survivors {
 export interface AcrossMatch {
   /** 0..1: shared names and figures against the shorter article's. */
   score: number;
+  /** The shared names as the first article writes them. */
   names: string[];
   figures: string[];
 }
 
-const shared = (a: Set<string>, b: Set<string>) => [...a].filter((x) => b.has(x)).sort();
+const shared = (a: Set<string> | Map<string, string>, b: Set<string> | Map<string, string>) => [...a.keys()].filter((x) => b.has(x)).sort();
 
 /** Whether two copies in different languages tell one story, and by what; null when they do not. */
 export function matchAcrossLanguages(a: Survivors, b: Survivors, hoursApart: number): AcrossMatch | null {
@@ -119,5 +120,5 @@ export function matchAcrossLanguages(a: Survivors, b: Survivors, hoursApart: num
   if (figures.length < ACROSS_RULE.minFigures) return null;
   if (figures.length === 1 && names.length < ACROSS_RULE.namesWithOneFigure) return null;
   const fewer = fewerNames + Math.min(a.figures.size, b.figures.size);
-  return { score: Math.min(1, (names.length + figures.length) / Math.max(1, fewer)), names, figures };
+  return { score: Math.min(1, (names.length + figures.length) / Math.max(1, fewer)), names: names.map((k) => a.names.get(k)!), figures };
 }

@@ -80,6 +80,9 @@ test("a Spanish copy of the seed's rally story joins the English story, and its 
     multipart: { source: "Agencia Sur", files: { name: `rally-es-${Date.now()}.txt`, mimeType: "text/plain", buffer: Buffer.from(body) } },
   });
   expect(res.ok(), await res.text()).toBe(true);
+  const report = (await res.json()) as { inputs: { items?: { articleId?: number }[] }[] };
+  const spanishId = report.inputs[0]?.items?.[0]?.articleId;
+  expect(spanishId).toBeDefined();
 
   await page.goto("/?q=Feijoo&status=all");
   const row = page.getByTestId("article-row").filter({ hasText: "Tens of thousands rally in Spain" });
@@ -91,4 +94,12 @@ test("a Spanish copy of the seed's rally story joins the English story, and its 
   const copies = page.getByRole("region", { name: "Stories" }).getByTestId("story-copy");
   await expect(copies.filter({ hasText: "Miles de personas piden en Madrid" })).toContainText("same story in Spanish");
   await page.screenshot({ path: path.join(shots, "story-two-languages.png") });
+
+  // The link, side by side: what both copies name and count, for an editor to confirm or dismiss.
+  await page.goto(`/duplicates/for/${spanishId}`);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("translation");
+  await expect(page.getByTestId("compare-legend")).toContainText("Written in two languages. Both name");
+  await expect(page.getByTestId("compare-legend")).toContainText("100,000");
+  await page.screenshot({ path: path.join(shots, "duplicate-translation.png") });
+  expect(await axeProblems(page)).toEqual([]);
 });

@@ -37,6 +37,7 @@ describe.each(storeKinds())("queue rows built by the %s store", (kind) => {
               headline: `Story ${n}: "quotes", \\ backslash, ünïcode ✓`,
               bodyText: `${"Body text é ".repeat(40)}${n}`,
               dateline: n % 2 ? `MADRID, ${n}` : null,
+              language: n % 5 === 0 ? null : n % 2 ? "es" : "en",
               contentHash: `h${n}`,
               sourceId: n % 3 ? source.id : null,
               firstCreated: n % 4 ? new Date(Date.UTC(2026, 10, 1, 8, 0, n, 7 * n)) : null,
@@ -79,6 +80,9 @@ describe.each(storeKinds())("queue rows built by the %s store", (kind) => {
         headline: a.headline,
         source: a.source?.name ?? null,
         dateline: a.dateline,
+        language: a.language,
+        // Alone: its own language, if it has one.
+        languages: a.language ? [a.language] : [],
         status: a.status,
         version: a.version,
         publishedAt: (a.firstCreated ?? a.ingestedAt).toISOString(),

@@ -43,7 +43,13 @@ export default async function LinkPage({ params }: PageProps<"/duplicates/[id]">
         {canEdit && <LinkActions key={link.id} linkId={link.id} state={state} nextOpen={around.nextOpen} />}
       </div>
       <p className="text-sm text-stone-700 dark:text-stone-300" data-testid="compare-legend">
-        {!compared ? (
+        {link.across ? (
+          // Two languages share no passage: what both name and count is the evidence.
+          <>
+            Written in two languages. Both name {link.across.names.join(", ")}
+            {link.across.figures.length > 0 && <> and give the figures {link.across.figures.map((f) => Number(f).toLocaleString("en")).join(", ")}</>}.
+          </>
+        ) : !compared ? (
           "No shared passages were recorded for this pair: both texts are shown as they are."
         ) : !differs ? (
           "The two texts are the same, word for word."
@@ -67,7 +73,7 @@ export default async function LinkPage({ params }: PageProps<"/duplicates/[id]">
               {a.source?.kind === "aggregator" && <Badge>aggregator</Badge>}
               <TimeAgo iso={(a.firstCreated ?? a.ingestedAt).toISOString()} />
               {canEdit && link.group && <KeepThisCopy articleId={a.id} isCanonical={canonicalId === a.id} />}
-              {canEdit && link.kind !== "same-story" && link.state !== "dismissed" && <ResolveCluster keep={a.id} />}
+              {canEdit && link.kind !== "same-story" && link.kind !== "translation" && link.state !== "dismissed" && <ResolveCluster keep={a.id} />}
             </p>
             <HighlightedText text={a.bodyText} ranges={compared ? ranges : [[0, a.bodyText.length]]} side={side} />
           </section>

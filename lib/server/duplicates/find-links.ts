@@ -11,7 +11,9 @@ const side = { select: { id: true, headline: true, bodyText: true, ingestedAt: t
 
 const member = { id: true, headline: true, canonical: true, firstCreated: true, ingestedAt: true, source: { select: { name: true, kind: true } } } as const;
 
-/** Links waiting for a decision: copies first, largest groups first; rewrites (same-story) listed apart. */
+const RETOLD = new Set(["same-story", "translation"]);
+
+/** Links waiting for a decision: copies first, largest groups first; rewrites (same-story, translation) listed apart. */
 export async function findLinkQueue(db: Db, actor: Actor, state: LinkState = "suggested") {
   authorize(actor, "read");
   const links = await db.duplicateLink.findMany({
@@ -61,8 +63,9 @@ export async function findLinkQueue(db: Db, actor: Actor, state: LinkState = "su
   };
   const all = [...groups.values()].map(toView).sort((a, b) => b.size - a.size);
   return {
-    copies: all.filter((g) => g.links.some((l) => l.kind !== "same-story")),
-    sameStory: all.filter((g) => g.links.every((l) => l.kind === "same-story")),
+    // Rewrites and copies in another language are the same story told again, not copies to keep one of.
+    copies: all.filter((g) => g.links.some((l) => !RETOLD.has(l.kind))),
+    sameStory: all.filter((g) => g.links.every((l) => RETOLD.has(l.kind))),
   };
 }
 
@@ -72,6 +75,8 @@ export async function getLink(db: Db, id: number, actor: Actor) {
   const link = await db.duplicateLink.findUnique({ where: { id }, include: { article: side, other: side } });
   if (!link) return null;
   const evidence = link.evidence ? (JSON.parse(link.evidence) as Partial<DuplicateEvidence>) : {};
+  // A link across languages records what both name and count instead of shared passages.
+  const across = link.kind === "translation" ? (evidence as { names?: string[]; figures?: string[] }) : null;
   const audit = await db.auditEntry.findMany({
     where: { entityType: "duplicateLink", entityId: String(id) },
     orderBy: { id: "desc" },
@@ -79,7 +84,14 @@ export async function getLink(db: Db, id: number, actor: Actor) {
   });
   const groupIds = link.state === "confirmed" ? await confirmedGroup(db, link.articleId) : [link.articleId];
   const group = groupIds.length > 1 ? await getGroup(db, link.articleId) : null;
-  return { ...link, passages: evidence.passages ?? [], evidence, audit, group };
+  return {
+    ...link,
+    passages: evidence.passages ?? [],
+    evidence,
+    across: across && { names: across.names ?? [], figures: across.figures ?? [] },
+    audit,
+    group,
+  };
 }
 
 export type LinkDetail = NonNullable<Awaited<ReturnType<typeof getLink>>>;
@@ -172,6 +184,6 @@ export async function firstLinkFor(db: Db, articleId: number, actor: Actor): Pro
     select: { id: true, kind: true, state: true },
     orderBy: { score: "desc" },
   });
-  const rank = (l: { kind: string; state: string }) => (l.state === "suggested" ? 0 : 2) + (l.kind === "same-story" ? 1 : 0);
+  const rank = (l: { kind: string; state: string }) => (l.state === "suggested" ? 0 : 2) + (RETOLD.has(l.kind) ? 1 : 0);
   return [...links].sort((a, b) => rank(a) - rank(b))[0]?.id ?? null;
 }

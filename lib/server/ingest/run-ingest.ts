@@ -123,9 +123,11 @@ export async function runIngest(db: Db, inputs: IngestInput[], opts: RunOptions)
     return pool;
   };
   const reports: InputReport[] = [];
+  // New and updated articles in a known language: what the cross-language step compares.
+  const stored: number[] = [];
   try {
     for (const input of inputs) {
-      const report = await ingestOne(db, input, ctx, { caches, conn, pool: poolFor }, opts);
+      const report = await ingestOne(db, input, ctx, { caches, conn, pool: poolFor, stored }, opts);
       if (report.errors.length) {
         await db.ingestError.createMany({
           data: report.errors.map((e) => ({ runId: run.id, input: input.name, location: e.location, message: e.message })),
@@ -139,7 +141,7 @@ export async function runIngest(db: Db, inputs: IngestInput[], opts: RunOptions)
   }
   const totals = reports.reduce((t, r) => addCounts(t, r), emptyCounts());
   // Copies of one story in other languages, now that the whole run is stored (stories/across-languages.ts).
-  totals.duplicates += await linkAcrossLanguages(db, run.id);
+  totals.duplicates += await linkAcrossLanguages(db, stored, opts.ingestTime ?? run.startedAt);
   await db.ingestRun.update({
     where: { id: run.id },
     data: {
@@ -159,7 +161,7 @@ async function ingestOne(
   db: Db,
   input: IngestInput,
   ctx: StoreContext,
-  writer: { caches: BulkCaches; conn?: Conn; pool: (items: number) => EnginePool | undefined },
+  writer: { caches: BulkCaches; conn?: Conn; pool: (items: number) => EnginePool | undefined; stored: number[] },
   opts: RunOptions,
 ): Promise<InputReport> {
   const report: InputReport = { input: input.name, ...emptyCounts(), errors: [], ...(opts.reportItems ? { items: [] } : {}) };
@@ -194,9 +196,11 @@ async function ingestOne(
       case "new":
         report.new++;
         report.duplicates += outcome.links;
+        if (a.language) writer.stored.push(outcome.articleId);
         break;
       case "updated":
         report.updated++;
+        if (a.language) writer.stored.push(outcome.articleId);
         break;
       case "skipped":
         report.skipped++;

@@ -4,13 +4,13 @@
 // (lib/dedup/across-languages.ts). Run once a run's articles are stored, by
 // whichever path stored them, so the per-item and bulk paths end alike.
 //
-// Candidates are the store's copy in other languages within two days of the
-// run's: read a page at a time, each article's names and figures found once.
-// A store with one language only answers the first query and stops.
+// Candidates are the store's copy in other languages from two days before the
+// run on (the newest 5,000), each article's names and figures found once; the
+// run's articles are read a page at a time. A run with no article in a known
+// language asks nothing; a store with one language in the window answers one
+// grouped count and stops.
 import "server-only";
-import { Prisma } from "../../../prisma/generated/sqlite/client";
 import type { Db } from "../db/client";
-import { readRows } from "../db/read-rows";
 import { ACROSS_RULE, matchAcrossLanguages, survivors, type AcrossMatch, type Survivors } from "../../dedup/across-languages";
 import { languageLabel } from "../../schemas/vocabulary";
 import { joinStory, refreshStory } from "./story-clusters";
@@ -36,18 +36,17 @@ const select = { id: true, headline: true, bodyText: true, language: true, first
 type Selected = { id: number; headline: string; bodyText: string; language: string | null; firstCreated: Date | null; ingestedAt: Date; source: { name: string } | null };
 const toRow = (a: Selected): Row => ({ id: a.id, headline: a.headline, bodyText: a.bodyText, language: a.language!, at: a.firstCreated ?? a.ingestedAt, source: a.source?.name ?? null });
 
-/** Links (and joins) the run's articles to their copies in other languages; returns the links written. */
-export async function linkAcrossLanguages(db: Db, runId: number): Promise<number> {
-  // Only worth a look when the run's articles and the copy around them are in more than one language.
-  const [span] = await readRows<{ first: unknown; last: unknown; langs: unknown }>(
-    db,
-    Prisma.sql`SELECT min("ingestedAt") AS "first", max("ingestedAt") AS "last", count(DISTINCT "language") AS "langs"
-      FROM "Article" WHERE "lastIngestRunId" = ${runId} AND "language" IS NOT NULL`,
-  );
-  if (!span || Number(span.langs) === 0) return 0;
-  const from = new Date(new Date(String(span.first)).getTime() - ACROSS_RULE.maxHours * HOUR);
-  const others = await db.article.groupBy({ by: ["language"], where: { ingestedAt: { gte: from }, language: { not: null } } });
-  if (others.length < 2) return 0;
+/**
+ * Links (and joins) a run's stored articles (`ids`: new and updated ones with
+ * a language) to their copies in other languages that arrived since two days
+ * before the run began; returns the links written.
+ */
+export async function linkAcrossLanguages(db: Db, ids: number[], runStarted: Date): Promise<number> {
+  if (ids.length === 0) return 0;
+  const from = new Date(runStarted.getTime() - ACROSS_RULE.maxHours * HOUR);
+  // Only worth a look when the copy around the run is in more than one language.
+  const languages = await db.article.groupBy({ by: ["language"], where: { ingestedAt: { gte: from }, language: { not: null } } });
+  if (languages.length < 2) return 0;
 
   const cache = new Map<number, Survivors>();
   const of = (r: Row) => {
@@ -63,16 +62,9 @@ export async function linkAcrossLanguages(db: Db, runId: number): Promise<number
   })).map(toRow);
 
   let written = 0;
-  let after = 0;
-  for (;;) {
-    const page = (await db.article.findMany({
-      where: { lastIngestRunId: runId, language: { not: null }, id: { gt: after } },
-      orderBy: { id: "asc" },
-      take: PAGE,
-      select,
-    })).map(toRow);
-    if (page.length === 0) break;
-    after = page[page.length - 1]!.id;
+  const sorted = [...new Set(ids)].sort((x, y) => x - y);
+  for (let at = 0; at < sorted.length; at += PAGE) {
+    const page = (await db.article.findMany({ where: { id: { in: sorted.slice(at, at + PAGE) }, language: { not: null } }, orderBy: { id: "asc" }, select })).map(toRow);
     for (const a of page) {
       const found: { other: Row; match: AcrossMatch }[] = [];
       for (const c of candidates) {
