@@ -10,7 +10,10 @@
 // language asks nothing; a store with one language in the window answers one
 // grouped count and stops.
 import "server-only";
+import { Prisma } from "../../../prisma/generated/sqlite/client";
 import type { Db } from "../db/client";
+import { readRows } from "../db/read-rows";
+import { instant } from "../articles/article-sql";
 import { ACROSS_RULE, matchAcrossLanguages, survivors, type AcrossMatch, type Survivors } from "../../dedup/across-languages";
 import { languageLabel } from "../../schemas/vocabulary";
 import { joinStory, refreshStory } from "./story-clusters";
@@ -28,13 +31,42 @@ interface Row {
   headline: string;
   bodyText: string;
   language: string;
+  hash: string;
+  /** Published, else arrived. */
   at: Date;
   source: string | null;
 }
 
-const select = { id: true, headline: true, bodyText: true, language: true, firstCreated: true, ingestedAt: true, source: { select: { name: true } } } as const;
-type Selected = { id: number; headline: string; bodyText: string; language: string | null; firstCreated: Date | null; ingestedAt: Date; source: { name: string } | null };
-const toRow = (a: Selected): Row => ({ id: a.id, headline: a.headline, bodyText: a.bodyText, language: a.language!, at: a.firstCreated ?? a.ingestedAt, source: a.source?.name ?? null });
+/** Characters of a body read for its names and figures: a story's are in its first paragraphs, and bodies can be long. */
+const BODY_CHARS = 4_000;
+
+const rowsSql = (where: Prisma.Sql, tail: Prisma.Sql = Prisma.empty) => Prisma.sql`SELECT a."id", a."headline", substr(a."bodyText", 1, ${BODY_CHARS}) AS "body",
+    a."language", a."contentHash", coalesce(a."firstCreated", a."ingestedAt") AS "at", s."name" AS "source"
+  FROM "Article" a LEFT JOIN "Source" s ON s."id" = a."sourceId" WHERE ${where} ${tail}`;
+
+type Raw = { id: unknown; headline: string; body: string; language: string; contentHash: string; at: unknown; source: string | null };
+const toRow = (r: Raw): Row => ({
+  id: Number(r.id),
+  headline: r.headline,
+  bodyText: r.body,
+  language: r.language,
+  hash: r.contentHash,
+  at: r.at instanceof Date ? r.at : new Date(String(r.at)),
+  source: r.source,
+});
+
+/** Names and figures by article and text (an article updated since is read again), kept across runs: a desk's recent copy is compared run after run. */
+const known = new Map<string, Survivors>();
+const KNOWN_MAX = 50_000;
+function survivorsOf(r: Row): Survivors {
+  const key = `${r.id}:${r.hash}`;
+  let s = known.get(key);
+  if (!s) {
+    if (known.size >= KNOWN_MAX) known.clear();
+    known.set(key, (s = survivors(r.headline, r.bodyText)));
+  }
+  return s;
+}
 
 /**
  * Links (and joins) a run's stored articles (`ids`: new and updated ones with
@@ -48,30 +80,21 @@ export async function linkAcrossLanguages(db: Db, ids: number[], runStarted: Dat
   const languages = await db.article.groupBy({ by: ["language"], where: { ingestedAt: { gte: from }, language: { not: null } } });
   if (languages.length < 2) return 0;
 
-  const cache = new Map<number, Survivors>();
-  const of = (r: Row) => {
-    let s = cache.get(r.id);
-    if (!s) cache.set(r.id, (s = survivors(r.headline, r.bodyText)));
-    return s;
-  };
-  const candidates = (await db.article.findMany({
-    where: { ingestedAt: { gte: from }, language: { not: null } },
-    orderBy: { id: "desc" },
-    take: MAX_CANDIDATES,
-    select,
-  })).map(toRow);
+  const candidates = (
+    await readRows<Raw>(db, rowsSql(Prisma.sql`a."ingestedAt" >= ${instant(db, from)} AND a."language" IS NOT NULL`, Prisma.sql`ORDER BY a."id" DESC LIMIT ${MAX_CANDIDATES}`))
+  ).map(toRow);
 
   let written = 0;
   const sorted = [...new Set(ids)].sort((x, y) => x - y);
   for (let at = 0; at < sorted.length; at += PAGE) {
-    const page = (await db.article.findMany({ where: { id: { in: sorted.slice(at, at + PAGE) }, language: { not: null } }, orderBy: { id: "asc" }, select })).map(toRow);
+    const page = (await readRows<Raw>(db, rowsSql(Prisma.sql`a."id" IN (${Prisma.join(sorted.slice(at, at + PAGE))}) AND a."language" IS NOT NULL`, Prisma.sql`ORDER BY a."id"`))).map(toRow);
     for (const a of page) {
       const found: { other: Row; match: AcrossMatch }[] = [];
       for (const c of candidates) {
         if (c.id === a.id || c.language === a.language) continue;
         const hours = Math.abs(a.at.getTime() - c.at.getTime()) / HOUR;
         if (hours > ACROSS_RULE.maxHours) continue;
-        const match = matchAcrossLanguages(of(a), of(c), hours);
+        const match = matchAcrossLanguages(survivorsOf(a), survivorsOf(c), hours);
         if (match) found.push({ other: c, match });
       }
       // Best first; each pair once, from the newer article's side.
