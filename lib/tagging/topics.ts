@@ -4,6 +4,8 @@ import { stem } from "./stem";
 import { MEDTOP_CONCEPTS, TOP_LEVEL_TOPICS, medtopConcept, topicName } from "./taxonomy";
 import { phraseKey, Gap, type FieldTokens, type Word } from "./text";
 import { BLOCKED_CUES, TOPIC_CUES } from "./topic-cues";
+import { FOREIGN_TOPIC_CUES } from "./topic-cues-foreign";
+import { isCyrillic, slavicForms } from "./places-foreign";
 import { classifyTopics, featureMap, topicFeatures, topicModel, type CueFeature } from "./topic-model";
 import type { Evidence, TagInput, TopicSuggestion } from "./types";
 
@@ -223,6 +225,22 @@ function buildLexicon(): Map<string, CueNode> {
         delete same.forms;
       }
       else node.hits.push({ top: ti, w });
+    }
+  }
+  // The beat's other languages: Cyrillic nouns in every case; a word English already cues keeps its English weight.
+  for (const [code, text] of Object.entries(FOREIGN_TOPIC_CUES)) {
+    const ti = topIndex.get(code);
+    if (ti === undefined) throw new Error(`topic-cues-foreign: ${code} is not a top-level topic`);
+    for (const raw of text.split(";")) {
+      const [phrase, weight] = raw.trim().split("^");
+      const w = weight === undefined ? 1 : Number(weight);
+      if (!phrase || !(w > 0)) continue;
+      const forms = isCyrillic(phrase) && !phrase.includes(" ") ? slavicForms(phrase) : [phrase];
+      for (const form of forms) {
+        const node = nodeFor(cueKey(form));
+        if (!node || node.hits?.some((h) => h.top === ti)) continue;
+        (node.hits ??= []).push({ top: ti, w });
+      }
     }
   }
   for (const phrase of BLOCKED_CUES) {

@@ -1,0 +1,74 @@
+// Cue words for the top-level topics in the beat's other languages, beside
+// the English ones of topic-cues.ts and the IPTC labels in Spanish, French,
+// German and Portuguese that topics.ts already reads. Wiredesk's own, written
+// from newsroom usage in each language for the topics a desk covering Spain
+// and Ukraine files most; not fitted to any corpus, and not measured (no
+// labelled news in these languages could be had: decision 024).
+//
+// Same syntax as topic-cues.ts. Latin-script words are matched after the
+// light stemmer (a plural's "s" drops: "detenidos" meets "detenido");
+// Cyrillic nouns are listed in the nominative and get their case forms
+// (places-foreign.ts, slavicForms), other Cyrillic words as written.
+// A word that is also an English cue keeps its English weight (topics.ts),
+// and words that are everyday English ("brand", "but", "fiscal") are left
+// out. The learnt classifier reads cue strength as a feature; it was trained
+// on English, where these words do not occur, so it needs no rebuild for them.
+
+export const FOREIGN_TOPIC_CUES: Record<string, string> = {
+  // crime, law and justice
+  "medtop:02000000": `policía^1.2; detenido^1.3; detenida^1.3; detención^1.2; arrestado^1.3; robo^1.3; asesinato^1.3; juzgado^1; tribunal^0.9;
+    fiscalía^1.2; condenado^1.2; cárcel^1.2; prisión^1.1; delito^1.3; narcotráfico^1.5; estafa^1.3; corrupción^0.8;
+    police^1; interpellé^1.3; arrêté^1.2; meurtre^1.3; procès^1; tribunal correctionnel^1.5; prison^1.1; escroquerie^1.3;
+    polizei^1.2; festgenommen^1.3; festnahme^1.3; mord^1.3; diebstahl^1.3; gericht^1; staatsanwaltschaft^1.3; betrug^1.3;
+    polícia^1.2; preso^1; detido^1.3; assassinato^1.3; roubo^1.3; tribunal de justiça^1.2; fraude^1.3;
+    поліція^1.2; поліцейський^1.2; затримано^1.3; затримали^1.3; вбивство^1.3; крадіжка^1.3; суд^0.9; прокуратура^1.3; шахрайство^1.3;
+    полиция^1.2; задержан^1.3; задержали^1.3; убийство^1.3; кража^1.3; прокуратура^1.3; мошенничество^1.3; арест^1.2`,
+  // disaster, accident and emergency incident
+  "medtop:03000000": `incendio^1.2; inundación^1.3; inundaciones^1.3; terremoto^1.5; accidente^1.2; rescate^1; evacuados^1.1;
+    incendie^1.2; inondation^1.3; séisme^1.5; tremblement de terre^1.5; accident^1.1; pompiers^1.2;
+    überschwemmung^1.3; hochwasser^1.3; erdbeben^1.5; unfall^1.2; feuerwehr^1.2;
+    incêndio^1.2; inundação^1.3; terremoto^1.5; acidente^1.2; bombeiros^1.2;
+    пожежа^1.2; повінь^1.3; землетрус^1.5; аварія^1.2; рятувальники^1.3; ДСНС^1.3;
+    пожар^1.2; наводнение^1.3; землетрясение^1.5; авария^1.2; спасатели^1.3; МЧС^1.3`,
+  // economy, business and finance
+  "medtop:04000000": `economía^1.2; empresa^0.8; empresas^0.8; mercado^0.8; inflación^1.3; paro^0.8; bolsa^1; beneficio^1; ventas^0.9;
+    économie^1.2; entreprise^0.8; marché^0.8; croissance^0.8; chômage^0.8; bourse^1;
+    wirtschaft^1.2; unternehmen^0.8; markt^0.8; arbeitslosigkeit^0.8; börse^1; konjunktur^1.2;
+    economia^1.2; mercado^0.8; inflação^1.3; desemprego^0.8;
+    економіка^1.2; інфляція^1.3; гривня^1.2; бюджет^0.7; банк^0.8; ринок^0.8; компанія^0.8;
+    экономика^1.2; инфляция^1.3; рубль^1.2; бюджет^0.7; банк^0.8; рынок^0.8; компания^0.8`,
+  // health
+  "medtop:07000000": `sanidad^1.3; hospital^1.2; hospitales^1.2; médico^1.1; médicos^1.1; pacientes^1.3; salud^1.2; vacuna^1.3; enfermedad^1.2;
+    santé^1.3; hôpital^1.2; médecin^1.1; patients^1.2; vaccin^1.3; maladie^1.2;
+    gesundheit^1.3; krankenhaus^1.2; arzt^1.1; patienten^1.3; impfstoff^1.3; krankheit^1.2;
+    saúde^1.3; médicos^1.1; doença^1.2;
+    лікарня^1.2; лікар^1.1; пацієнт^1.3; здоров'я^1.3; вакцина^1.3; хвороба^1.2;
+    больница^1.2; врач^1.1; пациент^1.3; здравоохранение^1.3; вакцина^1.3; болезнь^1.2`,
+  // politics
+  "medtop:11000000": `gobierno^1; elecciones^1.4; congreso^1; parlamento^1.2; ministro^1; ministra^1; partido^0.8; votación^1.2; diputados^1.2;
+    presidente^0.6; oposición^1; manifestación^1; manifestantes^1; dimisión^1.2; amnistía^1;
+    gouvernement^1; élections^1.4; élection^1.4; assemblée nationale^1.4; ministre^1; député^1.2; députés^1.2; opposition^0.8;
+    regierung^1; wahl^1.2; wahlen^1.4; bundestag^1.4; minister^1; kanzler^1.2; partei^1; opposition^0.8;
+    governo^1; eleições^1.4; eleição^1.4; deputados^1.2; partido^0.8;
+    уряд^1; вибори^1.4; парламент^1.2; Верховна Рада^1.5; депутат^1.2; міністр^1; президент^0.6; партія^1; опозиція^1;
+    правительство^1; выборы^1.4; Госдума^1.5; депутат^1.2; министр^1; президент^0.6; партия^1; оппозиция^1`,
+  // sport
+  "medtop:15000000": `fútbol^1.4; partido de fútbol^1.5; gol^1.2; goles^1.2; liga^1.2; entrenador^1.2; selección^0.8; jugador^1.2; campeonato^1.2;
+    football^1.3; entraîneur^1.2; championnat^1.2; joueur^1.2; match^0.6;
+    fußball^1.4; bundesliga^1.5; spieler^1.2; meisterschaft^1.2;
+    futebol^1.4; golo^1.2; treinador^1.2; jogador^1.2; campeonato^1.2;
+    футбол^1.4; матч^1.2; тренер^1.2; чемпіонат^1.3; збірна^1; гравець^1.2;
+    матч^1.2; тренер^1.2; чемпионат^1.3; сборная^1; игрок^1.2`,
+  // conflict, war and peace
+  "medtop:16000000": `guerra^1.4; ejército^1.2; militares^1; ataque^1; bombardeo^1.4; misiles^1.3; drones^1; tropas^1.2; alto el fuego^1.5;
+    guerre^1.4; armée^1.2; frappe^1.2; missiles^1.3; troupes^1.2; cessez-le-feu^1.5;
+    krieg^1.4; armee^1.2; angriff^1.1; raketen^1.3; truppen^1.2; waffenruhe^1.5;
+    guerra^1.4; exército^1.2; ataque^1; mísseis^1.3; tropas^1.2; cessar-fogo^1.5;
+    війна^1.4; армія^1.2; атака^1.1; обстріл^1.4; ракета^1.3; дрон^1.2; окупант^1.4; фронт^1.2; ЗСУ^1.5; перемир'я^1.5; вибухи^0.8; ППО^1.4;
+    протиповітряна оборона^1.5; війська^1.2;
+    война^1.4; армия^1.2; атака^1.1; обстрел^1.4; ракета^1.3; дрон^1.2; фронт^1.2; ВСУ^1.5; перемирие^1.5; взрывы^0.8; ПВО^1.4; войска^1.2`,
+  // weather
+  "medtop:17000000": `tiempo^0.4; lluvias^1.2; lluvia^1.1; temperaturas^1.2; ola de calor^1.5; aemet^1.5; tormenta^1;
+    météo^1.5; pluie^1.1; canicule^1.5; wetter^1.3; regen^1.1; hitzewelle^1.5;
+    погода^1.5; дощ^1.1; спека^1.3; погода^1.5; дождь^1.1; жара^1.3`,
+};
