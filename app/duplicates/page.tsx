@@ -66,7 +66,7 @@ export default async function DuplicatesPage({ searchParams }: PageProps<"/dupli
         <Groups groups={queue.copies} empty="No copies here." resolve />
       </section>
       <section aria-labelledby="rewrites">
-        <h2 id="rewrites" className="mb-2 text-sm font-semibold uppercase tracking-wide text-stone-600 dark:text-stone-400">Same story, rewritten (lower confidence)</h2>
+        <h2 id="rewrites" className="mb-2 text-sm font-semibold uppercase tracking-wide text-stone-600 dark:text-stone-400">Same story, rewritten or in another language (lower confidence)</h2>
         <Groups groups={queue.sameStory} empty="No rewrites here." />
       </section>
     </div>
