@@ -37,7 +37,7 @@ describe.each(storeKinds().flatMap((kind) => [[kind, true] as const, [kind, fals
     expect(es.storyId).not.toBeNull();
     expect(es.storyId).toBe(en.storyId);
     expect(es.storyKind).toBe("translation");
-    expect(es.storyReason).toMatch(/^same story in Spanish as Express Tribune's English copy: \d+ names; the figures 100,000, /);
+    expect(es.storyReason).toMatch(/^same story in Spanish as the English copy: \d+ names in common; the figures 100,000, 50,000, 45,000, 46 \(against Express Tribune's copy\)$/);
     const link = await store.db.duplicateLink.findFirstOrThrow({ where: { articleId: es.id, otherId: en.id } });
     expect(link).toMatchObject({ kind: "translation", state: "suggested" });
     expect(JSON.parse(link.evidence!).figures).toEqual(expect.arrayContaining(["100000", "45000", "50000"]));
@@ -62,5 +62,45 @@ describe.each(storeKinds().flatMap((kind) => [[kind, true] as const, [kind, fals
     expect(again.totals.duplicates).toBe(0);
     expect(await store.db.duplicateLink.count({ where: { kind: "translation" } })).toBe(1);
     expect((await store.db.duplicateLink.findUniqueOrThrow({ where: { id: link.id } })).state).toBe("dismissed");
+  });
+});
+
+describe.each(storeKinds())("two stories, one in each language, become one on %s", (kind) => {
+  let store: TestStore;
+  afterAll(async () => {
+    await store?.drop();
+  });
+
+  it("merges a Spanish story of two copies into the English story of two copies", async () => {
+    store = await openStore(kind);
+    const seed = readFileSync(fixture("pages/seed-aggregator.txt"), "utf8");
+    const rally = seed.split("\n").find((l) => l.startsWith("People take part in a demonstration"))!;
+    // Another masthead's copy of each, lightly edited: a copy of the story in its own language.
+    const edited = (t: string) => t.replace(" gathered ", " massed ").replace(" declared:", " said:").replace(" se concentraron ", " se reunieron ").replace(" acusó ", " criticó ");
+    const ndjson = (items: object[]) => ({ name: "x.ndjson", read: async () => Buffer.from(items.map((i) => JSON.stringify(i)).join("\n")) });
+    await runIngest(store.db, [input("pages/seed-aggregator.txt"), ndjson([{ uri: "en-2", headline: "Spain rally against Sanchez draws tens of thousands", body_text: edited(rally), infosources: [{ name: "Harbour Post" }] }])], opts(0, "Daily8", true));
+    const es = readFileSync(fixture("languages/rally-es.txt"), "utf8").split("\n");
+    const esBody = es.slice(1).join("\n");
+    const r = await runIngest(
+      store.db,
+      [ndjson([
+        { uri: "es-1", headline: es[0], body_text: esBody, infosources: [{ name: "Agencia Sur" }] },
+        { uri: "es-2", headline: es[0], body_text: edited(esBody), infosources: [{ name: "Agencia Norte" }] },
+      ])],
+      opts(1, "Agencia Sur", true),
+    );
+    expect(r.totals.new).toBe(2);
+    const rows = await store.db.article.findMany({ where: { OR: [{ uri: { in: ["en-2", "es-1", "es-2"] } }, { headline: { contains: "rally in Spain" } }] }, select: { uri: true, storyId: true, language: true } });
+    expect(rows).toHaveLength(4);
+    // One story, both languages, its four copies.
+    expect(new Set(rows.map((x) => x.storyId)).size).toBe(1);
+    expect(rows[0]!.storyId).not.toBeNull();
+    expect(new Set(rows.map((x) => x.language))).toEqual(new Set(["en", "es"]));
+    const story = await store.db.story.findUniqueOrThrow({ where: { id: rows[0]!.storyId! } });
+    expect(story.copies).toBe(4);
+    // The Spanish story's row is gone, not left empty.
+    const storyIds = new Set((await store.db.article.findMany({ where: { storyId: { not: null } }, select: { storyId: true } })).map((x) => x.storyId));
+    expect(await store.db.story.count()).toBe(storyIds.size);
+    expect(await store.db.article.count({ where: { storyId: story.id } })).toBe(4);
   });
 });

@@ -108,13 +108,16 @@ export async function linkAcrossLanguages(db: Db, ids: number[], runStarted: Dat
   return written;
 }
 
-/** The link in an editor's words: which language, and what the two share. */
-function reason(older: Row, newer: Row, m: AcrossMatch): string {
-  const who = older.source ? `${older.source}'s ${languageLabel(older.language)} copy` : `the ${languageLabel(older.language)} copy ${older.id}`;
+/**
+ * Why `joining` joined the story of `other`, in an editor's words: which
+ * languages, and what the two share. joinStory adds whose copy it was
+ * ("(against Express Tribune's copy)"), as it does for every link.
+ */
+function reason(joining: Row, other: Row, m: AcrossMatch): string {
   // Largest first, as an editor would quote them.
   const top = [...m.figures].sort((x, y) => Number(y) - Number(x)).slice(0, 4).map((f) => Number(f).toLocaleString("en"));
   const figures = top.length ? `; the figures ${top.join(", ")}` : "";
-  return `same story in ${languageLabel(newer.language)} as ${who}: ${m.names.length} names${figures}`;
+  return `same story in ${languageLabel(joining.language)} as the ${languageLabel(other.language)} copy: ${m.names.length} names in common${figures}`;
 }
 
 async function linkPair(tx: Tx, newer: Row, older: Row, m: AcrossMatch): Promise<boolean> {
@@ -134,17 +137,14 @@ async function linkPair(tx: Tx, newer: Row, older: Row, m: AcrossMatch): Promise
     },
   });
   const story = { id: true, storyId: true, storyPinned: true } as const;
-  const [n, o] = await Promise.all([
-    tx.article.findUniqueOrThrow({ where: { id: newer.id }, select: story }),
-    tx.article.findUniqueOrThrow({ where: { id: older.id }, select: story }),
-  ]);
+  const n = await tx.article.findUniqueOrThrow({ where: { id: newer.id }, select: story });
+  const o = await tx.article.findUniqueOrThrow({ where: { id: older.id }, select: story });
   if (n.storyId !== null && n.storyId === o.storyId) return true;
-  const why = reason(older, newer, m);
   // Alone, the newer copy joins the older one's story; the older one, alone, joins the newer's. An editor's placing stands.
   if (n.storyId === null) {
-    if (!n.storyPinned) await joinStory(tx, newer.id, [{ otherId: older.id, kind: "translation", score: m.score, reason: why }], { inheritStatus: false });
+    if (!n.storyPinned) await joinStory(tx, newer.id, [{ otherId: older.id, kind: "translation", score: m.score, reason: reason(newer, older, m) }], { inheritStatus: false });
   } else if (o.storyId === null) {
-    if (!o.storyPinned) await joinStory(tx, older.id, [{ otherId: newer.id, kind: "translation", score: m.score, reason: why }], { inheritStatus: false });
+    if (!o.storyPinned) await joinStory(tx, older.id, [{ otherId: newer.id, kind: "translation", score: m.score, reason: reason(older, newer, m) }], { inheritStatus: false });
   } else {
     // Two stories, one in each language: one story, unless an editor placed a copy of either or kept two of them apart.
     const moving = await tx.article.findMany({ where: { storyId: n.storyId }, select: { id: true, storyPinned: true } });
@@ -158,7 +158,8 @@ async function linkPair(tx: Tx, newer: Row, older: Row, m: AcrossMatch): Promise
     if (apart > 0) return true;
     const from = n.storyId;
     await tx.article.updateMany({ where: { storyId: from }, data: { storyId: o.storyId } });
-    await tx.article.update({ where: { id: newer.id }, data: { storyKind: "translation", storyScore: m.score, storyReason: why } });
+    const against = older.source ? `${older.source}'s copy` : `article ${older.id}`;
+    await tx.article.update({ where: { id: newer.id }, data: { storyKind: "translation", storyScore: m.score, storyReason: `${reason(newer, older, m)} (against ${against})` } });
     await tx.story.delete({ where: { id: from } });
     await refreshStory(tx, o.storyId);
   }
