@@ -141,7 +141,14 @@ export async function runIngest(db: Db, inputs: IngestInput[], opts: RunOptions)
   }
   const totals = reports.reduce((t, r) => addCounts(t, r), emptyCounts());
   // Copies of one story in other languages, now that the whole run is stored (stories/across-languages.ts).
-  totals.duplicates += await linkAcrossLanguages(db, stored, opts.ingestTime ?? run.startedAt);
+  // The items are stored whatever happens here: a failure is the run's error to read, not a failed run.
+  try {
+    totals.duplicates += await linkAcrossLanguages(db, stored, opts.ingestTime ?? run.startedAt);
+  } catch (e) {
+    const message = `copies in other languages were not linked: ${(e as Error).message}`;
+    await db.ingestError.create({ data: { runId: run.id, input: inputs.map((i) => i.name).join(", ").slice(0, 200), location: "after the run", message } });
+    reports.at(-1)?.errors.push({ location: "after the run", message });
+  }
   await db.ingestRun.update({
     where: { id: run.id },
     data: {
