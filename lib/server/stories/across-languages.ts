@@ -28,8 +28,6 @@ const MAX_CANDIDATES = 5_000;
 
 interface Row {
   id: number;
-  headline: string;
-  bodyText: string;
   language: string;
   hash: string;
   /** Published, else arrived. */
@@ -40,32 +38,40 @@ interface Row {
 /** Characters of a body read for its names and figures: a story's are in its first paragraphs, and bodies can be long. */
 const BODY_CHARS = 4_000;
 
-const rowsSql = (where: Prisma.Sql, tail: Prisma.Sql = Prisma.empty) => Prisma.sql`SELECT a."id", a."headline", substr(a."bodyText", 1, ${BODY_CHARS}) AS "body",
-    a."language", a."contentHash", coalesce(a."firstCreated", a."ingestedAt") AS "at", s."name" AS "source"
+// The rows to compare carry no text: names and figures are kept (below), and a desk's recent copy is compared run after run.
+const rowsSql = (where: Prisma.Sql, tail: Prisma.Sql = Prisma.empty) => Prisma.sql`SELECT a."id", a."language", a."contentHash",
+    coalesce(a."firstCreated", a."ingestedAt") AS "at", s."name" AS "source"
   FROM "Article" a LEFT JOIN "Source" s ON s."id" = a."sourceId" WHERE ${where} ${tail}`;
 
-type Raw = { id: unknown; headline: string; body: string; language: string; contentHash: string; at: unknown; source: string | null };
+type Raw = { id: unknown; language: string; contentHash: string; at: unknown; source: string | null };
 const toRow = (r: Raw): Row => ({
   id: Number(r.id),
-  headline: r.headline,
-  bodyText: r.body,
   language: r.language,
   hash: r.contentHash,
   at: r.at instanceof Date ? r.at : new Date(String(r.at)),
   source: r.source,
 });
 
-/** Names and figures by article and text (an article updated since is read again), kept across runs: a desk's recent copy is compared run after run. */
-const known = new Map<string, Survivors>();
+/** Names and figures by store, article and text (an article updated since is read again), kept across runs. */
+const knownByStore = new WeakMap<Db, Map<string, Survivors>>();
 const KNOWN_MAX = 50_000;
-function survivorsOf(r: Row): Survivors {
-  const key = `${r.id}:${r.hash}`;
-  let s = known.get(key);
-  if (!s) {
-    if (known.size >= KNOWN_MAX) known.clear();
-    known.set(key, (s = survivors(r.headline, r.bodyText)));
+const keyOf = (r: Row) => `${r.id}:${r.hash}`;
+
+/** Reads the text of the rows whose names and figures are not in `into` yet, and puts them there. */
+async function learn(db: Db, rows: Row[], into: Map<string, Survivors>, known: Map<string, Survivors>): Promise<void> {
+  const missing = rows.filter((r) => !into.has(keyOf(r)) && !known.has(keyOf(r)));
+  for (let at = 0; at < missing.length; at += PAGE) {
+    const slice = missing.slice(at, at + PAGE);
+    const texts = await readRows<{ id: unknown; headline: string; body: string }>(
+      db,
+      Prisma.sql`SELECT a."id", a."headline", substr(a."bodyText", 1, ${BODY_CHARS}) AS "body" FROM "Article" a WHERE a."id" IN (${Prisma.join(slice.map((r) => r.id))})`,
+    );
+    const byId = new Map(texts.map((t) => [Number(t.id), t]));
+    for (const r of slice) {
+      const t = byId.get(r.id);
+      if (t) into.set(keyOf(r), survivors(t.headline, t.body));
+    }
   }
-  return s;
 }
 
 /**
@@ -83,18 +89,27 @@ export async function linkAcrossLanguages(db: Db, ids: number[], runStarted: Dat
   const candidates = (
     await readRows<Raw>(db, rowsSql(Prisma.sql`a."ingestedAt" >= ${instant(db, from)} AND a."language" IS NOT NULL`, Prisma.sql`ORDER BY a."id" DESC LIMIT ${MAX_CANDIDATES}`))
   ).map(toRow);
+  // Kept across runs (a desk's recent copy is compared run after run), within a bound.
+  let known = knownByStore.get(db);
+  if (!known || known.size > KNOWN_MAX) knownByStore.set(db, (known = new Map()));
+  await learn(db, candidates, known, known);
 
   let written = 0;
   const sorted = [...new Set(ids)].sort((x, y) => x - y);
   for (let at = 0; at < sorted.length; at += PAGE) {
     const page = (await readRows<Raw>(db, rowsSql(Prisma.sql`a."id" IN (${Prisma.join(sorted.slice(at, at + PAGE))}) AND a."language" IS NOT NULL`, Prisma.sql`ORDER BY a."id"`))).map(toRow);
+    // The run's own articles are read for this page only: an archive's would not fit.
+    const local = new Map<string, Survivors>();
+    await learn(db, page, local, known);
     for (const a of page) {
       const found: { other: Row; match: AcrossMatch }[] = [];
       for (const c of candidates) {
         if (c.id === a.id || c.language === a.language) continue;
         const hours = Math.abs(a.at.getTime() - c.at.getTime()) / HOUR;
         if (hours > ACROSS_RULE.maxHours) continue;
-        const match = matchAcrossLanguages(survivorsOf(a), survivorsOf(c), hours);
+        const sa = local.get(keyOf(a)) ?? known.get(keyOf(a));
+        const sc = known.get(keyOf(c));
+        const match = sa && sc ? matchAcrossLanguages(sa, sc, hours) : null;
         if (match) found.push({ other: c, match });
       }
       // Best first; each pair once, from the newer article's side.
