@@ -12,7 +12,7 @@ function LanguageCodes({ a }: { a: ArticleListItem }) {
   if (codes.length === 0) return null;
   const names = codes.map(languageLabel);
   return (
-    <span className="shrink-0 font-mono text-[11px] tracking-wide text-stone-500 dark:text-stone-400" title={codes.length > 1 ? `Copies in ${names.join(", ")}` : names[0]} data-testid="row-languages">
+    <span className="shrink-0 font-mono text-[11px] tracking-wide" title={codes.length > 1 ? `Copies in ${names.join(", ")}` : names[0]} data-testid="row-languages">
       <span aria-hidden>{codes.map((c) => c.toUpperCase()).join(" · ")}</span>
       <span className="sr-only">{codes.length > 1 ? `Copies in ${names.join(", ")}` : `In ${names[0]}`}</span>
     </span>
