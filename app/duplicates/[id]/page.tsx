@@ -46,8 +46,12 @@ export default async function LinkPage({ params }: PageProps<"/duplicates/[id]">
         {link.across ? (
           // Two languages share no passage: what both name and count is the evidence.
           <>
-            Written in two languages. Both name {link.across.names.join(", ")}
-            {link.across.figures.length > 0 && <> and give the figures {link.across.figures.map((f) => Number(f).toLocaleString("en")).join(", ")}</>}.
+            Written in two languages. Both name {link.across.names.slice(0, 12).join(", ")}
+            {link.across.names.length > 12 && ` and ${link.across.names.length - 12} more`}
+            {link.across.figures.length > 0 && (
+              <> and give the figures {[...link.across.figures].sort((x, y) => Number(y) - Number(x)).map((f) => Number(f).toLocaleString("en")).join(", ")}</>
+            )}
+            .
           </>
         ) : !compared ? (
           "No shared passages were recorded for this pair: both texts are shown as they are."
