@@ -84,7 +84,8 @@ export function ArticleList({ filters, canEdit }: { filters: ArticleFilters; can
   // By story unless the editor asked for single articles: a row's status and expansion cover its copies.
   const byStory = filters.view !== "articles";
   const sort = filters.sort ?? "arrived";
-  const terms = filters.q ? highlightTerms(filters.q) : [];
+  // The server says which forms the search matched ("detenidos" also marks "deten…", "Kyiv" marks "Києві"); the typed words until it has.
+  const terms = filters.q ? (q.data?.pages[0]?.highlight ?? highlightTerms(filters.q)) : [];
   const [expanded, setExpanded] = useState<Set<number>>(() => new Set());
   const toggleStory = (storyId: number | null) =>
     storyId !== null &&

@@ -264,6 +264,10 @@ export const articlePage = z
       .number()
       .int()
       .describe("The newest article id in the store when the page was read: `after` for counting what arrived since, whatever the sort"),
+    highlight: z
+      .array(z.string())
+      .optional()
+      .describe("With a search: the words, phrases and word starts it matched, its own and their other forms and names, to mark in headlines and excerpts"),
   })
   .meta({ id: "QueuePage" });
 export type ArticlePage = z.infer<typeof articlePage>;

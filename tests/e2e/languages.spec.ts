@@ -71,6 +71,11 @@ test("rows show each copy's language, and the queue filters to stories with no E
   await page.reload();
   await expect(page.getByRole("combobox", { name: "Language" })).toHaveValue("uk");
   await expect(rows).toHaveCount(1);
+
+  // A search marks the forms it matched, not only the word typed: "detenidos" marks "detenido".
+  await page.goto(`/?q=${word}+detenidos&status=all`);
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first().getByTestId("row-excerpt").locator("mark", { hasText: /^detenido$/i })).toHaveCount(1);
 });
 
 test("a Spanish copy of the seed's rally story joins the English story, and its row shows both languages", async ({ page }) => {

@@ -154,6 +154,10 @@ describe.each(storeKinds())("languages on %s", (kind) => {
     // "detenidos" finds "detenido" and "Detenidos"; "detenido" finds both too.
     expect(await found("detenidos")).toEqual(["es-detained", "s-detenido"]);
     expect(await found("detenido")).toEqual(["es-detained", "s-detenido"]);
+    // The page says what to mark: the word, and the forms it stood for.
+    const page = await findArticles(store.db, { q: "detenidos", status: "all" }, viewer);
+    expect(page.highlight).toEqual(expect.arrayContaining(["detenidos", "deten"]));
+    expect((await findArticles(store.db, { status: "all" }, viewer)).highlight).toBeUndefined();
     // One place, four spellings in two scripts: any of them finds all.
     const kyiv = ["s-kiev-ru", "s-kyiv", "uk-strike"];
     expect(await found("Kyiv")).toEqual(kyiv);

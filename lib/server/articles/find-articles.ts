@@ -50,7 +50,9 @@ export async function findArticlesJson(db: Db, input: ArticleListParams, actor: 
   const cursor: QueueCursor | null =
     rows.length > p.limit && last ? { id: num(last.id), ...(p.sort === "published" ? { published: published(last.published) } : {}) } : null;
   const nextCursor = cursor && encodeCursor(cursor);
-  return `{"items":${items},"nextCursor":${JSON.stringify(nextCursor)},"total":${JSON.stringify(await total)},"newest":${num(top?.n ?? 0)}}`;
+  // What the search matched, its expanded forms included, for the desk to mark (each once).
+  const highlight = search ? `,"highlight":${JSON.stringify([...new Set(search.all.flat().map((t) => t.words.join(" ")))])}` : "";
+  return `{"items":${items},"nextCursor":${JSON.stringify(nextCursor)},"total":${JSON.stringify(await total)},"newest":${num(top?.n ?? 0)}${highlight}}`;
 }
 
 /**
