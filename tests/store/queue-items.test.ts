@@ -142,6 +142,13 @@ describe.each(storeKinds())("queue rows built by the %s store", (kind) => {
     const rest = JSON.parse(await findArticlesJson(store.db, { cursor: first.nextCursor, limit: 100 }, viewer));
     expect(rest.items).toHaveLength(49);
     expect(rest.nextCursor).toBeNull();
-    expect(JSON.parse(await findArticlesJson(store.db, { q: "nothingmatchesthis" }, viewer))).toEqual({ items: [], nextCursor: null, total: 0, newest: Math.max(...first.items.map((i: { id: number }) => i.id)) });
+    // A search's page also names what to mark: the word, and any forms it stands for.
+    expect(JSON.parse(await findArticlesJson(store.db, { q: "nothingmatchesthis" }, viewer))).toEqual({
+      items: [],
+      nextCursor: null,
+      total: 0,
+      newest: Math.max(...first.items.map((i: { id: number }) => i.id)),
+      highlight: expect.arrayContaining(["nothingmatchesthis"]),
+    });
   });
 });
