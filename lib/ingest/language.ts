@@ -15,6 +15,8 @@
 // the CommonJS processes (the CLI and the server under tsx) can use too:
 // loadLanguageDetector() once, before the first item (parseInputAsync does).
 
+import { isLanguageCode } from "../schemas/vocabulary";
+
 type Detector = (typeof import("eld/extrasmall"))["eld"];
 let detector: Detector | undefined;
 let loading: Promise<void> | undefined;
@@ -52,8 +54,6 @@ const THREE_TO_TWO: Record<string, string> = {
   rum: "ro", bel: "be", ara: "ar", zho: "zh", chi: "zh", jpn: "ja", tur: "tr", heb: "he", ell: "el", gre: "el",
 };
 
-const known = new Intl.DisplayNames(["en"], { type: "language", fallback: "none" });
-
 /**
  * A language label as the store keeps it: "es-ES", "es_ES", "ES" and "spa"
  * are all "es". Undefined for a label that names no language ("x-klingon",
@@ -64,7 +64,7 @@ export function languageCode(raw: string | undefined | null): string | undefined
   if (!m) return undefined;
   const code = m[1]!.toLowerCase();
   const two = code.length === 3 ? (THREE_TO_TWO[code] ?? code) : code;
-  return known.of(two) ? two : undefined;
+  return isLanguageCode(two) ? two : undefined;
 }
 
 export type LanguageSource = "given" | "detected" | "corrected" | "none";

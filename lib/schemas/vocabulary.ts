@@ -54,6 +54,9 @@ export const BEAT_LANGUAGES = ["en", "es", "uk", "ru", "fr", "de", "pt"] as cons
 
 const languageNames = new Intl.DisplayNames(["en"], { type: "language", fallback: "none" });
 
+/** Whether a code names a language ("es" does, "zz" does not). */
+export const isLanguageCode = (code: string) => languageNames.of(code) !== undefined;
+
 /** A language's English name ("uk" is "Ukrainian"); the code itself when it names none. */
 export function languageLabel(code: string): string {
   return languageNames.of(code) ?? code;

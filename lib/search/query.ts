@@ -116,9 +116,9 @@ export function parseSearch(q: string): SearchQuery {
 export const isEmptySearch = (s: SearchQuery) => s.all.length === 0 && s.none.length === 0;
 
 /** The wanted words and phrases ("peace talks" as one string), for marking them in headlines and excerpts. */
-export function highlightTerms(q: string): string[] {
+export function highlightTerms(q: string | SearchQuery): string[] {
   const seen = new Set<string>();
-  for (const group of parseSearch(q).all) for (const t of group) seen.add(t.words.join(" "));
+  for (const group of (typeof q === "string" ? parseSearch(q) : q).all) for (const t of group) seen.add(t.words.join(" "));
   return [...seen];
 }
 

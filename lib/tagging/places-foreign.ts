@@ -122,7 +122,7 @@ export function slavicForms(name: string): string[] {
   if (/(?:ія|ия)$/.test(lower)) add(word.slice(0, -1), ["ї", "и", "ю", "єю", "ей", "і", "е"]);
   else if (last === "а") add(word.slice(0, -1), ["и", "ы", "і", "е", "у", "ою", "ой", "ій"]);
   else if (last === "я") add(word.slice(0, -1), ["і", "ї", "и", "ю", "ею", "ей", "єю", "ям", "е"]);
-  else if (last === "ь") add(word.slice(0, -1), ["я", "ю", "і", "е", "ем", "ем", "ю"]);
+  else if (last === "ь") add(word.slice(0, -1), ["я", "ю", "і", "е", "ем"]);
   else if (last === "о" || last === "е") add(word.slice(0, -1), ["а", "у", "і", "е", "ом", "я", "ю", "ем"]);
   else if (last === "й") add(word.slice(0, -1), ["я", "ю", "ї", "і", "ем", "єм"]);
   else if (!VOWELS.includes(last)) {

@@ -206,41 +206,25 @@ function buildLexicon(): Map<string, CueNode> {
   }
 
   // Wiredesk's cue words.
-  for (const [code, text] of Object.entries(TOPIC_CUES)) {
-    const ti = topIndex.get(code);
-    if (ti === undefined) throw new Error(`topic-cues: ${code} is not a top-level topic`);
-    for (const raw of text.split(";")) {
-      const cue = raw.trim();
-      if (!cue) continue;
-      const [phrase, weight] = cue.split("^");
-      const w = weight === undefined ? 1 : Number(weight);
-      if (!phrase || !(w > 0)) continue;
-      const node = nodeFor(cueKey(phrase));
-      if (!node) continue;
-      node.hits ??= [];
-      const same = node.hits.find((h) => h.top === ti);
-      // A cue word overrides the label weight for its topic: the cue list is the considered one.
-      if (same) {
-        same.w = w;
-        delete same.forms;
-      }
-      else node.hits.push({ top: ti, w });
+  for (const { ti, phrase, w } of cueLists(TOPIC_CUES, "topic-cues", topIndex)) {
+    const node = nodeFor(cueKey(phrase));
+    if (!node) continue;
+    node.hits ??= [];
+    const same = node.hits.find((h) => h.top === ti);
+    // A cue word overrides the label weight for its topic: the cue list is the considered one.
+    if (same) {
+      same.w = w;
+      delete same.forms;
     }
+    else node.hits.push({ top: ti, w });
   }
   // The beat's other languages: Cyrillic nouns in every case; a word English already cues keeps its English weight.
-  for (const [code, text] of Object.entries(FOREIGN_TOPIC_CUES)) {
-    const ti = topIndex.get(code);
-    if (ti === undefined) throw new Error(`topic-cues-foreign: ${code} is not a top-level topic`);
-    for (const raw of text.split(";")) {
-      const [phrase, weight] = raw.trim().split("^");
-      const w = weight === undefined ? 1 : Number(weight);
-      if (!phrase || !(w > 0)) continue;
-      const forms = isCyrillic(phrase) && !phrase.includes(" ") ? slavicForms(phrase) : [phrase];
-      for (const form of forms) {
-        const node = nodeFor(cueKey(form));
-        if (!node || node.hits?.some((h) => h.top === ti)) continue;
-        (node.hits ??= []).push({ top: ti, w });
-      }
+  for (const { ti, phrase, w } of cueLists(FOREIGN_TOPIC_CUES, "topic-cues-foreign", topIndex)) {
+    const forms = isCyrillic(phrase) && !phrase.includes(" ") ? slavicForms(phrase) : [phrase];
+    for (const form of forms) {
+      const node = nodeFor(cueKey(form));
+      if (!node || node.hits?.some((h) => h.top === ti)) continue;
+      (node.hits ??= []).push({ top: ti, w });
     }
   }
   for (const phrase of BLOCKED_CUES) {
@@ -251,6 +235,19 @@ function buildLexicon(): Map<string, CueNode> {
     }
   }
   return root;
+}
+
+/** The cues of a list ("phrase^weight; …" per top-level topic), each with its topic's index. */
+function* cueLists(lists: Record<string, string>, name: string, topIndex: Map<string, number>): Generator<{ ti: number; phrase: string; w: number }> {
+  for (const [code, text] of Object.entries(lists)) {
+    const ti = topIndex.get(code);
+    if (ti === undefined) throw new Error(`${name}: ${code} is not a top-level topic`);
+    for (const raw of text.split(";")) {
+      const [phrase, weight] = raw.trim().split("^");
+      const w = weight === undefined ? 1 : Number(weight);
+      if (phrase && w > 0) yield { ti, phrase, w };
+    }
+  }
 }
 
 function cueLexicon(): Map<string, CueNode> {

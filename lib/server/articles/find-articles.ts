@@ -12,7 +12,7 @@ import { cachedCount } from "./count-cache";
 import { keptTotal } from "./facet-counts";
 import { filterKey } from "./article-facets";
 import { articleListParams, countsKept, encodeCursor, type ArticleListParams, type ArticlePage, type QueueCursor } from "../../schemas/articles";
-import { excerptAround, type SearchQuery } from "../../search/query";
+import { excerptAround, highlightTerms, type SearchQuery } from "../../search/query";
 
 type ListParams = z.output<typeof articleListParams> & Filters;
 
@@ -51,7 +51,7 @@ export async function findArticlesJson(db: Db, input: ArticleListParams, actor: 
     rows.length > p.limit && last ? { id: num(last.id), ...(p.sort === "published" ? { published: published(last.published) } : {}) } : null;
   const nextCursor = cursor && encodeCursor(cursor);
   // What the search matched, its expanded forms included, for the desk to mark (each once).
-  const highlight = search ? `,"highlight":${JSON.stringify([...new Set(search.all.flat().map((t) => t.words.join(" ")))])}` : "";
+  const highlight = search ? `,"highlight":${JSON.stringify(highlightTerms(search))}` : "";
   return `{"items":${items},"nextCursor":${JSON.stringify(nextCursor)},"total":${JSON.stringify(await total)},"newest":${num(top?.n ?? 0)}${highlight}}`;
 }
 
