@@ -125,7 +125,7 @@ interface WorldCountry {
   region: string;
   subregion: string;
   translations: Record<string, { common: string; official: string }>;
-  demonyms?: { eng?: { f: string; m: string } };
+  demonyms?: { eng?: { f: string; m: string }; fra?: { f: string; m: string } };
   independent?: boolean;
 }
 
@@ -168,6 +168,7 @@ function buildGazetteer(): { countries: GazCountry[]; cities: string; cityCount:
       for (const v of [t.common, t.official]) if (usable(v) && !names.has(v)) foreign.add(v.trim());
     }
     const demonyms = new Set<string>([c.demonyms?.eng?.m ?? "", c.demonyms?.eng?.f ?? ""].filter((d) => d.length > 2));
+    const french = new Set<string>([c.demonyms?.fra?.m ?? "", c.demonyms?.fra?.f ?? ""].filter((d) => d.length > 2));
     return {
       code: c.cca2,
       name: c.name.common,
@@ -177,6 +178,7 @@ function buildGazetteer(): { countries: GazCountry[]; cities: string; cityCount:
       names: [...names],
       foreign: [...foreign].filter((f) => !names.has(f)),
       demonyms: [...demonyms],
+      demonymsFr: [...french],
     };
   });
   countries.sort((a, b) => a.code.localeCompare(b.code));
@@ -245,19 +247,40 @@ lib/tagging/places-lexicon.ts are Wiredesk's own.
 ## topic-model.json — the learned topic classifier
 
 Weights of a multinomial logistic regression, trained by
-\`npm run topics:build\` (scripts/build-topic-model.ts) on the news items of
-Wikipedia's Current events portal (https://en.wikipedia.org/wiki/Portal:Current_events),
-about 600 daily pages from January 2025 to August 2026, as archived in the
-docs/_posts folder of https://github.com/fordred/wikinews. The portal's
-text is by Wikipedia contributors and licensed under the Creative Commons
-Attribution-ShareAlike 4.0 International licence (CC BY-SA 4.0,
-https://creativecommons.org/licenses/by-sa/4.0/); topic-model.json is
-derived from it (a weight per word stem, stem pair and topic, and no text of
-it beyond those stems) and is made available under CC BY-SA 4.0 as well.
-No text of the portal is in the repository.
+\`npm run topics:build\` (scripts/build-topic-model.ts) on two openly
+licensed sources; no text of either is in the repository, only a weight per
+word stem, stem pair and topic.
 
-topic-mapping.json, the table from the portal's section headings to IPTC
-Media Topics, is Wiredesk's own.
+- **Wikipedia's Current events portal**
+  (https://en.wikipedia.org/wiki/Portal:Current_events): the news items of
+  about 600 daily pages from January 2025 to August 2026, as archived in the
+  docs/_posts folder of https://github.com/fordred/wikinews. Text by
+  Wikipedia contributors, licensed under the Creative Commons
+  Attribution-ShareAlike 4.0 International licence (CC BY-SA 4.0,
+  https://creativecommons.org/licenses/by-sa/4.0/).
+- **News Category Dataset** by Rishabh Misra: HuffPost headlines and short
+  descriptions with HuffPost's section (Misra, R., "News Category Dataset",
+  arXiv:2209.11429, 2022; https://rishabhmisra.github.io/publications/,
+  https://www.kaggle.com/datasets/rmisra/news-category-dataset), licensed
+  under Creative Commons Attribution 4.0 International (CC BY 4.0,
+  https://creativecommons.org/licenses/by/4.0/). The copy used holds the
+  10,000 most recent items (May 2018 to September 2022) of
+  News_Category_Dataset_v3.json, as kept in the repositories
+  https://github.com/Fred-Stock/Correlated-Topic-Modeling-In-Pytorch and
+  https://github.com/Limpery/MGO; the full file (about 210,000 items) was
+  reachable only as Git LFS pointers. Licence as checked: the dataset's
+  Hugging Face mirrors (heegyu/news-category-dataset,
+  gohelrakesh/news-category, the latter citing the author's publications
+  page) state CC BY 4.0; one loader script (khalidalt/HuffPost) states CC0;
+  the Kaggle page itself could not be read from here. Wiredesk relies on
+  CC BY 4.0, the stricter of the two, and gives this attribution.
+
+topic-model.json is derived from both and is made available under
+CC BY-SA 4.0 (the share-alike terms of the portal's licence; CC BY 4.0
+material may be adapted under it).
+
+topic-mapping.json, the table from the portal's section headings and
+HuffPost's sections to IPTC Media Topics, is Wiredesk's own.
 
 ## Benchmark labels (not shipped with the engine)
 

@@ -2,6 +2,7 @@ import { matchDateline } from "../ingest/body";
 import { stem } from "./stem";
 import { tokenizeField, type FieldTokens } from "./text";
 import type { TagInput } from "./types";
+import { foreignStopwords } from "./stopwords-foreign";
 
 // An article read once: its fields tokenised, and, when asked for, the
 // bag of word stems the newsroom model learns from.
@@ -15,6 +16,10 @@ export interface Doc {
   /** Body offset where the lead (the opening of the story) ends. */
   leadEnd: number;
   features?: Map<string, number>;
+  /** Function words of the copy's language when it is not English: no evidence of a topic. */
+  stop?: ReadonlySet<string>;
+  /** The copy is known to be in a language other than English. */
+  foreign?: boolean;
 }
 
 /** How much of the body counts as the lead. */
@@ -27,6 +32,12 @@ export function analyse(input: TagInput): Doc {
   const bodyText = input.bodyText ?? "";
   const body = tokenizeField("body", bodyText);
   const doc: Doc = { headline, body, leadEnd: LEAD_CHARS };
+  const language = input.language?.slice(0, 2).toLowerCase();
+  if (language && language !== "en") {
+    doc.foreign = true;
+    const stop = foreignStopwords(language);
+    if (stop) doc.stop = stop;
+  }
   const given = input.dateline?.trim();
   if (given) {
     doc.dateline = tokenizeField("dateline", input.dateline ?? "");
@@ -79,7 +90,7 @@ export function docFeatures(doc: Doc): Map<string, number> {
     const n = Math.min(toks.length, limit);
     for (let i = 0; i < n; i++) {
       const w = toks[i]!.norm;
-      if (w.length < 3 || STOPWORDS.has(w) || /\d/.test(w)) continue;
+      if (w.length < 3 || STOPWORDS.has(w) || doc.stop?.has(w) || /\d/.test(w)) continue;
       const s = stem(w);
       counts.set(s, (counts.get(s) ?? 0) + weight);
     }

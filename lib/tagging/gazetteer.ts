@@ -13,7 +13,16 @@ import {
   QUALIFIER_ABBREVIATIONS,
 } from "./places-lexicon";
 import { englishVocabulary } from "./taxonomy";
-import { CYRILLIC_CITIES, CYRILLIC_COUNTRIES, CYRILLIC_DEMONYM_STEMS, isCyrillic, LATIN_DEMONYMS, slavicAdjectiveForms, slavicForms } from "./places-foreign";
+import {
+  CYRILLIC_CITIES,
+  CYRILLIC_COUNTRIES,
+  CYRILLIC_DEMONYM_STEMS,
+  isCyrillic,
+  LATIN_DEMONYMS,
+  LATIN_PLACE_NAMES,
+  slavicAdjectiveForms,
+  slavicForms,
+} from "./places-foreign";
 import { phraseKey as tokenKey } from "./text";
 
 // The place lexicon: every name the tagger knows, as a trie over normalised
@@ -76,6 +85,8 @@ export interface GazetteerCountry extends CountryInfo {
   /** Names in other languages and native names. */
   foreign: string[];
   demonyms: string[];
+  /** French demonyms, masculine and feminine singular, capitalised as world-countries gives them. */
+  demonymsFr?: string[];
 }
 
 interface GazetteerFile {
@@ -260,6 +271,23 @@ function build(): Gazetteer {
     for (const s of stems) for (const f of slavicAdjectiveForms(s)) add(f, { kind: "demonym", candidates: one(code), lowercase: true });
   }
   for (const [code, names] of Object.entries(LATIN_DEMONYMS)) for (const n of names) add(n, { kind: "demonym", candidates: one(code), lowercase: true });
+  // French demonyms of every country (world-countries), with their plurals; French writes the adjective in
+  // lower case ("l'acteur britannique", "les troupes canadiennes"). One shared by two countries names neither.
+  const frenchOwners = new Map<string, Set<string>>();
+  for (const c of data.countries) {
+    for (const d of c.demonymsFr ?? []) {
+      const lower = d.toLocaleLowerCase("fr");
+      for (const f of [lower, /[sx]$/.test(lower) ? lower : `${lower}s`]) {
+        if (!frenchOwners.has(f)) frenchOwners.set(f, new Set());
+        frenchOwners.get(f)!.add(c.code);
+      }
+    }
+  }
+  for (const [d, owners] of frenchOwners) {
+    const k = phraseKey(d).join(" ");
+    if (owners.size !== 1 || (!k.includes(" ") && (vocab.has(k) || NOT_COUNTRY_NAMES.has(k)))) continue;
+    add(d, { kind: "demonym", candidates: one([...owners][0]!), lowercase: true });
+  }
 
   const aliasKeys = new Map<string, string>();
   for (const [code, names] of Object.entries(CITY_ALIASES)) for (const n of names) aliasKeys.set(phraseKey(n).join(" "), code);
@@ -297,6 +325,14 @@ function build(): Gazetteer {
         const e = add(f, { kind: "city", candidates: one(code, false, 0) });
         if (e) delete e.datelineOnly;
       }
+    }
+  }
+  for (const [code, names] of Object.entries(LATIN_PLACE_NAMES)) {
+    for (const n of names) {
+      const k = phraseKey(n).join(" ");
+      if (englishKeys.has(k) || byName.has(k)) continue; // already in, under its English or GeoNames name
+      const e = add(n, { kind: "city", candidates: one(code, false, 0) });
+      if (e) delete e.datelineOnly;
     }
   }
   for (const [code, names] of Object.entries(ADMIN_REGIONS)) {

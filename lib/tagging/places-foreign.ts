@@ -186,3 +186,51 @@ export const PLACE_NAME_GROUPS: string[][] = [
   ["Brussels", "Bruselas", "Bruxelles", "Brüssel", "Брюссель"],
   ["Washington", "Вашингтон"],
 ];
+
+/**
+ * Places as Spanish, French, German and Portuguese copy names them where the
+ * English or GeoNames name differs: the cities and regions a desk covering
+ * Spain and Ukraine reads about most, the parts of the United Kingdom, and
+ * the US states whose names change. Left out where the word is also an
+ * English word or another place ("Gales", "Roma", "Vienne", "Valence").
+ */
+export const LATIN_PLACE_NAMES: Record<string, string[]> = {
+  GB: ["Londres", "Angleterre", "Inglaterra", "Écosse", "Escocia", "Schottland", "Escócia", "Pays de Galles", "País de Gales",
+    "Irlande du Nord", "Irlanda del Norte", "Nordirland", "Irlanda do Norte", "Édimbourg", "Edimburgo", "Grande-Bretagne",
+    "Gran Bretaña", "Großbritannien", "Grã-Bretanha"],
+  US: ["Nueva York", "Nova Iorque", "La Nouvelle-Orléans", "Nouvelle-Orléans", "Nueva Orleans", "Californie", "Kalifornien",
+    "Floride", "Florida", "Louisiane", "Luisiana", "Virginie", "Caroline du Nord", "Caroline du Sud", "Carolina del Norte",
+    "Carolina del Sur", "Pennsylvanie", "Pensilvania", "Nouveau-Mexique", "Nuevo México", "Hawaï", "Washington D.C.", "Filadelfia", "Philadelphie"],
+  CA: ["Colombie-Britannique", "Terre-Neuve", "Québec", "Montréal"],
+  ES: ["Séville", "Sevilla", "Saragosse", "Zaragoza", "Cordoue", "Córdoba", "Barcelone", "Catalogne", "Cataluña", "Catalunya",
+    "Katalonien", "Catalunha", "Andalousie", "Andalucía", "Andalusien", "Andaluzia", "Pays basque", "País Vasco", "Euskadi",
+    "Baskenland", "Galice", "Majorque", "Mallorca", "Baléares", "Baleares", "Canaries", "Canarias", "Kanaren", "Castilla y León",
+    "Castilla-La Mancha", "Comunidad Valenciana", "Comunitat Valenciana"],
+  UA: ["Kiew", "Kyïv", "Kiïv", "Jarkov", "Járkov", "Charkiw", "Carcóvia", "Leópolis", "Lemberg", "Zaporijia", "Zaporiyia",
+    "Saporischschja", "Zaporíjia", "Marioupol", "Mariúpol", "Donezk", "Louhansk", "Jersón", "Cherson", "Mykolaïv", "Mikolaiv",
+    "Bakhmout", "Bajmut", "Bachmut", "Crimée", "Krim", "Crimeia", "Donbás", "Sébastopol", "Sewastopol", "Tchernobyl", "Tschernobyl",
+    "Tchernihiv", "Chernígov", "Soumy", "Poltava", "Jitomir", "Jytomyr", "Kramatorsk", "Sloviansk", "Dnipró"],
+  RU: ["Moscou", "Moscú", "Moskau", "Moscovo", "Saint-Pétersbourg", "San Petersburgo", "Sankt Petersburg", "São Petersburgo", "Kremlin"],
+  BE: ["Bruxelles", "Bruselas", "Brüssel", "Bruxelas", "Anvers", "Amberes"],
+  NL: ["La Haye", "La Haya", "Den Haag", "Haia"],
+  CH: ["Genf", "Ginebra", "Genebra", "Berne", "Zúrich"],
+  PL: ["Varsovie", "Varsovia", "Warschau", "Varsóvia", "Cracovie", "Cracovia", "Krakau", "Cracóvia"],
+  AT: ["Viena", "Wien"],
+  IT: ["Nápoles", "Neapel", "Milán", "Mailand", "Milão", "Turín", "Venise", "Venecia", "Venedig", "Veneza", "Sicile", "Sizilien",
+    "Sardaigne", "Cerdeña", "Sardinien"],
+  DE: ["Múnich", "München", "Köln", "Francfort", "Fráncfort", "Hambourg", "Hamburgo", "Berlín", "Bavière", "Baviera", "Bayern"],
+  FR: ["París", "Marsella", "Marselha", "Burdeos", "Bordéus", "Corse", "Córcega", "Korsika", "Córsega"],
+  PT: ["Lisbonne", "Lisboa", "Lissabon"],
+  CN: ["Pékin", "Pekín", "Pequim", "Shanghái", "Xangai"],
+  JP: ["Tokio", "Tóquio"],
+  TR: ["Estambul", "Istambul"],
+  GR: ["Athènes", "Atenas", "Athen"],
+  EG: ["Le Caire", "El Cairo", "Kairo"],
+  DZ: ["Alger", "Argel", "Algier"],
+  IL: ["Jérusalem", "Jerusalén", "Jerusalém"],
+  PS: ["Cisjordanie", "Cisjordania", "Westjordanland", "Cisjordânia", "Gaza"],
+  LB: ["Beyrouth"],
+  SY: ["Damas", "Damasco", "Damaskus"],
+  IR: ["Téhéran", "Teherán", "Teheran", "Teerã"],
+  MX: ["Ciudad de México", "Mexico"],
+};

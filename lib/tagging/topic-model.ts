@@ -130,7 +130,7 @@ export function topicFeatures(doc: Doc, cues: CueFeature[] = []): TopicFeatures 
       const t = toks[i]!;
       if (t.start < skipBefore) continue;
       const s = (t.word.feature ??= featureStem(t.norm));
-      if (s === null) {
+      if (s === null || doc.stop?.has(t.norm)) {
         prev = null;
         continue;
       }

@@ -37,6 +37,8 @@ interface Hit {
   concept?: string;
   /** A one-word label matches only these forms: "import" and "imports", not "importance". */
   forms?: string[];
+  /** A cue word of another Latin-script language: read only in copy known to be in another language. */
+  foreign?: true;
 }
 
 interface CueNode {
@@ -224,7 +226,8 @@ function buildLexicon(): Map<string, CueNode> {
     for (const form of forms) {
       const node = nodeFor(cueKey(form));
       if (!node || node.hits?.some((h) => h.top === ti)) continue;
-      (node.hits ??= []).push({ top: ti, w });
+      // "film", "festival", "suspect" are English words too: in English copy the English lists decide.
+      (node.hits ??= []).push(isCyrillic(form) ? { top: ti, w } : { top: ti, w, foreign: true });
     }
   }
   for (const phrase of BLOCKED_CUES) {
@@ -294,6 +297,8 @@ function scoreDoc(doc: Doc): Map<Hit, CueHit> {
         node = node.next.get(wordStem(nt.word));
       }
       if (!bestNode) continue;
+      // A function word of the copy's own language is no English cue ("un", "eu").
+      if (bestEnd - i === 1 && doc.stop?.has(first.norm)) continue;
       const startIdx = i;
       i = bestEnd - 1;
       const hits = bestNode.hits;
@@ -302,6 +307,7 @@ function scoreDoc(doc: Doc): Map<Hit, CueHit> {
       const single = bestEnd - startIdx === 1 ? first.norm : undefined;
       for (const h of hits) {
         if (h.forms && single !== undefined && !h.forms.includes(single)) continue;
+        if (h.foreign && !doc.foreign) continue;
         let c = found.get(h);
         if (!c) {
           c = { top: h.top, w: h.w, mult: 0, ft, start: first.start, end: toks[bestEnd - 1]!.end };
@@ -435,7 +441,8 @@ function priorTopics(doc: Doc, narrower: boolean): TopicSuggestion[] {
     const strength = 1 - Math.exp(-s / STRENGTH_SCALE);
     let confidence = strength * Math.pow(s / max, 0.7);
     confidence = Math.max(confidence, shared.get(topic.qcode)?.p ?? 0);
-    const isCovered = covered.has(topic.qcode);
+    // The classifier learnt English: in other languages it reads only the odd cognate, so the cue words speak in full.
+    const isCovered = covered.has(topic.qcode) && !doc.foreign;
     if (isCovered) confidence = Math.min(SECOND_OPINION * confidence, SECOND_BELOW * learntBest);
     // A topic the classifier does not know counts for less the surer the classifier is of one it knows.
     else confidence *= 1 - UNKNOWN_YIELD * learntBest;

@@ -10,6 +10,8 @@ export interface TagInput {
   bodyText: string;
   /** "DRUZHKIVKA", "PARIS, Texas": the dateline place, when the parser found one. */
   dateline?: string;
+  /** ISO 639-1 code of the copy's language ("fr"), as ingest settled it; English when absent. */
+  language?: string;
 }
 
 export type EvidenceField = "headline" | "body" | "dateline";

@@ -174,3 +174,39 @@ describe.each(storeKinds())("languages on %s", (kind) => {
     await expect(findArticles(store.db, { language: "Spanish" }, viewer)).rejects.toThrow(/Spanish\W{1,4} is not a language code/);
   });
 });
+
+describe.each(storeKinds())("tags for copy in another language on %s", (kind) => {
+  let store: TestStore;
+  beforeAll(async () => {
+    store = await openStore(kind);
+  });
+  afterAll(async () => {
+    await store?.drop();
+  });
+
+  const french = (guid: string) => ({
+    guid,
+    title: "Nécrologie : décès de la chanteuse du groupe The Cranberries",
+    body: "La chanteuse irlandaise est morte lundi à Londres, où elle se trouvait pour une courte session d'enregistrement de son nouvel album. Il y a eu un hommage de ses fans dans le monde entier.",
+  });
+
+  it.each([
+    ["the bulk path", true],
+    ["the per-item path", false],
+  ])("reads French copy by French words on %s: its topic from its own words, its places by their French names", async (_, bulk) => {
+    const guid = `fr-${bulk ? "bulk" : "item"}`;
+    // Labelled English by the feed, as many are: the text settles it as French, and the tagger reads it so.
+    const r = await runIngest(store.db, [{ name: `${guid}.xml`, read: async () => bytes(rss("Wire", [french(guid)])) }], { ...opts, bulk });
+    expect(r.totals.new).toBe(1);
+    const a = await store.db.article.findFirstOrThrow({ where: { uri: guid }, include: { tags: { include: { tag: true } } } });
+    expect(a.language).toBe("fr");
+    const topics = a.tags.filter((t) => t.tag.scheme === "medtop").sort((x, y) => y.confidence - x.confidence);
+    expect(topics[0]?.tag.code).toBe("medtop:01000000");
+    const evidence = topics.flatMap((t) => (JSON.parse(t.evidence ?? "[]") as { text: string }[]).map((e) => e.text.toLowerCase()));
+    expect(evidence).toContain("chanteuse");
+    for (const w of ["un", "eu", "dans"]) expect(evidence).not.toContain(w);
+    expect(topics.some((t) => t.tag.code === "medtop:11000000")).toBe(false);
+    const places = a.tags.filter((t) => t.tag.scheme === "iso3166").map((t) => t.tag.code);
+    expect(places).toEqual(expect.arrayContaining(["GB", "IE"]));
+  });
+});

@@ -11,6 +11,7 @@ import { isUpdate } from "../../dedup/update";
 import { recordAudit, type Actor } from "../audit";
 import { findDuplicates, indexArticle, writeLinks } from "../duplicates/link-duplicates";
 import { applySuggestions, type SuggestionContext } from "../tags/apply-suggestions";
+import { tagInputOf } from "../tags/wanted-suggestions";
 import { gatherStory, joinStory } from "../stories/story-clusters";
 import { countryName } from "../../tagging";
 import { enqueueArrival, prismaWriter } from "../webhooks/enqueue";
@@ -38,11 +39,6 @@ export interface StoreContext {
 
 const actorOf = (ctx: StoreContext): Actor => ({ name: ctx.actor, userId: ctx.userId, role: "system" });
 
-const tagInput = (d: { headline: string; bodyText: string; dateline: string | null }) => ({
-  headline: d.headline,
-  bodyText: d.bodyText,
-  ...(d.dateline ? { dateline: d.dateline } : {}),
-});
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
@@ -254,7 +250,7 @@ async function updateArticle(
     before: snapshot(existing),
     after: snapshot(updated),
   });
-  if (ctx.tagging) await applySuggestions(tx, existing.id, tagInput(data), ctx.tagging);
+  if (ctx.tagging) await applySuggestions(tx, existing.id, tagInputOf(data), ctx.tagging);
   await applySourceTags(tx, existing.id, ctx.sourceTagIds);
   if (existing.contentHash !== data.contentHash) {
     // The text changed: its place in the duplicate index and its copies change with it.
@@ -313,7 +309,7 @@ async function storeInTx(
   });
   const attached = await attachTags(tx, created.id, known, ctx.userId);
   // Copy that arrives tagged (a Wiredesk export, a wire's ninjs) keeps its tags; the rest is suggested.
-  if (ctx.tagging && attached.size === 0) await applySuggestions(tx, created.id, tagInput(data), ctx.tagging);
+  if (ctx.tagging && attached.size === 0) await applySuggestions(tx, created.id, tagInputOf(data), ctx.tagging);
   await applySourceTags(tx, created.id, ctx.sourceTagIds);
   await recordAudit(tx, actorOf(ctx), {
     action: "ingest.create",

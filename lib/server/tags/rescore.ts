@@ -3,6 +3,7 @@ import "server-only";
 import type { Db } from "../db/client";
 import { applySuggestions, suggestionContext } from "./apply-suggestions";
 import { loadModel } from "./tagging-model";
+import { tagInputOf } from "./wanted-suggestions";
 
 export async function rescoreArticles(
   db: Db,
@@ -20,12 +21,12 @@ export async function rescoreArticles(
       orderBy: { id: "asc" },
       take: 200,
       ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
-      select: { id: true, headline: true, bodyText: true, dateline: true },
+      select: { id: true, headline: true, bodyText: true, dateline: true, language: true },
     });
     if (batch.length === 0) break;
     for (const a of batch) {
       suggestions += await db.$transaction((tx) =>
-        applySuggestions(tx, a.id, { headline: a.headline, bodyText: a.bodyText, ...(a.dateline ? { dateline: a.dateline } : {}) }, ctx),
+        applySuggestions(tx, a.id, tagInputOf(a), ctx),
       );
       opts.onProgress?.(++done, total);
     }

@@ -19,6 +19,16 @@ export interface WantedTag {
   evidence: unknown;
 }
 
+/** What the tagger reads of a stored or incoming article: its fields, and its language, which decides whose words count. */
+export function tagInputOf(a: { headline: string; bodyText: string; dateline?: string | null; language?: string | null }): TagInput {
+  return {
+    headline: a.headline,
+    bodyText: a.bodyText,
+    ...(a.dateline ? { dateline: a.dateline } : {}),
+    ...(a.language ? { language: a.language } : {}),
+  };
+}
+
 /** The tags the engines suggest for a text, hidden topics and places left out (pure: the bulk path computes them ahead of its writes). */
 export function wantedSuggestions(input: TagInput, ctx: SuggestionContext): WantedTag[] {
   const overrides = Object.fromEntries([...(ctx.hidden ?? [])].map((code) => [code, { hidden: true }]));

@@ -72,4 +72,26 @@ describe("places in Spanish, French and Portuguese copy", () => {
     expect(main(tag("Les soldats ukrainiens reprennent un village", "L'armée a annoncé la reprise du village mardi."))).toBe("UA");
     expect(main(tag("Governo espanhol anuncia medidas", "O executivo aprovou o pacote na terça-feira."))).toBe("ES");
   });
+
+  it("reads every country's French demonym in lower case, singular and plural, as French writes the adjective", () => {
+    expect(codes(tag("Décès d'un acteur", "L'acteur britannique est mort hier à l'âge de 69 ans."))).toEqual(["GB"]);
+    expect(codes(tag("Fin de mois meurtrière", "Quatre militaires canadiennes ont été blessées mardi."))).toEqual(["CA"]);
+    expect(codes(tag("Réaction officielle", "Les autorités chinoises ont réagi, comme le gouvernement japonais."))).toEqual(["CN", "JP"]);
+    // A French demonym two countries share names neither ("congolais": both Congos).
+    expect(codes(tag("Réaction officielle", "Le gouvernement congolais a réagi."))).toEqual([]);
+  });
+
+  it("knows the names French, Spanish and German give places that English names otherwise", () => {
+    expect(main(tag("Décès d'une chanteuse", "Elle est morte lundi à Londres."))).toBe("GB");
+    expect(main(tag("Attentat", "Une bombe a explosé en Irlande du Nord."))).toBe("GB");
+    expect(main(tag("Ouragan", "L'ouragan a frappé La Nouvelle-Orléans."))).toBe("US");
+    expect(main(tag("Manifestación", "Miles de personas marcharon en Nueva York."))).toBe("US");
+    expect(main(tag("Gipfel", "Die Minister trafen sich in Brüssel."))).toBe("BE");
+    expect(main(tag("Sommet", "Les ministres se sont réunis à Varsovie."))).toBe("PL");
+  });
+
+  it("leaves English copy as it was: a French name is not an English word", () => {
+    expect(codes(tag("Minister visits", "The minister flew to London and then to Brussels."))).toEqual(["BE", "GB"]);
+    expect(codes(tag("Gales lash the coast", "Strong gales hit the coast of Wales on Monday."))).toEqual(["GB"]);
+  });
 });

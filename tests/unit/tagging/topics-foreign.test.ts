@@ -3,8 +3,8 @@
 import { describe, expect, it } from "vitest";
 import { suggestTags } from "../../../lib/tagging/index";
 
-const top = (headline: string, bodyText: string) => {
-  const t = suggestTags({ headline, bodyText }).topics[0];
+const top = (headline: string, bodyText: string, language?: string) => {
+  const t = suggestTags({ headline, bodyText, ...(language ? { language } : {}) }).topics[0];
   return t && { name: t.name, evidence: t.evidence.map((e) => e.text) };
 };
 
@@ -26,10 +26,42 @@ describe("topics in Ukrainian, Russian, Spanish and French copy", () => {
   });
 
   it("files a Spanish rally against the government under politics", () => {
-    expect(top("Miles de personas piden la dimisión del Gobierno", "Decenas de miles de manifestantes exigieron elecciones anticipadas frente al Congreso.")?.name).toBe("politics");
+    expect(top("Miles de personas piden la dimisión del Gobierno", "Decenas de miles de manifestantes exigieron elecciones anticipadas frente al Congreso.", "es")?.name).toBe("politics");
   });
 
   it("files a French league match under sport", () => {
-    expect(top("Le Real Madrid bat le Barça", "Le Real Madrid a battu Barcelone 2-1 dimanche en championnat; l'entraîneur a salué ses joueurs.")?.name).toBe("sport");
+    expect(top("Le Real Madrid bat le Barça", "Le Real Madrid a battu Barcelone 2-1 dimanche en championnat; l'entraîneur a salué ses joueurs.", "fr")?.name).toBe("sport");
+  });
+
+  it("files French culture and crime copy by its own words, not by English words it happens to spell", () => {
+    const singer = top(
+      "Nécrologie : décès de la chanteuse du groupe The Cranberries",
+      "La chanteuse irlandaise est morte lundi à Londres, où elle se trouvait pour une courte session d'enregistrement de son nouvel album.",
+      "fr",
+    );
+    expect(singer?.name).toBe("arts and culture");
+    expect(singer?.evidence).toEqual(expect.arrayContaining(["chanteuse"]));
+    const shooting = top("États-Unis : fusillade devant le Pentagone", "Un homme a ouvert le feu sur deux policiers devant le Pentagone ; le suspect a été arrêté.", "fr");
+    expect(shooting?.name).toBe("crime");
+  });
+
+  it("reads no French function word as an English cue: un is no UN, eu no EU, premier no premier", () => {
+    const text = ["Un séisme a eu lieu dans le premier arrondissement", "Il y a eu un premier bilan : un mort et des blessés dans un immeuble effondré."] as const;
+    const fr = suggestTags({ headline: text[0], bodyText: text[1], language: "fr" }).topics;
+    expect(fr[0]?.name).toBe("disaster");
+    const evidence = fr.flatMap((t) => t.evidence.map((e) => e.text.toLowerCase()));
+    for (const w of ["un", "eu", "premier", "dans", "des"]) expect(evidence).not.toContain(w);
+    expect(fr.some((t) => t.name === "politics")).toBe(false);
+  });
+
+  it("keeps other languages' Latin-script cue words out of English copy, and out of copy whose language is unknown", () => {
+    const text = ["Chanteuse et cinéaste au festival", "La chanteuse et le cinéaste présentent leur film."] as const;
+    expect(top(text[0], text[1], "fr")?.name).toBe("arts and culture");
+    for (const language of ["en", undefined]) {
+      const topics = suggestTags({ headline: text[0], bodyText: text[1], ...(language ? { language } : {}) }).topics;
+      const evidence = topics.flatMap((t) => t.evidence.map((e) => e.text.toLowerCase()));
+      expect(evidence).not.toContain("chanteuse");
+      expect(evidence).not.toContain("cinéaste");
+    }
   });
 });

@@ -4,7 +4,7 @@
 import type { ParsedArticle } from "../../../ingest/types";
 import { contentHash } from "../../../ingest/text";
 import { fingerprint, type Fingerprint } from "../../../dedup/fingerprint";
-import { wantedSuggestions, type SuggestionContext, type WantedTag } from "../../tags/wanted-suggestions";
+import { tagInputOf, wantedSuggestions, type SuggestionContext, type WantedTag } from "../../tags/wanted-suggestions";
 
 /** The engines' work for one item, done before its transaction (and off the writer's thread when a pool runs them). */
 export interface Prepared {
@@ -15,18 +15,12 @@ export interface Prepared {
 }
 
 /** What the engines need of an item. */
-export type EngineInput = Pick<ParsedArticle, "headline" | "bodyText" | "dateline">;
+export type EngineInput = Pick<ParsedArticle, "headline" | "bodyText" | "dateline" | "language">;
 
 export function prepareItem(a: EngineInput, tagging: SuggestionContext | undefined): Prepared {
   const hash = contentHash(a.bodyText);
   const fp = fingerprint(a.bodyText);
-  const wanted = tagging ? wantedSuggestions(tagInput(a), tagging) : undefined;
+  const wanted = tagging ? wantedSuggestions(tagInputOf({ ...a, headline: a.headline.trim() }), tagging) : undefined;
   return { hash, fp, wanted };
 }
-
-const tagInput = (a: EngineInput) => ({
-  headline: a.headline.trim(),
-  bodyText: a.bodyText,
-  ...(a.dateline ? { dateline: a.dateline } : {}),
-});
 

@@ -1,0 +1,44 @@
+// Function words of the beat's other languages. The learnt topic model and
+// the English cue words were made from English, where "un", "eu", "dans" and
+// "premier" say something (the UN, the EU, a premier); in French copy they say
+// nothing, and read as English they filed French crime and culture under
+// politics (decision 024, the Wikinews set). Copy in another language drops
+// its own function words before the model and the single-word cues read it.
+// The lists are Snowball's, from @orama/stopwords (Apache-2.0); Ukrainian's
+// there is mis-encoded, so it is Wiredesk's own, short, like Snowball's.
+import { stopwords as de } from "@orama/stopwords/german";
+import { stopwords as es } from "@orama/stopwords/spanish";
+import { stopwords as fr } from "@orama/stopwords/french";
+import { stopwords as pt } from "@orama/stopwords/portuguese";
+import { stopwords as ru } from "@orama/stopwords/russian";
+
+const uk = (
+  "і й та або але а що як чи не ні же ж би б бо в у на з із зі до від по за під над про для при через між біля після " +
+  "перед без коли де куди тут там це цей ця ці той та ті то його її їх їм йому ним нею них він вона воно вони ми ви я " +
+  "ти свій своя свої своє наш ваш який яка яке які котрий також ще вже лише тільки навіть дуже так було був була були " +
+  "бути є буде будуть має мають можна треба тому тоді зараз усі всі все весь уся сам сама саме самі"
+).split(" ");
+
+// Words Snowball keeps that read as English features with another meaning.
+const FALSE_FRIENDS: Record<string, string[]> = {
+  fr: ["premier", "première", "premiers", "premières", "fait", "faite", "faits", "plus", "tout", "toute", "toutes", "tous"],
+  es: ["primer", "primera", "primeros", "primeras"],
+  pt: ["primeiro", "primeira", "primeiros", "primeiras"],
+  de: [],
+  ru: [],
+  uk: [],
+};
+
+const LISTS: Record<string, readonly string[]> = { de, es, fr, pt, ru, uk };
+const sets = new Map<string, ReadonlySet<string>>();
+
+/** The function words of a language other than English (lower case), or undefined where none are known. */
+export function foreignStopwords(language: string | undefined): ReadonlySet<string> | undefined {
+  if (!language) return undefined;
+  const code = language.slice(0, 2).toLowerCase();
+  const list = LISTS[code];
+  if (!list) return undefined;
+  let s = sets.get(code);
+  if (!s) sets.set(code, (s = new Set([...list, ...(FALSE_FRIENDS[code] ?? [])].map((w) => w.toLowerCase()))));
+  return s;
+}
