@@ -17,6 +17,15 @@ export const ACROSS_RULE = {
   /** Figures both share (years aside), at least; one figure is enough only with this many names. */
   minFigures: 1,
   namesWithOneFigure: 4,
+  /**
+   * Without a shared figure: this many names, and this share of the shorter
+   * list, when one copy gives fewer than figuresToDisagree figures (a short
+   * report has none to disagree with); copies that both give figures and
+   * share none are two stories (a recurring notice with other figures).
+   */
+  namesWithoutFigures: 5,
+  nameShareWithoutFigures: 0.5,
+  figuresToDisagree: 2,
   /** Hours between the two copies' times, at most. */
   maxHours: 48,
 } as const;
@@ -117,7 +126,10 @@ export function matchAcrossLanguages(a: Survivors, b: Survivors, hoursApart: num
   const figures = shared(a.figures, b.figures);
   const fewerNames = Math.min(a.names.size, b.names.size);
   if (names.length < ACROSS_RULE.minNames || names.length < ACROSS_RULE.minNameShare * fewerNames) return null;
-  if (figures.length < ACROSS_RULE.minFigures) return null;
+  if (figures.length < ACROSS_RULE.minFigures) {
+    const fewFigures = Math.min(a.figures.size, b.figures.size) < ACROSS_RULE.figuresToDisagree;
+    if (!fewFigures || names.length < ACROSS_RULE.namesWithoutFigures || names.length < ACROSS_RULE.nameShareWithoutFigures * fewerNames) return null;
+  }
   if (figures.length === 1 && names.length < ACROSS_RULE.namesWithOneFigure) return null;
   const fewer = fewerNames + Math.min(a.figures.size, b.figures.size);
   return { score: Math.min(1, (names.length + figures.length) / Math.max(1, fewer)), names: names.map((k) => a.names.get(k)!), figures };

@@ -63,4 +63,30 @@ describe("the same story in another language", () => {
     const b = survivors("Tormenta en la costa", "Fuertes lluvias cayeron el lunes en Valencia y Alicante, según las autoridades.");
     expect(matchAcrossLanguages(a, b, 1)).toBeNull();
   });
+
+  it("links a short report that gives no figures by its names, when they are many and most of its own", () => {
+    const en = survivors(
+      "One killed in University of Oklahoma explosion",
+      "An explosion near the stadium of the University of Oklahoma in Norman killed one person on Saturday. University President David Boren said the FBI and the Oklahoma police were investigating the blast near Memorial Stadium, where Kansas State was playing.",
+    );
+    const fr = survivors(
+      "Un mort dans une explosion à l'Université de l'Oklahoma",
+      "Une explosion près du stade de l'Université de l'Oklahoma à Norman a fait un mort samedi. Le président de l'université, David Boren, a indiqué que le FBI enquêtait; l'équipe de Kansas State jouait au Memorial Stadium.",
+    );
+    const m = matchAcrossLanguages(en, fr, 3);
+    expect(m?.figures).toEqual([]);
+    expect(m?.names).toEqual(expect.arrayContaining(["Oklahoma", "Boren", "Norman"]));
+    // Two names are not enough without a figure.
+    expect(matchAcrossLanguages(survivors("", "Officials in Norman met David Boren."), survivors("", "Des responsables de Norman ont vu David Boren."), 3)).toBeNull();
+  });
+
+  it("keeps apart copies that both give figures and share none, however many names they share", () => {
+    const text = (n: number, m: number) =>
+      `Shareholders of Acme Holdings in Toronto approved a dividend of ${n} cents on Monday, Acme Holdings Chairman Robert Quill told the Ontario Securities Commission, with ${m} votes cast at the Royal York.`;
+    const a = survivors("Acme Holdings dividend", text(35, 12500));
+    const b = survivors("Acme Holdings dividend", text(42, 13800));
+    expect(a.names.size).toBeGreaterThanOrEqual(5);
+    expect(matchAcrossLanguages(a, b, 1)).toBeNull();
+  });
 });
+
