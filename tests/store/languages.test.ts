@@ -10,6 +10,7 @@ import { articleFacets } from "../../lib/server/articles/article-facets";
 import { exportArticles } from "../../lib/server/export/export-articles";
 import { viewer } from "../support/actors";
 import { settleLanguages } from "../../lib/server/ingest/settle-languages";
+import { rescoreArticles } from "../../lib/server/tags/rescore";
 
 const ingestTime = new Date("2026-12-03T12:00:00Z");
 const opts = { origin: "cli" as const, actor: "test", role: "system" as const, ingestTime };
@@ -209,4 +210,19 @@ describe.each(storeKinds())("tags for copy in another language on %s", (kind) =>
     const places = a.tags.filter((t) => t.tag.scheme === "iso3166").map((t) => t.tag.code);
     expect(places).toEqual(expect.arrayContaining(["GB", "IE"]));
   });
+
+  it("suggests again for the copy of the languages asked for only: -en is copy known not to be English", async () => {
+    const english = { guid: "en-obit", title: "Singer of The Cranberries dies in London", body: "The Irish singer died on Monday in London, where she was recording, her agent said." };
+    await runIngest(store.db, [{ name: "en-obit.xml", read: async () => bytes(rss("Wire", [english, french("fr-again")])) }], opts);
+    const ids = Object.fromEntries((await store.db.article.findMany({ where: { uri: { in: ["en-obit", "fr-again"] } } })).map((a) => [a.uri, a.id]));
+    // As a store tagged before the tagger read the language: no machine suggestions left on either.
+    await store.db.articleTag.deleteMany({ where: { articleId: { in: Object.values(ids) }, origin: "machine" } });
+    await rescoreArticles(store.db, { language: { wanted: [], unwanted: ["en"] } });
+    const count = (id: number) => store.db.articleTag.count({ where: { articleId: id, origin: "machine" } });
+    expect(await count(ids["fr-again"]!)).toBeGreaterThan(0);
+    expect(await count(ids["en-obit"]!)).toBe(0);
+    await rescoreArticles(store.db, { language: { wanted: ["en"], unwanted: [] } });
+    expect(await count(ids["en-obit"]!)).toBeGreaterThan(0);
+  });
 });
+

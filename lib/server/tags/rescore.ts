@@ -7,10 +7,21 @@ import { tagInputOf } from "./wanted-suggestions";
 
 export async function rescoreArticles(
   db: Db,
-  opts: { since?: Date; onProgress?: (done: number, total: number) => void } = {},
+  opts: {
+    since?: Date;
+    /** Only articles in these languages (ISO 639-1), and not in the unwanted ones: { unwanted: ["en"] } is copy known not to be English. */
+    language?: { wanted: string[]; unwanted: string[] };
+    onProgress?: (done: number, total: number) => void;
+  } = {},
 ): Promise<{ articles: number; suggestions: number }> {
   const ctx = await suggestionContext(db, (await loadModel(db)).model);
-  const where = opts.since ? { ingestedAt: { gte: opts.since } } : {};
+  const lang = opts.language;
+  const where = {
+    ...(opts.since ? { ingestedAt: { gte: opts.since } } : {}),
+    ...(lang && (lang.wanted.length || lang.unwanted.length)
+      ? { language: { not: null, ...(lang.wanted.length ? { in: lang.wanted } : {}), ...(lang.unwanted.length ? { notIn: lang.unwanted } : {}) } }
+      : {}),
+  };
   const total = await db.article.count({ where });
   let cursor: number | undefined;
   let done = 0;
