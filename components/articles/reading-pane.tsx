@@ -12,6 +12,7 @@ import { StoryCopies } from "@/components/stories/story-copies";
 import { Badge, statusTone } from "@/components/ui/badge";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { Highlight } from "@/components/ui/highlight";
+import { languageLabel } from "@/lib/schemas/vocabulary";
 
 export const previewQuery = (id: number) =>
   queryOptions({
@@ -58,6 +59,7 @@ export function ReadingPane({ item, canEdit, terms, tagKeys }: { item: ArticleLi
         <p className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-stone-600 dark:text-stone-400">
           <span className="font-medium text-stone-800 dark:text-stone-200">{item.source ?? "Unknown source"}</span>
           {a?.byline && <span>· {a.byline}</span>}
+          {item.language && <span data-testid="article-language">· {languageLabel(item.language)}</span>}
           <span>
             · arrived <TimeAgo iso={item.ingestedAt} />, published <TimeAgo iso={item.publishedAt} />
           </span>

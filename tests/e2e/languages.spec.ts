@@ -94,11 +94,18 @@ test("a Spanish copy of the seed's rally story joins the English story, and its 
   await expect(row).toHaveCount(1);
   await expect(row.getByTestId("row-languages")).toHaveText("EN · ESCopies in English, Spanish");
   await expect(row.getByTestId("story-toggle")).toHaveText(/2 copies/);
+  // Read in the pane, the story's lead copy names its language.
+  await page.keyboard.press("j");
+  await expect(page.getByTestId("reading-pane").getByTestId("article-language")).toHaveText("· English");
   // Opened, the story's copies say how the Spanish one joined.
   await row.getByTestId("story-toggle").click();
   const copies = page.getByRole("region", { name: "Stories" }).getByTestId("story-copy");
   await expect(copies.filter({ hasText: "Miles de personas piden en Madrid" })).toContainText("same story in Spanish");
   await page.screenshot({ path: path.join(shots, "story-two-languages.png") });
+
+  // Its own page names its language.
+  await page.goto(`/articles/${spanishId}`);
+  await expect(page.getByTestId("article-language")).toHaveText("· Spanish");
 
   // The link, side by side: what both copies name and count, for an editor to confirm or dismiss.
   await page.goto(`/duplicates/for/${spanishId}`);

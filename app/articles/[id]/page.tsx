@@ -19,6 +19,7 @@ import { EvidenceBody, EvidenceProvider } from "@/components/articles/evidence";
 import { STORY_KIND_LABEL, storyKind } from "@/lib/schemas/stories";
 import { parseId } from "@/lib/schemas/ids";
 import { carriedLabels } from "@/lib/server/export/export-articles";
+import { languageLabel } from "@/lib/schemas/vocabulary";
 
 export const dynamic = "force-dynamic";
 
@@ -50,6 +51,7 @@ export default async function ArticlePage({ params }: PageProps<"/articles/[id]"
         <p className="mt-2 flex flex-wrap items-center gap-2 text-sm text-stone-600 dark:text-stone-400">
           <span className="font-medium text-stone-800 dark:text-stone-200">{a.source?.name ?? "Unknown source"}</span>
           {a.byline && <span>· {a.byline}</span>}
+          {a.language && <span data-testid="article-language">· {languageLabel(a.language)}</span>}
           <span>· <TimeAgo iso={(a.firstCreated ?? a.ingestedAt).toISOString()} /></span>
           <Badge tone={statusTone(a.status)}>{a.status}</Badge>
           {a.versions.length > 0 && <Badge>{a.versions.length + 1} versions</Badge>}
