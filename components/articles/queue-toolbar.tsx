@@ -144,8 +144,9 @@ export function QueueToolbar({ filters, canEdit }: { filters: ArticleFilters; ca
         <span className={caption}>Language</span>
         <select name="language" value={filters.language ?? ""} onChange={(e) => set({ language: e.target.value || undefined })} className={field}>
           <option value="">Any language</option>
-          {BEAT_LANGUAGES.map((code) => <option key={code} value={code}>{byStory ? `Has ${languageLabel(code)} copy` : languageLabel(code)}</option>)}
-          <option value="-en">{byStory ? "No English copy yet" : "Not in English"}</option>
+          {/* Short labels: the select is as wide as its longest, and at 1280 px a longer one pushed Sort to a line of its own. */}
+          {BEAT_LANGUAGES.map((code) => <option key={code} value={code}>{languageLabel(code)}</option>)}
+          <option value="-en">{byStory ? "No English yet" : "Not English"}</option>
           {otherLanguage && <option value={otherLanguage}>{/^[a-z]+$/.test(otherLanguage) ? languageLabel(otherLanguage) : otherLanguage}</option>}
         </select>
       </label>

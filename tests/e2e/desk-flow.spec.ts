@@ -69,6 +69,11 @@ test.describe("as an editor", () => {
     await page.goto("/");
     await expect(page.getByRole("navigation", { name: "Status" }).getByRole("link", { name: /^New/ })).toHaveAttribute("aria-current", "page");
     await expect(rows(page).first()).toBeVisible();
+    // Every filter control and Sort on one line: a row of the list more on screen.
+    const tops = await Promise.all(
+      ["Language", "Arrived", "Duplicates", "Sort"].map(async (name) => (await page.getByRole("combobox", { name }).boundingBox())?.y),
+    );
+    expect(new Set(tops.map((y) => Math.round(y ?? -1))).size, `control tops ${tops.join(", ")}`).toBe(1);
     const onScreen = await rows(page).evaluateAll((els) => els.filter((e) => { const r = e.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; }).length);
     expect(onScreen).toBeGreaterThanOrEqual(9);
     await expect(page.getByTestId("reading-pane")).toHaveCount(0);
