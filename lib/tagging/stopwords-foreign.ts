@@ -32,10 +32,8 @@ const FALSE_FRIENDS: Record<string, string[]> = {
 const LISTS: Record<string, readonly string[]> = { de, es, fr, pt, ru, uk };
 const sets = new Map<string, ReadonlySet<string>>();
 
-/** The function words of a language other than English (lower case), or undefined where none are known. */
-export function foreignStopwords(language: string | undefined): ReadonlySet<string> | undefined {
-  if (!language) return undefined;
-  const code = language.slice(0, 2).toLowerCase();
+/** The function words of a language other than English (an ISO 639-1 code, lower case), or undefined where none are known. */
+export function foreignStopwords(code: string): ReadonlySet<string> | undefined {
   const list = LISTS[code];
   if (!list) return undefined;
   let s = sets.get(code);

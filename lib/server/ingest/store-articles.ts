@@ -39,7 +39,6 @@ export interface StoreContext {
 
 const actorOf = (ctx: StoreContext): Actor => ({ name: ctx.actor, userId: ctx.userId, role: "system" });
 
-
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 const MAX_HEADLINE = 1000;
