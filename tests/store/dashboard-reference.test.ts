@@ -8,7 +8,7 @@ import { openStore, storeKinds, type TestStore } from "../support/stores";
 import type { Db } from "../../lib/server/db/client";
 import { getDashboard } from "../../lib/server/dashboard/get-dashboard";
 import { articlesOverTime } from "../../lib/server/dashboard/articles-over-time";
-import { bucketOf, firstIdSince, rangeWindow, storyTime, type Window } from "../../lib/server/dashboard/in-range";
+import { bucketOf, rangeWindow, storyTime, type Window } from "../../lib/server/dashboard/in-range";
 import { MENTION_TAG_CONFIDENCE } from "../../lib/tagging/thresholds";
 import type { OverTime, SourceDuplicateRate, TimeSeries } from "../../lib/schemas/dashboard";
 import { viewer } from "../support/actors";
@@ -190,7 +190,116 @@ describe.each(storeKinds())("dashboard SQL against a reference count on %s", (ki
   it.each([1, 2, 3])("gives the reference's series with the top %i and the rest as other", async (top) => {
     const w = rangeWindow("30d", now);
     const ref = await reference(store.db, w, top);
-    expect(await articlesOverTime(store.db, w, await firstIdSince(store.db, w), "topic", top)).toEqual(ref.topics);
-    expect(await articlesOverTime(store.db, w, await firstIdSince(store.db, w), "place", top)).toEqual(ref.places);
+    expect(await articlesOverTime(store.db, w, "topic", top)).toEqual(ref.topics);
+    expect(await articlesOverTime(store.db, w, "place", top)).toEqual(ref.places);
+  });
+
+  // The figures are kept per hour once counted (kept-hours.ts); these change the store every way
+  // the dashboard's figures can move, after a read has kept every hour, and read again.
+  const sameAsReference = async () => {
+    for (const range of ["24h", "7d", "30d"] as const) {
+      const [d, ref] = await Promise.all([getDashboard(store.db, { range }, viewer, now), reference(store.db, rangeWindow(range, now), 6)]);
+      expect({ range, articles: d.articles, topics: d.topics, places: d.places, rates: d.duplicateRate }).toEqual({
+        range,
+        articles: ref.articles,
+        topics: ref.topics,
+        places: ref.places,
+        rates: ref.rates,
+      });
+    }
+  };
+
+  it("reads the hours it counted from what it kept", async () => {
+    await sameAsReference();
+    const { db } = store;
+    const kept = await db.dashboardHour.findFirst({ where: { dim: "source", n: { gt: 0 } }, orderBy: { hour: "desc" } });
+    expect(kept).not.toBeNull();
+    // Marks left are of hours outside every window (the seed spans 40 days, and a little after now).
+    const w30 = rangeWindow("30d", now);
+    const marksInWindow = () => db.dashboardDirty.count({ where: { hour: { gte: w30.from.getTime() / HOUR, lt: w30.to.getTime() / HOUR } } });
+    expect(await marksInWindow()).toBe(0);
+    // A kept row changed behind the dashboard's back shows: it is read, not counted again.
+    const before = (await getDashboard(db, { range: "30d" }, viewer, now)).articles;
+    await db.dashboardHour.update({ where: { hour_dim_key: { hour: kept!.hour, dim: "source", key: kept!.key } }, data: { n: kept!.n + 1000 } });
+    expect((await getDashboard(db, { range: "30d" }, viewer, now)).articles).toBe(before + 1000);
+    // A change in that hour marks it, and the next read counts it again.
+    const inHour = await db.article.findFirst({ where: { ingestedAt: { gte: new Date(kept!.hour * HOUR), lt: new Date((kept!.hour + 1) * HOUR) } } });
+    const any = inHour ?? (await db.article.findFirstOrThrow());
+    await db.article.update({ where: { id: any.id }, data: { sourceId: any.sourceId } }); // no change: no mark
+    expect(await marksInWindow()).toBe(0);
+    await db.$executeRawUnsafe(`INSERT INTO "DashboardDirty" ("hour") VALUES (${kept!.hour})`);
+    expect((await getDashboard(db, { range: "30d" }, viewer, now)).articles).toBe(before);
+    await sameAsReference();
+  });
+
+  it("stays exact through every kind of change after its hours were kept", async () => {
+    const { db } = store;
+    await sameAsReference();
+    const ids = (await db.article.findMany({ select: { id: true }, orderBy: { id: "asc" } })).map((a) => a.id);
+    const rows = await db.articleTag.findMany({ orderBy: [{ articleId: "asc" }, { tagId: "asc" }] });
+    const w30 = rangeWindow("30d", now);
+    // Editors decide: suggestions accepted and rejected, a place made the story's main one, a re-score.
+    for (const r of rows.filter((_, i) => i % 7 === 0)) {
+      await db.articleTag.update({ where: { id: r.id }, data: { state: r.state === "rejected" ? "accepted" : "rejected" } });
+    }
+    for (const r of rows.filter((_, i) => i % 11 === 3)) {
+      await db.articleTag.update({ where: { id: r.id }, data: { rel: "main", confidence: 0.99 } });
+    }
+    await sameAsReference();
+    // Tags added and removed; a topic hidden by an admin; a tag moved under a parent (it stops being top level).
+    const topTopics = await db.tag.findMany({ where: { scheme: "medtop", parentId: null, hidden: false }, orderBy: { id: "asc" } });
+    await db.articleTag.deleteMany({ where: { id: { in: rows.filter((_, i) => i % 9 === 5).map((r) => r.id) } } });
+    await db.articleTag.createMany({
+      data: ids
+        .filter((id, i) => i % 13 === 1 && !rows.some((r) => r.articleId === id && r.tagId === topTopics.at(-1)!.id))
+        .map((articleId) => ({ articleId, tagId: topTopics.at(-1)!.id, origin: "editor", state: "accepted", confidence: 1 })),
+    });
+    await db.tag.update({ where: { id: topTopics[0]!.id }, data: { hidden: true } });
+    await sameAsReference();
+    await db.tag.update({ where: { id: topTopics[1]!.id }, data: { parentId: topTopics[2]!.id } });
+    await sameAsReference();
+    // Links confirmed, dismissed, made and deleted.
+    const links = await db.duplicateLink.findMany({ orderBy: { id: "asc" } });
+    for (const l of links.filter((_, i) => i % 3 === 0)) {
+      await db.duplicateLink.update({ where: { id: l.id }, data: { state: l.state === "dismissed" ? "confirmed" : "dismissed" } });
+    }
+    await db.duplicateLink.delete({ where: { id: links[1]!.id } });
+    await db.duplicateLink.create({ data: { articleId: ids[3]!, otherId: ids.at(-3)!, kind: "near", score: 0.9, state: "suggested" } });
+    await sameAsReference();
+    // Articles moved in time (a correction of the publication time, across buckets and out of the window),
+    // moved to another source, deleted with their tags and links, and new ones arriving.
+    const sources = await db.source.findMany();
+    await db.article.update({ where: { id: ids[5]! }, data: { firstCreated: new Date(now.getTime() - 2 * HOUR) } });
+    await db.article.update({ where: { id: ids[6]! }, data: { firstCreated: new Date(w30.from.getTime() - 1) } });
+    await db.article.update({ where: { id: ids[7]! }, data: { sourceId: sources[0]!.id } });
+    await db.article.update({ where: { id: ids[8]! }, data: { sourceId: null } });
+    await db.article.delete({ where: { id: ids[9]! } });
+    const made = await db.article.create({
+      data: { uri: "late", headline: "late", bodyText: "b", contentHash: "late", sourceId: sources[1]!.id, firstCreated: new Date(now.getTime() - 5 * DAY), ingestedAt: now },
+    });
+    await db.articleTag.create({ data: { articleId: made.id, tagId: topTopics.at(-1)!.id, origin: "machine", state: "suggested", confidence: 0.9 } });
+    await db.duplicateLink.create({ data: { articleId: made.id, otherId: ids[10]!, kind: "near", score: 0.9, state: "suggested" } });
+    await sameAsReference();
+    // Rows changed outside the app: the triggers see them too.
+    await db.$executeRawUnsafe(`UPDATE "ArticleTag" SET "state" = 'suggested', "confidence" = 0.75 WHERE "articleId" IN (${ids.slice(20, 40).join(",")})`);
+    await db.$executeRawUnsafe(`DELETE FROM "DuplicateLink" WHERE "articleId" IN (${ids.slice(0, 60).join(",")})`);
+    await sameAsReference();
+  });
+
+  it("gives the same figures to reads racing writes", async () => {
+    const { db } = store;
+    const ids = (await db.article.findMany({ select: { id: true }, orderBy: { id: "asc" } })).map((a) => a.id);
+    const rows = await db.articleTag.findMany({ orderBy: { id: "asc" }, take: 60 });
+    const writes = (async () => {
+      for (const [i, r] of rows.entries()) {
+        await db.articleTag.update({ where: { id: r.id }, data: { state: i % 2 ? "accepted" : "rejected" } });
+        if (i % 10 === 0) await db.duplicateLink.create({ data: { articleId: ids[i]!, otherId: ids.at(-1 - i)!, kind: "near", score: 0.9, state: "suggested" } });
+      }
+    })();
+    const reads = Array.from({ length: 6 }, async (_, i) => {
+      for (let n = 0; n < 4; n++) await getDashboard(db, { range: (["24h", "7d", "30d"] as const)[(i + n) % 3] }, viewer, now);
+    });
+    await Promise.all([writes, ...reads]);
+    await sameAsReference();
   });
 });

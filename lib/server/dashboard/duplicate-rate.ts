@@ -1,38 +1,34 @@
 // Per source, the share of its articles in the window that have an open
 // (suggested) or confirmed duplicate link on either side: how much of what a
-// source sends the desk has already seen. Grouped by the store.
+// source sends the desk has already seen. From the kept hours (kept-hours.ts).
 import "server-only";
 import { Prisma } from "../../../prisma/generated/sqlite/client";
 import type { Db } from "../db/client";
 import { readRows } from "../db/read-rows";
 import type { SourceDuplicateRate } from "../../schemas/dashboard";
-import { inWindowSql, type Window } from "./in-range";
+import type { WindowFigures } from "./kept-hours";
 
-const open = Prisma.sql`l."state" IN ('suggested', 'confirmed')`;
-
-/** `firstId`: firstIdSince(w), null when no article arrived in the window. */
-export async function duplicateRate(db: Db, w: Window, firstId: number | null): Promise<SourceDuplicateRate[]> {
-  if (firstId === null) return [];
-  const rows = await readRows<{ sourceId: unknown; name: string | null; articles: unknown; duplicates: unknown }>(
-    db,
-    // The linked ids of the window (either side, each once) joined to its articles, rather than
-    // an EXISTS per article: PostgreSQL without fresh statistics read every open link for each one.
-    // Grouped by +sourceId: by the column itself, SQLite walked every article in the sourceId index's
-    // order (to save a sort) instead of the window's range of arrivals.
-    Prisma.sql`SELECT +a."sourceId" AS "sourceId", min(s."name") AS "name", count(*) AS articles, count(d."id") AS duplicates
-      FROM "Article" a LEFT JOIN "Source" s ON s."id" = a."sourceId"
-      LEFT JOIN (
-        SELECT l."articleId" AS "id" FROM "DuplicateLink" l WHERE ${open} AND l."articleId" >= ${firstId}
-        UNION SELECT l."otherId" FROM "DuplicateLink" l WHERE ${open} AND l."otherId" >= ${firstId}
-      ) d ON d."id" = a."id"
-      WHERE ${inWindowSql(db, w)}
-      GROUP BY +a."sourceId"`,
+export async function duplicateRate(db: Db, figures: WindowFigures): Promise<SourceDuplicateRate[]> {
+  const per = new Map<number | null, { articles: number; duplicates: number }>();
+  for (const r of figures.rows) {
+    if (r.dim !== "source") continue;
+    const sourceId = r.key === "" ? null : Number(r.key);
+    const c = per.get(sourceId) ?? { articles: 0, duplicates: 0 };
+    c.articles += r.n;
+    c.duplicates += r.dups;
+    per.set(sourceId, c);
+  }
+  const ids = [...per.keys()].filter((id): id is number => id !== null);
+  const names = new Map(
+    ids.length
+      ? (await readRows<{ id: unknown; name: string }>(db, Prisma.sql`SELECT s."id", s."name" FROM "Source" s WHERE s."id" IN (${Prisma.join(ids)})`)).map((s) => [
+          Number(s.id),
+          s.name,
+        ])
+      : [],
   );
-  return rows
-    .map((r) => {
-      const sourceId = r.sourceId === null ? null : Number(r.sourceId);
-      const c = { articles: Number(r.articles), duplicates: Number(r.duplicates) };
-      return { sourceId, name: sourceId === null ? "No source" : (r.name ?? `Source ${sourceId}`), ...c, rate: c.duplicates / c.articles };
-    })
+  return [...per.entries()]
+    .filter(([, c]) => c.articles > 0)
+    .map(([sourceId, c]) => ({ sourceId, name: sourceId === null ? "No source" : (names.get(sourceId) ?? `Source ${sourceId}`), ...c, rate: c.duplicates / c.articles }))
     .sort((a, b) => b.rate - a.rate || b.articles - a.articles || a.name.localeCompare(b.name));
 }

@@ -3,8 +3,9 @@ import "server-only";
 import type { Db } from "../db/client";
 import { authorize, type Actor } from "../audit";
 import { dashboardParams, type Dashboard, type DashboardRange } from "../../schemas/dashboard";
-import { firstIdSince, rangeWindow } from "./in-range";
-import { articlesOverTime } from "./articles-over-time";
+import { rangeWindow } from "./in-range";
+import { articlesOverTime, hiddenTags } from "./articles-over-time";
+import { windowFigures } from "./kept-hours";
 import { duplicateRate } from "./duplicate-rate";
 import { waiting } from "./waiting";
 
@@ -12,11 +13,11 @@ export async function getDashboard(db: Db, input: { range?: DashboardRange }, ac
   authorize(actor, "read");
   const { range } = dashboardParams.parse(input);
   const w = rangeWindow(range, now);
-  const firstId = await firstIdSince(db, w);
+  const [figures, hidden] = await Promise.all([windowFigures(db, w), hiddenTags(db)]);
   const [topics, places, rates, wait] = await Promise.all([
-    articlesOverTime(db, w, firstId, "topic"),
-    articlesOverTime(db, w, firstId, "place"),
-    duplicateRate(db, w, firstId),
+    articlesOverTime(db, w, "topic", undefined, figures, hidden),
+    articlesOverTime(db, w, "place", undefined, figures, hidden),
+    duplicateRate(db, figures),
     waiting(db, now),
   ]);
   return {
