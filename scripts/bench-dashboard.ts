@@ -2,7 +2,7 @@
 // 100,000) over 60 days into a fresh store with tags, sources and duplicate
 // links, then times getDashboard per range against the queue's first page
 // (findArticles) on the same store, as a ratio. The figures are kept per hour
-// once counted (decision 026), so each range is timed three ways: the first
+// once counted (decision 025), so each range is timed three ways: the first
 // read, which counts every hour of the window; a read with nothing changed;
 // and a read after a change (an editor's decision on the newest story, which
 // marks its hour to be counted again), the common case on a working desk.

@@ -1,4 +1,4 @@
--- The dashboard's figures kept per hour of story time (issue 19, decision 026).
+-- The dashboard's figures kept per hour of story time (issue 19, decision 025).
 -- Counting a 30-day window took 0.6 s at 100,000 articles and 7.4 s at
 -- 1,000,000; an hour's figures are counted once and kept (DashboardHour, the
 -- hours in DashboardHourDone), and a change to what they count marks its hour
