@@ -28,7 +28,8 @@ const USAGE = `usage: npm run bench:ingest -- [--corpus DIR] [--size N] [--store
   --batch N      items a bulk transaction holds (default: ingest's, 500)
   --per-item N   stories ingested through the per-item path for the ratio (default 2000; 0: none)
   --reuters N    ingest only the first N Reuters stories (default all)
-  --threads N    worker threads for the engines on the bulk path (default 1; 0: the writer's thread)`;
+  --threads N    worker threads for the engines on the bulk path (default 1; 0: the writer's thread)
+  --drop-triggers TEXT  drop the store's triggers whose name holds TEXT before ingesting (what a family of them costs)`;
 
 const { values: args } = parseArgs({
   options: {
@@ -40,6 +41,7 @@ const { values: args } = parseArgs({
     "per-item": { type: "string" },
     reuters: { type: "string" },
     threads: { type: "string" },
+    "drop-triggers": { type: "string" },
     help: { type: "boolean", short: "h" },
   },
 });
@@ -149,6 +151,20 @@ async function freshStore(kind: "sqlite" | "postgres"): Promise<{ url: string; d
   return { url: u.toString(), drop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
 }
 
+/** Drops the triggers whose name holds `text`: the baseline for what they cost. */
+async function dropTriggers(db: Awaited<ReturnType<typeof prepareStore>>["db"], kind: "sqlite" | "postgres", text: string) {
+  const rows =
+    kind === "sqlite"
+      ? await db.$queryRawUnsafe<{ name: string; tbl: string }[]>(`SELECT name, tbl_name AS tbl FROM sqlite_master WHERE type = 'trigger' AND instr(name, ?) > 0`, text)
+      : await db.$queryRawUnsafe<{ name: string; tbl: string }[]>(
+          `SELECT DISTINCT trigger_name AS name, event_object_table AS tbl FROM information_schema.triggers WHERE strpos(trigger_name, $1) > 0`,
+          text,
+        );
+  if (!rows.length) throw new Error(`--drop-triggers ${text}: the store has no trigger whose name holds it`);
+  for (const r of rows) await db.$executeRawUnsafe(kind === "sqlite" ? `DROP TRIGGER "${r.name}"` : `DROP TRIGGER "${r.name}" ON "${r.tbl}"`);
+  progress(`  dropped ${rows.length} triggers: ${rows.map((r) => r.name).join(", ")}`);
+}
+
 // ---------------------------------------------------------------- measuring
 
 let peakRss = 0;
@@ -179,6 +195,7 @@ async function measure(label: string, kind: "sqlite" | "postgres", inputs: Inges
   try {
     const t0 = performance.now();
     const { db } = await prepareStore(store.url);
+    if (args["drop-triggers"]) await dropTriggers(db, kind, args["drop-triggers"]);
     const t1 = performance.now();
     let done = 0;
     let first = 0;

@@ -209,26 +209,35 @@ describe.each(storeKinds())("dashboard SQL against a reference count on %s", (ki
     }
   };
 
-  it("reads the hours it counted from what it kept", async () => {
+  it("reads the hours and days it counted from what it kept", async () => {
     await sameAsReference();
     const { db } = store;
-    const kept = await db.dashboardHour.findFirst({ where: { dim: "source", n: { gt: 0 } }, orderBy: { hour: "desc" } });
-    expect(kept).not.toBeNull();
-    // Marks left are of hours outside every window (the seed spans 40 days, and a little after now).
     const w30 = rangeWindow("30d", now);
+    const w24 = rangeWindow("24h", now);
+    // Marks left are of hours outside every window (the seed spans 40 days, and a little after now).
     const marksInWindow = () => db.dashboardDirty.count({ where: { hour: { gte: w30.from.getTime() / HOUR, lt: w30.to.getTime() / HOUR } } });
     expect(await marksInWindow()).toBe(0);
-    // A kept row changed behind the dashboard's back shows: it is read, not counted again.
-    const before = (await getDashboard(db, { range: "30d" }, viewer, now)).articles;
-    await db.dashboardHour.update({ where: { hour_dim_key: { hour: kept!.hour, dim: "source", key: kept!.key } }, data: { n: kept!.n + 1000 } });
-    expect((await getDashboard(db, { range: "30d" }, viewer, now)).articles).toBe(before + 1000);
-    // A change in that hour marks it, and the next read counts it again.
-    const inHour = await db.article.findFirst({ where: { ingestedAt: { gte: new Date(kept!.hour * HOUR), lt: new Date((kept!.hour + 1) * HOUR) } } });
-    const any = inHour ?? (await db.article.findFirstOrThrow());
-    await db.article.update({ where: { id: any.id }, data: { sourceId: any.sourceId } }); // no change: no mark
+    // A window by day reads the days' sums; a window by hour, the hours. A kept row changed behind
+    // the dashboard's back shows: it is read, not counted again.
+    const day = await db.dashboardHour.findFirst({ where: { span: 24, dim: "source", n: { gt: 0 } }, orderBy: { hour: "desc" } });
+    const hour = await db.dashboardHour.findFirst({ where: { span: 1, dim: "source", n: { gt: 0 }, hour: { gte: w24.from.getTime() / HOUR, lt: w24.to.getTime() / HOUR } }, orderBy: { hour: "desc" } });
+    expect(day && hour).toBeTruthy();
+    const before = { d30: (await getDashboard(db, { range: "30d" }, viewer, now)).articles, d24: (await getDashboard(db, { range: "24h" }, viewer, now)).articles };
+    const bump = (r: NonNullable<typeof day>, by: number) =>
+      db.dashboardHour.update({ where: { span_hour_dim_key: { span: r.span, hour: r.hour, dim: "source", key: r.key } }, data: { n: r.n + by } });
+    await bump(day!, 1000);
+    await bump(hour!, 100);
+    expect((await getDashboard(db, { range: "30d" }, viewer, now)).articles).toBe(before.d30 + 1000);
+    expect((await getDashboard(db, { range: "24h" }, viewer, now)).articles).toBe(before.d24 + 100);
+    // A change that moves nothing marks nothing.
+    const any = await db.article.findFirstOrThrow();
+    await db.article.update({ where: { id: any.id }, data: { sourceId: any.sourceId } });
     expect(await marksInWindow()).toBe(0);
-    await db.$executeRawUnsafe(`INSERT INTO "DashboardDirty" ("hour") VALUES (${kept!.hour})`);
-    expect((await getDashboard(db, { range: "30d" }, viewer, now)).articles).toBe(before);
+    // A mark on an hour makes the next read count that hour again and sum its day again.
+    await db.$executeRawUnsafe(`INSERT INTO "DashboardDirty" ("hour") VALUES (${hour!.hour})`);
+    expect((await getDashboard(db, { range: "24h" }, viewer, now)).articles).toBe(before.d24);
+    await db.$executeRawUnsafe(`INSERT INTO "DashboardDirty" ("hour") VALUES (${day!.hour + 5})`);
+    expect((await getDashboard(db, { range: "30d" }, viewer, now)).articles).toBe(before.d30);
     await sameAsReference();
   });
 

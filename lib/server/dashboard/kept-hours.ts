@@ -22,6 +22,8 @@ import { STORY_TIME_SQL, type Window } from "./in-range";
 const HOUR = 3_600_000;
 /** Hours counted in one transaction: SQLite's write lock is held that long (about 0.25 s at 1,000,000 stories). */
 const HOURS_PER_TRANSACTION = 24;
+/** Days summed from their hours in one transaction. */
+const DAYS_PER_TRANSACTION = 10;
 /** Kept hours this far behind the longest window are dropped (the window never comes back to them). */
 const KEEP_HOURS = 31 * 24;
 
@@ -130,13 +132,15 @@ function runs(hours: number[]): [number, number][] {
   return out;
 }
 
+type Query = <T>(q: Prisma.Sql) => Promise<T[]>;
+
 /** The hours of [from, to) to count: never counted, or marked since (all of them after a mark of every hour). */
-async function pendingHours(db: Db, query: <T>(q: Prisma.Sql) => Promise<T[]>, from: number, to: number) {
+async function pendingHours(query: Query, from: number, to: number) {
   const [marks, done] = await Promise.all([
     query<{ id: unknown; hour: unknown }>(
       Prisma.sql`SELECT d."id", d."hour" FROM "DashboardDirty" d WHERE d."hour" = -1 OR (d."hour" >= ${from} AND d."hour" < ${to})`,
     ),
-    query<{ hour: unknown }>(Prisma.sql`SELECT h."hour" FROM "DashboardHourDone" h WHERE h."hour" >= ${from} AND h."hour" < ${to}`),
+    query<{ hour: unknown }>(Prisma.sql`SELECT h."hour" FROM "DashboardHourDone" h WHERE h."span" = 1 AND h."hour" >= ${from} AND h."hour" < ${to}`),
   ]);
   const everything = marks.some((m) => Number(m.hour) === -1);
   const kept = new Set(everything ? [] : done.map((d) => Number(d.hour)));
@@ -146,46 +150,80 @@ async function pendingHours(db: Db, query: <T>(q: Prisma.Sql) => Promise<T[]>, f
   return { hours, marks: marks.map((m) => Number(m.id)), everything };
 }
 
+/** The days (first hours) of [from, to) whose sums are not kept. */
+async function pendingDays(query: Query, from: number, to: number): Promise<number[]> {
+  const done = new Set(
+    (await query<{ hour: unknown }>(Prisma.sql`SELECT h."hour" FROM "DashboardHourDone" h WHERE h."span" = 24 AND h."hour" >= ${from} AND h."hour" < ${to}`)).map((d) =>
+      Number(d.hour),
+    ),
+  );
+  const days: number[] = [];
+  for (let d = from; d < to; d += 24) if (!done.has(d)) days.push(d);
+  return days;
+}
+
 const isConflict = (e: unknown) => {
   const text = `${(e as { code?: unknown })?.code ?? ""} ${(e as Error)?.message ?? ""}`;
   // Another count of the same hours got there first: its figures stand.
-  return /40001|23505|P2002|P2034|serializ|unique|concurrent update/i.test(text);
+  return /40001|23505|P2002|P2034|serializ|unique|concurrent update|WriteConflict/i.test(text);
 };
 
-/** Counts and keeps the pending hours of [from, to) in one transaction. */
+/**
+ * One transaction that reads what is kept and writes to it. SQLite's take the
+ * write lock first (db/client.ts). PostgreSQL's are serializable: a count and a
+ * sum of the same hours at once cannot both stand, and the one that fails is
+ * not kept (isConflict).
+ */
+async function keeping(db: Db, work: (query: Query, exec: (q: Prisma.Sql) => Promise<unknown>) => Promise<void>): Promise<void> {
+  await db
+    .$transaction((tx) => work(<T,>(q: Prisma.Sql) => tx.$queryRaw<T[]>(q), (q) => tx.$executeRaw(q)), { timeout: 120_000, isolationLevel: "Serializable" })
+    .catch((e: unknown) => {
+      if (!isConflict(e)) throw e;
+    });
+}
+
+async function insertRows(exec: (q: Prisma.Sql) => Promise<unknown>, rows: Prisma.Sql[], into: Prisma.Sql): Promise<void> {
+  // SQLite binds at most 32,766 values a statement.
+  for (let i = 0; i < rows.length; i += 1000) await exec(Prisma.sql`INSERT INTO ${into} VALUES ${Prisma.join(rows.slice(i, i + 1000))}`);
+}
+
+/** Counts and keeps the pending hours of [from, to); the days they fall in are summed again later. */
 async function keepHours(db: Db, from: number, to: number): Promise<void> {
-  const postgres = dbKind(db) === "postgres";
-  await db.$transaction(
-    async (tx) => {
-      const query = <T,>(q: Prisma.Sql) => tx.$queryRaw<T[]>(q);
-      const pending = await pendingHours(db, query, from, to);
-      if (pending.everything) {
-        // A tag changed which chart it counts in: every kept hour is stale.
-        await tx.$executeRaw`DELETE FROM "DashboardHour"`;
-        await tx.$executeRaw`DELETE FROM "DashboardHourDone"`;
-      }
-      const rows: HourRow[] = [];
-      for (const [a, b] of runs(pending.hours)) {
-        rows.push(...(await countHours(db, query, a, b)));
-        await tx.$executeRaw`DELETE FROM "DashboardHour" WHERE "hour" >= ${a} AND "hour" < ${b}`;
-        await tx.$executeRaw`DELETE FROM "DashboardHourDone" WHERE "hour" >= ${a} AND "hour" < ${b}`;
-      }
-      // SQLite binds at most 32,766 values a statement: 1,000 rows of five.
-      for (let i = 0; i < rows.length; i += 1000) {
-        const values = rows.slice(i, i + 1000).map((r) => Prisma.sql`(${r.hour}, ${r.dim}, ${r.key}, ${r.n}, ${r.dups})`);
-        await tx.$executeRaw`INSERT INTO "DashboardHour" ("hour", "dim", "key", "n", "dups") VALUES ${Prisma.join(values)}`;
-      }
-      for (let i = 0; i < pending.hours.length; i += 1000) {
-        const values = pending.hours.slice(i, i + 1000).map((h) => Prisma.sql`(${h})`);
-        await tx.$executeRaw`INSERT INTO "DashboardHourDone" ("hour") VALUES ${Prisma.join(values)}`;
-      }
-      for (let i = 0; i < pending.marks.length; i += 1000) {
-        await tx.$executeRaw`DELETE FROM "DashboardDirty" WHERE "id" IN (${Prisma.join(pending.marks.slice(i, i + 1000))})`;
-      }
-    },
-    // The client is typed as SQLite's, which knows only Serializable; PostgreSQL's takes RepeatableRead.
-    { timeout: 120_000, ...((postgres ? { isolationLevel: "RepeatableRead" } : {}) as object) },
-  );
+  await keeping(db, async (query, exec) => {
+    const pending = await pendingHours(query, from, to);
+    if (pending.everything) {
+      // A tag changed which chart it counts in: everything kept is stale.
+      await exec(Prisma.sql`DELETE FROM "DashboardHour"`);
+      await exec(Prisma.sql`DELETE FROM "DashboardHourDone"`);
+    }
+    const rows: HourRow[] = [];
+    for (const [a, b] of runs(pending.hours)) {
+      rows.push(...(await countHours(db, query, a, b)));
+      const [da, db_] = [Math.floor(a / 24) * 24, Math.floor((b - 1) / 24) * 24 + 24];
+      await exec(Prisma.sql`DELETE FROM "DashboardHour" WHERE ("span" = 1 AND "hour" >= ${a} AND "hour" < ${b}) OR ("span" = 24 AND "hour" >= ${da} AND "hour" < ${db_})`);
+      await exec(Prisma.sql`DELETE FROM "DashboardHourDone" WHERE ("span" = 1 AND "hour" >= ${a} AND "hour" < ${b}) OR ("span" = 24 AND "hour" >= ${da} AND "hour" < ${db_})`);
+    }
+    await insertRows(exec, rows.map((r) => Prisma.sql`(1, ${r.hour}, ${r.dim}, ${r.key}, ${r.n}, ${r.dups})`), Prisma.sql`"DashboardHour" ("span", "hour", "dim", "key", "n", "dups")`);
+    await insertRows(exec, pending.hours.map((h) => Prisma.sql`(1, ${h})`), Prisma.sql`"DashboardHourDone" ("span", "hour")`);
+    for (let i = 0; i < pending.marks.length; i += 1000) {
+      await exec(Prisma.sql`DELETE FROM "DashboardDirty" WHERE "id" IN (${Prisma.join(pending.marks.slice(i, i + 1000))})`);
+    }
+  });
+}
+
+/** Sums and keeps the days of [from, to) whose 24 hours are all kept and unmarked. */
+async function keepDays(db: Db, from: number, to: number): Promise<void> {
+  await keeping(db, async (query, exec) => {
+    const stale = new Set((await pendingHours(query, from, to)).hours.map((h) => Math.floor(h / 24) * 24));
+    const days = (await pendingDays(query, from, to)).filter((d) => !stale.has(d));
+    for (const [a, b] of runs(days.flatMap((d) => [d / 24])).map(([x, y]) => [x * 24, y * 24])) {
+      // Literals, so that both stores divide as integers (better-sqlite3 binds numbers as real).
+      await exec(Prisma.sql`INSERT INTO "DashboardHour" ("span", "hour", "dim", "key", "n", "dups")
+        SELECT 24, (k."hour" / 24) * 24, k."dim", k."key", sum(k."n"), sum(k."dups") FROM "DashboardHour" k
+        WHERE k."span" = 1 AND k."hour" >= ${Prisma.raw(String(a))} AND k."hour" < ${Prisma.raw(String(b))} GROUP BY (k."hour" / 24) * 24, k."dim", k."key"`);
+    }
+    await insertRows(exec, days.map((d) => Prisma.sql`(24, ${d})`), Prisma.sql`"DashboardHourDone" ("span", "hour")`);
+  });
 }
 
 /** Drops kept hours and marks the windows have left behind, so neither grows with the store's age. */
@@ -202,38 +240,68 @@ async function dropOld(db: Db, before: number): Promise<void> {
   ]);
 }
 
-/** The window's figures per bucket, from the kept hours (counting and keeping those pending first). */
+/**
+ * The window's figures per bucket, from what is kept: hours for a window by
+ * hour, days for a window by day (a 30-day window reads 30 days' sums rather
+ * than 720 hours'), counting and summing what is pending first.
+ */
 export async function windowFigures(db: Db, w: Window): Promise<WindowFigures> {
   const from = Math.floor(w.from.getTime() / HOUR);
   const to = Math.ceil(w.to.getTime() / HOUR);
-  const per = w.unit === "hour" ? 1 : 24;
-  const read = <T,>(q: Prisma.Sql) => readRows<T>(db, q);
+  const byDay = w.unit === "day";
+  const read: Query = <T,>(q: Prisma.Sql) => readRows<T>(db, q);
 
   await dropOld(db, from - KEEP_HOURS).catch(() => undefined); // housekeeping: tried again on the next read
-  let pending = await pendingHours(db, read, from, to);
-  if (pending.hours.length || pending.marks.length) {
+  let pending = await pendingHours(read, from, to);
+  if (pending.hours.length) {
     // Counted in runs of a day at most, so SQLite's write lock is never held long.
     for (let i = 0; i < pending.hours.length; i += HOURS_PER_TRANSACTION) {
       const chunk = pending.hours.slice(i, i + HOURS_PER_TRANSACTION);
-      await keepHours(db, chunk[0]!, chunk.at(-1)! + 1).catch((e: unknown) => {
-        if (!isConflict(e)) throw e;
-      });
+      await keepHours(db, chunk[0]!, chunk.at(-1)! + 1);
     }
-    pending = await pendingHours(db, read, from, to);
+    pending = await pendingHours(read, from, to);
   }
-  // Hours still pending (another count won, or a change came meanwhile) are counted here, not kept.
-  const fresh = pending.everything ? [] : runs(pending.hours);
+  let days: number[] = [];
+  if (byDay) {
+    days = await pendingDays(read, from, to);
+    for (let i = 0; i < days.length; i += DAYS_PER_TRANSACTION) {
+      const chunk = days.slice(i, i + DAYS_PER_TRANSACTION);
+      await keepDays(db, chunk[0]!, chunk.at(-1)! + 24);
+    }
+    days = await pendingDays(read, from, to);
+  }
+  // Hours still pending (another count won, or a change came meanwhile) are counted here, not kept;
+  // days not summed (or holding such an hour) are read from their hours.
+  const stale = new Set(pending.hours);
+  const unsummed = new Set([...days, ...pending.hours.map((h) => Math.floor(h / 24) * 24)]);
   const direct = pending.everything
     ? await countHours(db, read, from, to)
-    : (await Promise.all(fresh.map(([a, b]) => countHours(db, read, a, b)))).flat();
-  const skip = pending.everything ? Prisma.sql`1 = 0` : pending.hours.length ? Prisma.sql`k."hour" NOT IN (${Prisma.join(pending.hours)})` : Prisma.sql`1 = 1`;
-  const kept = await readRows<{ b: unknown; dim: Dim; key: string; n: unknown; dups: unknown }>(
-    db,
-    // Literals, so that both stores divide as integers (better-sqlite3 binds numbers as real).
-    Prisma.sql`SELECT (k."hour" - ${Prisma.raw(String(from))}) / ${Prisma.raw(String(per))} AS "b", k."dim", k."key", sum(k."n") AS "n", sum(k."dups") AS "dups"
-      FROM "DashboardHour" k WHERE k."hour" >= ${from} AND k."hour" < ${to} AND ${skip} GROUP BY 1, 2, 3`,
-  );
-  const rows: WindowFigures["rows"] = kept.map((r) => ({ bucket: Number(r.b), dim: r.dim, key: r.key, n: Number(r.n), dups: Number(r.dups) }));
-  for (const r of direct) rows.push({ bucket: Math.floor((r.hour - from) / per), dim: r.dim, key: r.key, n: r.n, dups: r.dups });
+    : (await Promise.all(runs(pending.hours).map(([a, b]) => countHours(db, read, a, b)))).flat();
+  const per = byDay ? 24 : 1;
+  const bucketOf = (hour: number) => Math.floor((hour - from) / per);
+  const rows: WindowFigures["rows"] = direct.map((r) => ({ bucket: bucketOf(r.hour), dim: r.dim, key: r.key, n: r.n, dups: r.dups }));
+  if (pending.everything) return { rows };
+  const sumRows = async (span: 1 | 24, hours: number[]) => {
+    if (span === 24 && hours.length === 0) return;
+    const only = hours.length ? Prisma.sql` AND k."hour" IN (${Prisma.join(hours)})` : Prisma.empty;
+    const kept = await readRows<{ b: unknown; dim: Dim; key: string; n: unknown; dups: unknown }>(
+      db,
+      // Literals, so that both stores divide as integers (better-sqlite3 binds numbers as real).
+      Prisma.sql`SELECT (k."hour" - ${Prisma.raw(String(from))}) / ${Prisma.raw(String(per))} AS "b", k."dim", k."key", sum(k."n") AS "n", sum(k."dups") AS "dups"
+        FROM "DashboardHour" k WHERE k."span" = ${span} AND k."hour" >= ${from} AND k."hour" < ${to}${only} GROUP BY 1, 2, 3`,
+    );
+    for (const r of kept) rows.push({ bucket: Number(r.b), dim: r.dim, key: r.key, n: Number(r.n), dups: Number(r.dups) });
+  };
+  if (byDay) {
+    const allDays: number[] = [];
+    for (let d = from; d < to; d += 24) allDays.push(d);
+    await sumRows(24, allDays.filter((d) => !unsummed.has(d)));
+    const hoursOfUnsummed = [...unsummed].flatMap((d) => Array.from({ length: 24 }, (_, i) => d + i)).filter((h) => h >= from && h < to && !stale.has(h));
+    if (hoursOfUnsummed.length) await sumRows(1, hoursOfUnsummed);
+  } else {
+    const hours: number[] = [];
+    for (let h = from; h < to; h++) if (!stale.has(h)) hours.push(h);
+    if (hours.length) await sumRows(1, hours.length === to - from ? [] : hours);
+  }
   return { rows };
 }

@@ -1,24 +1,28 @@
 -- The dashboard's figures kept per hour of story time (issue 19, decision 025).
 -- Counting a 30-day window took 0.6 s at 100,000 articles and 7.4 s at
 -- 1,000,000; an hour's figures are counted once and kept (DashboardHour, the
--- hours in DashboardHourDone), and a change to what they count marks its hour
+-- hours in DashboardHourDone; a day's are its hours' summed, span 24), and a change to what they count marks its hour
 -- to be counted again (DashboardDirty). The counting stays in one place
 -- (lib/server/dashboard/kept-hours.ts): these triggers only say which hour
 -- changed, so they hold no counting rule that could drift from it. An hour is
 -- unixepoch(story time) / 3600; the story time is the publication time, or
 -- the arrival when there is none or it is later (in-range.ts).
 CREATE TABLE "DashboardHour" (
+    "span" INTEGER NOT NULL,
     "hour" INTEGER NOT NULL,
     "dim" TEXT NOT NULL,
     "key" TEXT NOT NULL,
     "n" INTEGER NOT NULL,
     "dups" INTEGER NOT NULL,
 
-    PRIMARY KEY ("hour", "dim", "key")
+    PRIMARY KEY ("span", "hour", "dim", "key")
 );
 
 CREATE TABLE "DashboardHourDone" (
-    "hour" INTEGER NOT NULL PRIMARY KEY
+    "span" INTEGER NOT NULL,
+    "hour" INTEGER NOT NULL,
+
+    PRIMARY KEY ("span", "hour")
 );
 
 -- hour -1: every hour (a tag changed kind). tx is PostgreSQL's (one mark per hour per transaction); 0 here.

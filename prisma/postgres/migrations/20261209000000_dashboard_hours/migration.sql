@@ -5,19 +5,21 @@
 -- see this change. So each transaction leaves a mark of its own for each hour
 -- it changes (one, however many rows), and a count deletes only the marks it saw.
 CREATE TABLE "DashboardHour" (
+    "span" INTEGER NOT NULL,
     "hour" INTEGER NOT NULL,
     "dim" TEXT NOT NULL,
     "key" TEXT NOT NULL,
     "n" INTEGER NOT NULL,
     "dups" INTEGER NOT NULL,
 
-    CONSTRAINT "DashboardHour_pkey" PRIMARY KEY ("hour", "dim", "key")
+    CONSTRAINT "DashboardHour_pkey" PRIMARY KEY ("span", "hour", "dim", "key")
 );
 
 CREATE TABLE "DashboardHourDone" (
+    "span" INTEGER NOT NULL,
     "hour" INTEGER NOT NULL,
 
-    CONSTRAINT "DashboardHourDone_pkey" PRIMARY KEY ("hour")
+    CONSTRAINT "DashboardHourDone_pkey" PRIMARY KEY ("span", "hour")
 );
 
 CREATE TABLE "DashboardDirty" (
