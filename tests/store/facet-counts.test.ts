@@ -20,6 +20,8 @@ import { decideLink } from "../../lib/server/duplicates/decide-link";
 import { moveArticle } from "../../lib/server/stories/story-clusters";
 import { articleFilterParams } from "../../lib/schemas/articles";
 import { openConn } from "../../lib/server/ingest/bulk/conn";
+import { waiting } from "../../lib/server/dashboard/waiting";
+import { MENTION_TAG_CONFIDENCE } from "../../lib/tagging/thresholds";
 
 const base = { origin: "cli" as const, actor: "test", role: "system" as const, ingestTime: new Date("2026-11-28T12:00:00Z"), defaultSource: "Daily8" };
 const FILTERS = [undefined, "all", "new", "reviewed", "spiked"].flatMap((status) =>
@@ -37,6 +39,7 @@ describe.each(storeKinds())("facet counts kept at write time on %s", (kind) => {
 
   /** Every status and view: the kept counts, the recount and the queue's total agree. */
   async function expectSame(step: string) {
+    await expectSameWaiting(step);
     for (const p of FILTERS) {
       const kept = await facetsFromCounts(store.db, p);
       const counted = await computeFacets(store.db, await resolveTags(store.db, p));
@@ -57,6 +60,16 @@ describe.each(storeKinds())("facet counts kept at write time on %s", (kind) => {
     }
   }
   const rows = async () => Number((await store.db.$queryRawUnsafe<{ n: unknown }[]>(`SELECT count(*) AS n FROM "FacetCount"`))[0]!.n);
+
+  /** The dashboard's "what is waiting" suggestions, kept with these counts (decision 025), against a recount. */
+  async function expectSameWaiting(step: string) {
+    const [r] = await store.db.$queryRawUnsafe<{ tags: unknown; articles: unknown }[]>(
+      `SELECT count(*) AS "tags", count(DISTINCT t."articleId") AS "articles" FROM "Article" a JOIN "ArticleTag" t ON t."articleId" = a."id" JOIN "Tag" g ON g."id" = t."tagId"
+       WHERE a."status" = 'new' AND t."state" = 'suggested' AND (g."scheme" <> 'iso3166' OR t."rel" = 'main' OR t."confidence" >= ${MENTION_TAG_CONFIDENCE})`,
+    );
+    const w = await waiting(store.db, new Date());
+    expect({ step, tags: w.suggestedTags, articles: w.suggestedTagArticles }).toEqual({ step, tags: Number(r!.tags), articles: Number(r!.articles) });
+  }
 
   it("agree after ingest, bulk and per item, with duplicates and stories", async () => {
     await expectSame("empty store");
@@ -116,6 +129,18 @@ describe.each(storeKinds())("facet counts kept at write time on %s", (kind) => {
     await expectSame("two links in one statement");
     await db.duplicateLink.updateMany({ where: { articleId: a!.id }, data: { state: "dismissed" } });
     await expectSame("links dismissed in one statement");
+    // Suggestions several at once on one article: added in one statement, decided in one, a place moved below the bar.
+    const topics = await db.tag.findMany({ where: { scheme: "medtop", parentId: null }, take: 40, orderBy: { id: "asc" } });
+    const fresh = topics.filter((t) => !t.hidden).slice(-2);
+    await db.articleTag.deleteMany({ where: { articleId: c!.id, tagId: { in: fresh.map((t) => t.id) } } });
+    await db.$executeRawUnsafe(
+      `INSERT INTO "ArticleTag" ("articleId", "tagId", "origin", "confidence", "state", "createdAt", "updatedAt") VALUES ${fresh.map((t) => `(${c!.id}, ${t.id}, 'machine', 0.8, 'suggested', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)`).join(", ")}`,
+    );
+    await expectSame("suggestions added in one statement");
+    await db.articleTag.updateMany({ where: { articleId: c!.id }, data: { state: "rejected" } });
+    await expectSame("an article's suggestions rejected in one statement");
+    await db.articleTag.updateMany({ where: { articleId: c!.id }, data: { state: "suggested" } });
+    await expectSame("and suggested again");
     await db.articleTag.updateMany({ where: { articleId: b!.id }, data: { confidence: 0.1, rel: "mentioned" } });
     await db.article.updateMany({ where: { id: { in: [b!.id, c!.id] } }, data: { status: "reviewed", storyLead: true } });
     await db.source.deleteMany({ where: { articles: { some: { id: c!.id } } } });

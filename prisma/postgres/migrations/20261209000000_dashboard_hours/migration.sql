@@ -114,3 +114,95 @@ END;
 $$;
 CREATE TRIGGER "Tag_dashboard_update" AFTER UPDATE OF "scheme", "parentId" ON "Tag"
   FOR EACH ROW EXECUTE FUNCTION wiredesk_dashboard_tag_kind_change();
+
+-- What is waiting (the dashboard's suggestions on new articles, waiting.ts) kept with the filter
+-- bar's counts (FacetCount, decision 022): 'sugg' +1/-1 per suggested tag row (a place only when it
+-- is the story's or at 0.7, as the queue files it), 'suggart' +1/-1 per article that has one.
+-- Tag rows are counted per statement, from its transition tables: a row trigger after a statement
+-- that changed several rows of one article sees them all, and would take each for "another".
+CREATE FUNCTION wiredesk_waiting_q(state text, rel text, confidence double precision, tag integer) RETURNS boolean STABLE LANGUAGE sql AS $$
+  SELECT state = 'suggested' AND EXISTS (SELECT 1 FROM "Tag" g WHERE g."id" = tag AND (g."scheme" <> 'iso3166' OR rel = 'main' OR confidence >= 0.7))
+$$;
+
+-- Articles whose suggested rows changed by dn: their count moves by dn, and they count as having
+-- one when they have one now, less when they had one before (now - dn).
+CREATE FUNCTION wiredesk_waiting_moved(ids integer[], deltas integer[]) RETURNS void LANGUAGE sql AS $$
+  INSERT INTO "FacetCount" ("lead", "status", "dim", "ref", "n")
+  SELECT a."storyLead", a."status", v.dim, 0, v.n FROM (
+    SELECT x.id, x.dn, (SELECT count(*) FROM "ArticleTag" t WHERE t."articleId" = x.id AND wiredesk_waiting_q(t."state", t."rel", t."confidence", t."tagId"))::integer AS now
+    FROM unnest(ids, deltas) AS x(id, dn)
+  ) c JOIN "Article" a ON a."id" = c.id
+  CROSS JOIN LATERAL (VALUES ('sugg', c.dn), ('suggart', (c.now > 0)::integer - ((c.now - c.dn) > 0)::integer)) AS v(dim, n)
+  WHERE v.n <> 0
+$$;
+
+CREATE FUNCTION wiredesk_waiting_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM wiredesk_waiting_moved(array_agg(s.id), array_agg(s.dn)) FROM (
+    SELECT r."articleId" AS id, count(*)::integer AS dn FROM new_rows r WHERE wiredesk_waiting_q(r."state", r."rel", r."confidence", r."tagId") GROUP BY r."articleId"
+  ) s HAVING count(*) > 0;
+  RETURN NULL;
+END;
+$$;
+CREATE TRIGGER "ArticleTag_waiting_insert" AFTER INSERT ON "ArticleTag" REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION wiredesk_waiting_inserted();
+
+-- An article's own delete has counted its rows out already (its row is gone by now: the join drops them).
+CREATE FUNCTION wiredesk_waiting_deleted() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM wiredesk_waiting_moved(array_agg(s.id), array_agg(s.dn)) FROM (
+    SELECT r."articleId" AS id, -count(*)::integer AS dn FROM old_rows r WHERE wiredesk_waiting_q(r."state", r."rel", r."confidence", r."tagId") GROUP BY r."articleId"
+  ) s HAVING count(*) > 0;
+  RETURN NULL;
+END;
+$$;
+CREATE TRIGGER "ArticleTag_waiting_delete" AFTER DELETE ON "ArticleTag" REFERENCING OLD TABLE AS old_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION wiredesk_waiting_deleted();
+
+CREATE FUNCTION wiredesk_waiting_updated() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM wiredesk_waiting_moved(array_agg(s.id), array_agg(s.dn)) FROM (
+    SELECT d.id, sum(d.sign)::integer AS dn FROM (
+      SELECT r."articleId" AS id, 1 AS sign FROM new_rows r WHERE wiredesk_waiting_q(r."state", r."rel", r."confidence", r."tagId")
+      UNION ALL SELECT r."articleId", -1 FROM old_rows r WHERE wiredesk_waiting_q(r."state", r."rel", r."confidence", r."tagId")
+    ) d GROUP BY d.id
+  ) s WHERE s.dn <> 0 HAVING count(*) > 0;
+  RETURN NULL;
+END;
+$$;
+CREATE TRIGGER "ArticleTag_waiting_update" AFTER UPDATE ON "ArticleTag" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION wiredesk_waiting_updated();
+
+-- An article's status or lead moves its suggestions; its delete (before, while its rows are there) takes them out.
+CREATE FUNCTION wiredesk_waiting_article(r "Article", sign integer) RETURNS void LANGUAGE sql AS $$
+  INSERT INTO "FacetCount" ("lead", "status", "dim", "ref", "n")
+  SELECT r."storyLead", r."status", v.dim, 0, sign * v.n FROM
+    (SELECT count(*)::integer AS c FROM "ArticleTag" t WHERE t."articleId" = r."id" AND wiredesk_waiting_q(t."state", t."rel", t."confidence", t."tagId")) k
+    CROSS JOIN LATERAL (VALUES ('sugg', k.c), ('suggart', (k.c > 0)::integer)) AS v(dim, n)
+  WHERE v.n > 0
+$$;
+
+CREATE FUNCTION wiredesk_waiting_article_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'UPDATE' THEN
+    IF (OLD."status", OLD."storyLead") IS DISTINCT FROM (NEW."status", NEW."storyLead") THEN
+      PERFORM wiredesk_waiting_article(OLD, -1);
+      PERFORM wiredesk_waiting_article(NEW, 1);
+    END IF;
+    RETURN NULL;
+  END IF;
+  PERFORM wiredesk_waiting_article(OLD, -1);
+  RETURN OLD;
+END;
+$$;
+CREATE TRIGGER "Article_waiting_update" AFTER UPDATE OF "status", "storyLead" ON "Article"
+  FOR EACH ROW EXECUTE FUNCTION wiredesk_waiting_article_change();
+CREATE TRIGGER "Article_waiting_delete" BEFORE DELETE ON "Article"
+  FOR EACH ROW EXECUTE FUNCTION wiredesk_waiting_article_change();
+
+INSERT INTO "FacetCount" ("lead", "status", "dim", "ref", "n")
+SELECT a."storyLead", a."status", 'sugg', 0, count(*) FROM "ArticleTag" t JOIN "Article" a ON a."id" = t."articleId"
+WHERE wiredesk_waiting_q(t."state", t."rel", t."confidence", t."tagId") GROUP BY a."storyLead", a."status";
+INSERT INTO "FacetCount" ("lead", "status", "dim", "ref", "n")
+SELECT a."storyLead", a."status", 'suggart', 0, count(DISTINCT t."articleId") FROM "ArticleTag" t JOIN "Article" a ON a."id" = t."articleId"
+WHERE wiredesk_waiting_q(t."state", t."rel", t."confidence", t."tagId") GROUP BY a."storyLead", a."status";
