@@ -36,16 +36,14 @@ export async function keptTotal(db: Db, p: Filters): Promise<number> {
 export async function facetsFromCounts(db: Db, p: Filters): Promise<ArticleFacets> {
   // By story (the default) only story leads count; by article every row does.
   const lead = leadSql(db, p);
-  const [rows, span] = await Promise.all([
+  const [rows] = await Promise.all([
     readRows<{ status: string; dim: string; ref: unknown; n: unknown }>(
       db,
       Prisma.sql`SELECT f."status", f."dim", f."ref", sum(f."n") AS n FROM "FacetCount" f WHERE ${lead}
         GROUP BY f."status", f."dim", f."ref" HAVING sum(f."n") <> 0`,
     ),
-    readRows<{ span: unknown }>(db, Prisma.sql`SELECT coalesce(max("id") - min("id") + 1, 0) AS span FROM "FacetCount"`, { prepared: true }),
+    foldWhenMany(db),
   ]);
-  // Folding is a write; the read does not wait for it.
-  if (num(span[0]?.span) > FOLD_AT) void foldFacetCounts(db).catch((e: unknown) => console.warn(`facet counts: could not fold: ${(e as Error).message}`));
 
   const chosen = statusFilter(p);
   const statusCount = new Map<string, number>();
@@ -132,6 +130,12 @@ export async function foldWith(r: FoldRunner): Promise<void> {
 export async function foldIfMany(r: FoldRunner): Promise<void> {
   const [s] = await r.all<{ span: unknown }>(`SELECT coalesce(max("id") - min("id") + 1, 0) AS span FROM "FacetCount"`);
   if (num(s?.span) > FOLD_AT) await foldWith(r);
+}
+
+/** Starts a fold when the rows have piled up past FOLD_AT; a read that sums them does not wait for it (folding is a write). */
+export async function foldWhenMany(db: Db): Promise<void> {
+  const [span] = await readRows<{ span: unknown }>(db, Prisma.sql`SELECT coalesce(max("id") - min("id") + 1, 0) AS span FROM "FacetCount"`, { prepared: true });
+  if (num(span?.span) > FOLD_AT) void foldFacetCounts(db).catch((e: unknown) => console.warn(`facet counts: could not fold: ${(e as Error).message}`));
 }
 
 const folding = new WeakSet<Db>();

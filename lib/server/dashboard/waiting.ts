@@ -5,6 +5,7 @@ import { Prisma } from "../../../prisma/generated/sqlite/client";
 import type { Db } from "../db/client";
 import { readRows } from "../db/read-rows";
 import type { Waiting } from "../../schemas/dashboard";
+import { foldWhenMany } from "../articles/facet-counts";
 
 const HOUR = 3_600_000;
 
@@ -44,6 +45,7 @@ export async function waiting(db: Db, now: Date): Promise<Waiting> {
     ),
   ]);
   const kept = (dim: string) => Number(suggested.find((r) => r.dim === dim)?.n ?? 0);
+  await foldWhenMany(db);
   const sameStory = kinds.find((k) => k.kind === "same-story")?._count._all ?? 0;
   const allLinks = kinds.reduce((s, k) => s + k._count._all, 0);
   return {
