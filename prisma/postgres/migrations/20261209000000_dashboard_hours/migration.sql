@@ -74,7 +74,10 @@ CREATE TRIGGER "Article_dashboard_change" AFTER INSERT OR UPDATE OF "firstCreate
 CREATE FUNCTION wiredesk_dashboard_tag_change() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'INSERT' THEN
-    PERFORM wiredesk_dashboard_mark_articles(ARRAY[NEW."articleId"]);
+    -- Every suggestion ingest makes: one statement, no nested calls.
+    INSERT INTO "DashboardDirty" ("hour", "tx")
+    SELECT x.h, txid_current() FROM (SELECT wiredesk_dashboard_hour(a."firstCreated", a."ingestedAt") AS h FROM "Article" a WHERE a."id" = NEW."articleId") x
+    WHERE NOT EXISTS (SELECT 1 FROM "DashboardDirty" d WHERE d."hour" = x.h AND d."tx" = txid_current());
   ELSIF TG_OP = 'DELETE' THEN
     PERFORM wiredesk_dashboard_mark_articles(ARRAY[OLD."articleId"]);
   ELSIF (OLD."state", OLD."rel", OLD."confidence", OLD."tagId", OLD."articleId") IS DISTINCT FROM (NEW."state", NEW."rel", NEW."confidence", NEW."tagId", NEW."articleId") THEN
@@ -118,8 +121,9 @@ CREATE TRIGGER "Tag_dashboard_update" AFTER UPDATE OF "scheme", "parentId" ON "T
 -- What is waiting (the dashboard's suggestions on new articles, waiting.ts) kept with the filter
 -- bar's counts (FacetCount, decision 022): 'sugg' +1/-1 per suggested tag row (a place only when it
 -- is the story's or at 0.7, as the queue files it), 'suggart' +1/-1 per article that has one.
--- Tag rows are counted per statement, from its transition tables: a row trigger after a statement
--- that changed several rows of one article sees them all, and would take each for "another".
+-- Updates and deletes of tag rows are counted per statement, from its transition tables: a row
+-- trigger after a statement that changed several rows of one article sees them all, and would take
+-- each for "another".
 CREATE FUNCTION wiredesk_waiting_q(state text, rel text, confidence double precision, tag integer) RETURNS boolean STABLE LANGUAGE sql AS $$
   SELECT state = 'suggested' AND EXISTS (SELECT 1 FROM "Tag" g WHERE g."id" = tag AND (g."scheme" <> 'iso3166' OR rel = 'main' OR confidence >= 0.7))
 $$;
@@ -136,16 +140,25 @@ CREATE FUNCTION wiredesk_waiting_moved(ids integer[], deltas integer[]) RETURNS 
   WHERE v.n <> 0
 $$;
 
+-- Inserts, the common case (every suggestion ingest makes), row by row: the article gains its first
+-- suggestion with its row of lowest id. Rows a statement inserts take ids after those already there,
+-- so within a multi-row insert only the first of an article's new rows sees none below it.
 CREATE FUNCTION wiredesk_waiting_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  PERFORM wiredesk_waiting_moved(array_agg(s.id), array_agg(s.dn)) FROM (
-    SELECT r."articleId" AS id, count(*)::integer AS dn FROM new_rows r WHERE wiredesk_waiting_q(r."state", r."rel", r."confidence", r."tagId") GROUP BY r."articleId"
-  ) s HAVING count(*) > 0;
+  IF NEW."state" <> 'suggested' THEN
+    RETURN NULL;
+  END IF;
+  INSERT INTO "FacetCount" ("lead", "status", "dim", "ref", "n")
+  SELECT a."storyLead", a."status", v.dim, 0, 1 FROM "Article" a JOIN "Tag" g ON g."id" = NEW."tagId"
+    CROSS JOIN LATERAL (SELECT 'sugg' AS dim UNION ALL SELECT 'suggart' WHERE NOT EXISTS (
+      SELECT 1 FROM "ArticleTag" t JOIN "Tag" h ON h."id" = t."tagId" WHERE t."articleId" = NEW."articleId" AND t."id" < NEW."id"
+        AND t."state" = 'suggested' AND (h."scheme" <> 'iso3166' OR t."rel" = 'main' OR t."confidence" >= 0.7))) v
+  WHERE a."id" = NEW."articleId" AND (g."scheme" <> 'iso3166' OR NEW."rel" = 'main' OR NEW."confidence" >= 0.7);
   RETURN NULL;
 END;
 $$;
-CREATE TRIGGER "ArticleTag_waiting_insert" AFTER INSERT ON "ArticleTag" REFERENCING NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION wiredesk_waiting_inserted();
+CREATE TRIGGER "ArticleTag_waiting_insert" AFTER INSERT ON "ArticleTag"
+  FOR EACH ROW EXECUTE FUNCTION wiredesk_waiting_inserted();
 
 -- An article's own delete has counted its rows out already (its row is gone by now: the join drops them).
 CREATE FUNCTION wiredesk_waiting_deleted() RETURNS trigger LANGUAGE plpgsql AS $$
