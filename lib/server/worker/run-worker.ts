@@ -6,7 +6,8 @@
 // On SQLite (one machine) a plain loop polls the due feeds.
 // Beside it, on either store, a loop sends the webhook deliveries that are
 // due from the store's queue (decision 021): rows are claimed one by one, so
-// any number of workers share them and each is sent once.
+// any number of workers share them and each is sent once. Another counts
+// the dashboard's pending hours ahead of its views (decision 025).
 import "server-only";
 import pg from "pg";
 import PgBoss from "pg-boss";
@@ -17,6 +18,8 @@ import { pollSource, type PollOptions, type PollOutcome } from "../sources/poll-
 import { optimizeSqliteFile, OPTIMIZE_EVERY_MS } from "../db/sqlite-stats";
 import { sqliteFile } from "../env";
 import { deliverDue, pruneDeliveries, type DeliverOptions, type DeliveryOutcome } from "../webhooks/deliver";
+import { windowFigures } from "../dashboard/kept-hours";
+import { rangeWindow } from "../dashboard/in-range";
 
 export const POLL_QUEUE = "wiredesk-poll-source";
 
@@ -47,6 +50,8 @@ export interface WorkerOptions extends PollOptions {
   /** How often due deliveries are looked for, in ms (default: tickMs). */
   deliveryTickMs?: number;
   onDelivery?: (o: DeliveryOutcome) => void;
+  /** How often the dashboard's pending hours are counted ahead of its views, in ms (default 10 minutes; 0: never). */
+  dashboardEveryMs?: number;
 }
 
 export interface RunningWorker {
@@ -93,11 +98,26 @@ function deliveryLoop(db: Db, opts: WorkerOptions, onError: (e: Error) => void, 
   })();
 }
 
+/**
+ * Counts and keeps the dashboard's pending hours of its longest window now and then (decision 025),
+ * so that a view finds them kept: on a store that never had a view, the first one counts every hour
+ * of 30 days (1.8-4.9 s at 100,000 stories). Started after one interval: a worker's first minutes go to its feeds.
+ */
+function dashboardLoop(db: Db, opts: WorkerOptions, onError: (e: Error) => void, signal: AbortSignal): Promise<void> {
+  const every = opts.dashboardEveryMs ?? 10 * 60_000;
+  if (every <= 0) return Promise.resolve();
+  return (async () => {
+    for (await sleep(every, signal); !signal.aborted; await sleep(every, signal)) {
+      await windowFigures(db, rangeWindow("30d", new Date())).catch(onError);
+    }
+  })();
+}
+
 export async function startWorker(db: Db, databaseUrl: string, opts: WorkerOptions = {}): Promise<RunningWorker> {
   const tickMs = opts.tickMs ?? 2000;
   const onError = opts.onError ?? ((e: Error) => console.error(`worker: ${e.message}`));
   const stopping = new AbortController();
-  const deliveries = deliveryLoop(db, opts, onError, stopping.signal);
+  const background = Promise.all([deliveryLoop(db, opts, onError, stopping.signal), dashboardLoop(db, opts, onError, stopping.signal)]);
 
   if (dbKind(db) !== "postgres") {
     let optimizedAt = Date.now();
@@ -124,7 +144,7 @@ export async function startWorker(db: Db, databaseUrl: string, opts: WorkerOptio
       kind: "loop",
       stop: async () => {
         stopping.abort();
-        await Promise.all([loop, deliveries]);
+        await Promise.all([loop, background]);
       },
     };
   }
@@ -165,7 +185,7 @@ export async function startWorker(db: Db, databaseUrl: string, opts: WorkerOptio
     kind: "queue",
     stop: async () => {
       stopping.abort();
-      await Promise.all([ticker, deliveries]);
+      await Promise.all([ticker, background]);
       await boss.stop({ graceful: true, wait: true, close: true, timeout: 30_000 });
     },
   };
