@@ -12,21 +12,12 @@ import { parseArgs } from "node:util";
 import { getDashboard } from "../lib/server/dashboard/get-dashboard";
 import { findArticles } from "../lib/server/articles/find-articles";
 import { systemActor } from "../lib/server/audit";
-import type { Db } from "../lib/server/db/client";
-import { benchStore } from "./bench-seed";
+import { benchStore, decideOnNewest } from "./bench-seed";
 
 const bench = systemActor("bench");
 const RUNS = 5;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-
-/** An editor's decision on the newest story's first tag row, and back: its hour is marked. */
-async function decideOnNewest(db: Db): Promise<void> {
-  const row = await db.articleTag.findFirst({ orderBy: { articleId: "desc" } });
-  if (!row) throw new Error("the store has no tag rows to decide on");
-  await db.articleTag.update({ where: { id: row.id }, data: { state: "accepted" } });
-  await db.articleTag.update({ where: { id: row.id }, data: { state: row.state } });
-}
 
 async function main() {
   const { values } = parseArgs({ options: { articles: { type: "string", default: "100000" }, url: { type: "string" } } });

@@ -27,6 +27,7 @@ import { redact } from "../lib/server/db/migrate";
 import { readReutersCorpus, type ReutersStory } from "./bench-dedup/reuters";
 import { latency, ms, table, type Latency } from "./bench-dedup/measure";
 import { buildStore } from "./bench-desk/build-store";
+import { decideOnNewest } from "./bench-seed";
 import { buildIsStale } from "./next-build";
 import { randomBytes } from "node:crypto";
 import { createUser } from "../lib/server/users";
@@ -298,14 +299,6 @@ async function drive(base: string, s: Scenario, connections: number, duration: n
   });
   const r = await run;
   return { lat: latency(times), rps: times.length / r.duration, failed: failed + r.errors + r.timeouts };
-}
-
-/** An editor's decision on the newest story's first tag row, and back: the dashboard's newest hour is marked. */
-async function decideOnNewest(db: Db): Promise<void> {
-  const row = await db.articleTag.findFirst({ orderBy: { articleId: "desc" } });
-  if (!row) return;
-  await db.articleTag.update({ where: { id: row.id }, data: { state: row.state === "accepted" ? "suggested" : "accepted" } });
-  await db.articleTag.update({ where: { id: row.id }, data: { state: row.state } });
 }
 
 /**

@@ -6,7 +6,7 @@ import "server-only";
 import { Prisma } from "../../../prisma/generated/sqlite/client";
 import type { DashboardRange } from "../../schemas/dashboard";
 
-const HOUR = 3_600_000;
+export const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
 export interface Window {

@@ -8,18 +8,17 @@
 //
 // Exactness: an hour is counted and its marks deleted in one transaction.
 // SQLite holds the write lock while it counts, so no change can slip between.
-// PostgreSQL counts in one snapshot (repeatable read) and deletes only the
-// marks that snapshot saw; a change it could not see left a mark of its own
-// transaction, which stays. Two counts of one hour at once conflict, and the
-// one that fails is simply not kept.
+// PostgreSQL counts in one snapshot (a serializable transaction) and deletes
+// only the marks that snapshot saw; a change it could not see left a mark of
+// its own transaction, which stays. Two counts of one hour at once conflict,
+// and the one that fails is simply not kept.
 import "server-only";
 import { Prisma } from "../../../prisma/generated/sqlite/client";
 import { dbKind, type Db } from "../db/client";
 import { readRows } from "../db/read-rows";
 import { filedSql, instant, PUBLISHED_SQL } from "../articles/article-sql";
-import { STORY_TIME_SQL, type Window } from "./in-range";
+import { HOUR, STORY_TIME_SQL, type Window } from "./in-range";
 
-const HOUR = 3_600_000;
 /** Hours counted in one transaction: SQLite's write lock is held that long (about 0.25 s at 1,000,000 stories). */
 const HOURS_PER_TRANSACTION = 24;
 /** Days summed from their hours in one transaction. */
@@ -28,6 +27,8 @@ const DAYS_PER_TRANSACTION = 10;
 const KEEP_HOURS = 31 * 24;
 
 type Dim = "topic" | "place" | "source";
+/** A read: through a transaction while keeping, through readRows otherwise. */
+type Query = <T>(q: Prisma.Sql) => Promise<T[]>;
 
 /** One kept row: a chart's articles with one set of counted tags, or a source's articles. */
 export interface HourRow {
@@ -92,7 +93,7 @@ function setOf(list: string | null, kind: "t" | "p"): string {
 const OPEN = Prisma.sql`l."state" IN ('suggested', 'confirmed')`;
 
 /** Counts the hours [from, to) from the articles: what DashboardHour keeps for them. */
-async function countHours(db: Db, query: <T>(q: Prisma.Sql) => Promise<T[]>, from: number, to: number): Promise<HourRow[]> {
+async function countHours(db: Db, query: Query, from: number, to: number): Promise<HourRow[]> {
   const rows = await query<{ h: unknown; tags: string | null; sourceId: unknown; dup: unknown; n: unknown }>(
     Prisma.sql`SELECT x."h", x."tags", x."sourceId", x."dup", count(*) AS "n" FROM (
       SELECT ${hourSql(db)} AS "h", ${tagSetsSql(db)} AS "tags", a."sourceId" AS "sourceId",
@@ -131,8 +132,6 @@ function runs(hours: number[]): [number, number][] {
   }
   return out;
 }
-
-type Query = <T>(q: Prisma.Sql) => Promise<T[]>;
 
 /** The hours of [from, to) to count: never counted, or marked since (all of them after a mark of every hour). */
 async function pendingHours(query: Query, from: number, to: number) {
@@ -199,9 +198,11 @@ async function keepHours(db: Db, from: number, to: number): Promise<void> {
     const rows: HourRow[] = [];
     for (const [a, b] of runs(pending.hours)) {
       rows.push(...(await countHours(db, query, a, b)));
-      const [da, db_] = [Math.floor(a / 24) * 24, Math.floor((b - 1) / 24) * 24 + 24];
-      await exec(Prisma.sql`DELETE FROM "DashboardHour" WHERE ("span" = 1 AND "hour" >= ${a} AND "hour" < ${b}) OR ("span" = 24 AND "hour" >= ${da} AND "hour" < ${db_})`);
-      await exec(Prisma.sql`DELETE FROM "DashboardHourDone" WHERE ("span" = 1 AND "hour" >= ${a} AND "hour" < ${b}) OR ("span" = 24 AND "hour" >= ${da} AND "hour" < ${db_})`);
+      // The days these hours fall in are summed again.
+      const [dayFrom, dayTo] = [Math.floor(a / 24) * 24, Math.floor((b - 1) / 24) * 24 + 24];
+      const stale = Prisma.sql`("span" = 1 AND "hour" >= ${a} AND "hour" < ${b}) OR ("span" = 24 AND "hour" >= ${dayFrom} AND "hour" < ${dayTo})`;
+      await exec(Prisma.sql`DELETE FROM "DashboardHour" WHERE ${stale}`);
+      await exec(Prisma.sql`DELETE FROM "DashboardHourDone" WHERE ${stale}`);
     }
     await insertRows(exec, rows.map((r) => Prisma.sql`(1, ${r.hour}, ${r.dim}, ${r.key}, ${r.n}, ${r.dups})`), Prisma.sql`"DashboardHour" ("span", "hour", "dim", "key", "n", "dups")`);
     await insertRows(exec, pending.hours.map((h) => Prisma.sql`(1, ${h})`), Prisma.sql`"DashboardHourDone" ("span", "hour")`);
@@ -216,7 +217,7 @@ async function keepDays(db: Db, from: number, to: number): Promise<void> {
   await keeping(db, async (query, exec) => {
     const stale = new Set((await pendingHours(query, from, to)).hours.map((h) => Math.floor(h / 24) * 24));
     const days = (await pendingDays(query, from, to)).filter((d) => !stale.has(d));
-    for (const [a, b] of runs(days.flatMap((d) => [d / 24])).map(([x, y]) => [x * 24, y * 24])) {
+    for (const [a, b] of runs(days.map((d) => d / 24)).map(([x, y]) => [x * 24, y * 24])) {
       // Literals, so that both stores divide as integers (better-sqlite3 binds numbers as real).
       await exec(Prisma.sql`INSERT INTO "DashboardHour" ("span", "hour", "dim", "key", "n", "dups")
         SELECT 24, (k."hour" / 24) * 24, k."dim", k."key", sum(k."n"), sum(k."dups") FROM "DashboardHour" k

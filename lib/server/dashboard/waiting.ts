@@ -43,9 +43,9 @@ export async function waiting(db: Db, now: Date): Promise<Waiting> {
       db,
       Prisma.sql`SELECT f."dim", sum(f."n") AS "n" FROM "FacetCount" f WHERE f."status" = 'new' AND f."dim" IN ('sugg', 'suggart') GROUP BY f."dim"`,
     ),
+    foldWhenMany(db),
   ]);
   const kept = (dim: string) => Number(suggested.find((r) => r.dim === dim)?.n ?? 0);
-  await foldWhenMany(db);
   const sameStory = kinds.find((k) => k.kind === "same-story")?._count._all ?? 0;
   const allLinks = kinds.reduce((s, k) => s + k._count._all, 0);
   return {
