@@ -6,6 +6,8 @@
 // counts kept at write time (facetsFromCounts), on the same store in the same
 // process, as a ratio; then "cold" counts after a change, through the cache
 // the desk uses; the queue's total; and the cost of folding the kept rows.
+// Then the counts under other filters: the store's count against each
+// process's in-memory index (decision 026).
 // With --url, a store that already holds articles is measured as it is.
 import { parseArgs } from "node:util";
 import { loadavg } from "node:os";
@@ -18,6 +20,8 @@ import { setStatus } from "../lib/server/articles/set-status";
 import { systemActor } from "../lib/server/audit";
 import { articleFilterParams } from "../lib/schemas/articles";
 import { benchStore } from "./bench-seed";
+import { facetIndex, indexFacets } from "../lib/server/articles/facet-index";
+import type { Db } from "../lib/server/db/client";
 
 const bench = systemActor("bench");
 
@@ -86,6 +90,8 @@ async function main() {
     cold.sort((a, b) => a - b);
     console.log(`\ncold counts after a decision (the desk's path, cache and all), ${cold.length} decisions: median ${f(cold[Math.floor(cold.length / 2)]!)}, worst ${f(cold.at(-1)!)}`);
 
+    await filteredCounts(db, median, f, runs);
+
     const before = await rows();
     const s = performance.now();
     await foldFacetCounts(db);
@@ -94,6 +100,52 @@ async function main() {
     await closeReader(db);
     await done();
   }
+}
+
+/**
+ * Counts under other filters (decision 026): the store's count over the chosen
+ * articles against the process's in-memory index, on the same store, as a
+ * ratio; the index's load time and memory; and cold counts after a decision
+ * through the desk's path (the index brought up to date, then counted).
+ */
+async function filteredCounts(db: Db, median: (f: () => Promise<unknown>) => Promise<number>, f: (ms: number) => string, runs: number) {
+  const heap = process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
+  let t = performance.now();
+  const index = await facetIndex(db, { min: 0, wait: true });
+  const loaded = performance.now() - t;
+  const grown = process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers - heap;
+  console.log(`\nthe in-memory index: loaded in ${f(loaded)} (${index!.articles} articles), memory about ${(grown / 2 ** 20).toFixed(0)} MiB`);
+  const all = await facetsFromCounts(db, articleFilterParams.parse({}));
+  const [place, place2] = all.place.map((x) => x.value);
+  const [topic] = all.topic.map((x) => x.value);
+  const [source] = all.source.map((x) => x.value);
+  const cases: [string, Record<string, string>][] = [
+    [`place ${place}`, { place: place! }],
+    [`topic ${topic}`, { topic: topic! }],
+    [`places ${place},${place2}`, { place: `${place},${place2}` }],
+    [`source ${source}, new`, { source: source!, status: "new" }],
+    ["has duplicates", { duplicates: "yes" }],
+    [`place ${place}, topic ${topic}, new`, { place: place!, topic: topic!, status: "new" }],
+    ["7 days, by article", { range: "7d", view: "articles" }],
+    ["search: oil", { q: "oil" }],
+  ];
+  console.log(`\n| counts under | store count | in-memory index | ratio |\n|---|---|---|---|`);
+  for (const [label, given] of cases) {
+    const p = await resolveTags(db, articleFilterParams.parse(given));
+    const store = await median(() => computeFacets(db, p));
+    const mem = await median(() => indexFacets(db, p, { min: 0, wait: true }));
+    console.log(`| ${label} | ${f(store)} | ${f(mem)} | ${(store / mem).toFixed(0)}× |`);
+  }
+  const targets = await db.article.findMany({ where: { status: "new" }, orderBy: { id: "desc" }, take: runs, select: { id: true, version: true } });
+  const cold: number[] = [];
+  for (const a of targets) {
+    await setStatus(db, a.id, "spiked", a.version, bench);
+    t = performance.now();
+    await articleFacets(db, { place: place! }, bench);
+    cold.push(performance.now() - t);
+  }
+  cold.sort((a, b) => a - b);
+  console.log(`\ncold counts under place ${place} after a decision (the desk's path), ${cold.length} decisions: median ${f(cold[Math.floor(cold.length / 2)]!)}, worst ${f(cold.at(-1)!)}`);
 }
 
 main().catch((e) => {

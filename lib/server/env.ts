@@ -81,6 +81,8 @@ export const envSchema = z.object({
   WIREDESK_DEMO: z.enum(["0", "1"]).default("1"),
   /** How long the queue's counts may lag behind a changing store before they are taken again (ms); 0: always exact. */
   WIREDESK_COUNTS_MAX_LAG_MS: z.coerce.number().int().nonnegative().default(0),
+  /** Stores of at least this many articles count filtered facets in each process's memory (decision 026); 0: always. */
+  WIREDESK_FACET_INDEX_MIN: z.coerce.number().int().nonnegative().default(20000),
   /** When copies are flagged, per kind, as JSON: {"near": {"minCoverage": 0.85}}; unset fields keep their defaults. */
   WIREDESK_DEDUP_THRESHOLDS: z
     .string()

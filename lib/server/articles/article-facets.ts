@@ -2,7 +2,8 @@
 // counted under every other active filter (with place=ES chosen, the topic
 // counts are of stories in Spain), so a count says what choosing it would show.
 // Exact; kept while the store is unchanged (count-cache.ts). With no filter
-// but status and view they come from the counts kept at write time (facet-counts.ts).
+// but status and view they come from the counts kept at write time (facet-counts.ts);
+// on a large store, under other filters, from the process's index (facet-index.ts).
 import "server-only";
 import { Prisma } from "../../../prisma/generated/sqlite/client";
 import type { Db } from "../db/client";
@@ -11,6 +12,7 @@ import { readRows } from "../db/read-rows";
 import { filedSql, hasDuplicatesSql, resolveTags, statusFilter, unfiltered, whereSql, type Dimension, type Filters } from "./article-sql";
 import { cachedCount } from "./count-cache";
 import { facetsFromCounts } from "./facet-counts";
+import { indexFacets } from "./facet-index";
 import { workflowStatus } from "../../schemas/vocabulary";
 import { articleFilterParams, countsKept, type ArticleFacets, type ArticleFilterParams, type FacetCount } from "../../schemas/articles";
 
@@ -102,8 +104,11 @@ export async function computeFacets(db: Db, p: Filters, skip?: KeptDimension): P
  */
 export async function facetsFor(db: Db, p: ArticleFilterParams & Filters): Promise<ArticleFacets> {
   if (countsKept(p)) return facetsFromCounts(db, p);
-  const sole = soleFilter(p);
   const filters = await resolveTags(db, p);
+  // At scale, the process's index counts them (decision 026).
+  const indexed = await indexFacets(db, filters);
+  if (indexed) return indexed;
+  const sole = soleFilter(p);
   if (!sole) return computeFacets(db, filters);
   const [kept, counted] = await Promise.all([facetsFromCounts(db, { ...p, [sole]: undefined }), computeFacets(db, filters, sole)]);
   return { ...counted, [sole]: kept[sole] };

@@ -10,6 +10,7 @@ import { PUBLISHED_SQL, QUEUE_CHIP_SQL, resolveTags, whereSql, type Filters } fr
 import { searchQuery, sqliteSearchPageSql } from "./search-articles";
 import { cachedCount } from "./count-cache";
 import { keptTotal } from "./facet-counts";
+import { indexFacets, warmFacetIndex } from "./facet-index";
 import { filterKey } from "./article-facets";
 import { articleListParams, countsKept, encodeCursor, type ArticleListParams, type ArticlePage, type QueueCursor } from "../../schemas/articles";
 import { excerptAround, highlightTerms, type SearchQuery } from "../../search/query";
@@ -30,6 +31,8 @@ export async function findArticles(db: Db, input: ArticleListParams, actor: Acto
 export async function findArticlesJson(db: Db, input: ArticleListParams, actor: Actor): Promise<string> {
   authorize(actor, "read");
   const p = await resolveTags(db, articleListParams.parse(input));
+  // A large store's filter counts come from memory (decision 026): loaded from the first page on.
+  warmFacetIndex(db);
   // Read before the page: an article arriving meanwhile is counted as new rather than missed.
   const [top] = await readRows<{ n: unknown }>(db, Prisma.sql`SELECT max("id") AS n FROM "Article"`, { prepared: true });
   // The total is of the filters alone (not the page): counted once per filter and store state.
@@ -39,6 +42,8 @@ export async function findArticlesJson(db: Db, input: ArticleListParams, actor: 
       ? countAfter(db, p)
       : cachedCount(db, `total ${filterKey(p)}`, async () => {
           if (countsKept(p)) return keptTotal(db, p);
+          const counted = await indexFacets(db, p);
+          if (counted) return counted.total;
           const [r] = await readRows<{ n: unknown }>(db, Prisma.sql`SELECT count(*) AS n FROM "Article" a WHERE ${whereSql(db, p)}`);
           return num(r?.n);
         });

@@ -19,6 +19,7 @@ import { optimizeSqliteFile, OPTIMIZE_EVERY_MS } from "../db/sqlite-stats";
 import { sqliteFile } from "../env";
 import { deliverDue, pruneDeliveries, type DeliverOptions, type DeliveryOutcome } from "../webhooks/deliver";
 import { windowFigures } from "../dashboard/kept-hours";
+import { pruneArticleChanges } from "../articles/facet-index";
 import { rangeWindow } from "../dashboard/in-range";
 
 export const POLL_QUEUE = "wiredesk-poll-source";
@@ -109,6 +110,8 @@ function dashboardLoop(db: Db, opts: WorkerOptions, onError: (e: Error) => void,
   return (async () => {
     for (await sleep(every, signal); !signal.aborted; await sleep(every, signal)) {
       await windowFigures(db, rangeWindow("30d", new Date())).catch(onError);
+      // And the change rows the facet indexes have read (decision 026).
+      await pruneArticleChanges(db).catch(onError);
     }
   })();
 }

@@ -1,0 +1,570 @@
+// The filter bar's counts under filters, counted in memory (decision 026).
+// With a place or topic chosen, the store counted every chosen article's tag
+// rows, source and links: 1-15 s at 1,000,000 articles for a place that holds
+// most of them, after every change. Each process keeps instead, per article,
+// the few facts those counts read (status, story lead, source, arrival, the
+// tag rows that file it under a place or topic, an open duplicate link) in
+// typed arrays indexed by id, about 50 bytes an article, and counts them in
+// one pass. It is brought up to date before each count from the ArticleChange
+// rows the store's triggers write (the articles whose facts changed, read
+// again from their rows), so a count is as exact as the store's: a store test
+// holds it to computeFacets after every kind of change. The counting rules
+// are the queue's own (article-sql.ts); the language filter, which reads a
+// story's other copies, is left to the store.
+import "server-only";
+import { Prisma } from "../../../prisma/generated/sqlite/client";
+import { dbKind, type Db } from "../db/client";
+import { readRows } from "../db/read-rows";
+import { env } from "../env";
+import { MENTION_TAG_CONFIDENCE } from "../../tagging/thresholds";
+import { workflowStatus } from "../../schemas/vocabulary";
+import { filterValues, rangeStart, type ArticleFacets, type FacetCount } from "../../schemas/articles";
+import { parseId } from "../../schemas/ids";
+import { searchSql } from "./search-articles";
+import { statusFilter, type Filters } from "./article-sql";
+
+const STATUSES = workflowStatus.options;
+/** A tag's kind as the counts read it. */
+const OTHER = 0;
+const PLACE = 1;
+const TOPIC = 2; // medtop
+const NEWSROOM = 3;
+
+interface TagMeta {
+  kind: number;
+  top: boolean;
+  hidden: boolean;
+  code: string;
+  name: string;
+}
+
+/** Past this many changed articles at once, the index is loaded again rather than patched. */
+const RELOAD_OVER = 50_000;
+/** Articles read per statement when loading. */
+const CHUNK = 50_000;
+/** Ids per IN list when patching. */
+const IN_LIST = 500;
+/** How often a loaded index reads the changes while idle, so that it never falls behind the pruned rows. */
+const SYNC_EVERY_MS = 30_000;
+/** An index not brought up to date for this long may have missed pruned rows: it is loaded again. */
+const STALE_AFTER_MS = 20 * 60_000;
+/** Change rows older than this are pruned (pruneArticleChanges). */
+export const CHANGES_KEPT_S = 3600;
+
+const num = (v: unknown) => Number(v);
+const byCount = (a: FacetCount, b: FacetCount) => b.count - a.count || a.label.localeCompare(b.label);
+
+/** Whether a tag row files its article under its tag, by the tag's kind: filedSql (article-sql.ts). */
+function filed(kind: number, state: string, rel: unknown, confidence: unknown): boolean {
+  if (kind === PLACE) return state === "accepted" || (state === "suggested" && (rel === "main" || num(confidence) >= MENTION_TAG_CONFIDENCE));
+  if (kind === TOPIC || kind === NEWSROOM) return state === "accepted" || state === "suggested";
+  return false;
+}
+
+const kindOf = (scheme: string) => (scheme === "iso3166" ? PLACE : scheme === "medtop" ? TOPIC : scheme === "newsroom" ? NEWSROOM : OTHER);
+
+interface TagRow {
+  articleId: unknown;
+  tagId: unknown;
+  state: string;
+  rel: unknown;
+  confidence: unknown;
+}
+
+export class FacetIndex {
+  private cap = 0;
+  private exists = new Uint8Array(0);
+  private lead = new Uint8Array(0);
+  private status = new Uint8Array(0);
+  private dup = new Uint8Array(0);
+  private source = new Int32Array(0);
+  private at = new Float64Array(0);
+  // Filed tag ids per article: a compact base (start/data) and the articles changed since (over).
+  private start = new Uint32Array(1);
+  private data = new Int32Array(0);
+  private over = new Map<number, Int32Array>();
+  private overFlag = new Uint8Array(0);
+  private tags = new Map<number, TagMeta>();
+  /** SQLite: the newest change row read. PostgreSQL: the oldest transaction open when last read. */
+  private position = "0";
+  private syncedAt = 0;
+  private syncing: Promise<void> = Promise.resolve();
+  articles = 0;
+
+  constructor(private readonly db: Db) {}
+
+  private get pg() {
+    return dbKind(this.db) === "postgres";
+  }
+
+  /** Where the change rows stand now; read before the rows it covers, so nothing written meanwhile is missed. */
+  private async changePosition(): Promise<string> {
+    const sql = this.pg
+      ? Prisma.sql`SELECT txid_snapshot_xmin(txid_current_snapshot())::text AS p`
+      : Prisma.sql`SELECT coalesce(max("seq"), 0) AS p FROM "ArticleChange"`;
+    return String((await readRows<{ p: unknown }>(this.db, sql))[0]!.p);
+  }
+
+  private grow(id: number) {
+    if (id < this.cap) return;
+    const cap = Math.max(1024, Math.ceil((id + 1) * 1.25));
+    const copy = <T extends Uint8Array | Int32Array | Float64Array | Uint32Array>(a: T, make: (n: number) => T) => {
+      const b = make(cap);
+      b.set(a);
+      return b;
+    };
+    this.exists = copy(this.exists, (n) => new Uint8Array(n));
+    this.lead = copy(this.lead, (n) => new Uint8Array(n));
+    this.status = copy(this.status, (n) => new Uint8Array(n));
+    this.dup = copy(this.dup, (n) => new Uint8Array(n));
+    this.source = copy(this.source, (n) => new Int32Array(n));
+    this.at = copy(this.at, (n) => new Float64Array(n));
+    this.overFlag = copy(this.overFlag, (n) => new Uint8Array(n));
+    const start = new Uint32Array(cap + 1);
+    start.set(this.start);
+    start.fill(this.start[this.start.length - 1]!, this.start.length);
+    this.start = start;
+    this.cap = cap;
+  }
+
+  private async loadTags(): Promise<boolean> {
+    const rows = await readRows<{ id: unknown; scheme: string; code: string; name: string; parentId: unknown; hidden: unknown }>(
+      this.db,
+      Prisma.sql`SELECT "id", "scheme", "code", "name", "parentId", "hidden" FROM "Tag"`,
+    );
+    const before = this.tags;
+    this.tags = new Map(
+      rows.map((r) => [num(r.id), { kind: kindOf(r.scheme), top: r.parentId === null, hidden: Boolean(r.hidden), code: r.code, name: r.name }]),
+    );
+    // A tag of another kind files its rows by another rule: the rows are read again.
+    for (const [id, t] of before) {
+      const now = this.tags.get(id);
+      if (now && now.kind !== t.kind) return true;
+    }
+    return false;
+  }
+
+  private setArticle(r: { id: unknown; status: string; storyLead: unknown; sourceId: unknown; ingestedAt: unknown }) {
+    const id = num(r.id);
+    this.grow(id);
+    if (!this.exists[id]) this.articles++;
+    this.exists[id] = 1;
+    this.lead[id] = r.storyLead === true || num(r.storyLead) === 1 ? 1 : 0;
+    const s = STATUSES.indexOf(r.status as (typeof STATUSES)[number]);
+    this.status[id] = s < 0 ? 255 : s;
+    this.source[id] = r.sourceId === null ? 0 : num(r.sourceId);
+    this.at[id] = r.ingestedAt instanceof Date ? r.ingestedAt.getTime() : Date.parse(String(r.ingestedAt));
+  }
+
+  private filedIds(rows: TagRow[]): Map<number, number[]> {
+    const by = new Map<number, number[]>();
+    for (const t of rows) {
+      const tagId = num(t.tagId);
+      const kind = this.tags.get(tagId)?.kind ?? OTHER;
+      if (!filed(kind, t.state, t.rel, t.confidence)) continue;
+      const a = num(t.articleId);
+      let l = by.get(a);
+      if (!l) by.set(a, (l = []));
+      l.push(tagId);
+    }
+    return by;
+  }
+
+  /** Reads every article again: at first use, and when patching would cost more. */
+  async load(): Promise<void> {
+    const position = await this.changePosition();
+    await this.loadTags();
+    this.cap = 0;
+    for (const k of ["exists", "lead", "status", "dup"] as const) this[k] = new Uint8Array(0);
+    this.source = new Int32Array(0);
+    this.at = new Float64Array(0);
+    this.start = new Uint32Array(1);
+    this.over = new Map();
+    this.overFlag = new Uint8Array(0);
+    this.articles = 0;
+    const ids: number[] = [];
+    const ends: number[] = [];
+    const flat: number[] = [];
+    let last = 0;
+    for (;;) {
+      const rows = await readRows<{ id: unknown; status: string; storyLead: unknown; sourceId: unknown; ingestedAt: unknown }>(
+        this.db,
+        Prisma.sql`SELECT "id", "status", "storyLead", "sourceId", "ingestedAt" FROM "Article" WHERE "id" > ${last} ORDER BY "id" LIMIT ${Prisma.raw(String(CHUNK))}`,
+      );
+      if (rows.length === 0) break;
+      const to = num(rows[rows.length - 1]!.id);
+      const tagRows = await readRows<TagRow>(
+        this.db,
+        Prisma.sql`SELECT "articleId", "tagId", "state", "rel", "confidence" FROM "ArticleTag"
+          WHERE "articleId" > ${last} AND "articleId" <= ${to} AND "state" IN ('accepted', 'suggested')`,
+      );
+      if (tagRows.some((t) => !this.tags.has(num(t.tagId)))) await this.loadTags();
+      const by = this.filedIds(tagRows);
+      for (const r of rows) {
+        this.setArticle(r);
+        const id = num(r.id);
+        for (const t of by.get(id) ?? []) flat.push(t);
+        ids.push(id);
+        ends.push(flat.length);
+      }
+      last = to;
+      if (rows.length < CHUNK) break;
+      // Let requests in between (SQLite's reads block the thread).
+      await new Promise((r) => setImmediate(r));
+    }
+    // The tag ids of article ids[i] are flat[ends[i-1] .. ends[i]]; laid out by id.
+    const start = new Uint32Array(this.cap + 1);
+    let next = 0;
+    for (let i = 0; i < ids.length; i++) {
+      const from = i === 0 ? 0 : ends[i - 1]!;
+      while (next <= ids[i]!) start[next++] = from;
+    }
+    while (next <= this.cap) start[next++] = flat.length;
+    this.start = start;
+    this.data = Int32Array.from(flat);
+    const links = await readRows<{ a: unknown; b: unknown }>(
+      this.db,
+      Prisma.sql`SELECT "articleId" AS a, "otherId" AS b FROM "DuplicateLink" WHERE "state" IN ('suggested', 'confirmed')`,
+    );
+    for (const l of links) {
+      for (const id of [num(l.a), num(l.b)]) if (id < this.cap) this.dup[id] = 1;
+    }
+    this.position = position;
+    this.syncedAt = Date.now();
+  }
+
+  private tagsOf(id: number): Int32Array {
+    const o = this.overFlag[id] ? this.over.get(id) : undefined;
+    if (o) return o;
+    if (id + 1 >= this.start.length) return new Int32Array(0);
+    return this.data.subarray(this.start[id]!, this.start[id + 1]!);
+  }
+
+  private setTags(id: number, tags: Int32Array) {
+    this.over.set(id, tags);
+    this.overFlag[id] = 1;
+  }
+
+  /** Reads again the articles named by change rows since the last read. */
+  private async patch(): Promise<void> {
+    if (this.syncedAt === 0 || Date.now() - this.syncedAt > STALE_AFTER_MS) return this.load();
+    let ids: number[];
+    let position: string;
+    if (this.pg) {
+      const [r] = await readRows<{ p: unknown; ids: string | null }>(
+        this.db,
+        Prisma.sql`SELECT txid_snapshot_xmin(txid_current_snapshot())::text AS p,
+          (SELECT string_agg(DISTINCT "articleId"::text, ',') FROM "ArticleChange" WHERE "tx" >= CAST(${this.position} AS bigint)) AS ids`,
+      );
+      position = String(r!.p);
+      ids = r!.ids ? r!.ids.split(",").map(Number) : [];
+    } else {
+      // The newest row is read every time (>=): a trigger leaves out a row naming the same article as the newest.
+      const [r] = await readRows<{ p: unknown; pruned: unknown; ids: string | null }>(
+        this.db,
+        Prisma.sql`SELECT (SELECT coalesce(max("seq"), 0) FROM "ArticleChange") AS p,
+          (SELECT max("tx") FROM "ArticleChange" WHERE "seq" >= ${Number(this.position)} AND "articleId" = -1) AS pruned,
+          (SELECT group_concat(DISTINCT "articleId") FROM "ArticleChange" WHERE "seq" >= ${Number(this.position)} AND "articleId" <> -1) AS ids`,
+      );
+      // Rows pruned that this index had not read (their newest seq is the mark's tx): start again.
+      if (r!.pruned !== null && num(r!.pruned) > Number(this.position)) return this.load();
+      position = String(num(r!.p));
+      ids = r!.ids ? r!.ids.split(",").map(Number) : [];
+    }
+    // -1: rows this index had not read were pruned (pruneArticleChanges).
+    if (ids.length > RELOAD_OVER || ids.includes(-1)) return this.load();
+    if (ids.includes(0) && (await this.loadTags())) return this.load();
+    const wanted = ids.filter((id) => id > 0);
+    for (let i = 0; i < wanted.length; i += IN_LIST) await this.reread(wanted.slice(i, i + IN_LIST));
+    if (this.over.size > 100_000) this.compact();
+    this.position = position;
+    this.syncedAt = Date.now();
+  }
+
+  private async reread(ids: number[]): Promise<void> {
+    const list = Prisma.join(ids);
+    const [rows, tagRows, links] = await Promise.all([
+      readRows<{ id: unknown; status: string; storyLead: unknown; sourceId: unknown; ingestedAt: unknown }>(
+        this.db,
+        Prisma.sql`SELECT "id", "status", "storyLead", "sourceId", "ingestedAt" FROM "Article" WHERE "id" IN (${list})`,
+      ),
+      readRows<TagRow>(
+        this.db,
+        Prisma.sql`SELECT "articleId", "tagId", "state", "rel", "confidence" FROM "ArticleTag" WHERE "articleId" IN (${list}) AND "state" IN ('accepted', 'suggested')`,
+      ),
+      readRows<{ a: unknown; b: unknown }>(
+        this.db,
+        Prisma.sql`SELECT "articleId" AS a, "otherId" AS b FROM "DuplicateLink"
+          WHERE ("articleId" IN (${list}) OR "otherId" IN (${list})) AND "state" IN ('suggested', 'confirmed')`,
+      ),
+    ]);
+    // A tag made since the tags were read (its kind decides how its rows file).
+    if (tagRows.some((t) => !this.tags.has(num(t.tagId)))) await this.loadTags();
+    const by = this.filedIds(tagRows);
+    const open = new Set(links.flatMap((l) => [num(l.a), num(l.b)]));
+    const found = new Set<number>();
+    for (const r of rows) {
+      const id = num(r.id);
+      found.add(id);
+      this.setArticle(r);
+      this.setTags(id, Int32Array.from(by.get(id) ?? []));
+      this.dup[id] = open.has(id) ? 1 : 0;
+    }
+    for (const id of ids) {
+      if (found.has(id) || id >= this.cap) continue;
+      if (this.exists[id]) this.articles--;
+      this.exists[id] = 0;
+      this.setTags(id, new Int32Array(0));
+      this.dup[id] = 0;
+    }
+  }
+
+  /** Folds the changed articles' tag ids back into the compact base. */
+  private compact() {
+    const start = new Uint32Array(this.cap + 1);
+    const lists: Int32Array[] = [];
+    let n = 0;
+    for (let id = 0; id < this.cap; id++) {
+      start[id] = n;
+      const l = this.exists[id] ? this.tagsOf(id) : new Int32Array(0);
+      lists.push(l);
+      n += l.length;
+    }
+    start[this.cap] = n;
+    const data = new Int32Array(n);
+    let off = 0;
+    for (const l of lists) {
+      data.set(l, off);
+      off += l.length;
+    }
+    this.start = start;
+    this.data = data;
+    this.over = new Map();
+    this.overFlag.fill(0);
+  }
+
+  /** Brings the index up to date with the store (one sync at a time; callers share it). */
+  sync(): Promise<void> {
+    const next = this.syncing.then(() => this.patch());
+    // A failed sync leaves the index to be loaded again next time.
+    this.syncing = next.catch(() => {
+      this.syncedAt = 0;
+    });
+    return next;
+  }
+
+  /** The facets computeFacets counts, for filters without a language; `search`: the ids the search matches. */
+  count(p: Filters, sources: Set<number> | null, search: Set<number> | null, sourceNames: Map<number, string>, now = new Date()): ArticleFacets {
+    const chosen = statusFilter(p);
+    const st = chosen ? STATUSES.indexOf(chosen) : -1;
+    const byLead = p.view !== "articles";
+    const since = [p.since ? new Date(p.since) : undefined, p.range ? rangeStart(p.range, now) : undefined]
+      .filter((d): d is Date => d !== undefined)
+      .map((d) => d.getTime())
+      .sort((x, y) => y - x)[0];
+    const until = p.until ? new Date(p.until).getTime() : undefined;
+    const maxTag = Math.max(0, ...this.tags.keys()) + 1;
+    const mask = (ids: number[] | undefined) => {
+      const m = new Uint8Array(maxTag);
+      for (const id of ids ?? []) if (id < maxTag) m[id] = 1;
+      return m;
+    };
+    const places = p.place ? mask(p.tagIds?.place) : null;
+    const topics = p.topic ? mask(p.tagIds?.topic) : null;
+    const dupWanted = p.duplicates === "yes" ? 1 : p.duplicates === "no" ? 0 : -1;
+    // Which tag ids each chart counts: places, and topics at the top level or the newsroom's; never hidden ones.
+    const countsAs = new Uint8Array(maxTag);
+    for (const [id, t] of this.tags) {
+      if (t.hidden) continue;
+      if (t.kind === PLACE) countsAs[id] = PLACE;
+      else if (t.kind === NEWSROOM || (t.kind === TOPIC && t.top)) countsAs[id] = TOPIC;
+    }
+
+    const statusCount = new Float64Array(256);
+    const sourceCount = new Map<number, number>();
+    const tagCount = new Float64Array(maxTag);
+    let dupAll = 0;
+    let dupYes = 0;
+    const { exists, lead, status, source, at, dup, overFlag, start, data } = this;
+    for (let id = 1; id < this.cap; id++) {
+      if (!exists[id] || (byLead && !lead[id])) continue;
+      if (since !== undefined && !(at[id]! >= since)) continue;
+      if (until !== undefined && !(at[id]! < until)) continue;
+      if (search && !search.has(id)) continue;
+      const okStatus = st < 0 || status[id] === st;
+      const okSource = !sources || sources.has(source[id]!);
+      const okDup = dupWanted < 0 || dup[id] === dupWanted;
+      // The article's filed tag ids: tags[from..to).
+      let tags: Int32Array = data;
+      let from = start[id]!;
+      let to = start[id + 1]!;
+      if (overFlag[id]) {
+        tags = this.over.get(id)!;
+        from = 0;
+        to = tags.length;
+      }
+      let okPlace = !places;
+      let okTopic = !topics;
+      if (places || topics) {
+        for (let k = from; k < to; k++) {
+          const t = tags[k]!;
+          if (places && places[t]) okPlace = true;
+          if (topics && topics[t]) okTopic = true;
+        }
+      }
+      const fails = +!okStatus + +!okSource + +!okPlace + +!okTopic + +!okDup;
+      if (fails > 1) continue;
+      // Each dimension counts under every filter but its own.
+      if (fails === 0 || !okStatus) statusCount[status[id]!]!++;
+      if ((fails === 0 || !okSource) && source[id]) sourceCount.set(source[id]!, (sourceCount.get(source[id]!) ?? 0) + 1);
+      const forPlace = fails === 0 || !okPlace;
+      const forTopic = fails === 0 || !okTopic;
+      if (forPlace || forTopic) {
+        for (let k = from; k < to; k++) {
+          const t = tags[k]!;
+          const c = countsAs[t];
+          if ((c === PLACE && forPlace) || (c === TOPIC && forTopic)) tagCount[t]!++;
+        }
+      }
+      if (fails === 0 || !okDup) {
+        dupAll++;
+        dupYes += dup[id]!;
+      }
+    }
+
+    const tagFacet = (kind: number) => {
+      const out: FacetCount[] = [];
+      for (const [id, t] of this.tags) if (countsAs[id] === kind && tagCount[id]! > 0) out.push({ value: t.code, label: t.name, count: tagCount[id]! });
+      return out.sort(byCount);
+    };
+    const statusOf = (s: string) => statusCount[STATUSES.indexOf(s as (typeof STATUSES)[number])] ?? 0;
+    const all = [...statusCount].reduce((a, b) => a + b, 0);
+    return {
+      total: chosen ? statusOf(chosen) : all,
+      status: STATUSES.map((s) => ({ value: s, label: s, count: statusOf(s) })),
+      place: tagFacet(PLACE),
+      topic: tagFacet(TOPIC),
+      source: [...sourceCount]
+        .map(([id, n]) => ({ value: String(id), label: sourceNames.get(id) ?? `source ${id}`, count: n }))
+        .sort(byCount),
+      duplicates: [
+        { value: "yes", label: "Has duplicates", count: dupYes },
+        { value: "no", label: "No duplicates", count: dupAll - dupYes },
+      ],
+    };
+  }
+
+  /** Starts the idle sync; stopped by the process's end (unref). */
+  keepSynced(): void {
+    const t = setInterval(() => void this.sync().catch(() => undefined), SYNC_EVERY_MS);
+    t.unref();
+  }
+}
+
+const indexes = new WeakMap<Db, { index: FacetIndex; ready: Promise<FacetIndex | undefined> }>();
+
+/**
+ * The process's index for this store, up to date; undefined while it is being
+ * loaded (the store counts meanwhile) or when the store holds fewer articles
+ * than WIREDESK_FACET_INDEX_MIN (small stores count fast enough without one).
+ */
+export async function facetIndex(db: Db, opts: { min?: number; wait?: boolean } = {}): Promise<FacetIndex | undefined> {
+  const entry = startIndex(db, opts.min);
+  let settled: FacetIndex | undefined | null = null;
+  if (!opts.wait) {
+    // Not ready yet: the caller counts in the store rather than waiting.
+    settled = await Promise.race([entry.ready, Promise.resolve(null)]);
+    if (settled === null) return undefined;
+  } else settled = await entry.ready;
+  if (!settled) return undefined;
+  await settled.sync();
+  return settled;
+}
+
+/** Starts loading the process's index, if the store is large enough, without waiting (the queue's first page does). */
+export function warmFacetIndex(db: Db): void {
+  startIndex(db);
+}
+
+function startIndex(db: Db, minimum?: number) {
+  let entry = indexes.get(db);
+  if (!entry) {
+    const index = new FacetIndex(db);
+    const min = minimum ?? env().WIREDESK_FACET_INDEX_MIN;
+    const ready = (async () => {
+      if (min > 0) {
+        const [r] = await readRows<{ n: unknown }>(db, Prisma.sql`SELECT count(*) AS n FROM "Article"`);
+        if (num(r?.n) < min) return undefined;
+      }
+      await index.sync();
+      index.keepSynced();
+      return index;
+    })();
+    entry = { index, ready };
+    indexes.set(db, entry);
+    // A store below the size, or a failed load: asked again later.
+    ready.then(
+      (i) => i ?? setTimeout(() => indexes.get(db) === entry && indexes.delete(db), 60_000).unref(),
+      () => indexes.get(db) === entry && indexes.delete(db),
+    );
+  }
+  return entry;
+}
+
+/** Forgets a store's index (tests drop their stores). */
+export function dropFacetIndex(db: Db): void {
+  indexes.delete(db);
+}
+
+/** Source ids a source filter names (ids, or exact names), as sourceSql (article-sql.ts) reads them. */
+async function sourceIds(db: Db, raw: string): Promise<Set<number>> {
+  const values = filterValues(raw);
+  const ids = new Set(values.filter((v) => /^\d+$/.test(v)).map((v) => parseId(v) ?? 0));
+  const names = values.filter((v) => !/^\d+$/.test(v));
+  if (raw.includes(",")) names.push(raw.trim());
+  if (names.length) {
+    const rows = await readRows<{ id: unknown }>(db, Prisma.sql`SELECT "id" FROM "Source" WHERE "name" IN (${Prisma.join(names)})`);
+    for (const r of rows) ids.add(num(r.id));
+  }
+  return ids;
+}
+
+/** The facets from the index; undefined when it cannot answer (no index yet, or a language filter). */
+export async function indexFacets(db: Db, p: Filters, opts: { min?: number; wait?: boolean } = {}): Promise<ArticleFacets | undefined> {
+  if (p.language) return undefined;
+  const index = await facetIndex(db, opts);
+  if (!index) return undefined;
+  const [sources, search, names] = await Promise.all([
+    p.source ? sourceIds(db, p.source) : null,
+    p.q ? readRows<{ id: unknown }>(db, Prisma.sql`SELECT a."id" FROM "Article" a WHERE ${searchSql(db, p.q)}`).then((r) => new Set(r.map((x) => num(x.id)))) : null,
+    readRows<{ id: unknown; name: string | null }>(db, Prisma.sql`SELECT "id", "name" FROM "Source"`),
+  ]);
+  const sourceNames = new Map(names.filter((n) => n.name !== null).map((n) => [num(n.id), n.name!]));
+  return index.count(p, sources, search, sourceNames);
+}
+
+/**
+ * Drops change rows an hour old (the worker, now and then): every index reads
+ * them within a minute. An index that had not read one must start again: a
+ * mark (articleId -1) carries the newest pruned row's seq (SQLite) or
+ * transaction (PostgreSQL, where rows commit out of order), and an index whose
+ * position is at or before it loads again.
+ */
+export async function pruneArticleChanges(db: Db, now = new Date()): Promise<number> {
+  const before = Math.floor(now.getTime() / 1000) - CHANGES_KEPT_S;
+  if (dbKind(db) !== "postgres") {
+    return db.$transaction(async (tx) => {
+      const [g] = await tx.$queryRaw<{ n: unknown; top: unknown }[]>`SELECT count(*) AS n, max("seq") AS top FROM "ArticleChange" WHERE "at" < ${before} AND "articleId" <> -1`;
+      if (!num(g?.n)) return 0;
+      await tx.$executeRaw`DELETE FROM "ArticleChange" WHERE "at" < ${before}`;
+      await tx.$executeRaw`INSERT INTO "ArticleChange" ("articleId", "tx", "at") VALUES (-1, ${num(g!.top)}, ${Math.floor(now.getTime() / 1000)})`;
+      return num(g!.n);
+    });
+  }
+  const [r] = await db.$queryRaw<{ n: unknown }[]>`WITH gone AS (
+      DELETE FROM "ArticleChange" WHERE "at" < ${before} AND "tx" < txid_snapshot_xmin(txid_current_snapshot()) RETURNING "tx", "articleId"),
+    mark AS (INSERT INTO "ArticleChange" ("articleId", "tx", "at")
+      SELECT -1, max("tx"), extract(epoch FROM now())::integer FROM gone WHERE "articleId" <> -1 HAVING count(*) > 0 RETURNING 1)
+    SELECT (SELECT count(*) FROM gone WHERE "articleId" <> -1) AS n, (SELECT count(*) FROM mark) AS m`;
+  return num(r?.n);
+}

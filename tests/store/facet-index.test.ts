@@ -1,0 +1,213 @@
+// The filter bar's counts from each process's in-memory index (decision 026)
+// against the store's own count (computeFacets), under every kind of filter
+// the index answers, after each kind of write the desk and ingest make, rows
+// changed behind the app's back, tags changing kind or visibility, pruned
+// change rows, another client's writes, and (on PostgreSQL) a transaction
+// that commits after a later one was already read.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openStore, storeKinds, type TestStore } from "../support/stores";
+import { comparisonInputs, wireStories } from "../support/bulk-corpus";
+import { bytes } from "../support/feeds";
+import { admin } from "../support/actors";
+import { runIngest } from "../../lib/server/ingest/run-ingest";
+import { computeFacets } from "../../lib/server/articles/article-facets";
+import { dropFacetIndex, facetIndex, indexFacets, pruneArticleChanges } from "../../lib/server/articles/facet-index";
+import { resolveTags } from "../../lib/server/articles/article-sql";
+import { setStatus } from "../../lib/server/articles/set-status";
+import { addTag, decideTag } from "../../lib/server/tags/decide-tag";
+import { decideLink } from "../../lib/server/duplicates/decide-link";
+import { moveArticle } from "../../lib/server/stories/story-clusters";
+import { articleFilterParams } from "../../lib/schemas/articles";
+import { createDb } from "../../lib/server/db/client";
+import { closeReader } from "../../lib/server/db/read-rows";
+
+const base = { origin: "cli" as const, actor: "test", role: "system" as const, ingestTime: new Date(), defaultSource: "Daily8" };
+
+describe.each(storeKinds())("facet counts from the in-memory index on %s", (kind) => {
+  let store: TestStore;
+  beforeAll(async () => {
+    store = await openStore(kind);
+  });
+  afterAll(async () => {
+    dropFacetIndex(store.db);
+    await store?.drop();
+  });
+
+  /** Filters of every kind the index answers, built from what the store holds now. */
+  async function filterSets() {
+    const all = await computeFacets(store.db, articleFilterParams.parse({ view: "articles" }));
+    const place = all.place.map((f) => f.value);
+    const topic = all.topic.map((f) => f.value);
+    const source = all.source.map((f) => f.value);
+    const sourceName = all.source[0]?.label;
+    const sets: Record<string, string>[] = [
+      {},
+      { place: place[0]! },
+      { topic: topic[0]! },
+      { source: source[0]! },
+      { duplicates: "yes" },
+      { duplicates: "no" },
+      { place: place.slice(0, 2).join(","), topic: (topic[1] ?? topic[0])! },
+      { place: place[1] ?? place[0]!, duplicates: "yes", source: source.slice(0, 2).join(",") },
+      { topic: topic.slice(0, 3).join(","), range: "7d" },
+      { q: "oil" },
+      { q: "-the", place: place[0]! },
+      { place: "ZZ" },
+      { since: new Date(Date.now() - 3600_000).toISOString() },
+      { until: new Date(Date.now() - 3600_000).toISOString(), topic: topic[0]! },
+    ];
+    if (sourceName) sets.push({ source: sourceName });
+    // An empty store has no values to choose.
+    return sets.filter((f) => Object.values(f).every((v) => v !== undefined && v !== "" && !v.startsWith("undefined")));
+  }
+
+  /** Every status and view under each filter: the index and the store count the same. */
+  async function expectSame(step: string) {
+    for (const extra of await filterSets()) {
+      for (const status of [undefined, "new", "reviewed", "spiked"]) {
+        for (const view of ["stories", "articles"] as const) {
+          const p = await resolveTags(store.db, articleFilterParams.parse({ ...extra, status, view }));
+          const counted = await computeFacets(store.db, p);
+          const indexed = await indexFacets(store.db, p, { min: 0, wait: true });
+          expect(indexed, `${step}: ${JSON.stringify({ ...extra, status, view })}`).toEqual(counted);
+        }
+      }
+    }
+  }
+
+  it("answers only when it can: a language filter and a small store are left to the store", async () => {
+    const small = createDb(store.url);
+    try {
+      expect(await facetIndex(small, { min: 10, wait: true })).toBeUndefined();
+      expect(await indexFacets(store.db, articleFilterParams.parse({ language: "en" }), { min: 0, wait: true })).toBeUndefined();
+    } finally {
+      await closeReader(small);
+      await small.$disconnect();
+    }
+  });
+
+  it("counts as the store does after ingest, bulk and per item", async () => {
+    await expectSame("empty store");
+    await runIngest(store.db, comparisonInputs(), { ...base, bulk: true, batchSize: 7 });
+    await expectSame("bulk ingest");
+    const more = wireStories(12, 77).map((s, i) => ({ uri: `more-${i}`, headline: s.title, body_text: s.body, subject: [{ code: "medtop:04000000" }] }));
+    await runIngest(store.db, [{ name: "more.ndjson", read: async () => bytes(more.map((m) => JSON.stringify(m)).join("\n")) }], { ...base, bulk: false });
+    await expectSame("per-item ingest");
+    const counted = await computeFacets(store.db, articleFilterParams.parse({ view: "articles" }));
+    // The comparison is about something: places, topics, sources, links.
+    expect(counted.total).toBeGreaterThan(20);
+    expect(counted.place.length).toBeGreaterThan(2);
+    expect(counted.topic.length).toBeGreaterThan(2);
+    expect(counted.duplicates[0]!.count).toBeGreaterThan(0);
+  });
+
+  it("counts as the store does after the desk's decisions", async () => {
+    const db = store.db;
+    const articles = await db.article.findMany({ orderBy: { id: "asc" }, select: { id: true, version: true } });
+    await setStatus(db, articles[0]!.id, "reviewed", articles[0]!.version, admin);
+    await setStatus(db, articles[1]!.id, "spiked", articles[1]!.version, admin);
+    const suggested = await db.articleTag.findMany({ where: { state: "suggested" }, include: { tag: true }, orderBy: { id: "asc" } });
+    const place = suggested.find((t) => t.tag.scheme === "iso3166")!;
+    const topic = suggested.find((t) => t.tag.scheme === "medtop" && t.tag.parentId === null)!;
+    await decideTag(db, place.articleId, place.tagId, "rejected", admin);
+    await decideTag(db, topic.articleId, topic.tagId, "accepted", admin);
+    await addTag(db, articles[2]!.id, "iso3166", "NO", admin);
+    await expectSame("statuses and tag decisions");
+    // The same article changed twice in a row: the second change names the article of the newest change row.
+    await decideTag(db, place.articleId, place.tagId, "rejected", admin, undefined, { undo: true });
+    await expectSame("a decision undone");
+    const changes = async () => db.$queryRawUnsafe<{ seq: unknown; articleId: unknown }[]>(`SELECT "seq", "articleId" FROM "ArticleChange" ORDER BY "seq" DESC LIMIT 1`);
+    await addTag(db, articles[3]!.id, "iso3166", "FI", admin);
+    await expectSame("a place added");
+    const [newest] = await changes();
+    expect(Number(newest!.articleId)).toBe(articles[3]!.id);
+    await addTag(db, articles[3]!.id, "iso3166", "DK", admin);
+    // On SQLite no row for it: the newest row names it already, and is read again
+    // (PostgreSQL leaves out only a row of the same transaction).
+    expect(Number((await changes())[0]!.seq)).toBe(Number(newest!.seq) + (kind === "postgres" ? 1 : 0));
+    await expectSame("the same article again");
+
+    const links = await db.duplicateLink.findMany({ where: { state: "suggested" }, orderBy: { id: "asc" } });
+    await decideLink(db, links[0]!.id, "dismissed", admin);
+    await decideLink(db, links[1]!.id, "confirmed", admin);
+    const inStory = await db.article.findFirst({ where: { storyLead: false }, select: { id: true } });
+    expect(inStory).not.toBeNull();
+    await moveArticle(db, inStory!.id, "alone", admin);
+    await expectSame("links decided, a copy taken out of its story");
+
+    await db.tag.update({ where: { id: topic.tagId }, data: { hidden: true } });
+    await expectSame("a hidden topic");
+    await db.tag.update({ where: { id: topic.tagId }, data: { hidden: false, name: "Renamed topic" } });
+    await expectSame("a renamed topic");
+    // A top-level topic moved under another: no longer counted at the top.
+    const other = await db.tag.findFirst({ where: { scheme: "medtop", parentId: null, id: { not: topic.tagId } } });
+    await db.tag.update({ where: { id: topic.tagId }, data: { parentId: other!.id } });
+    await expectSame("a topic moved under another");
+    await db.tag.update({ where: { id: topic.tagId }, data: { parentId: null } });
+  });
+
+  it("counts as the store does after rows changed behind the app's back and by another client", async () => {
+    const db = store.db;
+    const [a, b, c] = await db.article.findMany({ orderBy: { id: "desc" }, take: 3, select: { id: true } });
+    await db.$executeRawUnsafe(
+      `INSERT INTO "DuplicateLink" ("articleId", "otherId", "kind", "score", "state", "createdAt", "updatedAt") VALUES (${a!.id}, ${b!.id}, 'near', 0.9, 'suggested', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP), (${a!.id}, ${c!.id}, 'near', 0.9, 'suggested', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)`,
+    );
+    await db.duplicateLink.updateMany({ where: { articleId: a!.id }, data: { state: "dismissed" } });
+    await db.articleTag.updateMany({ where: { articleId: b!.id }, data: { confidence: 0.1, rel: "mentioned" } });
+    await db.article.updateMany({ where: { id: { in: [b!.id, c!.id] } }, data: { status: "reviewed", storyLead: true } });
+    await db.source.deleteMany({ where: { articles: { some: { id: c!.id } } } });
+    await expectSame("rows updated in bulk, a source deleted");
+
+    // Another process's writes (its own client) are seen by this one's index.
+    const other = createDb(store.url);
+    try {
+      const linked = await other.duplicateLink.findFirst({ where: { state: { in: ["suggested", "confirmed"] } }, select: { articleId: true } });
+      await other.article.delete({ where: { id: linked!.articleId } });
+      await other.articleTag.deleteMany({ where: { articleId: a!.id } });
+      await runIngest(other, [{ name: "late.ndjson", read: async () => bytes(JSON.stringify({ uri: "late-1", headline: "Oil prices", body_text: "Oil prices rose in Norway on the budget." })) }], { ...base, bulk: true });
+    } finally {
+      await closeReader(other);
+      await other.$disconnect();
+    }
+    await expectSame("an article deleted, tag rows deleted, a late arrival, by another client");
+  });
+
+  it("starts again from the store when the change rows it has not read were pruned", async () => {
+    const db = store.db;
+    const index = (await facetIndex(db, { min: 0, wait: true }))!;
+    const n = index.articles;
+    const gone = await db.article.findFirst({ orderBy: { id: "asc" }, select: { id: true } });
+    await db.article.delete({ where: { id: gone!.id } });
+    // Every row pruned, the deletion's with them.
+    expect(await pruneArticleChanges(db, new Date(Date.now() + 2 * 3600_000))).toBeGreaterThan(0);
+    await db.$executeRawUnsafe(`UPDATE "Article" SET "status" = 'spiked' WHERE "id" = (SELECT max("id") FROM "Article")`);
+    await index.sync();
+    expect(index.articles).toBe(n - 1);
+    await expectSame("after pruning");
+  });
+
+  // PostgreSQL only: SQLite has one writer at a time, so a transaction cannot commit behind a later one.
+  if (kind === "postgres") it("sees a transaction that commits after a later one was read", async () => {
+    const db = store.db;
+    const [a, b] = await db.article.findMany({ where: { status: "new", storyLead: true }, orderBy: { id: "asc" }, take: 2, select: { id: true } });
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let started!: () => void;
+    const begun = new Promise<void>((r) => (started = r));
+    // The slow transaction takes its change row first, and commits last.
+    const slow = db.$transaction(
+      async (tx) => {
+        await tx.article.update({ where: { id: a!.id }, data: { status: "spiked" } });
+        started();
+        await held;
+      },
+      { timeout: 20_000 },
+    );
+    await begun;
+    await db.article.update({ where: { id: b!.id }, data: { status: "reviewed" } });
+    await expectSame("one transaction still open");
+    release();
+    await slow;
+    await expectSame("after it committed");
+  });
+});
