@@ -114,7 +114,10 @@ async function filteredCounts(db: Db, median: (f: () => Promise<unknown>) => Pro
   const index = await facetIndex(db, { min: 0, wait: true });
   const loaded = performance.now() - t;
   const grown = process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers - heap;
-  console.log(`\nthe in-memory index: loaded in ${f(loaded)} (${index!.articles} articles), memory about ${(grown / 2 ** 20).toFixed(0)} MiB`);
+  console.log(
+    `\nthe in-memory index: loaded in ${f(loaded)} (${index!.articles} articles), holding ${(index!.bytes() / 2 ** 20).toFixed(1)} MiB ` +
+      `(${(index!.bytes() / index!.articles).toFixed(0)} bytes an article; the process grew ${(grown / 2 ** 20).toFixed(0)} MiB while loading)`,
+  );
   const all = await facetsFromCounts(db, articleFilterParams.parse({}));
   const [place, place2] = all.place.map((x) => x.value);
   const [topic] = all.topic.map((x) => x.value);

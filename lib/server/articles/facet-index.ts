@@ -16,12 +16,11 @@ import { Prisma } from "../../../prisma/generated/sqlite/client";
 import { dbKind, type Db } from "../db/client";
 import { readRows } from "../db/read-rows";
 import { env } from "../env";
-import { MENTION_TAG_CONFIDENCE } from "../../tagging/thresholds";
 import { workflowStatus } from "../../schemas/vocabulary";
 import { filterValues, rangeStart, type ArticleFacets, type FacetCount } from "../../schemas/articles";
 import { parseId } from "../../schemas/ids";
 import { searchSql } from "./search-articles";
-import { statusFilter, type Filters } from "./article-sql";
+import { filedSql, statusFilter, type Filters } from "./article-sql";
 
 const STATUSES = workflowStatus.options;
 /** A tag's kind as the counts read it. */
@@ -54,21 +53,16 @@ export const CHANGES_KEPT_S = 3600;
 const num = (v: unknown) => Number(v);
 const byCount = (a: FacetCount, b: FacetCount) => b.count - a.count || a.label.localeCompare(b.label);
 
-/** Whether a tag row files its article under its tag, by the tag's kind: filedSql (article-sql.ts). */
-function filed(kind: number, state: string, rel: unknown, confidence: unknown): boolean {
-  if (kind === PLACE) return state === "accepted" || (state === "suggested" && (rel === "main" || num(confidence) >= MENTION_TAG_CONFIDENCE));
-  if (kind === TOPIC || kind === NEWSROOM) return state === "accepted" || state === "suggested";
-  return false;
-}
-
 const kindOf = (scheme: string) => (scheme === "iso3166" ? PLACE : scheme === "medtop" ? TOPIC : scheme === "newsroom" ? NEWSROOM : OTHER);
 
-interface TagRow {
-  articleId: unknown;
-  tagId: unknown;
-  state: string;
-  rel: unknown;
-  confidence: unknown;
+interface ArticleRow {
+  id: unknown;
+  status: string;
+  storyLead: unknown;
+  sourceId: unknown;
+  ingestedAt: unknown;
+  /** The ids of the tags that file it under a place or topic, comma-separated. */
+  tags: string | null;
 }
 
 export class FacetIndex {
@@ -144,7 +138,7 @@ export class FacetIndex {
     return false;
   }
 
-  private setArticle(r: { id: unknown; status: string; storyLead: unknown; sourceId: unknown; ingestedAt: unknown }) {
+  private setArticle(r: ArticleRow) {
     const id = num(r.id);
     this.grow(id);
     if (!this.exists[id]) this.articles++;
@@ -156,18 +150,26 @@ export class FacetIndex {
     this.at[id] = r.ingestedAt instanceof Date ? r.ingestedAt.getTime() : Date.parse(String(r.ingestedAt));
   }
 
-  private filedIds(rows: TagRow[]): Map<number, number[]> {
-    const by = new Map<number, number[]>();
-    for (const t of rows) {
-      const tagId = num(t.tagId);
-      const kind = this.tags.get(tagId)?.kind ?? OTHER;
-      if (!filed(kind, t.state, t.rel, t.confidence)) continue;
-      const a = num(t.articleId);
-      let l = by.get(a);
-      if (!l) by.set(a, (l = []));
-      l.push(tagId);
-    }
-    return by;
+  /**
+   * Articles with their filed tag ids, in one statement: the rule is the
+   * queue's own (filedSql), read per article through its tag rows' index.
+   */
+  private readArticles(where: Prisma.Sql, tail: Prisma.Sql = Prisma.empty): Promise<ArticleRow[]> {
+    const agg = this.pg ? Prisma.sql`string_agg(t."tagId"::text, ',')` : Prisma.sql`group_concat(t."tagId")`;
+    return readRows<ArticleRow>(
+      this.db,
+      Prisma.sql`SELECT a."id", a."status", a."storyLead", a."sourceId", a."ingestedAt",
+        (SELECT ${agg} FROM "ArticleTag" t JOIN "Tag" g ON g."id" = t."tagId" WHERE t."articleId" = a."id"
+          AND ((g."scheme" = 'iso3166' AND ${filedSql("iso3166")}) OR (g."scheme" IN ('medtop', 'newsroom') AND ${filedSql("medtop")}))) AS "tags"
+        FROM "Article" a WHERE ${where} ${tail}`,
+    );
+  }
+
+  /** The tag ids of a row; the tags are read again first if one is new. */
+  private async tagIds(rows: ArticleRow[]): Promise<number[][]> {
+    const lists = rows.map((r) => (r.tags ? r.tags.split(",").map(Number) : []));
+    if (lists.some((l) => l.some((id) => !this.tags.has(id)))) await this.loadTags();
+    return lists;
   }
 
   /** Reads every article again: at first use, and when patching would cost more. */
@@ -187,26 +189,16 @@ export class FacetIndex {
     const flat: number[] = [];
     let last = 0;
     for (;;) {
-      const rows = await readRows<{ id: unknown; status: string; storyLead: unknown; sourceId: unknown; ingestedAt: unknown }>(
-        this.db,
-        Prisma.sql`SELECT "id", "status", "storyLead", "sourceId", "ingestedAt" FROM "Article" WHERE "id" > ${last} ORDER BY "id" LIMIT ${Prisma.raw(String(CHUNK))}`,
-      );
+      const rows = await this.readArticles(Prisma.sql`a."id" > ${last}`, Prisma.sql`ORDER BY a."id" LIMIT ${Prisma.raw(String(CHUNK))}`);
       if (rows.length === 0) break;
       const to = num(rows[rows.length - 1]!.id);
-      const tagRows = await readRows<TagRow>(
-        this.db,
-        Prisma.sql`SELECT "articleId", "tagId", "state", "rel", "confidence" FROM "ArticleTag"
-          WHERE "articleId" > ${last} AND "articleId" <= ${to} AND "state" IN ('accepted', 'suggested')`,
-      );
-      if (tagRows.some((t) => !this.tags.has(num(t.tagId)))) await this.loadTags();
-      const by = this.filedIds(tagRows);
-      for (const r of rows) {
+      const lists = await this.tagIds(rows);
+      rows.forEach((r, i) => {
         this.setArticle(r);
-        const id = num(r.id);
-        for (const t of by.get(id) ?? []) flat.push(t);
-        ids.push(id);
+        for (const t of lists[i]!) flat.push(t);
+        ids.push(num(r.id));
         ends.push(flat.length);
-      }
+      });
       last = to;
       if (rows.length < CHUNK) break;
       // Let requests in between (SQLite's reads block the thread).
@@ -283,31 +275,22 @@ export class FacetIndex {
 
   private async reread(ids: number[]): Promise<void> {
     const list = Prisma.join(ids);
-    const [rows, tagRows, links] = await Promise.all([
-      readRows<{ id: unknown; status: string; storyLead: unknown; sourceId: unknown; ingestedAt: unknown }>(
-        this.db,
-        Prisma.sql`SELECT "id", "status", "storyLead", "sourceId", "ingestedAt" FROM "Article" WHERE "id" IN (${list})`,
-      ),
-      readRows<TagRow>(
-        this.db,
-        Prisma.sql`SELECT "articleId", "tagId", "state", "rel", "confidence" FROM "ArticleTag" WHERE "articleId" IN (${list}) AND "state" IN ('accepted', 'suggested')`,
-      ),
+    const [rows, links] = await Promise.all([
+      this.readArticles(Prisma.sql`a."id" IN (${list})`),
       readRows<{ a: unknown; b: unknown }>(
         this.db,
         Prisma.sql`SELECT "articleId" AS a, "otherId" AS b FROM "DuplicateLink"
           WHERE ("articleId" IN (${list}) OR "otherId" IN (${list})) AND "state" IN ('suggested', 'confirmed')`,
       ),
     ]);
-    // A tag made since the tags were read (its kind decides how its rows file).
-    if (tagRows.some((t) => !this.tags.has(num(t.tagId)))) await this.loadTags();
-    const by = this.filedIds(tagRows);
+    const lists = await this.tagIds(rows);
     const open = new Set(links.flatMap((l) => [num(l.a), num(l.b)]));
     const found = new Set<number>();
-    for (const r of rows) {
+    for (const [i, r] of rows.entries()) {
       const id = num(r.id);
       found.add(id);
       this.setArticle(r);
-      this.setTags(id, Int32Array.from(by.get(id) ?? []));
+      this.setTags(id, Int32Array.from(lists[i]!));
       this.dup[id] = open.has(id) ? 1 : 0;
     }
     for (const id of ids) {
@@ -369,6 +352,15 @@ export class FacetIndex {
       for (const id of ids ?? []) if (id < maxTag) m[id] = 1;
       return m;
     };
+    // Sets as masks: a byte read per article rather than a hash lookup.
+    const toMask = (ids: Set<number> | null, size: number) => {
+      if (!ids) return null;
+      const m = new Uint8Array(size);
+      for (const id of ids) if (id >= 0 && id < size) m[id] = 1;
+      return m;
+    };
+    const wantedSources = toMask(sources, Math.max(0, ...(sources ?? [])) + 1);
+    const found = toMask(search, this.cap);
     const places = p.place ? mask(p.tagIds?.place) : null;
     const topics = p.topic ? mask(p.tagIds?.topic) : null;
     const dupWanted = p.duplicates === "yes" ? 1 : p.duplicates === "no" ? 0 : -1;
@@ -390,9 +382,9 @@ export class FacetIndex {
       if (!exists[id] || (byLead && !lead[id])) continue;
       if (since !== undefined && !(at[id]! >= since)) continue;
       if (until !== undefined && !(at[id]! < until)) continue;
-      if (search && !search.has(id)) continue;
+      if (found && !found[id]) continue;
       const okStatus = st < 0 || status[id] === st;
-      const okSource = !sources || sources.has(source[id]!);
+      const okSource = !wantedSources || wantedSources[source[id]!] === 1;
       const okDup = dupWanted < 0 || dup[id] === dupWanted;
       // The article's filed tag ids: tags[from..to).
       let tags: Int32Array = data;
@@ -452,6 +444,14 @@ export class FacetIndex {
         { value: "no", label: "No duplicates", count: dupAll - dupYes },
       ],
     };
+  }
+
+  /** What the index holds, in bytes (the arrays and the changed articles' tag ids). */
+  bytes(): number {
+    let n = 0;
+    for (const a of [this.exists, this.lead, this.status, this.dup, this.source, this.at, this.overFlag, this.start, this.data]) n += a.byteLength;
+    for (const l of this.over.values()) n += l.byteLength + 64;
+    return n;
   }
 
   /** Starts the idle sync; stopped by the process's end (unref). */
