@@ -11,7 +11,7 @@ import { bytes } from "../support/feeds";
 import { admin } from "../support/actors";
 import { runIngest } from "../../lib/server/ingest/run-ingest";
 import { computeFacets } from "../../lib/server/articles/article-facets";
-import { dropFacetIndex, facetIndex, indexFacets, pruneArticleChanges } from "../../lib/server/articles/facet-index";
+import { facetIndex, indexFacets, pruneArticleChanges } from "../../lib/server/articles/facet-index";
 import { resolveTags } from "../../lib/server/articles/article-sql";
 import { setStatus } from "../../lib/server/articles/set-status";
 import { addTag, decideTag } from "../../lib/server/tags/decide-tag";
@@ -29,7 +29,6 @@ describe.each(storeKinds())("facet counts from the in-memory index on %s", (kind
     store = await openStore(kind);
   });
   afterAll(async () => {
-    dropFacetIndex(store.db);
     await store?.drop();
   });
 

@@ -9,6 +9,7 @@ import pg from "pg";
 import { createDb, type Db } from "../../lib/server/db/client";
 import { migrateStore } from "../../lib/server/db/migrate";
 import { closeReader } from "../../lib/server/db/read-rows";
+import { dropFacetIndex } from "../../lib/server/articles/facet-index";
 import { syncTaxonomy } from "../../lib/server/tags/sync-taxonomy";
 
 export interface TestStore {
@@ -38,6 +39,7 @@ export async function openStore(kind: "sqlite" | "postgres", target?: string): P
     url,
     db,
     drop: async () => {
+      dropFacetIndex(db);
       await closeReader(db);
       await db.$disconnect();
       await remove();

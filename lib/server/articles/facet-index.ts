@@ -83,6 +83,7 @@ export class FacetIndex {
   private position = "0";
   private syncedAt = 0;
   private syncing: Promise<void> = Promise.resolve();
+  private timer?: NodeJS.Timeout;
   articles = 0;
 
   constructor(private readonly db: Db) {}
@@ -456,8 +457,12 @@ export class FacetIndex {
 
   /** Starts the idle sync; stopped by the process's end (unref). */
   keepSynced(): void {
-    const t = setInterval(() => void this.sync().catch(() => undefined), SYNC_EVERY_MS);
-    t.unref();
+    this.timer = setInterval(() => void this.sync().catch(() => undefined), SYNC_EVERY_MS);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
   }
 }
 
@@ -513,6 +518,7 @@ function startIndex(db: Db, minimum?: number) {
 
 /** Forgets a store's index (tests drop their stores). */
 export function dropFacetIndex(db: Db): void {
+  indexes.get(db)?.index.stop();
   indexes.delete(db);
 }
 
