@@ -177,8 +177,14 @@ describe.each(storeKinds())("facet counts from the in-memory index on %s", (kind
     const n = index.articles;
     const gone = await db.article.findFirst({ orderBy: { id: "asc" }, select: { id: true } });
     await db.article.delete({ where: { id: gone!.id } });
-    // Every row pruned, the deletion's with them.
-    expect(await pruneArticleChanges(db, new Date(Date.now() + 2 * 3600_000))).toBeGreaterThan(0);
+    // Every row pruned, the deletion's with them. On PostgreSQL only rows of transactions older than
+    // every open one go, and another database's transaction on the same server can hold them a moment.
+    let pruned = 0;
+    for (let i = 0; i < 100 && pruned === 0; i++) {
+      if (i) await new Promise((r) => setTimeout(r, 200));
+      pruned = await pruneArticleChanges(db, new Date(Date.now() + 2 * 3600_000));
+    }
+    expect(pruned).toBeGreaterThan(0);
     await db.$executeRawUnsafe(`UPDATE "Article" SET "status" = 'spiked' WHERE "id" = (SELECT max("id") FROM "Article")`);
     await index.sync();
     expect(index.articles).toBe(n - 1);

@@ -79,7 +79,7 @@ export class FacetIndex {
   private over = new Map<number, Int32Array>();
   private overFlag = new Uint8Array(0);
   private tags = new Map<number, TagMeta>();
-  /** SQLite: the newest change row read. PostgreSQL: the oldest transaction open when last read. */
+  /** SQLite: the newest change row read. PostgreSQL: the snapshot of the last read (txid_snapshot text). */
   private position = "0";
   private syncedAt = 0;
   private syncing: Promise<void> = Promise.resolve();
@@ -95,7 +95,7 @@ export class FacetIndex {
   /** Where the change rows stand now; read before the rows it covers, so nothing written meanwhile is missed. */
   private async changePosition(): Promise<string> {
     const sql = this.pg
-      ? Prisma.sql`SELECT txid_snapshot_xmin(txid_current_snapshot())::text AS p`
+      ? Prisma.sql`SELECT txid_current_snapshot()::text AS p`
       : Prisma.sql`SELECT coalesce(max("seq"), 0) AS p FROM "ArticleChange"`;
     return String((await readRows<{ p: unknown }>(this.db, sql))[0]!.p);
   }
@@ -246,8 +246,12 @@ export class FacetIndex {
     if (this.pg) {
       const [r] = await readRows<{ p: unknown; ids: string | null }>(
         this.db,
-        Prisma.sql`SELECT txid_snapshot_xmin(txid_current_snapshot())::text AS p,
-          (SELECT string_agg(DISTINCT "articleId"::text, ',') FROM "ArticleChange" WHERE "tx" >= CAST(${this.position} AS bigint)) AS ids`,
+        // The rows the last read could not see: of transactions still open then, or begun since.
+        // A pruning mark is read whenever it is past the last read's oldest open transaction.
+        Prisma.sql`SELECT txid_current_snapshot()::text AS p,
+          (SELECT string_agg(DISTINCT "articleId"::text, ',') FROM "ArticleChange"
+            WHERE "tx" >= txid_snapshot_xmin(CAST(${this.position} AS txid_snapshot))
+              AND ("articleId" = -1 OR NOT txid_visible_in_snapshot("tx", CAST(${this.position} AS txid_snapshot)))) AS ids`,
       );
       position = String(r!.p);
       ids = r!.ids ? r!.ids.split(",").map(Number) : [];
