@@ -73,6 +73,7 @@ export class FacetIndex {
   private dup = new Uint8Array(0);
   private source = new Int32Array(0);
   private at = new Float64Array(0);
+  private maxSource = 0;
   // Filed tag ids per article: a compact base (start/data) and the articles changed since (over).
   private start = new Uint32Array(1);
   private data = new Int32Array(0);
@@ -148,6 +149,7 @@ export class FacetIndex {
     const s = STATUSES.indexOf(r.status as (typeof STATUSES)[number]);
     this.status[id] = s < 0 ? 255 : s;
     this.source[id] = r.sourceId === null ? 0 : num(r.sourceId);
+    if (this.source[id]! > this.maxSource) this.maxSource = this.source[id]!;
     this.at[id] = r.ingestedAt instanceof Date ? r.ingestedAt.getTime() : Date.parse(String(r.ingestedAt));
   }
 
@@ -378,7 +380,7 @@ export class FacetIndex {
     }
 
     const statusCount = new Float64Array(256);
-    const sourceCount = new Map<number, number>();
+    const sourceCount = new Float64Array(this.maxSource + 1);
     const tagCount = new Float64Array(maxTag);
     let dupAll = 0;
     let dupYes = 0;
@@ -413,7 +415,7 @@ export class FacetIndex {
       if (fails > 1) continue;
       // Each dimension counts under every filter but its own.
       if (fails === 0 || !okStatus) statusCount[status[id]!]!++;
-      if ((fails === 0 || !okSource) && source[id]) sourceCount.set(source[id]!, (sourceCount.get(source[id]!) ?? 0) + 1);
+      if (fails === 0 || !okSource) sourceCount[source[id]!]!++;
       const forPlace = fails === 0 || !okPlace;
       const forTopic = fails === 0 || !okTopic;
       if (forPlace || forTopic) {
@@ -441,7 +443,9 @@ export class FacetIndex {
       status: STATUSES.map((s) => ({ value: s, label: s, count: statusOf(s) })),
       place: tagFacet(PLACE),
       topic: tagFacet(TOPIC),
-      source: [...sourceCount]
+      // Index 0 holds the articles with no source, which the facet leaves out.
+      source: [...sourceCount.entries()]
+        .filter(([id, n]) => id > 0 && n > 0)
         .map(([id, n]) => ({ value: String(id), label: sourceNames.get(id) ?? `source ${id}`, count: n }))
         .sort(byCount),
       duplicates: [
