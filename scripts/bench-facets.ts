@@ -1,4 +1,4 @@
-// npm run bench:facets -- [--articles 100000] [--url file:/tmp/x.db | postgresql://…/DB]
+// npm run bench:facets -- [--articles 100000] [--url file:/tmp/x.db | postgresql://…/DB] [--runs 7] [--filtered-only]
 //
 // The filter bar's counts with no filter but status and view (the queue as it
 // opens, each status tab) on a large store: the recount over the articles
@@ -26,7 +26,9 @@ import type { Db } from "../lib/server/db/client";
 const bench = systemActor("bench");
 
 async function main() {
-  const { values } = parseArgs({ options: { articles: { type: "string", default: "100000" }, url: { type: "string" }, runs: { type: "string", default: "7" } } });
+  const { values } = parseArgs({
+    options: { articles: { type: "string", default: "100000" }, url: { type: "string" }, runs: { type: "string", default: "7" }, "filtered-only": { type: "boolean", default: false } },
+  });
   const n = Number(values.articles);
   const runs = Number(values.runs);
   if (!Number.isInteger(n) || n < 1) throw new Error(`--articles must be a positive whole number, not "${values.articles}"`);
@@ -51,6 +53,7 @@ async function main() {
       return t.sort((a, b) => a - b)[Math.floor(t.length / 2)]!;
     };
     const f = (ms: number) => `${ms.toFixed(ms < 10 ? 2 : 0)} ms`;
+    if (values["filtered-only"]) return await filteredCounts(db, median, f, runs);
     console.log(`\n| counts for | recount (before) | kept counts (after) | ratio |\n|---|---|---|---|`);
     for (const [label, given] of [
       ["the queue as it opens (stories, new)", { status: "new" }],

@@ -367,7 +367,8 @@ export class FacetIndex {
       return m;
     };
     const wantedSources = toMask(sources, Math.max(0, ...(sources ?? [])) + 1);
-    const found = toMask(search, this.cap);
+    // A search counts only its matches: the pass walks their ids rather than every article.
+    const matches = search ? Int32Array.from(search) : null;
     const places = p.place ? mask(p.tagIds?.place) : null;
     const topics = p.topic ? mask(p.tagIds?.topic) : null;
     const dupWanted = p.duplicates === "yes" ? 1 : p.duplicates === "no" ? 0 : -1;
@@ -385,11 +386,12 @@ export class FacetIndex {
     let dupAll = 0;
     let dupYes = 0;
     const { exists, lead, status, source, at, dup, overFlag, start, data } = this;
-    for (let id = 1; id < this.cap; id++) {
-      if (!exists[id] || (byLead && !lead[id])) continue;
+    const end = matches ? matches.length : this.cap;
+    for (let k = matches ? 0 : 1; k < end; k++) {
+      const id = matches ? matches[k]! : k;
+      if (id >= this.cap || !exists[id] || (byLead && !lead[id])) continue;
       if (since !== undefined && !(at[id]! >= since)) continue;
       if (until !== undefined && !(at[id]! < until)) continue;
-      if (found && !found[id]) continue;
       const okStatus = st < 0 || status[id] === st;
       const okSource = !wantedSources || wantedSources[source[id]!] === 1;
       const okDup = dupWanted < 0 || dup[id] === dupWanted;
