@@ -262,10 +262,11 @@ export class FacetIndex {
       const [r] = await readRows<{ p: unknown; pruned: unknown; ids: string | null }>(
         this.db,
         Prisma.sql`SELECT (SELECT coalesce(max("seq"), 0) FROM "ArticleChange") AS p,
-          (SELECT max("tx") FROM "ArticleChange" WHERE "seq" >= ${Number(this.position)} AND "articleId" = -1) AS pruned,
+          (SELECT "tx" FROM "ArticleChange" WHERE "seq" >= ${Number(this.position)} AND "articleId" = -1 ORDER BY "seq" DESC LIMIT 1) AS pruned,
           (SELECT group_concat(DISTINCT "articleId") FROM "ArticleChange" WHERE "seq" >= ${Number(this.position)} AND "articleId" <> -1) AS ids`,
       );
       // Rows pruned that this index had not read (their newest seq is the mark's tx): start again.
+      // (The newest mark by seq, read through the key: max("tx") would walk the tx index, all of it.)
       if (r!.pruned !== null && num(r!.pruned) > Number(this.position)) return this.load();
       position = String(num(r!.p));
       ids = r!.ids ? r!.ids.split(",").map(Number) : [];
