@@ -42,7 +42,9 @@ export async function findArticlesJson(db: Db, input: ArticleListParams, actor: 
       ? countAfter(db, p)
       : cachedCount(db, `total ${filterKey(p)}`, async () => {
           if (countsKept(p)) return keptTotal(db, p);
-          const counted = await indexFacets(db, p);
+          // A search's total is the store's: its full-text index counts the matches directly,
+          // where the index would first have to be handed every matching id.
+          const counted = p.q ? undefined : await indexFacets(db, p);
           if (counted) return counted.total;
           const [r] = await readRows<{ n: unknown }>(db, Prisma.sql`SELECT count(*) AS n FROM "Article" a WHERE ${whereSql(db, p)}`);
           return num(r?.n);
