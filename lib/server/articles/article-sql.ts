@@ -77,14 +77,20 @@ export async function resolveTags<T extends Filters>(db: Db, p: T): Promise<T> {
   return { ...p, tagIds };
 }
 
-/** Sources named by id or by exact name, any of them. */
-function sourceSql(raw: string): Prisma.Sql {
+/** A source filter's ids and names, as the queue reads it (also the facet index, facet-index.ts). */
+export function sourceValues(raw: string): { ids: number[]; names: string[] } {
   const values = filterValues(raw);
   // An id out of range names no source (0 is never an id), rather than overflowing the store's integer.
   const ids = values.filter((v) => /^\d+$/.test(v)).map((v) => parseId(v) ?? 0);
   const names = values.filter((v) => !/^\d+$/.test(v));
   // A name with a comma in it ("Agence X, Paris") is read as two names; asked for whole, it is found too.
   if (raw.includes(",")) names.push(raw.trim());
+  return { ids, names };
+}
+
+/** Sources named by id or by exact name, any of them. */
+function sourceSql(raw: string): Prisma.Sql {
+  const { ids, names } = sourceValues(raw);
   const or: Prisma.Sql[] = [];
   if (ids.length) or.push(ids.length === 1 ? Prisma.sql`a."sourceId" = ${ids[0]}` : Prisma.sql`a."sourceId" IN (${Prisma.join(ids)})`);
   if (names.length) {

@@ -17,10 +17,9 @@ import { dbKind, type Db } from "../db/client";
 import { readRows } from "../db/read-rows";
 import { env } from "../env";
 import { workflowStatus } from "../../schemas/vocabulary";
-import { filterValues, rangeStart, type ArticleFacets, type FacetCount } from "../../schemas/articles";
-import { parseId } from "../../schemas/ids";
+import { rangeStart, type ArticleFacets, type FacetCount } from "../../schemas/articles";
 import { searchSql } from "./search-articles";
-import { filedSql, statusFilter, type Filters } from "./article-sql";
+import { filedSql, sourceValues, statusFilter, type Filters } from "./article-sql";
 
 const STATUSES = workflowStatus.options;
 /** A tag's kind as the counts read it. */
@@ -535,15 +534,13 @@ export function dropFacetIndex(db: Db): void {
 
 /** Source ids a source filter names (ids, or exact names), as sourceSql (article-sql.ts) reads them. */
 async function sourceIds(db: Db, raw: string): Promise<Set<number>> {
-  const values = filterValues(raw);
-  const ids = new Set(values.filter((v) => /^\d+$/.test(v)).map((v) => parseId(v) ?? 0));
-  const names = values.filter((v) => !/^\d+$/.test(v));
-  if (raw.includes(",")) names.push(raw.trim());
+  const { ids, names } = sourceValues(raw);
+  const found = new Set(ids);
   if (names.length) {
     const rows = await readRows<{ id: unknown }>(db, Prisma.sql`SELECT "id" FROM "Source" WHERE "name" IN (${Prisma.join(names)})`);
-    for (const r of rows) ids.add(num(r.id));
+    for (const r of rows) found.add(num(r.id));
   }
-  return ids;
+  return found;
 }
 
 /** The facets from the index; undefined when it cannot answer (no index yet, or a language filter). */
