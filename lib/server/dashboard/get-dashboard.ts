@@ -8,10 +8,23 @@ import { articlesOverTime, hiddenTags } from "./articles-over-time";
 import { windowFigures } from "./kept-hours";
 import { duplicateRate } from "./duplicate-rate";
 import { waiting } from "./waiting";
+import { cachedCount } from "../articles/count-cache";
 
-export async function getDashboard(db: Db, input: { range?: DashboardRange }, actor: Actor, now = new Date()): Promise<Dashboard> {
+/**
+ * The dashboard for a window ending now. Asked for the present (no `now`), the
+ * answer is kept while the store is unchanged, within the minute (count-cache.ts):
+ * under 20 editors it was counted afresh for each, 63 a second at p95 506 ms
+ * on a 100,000-story store. A given `now` is always counted (the tests' exact figures).
+ */
+export async function getDashboard(db: Db, input: { range?: DashboardRange }, actor: Actor, now?: Date): Promise<Dashboard> {
   authorize(actor, "read");
   const { range } = dashboardParams.parse(input);
+  if (now) return dashboardAt(db, range, now);
+  const at = new Date();
+  return cachedCount(db, `dashboard ${range} ${Math.floor(at.getTime() / 60_000)}`, () => dashboardAt(db, range, at));
+}
+
+async function dashboardAt(db: Db, range: DashboardRange, now: Date): Promise<Dashboard> {
   const w = rangeWindow(range, now);
   const [figures, hidden] = await Promise.all([windowFigures(db, w), hiddenTags(db)]);
   const [topics, places, rates, wait] = await Promise.all([
