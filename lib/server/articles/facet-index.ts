@@ -492,7 +492,12 @@ export async function facetIndex(db: Db, opts: { min?: number; wait?: boolean } 
     if (settled === null) return undefined;
   } else settled = await entry.ready;
   if (!settled) return undefined;
-  await settled.sync();
+  try {
+    await settled.sync();
+  } catch {
+    // The store counts this one; the index loads again at its next sync.
+    return undefined;
+  }
   return settled;
 }
 
