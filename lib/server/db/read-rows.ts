@@ -33,6 +33,9 @@ function pool(db: Db): pg.Pool | undefined {
   const url = dbUrl(db);
   if (!url) return undefined;
   p = new pg.Pool({ connectionString: url, max: 8, types });
+  // An idle connection the server ends (a restart, a dropped database) must not end the process:
+  // the pool drops it, and the next read opens another.
+  p.on("error", (e) => console.error(`store reader: ${e.message}`));
   pools.set(db, p);
   return p;
 }
