@@ -354,19 +354,14 @@ export class FacetIndex {
       .sort((x, y) => y - x)[0];
     const until = p.until ? new Date(p.until).getTime() : undefined;
     const maxTag = Math.max(0, ...this.tags.keys()) + 1;
-    const mask = (ids: number[] | undefined) => {
-      const m = new Uint8Array(maxTag);
-      for (const id of ids ?? []) if (id < maxTag) m[id] = 1;
-      return m;
-    };
-    // Sets as masks: a byte read per article rather than a hash lookup.
-    const toMask = (ids: Set<number> | null, size: number) => {
-      if (!ids) return null;
+    // Id sets as masks: a byte read per article rather than a hash lookup.
+    const toMask = (ids: Iterable<number>, size: number) => {
       const m = new Uint8Array(size);
       for (const id of ids) if (id >= 0 && id < size) m[id] = 1;
       return m;
     };
-    const wantedSources = toMask(sources, Math.max(0, ...(sources ?? [])) + 1);
+    const mask = (ids: number[] | undefined) => toMask(ids ?? [], maxTag);
+    const wantedSources = sources ? toMask(sources, Math.max(0, ...sources) + 1) : null;
     // A search counts only its matches: the pass walks their ids rather than every article.
     const matches = search ? Int32Array.from(search) : null;
     const places = p.place ? mask(p.tagIds?.place) : null;
