@@ -30,6 +30,8 @@ const beyondTheModels: Record<"sqlite" | "postgres", string[]> = {
     ...publicationOrder("the sqlite store"),
     // Full-text search (decisions 006, 014): an FTS5 table kept by triggers.
     "ArticleSearch: table only in the sqlite store",
+    // The mark by which bulk ingest indexes a batch for search in one statement (decision 016).
+    "ArticleSearchDeferred: table only in the sqlite store",
     // SQLite's ALTER TABLE ADD COLUMN takes only a constant default; Prisma
     // sets @updatedAt on every write, so the default is never read.
     "User.updatedAt: default now in the models, '1970-01-01 00:00:00' in the sqlite store",
@@ -47,6 +49,7 @@ const betweenTheStores = [
   "Article.search: column generated tsvector null only in the postgres store",
   "Article: index Article_search_idx (search) only in the postgres store",
   "ArticleSearch: table only in the sqlite store",
+  "ArticleSearchDeferred: table only in the sqlite store",
   "User.updatedAt: default '1970-01-01 00:00:00' in the sqlite store, now in the postgres store",
 ];
 

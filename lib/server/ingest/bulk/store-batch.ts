@@ -131,6 +131,7 @@ export async function storeBatch(
     const done = segment;
     segment = [];
     try {
+      await indexDeferred(conn, done.flatMap((s) => (s.outcome.kind === "new" ? [s.outcome.articleId] : [])));
       // The facet counts' rows this batch added, folded with the rest once they pile up (decision 022).
       await foldIfMany(conn);
       await conn.commit();
@@ -158,6 +159,7 @@ export async function storeBatch(
         await conn.begin();
         open = true;
         hooks = undefined;
+        await deferIndexing(conn);
       }
       if (head) {
         // A re-send or a late version is skipped here (an archive import run again skips what it stored); a new text updates through the per-item path.
@@ -192,6 +194,31 @@ export async function storeBatch(
   }
   await close();
   return outcomes.map((o, i) => o ?? { kind: "failed", location: items[i]!.location, message: "not stored" });
+}
+
+/**
+ * SQLite: the batch's new articles are indexed for search by one statement at
+ * its end, not by the insert trigger one by one. FTS5 writes its pending terms
+ * out at every statement that opens a savepoint on it, so the trigger made a
+ * segment an article for FTS5 to merge again and again. The mark that tells the
+ * trigger to leave them (migration search_deferred) lives only inside this
+ * transaction: indexDeferred deletes it before the commit. No write on the
+ * bulk path changes a new article's headline or text before then, which the
+ * update trigger would take out of an index that does not hold it yet.
+ */
+async function deferIndexing(c: Conn): Promise<void> {
+  if (c.kind === "sqlite") await c.run(`INSERT INTO "ArticleSearchDeferred" ("id") VALUES (1)`);
+}
+
+async function indexDeferred(c: Conn, ids: number[]): Promise<void> {
+  if (c.kind !== "sqlite") return;
+  if (ids.length) {
+    await c.run(
+      `INSERT INTO "ArticleSearch" (rowid, "headline", "bodyText") SELECT "id", "headline", "bodyText" FROM "Article" WHERE ${inList(c, `"id"`)} ORDER BY "id"`,
+      [listParam(c, ids)],
+    );
+  }
+  await c.run(`DELETE FROM "ArticleSearchDeferred"`);
 }
 
 /** What deciding a re-sent item needs of its stored article; null when only the per-item path may decide. */
