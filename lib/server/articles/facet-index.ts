@@ -18,7 +18,7 @@ import { readRows } from "../db/read-rows";
 import { env } from "../env";
 import { workflowStatus } from "../../schemas/vocabulary";
 import { rangeStart, type ArticleFacets, type FacetCount } from "../../schemas/articles";
-import { searchSql } from "./search-articles";
+import { searchIdsSql } from "./search-articles";
 import { filedSql, sourceValues, statusFilter, type Filters } from "./article-sql";
 
 const STATUSES = workflowStatus.options;
@@ -343,8 +343,8 @@ export class FacetIndex {
     return next;
   }
 
-  /** The facets computeFacets counts, for filters without a language; `search`: the ids the search matches. */
-  count(p: Filters, sources: Set<number> | null, search: Set<number> | null, sourceNames: Map<number, string>, now = new Date()): ArticleFacets {
+  /** The facets computeFacets counts, for filters without a language; `search`: the ids the search matches (or, `exclude`, leaves out). */
+  count(p: Filters, sources: Set<number> | null, search: SearchIds | null, sourceNames: Map<number, string>, now = new Date()): ArticleFacets {
     const chosen = statusFilter(p);
     const st = chosen ? STATUSES.indexOf(chosen) : -1;
     const byLead = p.view !== "articles";
@@ -363,7 +363,8 @@ export class FacetIndex {
     const mask = (ids: number[] | undefined) => toMask(ids ?? [], maxTag);
     const wantedSources = sources ? toMask(sources, Math.max(0, ...sources) + 1) : null;
     // A search counts only its matches: the pass walks their ids rather than every article.
-    const matches = search ? Int32Array.from(search) : null;
+    const matches = search && !search.exclude ? search.ids : null;
+    const excluded = search?.exclude ? toMask(search.ids, this.cap) : null;
     const places = p.place ? mask(p.tagIds?.place) : null;
     const topics = p.topic ? mask(p.tagIds?.topic) : null;
     const dupWanted = p.duplicates === "yes" ? 1 : p.duplicates === "no" ? 0 : -1;
@@ -384,7 +385,7 @@ export class FacetIndex {
     const end = matches ? matches.length : this.cap;
     for (let k = matches ? 0 : 1; k < end; k++) {
       const id = matches ? matches[k]! : k;
-      if (id >= this.cap || !exists[id] || (byLead && !lead[id])) continue;
+      if (id >= this.cap || !exists[id] || (byLead && !lead[id]) || (excluded && excluded[id])) continue;
       if (since !== undefined && !(at[id]! >= since)) continue;
       if (until !== undefined && !(at[id]! < until)) continue;
       const okStatus = st < 0 || status[id] === st;
@@ -543,6 +544,21 @@ async function sourceIds(db: Db, raw: string): Promise<Set<number>> {
   return found;
 }
 
+/** The ids a search matches; `exclude`: a search of exclusions only, whose ids are those it leaves out. */
+export interface SearchIds {
+  ids: Int32Array;
+  exclude: boolean;
+}
+
+async function searchIds(db: Db, q: string): Promise<SearchIds> {
+  const read = searchIdsSql(db, q);
+  if (!read) return { ids: new Int32Array(0), exclude: false };
+  const [r] = await readRows<{ ids: string | null }>(db, read.sql);
+  // Each id once (a search index row, or an article row); sorted, so the pass reads the arrays in order.
+  const ids = r?.ids ? Int32Array.from(r.ids.split(","), Number).sort() : new Int32Array(0);
+  return { ids, exclude: read.exclude };
+}
+
 /** The facets from the index; undefined when it cannot answer (no index yet, or a language filter). */
 export async function indexFacets(db: Db, p: Filters, opts: { min?: number; wait?: boolean } = {}): Promise<ArticleFacets | undefined> {
   if (p.language) return undefined;
@@ -550,7 +566,7 @@ export async function indexFacets(db: Db, p: Filters, opts: { min?: number; wait
   if (!index) return undefined;
   const [sources, search, names] = await Promise.all([
     p.source ? sourceIds(db, p.source) : null,
-    p.q ? readRows<{ id: unknown }>(db, Prisma.sql`SELECT a."id" FROM "Article" a WHERE ${searchSql(db, p.q)}`).then((r) => new Set(r.map((x) => num(x.id)))) : null,
+    p.q ? searchIds(db, p.q) : null,
     readRows<{ id: unknown; name: string | null }>(db, Prisma.sql`SELECT "id", "name" FROM "Source"`),
   ]);
   const sourceNames = new Map(names.filter((n) => n.name !== null).map((n) => [num(n.id), n.name!]));

@@ -7,7 +7,7 @@ import { dbKind, type Db } from "../db/client";
 import { authorize, type Actor } from "../audit";
 import { readRows } from "../db/read-rows";
 import { PUBLISHED_SQL, QUEUE_CHIP_SQL, resolveTags, whereSql, type Filters } from "./article-sql";
-import { searchQuery, sqliteSearchPageSql } from "./search-articles";
+import { searchQuery, searchSql, sqliteSearchPageSql } from "./search-articles";
 import { cachedCount } from "./count-cache";
 import { keptTotal } from "./facet-counts";
 import { indexFacets, warmFacetIndex } from "./facet-index";
@@ -80,8 +80,15 @@ async function pageSql(db: Db, p: ListParams, total: Promise<number>): Promise<P
     // The search index is in id order: it can drive the page only when the page is too.
     const fts = byPublished ? null : sqliteSearchPageSql(db, p.q, whereSql(db, { ...p, q: undefined }), { after: p.after, before: p.cursor?.id }, limit);
     if (fts) return fts;
+    // By publication on SQLite, many matches: the publication index drives the page and each row is
+    // probed against the matches (a word in 18,000 of 1,000,000 articles: 6 ms rather than 60). Few
+    // matches are read by id and sorted, as SQLite plans it: probing would walk the whole index for them.
+    if (dbKind(db) === "sqlite" && byPublished && (await total) >= FEW_MATCHES) {
+      return Prisma.sql`SELECT a."id", ${PUBLISHED_SQL} AS "published" FROM "Article" a
+        WHERE ${whereSql(db, { ...p, q: undefined }, undefined, bounds)} AND ${searchSql(db, p.q, { probe: true })}
+        ORDER BY ${PUBLISHED_SQL} DESC, a."id" DESC LIMIT ${limit}`;
+    }
     // PostgreSQL guesses a word's share of the store at 0.5% whatever it is; the (cached) total says.
-    // (SQLite plans the search as a list of matches probed from the order's index, quicker than this.)
     if (dbKind(db) === "postgres" && (await total) < FEW_MATCHES) {
       return byPublished
         ? Prisma.sql`WITH m AS MATERIALIZED (SELECT a."id", ${PUBLISHED_SQL} AS "published" FROM "Article" a WHERE ${where()})

@@ -40,16 +40,40 @@ function tsQuery(s: SearchQuery): string {
  * every match, not only the best-ranked, so counts are exact. No words:
  * nothing matches; only exclusions (`-football`): everything else.
  */
-export function searchSql(db: Db, q: string | SearchQuery): Prisma.Sql {
+export function searchSql(db: Db, q: string | SearchQuery, opts: { probe?: boolean } = {}): Prisma.Sql {
   const s = typeof q === "string" ? searchQuery(q) : q;
   if (s.all.length === 0 && s.none.length === 0) return Prisma.sql`1 = 0`;
   if (dbKind(db) === "postgres") {
     return Prisma.sql`a."search" @@ to_tsquery('simple', wiredesk_unaccent(${tsQuery(s)}))`;
   }
   const match = ftsMatch(s);
+  // probe: each row the order's index yields is tested against the matches (`+` keeps SQLite from
+  // reading the matches' rows by id instead, then sorting them all: 60 ms for 18,000 at 1,000,000).
+  if (match && opts.probe) return Prisma.sql`+a."id" IN (SELECT rowid FROM "ArticleSearch" WHERE "ArticleSearch" MATCH ${match})`;
   if (match) return Prisma.sql`a."id" IN (SELECT rowid FROM "ArticleSearch" WHERE "ArticleSearch" MATCH ${match})`;
   // FTS5 cannot say "not" alone: the unwanted articles are found and left out.
   return Prisma.sql`a."id" NOT IN (SELECT rowid FROM "ArticleSearch" WHERE "ArticleSearch" MATCH ${ftsAny(s.none)})`;
+}
+
+/**
+ * The ids a search matches, as one row holding them comma-separated (`ids`),
+ * for counting in memory (facet-index.ts): one text rather than a row an id,
+ * and on SQLite read from the search index alone. 155,000 matches at
+ * 1,000,000 articles: 12 ms, against 430 ms joined to "Article" and about 4 s
+ * as rows through the reader. A search of exclusions only (`-oil`) reads what
+ * it excludes: `exclude` says the ids are the ones left out. Null when
+ * nothing can match.
+ */
+export function searchIdsSql(db: Db, q: string | SearchQuery): { sql: Prisma.Sql; exclude: boolean } | null {
+  const s = typeof q === "string" ? searchQuery(q) : q;
+  if (s.all.length === 0 && s.none.length === 0) return null;
+  const exclude = s.all.length === 0;
+  // Exclusions only: the articles holding any of them, to be left out.
+  const wanted: SearchQuery = exclude ? { ...s, all: [s.none], none: [] } : s;
+  if (dbKind(db) === "postgres") {
+    return { exclude, sql: Prisma.sql`SELECT string_agg(a."id"::text, ',') AS "ids" FROM "Article" a WHERE a."search" @@ to_tsquery('simple', wiredesk_unaccent(${tsQuery(wanted)}))` };
+  }
+  return { exclude, sql: Prisma.sql`SELECT group_concat(rowid) AS "ids" FROM "ArticleSearch" WHERE "ArticleSearch" MATCH ${ftsMatch(wanted)}` };
 }
 
 /**
