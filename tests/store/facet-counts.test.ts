@@ -67,8 +67,20 @@ describe.each(storeKinds())("facet counts kept at write time on %s", (kind) => {
       `SELECT count(*) AS "tags", count(DISTINCT t."articleId") AS "articles" FROM "Article" a JOIN "ArticleTag" t ON t."articleId" = a."id" JOIN "Tag" g ON g."id" = t."tagId"
        WHERE a."status" = 'new' AND t."state" = 'suggested' AND (g."scheme" <> 'iso3166' OR t."rel" = 'main' OR t."confidence" >= ${MENTION_TAG_CONFIDENCE})`,
     );
-    const w = await waiting(store.db, new Date());
+    const now = new Date();
+    const w = await waiting(store.db, now);
     expect({ step, tags: w.suggestedTags, articles: w.suggestedTagArticles }).toEqual({ step, tags: Number(r!.tags), articles: Number(r!.articles) });
+    // The new articles by age: the oldest bucket is what the kept counts leave after the others.
+    const bounds = [0, 1, 6, 24, 72];
+    const at = (h: number) => new Date(now.getTime() - h * 3_600_000);
+    const byAge = await Promise.all(
+      bounds.map((lower, i) =>
+        store.db.article.count({
+          where: { status: "new", ingestedAt: { ...(i > 0 ? { lte: at(lower) } : {}), ...(bounds[i + 1] !== undefined ? { gt: at(bounds[i + 1]!) } : {}) } },
+        }),
+      ),
+    );
+    expect({ step, byAge: w.newByAge.map((b) => b.count) }).toEqual({ step, byAge });
   }
 
   it("agree after ingest, bulk and per item, with duplicates and stories", async () => {

@@ -6,6 +6,7 @@ import type { Db } from "../db/client";
 import { readRows } from "../db/read-rows";
 import type { Waiting } from "../../schemas/dashboard";
 import { foldWhenMany } from "../articles/facet-counts";
+import { instant } from "../articles/article-sql";
 
 const HOUR = 3_600_000;
 
@@ -19,21 +20,25 @@ export const AGE_BUCKETS = [
 ] as const;
 
 export async function waiting(db: Db, now: Date): Promise<Waiting> {
-  const at = (hours: number) => new Date(now.getTime() - hours * HOUR);
-  // One count per bucket, each an index range on (status, ingestedAt).
-  const newByAge = await Promise.all(
-    AGE_BUCKETS.map(async ([key, label, lower], i) => {
-      const upper = AGE_BUCKETS[i + 1]?.[2];
-      const count = await db.article.count({
-        where: {
-          status: "new",
-          // The youngest bucket also takes arrivals stamped a little in the future.
-          ingestedAt: { ...(i > 0 ? { lte: at(lower) } : {}), ...(upper !== undefined ? { gt: at(upper) } : {}) },
-        },
-      });
-      return { key, label, count };
-    }),
+  const at = (hours: number) => instant(db, new Date(now.getTime() - hours * HOUR));
+  // The buckets of the last 3 days, each an index range on (status, ingestedAt); the oldest is
+  // what the new articles kept at write time (decision 022) leave: counting it, most of the new
+  // copy of a large store, took 60-190 ms at 1,000,000 articles. One statement, one snapshot.
+  const recent = AGE_BUCKETS.slice(0, -1).map(([, , lower], i) => {
+    const upper = AGE_BUCKETS[i + 1]![2];
+    // The youngest bucket also takes arrivals stamped a little in the future.
+    const from = i > 0 ? Prisma.sql` AND a."ingestedAt" <= ${at(lower)}` : Prisma.empty;
+    return Prisma.sql`(SELECT count(*) FROM "Article" a WHERE a."status" = 'new' AND a."ingestedAt" > ${at(upper)}${from})`;
+  });
+  const [row] = await readRows<Record<string, unknown>>(
+    db,
+    Prisma.sql`SELECT (SELECT coalesce(sum(f."n"), 0) FROM "FacetCount" f WHERE f."status" = 'new' AND f."dim" = 'all') AS "total",
+      ${Prisma.join(recent.map((c, i) => Prisma.sql`${c} AS ${Prisma.raw(`"b${i}"`)}`), ", ")}`,
   );
+  const counts = recent.map((_, i) => Number(row?.[`b${i}`] ?? 0));
+  const total = Number(row?.total ?? 0);
+  counts.push(total - counts.reduce((a, b) => a + b, 0));
+  const newByAge = AGE_BUCKETS.map(([key, label], i) => ({ key, label, count: counts[i]! }));
   const [kinds, suggested] = await Promise.all([
     db.duplicateLink.groupBy({ by: ["kind"], where: { state: "suggested" }, _count: { _all: true } }),
     // Suggestions on new articles, counted as the queue counts a story's tags (a place only when the
