@@ -49,8 +49,7 @@ export function searchSql(db: Db, q: string | SearchQuery, opts: { probe?: boole
   const match = ftsMatch(s);
   // probe: each row the order's index yields is tested against the matches (`+` keeps SQLite from
   // reading the matches' rows by id instead, then sorting them all: 60 ms for 18,000 at 1,000,000).
-  if (match && opts.probe) return Prisma.sql`+a."id" IN (SELECT rowid FROM "ArticleSearch" WHERE "ArticleSearch" MATCH ${match})`;
-  if (match) return Prisma.sql`a."id" IN (SELECT rowid FROM "ArticleSearch" WHERE "ArticleSearch" MATCH ${match})`;
+  if (match) return Prisma.sql`${Prisma.raw(opts.probe ? "+" : "")}a."id" IN (SELECT rowid FROM "ArticleSearch" WHERE "ArticleSearch" MATCH ${match})`;
   // FTS5 cannot say "not" alone: the unwanted articles are found and left out.
   return Prisma.sql`a."id" NOT IN (SELECT rowid FROM "ArticleSearch" WHERE "ArticleSearch" MATCH ${ftsAny(s.none)})`;
 }
@@ -70,9 +69,7 @@ export function searchIdsSql(db: Db, q: string | SearchQuery): { sql: Prisma.Sql
   const exclude = s.all.length === 0;
   // Exclusions only: the articles holding any of them, to be left out.
   const wanted: SearchQuery = exclude ? { ...s, all: [s.none], none: [] } : s;
-  if (dbKind(db) === "postgres") {
-    return { exclude, sql: Prisma.sql`SELECT string_agg(a."id"::text, ',') AS "ids" FROM "Article" a WHERE a."search" @@ to_tsquery('simple', wiredesk_unaccent(${tsQuery(wanted)}))` };
-  }
+  if (dbKind(db) === "postgres") return { exclude, sql: Prisma.sql`SELECT string_agg(a."id"::text, ',') AS "ids" FROM "Article" a WHERE ${searchSql(db, wanted)}` };
   return { exclude, sql: Prisma.sql`SELECT group_concat(rowid) AS "ids" FROM "ArticleSearch" WHERE "ArticleSearch" MATCH ${ftsMatch(wanted)}` };
 }
 
