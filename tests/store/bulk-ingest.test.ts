@@ -82,6 +82,24 @@ describe.each(storeKinds())("bulk ingest on %s", (kind) => {
     }
   }, 300_000);
 
+  it("parses the next input and prepares the next batch on worker threads, with the same results as on the writer's thread", async () => {
+    const [here, threads] = [await open(), await open()];
+    // An input that cannot be read at all, between the others: parsed ahead on the worker, it still fails alone, named.
+    const broken: IngestInput = { name: "broken.xml", read: async () => bytes(`<?xml version="1.0"?><inventory><item>not a feed</item></inventory>`) };
+    const fresh = comparisonInputs();
+    const inputs = [fresh[0]!, broken, ...fresh.slice(1)];
+    // batchSize 2: inputs of 8 items or more get the engines' pool too (made at four batches).
+    const opts = { ...base, bulk: true, batchSize: 2 };
+    const a = await runIngest(here.db, inputs, { ...opts, engineThreads: 0 });
+    const b = await runIngest(threads.db, inputs, { ...opts, engineThreads: 1 });
+    const reportOf = (r: typeof a) => r.inputs.map(({ input, format, errors, new: n, updated, duplicates, skipped, failed }) => ({ input, format, errors, n, updated, duplicates, skipped, failed }));
+    expect(reportOf(b)).toEqual(reportOf(a));
+    expect(b.totals).toEqual(a.totals);
+    expect(b.inputs[1]!.errors).toEqual([{ location: "file", message: "not a feed: the XML root element is <inventory>" }]);
+    expect(a.totals.new).toBeGreaterThan(50);
+    expect(await dump(threads)).toEqual(await dump(here));
+  }, 300_000);
+
   it("redoes a batch the store refuses item by item: the bad item fails alone, the rest as the per-item path stores them", async () => {
     const [perItem, bulk] = [await open(), await open()];
     for (const s of [perItem, bulk]) await refuseUri(s, "item-5");

@@ -7,7 +7,7 @@ import { authorize } from "../audit";
 import type { Role } from "../../schemas/roles";
 import { dbUrl, type Db } from "../db/client";
 import { parseInputAsync } from "../../ingest";
-import { IngestInputError, type ParsedArticle } from "../../ingest/types";
+import { IngestInputError, type ParseResult, type ParsedArticle } from "../../ingest/types";
 import type { IngestCounts, IngestInputReport, IngestReport } from "../../schemas/ingest";
 import type { DuplicateThresholds } from "../../dedup/config";
 import { suggestionContext } from "../tags/apply-suggestions";
@@ -122,12 +122,18 @@ export async function runIngest(db: Db, inputs: IngestInput[], opts: RunOptions)
     if (!pool && conn && (opts.engineThreads ?? 0) > 0 && items >= 4 * (opts.batchSize ?? DEFAULT_BATCH_SIZE)) pool = new EnginePool(opts.engineThreads!, tagging);
     return pool;
   };
+  // An import of several inputs parses the next on a worker of its own while this thread writes the one before.
+  const parser = conn && (opts.engineThreads ?? 0) > 0 && inputs.length > 1 ? new EnginePool(1, undefined) : undefined;
   const reports: InputReport[] = [];
   // New and updated articles in a known language: what the cross-language step compares.
   const stored: number[] = [];
   try {
-    for (const input of inputs) {
-      const report = await ingestOne(db, input, ctx, { caches, conn, pool: poolFor, stored }, opts);
+    let next: Promise<Parsed> | undefined;
+    for (const [k, input] of inputs.entries()) {
+      const parsed = await (next ?? readAndParse(input, opts, parser));
+      // With a parser, the next input is read and parsed on its worker while this one is written.
+      next = parser && inputs[k + 1] ? readAndParse(inputs[k + 1]!, opts, parser) : undefined;
+      const report = await ingestOne(db, input, parsed, ctx, { caches, conn, pool: poolFor, stored }, opts);
       if (report.errors.length) {
         await db.ingestError.createMany({
           data: report.errors.map((e) => ({ runId: run.id, input: input.name, location: e.location, message: e.message })),
@@ -138,6 +144,7 @@ export async function runIngest(db: Db, inputs: IngestInput[], opts: RunOptions)
   } finally {
     await conn?.close();
     await pool?.close();
+    await parser?.close();
   }
   const totals = reports.reduce((t, r) => addCounts(t, r), emptyCounts());
   // Copies of one story in other languages, now that the whole run is stored (stories/across-languages.ts).
@@ -164,37 +171,50 @@ export async function runIngest(db: Db, inputs: IngestInput[], opts: RunOptions)
   return { runId: run.id, inputs: reports, totals };
 }
 
+type Parsed = { ok: true; result: ParseResult } | { ok: false; message: string };
+
+/**
+ * Reads and parses one input: on the parser's worker when there is one (a
+ * worker that failed leaves it to this thread), else here. Never rejects: an
+ * unreadable input is one failure, and the other inputs go on.
+ */
+async function readAndParse(input: IngestInput, opts: RunOptions, parser?: EnginePool): Promise<Parsed> {
+  try {
+    const bytes = await input.read();
+    const parseOpts = { name: input.name, ingestTime: opts.ingestTime ?? new Date(), defaultSource: opts.defaultSource, baseUrl: input.baseUrl, maxBytes: opts.maxBytes };
+    const result = parser
+      ? await parser.parse(bytes, parseOpts).catch((e: Error) => {
+          if (e instanceof IngestInputError) throw e;
+          return parseInputAsync(bytes, parseOpts);
+        })
+      : await parseInputAsync(bytes, parseOpts);
+    return { ok: true, result };
+  } catch (e) {
+    const message = e instanceof IngestInputError ? e.message.replace(`${input.name}: `, "") : (e as Error).message;
+    return { ok: false, message };
+  }
+}
+
 async function ingestOne(
   db: Db,
   input: IngestInput,
+  parsed: Parsed,
   ctx: StoreContext,
   writer: { caches: BulkCaches; conn?: Conn; pool: (items: number) => EnginePool | undefined; stored: number[] },
   opts: RunOptions,
 ): Promise<InputReport> {
   const report: InputReport = { input: input.name, ...emptyCounts(), errors: [], ...(opts.reportItems ? { items: [] } : {}) };
-  let articles: ParsedArticle[];
-  try {
-    const bytes = await input.read();
-    const parsed = await parseInputAsync(bytes, {
-      name: input.name,
-      ingestTime: opts.ingestTime ?? new Date(),
-      defaultSource: opts.defaultSource,
-      baseUrl: input.baseUrl,
-      maxBytes: opts.maxBytes,
-    });
-    report.format = parsed.format;
-    articles = parsed.articles;
-    for (const e of parsed.errors) report.errors.push(e);
-    report.items?.push(...parsed.errors.map(failedItem));
-    report.failed += parsed.errors.length;
-  } catch (e) {
-    // The whole input is unreadable: one failure, and the other inputs go on.
-    const message = e instanceof IngestInputError ? e.message.replace(`${input.name}: `, "") : (e as Error).message;
-    report.errors.push({ location: "file", message });
+  if (!parsed.ok) {
+    report.errors.push({ location: "file", message: parsed.message });
     report.failed += 1;
-    report.items?.push(failedItem({ location: "file", message }));
+    report.items?.push(failedItem({ location: "file", message: parsed.message }));
     return report;
   }
+  report.format = parsed.result.format;
+  const articles: ParsedArticle[] = parsed.result.articles;
+  for (const e of parsed.result.errors) report.errors.push(e);
+  report.items?.push(...parsed.result.errors.map(failedItem));
+  report.failed += parsed.result.errors.length;
 
   let done = 0;
   const count = (a: ParsedArticle, outcome: ItemOutcome) => {

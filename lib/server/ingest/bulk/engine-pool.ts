@@ -9,6 +9,9 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { SuggestionContext } from "../../tags/wanted-suggestions";
 import type { EngineInput, Prepared } from "./prepare-item";
+import type { EngineJob } from "./engine-worker";
+import type { ParseInputOptions } from "../../../ingest";
+import { IngestInputError, type ParseResult } from "../../../ingest/types";
 
 // A path, not `new URL(…, import.meta.url)`: bundlers take that form for a
 // worker to bundle, and this one is only for processes running under tsx.
@@ -20,10 +23,12 @@ const WORKER_FILE = ["engine-worker", "mjs"].join(".");
 const workerFile = () => path.join(path.dirname(fileURLToPath(import.meta.url)), WORKER_FILE);
 
 type Result = { ok: true; prepared: Prepared } | { ok: false; message: string };
+type Reply = { id: number; results?: Result[]; parsed?: ParseResult; failed?: { message: string; input?: string } };
+type Job = { resolve: (r: Reply) => void; reject: (e: Error) => void };
 
 export class EnginePool {
   private readonly workers: Worker[];
-  private readonly pending = new Map<number, { resolve: (r: (Prepared | Error)[]) => void; reject: (e: Error) => void }>();
+  private readonly pending = new Map<number, Job>();
   private nextId = 1;
   private turn = 0;
   /** Set when a worker failed or ended: every later batch is prepared on the writer's thread. */
@@ -34,10 +39,10 @@ export class EnginePool {
     const file = workerFile();
     this.workers = Array.from({ length: threads }, () => {
       const w = new Worker(file, { workerData: data, env: {} });
-      w.on("message", (m: { id: number; results: Result[] }) => {
+      w.on("message", (m: Reply) => {
         const job = this.pending.get(m.id);
         this.pending.delete(m.id);
-        job?.resolve(m.results.map((r) => (r.ok ? r.prepared : new Error(r.message))));
+        job?.resolve(m);
       });
       const fail = (e: Error) => {
         this.broken ??= e;
@@ -51,13 +56,32 @@ export class EnginePool {
   }
 
   /** The engines' results for a batch, in item order; an item whose engine threw gets its Error (its batch is then redone item by item). */
-  prepare(items: EngineInput[]): Promise<(Prepared | Error)[]> {
+  async prepare(items: EngineInput[]): Promise<(Prepared | Error)[]> {
+    const m = await this.send(this.workers[this.turn++ % this.workers.length]!, (id) => ({
+      id,
+      kind: "prepare",
+      items: items.map((a) => ({ headline: a.headline, bodyText: a.bodyText, dateline: a.dateline })),
+    }));
+    return (m.results ?? []).map((r) => (r.ok ? r.prepared : new Error(r.message)));
+  }
+
+  /**
+   * An input parsed as parseInputAsync parses it, on the last worker (a pool
+   * made for parsing has one of its own), while this thread writes the input
+   * before it. An input that cannot be read rejects with its IngestInputError.
+   */
+  async parse(bytes: Uint8Array, opts: ParseInputOptions): Promise<ParseResult> {
+    const m = await this.send(this.workers.at(-1)!, (id) => ({ id, kind: "parse", bytes, opts }));
+    if (m.failed) throw m.failed.input !== undefined ? new IngestInputError(m.failed.input, m.failed.message.replace(`${m.failed.input}: `, "")) : new Error(m.failed.message);
+    return m.parsed!;
+  }
+
+  private send(worker: Worker, job: (id: number) => EngineJob): Promise<Reply> {
     if (this.broken) return Promise.reject(this.broken);
     const id = this.nextId++;
-    const worker = this.workers[this.turn++ % this.workers.length]!;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      worker.postMessage({ id, items: items.map((a) => ({ headline: a.headline, bodyText: a.bodyText, dateline: a.dateline })) });
+      worker.postMessage(job(id));
     });
   }
 

@@ -1,21 +1,33 @@
-// A worker thread running the engines for the bulk path (prepare-item.ts):
-// tagging and fingerprinting overlap with the writes on the main thread.
+// A worker thread running the engines for the bulk path: tagging and
+// fingerprinting (prepare-item.ts) overlap with the writes on the main thread,
+// and so does parsing the next input of a run (lib/ingest).
 // No "server-only" marker here or in what it loads (prepare-item.ts,
-// tags/wanted-suggestions.ts): worker threads load these files with plain Node
-// resolution, also under Next, where the marker would throw.
+// tags/wanted-suggestions.ts, lib/ingest): worker threads load these files
+// with plain Node resolution, also under Next, where the marker would throw.
 import { parentPort, workerData } from "node:worker_threads";
 import { prepareItem, type EngineInput } from "./prepare-item";
 import type { SuggestionContext } from "../../tags/wanted-suggestions";
 import type { NewsroomModel } from "../../../tagging";
+import { parseInputAsync, type ParseInputOptions } from "../../../ingest";
+import { IngestInputError } from "../../../ingest/types";
 
 interface Init {
   tagging?: { model?: NewsroomModel; hidden: string[] };
 }
 
+export type EngineJob = { id: number; kind: "prepare"; items: EngineInput[] } | { id: number; kind: "parse"; bytes: Uint8Array; opts: ParseInputOptions };
+
 const init = workerData as Init;
 const tagging: SuggestionContext | undefined = init.tagging ? { model: init.tagging.model, hidden: new Set(init.tagging.hidden) } : undefined;
 
-parentPort?.on("message", (job: { id: number; items: EngineInput[] }) => {
+parentPort?.on("message", (job: EngineJob) => {
+  if (job.kind === "parse") {
+    parseInputAsync(job.bytes, job.opts).then(
+      (parsed) => parentPort?.postMessage({ id: job.id, parsed }),
+      (e: Error) => parentPort?.postMessage({ id: job.id, failed: { message: e.message, input: e instanceof IngestInputError ? e.input : undefined } }),
+    );
+    return;
+  }
   const results = job.items.map((a) => {
     try {
       return { ok: true as const, prepared: prepareItem(a, tagging) };
