@@ -339,3 +339,30 @@ describe.each(storeKinds())("search syntax against its reading, on %s", (kind) =
     expect(sizes.some((n) => n === 0) && sizes.some((n) => n > 0 && n < 30) && sizes.some((n) => n >= 30)).toBe(true);
   }, 120_000);
 });
+
+// A last word longer than SQLite's prefix indexes (1 to 4 characters) is still
+// a prefix, on both stores: many words or few, with other words around it.
+describe.each(storeKinds())("a long prefix as the last word, on %s", (kind) => {
+  let store: TestStore;
+  beforeAll(async () => {
+    store = await openStore(kind);
+    for (let i = 1; i <= 70; i++) {
+      await store.db.article.create({ data: { uri: `t${i}`, headline: `Tally ${i}`, bodyText: `The count read pressa${i} at noon.`, contentHash: `t${i}` } });
+    }
+    await store.db.article.create({ data: { uri: "w", headline: "Smugglers held", bodyText: "Smuggling rings and a smuggler's boat.", contentHash: "w" } });
+  }, 120_000);
+  afterAll(async () => {
+    await store?.drop();
+  });
+  const found = async (q: string) => (await findArticles(store.db, { q, view: "articles", limit: 200 }, viewer)).items.map((i) => i.uri).sort();
+
+  it("finds every word the prefix starts, with few such words and with many", async () => {
+    expect(await found("smugg")).toEqual(["w"]);
+    expect(await found("pressa7")).toEqual(["t7", "t70"]);
+    expect((await found("pressa")).length).toBe(70);
+    // With other words around it: an AND and an exclusion in the same MATCH.
+    expect(await found("tally -smugglers pressa7")).toEqual(["t7", "t70"]);
+    expect(await found("pressb")).toEqual([]);
+    expect((await findArticles(store.db, { q: "pressa1" }, viewer)).total).toBe(11);
+  });
+});
