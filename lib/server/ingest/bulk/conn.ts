@@ -60,6 +60,12 @@ class SqliteConn implements Conn {
     // about a quarter of the writer's time (decision 016). The journal lives
     // for one statement; this connection runs no large sorts of its own.
     this.db.pragma("temp_store = MEMORY");
+    // The store's file mapped (up to 4 GiB): FTS5's merges read back old
+    // segments' pages, which past the page cache each cost a read call and a
+    // copy. On a generated 50,000-story archive: 490 articles a second against
+    // 350, the last tenth 334 against 196 (decision 016). The mapping is the
+    // OS's page cache, not this process's heap; the readers map theirs too.
+    this.db.pragma("mmap_size = 4294967296");
   }
 
   private statement(sql: string): Database.Statement {
