@@ -278,29 +278,16 @@ async function storeNew(
   const { known, carried } = await resolveTags(c, [...(a.subjects ?? []), ...(a.places ?? [])], caches.tags);
   const now = new Date();
   const tags = await tagRows(c, known, pre, ctx, caches.tags);
-  const created = JSON.stringify({
+  const created = {
     uri: a.uri,
     headline: data.headline,
     contentHash: data.contentHash,
     version: 1,
     versionCreated: data.versionCreated?.toISOString() ?? null,
-  });
+  };
   const articleValues: Param[] = [a.uri, data.sourceId, data.headline, data.bodyText, data.bodyHtml, data.url, data.byline, data.dateline, data.credit, data.caption, data.language,
     data.firstCreated, data.versionCreated, now, now, data.contentHash, a.status ?? "new", ctx.runId, configId(DEFAULT_FINGERPRINT_CONFIG), carriedJson(carried)];
-  let id: number;
-  if (c.kind === "postgres") id = await insertNewPostgres(c, articleValues, tags, created, indexKeys(pre.fp), ctx, now);
-  else {
-    const [row] = await c.all<{ id: number }>(`INSERT INTO "Article" (${ARTICLE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?) RETURNING "id"`, articleValues);
-    id = Number(row!.id);
-    for (const r of tags) {
-      await c.run(
-        `INSERT INTO "ArticleTag" ("articleId", "tagId", "origin", "confidence", "state", "rel", "evidence", "decidedById", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        [id, r.tagId, r.origin, r.confidence, r.state, r.rel, r.evidence, r.decidedById, now, now],
-      );
-    }
-    await c.run(AUDIT_INSERT, [now, ctx.userId ?? null, ctx.actor, "ingest.create", String(id), id, created]);
-    for (const k of indexKeys(pre.fp)) await c.run(`INSERT INTO "DedupKey" ("articleId", "band", "key") VALUES (?, ?, ?)`, [id, k.band, k.key]);
-  }
+  const id = await (c.kind === "postgres" ? insertNewPostgres : insertNewSqlite)(c, articleValues, tags, created, indexKeys(pre.fp), ctx, now);
   // Rows of the open transaction: the store's lookups would see them, so the index must too (taken out again on rollback).
   index?.add(id, pre.fp);
   // As writeLinks does: links in the order of the other article's id (joinStory reads them in that order too).
@@ -328,14 +315,30 @@ async function storeNew(
   return { kind: "new", articleId: id, links };
 }
 
-const AUDIT_INSERT = `INSERT INTO "AuditEntry" ("at", "userId", "actor", "action", "entityType", "entityId", "articleId", "before", "after") VALUES (?, ?, ?, ?, 'article', ?, ?, NULL, ?)`;
-
 async function audit(c: Conn, ctx: StoreContext, action: string, articleId: number, after: unknown, now: Date): Promise<void> {
-  await c.run(AUDIT_INSERT, [now, ctx.userId ?? null, ctx.actor, action, String(articleId), articleId, JSON.stringify(after)]);
+  await c.run(
+    `INSERT INTO "AuditEntry" ("at", "userId", "actor", "action", "entityType", "entityId", "articleId", "before", "after") VALUES (?, ?, ?, ?, 'article', ?, ?, NULL, ?)`,
+    [now, ctx.userId ?? null, ctx.actor, action, String(articleId), articleId, JSON.stringify(after)],
+  );
 }
 
 const ARTICLE_COLUMNS = `"uri", "sourceId", "headline", "bodyText", "bodyHtml", "url", "byline", "dateline", "credit", "caption", "language",
   "firstCreated", "versionCreated", "ingestedAt", "updatedAt", "contentHash", "status", "version", "lastIngestRunId", "dedupConfig", "carriedLabels"`;
+
+/** SQLite: a new article, its tags, its "ingest.create" audit entry and its duplicate keys, a statement each (no round trips to save). */
+async function insertNewSqlite(c: Conn, article: Param[], tags: TagRow[], created: object, keys: { band: number; key: number }[], ctx: StoreContext, now: Date): Promise<number> {
+  const [row] = await c.all<{ id: number }>(`INSERT INTO "Article" (${ARTICLE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?) RETURNING "id"`, article);
+  const id = Number(row!.id);
+  for (const r of tags) {
+    await c.run(
+      `INSERT INTO "ArticleTag" ("articleId", "tagId", "origin", "confidence", "state", "rel", "evidence", "decidedById", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [id, r.tagId, r.origin, r.confidence, r.state, r.rel, r.evidence, r.decidedById, now, now],
+    );
+  }
+  await audit(c, ctx, "ingest.create", id, created, now);
+  for (const k of keys) await c.run(`INSERT INTO "DedupKey" ("articleId", "band", "key") VALUES (?, ?, ?)`, [id, k.band, k.key]);
+  return id;
+}
 
 /**
  * PostgreSQL: a new article, its tags, its "ingest.create" audit entry and its
@@ -346,7 +349,7 @@ const ARTICLE_COLUMNS = `"uri", "sourceId", "headline", "bodyText", "bodyHtml", 
  * the row triggers fire at the statement's end, when the article row is there
  * for them to read; the tag triggers are written for multi-row inserts.
  */
-async function insertNewPostgres(c: Conn, article: Param[], tags: TagRow[], created: string, keys: { band: number; key: number }[], ctx: StoreContext, now: Date): Promise<number> {
+async function insertNewPostgres(c: Conn, article: Param[], tags: TagRow[], created: object, keys: { band: number; key: number }[], ctx: StoreContext, now: Date): Promise<number> {
   const [row] = await c.all<{ id: number }>(
     `WITH a AS (
        INSERT INTO "Article" (${ARTICLE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?) RETURNING "id"
@@ -376,7 +379,7 @@ async function insertNewPostgres(c: Conn, article: Param[], tags: TagRow[], crea
       now,
       ctx.userId ?? null,
       ctx.actor,
-      created,
+      JSON.stringify(created),
       keys.map((k) => k.band),
       keys.map((k) => k.key),
     ],
