@@ -340,14 +340,15 @@ describe.each(storeKinds())("search syntax against its reading, on %s", (kind) =
   }, 120_000);
 });
 
-// A last word longer than SQLite's prefix indexes (1 to 4 characters) is still
-// a prefix, on both stores: many words or few, with other words around it.
+// A last word is a prefix, on both stores, whether SQLite has a prefix index
+// of its length (1 to 8 characters) or not: many words or few, with other
+// words around it.
 describe.each(storeKinds())("a long prefix as the last word, on %s", (kind) => {
   let store: TestStore;
   beforeAll(async () => {
     store = await openStore(kind);
     for (let i = 1; i <= 70; i++) {
-      await store.db.article.create({ data: { uri: `t${i}`, headline: `Tally ${i}`, bodyText: `The count read pressa${i} at noon.`, contentHash: `t${i}` } });
+      await store.db.article.create({ data: { uri: `t${i}`, headline: `Tally ${i}`, bodyText: `The count read pressa${i} and pressagraph${i} at noon.`, contentHash: `t${i}` } });
     }
     await store.db.article.create({ data: { uri: "w", headline: "Smugglers held", bodyText: "Smuggling rings and a smuggler's boat.", contentHash: "w" } });
   }, 120_000);
@@ -364,5 +365,50 @@ describe.each(storeKinds())("a long prefix as the last word, on %s", (kind) => {
     expect(await found("tally -smugglers pressa7")).toEqual(["t7", "t70"]);
     expect(await found("pressb")).toEqual([]);
     expect((await findArticles(store.db, { q: "pressa1" }, viewer)).total).toBe(11);
+    // Longer than any prefix index.
+    expect((await found("pressagrap")).length).toBe(70);
+    expect(await found("pressagraph7")).toEqual(["t7", "t70"]);
+    expect(await found("tally -smugglers pressagraph7")).toEqual(["t7", "t70"]);
+    expect(await found("pressagrapx")).toEqual([]);
+  });
+});
+
+// A search of exclusions only reads the newest excluded articles first on
+// SQLite (search-articles.ts): pages come out as the full reading gives them
+// when those cover the page ("-oil") and when they do not ("-gas": only the
+// newest article and the ten oldest are free of it).
+describe.each(storeKinds())("a search of exclusions only, page by page, on %s", (kind) => {
+  let store: TestStore;
+  const free: Record<string, number[]> = { oil: [], gas: [] };
+  beforeAll(async () => {
+    store = await openStore(kind);
+    for (let i = 1; i <= 50; i++) {
+      const oil = i > 10 && i % 5 !== 0;
+      const gas = i > 10 && i !== 50;
+      const words = [oil ? "oil" : "grain", gas ? "gas" : "coal"].join(" and ");
+      const a = await store.db.article.create({ data: { uri: `x${i}`, headline: `Prices of ${words}`, bodyText: `Traders watched ${words}.`, contentHash: `x${i}` } });
+      if (!oil) free.oil!.push(a.id);
+      if (!gas) free.gas!.push(a.id);
+    }
+  }, 120_000);
+  afterAll(async () => {
+    await store?.drop();
+  });
+
+  it.each([
+    ["-oil", "oil"],
+    ["-gas", "gas"],
+  ])("%s gives every article free of it, newest first, with no gap or repeat", async (q, word) => {
+    for (const limit of [2, 3, 7]) {
+      const ids: number[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await findArticles(store.db, { q, view: "articles", limit, cursor }, viewer);
+        expect(page.items.length, `${q}, ${limit} a page`).toBeLessThanOrEqual(limit);
+        ids.push(...page.items.map((i) => i.id));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      expect(ids, `${q}, ${limit} a page`).toEqual([...free[word]!].sort((a, b) => b - a));
+    }
   });
 });

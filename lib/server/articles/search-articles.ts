@@ -117,3 +117,34 @@ export function sqliteSearchPageSql(
   return Prisma.sql`SELECT a."id" FROM "ArticleSearch" f JOIN "Article" a ON a."id" = f.rowid
     WHERE ${Prisma.join(and, " AND ")} ORDER BY f.rowid DESC LIMIT ${limit}`;
 }
+
+/** How many of the newest excluded articles a page of exclusions only reads, per row of the page. */
+const EXCLUDED_PER_ROW = 8;
+
+/**
+ * The first page of a search of exclusions only (`-oil`) on SQLite, newest
+ * arrival first, from the newest excluded articles alone: `a."id" NOT IN`
+ * every match would first collect them all (100,000 ids for "oil" at
+ * 1,000,000 articles: 7.7 ms a page, against about 0.5 ms so). FTS5 reads a
+ * term's newest ids quickly but a range of ids slowly (about 3 ms with any
+ * bound on rowid), so the newest few are read and the page kept above the
+ * oldest of them: below it an excluded article could be missed. A page that
+ * does not fill above it (`short`) is to be read again by `searchSql`. Null
+ * when the search wants words, on PostgreSQL, and below the first page.
+ */
+export function sqliteExclusionPageSql(
+  db: Db,
+  q: string | SearchQuery,
+  rest: Prisma.Sql,
+  bounds: { after?: number; before?: number },
+  limit: number,
+): Prisma.Sql | null {
+  const s = typeof q === "string" ? searchQuery(q) : q;
+  if (dbKind(db) !== "sqlite" || s.all.length > 0 || s.none.length === 0 || bounds.before !== undefined) return null;
+  const read = limit * EXCLUDED_PER_ROW;
+  const and = [rest, Prisma.sql`a."id" NOT IN (SELECT "id" FROM x)`, Prisma.sql`a."id" >= (SELECT CASE WHEN count(*) < ${read} THEN 0 ELSE min("id") END FROM x)`];
+  if (bounds.after !== undefined) and.push(Prisma.sql`a."id" > ${bounds.after}`);
+  return Prisma.sql`WITH x AS MATERIALIZED (SELECT rowid AS "id" FROM "ArticleSearch" WHERE "ArticleSearch" MATCH ${ftsAny(s.none)} ORDER BY rowid DESC LIMIT ${read})
+    SELECT a."id" FROM "Article" a WHERE ${Prisma.join(and, " AND ")} ORDER BY a."id" DESC LIMIT ${limit}`;
+}
+
