@@ -15,6 +15,7 @@ import pg from "pg";
 import { countryName, suggestTags } from "../../lib/tagging";
 import type { Db } from "../../lib/server/db/client";
 import { sqliteFile } from "../../lib/server/env";
+import { SQLITE_MMAP_MAX } from "../../lib/server/db/sqlite-map";
 import type { ReutersStory } from "../bench-dedup/reuters";
 
 const SOURCES: { name: string; kind: string; weight: number }[] = [
@@ -196,7 +197,7 @@ function sqliteWriter(url: string): Writer {
   // (decision 016); with 512 MiB the rate fell from 1,700 to 175 a second once the store passed 1.5 GB.
   // A build is a one-off on a machine with memory to spare: the cache holds the whole index.
   raw.pragma("cache_size = -8388608");
-  raw.pragma("mmap_size = 17179869184");
+  raw.pragma(`mmap_size = ${SQLITE_MMAP_MAX}`);
   const art = raw.prepare(
     `INSERT INTO "Article" ("id","uri","sourceId","headline","bodyText","dateline","firstCreated","ingestedAt","contentHash","status","language","updatedAt")
      VALUES (?,?,?,?,?,?,?,?,?,?,'en',?)`,

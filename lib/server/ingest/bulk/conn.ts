@@ -11,6 +11,7 @@ import { createHash } from "node:crypto";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { sqliteFile, storeKind } from "../../env";
+import { SQLITE_MMAP_MAX } from "../../db/sqlite-map";
 
 export type Param = string | number | boolean | null | Date | number[] | string[];
 
@@ -60,12 +61,12 @@ class SqliteConn implements Conn {
     // about a quarter of the writer's time (decision 016). The journal lives
     // for one statement; this connection runs no large sorts of its own.
     this.db.pragma("temp_store = MEMORY");
-    // The store's file mapped (up to 4 GiB): FTS5's merges read back old
+    // The store's file mapped (as far as SQLite allows): FTS5's merges read back old
     // segments' pages, which past the page cache each cost a read call and a
     // copy. On a generated 50,000-story archive: 490 articles a second against
     // 350, the last tenth 334 against 196 (decision 016). The mapping is the
     // OS's page cache, not this process's heap; the readers map theirs too.
-    this.db.pragma("mmap_size = 4294967296");
+    this.db.pragma(`mmap_size = ${SQLITE_MMAP_MAX}`);
   }
 
   private statement(sql: string): Database.Statement {
