@@ -4,9 +4,13 @@
 -- lists of every word the prefix starts: "dollar"* 5.5 ms and "profit"* 9.6 ms
 -- for a page at 1,000,000 articles, against 0.15 ms for a word. Indexes of 5
 -- to 8 characters answer those at about 0.1 ms (measured on the 100,000 bench
--- store: 0.52 -> 0.08 ms for "dollar"*, 1.39 -> 0.08 for "profit"*); they cost
--- a quarter more search index (317 -> 395 MB) and its writes, about 8% of a
--- bulk ingest's writer. Longer prefixes are shared by few words.
+-- store: 0.52 -> 0.08 ms for "dollar"*, 1.39 -> 0.08 for "profit"*). They cost
+-- a quarter more search index (317 -> 395 MB at 100,000; the whole store 6.2 ->
+-- 7.0 GB at 1,000,000) and nearly doubled the time of the search index's own
+-- inserts, which are a small part of an ingest: a bulk ingest of the Reuters
+-- half on SQLite ran at 614 and 710 articles a second before, 729 and 822
+-- after (alternating runs, within the noise). Longer prefixes are shared by
+-- few words.
 -- The table is rebuilt with the option (FTS5 cannot add it in place), and its
 -- triggers with it, as they stand after 20261211000000_search_deferred.
 DROP TRIGGER IF EXISTS "Article_search_insert";
