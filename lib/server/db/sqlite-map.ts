@@ -1,3 +1,5 @@
+import "server-only";
+
 /**
  * The most of a SQLite store's file a connection can map: better-sqlite3's
  * SQLite is built with MAX_MMAP_SIZE=0x7fff0000 (about 2 GiB) and quietly cuts
