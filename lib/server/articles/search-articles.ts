@@ -129,8 +129,9 @@ const EXCLUDED_PER_ROW = 8;
  * term's newest ids quickly but a range of ids slowly (about 3 ms with any
  * bound on rowid), so the newest few are read and the page kept above the
  * oldest of them: below it an excluded article could be missed. A page that
- * does not fill above it (`short`) is to be read again by `searchSql`. Null
- * when the search wants words, on PostgreSQL, and below the first page.
+ * does not fill above it is to be read again the general way (`searchSql`
+ * as a condition). Null when the search wants words, on PostgreSQL, and
+ * below the first page.
  */
 export function sqliteExclusionPageSql(
   db: Db,
@@ -147,4 +148,3 @@ export function sqliteExclusionPageSql(
   return Prisma.sql`WITH x AS MATERIALIZED (SELECT rowid AS "id" FROM "ArticleSearch" WHERE "ArticleSearch" MATCH ${ftsAny(s.none)} ORDER BY rowid DESC LIMIT ${read})
     SELECT a."id" FROM "Article" a WHERE ${Prisma.join(and, " AND ")} ORDER BY a."id" DESC LIMIT ${limit}`;
 }
-
