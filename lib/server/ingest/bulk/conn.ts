@@ -29,7 +29,7 @@ export interface Conn {
 /** As the Prisma adapter writes DateTime on SQLite, so the app reads bulk rows as it reads its own. */
 const sqliteDate = (d: Date) => d.toISOString().replace("Z", "+00:00");
 /** timestamp(3) holds UTC without a zone: send it without one, whatever the server's zone. */
-const postgresDate = (d: Date) => d.toISOString().replace("Z", "");
+export const postgresDate = (d: Date) => d.toISOString().replace("Z", "");
 
 /** Dates as the store holds them: ISO strings on SQLite, timestamps on PostgreSQL (parsed as UTC). */
 export function readDate(v: unknown): Date | null {

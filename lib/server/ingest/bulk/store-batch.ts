@@ -23,6 +23,7 @@ import { readDate, type Conn, type Param } from "./conn";
 import { joinStorySql } from "./join-story";
 import { prepareItem, type Prepared } from "./prepare-item";
 import { RunIndex } from "./run-index";
+import { ARTICLE_COLUMNS, HeldArticles, type ArticleValues, type OtherRow, type TagRow } from "./pending-postgres";
 import { arrivalHooks, enqueueArrival, type ArrivalHook, type ArrivalWriter } from "../../webhooks/enqueue";
 import { foldIfMany } from "../../articles/facet-counts";
 
@@ -109,6 +110,8 @@ export async function storeBatch(
   let index = await currentIndex(conn, caches);
   // The hooks that want story.arrived, read once per transaction (in it, so a hook made meanwhile waits for the next).
   let hooks: Promise<ArrivalHook[]> | undefined;
+  // PostgreSQL: new articles held to be written several to a statement (./pending-postgres).
+  const held = conn.kind === "postgres" ? new HeldArticles() : null;
   const writer = connWriter(conn);
   const arrivals = () => (hooks ??= arrivalHooks(writer));
   const perItem = async (a: ParsedArticle) => {
@@ -131,19 +134,23 @@ export async function storeBatch(
     const done = segment;
     segment = [];
     try {
+      await held?.flush(conn);
+      // Ids taken and not used are left: an item written by the per-item path next takes a higher one.
+      held?.reset();
       await indexDeferred(conn, done.flatMap((s) => (s.outcome.kind === "new" ? [s.outcome.articleId] : [])));
       // The facet counts' rows this batch added, folded with the rest once they pile up (decision 022).
       await foldIfMany(conn);
       await conn.commit();
       for (const s of done) outcomes[s.i] = s.outcome;
     } catch {
+      held?.reset();
       await conn.rollback().catch(() => undefined);
       unindex(done);
       await redo(done.map((s) => s.i));
     }
   };
 
-  for (const i of valid) {
+  for (const [k, i] of valid.entries()) {
     const a = items[i]!;
     const head = stored.get(a.uri);
     const pre = prepared?.[i];
@@ -173,7 +180,7 @@ export async function storeBatch(
         continue;
       }
       const p = pre ?? prepareItem(a, ctx.tagging);
-      const outcome = await storeNew(conn, a, p, ctx, caches, index, { db, writer, hooks: arrivals });
+      const outcome = await storeNew(conn, a, p, ctx, caches, index, { db, writer, hooks: arrivals }, held && { articles: held, want: valid.length - k });
       if (outcome === "per-item") {
         await close();
         outcomes[i] = await perItem(a);
@@ -184,6 +191,7 @@ export async function storeBatch(
       }
     } catch {
       const failed = [...segment.map((s) => s.i), i];
+      held?.reset();
       if (open) await conn.rollback().catch(() => undefined);
       open = false;
       unindex(segment);
@@ -260,7 +268,7 @@ async function storedAgain(c: Conn, a: ParsedArticle, head: StoredHead, ctx: Sto
   return undefined;
 }
 
-/** A new article, written whole; "per-item" when its text turns out to update a stored one. */
+/** A new article, written whole (on PostgreSQL, held to be written with the next ones); "per-item" when its text turns out to update a stored one. */
 async function storeNew(
   c: Conn,
   a: ParsedArticle,
@@ -269,10 +277,13 @@ async function storeNew(
   caches: BulkCaches,
   index: RunIndex | null,
   arrival: { db: Db; writer: ArrivalWriter; hooks: () => Promise<ArrivalHook[]> },
+  held: { articles: HeldArticles; want: number } | null,
 ): Promise<ItemOutcome | "per-item"> {
   const src = ctx.sourceId ?? (await sourceId(c, a, caches.sources));
   const data = fields(a, pre.hash, src);
-  const matches = await findDuplicatesSql(c, a.bodyText, pre.fp, ctx, sideInfo(data), index);
+  // The store's own duplicate lookups read the keys of every article before this one.
+  if (held && !index) await held.articles.flush(c);
+  const matches = await findDuplicatesSql(c, a.bodyText, pre.fp, ctx, sideInfo(data), index, held?.articles);
   if (matches.some((m) => isUpdate({ uri: a.uri, source: src }, { uri: m.otherUri, source: m.otherSourceId }, m.match))) return "per-item";
 
   const { known, carried } = await resolveTags(c, [...(a.subjects ?? []), ...(a.places ?? [])], caches.tags);
@@ -285,11 +296,27 @@ async function storeNew(
     version: 1,
     versionCreated: data.versionCreated?.toISOString() ?? null,
   };
-  const articleValues: Param[] = [a.uri, data.sourceId, data.headline, data.bodyText, data.bodyHtml, data.url, data.byline, data.dateline, data.credit, data.caption, data.language,
-    data.firstCreated, data.versionCreated, now, now, data.contentHash, a.status ?? "new", ctx.runId, configId(DEFAULT_FINGERPRINT_CONFIG), carriedJson(carried)];
-  const id = await (c.kind === "postgres" ? insertNewPostgres : insertNewSqlite)(c, articleValues, tags, created, indexKeys(pre.fp), ctx, now);
+  const article: ArticleValues = {
+    uri: a.uri,
+    ...data,
+    ingestedAt: now,
+    updatedAt: now,
+    status: a.status ?? "new",
+    lastIngestRunId: ctx.runId ?? null,
+    dedupConfig: configId(DEFAULT_FINGERPRINT_CONFIG),
+    carriedLabels: carriedJson(carried),
+  };
+  let id: number;
+  if (held) {
+    id = await held.articles.nextId(c, held.want);
+    held.articles.hold({ id, article, tags, created: JSON.stringify(created), keys: indexKeys(pre.fp), userId: ctx.userId ?? null, actor: ctx.actor, now });
+  } else {
+    id = await insertNewSqlite(c, article, tags, created, indexKeys(pre.fp), ctx, now);
+  }
   // Rows of the open transaction: the store's lookups would see them, so the index must too (taken out again on rollback).
   index?.add(id, pre.fp);
+  // Links and stories read and write the store: what is held goes first, this article with it.
+  if (held && matches.length) await held.articles.flush(c);
   // As writeLinks does: links in the order of the other article's id (joinStory reads them in that order too).
   matches.sort((x, y) => x.otherId - y.otherId);
   const links = await writeLinks(c, id, matches, now);
@@ -309,8 +336,10 @@ async function storeNew(
   if (joined.storyId !== null) {
     await audit(c, ctx, "story.join", id, { storyId: joined.storyId, kind: joined.kind, ...(joined.inherited ? { status: joined.inherited } : {}) }, now);
   } else {
-    // As the per-item path: a new story has arrived (decision 021).
-    await enqueueArrival(arrival.writer, arrival.db, id, await arrival.hooks());
+    // As the per-item path: a new story has arrived (decision 021). A hook's view reads the article in the store.
+    const hooks = await arrival.hooks();
+    if (held && hooks.length) await held.articles.flush(c);
+    await enqueueArrival(arrival.writer, arrival.db, id, hooks);
   }
   return { kind: "new", articleId: id, links };
 }
@@ -322,12 +351,12 @@ async function audit(c: Conn, ctx: StoreContext, action: string, articleId: numb
   );
 }
 
-const ARTICLE_COLUMNS = `"uri", "sourceId", "headline", "bodyText", "bodyHtml", "url", "byline", "dateline", "credit", "caption", "language",
-  "firstCreated", "versionCreated", "ingestedAt", "updatedAt", "contentHash", "status", "version", "lastIngestRunId", "dedupConfig", "carriedLabels"`;
-
 /** SQLite: a new article, its tags, its "ingest.create" audit entry and its duplicate keys, a statement each (no round trips to save). */
-async function insertNewSqlite(c: Conn, article: Param[], tags: TagRow[], created: object, keys: { band: number; key: number }[], ctx: StoreContext, now: Date): Promise<number> {
-  const [row] = await c.all<{ id: number }>(`INSERT INTO "Article" (${ARTICLE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?) RETURNING "id"`, article);
+async function insertNewSqlite(c: Conn, a: ArticleValues, tags: TagRow[], created: object, keys: { band: number; key: number }[], ctx: StoreContext, now: Date): Promise<number> {
+  const [row] = await c.all<{ id: number }>(`INSERT INTO "Article" (${ARTICLE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?) RETURNING "id"`, [
+    a.uri, a.sourceId, a.headline, a.bodyText, a.bodyHtml, a.url, a.byline, a.dateline, a.credit, a.caption, a.language,
+    a.firstCreated, a.versionCreated, a.ingestedAt, a.updatedAt, a.contentHash, a.status, a.lastIngestRunId, a.dedupConfig, a.carriedLabels,
+  ]);
   const id = Number(row!.id);
   for (const r of tags) {
     await c.run(
@@ -338,53 +367,6 @@ async function insertNewSqlite(c: Conn, article: Param[], tags: TagRow[], create
   await audit(c, ctx, "ingest.create", id, created, now);
   for (const k of keys) await c.run(`INSERT INTO "DedupKey" ("articleId", "band", "key") VALUES (?, ?, ?)`, [id, k.band, k.key]);
   return id;
-}
-
-/**
- * PostgreSQL: a new article, its tags, its "ingest.create" audit entry and its
- * duplicate keys in one statement (data-modifying WITH), not a round trip
- * each: the bulk path on PostgreSQL waited on the server for most of its time,
- * with both cores half idle (decision 016). Rows go in the order the per-item
- * path writes them (tags in ORDINALITY order, so their ids rise as there), and
- * the row triggers fire at the statement's end, when the article row is there
- * for them to read; the tag triggers are written for multi-row inserts.
- */
-async function insertNewPostgres(c: Conn, article: Param[], tags: TagRow[], created: object, keys: { band: number; key: number }[], ctx: StoreContext, now: Date): Promise<number> {
-  const [row] = await c.all<{ id: number }>(
-    `WITH a AS (
-       INSERT INTO "Article" (${ARTICLE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?) RETURNING "id"
-     ), t AS (
-       INSERT INTO "ArticleTag" ("articleId", "tagId", "origin", "confidence", "state", "rel", "evidence", "decidedById", "createdAt", "updatedAt")
-       SELECT a."id", x.tag, x.origin, x.confidence, x.state, x.rel, x.evidence, x.decided, ?::timestamp(3), ?::timestamp(3)
-       FROM a, unnest(?::int[], ?::text[], ?::float8[], ?::text[], ?::text[], ?::text[], ?::int[]) WITH ORDINALITY AS x(tag, origin, confidence, state, rel, evidence, decided, ord)
-       ORDER BY x.ord
-     ), u AS (
-       INSERT INTO "AuditEntry" ("at", "userId", "actor", "action", "entityType", "entityId", "articleId", "before", "after")
-       SELECT ?::timestamp(3), ?::int, ?, 'ingest.create', 'article', a."id"::text, a."id", NULL, ? FROM a
-     ), k AS (
-       INSERT INTO "DedupKey" ("articleId", "band", "key") SELECT a."id", x.band, x.key FROM a, unnest(?::int[], ?::int[]) AS x(band, key)
-     )
-     SELECT "id" FROM a`,
-    [
-      ...article,
-      now,
-      now,
-      tags.map((r) => r.tagId),
-      tags.map((r) => r.origin),
-      tags.map((r) => r.confidence),
-      tags.map((r) => r.state),
-      tags.map((r) => r.rel) as string[],
-      tags.map((r) => r.evidence) as string[],
-      tags.map((r) => r.decidedById) as number[],
-      now,
-      ctx.userId ?? null,
-      ctx.actor,
-      JSON.stringify(created),
-      keys.map((k) => k.band),
-      keys.map((k) => k.key),
-    ],
-  );
-  return Number(row!.id);
 }
 
 /** As sourceId in store-articles.ts: a source seen as an aggregator stays one. */
@@ -444,15 +426,6 @@ async function resolveTags(c: Conn, tags: IncomingTag[], cache: Map<string, numb
   return { known, carried };
 }
 
-interface TagRow {
-  tagId: number;
-  origin: string;
-  confidence: number;
-  state: string;
-  rel: string | null;
-  evidence: string | null;
-  decidedById: number | null;
-}
 
 /** The article's tag rows as attachTags, applySuggestions and applySourceTags leave a new article's, in the order they write them (Tag rows made on first use). */
 async function tagRows(
@@ -594,29 +567,36 @@ async function storeCandidates(c: Conn, fp: Fingerprint): Promise<Hit[]> {
   return hits.filter((h) => isCandidate(h, fp.anchors.length, counts.get(h.id) ?? 0));
 }
 
-interface OtherRow {
-  id: number;
-  uri: string;
-  bodyText: string;
-  sourceId: number | null;
-  contentHash: string;
-  headline: string;
-  versionCreated: unknown;
-  firstCreated: unknown;
-  ingestedAt: unknown;
-}
 
 /** As findDuplicates in link-duplicates.ts, on this connection: verified matches, best first. */
-async function findDuplicatesSql(c: Conn, bodyText: string, fp: Fingerprint, ctx: StoreContext, info: SideInfo, index: RunIndex | null): Promise<VerifiedMatch[]> {
+async function findDuplicatesSql(
+  c: Conn,
+  bodyText: string,
+  fp: Fingerprint,
+  ctx: StoreContext,
+  info: SideInfo,
+  index: RunIndex | null,
+  held?: HeldArticles,
+): Promise<VerifiedMatch[]> {
   const candidates = index ? index.candidates(fp).sort((a, b) => a.id - b.id) : await storeCandidates(c, fp);
   const ranked = candidates
     .sort((a, b) => b.bandHits - a.bandHits || b.anchorHits - a.anchorHits || b.nameHits - a.nameHits)
     .slice(0, MAX_CANDIDATES);
   if (ranked.length === 0) return [];
-  const others = await c.all<OtherRow>(
-    `SELECT "id", "uri", "bodyText", "sourceId", "contentHash", "headline", "versionCreated", "firstCreated", "ingestedAt" FROM "Article" WHERE ${inList(c, `"id"`)} ORDER BY "id"`,
-    [listParam(c, ranked.map((h) => h.id))],
-  );
+  // Articles held for the next statement are read from memory, the rest from the store.
+  const fromMemory = held ? ranked.flatMap((h) => held.other(h.id) ?? []) : [];
+  const inMemory = new Set(fromMemory.map((o) => o.id));
+  const stored = ranked.filter((h) => !inMemory.has(h.id)).map((h) => h.id);
+  const others = stored.length
+    ? await c.all<OtherRow>(
+        `SELECT "id", "uri", "bodyText", "sourceId", "contentHash", "headline", "versionCreated", "firstCreated", "ingestedAt" FROM "Article" WHERE ${inList(c, `"id"`)} ORDER BY "id"`,
+        [listParam(c, stored)],
+      )
+    : [];
+  if (fromMemory.length) {
+    others.push(...fromMemory);
+    others.sort((x, y) => Number(x.id) - Number(y.id));
+  }
   const thresholds = ctx.thresholds ?? DEFAULT_THRESHOLDS;
   const text = prepare(bodyText);
   const matches: VerifiedMatch[] = [];

@@ -1,0 +1,210 @@
+// PostgreSQL: the bulk path's new articles held back and written several to a
+// statement (decision 016). One statement an article cost the server about
+// 1.5 ms each, most of it the statement's own: binding and starting its plan,
+// its statement triggers, a round trip. Held articles have their ids already
+// (taken from the sequence ahead, in item order, so ids rise as the per-item
+// path's do), and the run's duplicate index has them, so the articles after
+// them are compared with them from memory. They are written before anything
+// that reads or links them in the store: a link or a story to join, a webhook
+// to match, the store's own duplicate lookups, the batch's commit.
+import "server-only";
+import { postgresDate, type Conn } from "./conn";
+
+/** A new article's tag row as the per-item path writes it. */
+export interface TagRow {
+  tagId: number;
+  origin: string;
+  confidence: number;
+  state: string;
+  rel: string | null;
+  evidence: string | null;
+  decidedById: number | null;
+}
+
+/** What duplicate verification reads of another article. */
+export interface OtherRow {
+  id: number;
+  uri: string;
+  bodyText: string;
+  sourceId: number | null;
+  contentHash: string;
+  headline: string;
+  versionCreated: unknown;
+  firstCreated: unknown;
+  ingestedAt: unknown;
+}
+
+/** A new article's row, in the order of ARTICLE_COLUMNS (version, always 1, left out). */
+export interface ArticleValues {
+  uri: string;
+  sourceId: number | null;
+  headline: string;
+  bodyText: string;
+  bodyHtml: string | null;
+  url: string | null;
+  byline: string | null;
+  dateline: string | null;
+  credit: string | null;
+  caption: string | null;
+  language: string | null;
+  firstCreated: Date | null;
+  versionCreated: Date | null;
+  ingestedAt: Date;
+  updatedAt: Date;
+  contentHash: string;
+  status: string;
+  lastIngestRunId: number | null;
+  dedupConfig: string;
+  carriedLabels: string | null;
+}
+
+export const ARTICLE_COLUMNS = `"uri", "sourceId", "headline", "bodyText", "bodyHtml", "url", "byline", "dateline", "credit", "caption", "language",
+  "firstCreated", "versionCreated", "ingestedAt", "updatedAt", "contentHash", "status", "version", "lastIngestRunId", "dedupConfig", "carriedLabels"`;
+
+export interface HeldArticle {
+  id: number;
+  article: ArticleValues;
+  tags: TagRow[];
+  /** The "ingest.create" entry's after. */
+  created: string;
+  keys: { band: number; key: number }[];
+  userId: number | null;
+  actor: string;
+  now: Date;
+}
+
+const when = (d: Date | null) => (d ? postgresDate(d) : null);
+
+/**
+ * The articles, their tag rows, their "ingest.create" entries and their
+ * duplicate keys in one statement, rows in item order (tags in each article's
+ * order, so their ids rise as the per-item path's do). The Article insert is
+ * the one the main query reads, so it runs first and its statement trigger
+ * fires before the tag rows' (as the per-item path's statements do).
+ */
+const INSERT_HELD = `WITH a AS (
+    INSERT INTO "Article" ("id", ${ARTICLE_COLUMNS})
+    SELECT x.id, x.uri, x.source, x.headline, x.body, x.html, x.url, x.byline, x.dateline, x.credit, x.caption, x.language,
+      x.first, x.version_created, x.ingested, x.updated, x.hash, x.status, 1, x.run, x.config, x.carried
+    FROM unnest(?::int[], ?::text[], ?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+      ?::timestamp(3)[], ?::timestamp(3)[], ?::timestamp(3)[], ?::timestamp(3)[], ?::text[], ?::text[], ?::int[], ?::text[], ?::text[])
+      WITH ORDINALITY AS x(id, uri, source, headline, body, html, url, byline, dateline, credit, caption, language,
+        first, version_created, ingested, updated, hash, status, run, config, carried, ord)
+    ORDER BY x.ord
+    RETURNING "id"
+  ), t AS (
+    INSERT INTO "ArticleTag" ("articleId", "tagId", "origin", "confidence", "state", "rel", "evidence", "decidedById", "createdAt", "updatedAt")
+    SELECT x.article, x.tag, x.origin, x.confidence, x.state, x.rel, x.evidence, x.decided, x.at, x.at
+    FROM unnest(?::int[], ?::int[], ?::text[], ?::float8[], ?::text[], ?::text[], ?::text[], ?::int[], ?::timestamp(3)[])
+      WITH ORDINALITY AS x(article, tag, origin, confidence, state, rel, evidence, decided, at, ord)
+    ORDER BY x.ord
+  ), u AS (
+    INSERT INTO "AuditEntry" ("at", "userId", "actor", "action", "entityType", "entityId", "articleId", "before", "after")
+    SELECT x.at, x.who, x.actor, 'ingest.create', 'article', x.article::text, x.article, NULL, x.after
+    FROM unnest(?::int[], ?::timestamp(3)[], ?::int[], ?::text[], ?::text[]) WITH ORDINALITY AS x(article, at, who, actor, after, ord)
+    ORDER BY x.ord
+  ), k AS (
+    INSERT INTO "DedupKey" ("articleId", "band", "key") SELECT x.article, x.band, x.key FROM unnest(?::int[], ?::int[], ?::int[]) AS x(article, band, key)
+  )
+  SELECT count(*) AS "n" FROM a`;
+
+/** New articles of the open transaction not yet written, and the ids taken for the next ones. */
+export class HeldArticles {
+  private pool: number[] = [];
+  private held: HeldArticle[] = [];
+  private byId = new Map<number, HeldArticle>();
+
+  /** The next article's id; `want`: how many the batch may still need, taken from the sequence at once. */
+  async nextId(c: Conn, want: number): Promise<number> {
+    if (this.pool.length === 0) {
+      const rows = await c.all<{ id: string | number }>(
+        `SELECT nextval(pg_get_serial_sequence('"Article"', 'id')) AS "id" FROM generate_series(1, ?::int)`,
+        [Math.max(1, want)],
+      );
+      this.pool = rows.map((r) => Number(r.id)).sort((x, y) => x - y);
+    }
+    return this.pool.shift()!;
+  }
+
+  hold(a: HeldArticle): void {
+    this.held.push(a);
+    this.byId.set(a.id, a);
+  }
+
+  /** A held article as duplicate verification reads it from the store. */
+  other(id: number): OtherRow | undefined {
+    const h = this.byId.get(id);
+    if (!h) return undefined;
+    const a = h.article;
+    return {
+      id,
+      uri: a.uri,
+      bodyText: a.bodyText,
+      sourceId: a.sourceId,
+      contentHash: a.contentHash,
+      headline: a.headline,
+      versionCreated: a.versionCreated,
+      firstCreated: a.firstCreated,
+      ingestedAt: a.ingestedAt,
+    };
+  }
+
+  /** Writes what is held. The ids taken stay for the next articles. */
+  async flush(c: Conn): Promise<void> {
+    const held = this.held;
+    if (held.length === 0) return;
+    this.held = [];
+    this.byId = new Map();
+    const col = <T>(f: (a: ArticleValues) => T) => held.map((h) => f(h.article));
+    const tags = held.flatMap((h) => h.tags.map((t) => ({ id: h.id, t, at: h.now })));
+    const keys = held.flatMap((h) => h.keys.map((k) => ({ id: h.id, k })));
+    const [row] = await c.all<{ n: string | number }>(INSERT_HELD, [
+      held.map((h) => h.id),
+      col((a) => a.uri),
+      col((a) => a.sourceId) as number[],
+      col((a) => a.headline),
+      col((a) => a.bodyText),
+      col((a) => a.bodyHtml) as string[],
+      col((a) => a.url) as string[],
+      col((a) => a.byline) as string[],
+      col((a) => a.dateline) as string[],
+      col((a) => a.credit) as string[],
+      col((a) => a.caption) as string[],
+      col((a) => a.language) as string[],
+      col((a) => when(a.firstCreated)) as string[],
+      col((a) => when(a.versionCreated)) as string[],
+      col((a) => postgresDate(a.ingestedAt)),
+      col((a) => postgresDate(a.updatedAt)),
+      col((a) => a.contentHash),
+      col((a) => a.status),
+      col((a) => a.lastIngestRunId) as number[],
+      col((a) => a.dedupConfig),
+      col((a) => a.carriedLabels) as string[],
+      tags.map((x) => x.id),
+      tags.map((x) => x.t.tagId),
+      tags.map((x) => x.t.origin),
+      tags.map((x) => x.t.confidence),
+      tags.map((x) => x.t.state),
+      tags.map((x) => x.t.rel) as string[],
+      tags.map((x) => x.t.evidence) as string[],
+      tags.map((x) => x.t.decidedById) as number[],
+      tags.map((x) => postgresDate(x.at)),
+      held.map((h) => h.id),
+      held.map((h) => postgresDate(h.now)),
+      held.map((h) => h.userId) as number[],
+      held.map((h) => h.actor),
+      held.map((h) => h.created),
+      keys.map((x) => x.id),
+      keys.map((x) => x.k.band),
+      keys.map((x) => x.k.key),
+    ]);
+    if (Number(row?.n) !== held.length) throw new Error(`held articles: ${held.length} to write, ${String(row?.n)} written`);
+  }
+
+  /** Forgets what is held and the ids taken: the transaction was rolled back, or committed and others may write now. */
+  reset(): void {
+    this.pool = [];
+    this.held = [];
+    this.byId = new Map();
+  }
+}
