@@ -112,6 +112,7 @@ const INSERT_HELD = `WITH a AS (
 export class HeldArticles {
   private pool: number[] = [];
   private held: HeldArticle[] = [];
+  /** The transaction's new articles, written or not, as verification reads them: none of what it reads changes within the run. */
   private byId = new Map<number, HeldArticle>();
 
   /** The next article's id; `want`: how many the batch may still need, taken from the sequence at once. */
@@ -131,7 +132,7 @@ export class HeldArticles {
     this.byId.set(a.id, a);
   }
 
-  /** A held article as duplicate verification reads it from the store. */
+  /** One of the transaction's new articles as duplicate verification reads it from the store. */
   other(id: number): OtherRow | undefined {
     const h = this.byId.get(id);
     if (!h) return undefined;
@@ -154,7 +155,6 @@ export class HeldArticles {
     const held = this.held;
     if (held.length === 0) return;
     this.held = [];
-    this.byId = new Map();
     const col = <T>(f: (a: ArticleValues) => T) => held.map((h) => f(h.article));
     const tags = held.flatMap((h) => h.tags.map((t) => ({ id: h.id, t, at: h.now })));
     const keys = held.flatMap((h) => h.keys.map((k) => ({ id: h.id, k })));
