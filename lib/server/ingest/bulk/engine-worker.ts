@@ -19,6 +19,8 @@ export type EngineJob = { id: number; kind: "prepare"; items: EngineInput[] } | 
 
 const init = workerData as Init;
 const tagging: SuggestionContext | undefined = init.tagging ? { model: init.tagging.model, hidden: new Set(init.tagging.hidden) } : undefined;
+// The tagger loads its gazetteer on first use (most of a second): here, before the first batch arrives.
+if (tagging) prepareItem({ headline: "Warm-up", bodyText: "Loads the gazetteer once per thread." }, tagging);
 
 parentPort?.on("message", (job: EngineJob) => {
   if (job.kind === "parse") {
