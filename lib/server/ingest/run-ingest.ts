@@ -121,12 +121,12 @@ export async function runIngest(db: Db, inputs: IngestInput[], opts: RunOptions)
   // before. Started after the first input is parsed: at the start, its loading would only slow that parse.
   const several = threads > 0 && inputs.length > 1;
   let parser: EnginePool | undefined;
-  // Used for an input of a few batches: a worker loads the tagger again, which a small input would only wait for.
+  // Made for the first input of a few batches: a worker loads the tagger again, which a small run would only wait for.
   // An import of several inputs starts it at once, so that it loads while the first input is parsed.
   let pool: EnginePool | undefined = several ? new EnginePool(threads, tagging) : undefined;
   const poolFor = (items: number) => {
-    if (threads === 0 || items < 4 * (opts.batchSize ?? DEFAULT_BATCH_SIZE)) return undefined;
-    return (pool ??= new EnginePool(threads, tagging));
+    if (!pool && threads > 0 && items >= 4 * (opts.batchSize ?? DEFAULT_BATCH_SIZE)) pool = new EnginePool(threads, tagging);
+    return pool;
   };
   const reports: InputReport[] = [];
   // New and updated articles in a known language: what the cross-language step compares.
