@@ -118,9 +118,9 @@ export async function runIngest(db: Db, inputs: IngestInput[], opts: RunOptions)
   const conn = opts.bulk !== false && url ? await openConn(url) : undefined;
   const threads = conn ? (opts.engineThreads ?? 0) : 0;
   // An import of several inputs parses the next on a worker of its own while this thread writes the one
-  // before. Started after the first input is parsed: at the start, its loading would only slow that parse.
+  // before (the first one too: the parser's model then stays out of this thread's heap).
   const several = threads > 0 && inputs.length > 1;
-  let parser: EnginePool | undefined;
+  const parser = several ? new EnginePool(1, undefined) : undefined;
   // Made for the first input of a few batches: a worker loads the tagger again, which a small run would only wait for.
   // An import of several inputs starts it at once, so that it loads while the first input is parsed.
   let pool: EnginePool | undefined = several ? new EnginePool(threads, tagging) : undefined;
@@ -134,9 +134,7 @@ export async function runIngest(db: Db, inputs: IngestInput[], opts: RunOptions)
   try {
     let next: Promise<Parsed> | undefined;
     for (const [k, input] of inputs.entries()) {
-      // The first input is parsed on this thread, while the engines' workers load.
       const parsed = await (next ?? readAndParse(input, opts, parser));
-      if (several && !parser) parser = new EnginePool(1, undefined);
       // With a parser, the next input is read and parsed on its worker while this one is written.
       next = parser && inputs[k + 1] ? readAndParse(inputs[k + 1]!, opts, parser) : undefined;
       const report = await ingestOne(db, input, parsed, ctx, { caches, conn, pool: poolFor, stored }, opts);
