@@ -74,11 +74,14 @@ BEGIN
   GROUP BY 1, 2, 3, 4;
   -- Waiting suggestions ("sugg"), and articles with one ("suggart"): a row counts for its
   -- article when no waiting row of that article comes before it (as each row's trigger did).
+  -- The article's rows are found by its key; "+ 0" keeps the id comparison off the primary
+  -- key, which a plan made on an empty table would otherwise walk from the start (a generated
+  -- archive's ingest slowed to a crawl that way).
   INSERT INTO "FacetCount" ("lead", "status", "dim", "ref", "n")
   SELECT a."storyLead", a."status", v.dim, 0, v.n FROM (
     SELECT r."articleId" AS id, count(*)::integer AS sugg,
       (count(*) FILTER (WHERE NOT EXISTS (
-        SELECT 1 FROM "ArticleTag" t JOIN "Tag" h ON h."id" = t."tagId" WHERE t."articleId" = r."articleId" AND t."id" < r."id"
+        SELECT 1 FROM "ArticleTag" t JOIN "Tag" h ON h."id" = t."tagId" WHERE t."articleId" = r."articleId" AND t."id" + 0 < r."id"
           AND t."state" = 'suggested' AND (h."scheme" <> 'iso3166' OR t."rel" = 'main' OR t."confidence" >= 0.7))))::integer AS first
     FROM new_rows r JOIN "Tag" g ON g."id" = r."tagId"
     WHERE r."state" = 'suggested' AND (g."scheme" <> 'iso3166' OR r."rel" = 'main' OR r."confidence" >= 0.7)
