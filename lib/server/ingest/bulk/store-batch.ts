@@ -111,7 +111,7 @@ export async function storeBatch(
   // The hooks that want story.arrived, read once per transaction (in it, so a hook made meanwhile waits for the next).
   let hooks: Promise<ArrivalHook[]> | undefined;
   // PostgreSQL: new articles held to be written several to a statement (./pending-postgres).
-  const held = conn.kind === "postgres" ? new HeldArticles() : null;
+  const held = conn.kind === "postgres" ? new HeldArticles({ userId: ctx.userId ?? null, actor: ctx.actor }) : null;
   const writer = connWriter(conn);
   const arrivals = () => (hooks ??= arrivalHooks(writer));
   const perItem = async (a: ParsedArticle) => {
@@ -309,7 +309,7 @@ async function storeNew(
   let id: number;
   if (held) {
     id = await held.articles.nextId(c, held.want);
-    held.articles.hold({ id, article, tags, created: JSON.stringify(created), keys: indexKeys(pre.fp), userId: ctx.userId ?? null, actor: ctx.actor, now });
+    held.articles.hold({ id, article, tags, created: JSON.stringify(created), keys: indexKeys(pre.fp), now });
   } else {
     id = await insertNewSqlite(c, article, tags, created, indexKeys(pre.fp), ctx, now);
   }
@@ -425,7 +425,6 @@ async function resolveTags(c: Conn, tags: IncomingTag[], cache: Map<string, numb
   }
   return { known, carried };
 }
-
 
 /** The article's tag rows as attachTags, applySuggestions and applySourceTags leave a new article's, in the order they write them (Tag rows made on first use). */
 async function tagRows(
@@ -566,7 +565,6 @@ async function storeCandidates(c: Conn, fp: Fingerprint): Promise<Hit[]> {
   const counts = await anchorCounts(c, unsure.map((h) => h.id));
   return hits.filter((h) => isCandidate(h, fp.anchors.length, counts.get(h.id) ?? 0));
 }
-
 
 /** As findDuplicates in link-duplicates.ts, on this connection: verified matches, best first. */
 async function findDuplicatesSql(
