@@ -11,8 +11,9 @@ import { bytes } from "../support/feeds";
 import { admin } from "../support/actors";
 import { runIngest } from "../../lib/server/ingest/run-ingest";
 import { computeFacets } from "../../lib/server/articles/article-facets";
-import { facetIndex, indexFacets, pruneArticleChanges } from "../../lib/server/articles/facet-index";
-import { resolveTags } from "../../lib/server/articles/article-sql";
+import { facetIndex, indexFacets, indexPage, pruneArticleChanges } from "../../lib/server/articles/facet-index";
+import { resolveTags, whereSql, type Filters } from "../../lib/server/articles/article-sql";
+import { Prisma } from "../../prisma/generated/sqlite/client";
 import { setStatus } from "../../lib/server/articles/set-status";
 import { addTag, decideTag } from "../../lib/server/tags/decide-tag";
 import { decideLink } from "../../lib/server/duplicates/decide-link";
@@ -31,6 +32,9 @@ describe.each(storeKinds())("facet counts from the in-memory index on %s", (kind
   afterAll(async () => {
     await store?.drop();
   });
+
+  /** Searches kept by the index from the first step on: each later step changes what they match. */
+  const searches: Record<string, string>[] = [{ q: "budget" }, { q: "\"oil prices\" OR norway" }, { q: "-oil" }, { q: "wheat", duplicates: "yes" }];
 
   /** Filters of every kind the index answers, built from what the store holds now. */
   async function filterSets() {
@@ -60,15 +64,31 @@ describe.each(storeKinds())("facet counts from the in-memory index on %s", (kind
     return sets.filter((f) => Object.values(f).every((v) => v !== undefined && v !== "" && !v.startsWith("undefined")));
   }
 
-  /** Every status and view under each filter: the index and the store count the same. */
+  /** The queue's page by arrival as the store lists it (the index answers searches' pages). */
+  async function storePage(p: Filters, before?: number) {
+    const rows = await store.db.$queryRaw<{ id: unknown }[]>(
+      Prisma.sql`SELECT a."id" FROM "Article" a WHERE ${whereSql(store.db, p, undefined, before === undefined ? {} : { before: { id: before } })} ORDER BY a."id" DESC LIMIT 500`,
+    );
+    return rows.map((r) => Number(r.id));
+  }
+
+  /** Every status and view under each filter: the index and the store count the same, and list the same pages. */
   async function expectSame(step: string) {
-    for (const extra of await filterSets()) {
+    for (const extra of [...(await filterSets()), ...searches]) {
       for (const status of [undefined, "new", "reviewed", "spiked"]) {
         for (const view of ["stories", "articles"] as const) {
           const p = await resolveTags(store.db, articleFilterParams.parse({ ...extra, status, view }));
+          const what = `${step}: ${JSON.stringify({ ...extra, status, view })}`;
           const counted = await computeFacets(store.db, p);
           const indexed = await indexFacets(store.db, p, { min: 0, wait: true });
-          expect(indexed, `${step}: ${JSON.stringify({ ...extra, status, view })}`).toEqual(counted);
+          expect(indexed, what).toEqual(counted);
+          const listed = await storePage(p);
+          expect(await indexPage(store.db, p, {}, 500, { min: 0, wait: true }), what).toEqual(listed);
+          // Below a cursor, and new arrivals above an id.
+          const mid = listed[Math.floor(listed.length / 2)];
+          if (mid === undefined) continue;
+          expect(await indexPage(store.db, p, { before: mid }, 3, { min: 0, wait: true }), `${what}, below ${mid}`).toEqual((await storePage(p, mid)).slice(0, 3));
+          expect(await indexPage(store.db, p, { after: mid }, 500, { min: 0, wait: true }), `${what}, above ${mid}`).toEqual(listed.filter((id) => id > mid));
         }
       }
     }
@@ -169,6 +189,15 @@ describe.each(storeKinds())("facet counts from the in-memory index on %s", (kind
       await other.$disconnect();
     }
     await expectSame("an article deleted, tag rows deleted, a late arrival, by another client");
+
+    // Text changes: an article comes to match a kept search, another stops, by hand and by ingest's update.
+    const [d, e] = await db.article.findMany({ where: { NOT: { headline: { contains: "udget" } } }, orderBy: { id: "asc" }, take: 2, select: { id: true } });
+    await db.article.update({ where: { id: d!.id }, data: { headline: "Budget talks resume" } });
+    await db.article.update({ where: { id: e!.id }, data: { bodyText: "Norway set its budget." } });
+    await expectSame("a headline and a body changed to match");
+    await db.article.update({ where: { id: d!.id }, data: { headline: "Talks resume" } });
+    await runIngest(db, [{ name: "late.ndjson", read: async () => bytes(JSON.stringify({ uri: "late-1", headline: "Grain prices", body_text: "Grain prices rose in Sweden." })) }], { ...base, bulk: false });
+    await expectSame("a headline changed back, an ingested update no longer about oil or Norway");
   });
 
   it("starts again from the store when the change rows it has not read were pruned", async () => {

@@ -8,6 +8,7 @@ import { openStore, storeKinds, type TestStore } from "../support/stores";
 import { usersByRole } from "../support/auth";
 import type { Db } from "../../lib/server/db/client";
 import { findArticles } from "../../lib/server/articles/find-articles";
+import { facetIndex } from "../../lib/server/articles/facet-index";
 import { articleFacets } from "../../lib/server/articles/article-facets";
 import { articleListParams, type ArticleFacets, type ArticleListParams } from "../../lib/schemas/articles";
 import { viewQuery } from "../../lib/schemas/views";
@@ -20,7 +21,12 @@ import { viewer } from "../support/actors";
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-describe.each(storeKinds())("the queue's query side on %s", (kind) => {
+// Each store twice: searches answered by the store's queries, and by the process's
+// index (facet-index.ts), which a store of 20,000 articles or more loads; here it is
+// loaded at once (min 0), before the articles arrive, so it follows every write.
+const variants = storeKinds().flatMap((k) => [[k, "the store"] as const, [k, "the index"] as const]);
+
+describe.each(variants)("the queue's query side on %s, answered by %s", (kind, by) => {
   let store: TestStore;
   let cookie: string;
   const id: Record<string, number> = {};
@@ -32,6 +38,7 @@ describe.each(storeKinds())("the queue's query side on %s", (kind) => {
     store = await openStore(kind);
     const db = store.db;
     g.wiredeskDb = db;
+    if (by === "the index") expect(await facetIndex(db, { min: 0, wait: true })).toBeDefined();
     cookie = (await usersByRole(db, "search")).editor.cookie;
     for (const name of ["Reuters", "AFP", "Agence X, Paris"]) src[name] = (await db.source.create({ data: { name, kind: "wire" } })).id;
     const tag = async (scheme: string, code: string, name: string) =>
@@ -281,13 +288,14 @@ describe.each(storeKinds())("the queue's query side on %s", (kind) => {
 // The same random queries over the same random texts give the rows a plain
 // reading of the syntax gives (matchRanges, word by word), on each store: so
 // both stores give the same rows.
-describe.each(storeKinds())("search syntax against its reading, on %s", (kind) => {
+describe.each(variants)("search syntax against its reading, on %s, answered by %s", (kind, by) => {
   let store: TestStore;
   const docs: { id: number; headline: string; body: string }[] = [];
   // Words that share prefixes, one with an accent (folded), none starting with "z".
   const vocab = ["port", "porto", "portal", "bank", "banks", "strike", "oil", "café", "cafe", "police", "raid", "wheat"];
   beforeAll(async () => {
     store = await openStore(kind);
+    if (by === "the index") await facetIndex(store.db, { min: 0, wait: true });
     let seed = 7;
     const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
     const words = (n: number) => Array.from({ length: n }, () => vocab[Math.floor(rnd() * vocab.length)]!);
@@ -343,10 +351,11 @@ describe.each(storeKinds())("search syntax against its reading, on %s", (kind) =
 // A last word is a prefix, on both stores, whether SQLite has a prefix index
 // of its length (1 to 8 characters) or not: many words or few, with other
 // words around it.
-describe.each(storeKinds())("a long prefix as the last word, on %s", (kind) => {
+describe.each(variants)("a long prefix as the last word, on %s, answered by %s", (kind, by) => {
   let store: TestStore;
   beforeAll(async () => {
     store = await openStore(kind);
+    if (by === "the index") await facetIndex(store.db, { min: 0, wait: true });
     for (let i = 1; i <= 70; i++) {
       await store.db.article.create({ data: { uri: `t${i}`, headline: `Tally ${i}`, bodyText: `The count read pressa${i} and pressagraph${i} at noon.`, contentHash: `t${i}` } });
     }
@@ -377,11 +386,12 @@ describe.each(storeKinds())("a long prefix as the last word, on %s", (kind) => {
 // SQLite (search-articles.ts): pages come out as the full reading gives them
 // when those cover the page ("-oil") and when they do not ("-gas": only the
 // newest article and the ten oldest are free of it).
-describe.each(storeKinds())("a search of exclusions only, page by page, on %s", (kind) => {
+describe.each(variants)("a search of exclusions only, page by page, on %s, answered by %s", (kind, by) => {
   let store: TestStore;
   const free: Record<string, number[]> = { oil: [], gas: [] };
   beforeAll(async () => {
     store = await openStore(kind);
+    if (by === "the index") await facetIndex(store.db, { min: 0, wait: true });
     for (let i = 1; i <= 50; i++) {
       const oil = i > 10 && i % 5 !== 0;
       const gas = i > 10 && i !== 50;

@@ -27,6 +27,8 @@ const OTHER = 0;
 const PLACE = 1;
 const TOPIC = 2; // medtop
 const NEWSROOM = 3;
+/** The dimensions an article can fail, as bits (FacetIndex.filters). */
+const FAILS = { status: 1, source: 2, place: 4, topic: 8, duplicates: 16 } as const;
 
 interface TagMeta {
   kind: number;
@@ -46,6 +48,13 @@ const IN_LIST = 500;
 const SYNC_EVERY_MS = 30_000;
 /** An index not brought up to date for this long may have missed pruned rows: it is loaded again. */
 const STALE_AFTER_MS = 20 * 60_000;
+/** Searches whose matching ids a process keeps, by query text, and how many ids they may hold in all (4 bytes each). */
+const SEARCHES_KEPT = 64;
+const SEARCH_IDS_KEPT = 4_000_000;
+/** Changed articles remembered for the kept searches to test again; past this they are read again whole. */
+const CHANGES_REMEMBERED = 100_000;
+/** A kept search with more changed articles than this since it was read is read again whole rather than tested. */
+const RETEST_OVER = 5_000;
 /** Change rows older than this are pruned (pruneArticleChanges). */
 export const CHANGES_KEPT_S = 3600;
 
@@ -84,6 +93,19 @@ export class FacetIndex {
   private syncedAt = 0;
   private syncing: Promise<void> = Promise.resolve();
   private timer?: NodeJS.Timeout;
+  /**
+   * Kept searches (most recently used last), and the articles changed since
+   * the oldest was brought up to date: a search's matches are read once and
+   * then only its changed articles are tested again. At 1,000,000 articles
+   * PostgreSQL took 1.1 s to read the 105,000 matches of "bank" (a heap page a
+   * match), after every change to the store.
+   */
+  private searches = new Map<string, KeptSearch>();
+  private searchIdCount = 0;
+  private changeLog: number[] = [];
+  /** The position in the changes of changeLog[0]; a load starts a new generation, which no kept search survives. */
+  private changeBase = 0;
+  private generation = 0;
   articles = 0;
 
   constructor(private readonly db: Db) {}
@@ -236,6 +258,95 @@ export class FacetIndex {
     }
     this.position = position;
     this.syncedAt = Date.now();
+    this.forgetSearches();
+  }
+
+  private forgetSearches() {
+    this.generation++;
+    this.searches.clear();
+    this.searchIdCount = 0;
+    this.changeBase += this.changeLog.length;
+    this.changeLog = [];
+  }
+
+  /** Articles reread at a sync, for the kept searches to test again. */
+  private remember(ids: number[]) {
+    if (this.searches.size === 0) {
+      this.changeBase += this.changeLog.length + ids.length;
+      this.changeLog = [];
+      return;
+    }
+    for (const id of ids) this.changeLog.push(id);
+    if (this.changeLog.length <= CHANGES_REMEMBERED) return;
+    // What every kept search has seen is dropped; if that is not enough, the searches are.
+    let oldest = this.changeEnd();
+    for (const k of this.searches.values()) if (k.found) oldest = Math.min(oldest, k.seen);
+    if (oldest > this.changeBase) {
+      this.changeLog = this.changeLog.slice(oldest - this.changeBase);
+      this.changeBase = oldest;
+    }
+    if (this.changeLog.length > CHANGES_REMEMBERED) this.forgetSearches();
+  }
+
+  private changeEnd(): number {
+    return this.changeBase + this.changeLog.length;
+  }
+
+  /**
+   * The ids a search matches (or, of exclusions only, leaves out), ascending,
+   * as of this index's last sync or later: read from the store the first
+   * time, then kept, and the articles changed since tested again. Callers of
+   * one search take their turn, so 20 clients asking at once read it once.
+   */
+  searchIds(q: string): Promise<SearchIds> {
+    let k = this.searches.get(q);
+    if (k && k.generation === this.generation) this.searches.delete(q);
+    else k = { generation: this.generation, seen: 0, found: null, turn: Promise.resolve() };
+    this.searches.set(q, k);
+    const kept = k;
+    const next = kept.turn.then(() => this.bringUp(q, kept));
+    kept.turn = next.then(
+      () => undefined,
+      () => undefined,
+    );
+    return next;
+  }
+
+  private async bringUp(q: string, k: KeptSearch): Promise<SearchIds> {
+    const end = this.changeEnd();
+    if (k.found && k.seen >= end) return k.found;
+    const changed = k.found && k.seen >= this.changeBase ? [...new Set(this.changeLog.slice(k.seen - this.changeBase))] : null;
+    const found = changed && changed.length <= RETEST_OVER ? await this.retest(q, k.found!, changed) : await readSearchIds(this.db, q);
+    // A load meanwhile forgot this search: the answer stands, but is not kept.
+    if (k.generation !== this.generation || this.searches.get(q) !== k) return found;
+    this.searchIdCount += found.ids.length - (k.found?.ids.length ?? 0);
+    k.found = found;
+    k.seen = end;
+    for (const [key, other] of this.searches) {
+      if (this.searches.size <= 1 || (this.searches.size <= SEARCHES_KEPT && this.searchIdCount <= SEARCH_IDS_KEPT)) break;
+      if (other === k) continue;
+      this.searches.delete(key);
+      this.searchIdCount -= other.found?.ids.length ?? 0;
+    }
+    return found;
+  }
+
+  /** A kept search's ids after its changed articles are tested again (by id, in the store). */
+  private async retest(q: string, was: SearchIds, changed: number[]): Promise<SearchIds> {
+    const matched: number[] = [];
+    for (let i = 0; i < changed.length; i += IN_LIST) {
+      const read = searchIdsSql(this.db, q, changed.slice(i, i + IN_LIST));
+      if (!read) return was;
+      const [r] = await readRows<{ ids: string | null }>(this.db, read.sql);
+      if (r?.ids) for (const id of r.ids.split(",")) matched.push(Number(id));
+    }
+    const gone = new Set(changed);
+    const stay = was.ids.filter((id) => !gone.has(id));
+    if (stay.length === was.ids.length && matched.length === 0) return was;
+    const ids = new Int32Array(stay.length + matched.length);
+    ids.set(stay);
+    ids.set(matched, stay.length);
+    return { ids: ids.sort(), exclude: was.exclude };
   }
 
   private tagsOf(id: number): Int32Array {
@@ -286,6 +397,7 @@ export class FacetIndex {
     if (ids.includes(0) && (await this.loadTags())) return this.load();
     const wanted = ids.filter((id) => id > 0);
     for (let i = 0; i < wanted.length; i += IN_LIST) await this.reread(wanted.slice(i, i + IN_LIST));
+    this.remember(wanted);
     if (this.over.size > 100_000) this.compact();
     this.position = position;
     this.syncedAt = Date.now();
@@ -354,8 +466,14 @@ export class FacetIndex {
     return next;
   }
 
-  /** The facets computeFacets counts, for filters without a language; `search`: the ids the search matches (or, `exclude`, leaves out). */
-  count(p: Filters, sources: Set<number> | null, search: SearchIds | null, sourceNames: Map<number, string>, now = new Date()): ArticleFacets {
+  /**
+   * The filters as the passes over the arrays read them: each dimension's
+   * wanted values as masks (a byte read per article rather than a hash
+   * lookup), and `fails(id)`, which says which dimensions an article fails
+   * (bits, as FAILS), or -1 when it is out whatever the dimension (not there,
+   * not a story's lead, out of the time range or the search).
+   */
+  private filters(p: Filters, sources: Set<number> | null, search: SearchIds | null, now: Date) {
     const chosen = statusFilter(p);
     const st = chosen ? STATUSES.indexOf(chosen) : -1;
     const byLead = p.view !== "articles";
@@ -365,7 +483,6 @@ export class FacetIndex {
       .sort((x, y) => y - x)[0];
     const until = p.until ? new Date(p.until).getTime() : undefined;
     const maxTag = Math.max(0, ...this.tags.keys()) + 1;
-    // Id sets as masks: a byte read per article rather than a hash lookup.
     const toMask = (ids: Iterable<number>, size: number) => {
       const m = new Uint8Array(size);
       for (const id of ids) if (id >= 0 && id < size) m[id] = 1;
@@ -373,12 +490,44 @@ export class FacetIndex {
     };
     const mask = (ids: number[] | undefined) => toMask(ids ?? [], maxTag);
     const wantedSources = sources ? toMask(sources, Math.max(0, ...sources) + 1) : null;
-    // A search counts only its matches: the pass walks their ids rather than every article.
+    // A search counts only its matches: a pass walks their ids rather than every article.
     const matches = search && !search.exclude ? search.ids : null;
     const excluded = search?.exclude ? toMask(search.ids, this.cap) : null;
     const places = p.place ? mask(p.tagIds?.place) : null;
     const topics = p.topic ? mask(p.tagIds?.topic) : null;
     const dupWanted = p.duplicates === "yes" ? 1 : p.duplicates === "no" ? 0 : -1;
+    const { exists, lead, status, source, at, dup, overFlag, start, data, over, cap } = this;
+    const fails = (id: number): number => {
+      if (id >= cap || !exists[id] || (byLead && !lead[id]) || (excluded && excluded[id])) return -1;
+      if (since !== undefined && !(at[id]! >= since)) return -1;
+      if (until !== undefined && !(at[id]! < until)) return -1;
+      let okPlace = !places;
+      let okTopic = !topics;
+      if (places || topics) {
+        // The article's filed tag ids: tags[from..to).
+        const o = overFlag[id] ? over.get(id)! : null;
+        const tags = o ?? data;
+        const to = o ? o.length : start[id + 1]!;
+        for (let k = o ? 0 : start[id]!; k < to; k++) {
+          const t = tags[k]!;
+          if (places && places[t]) okPlace = true;
+          if (topics && topics[t]) okTopic = true;
+        }
+      }
+      return (
+        (st < 0 || status[id] === st ? 0 : FAILS.status) |
+        (!wantedSources || wantedSources[source[id]!] === 1 ? 0 : FAILS.source) |
+        (okPlace ? 0 : FAILS.place) |
+        (okTopic ? 0 : FAILS.topic) |
+        (dupWanted < 0 || dup[id] === dupWanted ? 0 : FAILS.duplicates)
+      );
+    };
+    return { chosen, maxTag, matches, fails };
+  }
+
+  /** The facets computeFacets counts, for filters without a language; `search`: the ids the search matches (or, `exclude`, leaves out). */
+  count(p: Filters, sources: Set<number> | null, search: SearchIds | null, sourceNames: Map<number, string>, now = new Date()): ArticleFacets {
+    const { chosen, maxTag, matches, fails } = this.filters(p, sources, search, now);
     // Which tag ids each chart counts: places, and topics at the top level or the newsroom's; never hidden ones.
     const countsAs = new Uint8Array(maxTag);
     for (const [id, t] of this.tags) {
@@ -392,49 +541,29 @@ export class FacetIndex {
     const tagCount = new Float64Array(maxTag);
     let dupAll = 0;
     let dupYes = 0;
-    const { exists, lead, status, source, at, dup, overFlag, start, data } = this;
+    const { status, source, dup, overFlag, start, data } = this;
     const end = matches ? matches.length : this.cap;
     for (let k = matches ? 0 : 1; k < end; k++) {
       const id = matches ? matches[k]! : k;
-      if (id >= this.cap || !exists[id] || (byLead && !lead[id]) || (excluded && excluded[id])) continue;
-      if (since !== undefined && !(at[id]! >= since)) continue;
-      if (until !== undefined && !(at[id]! < until)) continue;
-      const okStatus = st < 0 || status[id] === st;
-      const okSource = !wantedSources || wantedSources[source[id]!] === 1;
-      const okDup = dupWanted < 0 || dup[id] === dupWanted;
-      // The article's filed tag ids: tags[from..to).
-      let tags: Int32Array = data;
-      let from = start[id]!;
-      let to = start[id + 1]!;
-      if (overFlag[id]) {
-        tags = this.over.get(id)!;
-        from = 0;
-        to = tags.length;
-      }
-      let okPlace = !places;
-      let okTopic = !topics;
-      if (places || topics) {
-        for (let k = from; k < to; k++) {
-          const t = tags[k]!;
-          if (places && places[t]) okPlace = true;
-          if (topics && topics[t]) okTopic = true;
-        }
-      }
-      const fails = +!okStatus + +!okSource + +!okPlace + +!okTopic + +!okDup;
-      if (fails > 1) continue;
-      // Each dimension counts under every filter but its own.
-      if (fails === 0 || !okStatus) statusCount[status[id]!]!++;
-      if (fails === 0 || !okSource) sourceCount[source[id]!]!++;
-      const forPlace = fails === 0 || !okPlace;
-      const forTopic = fails === 0 || !okTopic;
+      const f = fails(id);
+      // Each dimension counts under every filter but its own: an article failing two counts nowhere.
+      if (f < 0 || (f & (f - 1)) !== 0) continue;
+      if (f === 0 || f === FAILS.status) statusCount[status[id]!]!++;
+      if (f === 0 || f === FAILS.source) sourceCount[source[id]!]!++;
+      const forPlace = f === 0 || f === FAILS.place;
+      const forTopic = f === 0 || f === FAILS.topic;
       if (forPlace || forTopic) {
-        for (let k = from; k < to; k++) {
+        // The article's filed tag ids, tags[from..to): ranges, not a subarray an article.
+        const o = overFlag[id] ? this.over.get(id)! : null;
+        const tags = o ?? data;
+        const to = o ? o.length : start[id + 1]!;
+        for (let k = o ? 0 : start[id]!; k < to; k++) {
           const t = tags[k]!;
           const c = countsAs[t];
           if ((c === PLACE && forPlace) || (c === TOPIC && forTopic)) tagCount[t]!++;
         }
       }
-      if (fails === 0 || !okDup) {
+      if (f === 0 || f === FAILS.duplicates) {
         dupAll++;
         dupYes += dup[id]!;
       }
@@ -462,6 +591,34 @@ export class FacetIndex {
         { value: "no", label: "No duplicates", count: dupAll - dupYes },
       ],
     };
+  }
+
+  /**
+   * The queue's page by arrival, newest first: the ids every filter passes,
+   * below `before` and above `after`, at most `limit`. With a search, its
+   * matches are walked from the newest: the store's page of a frequent word
+   * read the id index backwards testing each article's text, and of a rarer
+   * one collected and sorted every match.
+   */
+  page(p: Filters, sources: Set<number> | null, search: SearchIds | null, bounds: { before?: number; after?: number }, limit: number, now = new Date()): number[] {
+    const { matches, fails } = this.filters(p, sources, search, now);
+    const top = Math.min(this.cap - 1, (bounds.before ?? this.cap) - 1);
+    const floor = bounds.after ?? 0;
+    const out: number[] = [];
+    if (matches) {
+      // The last match at or below top (binary search: matches ascend).
+      let lo = 0;
+      let hi = matches.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (matches[mid]! <= top) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let i = lo - 1; i >= 0 && out.length < limit && matches[i]! > floor; i--) if (fails(matches[i]!) === 0) out.push(matches[i]!);
+    } else {
+      for (let id = top; id > floor && out.length < limit; id--) if (fails(id) === 0) out.push(id);
+    }
+    return out;
   }
 
   /** What the index holds, in bytes (the arrays and the changed articles' tag ids). */
@@ -561,7 +718,16 @@ export interface SearchIds {
   exclude: boolean;
 }
 
-async function searchIds(db: Db, q: string): Promise<SearchIds> {
+interface KeptSearch {
+  generation: number;
+  /** The position in the index's changes its ids are up to date with. */
+  seen: number;
+  found: SearchIds | null;
+  /** The last caller's turn: callers of one search go one after another. */
+  turn: Promise<void>;
+}
+
+async function readSearchIds(db: Db, q: string): Promise<SearchIds> {
   const read = searchIdsSql(db, q);
   if (!read) return { ids: new Int32Array(0), exclude: false };
   const [r] = await readRows<{ ids: string | null }>(db, read.sql);
@@ -577,11 +743,30 @@ export async function indexFacets(db: Db, p: Filters, opts: { min?: number; wait
   if (!index) return undefined;
   const [sources, search, names] = await Promise.all([
     p.source ? sourceIds(db, p.source) : null,
-    p.q ? searchIds(db, p.q) : null,
+    p.q ? index.searchIds(p.q) : null,
     readRows<{ id: unknown; name: string | null }>(db, Prisma.sql`SELECT "id", "name" FROM "Source"`),
   ]);
   const sourceNames = new Map(names.filter((n) => n.name !== null).map((n) => [num(n.id), n.name!]));
   return index.count(p, sources, search, sourceNames);
+}
+
+/**
+ * A page of the queue by arrival from the index (FacetIndex.page); undefined
+ * when it cannot answer: no index yet, a language filter, or the order by
+ * publication (which the index does not keep).
+ */
+export async function indexPage(
+  db: Db,
+  p: Filters & { sort?: string },
+  bounds: { before?: number; after?: number },
+  limit: number,
+  opts: { min?: number; wait?: boolean } = {},
+): Promise<number[] | undefined> {
+  if (p.language || p.sort === "published") return undefined;
+  const index = await facetIndex(db, opts);
+  if (!index) return undefined;
+  const [sources, search] = await Promise.all([p.source ? sourceIds(db, p.source) : null, p.q ? index.searchIds(p.q) : null]);
+  return index.page(p, sources, search, bounds, limit);
 }
 
 /**

@@ -10,7 +10,7 @@ import { PUBLISHED_SQL, QUEUE_CHIP_SQL, resolveTags, whereSql, type Filters } fr
 import { searchQuery, searchSql, sqliteExclusionPageSql, sqliteSearchPageSql } from "./search-articles";
 import { cachedCount } from "./count-cache";
 import { keptTotal } from "./facet-counts";
-import { indexFacets, warmFacetIndex } from "./facet-index";
+import { indexFacets, indexPage, warmFacetIndex } from "./facet-index";
 import { filterKey } from "./article-facets";
 import { articleListParams, countsKept, encodeCursor, type ArticleListParams, type ArticlePage, type QueueCursor } from "../../schemas/articles";
 import { excerptAround, highlightTerms, type SearchQuery } from "../../search/query";
@@ -42,9 +42,8 @@ export async function findArticlesJson(db: Db, input: ArticleListParams, actor: 
       ? countAfter(db, p)
       : cachedCount(db, `total ${filterKey(p)}`, async () => {
           if (countsKept(p)) return keptTotal(db, p);
-          // A search's total is the store's: its full-text index counts the matches directly,
-          // where the index would first have to be handed every matching id.
-          const counted = p.q ? undefined : await indexFacets(db, p);
+          // A search's too: the index keeps the ids each search matches (facet-index.ts).
+          const counted = await indexFacets(db, p);
           if (counted) return counted.total;
           const [r] = await readRows<{ n: unknown }>(db, Prisma.sql`SELECT count(*) AS n FROM "Article" a WHERE ${whereSql(db, p)}`);
           return num(r?.n);
@@ -73,6 +72,11 @@ const FEW_MATCHES = 3000;
 /** The page's rows, one more than the page to tell whether another follows. */
 async function pageRows(db: Db, p: ListParams, total: Promise<number>): Promise<{ id: unknown; published?: unknown }[]> {
   const limit = p.limit + 1;
+  // A search by arrival, from the process's index when it is loaded: its matches are kept there.
+  if (p.q) {
+    const ids = await indexPage(db, p, { after: p.after, before: p.cursor?.id }, limit);
+    if (ids) return ids.map((id) => ({ id }));
+  }
   // Exclusions only, on SQLite: first from the newest excluded articles, then, if the page did not fill, from all of them.
   const newest =
     p.q && p.sort !== "published" ? sqliteExclusionPageSql(db, p.q, whereSql(db, { ...p, q: undefined }), { after: p.after, before: p.cursor?.id }, limit) : null;
