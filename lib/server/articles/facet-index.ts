@@ -14,7 +14,7 @@
 import "server-only";
 import { Prisma } from "../../../prisma/generated/sqlite/client";
 import { dbKind, type Db } from "../db/client";
-import { readRows } from "../db/read-rows";
+import { readRows, sqliteDataVersion } from "../db/read-rows";
 import { env } from "../env";
 import { workflowStatus } from "../../schemas/vocabulary";
 import { rangeStart, type ArticleFacets, type FacetCount } from "../../schemas/articles";
@@ -91,6 +91,8 @@ export class FacetIndex {
   /** SQLite: the newest change row read. PostgreSQL: the snapshot of the last read (txid_snapshot text). */
   private position = "0";
   private syncedAt = 0;
+  /** SQLite: the store's data_version at the last read (sqliteDataVersion). */
+  private dataVersion: number | undefined;
   private syncing: Promise<void> = Promise.resolve();
   private timer?: NodeJS.Timeout;
   /**
@@ -209,6 +211,7 @@ export class FacetIndex {
 
   /** Reads every article again: at first use, and when patching would cost more. */
   async load(): Promise<void> {
+    const version = sqliteDataVersion(this.db);
     const position = await this.changePosition();
     await this.loadTags();
     this.cap = 0;
@@ -258,6 +261,7 @@ export class FacetIndex {
     }
     this.position = position;
     this.syncedAt = Date.now();
+    this.dataVersion = version;
     this.forgetSearches();
   }
 
@@ -364,6 +368,13 @@ export class FacetIndex {
   /** Reads again the articles named by change rows since the last read. */
   private async patch(): Promise<void> {
     if (this.syncedAt === 0 || Date.now() - this.syncedAt > STALE_AFTER_MS) return this.load();
+    // SQLite: nothing committed since the last read, nothing to read (else the newest row, read
+    // every time, would have its article tested again by every kept search at every request).
+    const version = sqliteDataVersion(this.db);
+    if (version !== undefined && version === this.dataVersion) {
+      this.syncedAt = Date.now();
+      return;
+    }
     let ids: number[];
     let position: string;
     if (this.pg) {
@@ -401,6 +412,7 @@ export class FacetIndex {
     if (this.over.size > 100_000) this.compact();
     this.position = position;
     this.syncedAt = Date.now();
+    this.dataVersion = version;
   }
 
   private async reread(ids: number[]): Promise<void> {

@@ -56,6 +56,18 @@ function reader(db: Db): Reader | undefined {
   return r;
 }
 
+/**
+ * SQLite's count of commits by other connections to the store, as the
+ * client's reader sees it (PRAGMA data_version): equal readings mean nothing
+ * was written in between. Every writer is another connection than the reader.
+ * Undefined without a reader (PostgreSQL, a client with no file).
+ */
+export function sqliteDataVersion(db: Db): number | undefined {
+  if (dbKind(db) !== "sqlite") return undefined;
+  const r = reader(db);
+  return r ? Number(r.conn.pragma("data_version", { simple: true })) : undefined;
+}
+
 /** Closes a client's direct reader (tests drop their stores). */
 export async function closeReader(db: Db): Promise<void> {
   readers.get(db)?.conn.close();
