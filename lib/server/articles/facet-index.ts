@@ -613,11 +613,20 @@ export class FacetIndex {
    * one collected and sorted every match.
    */
   page(p: Filters, sources: Set<number> | null, search: SearchIds | null, bounds: { before?: number; after?: number }, limit: number, now = new Date()): number[] {
-    const { matches, fails } = this.filters(p, sources, search, now);
+    // Exclusions only: their ids are walked down beside the articles', not made into a mask of
+    // every article (1 MB and 4 ms a page for "-oil" at 1,000,000 articles).
+    const excluded = search?.exclude ? search.ids : null;
+    const { matches, fails } = this.filters(p, sources, excluded ? null : search, now);
     const top = Math.min(this.cap - 1, (bounds.before ?? this.cap) - 1);
     const floor = bounds.after ?? 0;
     const out: number[] = [];
-    if (matches) {
+    if (excluded) {
+      let j = excluded.length - 1;
+      for (let id = top; id > floor && out.length < limit; id--) {
+        while (j >= 0 && excluded[j]! > id) j--;
+        if (!(j >= 0 && excluded[j] === id) && fails(id) === 0) out.push(id);
+      }
+    } else if (matches) {
       // The last match at or below top (binary search: matches ascend).
       let lo = 0;
       let hi = matches.length;
