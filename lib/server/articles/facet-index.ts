@@ -27,8 +27,6 @@ const OTHER = 0;
 const PLACE = 1;
 const TOPIC = 2; // medtop
 const NEWSROOM = 3;
-/** The dimensions an article can fail, as bits (FacetIndex.filters). */
-const FAILS = { status: 1, source: 2, place: 4, topic: 8, duplicates: 16 } as const;
 
 interface TagMeta {
   kind: number;
@@ -481,9 +479,7 @@ export class FacetIndex {
   /**
    * The filters as the passes over the arrays read them: each dimension's
    * wanted values as masks (a byte read per article rather than a hash
-   * lookup), and `fails(id)`, which says which dimensions an article fails
-   * (bits, as FAILS), or -1 when it is out whatever the dimension (not there,
-   * not a story's lead, out of the time range or the search).
+   * lookup), and `passes(id)`: whether an article passes them all.
    */
   private filters(p: Filters, sources: Set<number> | null, search: SearchIds | null, now: Date) {
     const chosen = statusFilter(p);
@@ -509,37 +505,34 @@ export class FacetIndex {
     const topics = p.topic ? mask(p.tagIds?.topic) : null;
     const dupWanted = p.duplicates === "yes" ? 1 : p.duplicates === "no" ? 0 : -1;
     const { exists, lead, status, source, at, dup, overFlag, start, data, over, cap } = this;
-    const fails = (id: number): number => {
-      if (id >= cap || !exists[id] || (byLead && !lead[id]) || (excluded && excluded[id])) return -1;
-      if (since !== undefined && !(at[id]! >= since)) return -1;
-      if (until !== undefined && !(at[id]! < until)) return -1;
+    const passes = (id: number): boolean => {
+      if (id >= cap || !exists[id] || (byLead && !lead[id]) || (excluded && excluded[id])) return false;
+      if (since !== undefined && !(at[id]! >= since)) return false;
+      if (until !== undefined && !(at[id]! < until)) return false;
+      if (st >= 0 && status[id] !== st) return false;
+      if (wantedSources && wantedSources[source[id]!] !== 1) return false;
+      if (dupWanted >= 0 && dup[id] !== dupWanted) return false;
+      if (!places && !topics) return true;
+      // The article's filed tag ids: tags[from..to).
+      const o = overFlag[id] ? over.get(id)! : null;
+      const tags = o ?? data;
+      const to = o ? o.length : start[id + 1]!;
       let okPlace = !places;
       let okTopic = !topics;
-      if (places || topics) {
-        // The article's filed tag ids: tags[from..to).
-        const o = overFlag[id] ? over.get(id)! : null;
-        const tags = o ?? data;
-        const to = o ? o.length : start[id + 1]!;
-        for (let k = o ? 0 : start[id]!; k < to; k++) {
-          const t = tags[k]!;
-          if (places && places[t]) okPlace = true;
-          if (topics && topics[t]) okTopic = true;
-        }
+      for (let k = o ? 0 : start[id]!; k < to; k++) {
+        const t = tags[k]!;
+        if (places && places[t]) okPlace = true;
+        if (topics && topics[t]) okTopic = true;
       }
-      return (
-        (st < 0 || status[id] === st ? 0 : FAILS.status) |
-        (!wantedSources || wantedSources[source[id]!] === 1 ? 0 : FAILS.source) |
-        (okPlace ? 0 : FAILS.place) |
-        (okTopic ? 0 : FAILS.topic) |
-        (dupWanted < 0 || dup[id] === dupWanted ? 0 : FAILS.duplicates)
-      );
+      return okPlace && okTopic;
     };
-    return { chosen, maxTag, matches, fails };
+    return { chosen, maxTag, matches, passes, st, byLead, since, until, wantedSources, excluded, places, topics, dupWanted };
   }
 
   /** The facets computeFacets counts, for filters without a language; `search`: the ids the search matches (or, `exclude`, leaves out). */
   count(p: Filters, sources: Set<number> | null, search: SearchIds | null, sourceNames: Map<number, string>, now = new Date()): ArticleFacets {
-    const { chosen, maxTag, matches, fails } = this.filters(p, sources, search, now);
+    const f = this.filters(p, sources, search, now);
+    const { chosen, maxTag, matches } = f;
     // Which tag ids each chart counts: places, and topics at the top level or the newsroom's; never hidden ones.
     const countsAs = new Uint8Array(maxTag);
     for (const [id, t] of this.tags) {
@@ -553,29 +546,52 @@ export class FacetIndex {
     const tagCount = new Float64Array(maxTag);
     let dupAll = 0;
     let dupYes = 0;
-    const { status, source, dup, overFlag, start, data } = this;
+    // The pass tests the filters inline, each dimension apart (a dimension counts under every
+    // filter but its own); a call a test cost a quarter more (40 → 52 ms for a place at 1,000,000).
+    const { st, byLead, since, until, wantedSources, excluded, places, topics, dupWanted } = f;
+    const { exists, lead, status, source, at, dup, overFlag, start, data } = this;
     const end = matches ? matches.length : this.cap;
     for (let k = matches ? 0 : 1; k < end; k++) {
       const id = matches ? matches[k]! : k;
-      const f = fails(id);
-      // Each dimension counts under every filter but its own: an article failing two counts nowhere.
-      if (f < 0 || (f & (f - 1)) !== 0) continue;
-      if (f === 0 || f === FAILS.status) statusCount[status[id]!]!++;
-      if (f === 0 || f === FAILS.source) sourceCount[source[id]!]!++;
-      const forPlace = f === 0 || f === FAILS.place;
-      const forTopic = f === 0 || f === FAILS.topic;
+      if (id >= this.cap || !exists[id] || (byLead && !lead[id]) || (excluded && excluded[id])) continue;
+      if (since !== undefined && !(at[id]! >= since)) continue;
+      if (until !== undefined && !(at[id]! < until)) continue;
+      const okStatus = st < 0 || status[id] === st;
+      const okSource = !wantedSources || wantedSources[source[id]!] === 1;
+      const okDup = dupWanted < 0 || dup[id] === dupWanted;
+      // The article's filed tag ids: tags[from..to).
+      let tags: Int32Array = data;
+      let from = start[id]!;
+      let to = start[id + 1]!;
+      if (overFlag[id]) {
+        tags = this.over.get(id)!;
+        from = 0;
+        to = tags.length;
+      }
+      let okPlace = !places;
+      let okTopic = !topics;
+      if (places || topics) {
+        for (let k = from; k < to; k++) {
+          const t = tags[k]!;
+          if (places && places[t]) okPlace = true;
+          if (topics && topics[t]) okTopic = true;
+        }
+      }
+      const fails = +!okStatus + +!okSource + +!okPlace + +!okTopic + +!okDup;
+      if (fails > 1) continue;
+      // Each dimension counts under every filter but its own.
+      if (fails === 0 || !okStatus) statusCount[status[id]!]!++;
+      if (fails === 0 || !okSource) sourceCount[source[id]!]!++;
+      const forPlace = fails === 0 || !okPlace;
+      const forTopic = fails === 0 || !okTopic;
       if (forPlace || forTopic) {
-        // The article's filed tag ids, tags[from..to): ranges, not a subarray an article.
-        const o = overFlag[id] ? this.over.get(id)! : null;
-        const tags = o ?? data;
-        const to = o ? o.length : start[id + 1]!;
-        for (let k = o ? 0 : start[id]!; k < to; k++) {
+        for (let k = from; k < to; k++) {
           const t = tags[k]!;
           const c = countsAs[t];
           if ((c === PLACE && forPlace) || (c === TOPIC && forTopic)) tagCount[t]!++;
         }
       }
-      if (f === 0 || f === FAILS.duplicates) {
+      if (fails === 0 || !okDup) {
         dupAll++;
         dupYes += dup[id]!;
       }
@@ -616,7 +632,7 @@ export class FacetIndex {
     // Exclusions only: their ids are walked down beside the articles', not made into a mask of
     // every article (1 MB and 4 ms a page for "-oil" at 1,000,000 articles).
     const excluded = search?.exclude ? search.ids : null;
-    const { matches, fails } = this.filters(p, sources, excluded ? null : search, now);
+    const { matches, passes } = this.filters(p, sources, excluded ? null : search, now);
     const top = Math.min(this.cap - 1, (bounds.before ?? this.cap) - 1);
     const floor = bounds.after ?? 0;
     const out: number[] = [];
@@ -624,7 +640,7 @@ export class FacetIndex {
       let j = excluded.length - 1;
       for (let id = top; id > floor && out.length < limit; id--) {
         while (j >= 0 && excluded[j]! > id) j--;
-        if (!(j >= 0 && excluded[j] === id) && fails(id) === 0) out.push(id);
+        if (!(j >= 0 && excluded[j] === id) && passes(id)) out.push(id);
       }
     } else if (matches) {
       // The last match at or below top (binary search: matches ascend).
@@ -635,9 +651,9 @@ export class FacetIndex {
         if (matches[mid]! <= top) lo = mid + 1;
         else hi = mid;
       }
-      for (let i = lo - 1; i >= 0 && out.length < limit && matches[i]! > floor; i--) if (fails(matches[i]!) === 0) out.push(matches[i]!);
+      for (let i = lo - 1; i >= 0 && out.length < limit && matches[i]! > floor; i--) if (passes(matches[i]!)) out.push(matches[i]!);
     } else {
-      for (let id = top; id > floor && out.length < limit; id--) if (fails(id) === 0) out.push(id);
+      for (let id = top; id > floor && out.length < limit; id--) if (passes(id)) out.push(id);
     }
     return out;
   }
