@@ -1,4 +1,4 @@
-// npm run topics:build -- [--topic-data DIR] [--epochs N] [--l2 X] [--cap N] [--min-df N] [--cue-dropout X] [--class-power X] [--no-balance] [--out FILE]
+// npm run topics:build -- [--topic-data DIR] [--epochs N] [--l2 X] [--cap N] [--min-df N] [--cue-dropout X] [--class-power X] [--no-balance] [--archive] [--archive-cap N] [--train LIST] [--out FILE]
 // Rebuilds lib/tagging/data/topic-model.json, the learned topic classifier,
 // from two publishers: Wikipedia's Current events portal (CC BY-SA 4.0),
 // every news item under a section heading, and HuffPost's headlines and
@@ -16,11 +16,11 @@ import { analyse } from "../lib/tagging/doc";
 import { classifierFeatures } from "../lib/tagging/topics";
 import { topLevelOf } from "../lib/tagging/taxonomy";
 import type { TopicModelFile } from "../lib/tagging/topic-model";
-import { TOPIC_DATA_HELP, huffPostExamples, portalExamples, splitByDate, splitByItems, topicDataDir, type Split, type TopicExample } from "./topic-data";
+import { ARCHIVE_BEFORE, TOPIC_DATA_HELP, archiveExamples, huffPostExamples, portalExamples, splitByDate, splitByItems, topicDataDir, type Split, type TopicExample } from "./topic-data";
 
 const root = path.resolve(import.meta.dirname, "..");
 
-const USAGE = `usage: npm run topics:build -- [--topic-data DIR] [--epochs N] [--l2 X] [--cap N] [--min-df N] [--cue-dropout X] [--class-power X] [--no-balance] [--out FILE]
+const USAGE = `usage: npm run topics:build -- [--topic-data DIR] [--epochs N] [--l2 X] [--cap N] [--min-df N] [--cue-dropout X] [--class-power X] [--no-balance] [--archive] [--archive-cap N] [--train LIST] [--out FILE]
 
   --topic-data DIR  ${TOPIC_DATA_HELP}
   --epochs N        passes over the training split (default 6)
@@ -31,6 +31,11 @@ const USAGE = `usage: npm run topics:build -- [--topic-data DIR] [--epochs N] [-
   --class-power X   a class weighs (items / class items)^X (default 0.5, the square root)
   --no-balance      let each source count by its number of items (default: within a class, neither
                     source counts for more than the geometric mean of the two)
+  --archive         learn from the portal's older pages too (current-events-archive/, before 2019; decision 017's
+                    addendum: measured, not adopted, so not the default)
+  --archive-cap N   at most N training items of a class from the older pages (default: --cap)
+  --train LIST      the sources learnt from, of portal,huffpost,archive (default all that are read): leaving
+                    one publisher out shows how the others carry to it on its calibration split
   --out FILE        where to write the model (default lib/tagging/data/topic-model.json)`;
 
 /** A topic with fewer training items than this is not learnt: the cue lexicon keeps it (education, human interest). */
@@ -70,6 +75,9 @@ function main(): number {
         "cue-dropout": { type: "string" },
         "class-power": { type: "string" },
         "no-balance": { type: "boolean" },
+        archive: { type: "boolean" },
+        train: { type: "string" },
+        "archive-cap": { type: "string" },
         out: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
@@ -106,13 +114,18 @@ function main(): number {
 
   const portal = portalExamples(dir);
   let huff;
+  let archive: ReturnType<typeof archiveExamples> = { examples: [], leftOut: new Map(), read: 0 };
   try {
     huff = huffPostExamples(dir);
+    if (values.archive) archive = archiveExamples(dir);
   } catch (e) {
     console.error(`${(e as Error).message}\n\n${USAGE}`);
     return 1;
   }
   console.log(`${portal.read} portal items, ${portal.examples.length} distinct and labelled; left out: ${[...portal.leftOut].map(([h, n]) => `${h} ×${n}`).join(", ") || "none"}`);
+  if (values.archive) console.log(
+    `${archive.read} items of the portal's older pages (before ${ARCHIVE_BEFORE}), ${archive.examples.length} distinct and labelled; left out (no section heading): ${[...archive.leftOut].reduce((a, [, n]) => a + n, 0)}`,
+  );
   console.log(`${huff.read} HuffPost items, ${huff.examples.length} distinct and labelled; left out: ${[...huff.leftOut].map(([h, n]) => `${h} ×${n}`).join(", ") || "none"}`);
   // Split before leaving out the sections not learnt from, so that the held-out dates the bench reads stay the same.
   const learnt = (split: Record<Split, TopicExample[]>) => ({
@@ -120,16 +133,28 @@ function main(): number {
     calibration: split.calibration.filter((e) => e.trains),
     test: split.test,
   });
-  const parts = { portal: splitByDate(portal.examples), huffpost: learnt(splitByItems(huff.examples)) };
+  const recentPages = splitByDate(portal.examples);
+  // --archive: the portal's older pages train too (years before every held-out split; the calibration
+  // and test splits stay the recent pages', so the bench's figures stay comparable). Not the default:
+  // measured and not adopted (decision 017, addendum), so the shipped model is rebuilt without them.
+  const recent = new Set(portal.examples.map((e) => e.body));
+  const older = values.archive === true ? archive.examples.filter((e) => !recent.has(e.body)) : [];
+  const parts = { portal: recentPages, huffpost: learnt(splitByItems(huff.examples)), archive: { train: older, calibration: [], test: [] } as Record<Split, TopicExample[]> };
   const notTrained = new Map<string, number>();
   for (const e of huff.examples) if (!e.trains) notTrained.set(e.label, (notTrained.get(e.label) ?? 0) + 1);
   console.log(`HuffPost sections measured but not learnt from ('train': false): ${[...notTrained].map(([c, n]) => `${c} ×${n}`).join(", ") || "none"}`);
-  const sources = ["portal", "huffpost"] as const;
+  const sources = ["portal", "huffpost", "archive"] as const;
+  const calibrating = ["portal", "huffpost"] as const;
 
   // Balance: at most `cap` training items of a class from one source (a seeded sample), so that neither
   // publisher's biggest section (HuffPost's politics, the portal's conflicts) sets what the class means.
   const pick = rng(2022);
-  const capped = (list: TopicExample[]) => {
+  const archiveCap = Number(values["archive-cap"] ?? cap);
+  if (!(archiveCap >= 1)) {
+    console.error(`--archive-cap must be ≥ 1\n\n${USAGE}`);
+    return 2;
+  }
+  const capped = (list: TopicExample[], most = cap) => {
     const byClass = new Map<string, TopicExample[]>();
     for (const e of list) {
       let l = byClass.get(e.label);
@@ -142,18 +167,25 @@ function main(): number {
         const j = Math.floor(pick() * (i + 1));
         [l[i], l[j]] = [l[j]!, l[i]!];
       }
-      out.push(...l.slice(0, cap));
+      out.push(...l.slice(0, most));
     }
     return out.sort((a, b) => a.date.localeCompare(b.date));
   };
-  const allTrain = sources.flatMap((s) => capped(parts[s].train));
+  // --train: the sources learnt from (default all); one left out measures how the others carry to its publisher.
+  const learning = new Set((values.train ?? sources.join(",")).split(",").map((x) => x.trim()));
+  const unknown = [...learning].filter((s) => !(sources as readonly string[]).includes(s));
+  if (unknown.length || learning.size === 0) {
+    console.error(`--train takes ${sources.join(", ")}, not "${unknown.join(",")}"\n\n${USAGE}`);
+    return 2;
+  }
+  const allTrain = sources.filter((s) => learning.has(s)).flatMap((s) => capped(parts[s].train, s === "archive" ? archiveCap : cap));
   const trainCount = new Map<string, number>();
   for (const e of allTrain) trainCount.set(e.label, (trainCount.get(e.label) ?? 0) + 1);
   const thin = [...trainCount].filter(([, n]) => n < MIN_CLASS_ITEMS);
   if (thin.length) console.log(`not learnt (under ${MIN_CLASS_ITEMS} training items; the cue lexicon keeps them): ${thin.map(([c, n]) => `${c} ×${n}`).join(", ")}`);
   const keep = (e: TopicExample) => (trainCount.get(e.label) ?? 0) >= MIN_CLASS_ITEMS;
   const trainSet = allTrain.filter(keep);
-  const calBySource = sources.map((s) => parts[s].calibration.filter(keep));
+  const calBySource = calibrating.map((s) => parts[s].calibration.filter(keep));
   const classes = [...new Set(trainSet.map((e) => e.label))].sort();
   const K = classes.length;
   for (const s of sources) {
@@ -280,7 +312,7 @@ function main(): number {
     });
     const mean = accs.reduce((a, v) => a + v, 0) / accs.length;
     console.log(
-      `epoch ${epoch + 1}: training loss ${(loss / train.length).toFixed(4)}, calibration top-level accuracy ${sources.map((s, i) => `${s} ${accs[i]!.toFixed(3)}`).join(", ")}, mean ${mean.toFixed(3)}`,
+      `epoch ${epoch + 1}: training loss ${(loss / train.length).toFixed(4)}, calibration top-level accuracy ${calibrating.map((s, i) => `${s} ${accs[i]!.toFixed(3)}`).join(", ")}, mean ${mean.toFixed(3)}`,
     );
   }
 
@@ -330,9 +362,14 @@ function main(): number {
     weights,
     source:
       sources
+        .filter((s) => trainSet.some((e) => e.source === s))
         .map((s) => {
           const l = trainSet.filter((e) => e.source === s);
-          const name = s === "portal" ? "Wikipedia Current events portal (CC BY-SA 4.0)" : "HuffPost, News Category Dataset (Misra 2022, CC BY 4.0)";
+          const name = {
+            portal: "Wikipedia Current events portal (CC BY-SA 4.0)",
+            huffpost: "HuffPost, News Category Dataset (Misra 2022, CC BY 4.0)",
+            archive: "Wikipedia Current events portal, older pages (CC BY-SA)",
+          }[s];
           return `${name}, ${l.length} items of ${l[0]?.date ?? "?"}..${l.at(-1)?.date ?? "?"}`;
         })
         .join("; ") + `; categories mapped by topic-mapping.json; built by scripts/build-topic-model.ts`,

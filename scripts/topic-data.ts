@@ -7,17 +7,23 @@
 //   huffpost/News_Category_Dataset_v3.json
 //                         HuffPost headlines and short descriptions with their section, one JSON
 //                         object a line (Misra, "News Category Dataset", arXiv:2209.11429), CC BY 4.0
+//   current-events-archive/YYYY/MM/YYYY-MM-DD.yaml
+//                         the portal's older pages, 2002-2026, one YAML file a day (Date, Source_URI,
+//                         Intelligence_Payload: heading -> lines), as kept by github.com/ianrastall/current-events-context
+//                         (the repository says CC0 and MIT; the text is Wikipedia's, CC BY-SA); training only
 //   wikinews/*.csv        English Wikinews articles of 2019 and 2020, columns url,date,title,text
 //                         (the data folder of github.com/vanatteveldt/wikinews), CC BY 2.5
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
+import { parse as parseYaml } from "yaml";
 import mapping from "../lib/tagging/data/topic-mapping.json";
 import { analyse } from "../lib/tagging/doc";
 import { cueTopicScores } from "../lib/tagging/topics";
 
 export const TOPIC_DATA_HELP = `a folder with current-events/*.md (Wikipedia Current events portal, one file a day:
-                 docs/_posts of github.com/fordred/wikinews), huffpost/News_Category_Dataset_v3.json
+                 docs/_posts of github.com/fordred/wikinews), current-events-archive/YYYY/MM/*.yaml (the portal's
+                 older pages: github.com/ianrastall/current-events-context), huffpost/News_Category_Dataset_v3.json
                  (Misra's News Category Dataset, one JSON object a line) and wikinews/*.csv
                  (url,date,title,text: data/ of github.com/vanatteveldt/wikinews); default $WIREDESK_TOPIC_DATA`;
 
@@ -117,6 +123,66 @@ export function readCurrentEvents(dir: string): BriefItem[] {
       const text = plainText(li[1]!);
       if (text.split(" ").length < 4) continue;
       items.push({ date, heading, text });
+    }
+  }
+  return items;
+}
+
+/** The portal's older pages, relative to the data folder. */
+export const ARCHIVE_DIR = "current-events-archive";
+/**
+ * Archive days from this one on are not read. The Wikinews set the bench
+ * measures on is of 2019 and 2020: the portal told the same events then, so
+ * learning from those years would be learning the test. The archive's labelled
+ * pages end in November 2020 anyway (its later pages lost their headings), and
+ * the portal's own pages from 2025 on are current-events/.
+ */
+export const ARCHIVE_BEFORE = "2019-01-01";
+
+/** A portal line that is a news item: it ends with its sources in parentheses, "… (Reuters) (BBC)". */
+const CITED = /(?:\s*\([^()]*\))+\s*$/;
+
+/**
+ * The news items of the archive's pages before ARCHIVE_BEFORE, under their
+ * section heading. Each page is YAML: Intelligence_Payload maps a heading to
+ * its lines; a line without sources is a story heading the items hang under
+ * (as on the live pages), and its sources are cut off the item. A page with
+ * no payload is passed over (the repository's few pages of 2026 rewritten by
+ * a language model have none, and are past the date anyway). Throws, naming
+ * the file, when the folder is missing or a page is not YAML.
+ */
+export function readCurrentEventsArchive(dir: string): BriefItem[] {
+  const root = path.join(dir, ARCHIVE_DIR);
+  if (!existsSync(root)) {
+    throw new Error(`topic data folder ${dir} has no ${ARCHIVE_DIR}/ folder (the portal's older pages, YYYY/MM/YYYY-MM-DD.yaml: github.com/ianrastall/current-events-context)`);
+  }
+  const files = readdirSync(root, { recursive: true, encoding: "utf8" })
+    .filter((f) => /^\d{4}-\d{2}-\d{2}\.yaml$/.test(path.basename(f)))
+    .sort((a, b) => path.basename(a).localeCompare(path.basename(b)));
+  if (files.length === 0) throw new Error(`no YYYY-MM-DD.yaml files under ${root}`);
+  const items: BriefItem[] = [];
+  for (const f of files) {
+    const date = path.basename(f).slice(0, 10);
+    if (date >= ARCHIVE_BEFORE) continue;
+    const file = path.join(root, f);
+    let page: unknown;
+    try {
+      page = parseYaml(readFileSync(file, "utf8"));
+    } catch (e) {
+      throw new Error(`${file}: not YAML: ${(e as Error).message.split("\n")[0]}`);
+    }
+    const payload = (page as { Intelligence_Payload?: unknown } | null)?.Intelligence_Payload;
+    if (!payload || typeof payload !== "object") continue;
+    for (const [heading, lines] of Object.entries(payload as Record<string, unknown>)) {
+      if (!Array.isArray(lines)) continue;
+      for (const line of lines) {
+        if (typeof line !== "string") continue;
+        const cited = CITED.exec(line);
+        if (!cited) continue;
+        const text = line.slice(0, cited.index).replace(/\s+/g, " ").trim();
+        if (text.split(" ").length < 4) continue;
+        items.push({ date, heading: heading.trim().toLowerCase(), text });
+      }
     }
   }
   return items;
@@ -233,7 +299,8 @@ export function splitByItems<T extends { date: string }>(items: T[]): Record<Spl
 
 /** A labelled item of either training source, as the tagger reads it. */
 export interface TopicExample {
-  source: "portal" | "huffpost";
+  /** "archive": the portal's older pages, a source of their own for the balance (they only train). */
+  source: "portal" | "huffpost" | "archive";
   date: string;
   headline: string;
   body: string;
@@ -245,7 +312,15 @@ export interface TopicExample {
 
 /** The portal's labelled items, each sentence once (the same one filed twice teaches nothing new and could cross the split). */
 export function portalExamples(dir: string): { examples: TopicExample[]; leftOut: Map<string, number>; read: number } {
-  const items = readCurrentEvents(dir);
+  return briefExamples(readCurrentEvents(dir), "portal");
+}
+
+/** The archive's labelled items (readCurrentEventsArchive), each sentence once; they only train. */
+export function archiveExamples(dir: string): { examples: TopicExample[]; leftOut: Map<string, number>; read: number } {
+  return briefExamples(readCurrentEventsArchive(dir), "archive");
+}
+
+function briefExamples(items: BriefItem[], source: "portal" | "archive"): { examples: TopicExample[]; leftOut: Map<string, number>; read: number } {
   const seen = new Set<string>();
   const examples: TopicExample[] = [];
   const leftOut = new Map<string, number>();
@@ -254,7 +329,7 @@ export function portalExamples(dir: string): { examples: TopicExample[]; leftOut
     seen.add(item.text);
     const label = labelOf(item);
     if (!label) leftOut.set(item.heading, (leftOut.get(item.heading) ?? 0) + 1);
-    else examples.push({ source: "portal", date: item.date, headline: "", body: item.text, label, trains: true });
+    else examples.push({ source, date: item.date, headline: "", body: item.text, label, trains: true });
   }
   return { examples, leftOut, read: items.length };
 }

@@ -5,7 +5,18 @@ import { afterAll, describe, expect, it } from "vitest";
 
 import mapping from "../../../lib/tagging/data/topic-mapping.json";
 import { medtopConcept } from "../../../lib/tagging/taxonomy";
-import { HUFFPOST_FILE, huffPostExamples, huffPostLabel, huffPostTrains, readHuffPost, splitByItems } from "../../../scripts/topic-data";
+import {
+  ARCHIVE_DIR,
+  HUFFPOST_FILE,
+  archiveExamples,
+  headingRule,
+  huffPostExamples,
+  huffPostLabel,
+  huffPostTrains,
+  readCurrentEventsArchive,
+  readHuffPost,
+  splitByItems,
+} from "../../../scripts/topic-data";
 
 // The reader of the second training source (HuffPost's News Category
 // Dataset) on a tiny inline fixture, and the mapping table's HuffPost half.
@@ -119,5 +130,82 @@ describe("splitByItems", () => {
     expect(new Set(s.calibration.map((i) => i.date))).toEqual(new Set(["2020-06-01", "2020-06-02"]));
     expect(s.test.every((i) => i.date === "2022-01-01")).toBe(true);
     expect(s.train.length + s.calibration.length + s.test.length).toBe(items.length);
+  });
+});
+
+/** A data folder holding the portal's older pages (YYYY/MM/YYYY-MM-DD.yaml), as the archive keeps them. */
+function archive(pages: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "topic-archive-"));
+  dirs.push(dir);
+  for (const [date, text] of Object.entries(pages)) {
+    const folder = path.join(dir, ARCHIVE_DIR, date.slice(0, 4), date.slice(5, 7));
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(path.join(folder, `${date}.yaml`), text);
+  }
+  return dir;
+}
+
+const PAGE_2015 = `Date: '2015-03-01'
+Source_URI: Portal:Current events/2015 March 1
+Intelligence_Payload:
+  Political elections:
+  - Estonian parliamentary election, 2015
+  - The ruling Reform Party wins the elections, but loses the majority that it has
+    had with its current coalition partner. (Estonian Public Broadcasting)
+  Sport:
+  - Rookie starts at quarterback as the Giants beat the Eagles on Sunday. (AP) (ESPN)
+  - Too short. (AP)
+  Law and order:
+  - Police in Lyon arrest three men over the theft of paintings from a museum. (Reuters)
+`;
+
+describe("readCurrentEventsArchive", () => {
+  it("reads the items (lines that end with their sources) under their heading, and cuts the sources off", () => {
+    const dir = archive({ "2015-03-01": PAGE_2015 });
+    expect(readCurrentEventsArchive(dir)).toEqual([
+      {
+        date: "2015-03-01",
+        heading: "political elections",
+        text: "The ruling Reform Party wins the elections, but loses the majority that it has had with its current coalition partner.",
+      },
+      { date: "2015-03-01", heading: "sport", text: "Rookie starts at quarterback as the Giants beat the Eagles on Sunday." },
+      { date: "2015-03-01", heading: "law and order", text: "Police in Lyon arrest three men over the theft of paintings from a museum." },
+    ]);
+  });
+
+  it("leaves out the years of the Wikinews test set and after, and pages without a payload", () => {
+    const dir = archive({
+      "2015-03-01": PAGE_2015,
+      "2019-06-01": PAGE_2015.replace("2015-03-01", "2019-06-01"),
+      "2014-01-01": "Date: '2014-01-01'\nevents:\n  - summary: written by a model\n",
+    });
+    expect(new Set(readCurrentEventsArchive(dir).map((i) => i.date))).toEqual(new Set(["2015-03-01"]));
+  });
+
+  it("fails clearly on a missing folder, and names a page that is not YAML", () => {
+    expect(() => readCurrentEventsArchive(folder(null))).toThrow(/has no current-events-archive\/ folder/);
+    const bad = archive({ "2012-05-05": "Intelligence_Payload:\n  Sport: [unclosed\n" });
+    expect(() => readCurrentEventsArchive(bad)).toThrow(/2012-05-05\.yaml: not YAML/);
+  });
+});
+
+describe("archiveExamples", () => {
+  it("labels the older pages' headings through the aliases, and counts what has no section", () => {
+    const dir = archive({ "2015-03-01": PAGE_2015 });
+    const { examples, leftOut, read } = archiveExamples(dir);
+    expect(read).toBe(3);
+    expect(examples.map((e) => [e.source, e.label])).toEqual([
+      ["archive", "medtop:15000000"],
+      ["archive", "medtop:02000000"],
+    ]);
+    // "Political elections" is not one of the portal's sections, nor an alias of one.
+    expect([...leftOut]).toEqual([["political elections", 1]]);
+  });
+
+  it("folds every alias into a heading the table has", () => {
+    for (const [alias, heading] of Object.entries(mapping.aliases as Record<string, string>)) {
+      expect(headingRule(alias), `${alias} → ${heading}`).toBeDefined();
+      expect(headingRule(alias)).toBe(headingRule(heading));
+    }
   });
 });
