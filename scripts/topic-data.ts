@@ -315,9 +315,30 @@ export function portalExamples(dir: string): { examples: TopicExample[]; leftOut
   return briefExamples(readCurrentEvents(dir), "portal");
 }
 
+/**
+ * Topics the older pages have no heading for, or almost none (environment 42
+ * items, religion 63): their stories were filed under another heading
+ * (climate talks under international relations, people left homeless under
+ * disasters, a mosque under attacks), and learnt there they would teach that
+ * a glacier is science. An item of the older pages whose cue words name one
+ * of these topics first is left out rather than learnt as its heading.
+ */
+export const ARCHIVE_UNFILED = new Set(["05000000", "06000000", "08000000", "09000000", "10000000", "12000000", "14000000", "17000000"].map((c) => `medtop:${c}`));
+
 /** The archive's labelled items (readCurrentEventsArchive), each sentence once; they only train. */
 export function archiveExamples(dir: string): { examples: TopicExample[]; leftOut: Map<string, number>; read: number } {
-  return briefExamples(readCurrentEventsArchive(dir), "archive");
+  const all = briefExamples(readCurrentEventsArchive(dir), "archive");
+  const examples = all.examples.filter((e) => {
+    const scores = cueTopicScores(analyse({ headline: "", bodyText: e.body }));
+    let top: string | undefined;
+    let best = 0;
+    for (const [code, v] of scores) if (v > best) [top, best] = [code, v];
+    if (!top || top === e.label || !ARCHIVE_UNFILED.has(top)) return true;
+    const why = `filed under another heading, cue words say ${top}`;
+    all.leftOut.set(why, (all.leftOut.get(why) ?? 0) + 1);
+    return false;
+  });
+  return { ...all, examples };
 }
 
 function briefExamples(items: BriefItem[], source: "portal" | "archive"): { examples: TopicExample[]; leftOut: Map<string, number>; read: number } {

@@ -202,6 +202,19 @@ describe("archiveExamples", () => {
     expect([...leftOut]).toEqual([["political elections", 1]]);
   });
 
+  it("leaves out an item its cue words file under a topic the older pages had no heading for", () => {
+    const dir = archive({
+      "2011-02-02": `Intelligence_Payload:
+  Disasters:
+  - Glaciers in the Alps lose a record share of their ice as scientists warn of climate change and global warming. (BBC)
+  - A ferry capsizes off the coast of Bangladesh, killing at least 40 passengers. (Reuters)
+`,
+    });
+    const { examples, leftOut } = archiveExamples(dir);
+    expect(examples.map((e) => e.body)).toEqual(["A ferry capsizes off the coast of Bangladesh, killing at least 40 passengers."]);
+    expect([...leftOut]).toEqual([["filed under another heading, cue words say medtop:06000000", 1]]);
+  });
+
   it("folds every alias into a heading the table has", () => {
     for (const [alias, heading] of Object.entries(mapping.aliases as Record<string, string>)) {
       expect(headingRule(alias), `${alias} → ${heading}`).toBeDefined();
