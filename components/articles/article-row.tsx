@@ -138,7 +138,9 @@ export function ArticleRow({ a, focused, selected, canEdit, onSelect, onPick, on
             <Highlight text={a.excerpt} terms={terms} />
           </Link>
           {chips.length > 0 && (
-            <span className="ml-auto hidden shrink-0 gap-1 xl:flex">
+            // As many whole chips as the row has room for: the ones that do not fit wrap to a second
+            // line, which the one-chip height hides (they ran past the row into the reading pane).
+            <span className="ml-auto hidden max-h-5 min-w-0 flex-wrap justify-end gap-1 overflow-hidden xl:flex" data-testid="row-chips">
               {chips.slice(0, 3).map((t) => (
                 <Badge
                   key={`${t.scheme}:${t.code}`}

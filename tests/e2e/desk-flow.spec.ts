@@ -76,6 +76,16 @@ test.describe("as an editor", () => {
     expect(new Set(tops.map((y) => Math.round(y ?? -1))).size, `control tops ${tops.join(", ")}`).toBe(1);
     const onScreen = await rows(page).evaluateAll((els) => els.filter((e) => { const r = e.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; }).length);
     expect(onScreen).toBeGreaterThanOrEqual(9);
+    // A row shows the chips it has room for, whole, and none runs past the row into the reading pane.
+    const past = await rows(page).evaluateAll((els) =>
+      els.flatMap((row) => {
+        const box = row.querySelector('[data-testid="row-chips"]')?.getBoundingClientRect();
+        if (!box) return [];
+        const shown = [...row.querySelectorAll('[data-testid="row-chips"] > *')].filter((c) => c.getBoundingClientRect().top < box.bottom);
+        return shown.filter((c) => c.getBoundingClientRect().right > row.getBoundingClientRect().right + 0.5).map((c) => c.textContent);
+      }),
+    );
+    expect(past, "chips past their row's right edge").toEqual([]);
     await expect(page.getByTestId("reading-pane")).toHaveCount(0);
     await page.keyboard.press("j");
     const pane = page.getByTestId("reading-pane");
