@@ -30,8 +30,8 @@ const USAGE = `usage: npm run topics:build -- [--topic-data DIR] [--epochs N] [-
   --min-df N        a feature must occur in N training items to be learnt (default 3)
   --cue-dropout X   share of training updates made without the cue features (default 0.5)
   --class-power X   a class weighs (items / class items)^X (default 0.5, the square root)
-  --no-balance      let each source count by its number of items (default: within a class, neither
-                    source counts for more than the geometric mean of the two)
+  --no-balance      let each source count by its number of items (default: within a class, no source
+                    counts for more than the geometric mean of the sources that have it)
   --no-archive      leave out the portal's older pages (current-events-archive/, before 2019), which train by default
   --archive-cap N   at most N training items of a class from the older pages (default: --cap)
   --cue-only CODES  topics (medtop codes, comma-separated) left to the cue lexicon whatever their count (default 12000000,
@@ -247,7 +247,7 @@ function main(): number {
   // Rarer classes weigh more (a power of the inverse frequency), so that a small class is not drowned.
   const freq = new Float64Array(K);
   // Sources weigh alike within a class: where both publishers have a class, neither counts for more than the
-  // geometric mean of the two (HuffPost's 2,600 US politics items would otherwise define "politics").
+  // geometric mean of the sources that have it (HuffPost's 2,600 US politics items would otherwise define "politics").
   const bySource = new Map<string, number>();
   for (const e of trainSet) bySource.set(`${e.source} ${e.label}`, (bySource.get(`${e.source} ${e.label}`) ?? 0) + 1);
   const sourceWeight = trainSet.map((e) => {
