@@ -17,7 +17,7 @@ import { analyse } from "../lib/tagging/doc";
 import { classifierFeatures } from "../lib/tagging/topics";
 import { topLevelOf } from "../lib/tagging/taxonomy";
 import type { TopicModelFile } from "../lib/tagging/topic-model";
-import { ARCHIVE_BEFORE, TOPIC_DATA_HELP, archiveExamples, huffPostExamples, portalExamples, splitByDate, splitByItems, topicDataDir, type Split, type TopicExample } from "./topic-data";
+import { ARCHIVE_BEFORE, TOPIC_DATA_HELP, UNFILED_REASON, archiveExamples, huffPostExamples, portalExamples, splitByDate, splitByItems, topicDataDir, type Split, type TopicExample } from "./topic-data";
 
 const root = path.resolve(import.meta.dirname, "..");
 
@@ -125,18 +125,23 @@ function main(): number {
 
   const portal = portalExamples(dir);
   let huff;
+  const useArchive = values["no-archive"] !== true;
   let archive: ReturnType<typeof archiveExamples> = { examples: [], leftOut: new Map(), read: 0 };
   try {
     huff = huffPostExamples(dir);
-    if (!values["no-archive"]) archive = archiveExamples(dir);
+    if (useArchive) archive = archiveExamples(dir);
   } catch (e) {
     console.error(`${(e as Error).message}\n\n${USAGE}`);
     return 1;
   }
   console.log(`${portal.read} portal items, ${portal.examples.length} distinct and labelled; left out: ${[...portal.leftOut].map(([h, n]) => `${h} ×${n}`).join(", ") || "none"}`);
-  if (!values["no-archive"]) console.log(
-    `${archive.read} items of the portal's older pages (before ${ARCHIVE_BEFORE}), ${archive.examples.length} distinct and labelled; left out: ${[...archive.leftOut].filter(([h]) => h.startsWith("filed")).map(([h, n]) => `${h} ×${n}`).join(", ")}, and ${[...archive.leftOut].filter(([h]) => !h.startsWith("filed")).reduce((a, [, n]) => a + n, 0)} under no section heading`,
-  );
+  if (useArchive) {
+    const unfiled = [...archive.leftOut].filter(([h]) => h.startsWith(UNFILED_REASON));
+    const noSection = [...archive.leftOut].filter(([h]) => !h.startsWith(UNFILED_REASON)).reduce((a, [, n]) => a + n, 0);
+    console.log(
+      `${archive.read} items of the portal's older pages (before ${ARCHIVE_BEFORE}), ${archive.examples.length} distinct and labelled; left out: ${unfiled.map(([h, n]) => `${h} ×${n}`).join(", ")}, and ${noSection} under no section heading`,
+    );
+  }
   console.log(`${huff.read} HuffPost items, ${huff.examples.length} distinct and labelled; left out: ${[...huff.leftOut].map(([h, n]) => `${h} ×${n}`).join(", ") || "none"}`);
   // Split before leaving out the sections not learnt from, so that the held-out dates the bench reads stay the same.
   const learnt = (split: Record<Split, TopicExample[]>) => ({

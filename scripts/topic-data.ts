@@ -325,6 +325,9 @@ export function portalExamples(dir: string): { examples: TopicExample[]; leftOut
  */
 export const ARCHIVE_UNFILED = new Set(["05000000", "06000000", "08000000", "09000000", "10000000", "12000000", "14000000", "17000000"].map((c) => `medtop:${c}`));
 
+/** How archiveExamples counts, in leftOut, an item left out by ARCHIVE_UNFILED (followed by the topic). */
+export const UNFILED_REASON = "filed under another heading, cue words say";
+
 /** The archive's labelled items (readCurrentEventsArchive), each sentence once; they only train. */
 export function archiveExamples(dir: string): { examples: TopicExample[]; leftOut: Map<string, number>; read: number } {
   const all = briefExamples(readCurrentEventsArchive(dir), "archive");
@@ -334,7 +337,7 @@ export function archiveExamples(dir: string): { examples: TopicExample[]; leftOu
     let best = 0;
     for (const [code, v] of scores) if (v > best) [top, best] = [code, v];
     if (!top || top === e.label || !ARCHIVE_UNFILED.has(top)) return true;
-    const why = `filed under another heading, cue words say ${top}`;
+    const why = `${UNFILED_REASON} ${top}`;
     all.leftOut.set(why, (all.leftOut.get(why) ?? 0) + 1);
     return false;
   });
