@@ -12,7 +12,7 @@ import { admin } from "../support/actors";
 import { runIngest } from "../../lib/server/ingest/run-ingest";
 import { computeFacets } from "../../lib/server/articles/article-facets";
 import { facetIndex, indexFacets, indexPage, pruneArticleChanges } from "../../lib/server/articles/facet-index";
-import { resolveTags, whereSql, type Filters } from "../../lib/server/articles/article-sql";
+import { PUBLISHED_SQL, resolveTags, whereSql, type Filters } from "../../lib/server/articles/article-sql";
 import { Prisma } from "../../prisma/generated/sqlite/client";
 import { setStatus } from "../../lib/server/articles/set-status";
 import { addTag, decideTag } from "../../lib/server/tags/decide-tag";
@@ -72,6 +72,15 @@ describe.each(storeKinds())("facet counts from the in-memory index on %s", (kind
     return rows.map((r) => Number(r.id));
   }
 
+  /** A search's page by publication as the store lists it: ids and the times the next page's cursor carries. */
+  async function storePublishedPage(p: Filters, before?: { id: number; published: string }) {
+    const rows = await store.db.$queryRaw<{ id: unknown; published: unknown }[]>(
+      Prisma.sql`SELECT a."id", ${PUBLISHED_SQL} AS "published" FROM "Article" a WHERE ${whereSql(store.db, p, undefined, before === undefined ? {} : { before })}
+        ORDER BY ${PUBLISHED_SQL} DESC, a."id" DESC LIMIT 500`,
+    );
+    return rows.map((r) => ({ id: Number(r.id), published: r.published instanceof Date ? r.published.toISOString() : String(r.published) }));
+  }
+
   /** Every status and view under each filter: the index and the store count the same, and list the same pages. */
   async function expectSame(step: string) {
     for (const extra of [...(await filterSets()), ...searches]) {
@@ -89,6 +98,24 @@ describe.each(storeKinds())("facet counts from the in-memory index on %s", (kind
           if (mid === undefined) continue;
           expect(await indexPage(store.db, p, { before: mid }, 3, { min: 0, wait: true }), `${what}, below ${mid}`).toEqual((await storePage(p, mid)).slice(0, 3));
           expect(await indexPage(store.db, p, { after: mid }, 500, { min: 0, wait: true }), `${what}, above ${mid}`).toEqual(listed.filter((id) => id > mid));
+          if (!p.q) continue;
+          // A search by publication: whole, below a cursor (id and time), and above an id.
+          const byTime = { ...p, sort: "published" as const };
+          const timed = await storePublishedPage(p);
+          const own = await indexPage(store.db, byTime, {}, 500, { min: 0, wait: true });
+          if (own === undefined) {
+            // Exclusions only, by publication: the store's publication index reads those in order.
+            expect(p.q.trim().startsWith("-"), `${what}, by publication: not answered`).toBe(true);
+            continue;
+          }
+          expect(own, `${what}, by publication`).toEqual(timed.map((r) => r.id));
+          const at = timed[Math.floor(timed.length / 2)]!;
+          expect(await indexPage(store.db, byTime, { before: at.id, publishedBefore: at.published }, 3, { min: 0, wait: true }), `${what}, by publication below ${at.id}`).toEqual(
+            (await storePublishedPage(p, at)).slice(0, 3).map((r) => r.id),
+          );
+          expect(await indexPage(store.db, byTime, { after: mid }, 500, { min: 0, wait: true }), `${what}, by publication above ${mid}`).toEqual(
+            timed.filter((r) => r.id > mid).map((r) => r.id),
+          );
         }
       }
     }
@@ -195,6 +222,10 @@ describe.each(storeKinds())("facet counts from the in-memory index on %s", (kind
     await db.article.update({ where: { id: d!.id }, data: { headline: "Budget talks resume" } });
     await db.article.update({ where: { id: e!.id }, data: { bodyText: "Norway set its budget." } });
     await expectSame("a headline and a body changed to match");
+    // A publication time changed: the article moves in a search's page by publication.
+    await db.article.update({ where: { id: d!.id }, data: { firstCreated: new Date(Date.now() + 86_400_000) } });
+    await db.article.update({ where: { id: e!.id }, data: { firstCreated: new Date(Date.UTC(2001, 0, 1)) } });
+    await expectSame("publication times changed");
     await db.article.update({ where: { id: d!.id }, data: { headline: "Talks resume" } });
     await runIngest(db, [{ name: "late.ndjson", read: async () => bytes(JSON.stringify({ uri: "late-1", headline: "Grain prices", body_text: "Grain prices rose in Sweden." })) }], { ...base, bulk: false });
     await expectSame("a headline changed back, an ingested update no longer about oil or Norway");

@@ -57,6 +57,8 @@ const RETEST_OVER = 5_000;
 export const CHANGES_KEPT_S = 3600;
 
 const num = (v: unknown) => Number(v);
+/** An instant as ms, from a Date (PostgreSQL) or the ISO text SQLite keeps. */
+const instant = (v: unknown) => (v instanceof Date ? v.getTime() : Date.parse(String(v)));
 const byCount = (a: FacetCount, b: FacetCount) => b.count - a.count || a.label.localeCompare(b.label);
 
 const kindOf = (scheme: string) => (scheme === "iso3166" ? PLACE : scheme === "medtop" ? TOPIC : scheme === "newsroom" ? NEWSROOM : OTHER);
@@ -67,6 +69,7 @@ interface ArticleRow {
   storyLead: unknown;
   sourceId: unknown;
   ingestedAt: unknown;
+  firstCreated: unknown;
   /** The ids of the tags that file it under a place or topic, comma-separated. */
   tags: string | null;
 }
@@ -79,6 +82,8 @@ export class FacetIndex {
   private dup = new Uint8Array(0);
   private source = new Int32Array(0);
   private at = new Float64Array(0);
+  /** When each was published, else when it arrived (ms): what sort=published orders by (PUBLISHED_SQL). */
+  private pub = new Float64Array(0);
   private maxSource = 0;
   // Filed tag ids per article: a compact base (start/data) and the articles changed since (over).
   private start = new Uint32Array(1);
@@ -136,6 +141,7 @@ export class FacetIndex {
     this.dup = copy(this.dup, (n) => new Uint8Array(n));
     this.source = copy(this.source, (n) => new Int32Array(n));
     this.at = copy(this.at, (n) => new Float64Array(n));
+    this.pub = copy(this.pub, (n) => new Float64Array(n));
     this.overFlag = copy(this.overFlag, (n) => new Uint8Array(n));
     const start = new Uint32Array(cap + 1);
     start.set(this.start);
@@ -171,7 +177,8 @@ export class FacetIndex {
     this.status[id] = s < 0 ? 255 : s;
     this.source[id] = r.sourceId === null ? 0 : num(r.sourceId);
     if (this.source[id]! > this.maxSource) this.maxSource = this.source[id]!;
-    this.at[id] = r.ingestedAt instanceof Date ? r.ingestedAt.getTime() : Date.parse(String(r.ingestedAt));
+    this.at[id] = instant(r.ingestedAt);
+    this.pub[id] = r.firstCreated === null || r.firstCreated === undefined ? this.at[id]! : instant(r.firstCreated);
   }
 
   /**
@@ -188,7 +195,7 @@ export class FacetIndex {
     const agg = this.pg ? Prisma.sql`string_agg((${signed})::text, ',')` : Prisma.sql`group_concat(${signed})`;
     return readRows<ArticleRow>(
       this.db,
-      Prisma.sql`SELECT a."id", a."status", a."storyLead", a."sourceId", a."ingestedAt",
+      Prisma.sql`SELECT a."id", a."status", a."storyLead", a."sourceId", a."ingestedAt", a."firstCreated",
         (SELECT ${agg} FROM "ArticleTag" t WHERE t."articleId" = a."id" AND ${filedSql("medtop")}) AS "tags"
         FROM "Article" a WHERE ${where} ${tail}`,
     );
@@ -216,6 +223,7 @@ export class FacetIndex {
     for (const k of ["exists", "lead", "status", "dup"] as const) this[k] = new Uint8Array(0);
     this.source = new Int32Array(0);
     this.at = new Float64Array(0);
+    this.pub = new Float64Array(0);
     this.start = new Uint32Array(1);
     this.over = new Map();
     this.overFlag = new Uint8Array(0);
@@ -658,10 +666,61 @@ export class FacetIndex {
     return out;
   }
 
+  /**
+   * A searched page by publication, newest first (sort=published): of the
+   * matches every filter passes, those after the cursor (older, or as old
+   * with a lower id) and above `after`, at most `limit`. The matches are
+   * walked from the newest id, keeping the page in order as it goes: arrival
+   * follows publication closely, so few matches displace a kept one. The store
+   * probed the publication index against the search for each row, or read and
+   * sorted every match (tokyo by publication at 1,000,000 articles: the
+   * slowest of the served searches).
+   */
+  pageByPublished(
+    p: Filters,
+    sources: Set<number> | null,
+    search: SearchIds,
+    bounds: { before?: { id: number; published: number }; after?: number },
+    limit: number,
+    now = new Date(),
+  ): number[] {
+    const { matches, passes } = this.filters(p, sources, search, now);
+    if (!matches || limit <= 0) return [];
+    const { pub } = this;
+    const floor = bounds.after ?? 0;
+    const c = bounds.before;
+    // The page so far, newest first: ids and their times, at most `limit`.
+    const ids: number[] = [];
+    const times: number[] = [];
+    for (let i = matches.length - 1; i >= 0; i--) {
+      const id = matches[i]!;
+      if (id <= floor) break;
+      if (id >= this.cap) continue;
+      const t = pub[id]!;
+      if (c && (t > c.published || (t === c.published && id >= c.id))) continue;
+      // Not newer than the page's oldest: it cannot enter (ids descend, so a tie loses too).
+      if (ids.length === limit && t <= times[limit - 1]!) continue;
+      if (!passes(id)) continue;
+      // Into its place: after every kept one as new or newer (a tie has a higher id), the oldest dropped when full.
+      if (ids.length < limit) {
+        ids.push(0);
+        times.push(0);
+      }
+      let k = ids.length - 1;
+      for (; k > 0 && times[k - 1]! < t; k--) {
+        ids[k] = ids[k - 1]!;
+        times[k] = times[k - 1]!;
+      }
+      ids[k] = id;
+      times[k] = t;
+    }
+    return ids;
+  }
+
   /** What the index holds, in bytes (the arrays and the changed articles' tag ids). */
   bytes(): number {
     let n = 0;
-    for (const a of [this.exists, this.lead, this.status, this.dup, this.source, this.at, this.overFlag, this.start, this.data]) n += a.byteLength;
+    for (const a of [this.exists, this.lead, this.status, this.dup, this.source, this.at, this.pub, this.overFlag, this.start, this.data]) n += a.byteLength;
     for (const l of this.over.values()) n += l.byteLength + 64;
     return n;
   }
@@ -788,22 +847,29 @@ export async function indexFacets(db: Db, p: Filters, opts: { min?: number; wait
 }
 
 /**
- * A page of the queue by arrival from the index (FacetIndex.page); undefined
- * when it cannot answer: no index yet, a language filter, or the order by
- * publication (which the index does not keep).
+ * A page of the queue from the index: by arrival (FacetIndex.page), or a
+ * search's page by publication (FacetIndex.pageByPublished); undefined when
+ * it cannot answer: no index yet, a language filter, or by publication
+ * without a search or of exclusions only (the store's publication index reads
+ * those in order).
  */
 export async function indexPage(
   db: Db,
   p: Filters & { sort?: string },
-  bounds: { before?: number; after?: number },
+  bounds: { before?: number; after?: number; publishedBefore?: string },
   limit: number,
   opts: { min?: number; wait?: boolean } = {},
 ): Promise<number[] | undefined> {
-  if (p.language || p.sort === "published") return undefined;
+  const byPublished = p.sort === "published";
+  if (p.language || (byPublished && !p.q)) return undefined;
   const index = await facetIndex(db, opts);
   if (!index) return undefined;
   const [sources, search] = await Promise.all([p.source ? sourceIds(db, p.source) : null, p.q ? index.searchIds(p.q) : null]);
-  return index.page(p, sources, search, bounds, limit);
+  if (!byPublished) return index.page(p, sources, search, bounds, limit);
+  if (!search || search.exclude) return undefined;
+  const { before, publishedBefore, after } = bounds;
+  const cursor = before !== undefined && publishedBefore !== undefined ? { id: before, published: instant(publishedBefore) } : undefined;
+  return index.pageByPublished(p, sources, search, { before: cursor, after }, limit);
 }
 
 /**

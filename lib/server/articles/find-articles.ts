@@ -72,10 +72,23 @@ const FEW_MATCHES = 3000;
 /** The page's rows, one more than the page to tell whether another follows. */
 async function pageRows(db: Db, p: ListParams, total: Promise<number>): Promise<{ id: unknown; published?: unknown }[]> {
   const limit = p.limit + 1;
-  // A search by arrival, from the process's index when it is loaded: its matches are kept there.
+  // A search, from the process's index when it is loaded: its matches are kept there.
   if (p.q) {
-    const ids = await indexPage(db, p, { after: p.after, before: p.cursor?.id }, limit);
-    if (ids) return ids.map((id) => ({ id }));
+    const ids = await indexPage(db, p, { after: p.after, before: p.cursor?.id, publishedBefore: p.cursor?.published }, limit);
+    if (ids) {
+      const rows: { id: unknown; published?: unknown }[] = ids.map((id) => ({ id }));
+      if (p.sort !== "published" || rows.length <= p.limit) return rows;
+      // By publication, the next page's cursor carries the page's last time as the store keeps it.
+      const last = rows[p.limit - 1]!;
+      const [r] = await readRows<{ published: unknown }>(db, Prisma.sql`SELECT ${PUBLISHED_SQL} AS "published" FROM "Article" a WHERE a."id" = ${last.id}`, {
+        prepared: true,
+      });
+      // (Gone meanwhile: the store reads the page.)
+      if (r) {
+        last.published = r.published;
+        return rows;
+      }
+    }
   }
   // Exclusions only, on SQLite: first from the newest excluded articles, then, if the page did not fill, from all of them.
   const newest =
