@@ -147,6 +147,22 @@ describe.each(storeKinds())("facet counts from the in-memory index on %s", (kind
     expect(counted.duplicates[0]!.count).toBeGreaterThan(0);
   });
 
+  it("leaves a page without a search to the store when a walk down the articles would not fill it soon", async () => {
+    const index = (await facetIndex(store.db, { min: 0, wait: true }))!;
+    const p = await resolveTags(store.db, articleFilterParams.parse({ view: "articles", status: "all" }));
+    const all = index.page(p, null, null, {}, 500)!;
+    expect(all.length).toBe(index.articles);
+    // Every article passes: a page of 3 fills within the 3 newest, one of 5 does not.
+    expect(index.page(p, null, null, {}, 3, undefined, 3)).toEqual(all.slice(0, 3));
+    expect(index.page(p, null, null, {}, 5, undefined, 3)).toBeUndefined();
+    // A search walks its matches, however many articles lie between them.
+    const search = await index.searchIds("oil");
+    expect(index.page(p, null, search, {}, 500, undefined, 3)?.length).toBe(search.ids.length);
+    // Foretold by the filter's count: one article in `all` that passes would need a walk past the limit.
+    expect(await indexPage(store.db, p, {}, 500, { min: 0, wait: true, total: all.length })).toEqual(all);
+    expect(await indexPage(store.db, p, {}, Math.ceil((100_000 * 2) / all.length), { min: 0, wait: true, total: 1 })).toBeUndefined();
+  });
+
   it("counts as the store does after the desk's decisions", async () => {
     const db = store.db;
     const articles = await db.article.findMany({ orderBy: { id: "asc" }, select: { id: true, version: true } });

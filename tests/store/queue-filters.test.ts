@@ -1,5 +1,7 @@
 // The queue's filters (source, arrival time, duplicates) and its faceted
-// counts, on seeded articles whose every count is known.
+// counts, on seeded articles whose every count is known; each case read by
+// the store, and by the process's in-memory index (facet-index.ts), which a
+// store of 20,000 articles or more loads and which then answers the pages.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openStore, storeKinds, type TestStore } from "../support/stores";
 import { findArticles } from "../../lib/server/articles/find-articles";
@@ -7,11 +9,14 @@ import { articleFacets } from "../../lib/server/articles/article-facets";
 import { setStatus } from "../../lib/server/articles/set-status";
 import { articleListParams, type ArticleFacets } from "../../lib/schemas/articles";
 import { viewer } from "../support/actors";
+import { facetIndex } from "../../lib/server/articles/facet-index";
 
 const HOUR = 3_600_000;
 const counts = (f: { value: string; count: number }[]) => Object.fromEntries(f.map((x) => [x.value, x.count]));
 
-describe.each(storeKinds())("queue filters and counts on %s", (kind) => {
+const variants = storeKinds().flatMap((k) => [[k, "the store"] as const, [k, "the index"] as const]);
+
+describe.each(variants)("queue filters and counts on %s, read by %s", (kind, by) => {
   let store: TestStore;
   const id: Record<string, number> = {};
   let afp = 0;
@@ -47,6 +52,7 @@ describe.each(storeKinds())("queue filters and counts on %s", (kind) => {
     await db.duplicateLink.create({ data: { articleId: id.a4!, otherId: id.a2!, kind: "near", score: 0.9, state: "suggested" } });
     // A dismissed link is not a duplicate.
     await db.duplicateLink.create({ data: { articleId: id.a5!, otherId: id.a1!, kind: "near", score: 0.8, state: "dismissed" } });
+    if (by === "the index") expect(await facetIndex(db, { min: 0, wait: true })).toBeDefined();
   });
   afterAll(async () => {
     await store?.drop();

@@ -53,6 +53,11 @@ const SEARCH_IDS_KEPT = 4_000_000;
 const CHANGES_REMEMBERED = 100_000;
 /** A kept search with more changed articles than this since it was read is read again whole rather than tested. */
 const RETEST_OVER = 5_000;
+/**
+ * A page without a search tests the articles below its cursor one by one
+ * (about 20 ns each): past this many, the store's indexes are quicker.
+ */
+const SCAN_MAX = 100_000;
 /** Change rows older than this are pruned (pruneArticleChanges). */
 export const CHANGES_KEPT_S = 3600;
 
@@ -85,6 +90,8 @@ export class FacetIndex {
   /** When each was published, else when it arrived (ms): what sort=published orders by (PUBLISHED_SQL). */
   private pub = new Float64Array(0);
   private maxSource = 0;
+  /** The highest article id read: a walk down the articles starts there, not at the arrays' spare room. */
+  private maxId = 0;
   // Filed tag ids per article: a compact base (start/data) and the articles changed since (over).
   private start = new Uint32Array(1);
   private data = new Int32Array(0);
@@ -172,6 +179,7 @@ export class FacetIndex {
     this.grow(id);
     if (!this.exists[id]) this.articles++;
     this.exists[id] = 1;
+    if (id > this.maxId) this.maxId = id;
     this.lead[id] = r.storyLead === true || num(r.storyLead) === 1 ? 1 : 0;
     const s = STATUSES.indexOf(r.status as (typeof STATUSES)[number]);
     this.status[id] = s < 0 ? 255 : s;
@@ -228,6 +236,7 @@ export class FacetIndex {
     this.over = new Map();
     this.overFlag = new Uint8Array(0);
     this.articles = 0;
+    this.maxId = 0;
     const ids: number[] = [];
     const ends: number[] = [];
     const flat: number[] = [];
@@ -634,14 +643,24 @@ export class FacetIndex {
    * below `before` and above `after`, at most `limit`. With a search, its
    * matches are walked from the newest: the store's page of a frequent word
    * read the id index backwards testing each article's text, and of a rarer
-   * one collected and sorted every match.
+   * one collected and sorted every match. Without a search, every article
+   * below the cursor is tested; undefined when `maxScan` of them did not fill
+   * the page (a rare filter: the store's indexes find it quicker).
    */
-  page(p: Filters, sources: Set<number> | null, search: SearchIds | null, bounds: { before?: number; after?: number }, limit: number, now = new Date()): number[] {
+  page(
+    p: Filters,
+    sources: Set<number> | null,
+    search: SearchIds | null,
+    bounds: { before?: number; after?: number },
+    limit: number,
+    now = new Date(),
+    maxScan = Infinity,
+  ): number[] | undefined {
     // Exclusions only: their ids are walked down beside the articles', not made into a mask of
     // every article (1 MB and 4 ms a page for "-oil" at 1,000,000 articles).
     const excluded = search?.exclude ? search.ids : null;
     const { matches, passes } = this.filters(p, sources, excluded ? null : search, now);
-    const top = Math.min(this.cap - 1, (bounds.before ?? this.cap) - 1);
+    const top = Math.min(this.maxId, (bounds.before ?? Infinity) - 1);
     const floor = bounds.after ?? 0;
     const out: number[] = [];
     if (excluded) {
@@ -661,7 +680,11 @@ export class FacetIndex {
       }
       for (let i = lo - 1; i >= 0 && out.length < limit && matches[i]! > floor; i--) if (passes(matches[i]!)) out.push(matches[i]!);
     } else {
-      for (let id = top; id > floor && out.length < limit; id--) if (passes(id)) out.push(id);
+      // Without a search every article below the cursor is tested: past maxScan of them the store's indexes are quicker.
+      const stop = Math.max(floor, top - maxScan);
+      let id = top;
+      for (; id > stop && out.length < limit; id--) if (passes(id)) out.push(id);
+      if (out.length < limit && id > floor) return undefined;
     }
     return out;
   }
@@ -849,23 +872,28 @@ export async function indexFacets(db: Db, p: Filters, opts: { min?: number; wait
 /**
  * A page of the queue from the index: by arrival (FacetIndex.page), or a
  * search's page by publication (FacetIndex.pageByPublished); undefined when
- * it cannot answer: no index yet, a language filter, or by publication
- * without a search or of exclusions only (the store's publication index reads
- * those in order).
+ * it cannot answer: no index yet, a language filter, by publication without a
+ * search or of exclusions only (the store's publication index reads those in
+ * order), or, without a search, a filter too rare for a walk down the
+ * articles to fill the page soon (`total`: how many articles the filters
+ * pass, which foretells it).
  */
 export async function indexPage(
   db: Db,
   p: Filters & { sort?: string },
   bounds: { before?: number; after?: number; publishedBefore?: string },
   limit: number,
-  opts: { min?: number; wait?: boolean } = {},
+  opts: { min?: number; wait?: boolean; total?: number } = {},
 ): Promise<number[] | undefined> {
   const byPublished = p.sort === "published";
   if (p.language || (byPublished && !p.q)) return undefined;
   const index = await facetIndex(db, opts);
   if (!index) return undefined;
+  // Without a search: the page fills after about limit × articles / total articles tested.
+  const walked = !p.q && bounds.after === undefined;
+  if (walked && opts.total !== undefined && limit * index.articles > SCAN_MAX * Math.max(1, opts.total)) return undefined;
   const [sources, search] = await Promise.all([p.source ? sourceIds(db, p.source) : null, p.q ? index.searchIds(p.q) : null]);
-  if (!byPublished) return index.page(p, sources, search, bounds, limit);
+  if (!byPublished) return index.page(p, sources, search, bounds, limit, undefined, walked ? SCAN_MAX : Infinity);
   if (!search || search.exclude) return undefined;
   const { before, publishedBefore, after } = bounds;
   const cursor = before !== undefined && publishedBefore !== undefined ? { id: before, published: instant(publishedBefore) } : undefined;

@@ -72,9 +72,11 @@ const FEW_MATCHES = 3000;
 /** The page's rows, one more than the page to tell whether another follows. */
 async function pageRows(db: Db, p: ListParams, total: Promise<number>): Promise<{ id: unknown; published?: unknown }[]> {
   const limit = p.limit + 1;
-  // A search, from the process's index when it is loaded: its matches are kept there.
-  if (p.q) {
-    const ids = await indexPage(db, p, { after: p.after, before: p.cursor?.id, publishedBefore: p.cursor?.published }, limit);
+  // From the process's index when it is loaded: a search (its matches are kept there), or a page by
+  // arrival, its filters tested in memory (the store read a filtered page through its tag rows).
+  if (p.q || p.sort !== "published") {
+    const bounds = { after: p.after, before: p.cursor?.id, publishedBefore: p.cursor?.published };
+    const ids = await indexPage(db, p, bounds, limit, { total: p.q ? undefined : await total });
     if (ids) {
       const rows: { id: unknown; published?: unknown }[] = ids.map((id) => ({ id }));
       if (p.sort !== "published" || rows.length <= p.limit) return rows;
