@@ -3,7 +3,7 @@
 // the store, and by the process's in-memory index (facet-index.ts), which a
 // store of 20,000 articles or more loads and which then answers the pages.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openStore, storeKinds, type TestStore } from "../support/stores";
+import { openStore, storeAndIndexVariants, type TestStore } from "../support/stores";
 import { findArticles } from "../../lib/server/articles/find-articles";
 import { articleFacets } from "../../lib/server/articles/article-facets";
 import { setStatus } from "../../lib/server/articles/set-status";
@@ -14,9 +14,7 @@ import { facetIndex } from "../../lib/server/articles/facet-index";
 const HOUR = 3_600_000;
 const counts = (f: { value: string; count: number }[]) => Object.fromEntries(f.map((x) => [x.value, x.count]));
 
-const variants = storeKinds().flatMap((k) => [[k, "the store"] as const, [k, "the index"] as const]);
-
-describe.each(variants)("queue filters and counts on %s, read by %s", (kind, by) => {
+describe.each(storeAndIndexVariants())("queue filters and counts on %s, read by %s", (kind, by) => {
   let store: TestStore;
   const id: Record<string, number> = {};
   let afp = 0;

@@ -4,7 +4,7 @@
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { openStore, storeKinds, type TestStore } from "../support/stores";
+import { openStore, storeAndIndexVariants, type TestStore } from "../support/stores";
 import { usersByRole } from "../support/auth";
 import type { Db } from "../../lib/server/db/client";
 import { findArticles } from "../../lib/server/articles/find-articles";
@@ -21,12 +21,9 @@ import { viewer } from "../support/actors";
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-// Each store twice: searches answered by the store's queries, and by the process's
-// index (facet-index.ts), which a store of 20,000 articles or more loads; here it is
-// loaded at once (min 0), before the articles arrive, so it follows every write.
-const variants = storeKinds().flatMap((k) => [[k, "the store"] as const, [k, "the index"] as const]);
-
-describe.each(variants)("the queue's query side on %s, answered by %s", (kind, by) => {
+// Each store twice (storeAndIndexVariants); the index is loaded before the articles
+// arrive, so it follows every write.
+describe.each(storeAndIndexVariants())("the queue's query side on %s, answered by %s", (kind, by) => {
   let store: TestStore;
   let cookie: string;
   const id: Record<string, number> = {};
@@ -288,7 +285,7 @@ describe.each(variants)("the queue's query side on %s, answered by %s", (kind, b
 // The same random queries over the same random texts give the rows a plain
 // reading of the syntax gives (matchRanges, word by word), on each store: so
 // both stores give the same rows.
-describe.each(variants)("search syntax against its reading, on %s, answered by %s", (kind, by) => {
+describe.each(storeAndIndexVariants())("search syntax against its reading, on %s, answered by %s", (kind, by) => {
   let store: TestStore;
   const docs: { id: number; headline: string; body: string }[] = [];
   // Words that share prefixes, one with an accent (folded), none starting with "z".
@@ -351,7 +348,7 @@ describe.each(variants)("search syntax against its reading, on %s, answered by %
 // A last word is a prefix, on both stores, whether SQLite has a prefix index
 // of its length (1 to 8 characters) or not: many words or few, with other
 // words around it.
-describe.each(variants)("a long prefix as the last word, on %s, answered by %s", (kind, by) => {
+describe.each(storeAndIndexVariants())("a long prefix as the last word, on %s, answered by %s", (kind, by) => {
   let store: TestStore;
   beforeAll(async () => {
     store = await openStore(kind);
@@ -386,7 +383,7 @@ describe.each(variants)("a long prefix as the last word, on %s, answered by %s",
 // SQLite (search-articles.ts): pages come out as the full reading gives them
 // when those cover the page ("-oil") and when they do not ("-gas": only the
 // newest article and the ten oldest are free of it).
-describe.each(variants)("a search of exclusions only, page by page, on %s, answered by %s", (kind, by) => {
+describe.each(storeAndIndexVariants())("a search of exclusions only, page by page, on %s, answered by %s", (kind, by) => {
   let store: TestStore;
   const free: Record<string, number[]> = { oil: [], gas: [] };
   beforeAll(async () => {

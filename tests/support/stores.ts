@@ -22,6 +22,13 @@ export interface TestStore {
 export const storeKinds = (): ("sqlite" | "postgres")[] =>
   process.env.WIREDESK_TEST_POSTGRES ? ["sqlite", "postgres"] : ["sqlite"];
 
+/**
+ * Each store twice: the queue answered by the store's queries, and by the
+ * process's in-memory index (facet-index.ts), which a store of 20,000 articles
+ * or more loads; a test loads it at once (min 0) in its "the index" runs.
+ */
+export const storeAndIndexVariants = () => storeKinds().flatMap((k) => [[k, "the store"] as const, [k, "the index"] as const]);
+
 function withDatabase(serverUrl: string, name: string): string {
   const u = new URL(serverUrl);
   u.pathname = `/${name}`;

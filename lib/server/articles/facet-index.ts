@@ -696,8 +696,8 @@ export class FacetIndex {
    * walked from the newest id, keeping the page in order as it goes: arrival
    * follows publication closely, so few matches displace a kept one. The store
    * probed the publication index against the search for each row, or read and
-   * sorted every match (tokyo by publication at 1,000,000 articles: the
-   * slowest of the served searches).
+   * sorted every match: "tokyo" by publication at 1,000,000 articles took
+   * 15 ms on PostgreSQL against 9 ms so, and the same 6 ms on SQLite.
    */
   pageByPublished(
     p: Filters,
@@ -883,7 +883,7 @@ export async function indexPage(
   p: Filters & { sort?: string },
   bounds: { before?: number; after?: number; publishedBefore?: string },
   limit: number,
-  opts: { min?: number; wait?: boolean; total?: number } = {},
+  opts: { min?: number; wait?: boolean; total?: number | Promise<number> } = {},
 ): Promise<number[] | undefined> {
   const byPublished = p.sort === "published";
   if (p.language || (byPublished && !p.q)) return undefined;
@@ -891,7 +891,7 @@ export async function indexPage(
   if (!index) return undefined;
   // Without a search: the page fills after about limit × articles / total articles tested.
   const walked = !p.q && bounds.after === undefined;
-  if (walked && opts.total !== undefined && limit * index.articles > SCAN_MAX * Math.max(1, opts.total)) return undefined;
+  if (walked && opts.total !== undefined && limit * index.articles > SCAN_MAX * Math.max(1, await opts.total)) return undefined;
   const [sources, search] = await Promise.all([p.source ? sourceIds(db, p.source) : null, p.q ? index.searchIds(p.q) : null]);
   if (!byPublished) return index.page(p, sources, search, bounds, limit, undefined, walked ? SCAN_MAX : Infinity);
   if (!search || search.exclude) return undefined;
