@@ -192,13 +192,17 @@ describe.each(storeKinds())("tags for copy in another language on %s", (kind) =>
   });
 
   it.each([
-    ["the bulk path", true],
-    ["the per-item path", false],
-  ])("reads French copy by French words on %s: its topic from its own words, its places by their French names", async (_, bulk) => {
-    const guid = `fr-${bulk ? "bulk" : "item"}`;
+    ["the bulk path", "bulk", { bulk: true }],
+    // Two inputs: the engines' worker thread parses and tags them, and must be told each item's language.
+    ["the bulk path with the engines' worker thread", "threads", { bulk: true, engineThreads: 1 }],
+    ["the per-item path", "item", { bulk: false }],
+  ])("reads French copy by French words on %s: its topic from its own words, its places by their French names", async (_, name, how) => {
+    const guid = `fr-${name}`;
     // Labelled English by the feed, as many are: the text settles it as French, and the tagger reads it so.
-    const r = await runIngest(store.db, [{ name: `${guid}.xml`, read: async () => bytes(rss("Wire", [french(guid)])) }], { ...opts, bulk });
-    expect(r.totals.new).toBe(1);
+    const input = (g: string) => ({ name: `${g}.xml`, read: async () => bytes(rss("Wire", [french(g)])) });
+    const inputs = how.engineThreads ? [input(guid), input(`${guid}-2`)] : [input(guid)];
+    const r = await runIngest(store.db, inputs, { ...opts, ...how });
+    expect(r.totals.new).toBe(inputs.length);
     const a = await store.db.article.findFirstOrThrow({ where: { uri: guid }, include: { tags: { include: { tag: true } } } });
     expect(a.language).toBe("fr");
     const topics = a.tags.filter((t) => t.tag.scheme === "medtop").sort((x, y) => y.confidence - x.confidence);

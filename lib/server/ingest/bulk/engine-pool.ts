@@ -60,7 +60,8 @@ export class EnginePool {
     const m = await this.send(this.workers[this.turn++ % this.workers.length]!, (id) => ({
       id,
       kind: "prepare",
-      items: items.map((a) => ({ headline: a.headline, bodyText: a.bodyText, dateline: a.dateline })),
+      // Only what the engines read crosses to the thread; the language among it, or other languages' copy is tagged as if unknown.
+      items: items.map((a) => ({ headline: a.headline, bodyText: a.bodyText, dateline: a.dateline, language: a.language })),
     }));
     return (m.results ?? []).map((r) => (r.ok ? r.prepared : new Error(r.message)));
   }
