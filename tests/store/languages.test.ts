@@ -200,7 +200,7 @@ describe.each(storeKinds())("tags for copy in another language on %s", (kind) =>
     const guid = `fr-${name}`;
     // Labelled English by the feed, as many are: the text settles it as French, and the tagger reads it so.
     const input = (g: string) => ({ name: `${g}.xml`, read: async () => bytes(rss("Wire", [french(g)])) });
-    const inputs = how.engineThreads ? [input(guid), input(`${guid}-2`)] : [input(guid)];
+    const inputs = "engineThreads" in how ? [input(guid), input(`${guid}-2`)] : [input(guid)];
     const r = await runIngest(store.db, inputs, { ...opts, ...how });
     expect(r.totals.new).toBe(inputs.length);
     const a = await store.db.article.findFirstOrThrow({ where: { uri: guid }, include: { tags: { include: { tag: true } } } });

@@ -101,9 +101,6 @@ export async function runIngest(db: Db, inputs: IngestInput[], opts: RunOptions)
   });
   // One read of the newsroom's model per run: what editors taught shapes these suggestions.
   const tagging = opts.suggestTags === false ? undefined : await suggestionContext(db, (await loadModel(db)).model);
-  // The tagger loads its gazetteer on first use (most of a second): do that
-  // here, not inside the first item's transaction, where it held the others up.
-  if (tagging) warmTagger();
   const ctx: StoreContext = {
     runId: run.id,
     actor: opts.actor,
@@ -124,6 +121,11 @@ export async function runIngest(db: Db, inputs: IngestInput[], opts: RunOptions)
   // Made for the first input of a few batches: a worker loads the tagger again, which a small run would only wait for.
   // An import of several inputs starts it at once, so that it loads while the first input is parsed.
   let pool: EnginePool | undefined = several ? new EnginePool(threads, tagging) : undefined;
+  // The tagger loads its gazetteer on first use (most of a second): do that
+  // here, not inside the first item's transaction, where it held the others up.
+  // Not where the engines' threads tag from the start: they load their own, and
+  // this thread loads it only if a batch falls back to it.
+  if (tagging && !pool) warmTagger();
   const poolFor = (items: number) => {
     if (!pool && threads > 0 && items >= 4 * (opts.batchSize ?? DEFAULT_BATCH_SIZE)) pool = new EnginePool(threads, tagging);
     return pool;

@@ -4,12 +4,14 @@
 // No "server-only" marker here or in what it loads (prepare-item.ts,
 // tags/wanted-suggestions.ts, lib/ingest): worker threads load these files
 // with plain Node resolution, also under Next, where the marker would throw.
+// Each side is loaded when first asked for: a run's parser thread never loads
+// the tagger's tables (megabytes of model and gazetteer), nor an engines'
+// thread the parsers and the language detector.
 import { parentPort, workerData } from "node:worker_threads";
-import { prepareItem, type EngineInput } from "./prepare-item";
+import type { EngineInput, Prepared } from "./prepare-item";
 import type { SuggestionContext } from "../../tags/wanted-suggestions";
 import type { NewsroomModel } from "../../../tagging";
-import { parseInputAsync, type ParseInputOptions } from "../../../ingest";
-import { IngestInputError } from "../../../ingest/types";
+import type { ParseInputOptions } from "../../../ingest";
 
 interface Init {
   tagging?: { model?: NewsroomModel; hidden: string[] };
@@ -19,23 +21,39 @@ export type EngineJob = { id: number; kind: "prepare"; items: EngineInput[] } | 
 
 const init = workerData as Init;
 const tagging: SuggestionContext | undefined = init.tagging ? { model: init.tagging.model, hidden: new Set(init.tagging.hidden) } : undefined;
-// The tagger loads its gazetteer on first use (most of a second): here, before the first batch arrives.
-if (tagging) prepareItem({ headline: "Warm-up", bodyText: "Loads the gazetteer once per thread." }, tagging);
+
+type PrepareItem = (a: EngineInput, t: SuggestionContext | undefined) => Prepared;
+let engines: Promise<PrepareItem> | undefined;
+const loadEngines = () =>
+  (engines ??= import("./prepare-item").then(({ prepareItem }) => {
+    // The tagger loads its gazetteer on first use (most of a second): once a thread, before the first batch's items.
+    if (tagging) prepareItem({ headline: "Warm-up", bodyText: "Loads the gazetteer once per thread." }, tagging);
+    return prepareItem;
+  }));
+// A thread made with a tagger prepares batches: it loads the engines now, while the first input is parsed.
+if (tagging) void loadEngines();
 
 parentPort?.on("message", (job: EngineJob) => {
   if (job.kind === "parse") {
-    parseInputAsync(job.bytes, job.opts).then(
-      (parsed) => parentPort?.postMessage({ id: job.id, parsed }),
-      (e: Error) => parentPort?.postMessage({ id: job.id, failed: { message: e.message, input: e instanceof IngestInputError ? e.input : undefined } }),
-    );
+    import("../../../ingest")
+      .then(async ({ parseInputAsync }) => ({ parsed: await parseInputAsync(job.bytes, job.opts) }))
+      .then(
+        ({ parsed }) => parentPort?.postMessage({ id: job.id, parsed }),
+        async (e: Error) => {
+          const { IngestInputError } = await import("../../../ingest/types");
+          parentPort?.postMessage({ id: job.id, failed: { message: e.message, input: e instanceof IngestInputError ? e.input : undefined } });
+        },
+      );
     return;
   }
-  const results = job.items.map((a) => {
-    try {
-      return { ok: true as const, prepared: prepareItem(a, tagging) };
-    } catch (e) {
-      return { ok: false as const, message: (e as Error).message };
-    }
+  void loadEngines().then((prepareItem) => {
+    const results = job.items.map((a) => {
+      try {
+        return { ok: true as const, prepared: prepareItem(a, tagging) };
+      } catch (e) {
+        return { ok: false as const, message: (e as Error).message };
+      }
+    });
+    parentPort?.postMessage({ id: job.id, results });
   });
-  parentPort?.postMessage({ id: job.id, results });
 });
