@@ -5,7 +5,7 @@ import { parseArgs } from "node:util";
 import { env, fetchLimits, sqliteFile, storeKind } from "../lib/server/env";
 import { optimizeSqliteFile } from "../lib/server/db/sqlite-stats";
 import { prepareStore } from "../lib/server/db/prepare";
-import { runIngest, type Counts } from "../lib/server/ingest/run-ingest";
+import { runIngest, type Counts, type IngestInput, type InputReport } from "../lib/server/ingest/run-ingest";
 import { toInputs, UsageError } from "../lib/server/ingest/inputs";
 
 const USAGE = `usage: npm run ingest -- <file|folder|url>... [--source NAME] [--progress]
@@ -68,6 +68,27 @@ function progressBar(names: string[]) {
   };
 }
 
+/**
+ * One report a file: the parts of a large NDJSON file (inputs.ts) summed under
+ * its name. Their items' locations are the file's lines already; a part that
+ * failed whole is named by its place in the file.
+ */
+function byFile(inputs: IngestInput[], reports: InputReport[]): InputReport[] {
+  const out: InputReport[] = [];
+  reports.forEach((r, k) => {
+    const part = inputs[k]?.part;
+    if (!part) return void out.push(r);
+    const errors = r.errors.map((e) => (e.location === "file" ? { ...e, location: r.input.slice(part.file.length).replace(/^ \((.*)\)$/, "$1") } : e));
+    const last = out.at(-1);
+    if (k > 0 && last?.input === part.file && inputs[k - 1]?.part?.file === part.file) {
+      for (const c of ["new", "updated", "duplicates", "skipped", "failed"] as const) last[c] += r[c];
+      last.errors.push(...errors);
+      last.format ??= r.format;
+    } else out.push({ ...r, input: part.file, errors });
+  });
+  return out;
+}
+
 async function main(): Promise<number> {
   let parsed;
   try {
@@ -116,14 +137,15 @@ async function main(): Promise<number> {
       onProgress: bar?.item,
     });
     bar?.end();
-    for (const r of report.inputs) {
+    const files = byFile(inputs, report.inputs);
+    for (const r of files) {
       console.log(`${r.input}${r.format ? ` (${r.format})` : ""}: ${fmt(r)}`);
       for (const e of r.errors) console.log(`  failed: ${r.input}: ${e.location}: ${e.message}`);
     }
     const seconds = (performance.now() - started) / 1000;
     const items = Object.values(report.totals).reduce((n, c) => n + c, 0) - report.totals.duplicates;
     console.log(
-      `Total (run ${report.runId}, ${report.inputs.length} input${report.inputs.length === 1 ? "" : "s"}): ${fmt(report.totals)}; ` +
+      `Total (run ${report.runId}, ${files.length} input${files.length === 1 ? "" : "s"}): ${fmt(report.totals)}; ` +
         `${items} item${items === 1 ? "" : "s"} in ${clock(seconds)} (${Math.round(items / Math.max(seconds, 0.001))} a second)`,
     );
     if (report.totals.skipped > 0) console.log("Items already stored were skipped: running the same import again resumes an interrupted one.");

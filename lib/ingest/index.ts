@@ -112,7 +112,8 @@ export async function parseInputAsync(bytes: Uint8Array, opts: ParseInputOptions
 
 function decodeAndDetect(bytes: Uint8Array, opts: ParseInputOptions): { text: string; format: InputFormat } {
   const text = decodeInput(bytes, opts.name, opts.maxBytes ?? MAX_INPUT_BYTES);
-  return { text, format: detectFormat(text, opts.name) };
+  // Lines of a large NDJSON file are NDJSON whatever their first line holds.
+  return { text, format: opts.firstLine !== undefined ? "ninjs" : detectFormat(text, opts.name) };
 }
 
 /** The parsers' options: all but the byte limit, which decoding applies. */

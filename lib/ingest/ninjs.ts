@@ -107,7 +107,8 @@ export function parseNinjs(text: string, opts: ParseOptions): ParseResult {
   if (!src.trim()) throw new IngestInputError(opts.name, "empty ninjs input");
   const articles: ParsedArticle[] = [];
   const errors: ItemError[] = [];
-  for (const unit of splitUnits(src, opts.name)) {
+  const units = opts.firstLine !== undefined ? ndjsonUnits(src, opts.firstLine) : splitUnits(src, opts.name);
+  for (const unit of units) {
     const out =
       "error" in unit
         ? { location: unit.location, message: unit.error }
@@ -139,11 +140,11 @@ function splitUnits(src: string, name: string): Unit[] {
   throw new IngestInputError(name, `invalid JSON: ${describeJsonError(whole.error, src)}`);
 }
 
-function ndjsonUnits(src: string): Unit[] {
+function ndjsonUnits(src: string, firstLine = 1): Unit[] {
   const units: Unit[] = [];
   src.split(/\r?\n/).forEach((line, i) => {
     if (!line.trim()) return;
-    const location = `line ${i + 1}`;
+    const location = `line ${i + firstLine}`;
     units.push(jsonUnit(line, location));
   });
   return units;

@@ -86,6 +86,8 @@ export interface ParseOptions {
   defaultSource?: string;
   /** Base URL of a fetched page, for resolving links. */
   baseUrl?: string;
+  /** The input is lines of a larger NDJSON file from this line on: read as NDJSON, its items located by the file's line numbers. */
+  firstLine?: number;
 }
 
 /** A whole-input failure (empty, binary, oversized, undecodable, hostile XML). */

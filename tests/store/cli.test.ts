@@ -2,11 +2,12 @@
 import { spawn, spawnSync } from "node:child_process";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openStore, storeKinds, type TestStore } from "../support/stores";
+import { wireStories } from "../support/bulk-corpus";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const tsx = path.join(root, "node_modules/.bin/tsx");
@@ -130,6 +131,30 @@ describe.each(storeKinds())("CLI on %s", (kind) => {
       expect(r.out).toMatch(/big\.xml: file: .*(limit|larger)/i);
     });
   });
+
+  it("takes an NDJSON archive over the size limit in parts: one summary for the file, failures by the file's line, run again all skipped", () => {
+    const lines = wireStories(120, 41).map((w) => JSON.stringify({ uri: `archive-${w.guid}`, headline: w.title, body_text: w.body, infosources: [{ name: "Archive" }] }));
+    lines[70] = JSON.stringify({ uri: "archive-no-body", headline: "A headline alone" });
+    lines[95] = JSON.stringify({ uri: "archive-too-long", headline: "Too long", body_text: "word ".repeat(4000) });
+    const file = path.join(dir, "archive.ndjson");
+    writeFileSync(file, `${lines.join("\n")}\n`);
+    const run = () =>
+      spawnSync(tsx, [serverEnv, path.join(root, "scripts/ingest.ts"), file], {
+        cwd: root,
+        encoding: "utf8",
+        env: { ...process.env, DATABASE_URL: store.url, WIREDESK_MAX_INPUT_BYTES: "12000" },
+      });
+    const r = run();
+    expect(r.status).toBe(1);
+    // One line for the file, not one for each of its parts.
+    expect(r.stdout.match(/archive\.ndjson \(ninjs\): /g)).toHaveLength(1);
+    expect(r.stdout).toMatch(/archive\.ndjson \(ninjs\): 118 new, 0 updated, \d+ duplicates? flagged, 0 skipped, 2 failed/);
+    expect(r.stdout).toMatch(/failed: .*archive\.ndjson: line 71: missing body/);
+    expect(r.stdout).toMatch(/failed: .*archive\.ndjson: part \d+ of \d+: line 96 is \d+ bytes, over the 12000-byte input limit/);
+    expect(r.stdout).toMatch(/Total \(run \d+, 1 input\): 118 new/);
+    const again = run();
+    expect(again.stdout).toMatch(/archive\.ndjson \(ninjs\): 0 new, 0 updated, 0 duplicates flagged, 118 skipped, 2 failed/);
+  }, 180_000);
 
   it("refuses a file over the size limit before reading it", () => {
     const r = spawnSync(tsx, [serverEnv, path.join(root, "scripts/ingest.ts"), "tests/fixtures/feeds/rss2.xml"], {

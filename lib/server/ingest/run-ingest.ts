@@ -34,6 +34,8 @@ export interface IngestInput {
   read: () => Promise<Uint8Array>;
   /** Base URL for a fetched page. */
   baseUrl?: string;
+  /** A part of a large NDJSON file (inputs.ts): its items are the file's, parsed under its name, their lines numbered as the file's. */
+  part?: { file: string; firstLine: () => Promise<number> };
 }
 
 /** The report's shapes are zod schemas (lib/schemas/ingest.ts): the API declares and checks the same. */
@@ -187,7 +189,14 @@ type Parsed = { ok: true; result: ParseResult } | { ok: false; message: string }
 async function readAndParse(input: IngestInput, opts: RunOptions, parser?: EnginePool): Promise<Parsed> {
   try {
     const bytes = await input.read();
-    const parseOpts = { name: input.name, ingestTime: opts.ingestTime ?? new Date(), defaultSource: opts.defaultSource, baseUrl: input.baseUrl, maxBytes: opts.maxBytes };
+    const parseOpts = {
+      name: input.part?.file ?? input.name,
+      ingestTime: opts.ingestTime ?? new Date(),
+      defaultSource: opts.defaultSource,
+      baseUrl: input.baseUrl,
+      maxBytes: opts.maxBytes,
+      ...(input.part ? { firstLine: await input.part.firstLine() } : {}),
+    };
     const result = parser
       ? await parser.parse(bytes, parseOpts).catch((e: Error) => {
           if (e instanceof IngestInputError) throw e;
@@ -196,7 +205,7 @@ async function readAndParse(input: IngestInput, opts: RunOptions, parser?: Engin
       : await parseInputAsync(bytes, parseOpts);
     return { ok: true, result };
   } catch (e) {
-    const message = e instanceof IngestInputError ? e.message.replace(`${input.name}: `, "") : (e as Error).message;
+    const message = e instanceof IngestInputError ? e.message.replace(`${input.part?.file ?? input.name}: `, "") : (e as Error).message;
     return { ok: false, message };
   }
 }
