@@ -33,8 +33,9 @@ const inIds = (c: Conn, col: string) => (c.kind === "sqlite" ? `${col} IN (SELEC
 async function membersOf(c: Conn, a: Member): Promise<Member[]> {
   const rows = a.storyId === null
     ? await c.all<Record<string, unknown>>(`SELECT ${MEMBER} FROM "Article" WHERE "id" = ?`, [a.id])
-    : await c.all<Record<string, unknown>>(`SELECT ${MEMBER} FROM "Article" WHERE "storyId" = ? ORDER BY "id"`, [a.storyId]);
-  return rows.map(member);
+    : await c.all<Record<string, unknown>>(`SELECT ${MEMBER} FROM "Article" WHERE "storyId" = ?`, [a.storyId]);
+  // Ordered here, not by the store: an ORDER BY "id" may walk the primary key where statistics are missing.
+  return rows.map(member).sort((x, y) => x.id - y.id);
 }
 
 function reasonFor(link: StoryLink, source: string | null): string {
@@ -83,7 +84,11 @@ export async function joinStorySql(c: Conn, articleId: number, links: StoryLink[
   const storyId = bestOther.storyId ?? (await storyAround(c, bestOther.id, now));
   const kind = best.olderVersion ? "copy" : storyKindOf(best.kind);
 
-  const [lead] = await c.all<{ status: string }>(`SELECT "status" FROM "Article" WHERE "storyId" = ? AND "storyLead" = ? ORDER BY "id" LIMIT 1`, [storyId, true]);
+  // The story's members by its own index, the lead picked here: asked for "the first lead by id", PostgreSQL
+  // without statistics (a store being filled by an import) walked the lead index from the oldest article.
+  const lead = (await c.all<{ id: number | string; status: string; storyLead: boolean | number }>(`SELECT "id", "status", "storyLead" FROM "Article" WHERE "storyId" = ?`, [storyId]))
+    .filter((r) => Boolean(r.storyLead))
+    .sort((a, b) => Number(a.id) - Number(b.id))[0];
   const inherited = opts.inheritStatus !== false && kind === "copy" && lead && lead.status !== "new" ? lead.status : undefined;
   const [src] = await c.all<{ name: string | null }>(
     `SELECT s."name" FROM "Article" a LEFT JOIN "Source" s ON s."id" = a."sourceId" WHERE a."id" = ?`,
@@ -135,11 +140,20 @@ async function dismissedBetween(c: Conn, a: number[], b: number[]): Promise<bool
 
 async function refreshStorySql(c: Conn, storyId: number, now: Date): Promise<void> {
   const rows = (
-    await c.all<{ id: number; sourceId: number | null; firstCreated: unknown; ingestedAt: unknown; storyKind: string }>(
-      `SELECT "id", "sourceId", "firstCreated", "ingestedAt", "storyKind" FROM "Article" WHERE "storyId" = ? ORDER BY "id"`,
+    await c.all<{ id: number; sourceId: number | null; firstCreated: unknown; ingestedAt: unknown; storyKind: string; storyLead: boolean | number }>(
+      `SELECT "id", "sourceId", "firstCreated", "ingestedAt", "storyKind", "storyLead" FROM "Article" WHERE "storyId" = ?`,
       [storyId],
     )
-  ).map((r) => ({ id: Number(r.id), sourceId: r.sourceId === null ? null : Number(r.sourceId), firstCreated: readDate(r.firstCreated), ingestedAt: readDate(r.ingestedAt)!, storyKind: r.storyKind }));
+  )
+    .map((r) => ({
+      id: Number(r.id),
+      sourceId: r.sourceId === null ? null : Number(r.sourceId),
+      firstCreated: readDate(r.firstCreated),
+      ingestedAt: readDate(r.ingestedAt)!,
+      storyKind: r.storyKind,
+      storyLead: Boolean(r.storyLead),
+    }))
+    .sort((a, b) => a.id - b.id);
   if (rows.length <= 1) {
     if (rows[0]) await c.run(`UPDATE "Article" SET "storyId" = NULL, "storyLead" = ?, "storyKind" = 'first', "updatedAt" = ? WHERE "id" = ?`, [true, now, rows[0].id]);
     await c.run(`DELETE FROM "Story" WHERE "id" = ?`, [storyId]);
@@ -154,6 +168,8 @@ async function refreshStorySql(c: Conn, storyId: number, now: Date): Promise<voi
     `UPDATE "Story" SET "firstId" = ?, "leadId" = ?, "copies" = ?, "sources" = ?, "firstSeenAt" = ?, "lastUpdatedAt" = ?, "updatedAt" = ? WHERE "id" = ?`,
     [first.id, lead.id, rows.length, sources, new Date(Math.min(...rows.map(seen))), new Date(Math.max(...rows.map((r) => r.ingestedAt.getTime()))), now, storyId],
   );
-  await c.run(`UPDATE "Article" SET "storyLead" = ?, "updatedAt" = ? WHERE "storyId" = ? AND "storyLead" = ? AND "id" <> ?`, [false, now, storyId, true, lead.id]);
-  await c.run(`UPDATE "Article" SET "storyLead" = ?, "updatedAt" = ? WHERE "id" = ? AND "storyLead" = ?`, [true, now, lead.id, false]);
+  // By id, the rows read above: "storyId = ? AND storyLead" let PostgreSQL without statistics AND in a bitmap of every lead.
+  const demoted = rows.filter((r) => r.storyLead && r.id !== lead.id).map((r) => r.id);
+  if (demoted.length) await c.run(`UPDATE "Article" SET "storyLead" = ?, "updatedAt" = ? WHERE ${inIds(c, `"id"`)}`, [false, now, ids(c, demoted)]);
+  if (!lead.storyLead) await c.run(`UPDATE "Article" SET "storyLead" = ?, "updatedAt" = ? WHERE "id" = ? AND "storyLead" = ?`, [true, now, lead.id, false]);
 }
