@@ -95,7 +95,7 @@ export async function workerBundle(opts: BundleOptions): Promise<string> {
   const inputs: Manifest["inputs"] = {};
   for (const file of Object.keys(result.metafile.inputs)) {
     // The metafile names inputs relative to the working folder.
-    const abs = path.resolve(cwd, file);
+    const abs = path.resolve(/* turbopackIgnore: true */ cwd, file);
     const s = await stat(abs);
     inputs[abs] = [s.size, s.mtimeMs];
   }
