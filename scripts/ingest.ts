@@ -78,9 +78,9 @@ function byFile(inputs: IngestInput[], reports: InputReport[]): InputReport[] {
   reports.forEach((r, k) => {
     const part = inputs[k]?.part;
     if (!part) return void out.push(r);
-    const errors = r.errors.map((e) => (e.location === "file" ? { ...e, location: r.input.slice(part.file.length).replace(/^ \((.*)\)$/, "$1") } : e));
+    const errors = r.errors.map((e) => (e.location === "file" ? { ...e, location: part.label } : e));
     const last = out.at(-1);
-    if (k > 0 && last?.input === part.file && inputs[k - 1]?.part?.file === part.file) {
+    if (last?.input === part.file && inputs[k - 1]?.part?.file === part.file) {
       for (const c of ["new", "updated", "duplicates", "skipped", "failed"] as const) last[c] += r[c];
       last.errors.push(...errors);
       last.format ??= r.format;

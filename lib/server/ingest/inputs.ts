@@ -25,14 +25,24 @@ function walk(dir: string): string[] {
 
 /** Reads a file, refusing it before reading when it is over the limit. */
 export async function readLimited(file: string, maxBytes: number): Promise<Uint8Array> {
+  return readRange(file, 0, (size) => {
+    if (size > maxBytes) throw new Error(`file is ${size} bytes, over the ${maxBytes}-byte limit`);
+    return size;
+  });
+}
+
+/** Bytes start to end of a file; end from the file's size when a function. */
+async function readRange(file: string, start: number, end: number | ((size: number) => number)): Promise<Uint8Array> {
   const handle = await open(file, "r");
   try {
-    const { size } = await handle.stat();
-    if (size > maxBytes) {
-      throw new Error(`file is ${size} bytes, over the ${maxBytes}-byte limit`);
+    const to = typeof end === "number" ? end : end((await handle.stat()).size);
+    const buf = Buffer.alloc(to - start);
+    let at = 0;
+    while (at < buf.length) {
+      const { bytesRead } = await handle.read(buf, at, buf.length - at, start + at);
+      if (bytesRead === 0) throw new Error(`the file ended at byte ${start + at}, before ${to}: it changed while being read`);
+      at += bytesRead;
     }
-    const buf = Buffer.alloc(size);
-    await handle.read(buf, 0, size, 0);
     return buf;
   } finally {
     await handle.close();
@@ -90,30 +100,29 @@ function fileInputs(file: string, maxBytes: number, partBytes: number): IngestIn
     if (!looksLikeNdjson(fd)) return whole;
     const ends = partEnds(fd, size, partBytes);
     const starts = [0, ...ends.slice(0, -1)];
-    // A part's first line is the file's line number: the lines of the parts before it, counted as they are read.
-    const lineCounts: Promise<number>[] = [];
-    const firstLine = (k: number): Promise<number> =>
-      k === 0 ? Promise.resolve(1) : Promise.all([firstLine(k - 1), lineCounts[k - 1]!]).then(([line, n]) => line + n);
+    // A part's first line is the file's line number: the part before it settles it once read, with its own count of lines.
+    const settle: ((line: number) => void)[] = [];
+    const firstLines = starts.map((_, k) => (k === 0 ? Promise.resolve(1) : new Promise<number>((resolve) => (settle[k] = resolve))));
     return starts.map((start, k) => {
       const end = ends[k]!;
-      let counted: (n: number) => void = () => {};
-      lineCounts[k] = new Promise((resolve) => (counted = resolve));
+      const next = (lines: number) => void firstLines[k]!.then((line) => settle[k + 1]?.(line + lines));
+      const label = `part ${k + 1} of ${starts.length}`;
       return {
-        name: `${file} (part ${k + 1} of ${starts.length})`,
-        part: { file, firstLine: () => firstLine(k) },
+        name: `${file} (${label})`,
+        part: { file, label, firstLine: () => firstLines[k]! },
         read: async () => {
           let bytes;
           try {
             bytes = await readRange(file, start, end);
           } catch (e) {
             // The parts after it must not wait for a count that will not come; their lines are then numbered short by this part's.
-            counted(0);
+            next(0);
             throw e;
           }
-          counted(newlines(bytes));
+          next(newlines(bytes));
           if (end - start > maxBytes) {
             // Only a line longer than the limit makes a part longer (partEnds): it is the part's one line, which fails alone.
-            throw new Error(`line ${await firstLine(k)} is ${end - start} bytes, over the ${maxBytes}-byte input limit`);
+            throw new Error(`line ${await firstLines[k]} is ${end - start} bytes, over the ${maxBytes}-byte input limit`);
           }
           return bytes;
         },
@@ -173,22 +182,6 @@ function partEnds(fd: number, size: number, partBytes: number): number[] {
   }
   ends.push(size);
   return ends;
-}
-
-async function readRange(file: string, start: number, end: number): Promise<Uint8Array> {
-  const handle = await open(file, "r");
-  try {
-    const buf = Buffer.alloc(end - start);
-    let at = 0;
-    while (at < buf.length) {
-      const { bytesRead } = await handle.read(buf, at, buf.length - at, start + at);
-      if (bytesRead === 0) throw new Error(`the file ended at byte ${start + at}, before ${end}: it changed while being read`);
-      at += bytesRead;
-    }
-    return buf;
-  } finally {
-    await handle.close();
-  }
 }
 
 function newlines(bytes: Uint8Array): number {

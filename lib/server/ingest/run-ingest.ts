@@ -35,7 +35,7 @@ export interface IngestInput {
   /** Base URL for a fetched page. */
   baseUrl?: string;
   /** A part of a large NDJSON file (inputs.ts): its items are the file's, parsed under its name, their lines numbered as the file's. */
-  part?: { file: string; firstLine: () => Promise<number> };
+  part?: { file: string; label: string; firstLine: () => Promise<number> };
 }
 
 /** The report's shapes are zod schemas (lib/schemas/ingest.ts): the API declares and checks the same. */

@@ -12,6 +12,7 @@ import type { EngineInput, Prepared } from "./prepare-item";
 import type { SuggestionContext } from "../../tags/wanted-suggestions";
 import type { NewsroomModel } from "../../../tagging";
 import type { ParseInputOptions } from "../../../ingest";
+import { IngestInputError } from "../../../ingest/types";
 
 interface Init {
   tagging?: { model?: NewsroomModel; hidden: string[] };
@@ -36,13 +37,10 @@ if (tagging) void loadEngines();
 parentPort?.on("message", (job: EngineJob) => {
   if (job.kind === "parse") {
     import("../../../ingest")
-      .then(async ({ parseInputAsync }) => ({ parsed: await parseInputAsync(job.bytes, job.opts) }))
+      .then(({ parseInputAsync }) => parseInputAsync(job.bytes, job.opts))
       .then(
-        ({ parsed }) => parentPort?.postMessage({ id: job.id, parsed }),
-        async (e: Error) => {
-          const { IngestInputError } = await import("../../../ingest/types");
-          parentPort?.postMessage({ id: job.id, failed: { message: e.message, input: e instanceof IngestInputError ? e.input : undefined } });
-        },
+        (parsed) => parentPort?.postMessage({ id: job.id, parsed }),
+        (e: Error) => parentPort?.postMessage({ id: job.id, failed: { message: e.message, input: e instanceof IngestInputError ? e.input : undefined } }),
       );
     return;
   }

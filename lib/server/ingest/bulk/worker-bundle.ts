@@ -111,7 +111,6 @@ export async function workerBundle(opts: BundleOptions): Promise<string> {
   return path.join(opts.cacheDir, out);
 }
 
-
 /** Bundles a day old that the manifest no longer names: a process started before may still be loading a newer one's predecessor. */
 async function removeOld(cacheDir: string, name: string, keep: string): Promise<void> {
   const day = Date.now() - 24 * 3600 * 1000;
