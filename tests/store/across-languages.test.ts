@@ -12,7 +12,11 @@ import { viewer } from "../support/actors";
 
 const fixture = (p: string) => path.join(import.meta.dirname, "../fixtures", p);
 const input = (p: string, name = path.basename(p)): IngestInput => ({ name, read: async () => readFileSync(fixture(p)) });
-const T = new Date("2026-12-04T10:00:00Z");
+// The run's clock is the wall clock's current hour, not a fixed day: a copy with
+// no date of its own is placed by when it was stored (the wall clock), and
+// the rule joins copies at most two days apart. A fixed day made the test
+// fail two days after it was written.
+const T = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000);
 const opts = (hours: number, source: string, bulk: boolean) =>
   ({ origin: "cli" as const, actor: "test", role: "system" as const, ingestTime: new Date(T.getTime() + hours * 3_600_000), defaultSource: source, bulk });
 
