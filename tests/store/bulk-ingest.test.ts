@@ -6,7 +6,7 @@
 import Database from "better-sqlite3";
 import pg from "pg";
 import { dump } from "../support/store-dump";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { openStore, storeKinds, type TestStore } from "../support/stores";
 import { bytes } from "../support/feeds";
 import { comparisonInputs, wireStories } from "../support/bulk-corpus";
@@ -98,6 +98,28 @@ describe.each(storeKinds())("bulk ingest on %s", (kind) => {
     expect(b.inputs[1]!.errors).toEqual([{ location: "file", message: "not a feed: the XML root element is <inventory>" }]);
     expect(a.totals.new).toBeGreaterThan(50);
     expect(await dump(threads)).toEqual(await dump(here));
+  }, 300_000);
+
+  it("leaves the work of threads that run out of memory to the writer's thread: the same results, and the run says so", async () => {
+    const [here, starved] = [await open(), await open()];
+    const inputs = comparisonInputs();
+    const opts = { ...base, bulk: true, batchSize: 2 };
+    const a = await runIngest(here.db, inputs, { ...opts, engineThreads: 0 });
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    try {
+      // Too little heap for the tagger's tables or the parsers: both threads end early in the run.
+      const b = await runIngest(starved.db, inputs, { ...opts, engineThreads: 1, threadHeapMb: 8 });
+      expect(b.totals).toEqual(a.totals);
+      const said = warn.mock.calls.map((c) => String(c[0]));
+      expect(said).toEqual(
+        expect.arrayContaining([expect.stringMatching(/^ingest: the engines thread stopped \(.*memory.*\); the run goes on without it, more slowly$/), expect.stringMatching(/^ingest: the parser thread stopped/)]),
+      );
+      // Once a thread, however many batches were left.
+      expect(said.filter((m) => m.startsWith("ingest: the engines thread"))).toHaveLength(1);
+    } finally {
+      warn.mockRestore();
+    }
+    expect(await dump(starved)).toEqual(await dump(here));
   }, 300_000);
 
   it("redoes a batch the store refuses item by item: the bad item fails alone, the rest as the per-item path stores them", async () => {

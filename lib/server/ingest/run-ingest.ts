@@ -78,6 +78,8 @@ export interface RunOptions {
    * load TypeScript in workers (the CLI, the worker process, the bench under tsx).
    */
   engineThreads?: number;
+  /** A heap limit for the worker threads, in MiB (default V8's own): a thread that needs more ends, and this thread does its work. */
+  threadHeapMb?: number;
   /** Called after each stored item: done of total in the current input. */
   onProgress?: (input: string, done: number, total: number) => void;
 }
@@ -119,17 +121,21 @@ export async function runIngest(db: Db, inputs: IngestInput[], opts: RunOptions)
   // An import of several inputs parses the next on a worker of its own while this thread writes the one
   // before (the first one too: the parser's model then stays out of this thread's heap).
   const several = threads > 0 && inputs.length > 1;
-  const parser = several ? new EnginePool(1, undefined) : undefined;
+  // A thread that fails (out of memory, say) leaves its work to this thread: the run goes on, slower, and says so.
+  const failed = (what: string) => (e: Error) => console.warn(`ingest: the ${what} thread stopped (${e.message}); the run goes on without it, more slowly`);
+  const parserOpts = { heapMb: opts.threadHeapMb, onFail: failed("parser") };
+  const enginesOpts = { heapMb: opts.threadHeapMb, onFail: failed("engines") };
+  const parser = several ? new EnginePool(1, undefined, parserOpts) : undefined;
   // Made for the first input of a few batches: a worker loads the tagger again, which a small run would only wait for.
   // An import of several inputs starts it at once, so that it loads while the first input is parsed.
-  let pool: EnginePool | undefined = several ? new EnginePool(threads, tagging) : undefined;
+  let pool: EnginePool | undefined = several ? new EnginePool(threads, tagging, enginesOpts) : undefined;
   // The tagger loads its gazetteer on first use (most of a second): do that
   // here, not inside the first item's transaction, where it held the others up.
   // Not where the engines' threads tag from the start: they load their own, and
   // this thread loads it only if a batch falls back to it.
   if (tagging && !pool) warmTagger();
   const poolFor = (items: number) => {
-    if (!pool && threads > 0 && items >= 4 * (opts.batchSize ?? DEFAULT_BATCH_SIZE)) pool = new EnginePool(threads, tagging);
+    if (!pool && threads > 0 && items >= 4 * (opts.batchSize ?? DEFAULT_BATCH_SIZE)) pool = new EnginePool(threads, tagging, enginesOpts);
     return pool;
   };
   const reports: InputReport[] = [];

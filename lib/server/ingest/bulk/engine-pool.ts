@@ -41,6 +41,18 @@ type Result = { ok: true; prepared: Prepared } | { ok: false; message: string };
 type Reply = { id: number; results?: Result[]; parsed?: ParseResult; failed?: { message: string; input?: string } };
 type Job = { resolve: (r: Reply) => void; reject: (e: Error) => void };
 
+export interface PoolOptions {
+  /**
+   * The threads' old-generation heap limit in MiB (`resourceLimits`); V8's
+   * own when absent. A thread that needs more ends, and its work goes on on
+   * the writer's thread. Limits near what the threads use saved little
+   * (decision 016, last addendum), so runs set none by default.
+   */
+  heapMb?: number;
+  /** Told once when a thread fails (out of memory, say) and the pool stops: the run goes on without it, slower. */
+  onFail?: (e: Error) => void;
+}
+
 export class EnginePool {
   private readonly workers: Promise<Worker[]>;
   private readonly pending = new Map<number, Job>();
@@ -49,17 +61,20 @@ export class EnginePool {
   /** Set when a worker failed or ended: every later batch is prepared on the writer's thread. */
   private broken?: Error;
 
-  constructor(threads: number, tagging: SuggestionContext | undefined) {
+  constructor(threads: number, tagging: SuggestionContext | undefined, opts: PoolOptions = {}) {
     const data = { tagging: tagging ? { model: tagging.model, hidden: [...(tagging.hidden ?? [])] } : undefined };
+    const resourceLimits = opts.heapMb ? { maxOldGenerationSizeMb: opts.heapMb } : undefined;
     this.workers = engineWorkerEntry().then((file) =>
       Array.from({ length: threads }, () => {
-        const w = new Worker(file, { workerData: data, env: {} });
+        const w = new Worker(file, { workerData: data, env: {}, resourceLimits });
         w.on("message", (m: Reply) => {
           const job = this.pending.get(m.id);
           this.pending.delete(m.id);
           job?.resolve(m);
         });
         const fail = (e: Error) => {
+          // Once, and not for the threads' end at close().
+          if (!this.broken) opts.onFail?.(e);
           this.broken ??= e;
           for (const job of this.pending.values()) job.reject(e);
           this.pending.clear();
