@@ -5,7 +5,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseFeed } from "../../../lib/ingest/feed";
 import type { ParseOptions } from "../../../lib/ingest/types";
-import { assertSafeXml } from "../../../lib/ingest/xml-guard";
+import { assertSafeXml, maskXmlLiterals } from "../../../lib/ingest/xml-guard";
 
 const FIXTURES = join(__dirname, "../../fixtures/feeds");
 const fixture = (name: string) => readFileSync(join(FIXTURES, name), "utf8");
@@ -284,6 +284,31 @@ describe("parseFeed: hostile XML", () => {
     ).not.toThrow();
     const doc = rss(`<item><title>Security desk explainer</title><description><![CDATA[<p>Attackers hide <!ENTITY declarations in uploads.</p>]]></description></item>`);
     expect(parseFeed(doc, opts("x.xml")).articles).toHaveLength(1);
+  });
+});
+
+describe("maskXmlLiterals", () => {
+  // Each character of a literal as a space, newlines kept: the reference, one character at a time.
+  const blanked = (t: string) => [...t].map((c) => (c === "\n" ? "\n" : " ")).join("");
+
+  it("blanks comments and CDATA to spaces, keeping newlines and every position", () => {
+    const [comment, cdata, open] = ["<!-- note\n  <b> -->", "<![CDATA[<p>1 & 2</p>\r\n]]>", "<![CDATA[open to the end\n"];
+    expect(maskXmlLiterals(`<a>x${comment}${cdata}y${open}`)).toBe(`<a>x${blanked(comment)}${blanked(cdata)}y${blanked(open)}`);
+  });
+
+  it("property: the same length, newlines where they were, markup outside literals untouched", () => {
+    // Plain pieces cannot open a literal ("!" is not among them), nor literal text close one.
+    const piece = fc.oneof(
+      fc.stringMatching(/^[a-z<>/ \n]{0,12}$/).map((t) => ({ t, literal: false })),
+      fc.stringMatching(/^[a-z<>& \n]{0,40}$/).map((t) => ({ t: `<![CDATA[${t}]]>`, literal: true })),
+      fc.stringMatching(/^[a-z<>& \n]{0,40}$/).map((t) => ({ t: `<!--${t}-->`, literal: true })),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+        const doc = pieces.map((p) => p.t).join("");
+        expect(maskXmlLiterals(doc)).toBe(pieces.map((p) => (p.literal ? blanked(p.t) : p.t)).join(""));
+      }),
+    );
   });
 });
 
