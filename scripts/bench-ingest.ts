@@ -15,12 +15,13 @@ import path from "node:path";
 import pg from "pg";
 import { prepareStore } from "../lib/server/db/prepare";
 import { DEFAULT_BATCH_SIZE, runIngest, type IngestInput } from "../lib/server/ingest/run-ingest";
+import { DEFAULT_INDEX_MAX } from "../lib/server/ingest/bulk/store-batch";
 import { readReutersCorpus, type ReutersStory } from "./bench-dedup/reuters";
 import { articleText, buildPool, makePlan } from "./bench-dedup/generate";
 
 const processStart = performance.now() - process.uptime() * 1000;
 
-const USAGE = `usage: npm run bench:ingest -- [--corpus DIR] [--size N] [--stores sqlite,postgres] [--pg URL] [--batch N] [--per-item N]
+const USAGE = `usage: npm run bench:ingest -- [--corpus DIR] [--size N] [--stores sqlite,postgres] [--pg URL] [--batch N] [--per-item N] [--index-max N]
   --corpus DIR   Reuters-21578 folder (default: $WIREDESK_CORPUS_DIR or ../shared/corpora/reuters21578)
   --size N       also ingest a generated archive of N stories (e.g. 1000000)
   --stores LIST  which stores (default sqlite,postgres)
@@ -29,6 +30,7 @@ const USAGE = `usage: npm run bench:ingest -- [--corpus DIR] [--size N] [--store
   --per-item N   stories ingested through the per-item path for the ratio (default 2000; 0: none)
   --reuters N    ingest only the first N Reuters stories (default all)
   --threads N    worker threads for the engines on the bulk path (default 1; 0: the writer's thread)
+  --index-max N  largest store (articles) the run keeps its duplicate index in memory for (default: ingest's, 500000; 0: the store's lookups)
   --drop-triggers LIST  drop the store's triggers whose name holds one of these (comma-separated) before ingesting: what they cost`;
 
 const { values: args } = parseArgs({
@@ -41,6 +43,7 @@ const { values: args } = parseArgs({
     "per-item": { type: "string" },
     reuters: { type: "string" },
     threads: { type: "string" },
+    "index-max": { type: "string" },
     "drop-triggers": { type: "string" },
     help: { type: "boolean", short: "h" },
   },
@@ -66,6 +69,7 @@ const size = int("size", args.size, 0);
 const batch = Math.max(1, int("batch", args.batch, DEFAULT_BATCH_SIZE));
 const perItemN = int("per-item", args["per-item"], 2000);
 const threads = int("threads", args.threads, 1);
+const indexMax = args["index-max"] === undefined ? undefined : int("index-max", args["index-max"], 0);
 const reutersMax = int("reuters", args.reuters, Number.MAX_SAFE_INTEGER);
 const stores = (args.stores ?? "sqlite,postgres").split(",").map((s) => s.trim());
 for (const s of stores) {
@@ -229,6 +233,7 @@ async function measure(label: string, kind: "sqlite" | "postgres", inputs: Inges
       bulk,
       batchSize: batch,
       engineThreads: bulk ? threads : 0,
+      memoryIndexMax: indexMax,
       onProgress: () => {
         done++;
         const now = performance.now();
@@ -276,7 +281,7 @@ async function main() {
   const corpus = readReutersCorpus(corpusDir).filter((s) => s.body.trim());
   const stories = corpus.slice(0, reutersMax);
   console.log(`# bench:ingest\n`);
-  console.log(`corpus: Reuters-21578 half (${corpus.length.toLocaleString("en-US")} stories with a body, ${stories.length.toLocaleString("en-US")} ingested); node ${process.version}; batch ${batch}; engine threads ${threads}`);
+  console.log(`corpus: Reuters-21578 half (${corpus.length.toLocaleString("en-US")} stories with a body, ${stories.length.toLocaleString("en-US")} ingested); node ${process.version}; batch ${batch}; engine threads ${threads}; duplicate index in memory up to ${(indexMax ?? DEFAULT_INDEX_MAX).toLocaleString("en-US")} articles`);
   console.log(`process start-up (node, tsx, imports): ${startupS.toFixed(2)} s\n`);
   console.log(`| input | store | articles | articles/s beyond start-up | × per-item | start-up: store + to first batch | total | peak RSS | peak RSS less mapped store | articles/s by tenth after the first | outcome |`);
   console.log(`|---|---|---|---|---|---|---|---|---|---|---|`);
