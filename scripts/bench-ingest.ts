@@ -69,7 +69,7 @@ const size = int("size", args.size, 0);
 const batch = Math.max(1, int("batch", args.batch, DEFAULT_BATCH_SIZE));
 const perItemN = int("per-item", args["per-item"], 2000);
 const threads = int("threads", args.threads, 1);
-const indexMax = args["index-max"] === undefined ? undefined : int("index-max", args["index-max"], 0);
+const indexMax = int("index-max", args["index-max"], DEFAULT_INDEX_MAX);
 const reutersMax = int("reuters", args.reuters, Number.MAX_SAFE_INTEGER);
 const stores = (args.stores ?? "sqlite,postgres").split(",").map((s) => s.trim());
 for (const s of stores) {
@@ -281,7 +281,7 @@ async function main() {
   const corpus = readReutersCorpus(corpusDir).filter((s) => s.body.trim());
   const stories = corpus.slice(0, reutersMax);
   console.log(`# bench:ingest\n`);
-  console.log(`corpus: Reuters-21578 half (${corpus.length.toLocaleString("en-US")} stories with a body, ${stories.length.toLocaleString("en-US")} ingested); node ${process.version}; batch ${batch}; engine threads ${threads}; duplicate index in memory up to ${(indexMax ?? DEFAULT_INDEX_MAX).toLocaleString("en-US")} articles`);
+  console.log(`corpus: Reuters-21578 half (${corpus.length.toLocaleString("en-US")} stories with a body, ${stories.length.toLocaleString("en-US")} ingested); node ${process.version}; batch ${batch}; engine threads ${threads}; duplicate index in memory up to ${indexMax.toLocaleString("en-US")} articles`);
   console.log(`process start-up (node, tsx, imports): ${startupS.toFixed(2)} s\n`);
   console.log(`| input | store | articles | articles/s beyond start-up | × per-item | start-up: store + to first batch | total | peak RSS | peak RSS less mapped store | articles/s by tenth after the first | outcome |`);
   console.log(`|---|---|---|---|---|---|---|---|---|---|---|`);

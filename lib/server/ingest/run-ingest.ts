@@ -122,10 +122,12 @@ export async function runIngest(db: Db, inputs: IngestInput[], opts: RunOptions)
   // before (the first one too: the parser's model then stays out of this thread's heap).
   const several = threads > 0 && inputs.length > 1;
   // A thread that fails (out of memory, say) leaves its work to this thread: the run goes on, slower, and says so.
-  const failed = (what: string) => (e: Error) => console.warn(`ingest: the ${what} thread stopped (${e.message}); the run goes on without it, more slowly`);
-  const parserOpts = { heapMb: opts.threadHeapMb, onFail: failed("parser") };
-  const enginesOpts = { heapMb: opts.threadHeapMb, onFail: failed("engines") };
-  const parser = several ? new EnginePool(1, undefined, parserOpts) : undefined;
+  const poolOpts = (what: string) => ({
+    heapMb: opts.threadHeapMb,
+    onFail: (e: Error) => console.warn(`ingest: the ${what} thread stopped (${e.message}); the run goes on without it, more slowly`),
+  });
+  const enginesOpts = poolOpts("engines");
+  const parser = several ? new EnginePool(1, undefined, poolOpts("parser")) : undefined;
   // Made for the first input of a few batches: a worker loads the tagger again, which a small run would only wait for.
   // An import of several inputs starts it at once, so that it loads while the first input is parsed.
   let pool: EnginePool | undefined = several ? new EnginePool(threads, tagging, enginesOpts) : undefined;
