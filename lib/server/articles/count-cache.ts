@@ -11,6 +11,7 @@ import { Prisma } from "../../../prisma/generated/sqlite/client";
 import { env } from "../env";
 import type { Db } from "../db/client";
 import { readRows } from "../db/read-rows";
+import { nextReadFor } from "../db/next-read";
 
 interface Entry {
   stamp: string;
@@ -21,8 +22,10 @@ interface Entry {
 const MAX_ENTRIES = 500;
 const caches = new WeakMap<Db, Map<string, Entry>>();
 
-/** The newest change to what the counts read; equal stamps mean equal counts. */
-async function storeStamp(db: Db): Promise<string> {
+/** The newest change to what the counts read; equal stamps mean equal counts. Requests asking at once share a read (NextRead). */
+const storeStamp = nextReadFor(readStamp);
+
+async function readStamp(db: Db): Promise<string> {
   const rows = await readRows<Record<string, unknown>>(db, Prisma.sql`SELECT
     (SELECT max("id") FROM "Article") AS a,
     (SELECT max("updatedAt") FROM "Article") AS b,

@@ -15,6 +15,7 @@ import "server-only";
 import { Prisma } from "../../../prisma/generated/sqlite/client";
 import { dbKind, type Db } from "../db/client";
 import { readRows, sqliteDataVersion } from "../db/read-rows";
+import { NextRead, nextReadFor } from "../db/next-read";
 import { env } from "../env";
 import { workflowStatus } from "../../schemas/vocabulary";
 import { rangeStart, type ArticleFacets, type FacetCount } from "../../schemas/articles";
@@ -103,7 +104,13 @@ export class FacetIndex {
   private syncedAt = 0;
   /** SQLite: the store's data_version at the last read (sqliteDataVersion). */
   private dataVersion: number | undefined;
-  private syncing: Promise<void> = Promise.resolve();
+  /** Syncs one at a time; requests that ask while one runs share the next (NextRead). A failed one leaves the index to be loaded again. */
+  private readonly syncs = new NextRead(() =>
+    this.patch().catch((e: unknown) => {
+      this.syncedAt = 0;
+      throw e;
+    }),
+  );
   private timer?: NodeJS.Timeout;
   /**
    * Kept searches (most recently used last), and the articles changed since
@@ -483,14 +490,9 @@ export class FacetIndex {
     this.overFlag.fill(0);
   }
 
-  /** Brings the index up to date with the store (one sync at a time; callers share it). */
+  /** Brings the index up to date with the store as it stood at this call, or later. */
   sync(): Promise<void> {
-    const next = this.syncing.then(() => this.patch());
-    // A failed sync leaves the index to be loaded again next time.
-    this.syncing = next.catch(() => {
-      this.syncedAt = 0;
-    });
-    return next;
+    return this.syncs.get();
   }
 
   /**
@@ -855,6 +857,9 @@ async function readSearchIds(db: Db, q: string): Promise<SearchIds> {
   return { ids, exclude: read.exclude };
 }
 
+/** The sources' names, which the counts label sources by; requests asking at once share a read. */
+const sourceRows = nextReadFor((db: Db) => readRows<{ id: unknown; name: string | null }>(db, Prisma.sql`SELECT "id", "name" FROM "Source"`, { prepared: true }));
+
 /** The facets from the index; undefined when it cannot answer (no index yet, or a language filter). */
 export async function indexFacets(db: Db, p: Filters, opts: { min?: number; wait?: boolean } = {}): Promise<ArticleFacets | undefined> {
   if (p.language) return undefined;
@@ -863,7 +868,7 @@ export async function indexFacets(db: Db, p: Filters, opts: { min?: number; wait
   const [sources, search, names] = await Promise.all([
     p.source ? sourceIds(db, p.source) : null,
     p.q ? index.searchIds(p.q) : null,
-    readRows<{ id: unknown; name: string | null }>(db, Prisma.sql`SELECT "id", "name" FROM "Source"`),
+    sourceRows(db),
   ]);
   const sourceNames = new Map(names.filter((n) => n.name !== null).map((n) => [num(n.id), n.name!]));
   return index.count(p, sources, search, sourceNames);

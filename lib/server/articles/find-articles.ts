@@ -6,6 +6,7 @@ import { Prisma } from "../../../prisma/generated/sqlite/client";
 import { dbKind, type Db } from "../db/client";
 import { authorize, type Actor } from "../audit";
 import { readRows } from "../db/read-rows";
+import { nextReadFor } from "../db/next-read";
 import { PUBLISHED_SQL, QUEUE_CHIP_SQL, resolveTags, whereSql, type Filters } from "./article-sql";
 import { searchQuery, searchSql, sqliteExclusionPageSql, sqliteSearchPageSql } from "./search-articles";
 import { cachedCount } from "./count-cache";
@@ -34,7 +35,7 @@ export async function findArticlesJson(db: Db, input: ArticleListParams, actor: 
   // A large store's filter counts come from memory (decision 026): loaded from the first page on.
   warmFacetIndex(db);
   // Read before the page: an article arriving meanwhile is counted as new rather than missed.
-  const [top] = await readRows<{ n: unknown }>(db, Prisma.sql`SELECT max("id") AS n FROM "Article"`, { prepared: true });
+  const top = await newestId(db);
   // The total is of the filters alone (not the page): counted once per filter and store state.
   // New arrivals (after) are few and counted each time.
   const total =
@@ -58,8 +59,14 @@ export async function findArticlesJson(db: Db, input: ArticleListParams, actor: 
   const nextCursor = cursor && encodeCursor(cursor);
   // What the search matched, its expanded forms included, for the desk to mark (each once).
   const highlight = search ? `,"highlight":${JSON.stringify(highlightTerms(search))}` : "";
-  return `{"items":${items},"nextCursor":${JSON.stringify(nextCursor)},"total":${JSON.stringify(await total)},"newest":${num(top?.n ?? 0)}${highlight}}`;
+  return `{"items":${items},"nextCursor":${JSON.stringify(nextCursor)},"total":${JSON.stringify(await total)},"newest":${top}${highlight}}`;
 }
+
+/** The newest article's id; requests asking at once share a read (NextRead). */
+const newestId = nextReadFor(async (db: Db) => {
+  const [top] = await readRows<{ n: unknown }>(db, Prisma.sql`SELECT max("id") AS n FROM "Article"`, { prepared: true });
+  return num(top?.n ?? 0);
+});
 
 /**
  * Below this many matches PostgreSQL's search finds every match through the
