@@ -21,16 +21,13 @@ export class NextRead<T> {
   get(): Promise<T> {
     if (this.waiting) return this.waiting;
     if (!this.running) return this.start();
-    const settled = this.running.then(
-      () => undefined,
-      () => undefined,
-    );
-    const waiting = settled.then(() => {
+    // Begins once the read under way has ended, however it ended.
+    const begin = () => {
       this.waiting = null;
       return this.start();
-    });
-    this.waiting = waiting;
-    return waiting;
+    };
+    this.waiting = this.running.then(begin, begin);
+    return this.waiting;
   }
 
   private start(): Promise<T> {
