@@ -21,6 +21,8 @@ import { moveArticle } from "../../lib/server/stories/story-clusters";
 import { articleFilterParams } from "../../lib/schemas/articles";
 import { createDb } from "../../lib/server/db/client";
 import { closeReader } from "../../lib/server/db/read-rows";
+import { findArticlesJson, itemsJson, keptItemsJson } from "../../lib/server/articles/find-articles";
+import { searchQuery } from "../../lib/server/articles/search-articles";
 
 const base = { origin: "cli" as const, actor: "test", role: "system" as const, ingestTime: new Date(), defaultSource: "Daily8" };
 
@@ -81,8 +83,32 @@ describe.each(storeKinds())("facet counts from the in-memory index on %s", (kind
     return rows.map((r) => ({ id: Number(r.id), published: r.published instanceof Date ? r.published.toISOString() : String(r.published) }));
   }
 
+  /**
+   * The queue's rows the process keeps (item-cache.ts) are the rows the store
+   * writes now, read twice: the first read keeps what it had not kept, the
+   * second is all kept rows. With and without a search's excerpts.
+   */
+  async function expectRowsSame(step: string) {
+    const index = (await facetIndex(store.db, { min: 0, wait: true }))!;
+    const ids = (await store.db.article.findMany({ orderBy: { id: "desc" }, select: { id: true } })).map((a) => a.id);
+    for (const q of [undefined, "oil", "budget", "norway prices", "-oil"]) {
+      const search = q ? searchQuery(q) : undefined;
+      const fromStore = JSON.parse(await itemsJson(store.db, ids, false, search)) as unknown[];
+      const searched = q && search!.all.length > 0 ? { q, search: search! } : undefined;
+      for (const round of ["first", "kept"]) {
+        expect(JSON.parse(await keptItemsJson(store.db, index, ids, searched)), `${step}: rows ${q ?? ""} (${round})`).toEqual(fromStore);
+      }
+    }
+    expect(index.items.size, step).toBe(ids.length);
+    // And as the queue's endpoint sends them, through the same sync.
+    const page = JSON.parse(await findArticlesJson(store.db, { view: "articles", status: "all", q: "oil" }, admin)) as { items: unknown[] };
+    const pageIds = page.items.map((i) => (i as { id: number }).id);
+    expect(page.items, `${step}: the queue's page`).toEqual(JSON.parse(await itemsJson(store.db, pageIds, false, searchQuery("oil"))));
+  }
+
   /** Every status and view under each filter: the index and the store count the same, and list the same pages. */
   async function expectSame(step: string) {
+    await expectRowsSame(step);
     for (const extra of [...(await filterSets()), ...searches]) {
       for (const status of [undefined, "new", "reviewed", "spiked"]) {
         for (const view of ["stories", "articles"] as const) {
@@ -242,6 +268,26 @@ describe.each(storeKinds())("facet counts from the in-memory index on %s", (kind
     await db.article.update({ where: { id: d!.id }, data: { firstCreated: new Date(Date.now() + 86_400_000) } });
     await db.article.update({ where: { id: e!.id }, data: { firstCreated: new Date(Date.UTC(2001, 0, 1)) } });
     await expectSame("publication times changed");
+
+    // What only the queue's rows show: an address, a dateline, a version, a story copy's language
+    // (every copy's row shows the story's languages), a tag row's origin, a story's figures, a
+    // source's name. Each change names an article other than the newest change row's (on
+    // SQLite that row is read again at every sync, which would hide a change left unnamed).
+    const [story] = await db.article.groupBy({ by: ["storyId"], where: { storyId: { not: null } }, _count: { _all: true }, orderBy: { _count: { storyId: "desc" } }, take: 1 });
+    expect(story!._count._all).toBeGreaterThan(1);
+    const copies = await db.article.findMany({ where: { storyId: story!.storyId }, orderBy: { id: "asc" }, select: { id: true } });
+    await db.article.update({ where: { id: copies[0]!.id }, data: { uri: "urn:moved:1", dateline: "OSLO", version: { increment: 1 } } });
+    await expectSame("an address, a dateline and a version changed");
+    await db.article.update({ where: { id: copies[0]!.id }, data: { language: "xx" } });
+    await expectSame("a story's copy in another language");
+    const row = await db.articleTag.findFirst({ where: { articleId: { notIn: copies.map((c) => c.id) }, state: "suggested" }, select: { id: true } });
+    await db.articleTag.update({ where: { id: row!.id }, data: { origin: "editor" } });
+    await expectSame("a tag row's origin changed");
+    await db.$executeRawUnsafe(`UPDATE "Story" SET "copies" = "copies" + 5, "sources" = "sources" + 2 WHERE "id" = ${story!.storyId}`);
+    await expectSame("a story's figures changed");
+    const named = await db.article.findFirst({ where: { sourceId: { not: null } }, select: { sourceId: true } });
+    await db.source.update({ where: { id: named!.sourceId! }, data: { name: "Renamed Wire" } });
+    await expectSame("a source renamed");
     await db.article.update({ where: { id: d!.id }, data: { headline: "Talks resume" } });
     await runIngest(db, [{ name: "late.ndjson", read: async () => bytes(JSON.stringify({ uri: "late-1", headline: "Grain prices", body_text: "Grain prices rose in Sweden." })) }], { ...base, bulk: false });
     await expectSame("a headline changed back, an ingested update no longer about oil or Norway");

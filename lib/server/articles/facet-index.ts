@@ -20,6 +20,7 @@ import { env } from "../env";
 import { workflowStatus } from "../../schemas/vocabulary";
 import { rangeStart, type ArticleFacets, type FacetCount } from "../../schemas/articles";
 import { searchIdsSql } from "./search-articles";
+import { ItemCache } from "./item-cache";
 import { filedSql, sourceValues, statusFilter, type Filters } from "./article-sql";
 
 const STATUSES = workflowStatus.options;
@@ -126,6 +127,8 @@ export class FacetIndex {
   private changeBase = 0;
   private generation = 0;
   articles = 0;
+  /** The queue's rows as the store wrote them, dropped as their articles are named changed (item-cache.ts). */
+  readonly items = new ItemCache();
 
   constructor(private readonly db: Db) {}
 
@@ -285,6 +288,7 @@ export class FacetIndex {
     this.syncedAt = Date.now();
     this.dataVersion = version;
     this.forgetSearches();
+    this.items.clear();
   }
 
   private forgetSearches() {
@@ -427,8 +431,11 @@ export class FacetIndex {
     }
     // -1: rows this index had not read were pruned (pruneArticleChanges).
     if (ids.length > RELOAD_OVER || ids.includes(-1)) return this.load();
-    if (ids.includes(0) && (await this.loadTags())) return this.load();
     const wanted = ids.filter((id) => id > 0);
+    // Article 0: a tag or a source renamed, which rows of any article may show.
+    if (ids.includes(0)) this.items.clear();
+    else if (wanted.length) this.items.forget(wanted);
+    if (ids.includes(0) && (await this.loadTags())) return this.load();
     for (let i = 0; i < wanted.length; i += IN_LIST) await this.reread(wanted.slice(i, i + IN_LIST));
     this.remember(wanted);
     if (this.over.size > 100_000) this.compact();
@@ -763,12 +770,21 @@ export class FacetIndex {
 
 const indexes = new WeakMap<Db, { index: FacetIndex; ready: Promise<FacetIndex | undefined> }>();
 
+/** min: the store's size below which no index is kept; wait: for one being loaded; synced: the caller's index, synced for this request. */
+export interface IndexOpts {
+  min?: number;
+  wait?: boolean;
+  synced?: Promise<FacetIndex | undefined>;
+}
+
 /**
  * The process's index for this store, up to date; undefined while it is being
  * loaded (the store counts meanwhile) or when the store holds fewer articles
  * than WIREDESK_FACET_INDEX_MIN (small stores count fast enough without one).
  */
-export async function facetIndex(db: Db, opts: { min?: number; wait?: boolean } = {}): Promise<FacetIndex | undefined> {
+export async function facetIndex(db: Db, opts: IndexOpts = {}): Promise<FacetIndex | undefined> {
+  // The request's own sync, begun already (find-articles.ts reads the index once a request).
+  if (opts.synced) return opts.synced;
   const entry = startIndex(db, opts.min);
   let settled: FacetIndex | undefined | null = null;
   if (!opts.wait) {
@@ -861,7 +877,7 @@ async function readSearchIds(db: Db, q: string): Promise<SearchIds> {
 const sourceRows = nextReadFor((db: Db) => readRows<{ id: unknown; name: string | null }>(db, Prisma.sql`SELECT "id", "name" FROM "Source"`, { prepared: true }));
 
 /** The facets from the index; undefined when it cannot answer (no index yet, or a language filter). */
-export async function indexFacets(db: Db, p: Filters, opts: { min?: number; wait?: boolean } = {}): Promise<ArticleFacets | undefined> {
+export async function indexFacets(db: Db, p: Filters, opts: IndexOpts = {}): Promise<ArticleFacets | undefined> {
   if (p.language) return undefined;
   const index = await facetIndex(db, opts);
   if (!index) return undefined;
@@ -888,7 +904,7 @@ export async function indexPage(
   p: Filters & { sort?: string },
   bounds: { before?: number; after?: number; publishedBefore?: string },
   limit: number,
-  opts: { min?: number; wait?: boolean; total?: number | Promise<number> } = {},
+  opts: IndexOpts & { total?: number | Promise<number> } = {},
 ): Promise<number[] | undefined> {
   const byPublished = p.sort === "published";
   if (p.language || (byPublished && !p.q)) return undefined;

@@ -11,7 +11,8 @@ import { PUBLISHED_SQL, QUEUE_CHIP_SQL, resolveTags, whereSql, type Filters } fr
 import { searchQuery, searchSql, sqliteExclusionPageSql, sqliteSearchPageSql } from "./search-articles";
 import { cachedCount } from "./count-cache";
 import { keptTotal } from "./facet-counts";
-import { indexFacets, indexPage, warmFacetIndex } from "./facet-index";
+import { facetIndex, indexFacets, indexPage, warmFacetIndex, type FacetIndex } from "./facet-index";
+import { itemText, type KeptItem } from "./item-cache";
 import { filterKey } from "./article-facets";
 import { articleListParams, countsKept, encodeCursor, type ArticleListParams, type ArticlePage, type QueueCursor } from "../../schemas/articles";
 import { excerptAround, highlightTerms, type SearchQuery } from "../../search/query";
@@ -36,6 +37,9 @@ export async function findArticlesJson(db: Db, input: ArticleListParams, actor: 
   warmFacetIndex(db);
   // Read before the page: an article arriving meanwhile is counted as new rather than missed.
   const top = await newestId(db);
+  // The process's index, synced once for the request (after the newest id was read): its
+  // counts, its pages and the rows it keeps are all as of that sync or later.
+  const synced = facetIndex(db);
   // The total is of the filters alone (not the page): counted once per filter and store state.
   // New arrivals (after) are few and counted each time.
   const total =
@@ -44,15 +48,19 @@ export async function findArticlesJson(db: Db, input: ArticleListParams, actor: 
       : cachedCount(db, `total ${filterKey(p)}`, async () => {
           if (countsKept(p)) return keptTotal(db, p);
           // A search's too: the index keeps the ids each search matches (facet-index.ts).
-          const counted = await indexFacets(db, p);
+          const counted = await indexFacets(db, p, { synced });
           if (counted) return counted.total;
           const [r] = await readRows<{ n: unknown }>(db, Prisma.sql`SELECT count(*) AS n FROM "Article" a WHERE ${whereSql(db, p)}`);
           return num(r?.n);
         });
-  const rows = await pageRows(db, p, total);
+  const rows = await pageRows(db, p, total, synced);
   const page = rows.slice(0, p.limit);
   const search = p.q ? searchQuery(p.q) : undefined;
-  const items = await itemsJson(db, page.map((r) => num(r.id)), p.sort === "published", search);
+  const ids = page.map((r) => num(r.id));
+  const index = await synced;
+  // A search of exclusions only has no match to show: its rows show the body's start.
+  const searched = p.q && search && search.all.length > 0 ? { q: p.q, search } : undefined;
+  const items = index ? await keptItemsJson(db, index, ids, searched) : await itemsJson(db, ids, p.sort === "published", search);
   const last = page.at(-1);
   const cursor: QueueCursor | null =
     rows.length > p.limit && last ? { id: num(last.id), ...(p.sort === "published" ? { published: published(last.published) } : {}) } : null;
@@ -77,14 +85,14 @@ const newestId = nextReadFor(async (db: Db) => {
 const FEW_MATCHES = 3000;
 
 /** The page's rows, one more than the page to tell whether another follows. */
-async function pageRows(db: Db, p: ListParams, total: Promise<number>): Promise<{ id: unknown; published?: unknown }[]> {
+async function pageRows(db: Db, p: ListParams, total: Promise<number>, synced: Promise<FacetIndex | undefined>): Promise<{ id: unknown; published?: unknown }[]> {
   const limit = p.limit + 1;
   // From the process's index when it is loaded: a search (its matches are kept there), or a page by
   // arrival, its filters tested in memory (the store read a filtered page through its tag rows).
   if (p.q || p.sort !== "published") {
     const bounds = { after: p.after, before: p.cursor?.id, publishedBefore: p.cursor?.published };
     // The filter's count is awaited only where the index walks the page (a small store has none).
-    const ids = await indexPage(db, p, bounds, limit, { total: p.q ? undefined : total });
+    const ids = await indexPage(db, p, bounds, limit, { total: p.q ? undefined : total, synced });
     if (ids) {
       const rows: { id: unknown; published?: unknown }[] = ids.map((id) => ({ id }));
       if (p.sort !== "published" || rows.length <= p.limit) return rows;
@@ -164,19 +172,38 @@ function isoSql(db: Db, col: Prisma.Sql): Prisma.Sql {
  */
 function itemsJsonSql(db: Db, ids: number[], byPublished: boolean, excerpts?: Map<number, string>): Prisma.Sql {
   const pg = dbKind(db) === "postgres";
-  const obj = Prisma.raw(pg ? "json_build_object" : "json_object");
   const agg = Prisma.raw(pg ? "json_agg" : "json_group_array");
   const parts = pg ? postgresPageParts(ids, excerpts) : sqlitePageParts(ids, excerpts);
-  const items = Prisma.sql`${agg}(${obj}('id', a."id", 'uri', a."uri", 'headline', a."headline", 'source', s."name", 'dateline', a."dateline",
+  const items = Prisma.sql`${agg}(${itemSql(db, parts, Prisma.sql`, 'excerpt', ${parts.excerpt}`)} ORDER BY ${byPublished ? Prisma.sql`${PUBLISHED_SQL} DESC, ` : Prisma.empty}a."id" DESC)`;
+  return Prisma.sql`SELECT ${pg ? Prisma.sql`${items}::text` : items} AS "items" ${fromSql(parts)}`;
+}
+
+/** A row of the queue as a JSON object; `more`: fields after the others (the excerpt). */
+function itemSql(db: Db, parts: PageParts, more: Prisma.Sql = Prisma.empty): Prisma.Sql {
+  const pg = dbKind(db) === "postgres";
+  return Prisma.sql`${Prisma.raw(pg ? "json_build_object" : "json_object")}('id', a."id", 'uri', a."uri", 'headline', a."headline", 'source', s."name", 'dateline', a."dateline",
       'language', a."language", 'languages', ${languagesSql(pg)},
       'status', a."status", 'version', a."version", 'publishedAt', ${isoSql(db, Prisma.sql`coalesce(a."firstCreated", a."ingestedAt")`)},
       'ingestedAt', ${isoSql(db, Prisma.sql`a."ingestedAt"`)}, 'duplicates', ${parts.duplicates}, 'tags', ${parts.tags},
-      'excerpt', ${parts.excerpt}, 'storyId', a."storyId", 'copies', coalesce(st."copies", 1), 'sources', coalesce(st."sources", 1),
+      'storyId', a."storyId", 'copies', coalesce(st."copies", 1), 'sources', coalesce(st."sources", 1),
       'firstSeenAt', ${isoSql(db, Prisma.sql`coalesce(st."firstSeenAt", a."firstCreated", a."ingestedAt")`)},
-      'lastUpdatedAt', ${isoSql(db, Prisma.sql`coalesce(st."lastUpdatedAt", a."ingestedAt")`)}) ORDER BY ${byPublished ? Prisma.sql`${PUBLISHED_SQL} DESC, ` : Prisma.empty}a."id" DESC)`;
-  return Prisma.sql`SELECT ${pg ? Prisma.sql`${items}::text` : items} AS "items"
-    FROM "Article" a LEFT JOIN "Source" s ON s."id" = a."sourceId" LEFT JOIN "Story" st ON st."id" = a."storyId" ${parts.joins}
+      'lastUpdatedAt', ${isoSql(db, Prisma.sql`coalesce(st."lastUpdatedAt", a."ingestedAt")`)}${more})`;
+}
+
+const fromSql = (parts: PageParts) => Prisma.sql`FROM "Article" a LEFT JOIN "Source" s ON s."id" = a."sourceId" LEFT JOIN "Story" st ON st."id" = a."storyId" ${parts.joins}
     WHERE ${parts.inPage(Prisma.sql`a."id"`)}`;
+
+/**
+ * Rows of the queue one by one, for the process to keep (keptItemsJson): each
+ * as its JSON text, the body's start as a JSON string, and, for a search, the
+ * body as far as its first match is looked for.
+ */
+function itemRowsSql(db: Db, ids: number[], withBody: boolean): Prisma.Sql {
+  const pg = dbKind(db) === "postgres";
+  const parts = pg ? postgresPageParts(ids, undefined) : sqlitePageParts(ids, undefined);
+  const start = pg ? Prisma.sql`to_json(${BODY_START})::text` : Prisma.sql`json_quote(${BODY_START})`;
+  const body = withBody ? Prisma.sql`, substr(a."bodyText", 1, ${EXCERPT_SCAN_CHARS}) AS "body"` : Prisma.empty;
+  return Prisma.sql`SELECT a."id", ${itemSql(db, parts)}${pg ? Prisma.sql`::text` : Prisma.empty} AS "item", ${start} AS "start"${body} ${fromSql(parts)}`;
 }
 
 /**
@@ -274,13 +301,7 @@ const EXCERPT_SCAN_CHARS = 20_000;
  */
 async function searchExcerpts(db: Db, ids: number[], search: SearchQuery): Promise<Map<number, string> | undefined> {
   if (search.all.length === 0) return undefined;
-  const pg = dbKind(db) === "postgres";
-  const rows = await readRows<{ id: unknown; body: string }>(
-    db,
-    Prisma.sql`SELECT a."id", substr(a."bodyText", 1, ${EXCERPT_SCAN_CHARS}) AS "body" FROM "Article" a
-      WHERE ${pg ? Prisma.sql`a."id" = ANY(${ids}::int[])` : Prisma.sql`a."id" IN (${Prisma.join(ids)})`}`,
-    { prepared: pg },
-  );
+  const rows = await readBodies(db, ids);
   const out = new Map<number, string>();
   for (const r of rows) {
     const text = excerptAround(r.body, search);
@@ -289,8 +310,81 @@ async function searchExcerpts(db: Db, ids: number[], search: SearchQuery): Promi
   return out.size ? out : undefined;
 }
 
+/** The bodies of these articles as far as a search's first match is looked for. */
+async function readBodies(db: Db, ids: number[]): Promise<{ id: unknown; body: string }[]> {
+  const pg = dbKind(db) === "postgres";
+  return readRows<{ id: unknown; body: string }>(
+    db,
+    Prisma.sql`SELECT a."id", substr(a."bodyText", 1, ${EXCERPT_SCAN_CHARS}) AS "body" FROM "Article" a
+      WHERE ${pg ? Prisma.sql`a."id" = ANY(${ids}::int[])` : Prisma.sql`a."id" IN (${Prisma.join(ids)})`}`,
+    { prepared: pg },
+  );
+}
+
+/** A search's excerpt of a body as JSON text: the passage around its first match, or the body's start when the match is there. */
+function excerptJson(body: string, search: SearchQuery, start: string): string {
+  const text = excerptAround(body, search);
+  return body.startsWith(text) ? start : JSON.stringify(text);
+}
+
+/**
+ * What the queue shows of these articles (ids in the page's order), as JSON
+ * text, from the rows the process keeps (item-cache.ts); the rows it does not
+ * keep yet are read in one statement and kept. A search's excerpts are kept
+ * with the rows; a kept row without this search's reads its body.
+ */
+export async function keptItemsJson(db: Db, index: FacetIndex, ids: number[], searched?: { q: string; search: SearchQuery }): Promise<string> {
+  if (ids.length === 0) return "[]";
+  const kept = index.items;
+  const epoch = kept.epoch;
+  const rows = new Map<number, KeptItem>();
+  const missing: number[] = [];
+  const noExcerpt: number[] = [];
+  for (const id of ids) {
+    const row = kept.get(id);
+    if (!row) missing.push(id);
+    else {
+      rows.set(id, row);
+      if (searched && !row.excerpts.has(searched.q)) noExcerpt.push(id);
+    }
+  }
+  const excerpts = new Map<number, string>();
+  const [read, bodies] = await Promise.all([
+    missing.length ? readRows<{ id: unknown; item: string; start: string; body?: string }>(db, itemRowsSql(db, missing, searched !== undefined), { prepared: true }) : [],
+    noExcerpt.length ? readBodies(db, noExcerpt) : [],
+  ]);
+  const fresh: [number, KeptItem][] = [];
+  for (const r of read) {
+    const id = num(r.id);
+    // The object's closing brace is cut off: the excerpt goes after the other fields.
+    const row: KeptItem = { head: r.item.slice(0, r.item.lastIndexOf("}")), start: r.start, excerpts: new Map() };
+    if (searched && r.body !== undefined) {
+      const excerpt = excerptJson(r.body, searched.search, r.start);
+      row.excerpts.set(searched.q, excerpt);
+      excerpts.set(id, excerpt);
+    }
+    rows.set(id, row);
+    fresh.push([id, row]);
+  }
+  kept.keep(epoch, fresh);
+  for (const b of bodies) {
+    const id = num(b.id);
+    const row = rows.get(id)!;
+    const excerpt = excerptJson(b.body, searched!.search, row.start);
+    excerpts.set(id, excerpt);
+    kept.keepExcerpt(row, searched!.q, excerpt);
+  }
+  const out: string[] = [];
+  for (const id of ids) {
+    const row = rows.get(id);
+    // (Gone meanwhile: left off the page, as the store's statement leaves it.)
+    if (row) out.push(itemText(row, excerpts.get(id) ?? (searched ? row.excerpts.get(searched.q) : undefined) ?? row.start));
+  }
+  return `[${out.join(",")}]`;
+}
+
 /** What the queue shows of these articles (ids in the page's order), as JSON text. */
-async function itemsJson(db: Db, ids: number[], byPublished: boolean, search?: SearchQuery): Promise<string> {
+export async function itemsJson(db: Db, ids: number[], byPublished: boolean, search?: SearchQuery): Promise<string> {
   if (ids.length === 0) return "[]";
   const excerpts = search ? await searchExcerpts(db, ids, search) : undefined;
   const [row] = await readRows<{ items: string }>(db, itemsJsonSql(db, ids, byPublished, excerpts), { prepared: true });
