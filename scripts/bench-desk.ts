@@ -52,7 +52,10 @@ const USAGE = `usage: npm run bench:desk -- [options]
   --rebuild                build the stores again instead of reusing the cache
   --only NAMES             run only the scenarios whose names contain one of these (comma-separated)
   --build-only             build (or check) the stores and stop
-  --cold-only              only the cold column: each request in process, after a change to the store`;
+  --cold-only              only the cold column: each request in process, after a change to the store
+  --writes N               editors' decisions a second on the newest articles while each scenario is
+                           measured (each made and undone: 2N changes a second), so that what each
+                           process keeps is dropped as it would be on a working desk (default 0)`;
 
 /** A connection-oriented load client: autocannon has no type declarations. */
 interface Autocannon {
@@ -352,7 +355,45 @@ async function warm(base: string, path: string, n: number) {
   if (r.non2xx || r.errors || r.timeouts) throw new Error(`warming ${path} failed: ${r.non2xx} non-2xx answers, ${r.errors} errors, ${r.timeouts} timeouts`);
 }
 
-async function measureStore(url: string, n: number, connections: number, duration: number, only: string[], coldOnly: boolean, processes: number): Promise<Map<string, Measured>> {
+/**
+ * Editors' decisions on the newest articles' tag rows, `perSecond` a second
+ * (each made and undone, so the store ends as it began), until stopped; the
+ * stop answers how many were made.
+ */
+function decideMeanwhile(db: Db, perSecond: number): () => Promise<number> {
+  let stopped = false;
+  let made = 0;
+  const run = (async () => {
+    const rows = await db.articleTag.findMany({ orderBy: { articleId: "desc" }, take: 500, select: { id: true, state: true } });
+    if (rows.length === 0) throw new Error("the store has no tag rows to decide on");
+    const start = performance.now();
+    while (!stopped) {
+      // A stride through the rows: consecutive decisions fall on different articles.
+      const row = rows[(made * 7) % rows.length]!;
+      await db.articleTag.update({ where: { id: row.id }, data: { state: row.state === "accepted" ? "suggested" : "accepted" } });
+      await db.articleTag.update({ where: { id: row.id }, data: { state: row.state } });
+      made++;
+      const wait = start + (made * 1000) / perSecond - performance.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    }
+  })();
+  return async () => {
+    stopped = true;
+    await run;
+    return made;
+  };
+}
+
+async function measureStore(
+  url: string,
+  n: number,
+  connections: number,
+  duration: number,
+  only: string[],
+  coldOnly: boolean,
+  processes: number,
+  writes = 0,
+): Promise<Map<string, Measured>> {
   const { base, child } = await serve(url, processes);
   const out = new Map<string, Measured>();
   try {
@@ -381,9 +422,12 @@ async function measureStore(url: string, n: number, connections: number, duratio
       // cluster hands new connections to its processes in turn: two per process reach each.
       for (const p of s.paths) await warm(base, p, 2 * processes);
       await drive(base, s, connections, 2);
+      const stop = writes > 0 ? decideMeanwhile(db, writes) : null;
       const m = { ...(await drive(base, s, connections, duration)), cold };
+      const decided = stop ? await stop() : 0;
       out.set(s.name, m);
-      progress(`  ${n.toLocaleString("en")}: ${s.name}: p50 ${ms(m.lat.p50)}, p95 ${ms(m.lat.p95)}, p99 ${ms(m.lat.p99)}, ${m.rps.toFixed(0)} req/s${m.failed ? `, ${m.failed} FAILED` : ""}`);
+      const meanwhile = stop ? `, ${(decided / duration).toFixed(1)} decisions/s meanwhile` : "";
+      progress(`  ${n.toLocaleString("en")}: ${s.name}: p50 ${ms(m.lat.p50)}, p95 ${ms(m.lat.p95)}, p99 ${ms(m.lat.p99)}, ${m.rps.toFixed(0)} req/s${meanwhile}${m.failed ? `, ${m.failed} FAILED` : ""}`);
     }
     await closeReader(db);
     await db.$disconnect();
@@ -409,6 +453,7 @@ async function main(): Promise<number> {
         only: { type: "string", default: "" },
         "build-only": { type: "boolean", default: false },
         "cold-only": { type: "boolean", default: false },
+        writes: { type: "string", default: "0" },
         help: { type: "boolean", short: "h" },
       },
     }));
@@ -434,6 +479,11 @@ async function main(): Promise<number> {
   const connections = Number(values.connections);
   if (!(duration > 0) || !Number.isInteger(connections) || connections < 1) {
     console.error(`--duration must be a positive number of seconds and --connections a positive whole number\n\n${USAGE}`);
+    return 2;
+  }
+  const writes = Number(values.writes);
+  if (!(writes >= 0) || writes > 1000) {
+    console.error(`--writes must be a number of decisions a second from 0 to 1000, not "${values.writes}"\n\n${USAGE}`);
     return 2;
   }
   const processes = values.processes === undefined ? undefined : Number(values.processes);
@@ -467,7 +517,7 @@ async function main(): Promise<number> {
   const results: Map<string, Measured>[] = [];
   for (let i = 0; i < sizes.length; i++) {
     progress(`serving the store of ${sizes[i]!.toLocaleString("en")} (${kind}, ${webProcesses} web processes), ${connections} connections, ${duration} s per scenario`);
-    results.push(await measureStore(urls[i]!, sizes[i]!, connections, duration, only, values["cold-only"], webProcesses));
+    results.push(await measureStore(urls[i]!, sizes[i]!, connections, duration, only, values["cold-only"], webProcesses, writes));
   }
 
   const base = results[0]!;

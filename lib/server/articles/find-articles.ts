@@ -39,7 +39,8 @@ export async function findArticlesJson(db: Db, input: ArticleListParams, actor: 
   const top = await newestId(db);
   // The process's index, synced once for the request (after the newest id was read): its
   // counts, its pages and the rows it keeps are all as of that sync or later.
-  const synced = facetIndex(db);
+  // A failed sync or load leaves this request to the store, as a small store's are.
+  const synced = facetIndex(db).catch(() => undefined);
   // The total is of the filters alone (not the page): counted once per filter and store state.
   // New arrivals (after) are few and counted each time.
   const total =
