@@ -36,6 +36,10 @@ export default defineConfig({
         WIREDESK_DEMO: "1",
         WIREDESK_ALLOW_PRIVATE_FETCH: "1",
         WIREDESK_WORKER_TICK_MS: "500",
+        // The desk as it runs at scale: each process's index, its counts, pages and kept queue rows
+        // (decisions 026 and 028), from the first page on; the empty store's server below keeps the
+        // small-store default, where the store answers.
+        WIREDESK_FACET_INDEX_MIN: "0",
         // Demo accounts with a known password (tests/e2e/fixtures.ts signs in with it).
         WIREDESK_DEMO_PASSWORD: DEMO_PASSWORD,
         BETTER_AUTH_SECRET: "e2e-only-secret-not-for-production-0123456789",

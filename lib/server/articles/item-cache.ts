@@ -20,7 +20,11 @@ export interface KeptItem {
   excerpts: Map<string, string>;
 }
 
-/** Rows kept, most recently used last (about 1.2 KB each: 30 MB at most). */
+/**
+ * Rows kept, most recently used last. Measured at 1,000,000 articles: 1,330
+ * characters a row, 40 MiB of heap for 25,000 rows, 51 MiB with eight
+ * searches' excerpts on each.
+ */
 const ITEMS_KEPT = 25_000;
 /** Searches' excerpts kept per row. */
 const EXCERPTS_KEPT = 8;
