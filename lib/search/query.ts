@@ -169,16 +169,20 @@ const termPattern = (t: SearchTerm) =>
  * Where the first wanted term starts in `text`, or -1: what matchRanges
  * finds first, at a tenth of its cost on long bodies (it runs for every row
  * of a searched page on the server's one thread). One regular expression over
- * the text with diacritics dropped, which keeps every offset when dropping
- * them keeps the length (text in composed form, the usual case); otherwise
- * word by word.
+ * the text with diacritics dropped, which keeps every offset when the text is
+ * in composed form (the usual case) and dropping them keeps its length;
+ * otherwise word by word.
  */
 export function firstMatch(text: string, query: SearchQuery | string): number {
   const parsed = typeof query === "string" ? parseSearch(query) : query;
   const terms = parsed.all.flat();
   if (terms.length === 0) return -1;
-  const folded = /^[\x00-\x7f]*$/.test(text) ? text : text.normalize("NFD").replace(/\p{M}/gu, "");
-  if (folded.length !== text.length) return matchRanges(text, parsed, 1)[0]?.[0] ?? -1;
+  const ascii = /^[\x00-\x7f]*$/.test(text);
+  const folded = ascii ? text : text.normalize("NFD").replace(/\p{M}/gu, "");
+  // Offsets hold when no character's folding changes its length. A text with marks of its own
+  // ("cafe\u0301") loses them, and one with Hangul syllables gains their letters: both together
+  // can leave the length as it was with every offset moved, so a text with marks goes word by word.
+  if (folded.length !== text.length || (!ascii && /\p{M}/u.test(text))) return matchRanges(text, parsed, 1)[0]?.[0] ?? -1;
   let re = patterns.get(parsed);
   if (!re) patterns.set(parsed, (re = new RegExp(terms.map(termPattern).join("|"), "iu")));
   return folded.search(re);
