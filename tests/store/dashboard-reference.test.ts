@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openStore, storeKinds, type TestStore } from "../support/stores";
 import type { Db } from "../../lib/server/db/client";
 import { getDashboard } from "../../lib/server/dashboard/get-dashboard";
+import { facetIndex } from "../../lib/server/articles/facet-index";
 import { articlesOverTime } from "../../lib/server/dashboard/articles-over-time";
 import { bucketOf, rangeWindow, storyTime, type Window } from "../../lib/server/dashboard/in-range";
 import { MENTION_TAG_CONFIDENCE } from "../../lib/tagging/thresholds";
@@ -171,10 +172,16 @@ describe.each(storeKinds())("dashboard SQL against a reference count on %s", (ki
     await store?.drop();
   });
 
-  it.each(["24h", "7d", "30d"] as const)("gives the reference's figures over %s", async (range) => {
+  /** The store's kept hours (decision 025), and each process's figures kept in memory by its index (decision 029). */
+  const paths = [
+    ["store", undefined],
+    ["index", { min: 0, wait: true }],
+  ] as const;
+
+  it.each(paths.flatMap(([name, index]) => (["24h", "7d", "30d"] as const).map((range) => [range, name, index] as const)))("gives the reference's figures over %s from the %s", async (range, _, index) => {
     expect(counts.articles).toBeGreaterThan(150);
     const w = rangeWindow(range, now);
-    const [d, ref] = await Promise.all([getDashboard(store.db, { range }, viewer, now), reference(store.db, w, 6)]);
+    const [d, ref] = await Promise.all([getDashboard(store.db, { range }, viewer, now, index), reference(store.db, w, 6)]);
     expect(d.articles).toBeGreaterThan(0);
     expect(d.articles).toBe(ref.articles);
     expect(d.topics).toEqual(ref.topics);
@@ -197,15 +204,20 @@ describe.each(storeKinds())("dashboard SQL against a reference count on %s", (ki
   // The figures are kept per hour once counted (kept-hours.ts); these change the store every way
   // the dashboard's figures can move, after a read has kept every hour, and read again.
   const sameAsReference = async () => {
-    for (const range of ["24h", "7d", "30d"] as const) {
-      const [d, ref] = await Promise.all([getDashboard(store.db, { range }, viewer, now), reference(store.db, rangeWindow(range, now), 6)]);
-      expect({ range, articles: d.articles, topics: d.topics, places: d.places, rates: d.duplicateRate }).toEqual({
-        range,
-        articles: ref.articles,
-        topics: ref.topics,
-        places: ref.places,
-        rates: ref.rates,
-      });
+    for (const [path, index] of paths) {
+      for (const range of ["24h", "7d", "30d"] as const) {
+        const [d, ref] = await Promise.all([getDashboard(store.db, { range }, viewer, now, index), reference(store.db, rangeWindow(range, now), 6)]);
+        expect({ path, range, articles: d.articles, topics: d.topics, places: d.places, rates: d.duplicateRate }).toEqual({
+          path,
+          range,
+          articles: ref.articles,
+          topics: ref.topics,
+          places: ref.places,
+          rates: ref.rates,
+        });
+      }
+      // The index's figures answered, kept from the first read and brought up to date by its syncs since.
+      if (index) expect((await facetIndex(store.db, index))!.figures.ready).toBe(true);
     }
   };
 

@@ -117,5 +117,7 @@ export async function facetsFor(db: Db, p: ArticleFilterParams & Filters): Promi
 export async function articleFacets(db: Db, input: ArticleFilterParams, actor: Actor): Promise<ArticleFacets> {
   authorize(actor, "read");
   const p = articleFilterParams.parse(input);
-  return cachedCount(db, `facets ${filterKey(p)}`, () => facetsFor(db, p));
+  // The index's counts are kept up to date by its sync (decision 029): no stamp of the store to read.
+  const indexed = countsKept(p) ? undefined : await indexFacets(db, await resolveTags(db, p));
+  return indexed ?? cachedCount(db, `facets ${filterKey(p)}`, () => facetsFor(db, p));
 }

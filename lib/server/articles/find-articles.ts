@@ -43,17 +43,7 @@ export async function findArticlesJson(db: Db, input: ArticleListParams, actor: 
   const synced = facetIndex(db).catch(() => undefined);
   // The total is of the filters alone (not the page): counted once per filter and store state.
   // New arrivals (after) are few and counted each time.
-  const total =
-    p.after !== undefined
-      ? countAfter(db, p)
-      : cachedCount(db, `total ${filterKey(p)}`, async () => {
-          if (countsKept(p)) return keptTotal(db, p);
-          // A search's too: the index keeps the ids each search matches (facet-index.ts).
-          const counted = await indexFacets(db, p, { synced });
-          if (counted) return counted.total;
-          const [r] = await readRows<{ n: unknown }>(db, Prisma.sql`SELECT count(*) AS n FROM "Article" a WHERE ${whereSql(db, p)}`);
-          return num(r?.n);
-        });
+  const total = p.after !== undefined ? countAfter(db, p) : filteredTotal(db, p, synced);
   const rows = await pageRows(db, p, total, synced);
   const page = rows.slice(0, p.limit);
   const search = p.q ? searchQuery(p.q) : undefined;
@@ -69,6 +59,24 @@ export async function findArticlesJson(db: Db, input: ArticleListParams, actor: 
   // What the search matched, its expanded forms included, for the desk to mark (each once).
   const highlight = search ? `,"highlight":${JSON.stringify(highlightTerms(search))}` : "";
   return `{"items":${items},"nextCursor":${JSON.stringify(nextCursor)},"total":${JSON.stringify(await total)},"newest":${top}${highlight}}`;
+}
+
+/**
+ * The filters' total. Under filters the index answers, from its counts kept
+ * up to date by each sync (decision 029), with no stamp of the store to read;
+ * else counted once per filter and store state (count-cache.ts).
+ */
+async function filteredTotal(db: Db, p: ListParams, synced: Promise<FacetIndex | undefined>): Promise<number> {
+  if (!countsKept(p)) {
+    // A search's too: the index keeps the ids each search matches (facet-index.ts).
+    const counted = await indexFacets(db, p, { synced });
+    if (counted) return counted.total;
+  }
+  return cachedCount(db, `total ${filterKey(p)}`, async () => {
+    if (countsKept(p)) return keptTotal(db, p);
+    const [r] = await readRows<{ n: unknown }>(db, Prisma.sql`SELECT count(*) AS n FROM "Article" a WHERE ${whereSql(db, p)}`);
+    return num(r?.n);
+  });
 }
 
 /** The newest article's id; requests asking at once share a read (NextRead). */
