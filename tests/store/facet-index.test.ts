@@ -11,7 +11,7 @@ import { bytes } from "../support/feeds";
 import { admin } from "../support/actors";
 import { runIngest } from "../../lib/server/ingest/run-ingest";
 import { computeFacets } from "../../lib/server/articles/article-facets";
-import { facetIndex, indexFacets, indexPage, pruneArticleChanges } from "../../lib/server/articles/facet-index";
+import { facetIndex, indexFacets, indexPage, indexTotal, pruneArticleChanges } from "../../lib/server/articles/facet-index";
 import { PUBLISHED_SQL, resolveTags, whereSql, type Filters } from "../../lib/server/articles/article-sql";
 import { Prisma } from "../../prisma/generated/sqlite/client";
 import { setStatus } from "../../lib/server/articles/set-status";
@@ -119,6 +119,7 @@ describe.each(storeKinds())("facet counts from the in-memory index on %s", (kind
           const counted = await computeFacets(store.db, p);
           const indexed = await indexFacets(store.db, p, { min: 0, wait: true });
           expect(indexed, what).toEqual(counted);
+          expect(await indexTotal(store.db, p, { min: 0, wait: true }), what).toBe(counted.total);
           const listed = await storePage(p);
           expect(await indexPage(store.db, p, {}, 500, { min: 0, wait: true }), what).toEqual(listed);
           // Below a cursor, and new arrivals above an id.

@@ -694,6 +694,11 @@ export class FacetIndex {
    * article (43-54 ms at 1,000,000).
    */
   count(p: Filters, sources: Set<number> | null, search: SearchIds | null, sourceNames: Map<number, string>, now = new Date()): ArticleFacets {
+    return this.facetsOf(this.keptCount(p, sources, search, now), statusFilter(p), sourceNames);
+  }
+
+  /** The kept count under these filters, counted first if it is not kept, brought onto the search's ids as they stand. */
+  private keptCount(p: Filters, sources: Set<number> | null, search: SearchIds | null, now: Date): Tally {
     const key = keptKey(p, sources, now);
     let k = this.kept.get(key);
     this.countsFrom[k ? "kept" : "counted"]++;
@@ -706,7 +711,14 @@ export class FacetIndex {
     }
     this.kept.set(key, k);
     if (this.kept.size > COUNTS_KEPT) this.kept.delete(this.kept.keys().next().value!);
-    return this.facetsOf(k.acc, statusFilter(p), sourceNames);
+    return k.acc;
+  }
+
+  /** The queue's total under these filters: count's, without the facets' labels. */
+  total(p: Filters, sources: Set<number> | null, search: SearchIds | null, now = new Date()): number {
+    const acc = this.keptCount(p, sources, search, now);
+    const chosen = statusFilter(p);
+    return chosen ? (acc.status[STATUSES.indexOf(chosen)] ?? 0) : acc.status.reduce((a, b) => a + b, 0);
   }
 
   /**
@@ -720,7 +732,7 @@ export class FacetIndex {
     const was = k.search!;
     const out: number[] = [];
     const back: number[] = [];
-    for (const id of changedMatches(was.ids, now.ids)) {
+    for (const id of was === now ? [] : changedMatches(was.ids, now.ids)) {
       if (k.pending.has(id)) continue;
       if (matches(was, id)) out.push(id);
       if (matches(now, id)) back.push(id);
@@ -1096,6 +1108,15 @@ export async function indexFacets(db: Db, p: Filters, opts: IndexOpts = {}): Pro
   ]);
   const sourceNames = new Map(names.filter((n) => n.name !== null).map((n) => [num(n.id), n.name!]));
   return index.count(p, sources, search, sourceNames);
+}
+
+/** The queue's total from the index (as indexFacets', without reading the sources' names); undefined when it cannot answer. */
+export async function indexTotal(db: Db, p: Filters, opts: IndexOpts = {}): Promise<number | undefined> {
+  if (p.language) return undefined;
+  const index = await facetIndex(db, opts);
+  if (!index) return undefined;
+  const [sources, search] = await Promise.all([p.source ? sourceIds(db, p.source) : null, p.q ? index.searchIds(p.q) : null]);
+  return index.total(p, sources, search);
 }
 
 /**

@@ -11,7 +11,7 @@ import { PUBLISHED_SQL, QUEUE_CHIP_SQL, resolveTags, whereSql, type Filters } fr
 import { searchQuery, searchSql, sqliteExclusionPageSql, sqliteSearchPageSql } from "./search-articles";
 import { cachedCount } from "./count-cache";
 import { keptTotal } from "./facet-counts";
-import { facetIndex, indexFacets, indexPage, warmFacetIndex, type FacetIndex } from "./facet-index";
+import { facetIndex, indexPage, indexTotal, warmFacetIndex, type FacetIndex } from "./facet-index";
 import { itemText, type KeptItem } from "./item-cache";
 import { filterKey } from "./article-facets";
 import { articleListParams, countsKept, encodeCursor, type ArticleListParams, type ArticlePage, type QueueCursor } from "../../schemas/articles";
@@ -69,8 +69,8 @@ export async function findArticlesJson(db: Db, input: ArticleListParams, actor: 
 async function filteredTotal(db: Db, p: ListParams, synced: Promise<FacetIndex | undefined>): Promise<number> {
   if (!countsKept(p)) {
     // A search's too: the index keeps the ids each search matches (facet-index.ts).
-    const counted = await indexFacets(db, p, { synced });
-    if (counted) return counted.total;
+    const counted = await indexTotal(db, p, { synced });
+    if (counted !== undefined) return counted;
   }
   return cachedCount(db, `total ${filterKey(p)}`, async () => {
     if (countsKept(p)) return keptTotal(db, p);
