@@ -391,13 +391,18 @@ export class FacetIndex {
       const [r] = await readRows<{ ids: string | null }>(this.db, read.sql);
       if (r?.ids) for (const id of r.ids.split(",")) matched.push(Number(id));
     }
+    const now = new Set(matched);
+    // Each changed article matches now exactly when it did (a decision, not a text change): the same
+    // ids, and the same object, so counts kept under the search need not compare them (swapSearch).
+    // Filtering and sorting every match each time cost milliseconds a change for a frequent word.
+    if (changed.every((id) => has(was.ids, id) === now.has(id))) return was;
     const gone = new Set(changed);
     const stay = was.ids.filter((id) => !gone.has(id));
-    if (stay.length === was.ids.length && matched.length === 0) return was;
-    const ids = new Int32Array(stay.length + matched.length);
-    ids.set(stay);
-    ids.set(matched, stay.length);
-    return { ids: ids.sort(), exclude: was.exclude };
+    const add = [...now].sort((x, y) => x - y);
+    // Both ascend and are disjoint: merged.
+    const ids = new Int32Array(stay.length + add.length);
+    for (let i = 0, j = 0, k = 0; k < ids.length; k++) ids[k] = j >= add.length || (i < stay.length && stay[i]! < add[j]!) ? stay[i++]! : add[j++]!;
+    return { ids, exclude: was.exclude };
   }
 
   private tagsOf(id: number): Int32Array {
@@ -1046,9 +1051,8 @@ function grown(a: Float64Array, size: number): Float64Array {
   return b;
 }
 
-/** Whether a search counts this article: it matches, or, of exclusions only, is not excluded. */
-function matches(search: SearchIds, id: number): boolean {
-  const { ids } = search;
+/** Whether an ascending list holds an id. */
+function has(ids: Int32Array, id: number): boolean {
   let lo = 0;
   let hi = ids.length;
   while (lo < hi) {
@@ -1056,7 +1060,12 @@ function matches(search: SearchIds, id: number): boolean {
     if (ids[mid]! < id) lo = mid + 1;
     else hi = mid;
   }
-  return (lo < ids.length && ids[lo] === id) !== search.exclude;
+  return lo < ids.length && ids[lo] === id;
+}
+
+/** Whether a search counts this article: it matches, or, of exclusions only, is not excluded. */
+function matches(search: SearchIds, id: number): boolean {
+  return has(search.ids, id) !== search.exclude;
 }
 
 /** The ids in one of two ascending lists and not the other. */
