@@ -743,7 +743,7 @@ export class FacetIndex {
       if (matches(now, id)) back.push(id);
     }
     for (const id of k.pending) if (matches(now, id)) back.push(id);
-    const f = this.filters(k.p, k.sources, null, k.now);
+    const f = (k.f ??= this.filters(k.p, k.sources, null, k.now));
     this.tally(f, k.acc, out, -1);
     this.tally(f, k.acc, back, 1);
     k.search = now;
@@ -764,7 +764,7 @@ export class FacetIndex {
     }
     for (const [key, k] of this.kept) {
       if (sign > 0 && k.search) continue;
-      const f = this.filters(k.p, k.sources, null, k.now);
+      const f = (k.f ??= this.filters(k.p, k.sources, null, k.now));
       if (!k.search) {
         this.tally(f, k.acc, ids, sign);
         continue;
@@ -1036,6 +1036,11 @@ interface KeptCount {
   acc: Tally;
   /** Under a search: articles a sync took away, added back when its search has tested them again. */
   pending: Set<number>;
+  /**
+   * Its filters as a pass reads them, without the search (made once: a sync moves every kept count).
+   * Nothing in them changes with the index: the tag and source ids are the key's.
+   */
+  f?: ReturnType<FacetIndex["filters"]>;
 }
 
 /** The filters a count is kept under: its tags and sources as looked up, a relative time range by the minute. */
