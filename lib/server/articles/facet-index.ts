@@ -467,9 +467,13 @@ export class FacetIndex {
       this.kept.clear();
       this.figures.clear();
     }
+    const read: Reread[] = [];
+    for (let i = 0; i < wanted.length; i += IN_LIST) read.push(await this.reread(wanted.slice(i, i + IN_LIST)));
+    // In one synchronous step: a request counting meanwhile (its own sync done) never sees an
+    // article taken out of the kept figures and not yet put back.
     this.adjustKept(wanted, -1);
     this.figures.adjust(wanted, -1);
-    for (let i = 0; i < wanted.length; i += IN_LIST) await this.reread(wanted.slice(i, i + IN_LIST));
+    for (const r of read) this.apply(r);
     this.adjustKept(wanted, 1);
     this.figures.adjust(wanted, 1);
     this.remember(wanted);
@@ -479,7 +483,8 @@ export class FacetIndex {
     this.dataVersion = version;
   }
 
-  private async reread(ids: number[]): Promise<void> {
+  /** The rows of these articles as the index keeps them, read from the store (applied by `apply`). */
+  private async reread(ids: number[]): Promise<Reread> {
     const list = Prisma.join(ids);
     const [rows, links] = await Promise.all([
       this.readArticles(Prisma.sql`a."id" IN (${list})`),
@@ -491,6 +496,10 @@ export class FacetIndex {
     ]);
     const lists = await this.tagIds(rows);
     const open = new Set(links.flatMap((l) => [num(l.a), num(l.b)]));
+    return { ids, rows, lists, open };
+  }
+
+  private apply({ ids, rows, lists, open }: Reread): void {
     const found = new Set<number>();
     for (const [i, r] of rows.entries()) {
       const id = num(r.id);
@@ -1014,6 +1023,14 @@ async function sourceIds(db: Db, raw: string): Promise<Set<number>> {
 export interface SearchIds {
   ids: Int32Array;
   exclude: boolean;
+}
+
+/** Changed articles' rows as read, to be applied at once. */
+interface Reread {
+  ids: number[];
+  rows: ArticleRow[];
+  lists: number[][];
+  open: Set<number>;
 }
 
 /** A count's figures: per status, per source id, per tag id, and the duplicates facet. */
