@@ -232,13 +232,14 @@ async function main(): Promise<number> {
     const delays: number[] = [];
     let missed = 0;
     await admin.query("SELECT pg_stat_clear_snapshot()");
+    // One arrival first, untimed: this process's first ingest loads the tagging models and
+    // taxonomy (a worker that is running has them), and cost that one arrival about 2 s, which
+    // made p95 of ten arrivals the load of this process's models rather than the live path.
+    await arrive(-1);
     const beforeArrivals = await commits(admin);
     for (let i = 0; i < arrivals; i++) {
-      const uri = `bench-live-${Date.now()}-${i}`;
-      const item = JSON.stringify({ uri, headline: `Live bench arrival ${i}`, body_text: `Arrival ${i} of the live bench, ingested at ${new Date().toISOString()}.` });
       const t0 = performance.now();
-      await runIngest(db, [{ name: `${uri}.ndjson`, read: async () => new TextEncoder().encode(item) }], { origin: "cli", actor: "bench", role: "system" });
-      const id = (await db.article.findUniqueOrThrow({ where: { uri }, select: { id: true } })).id;
+      const id = await arrive(i);
       const deadline = performance.now() + 10_000;
       while (open.some((t) => !t.heard.has(id)) && performance.now() < deadline) await new Promise((r) => setTimeout(r, 10));
       for (const t of open) {
@@ -247,6 +248,12 @@ async function main(): Promise<number> {
         else delays.push(at - t0);
       }
       await new Promise((r) => setTimeout(r, 300));
+    }
+    async function arrive(i: number): Promise<number> {
+      const uri = `bench-live-${Date.now()}-${i}`;
+      const item = JSON.stringify({ uri, headline: `Live bench arrival ${i}`, body_text: `Arrival ${i} of the live bench, ingested at ${new Date().toISOString()}.` });
+      await runIngest(db, [{ name: `${uri}.ndjson`, read: async () => new TextEncoder().encode(item) }], { origin: "cli", actor: "bench", role: "system" });
+      return (await db.article.findUniqueOrThrow({ where: { uri }, select: { id: true } })).id;
     }
     // Backends publish their counts at most once a second, and later when idle: wait for them.
     await new Promise((r) => setTimeout(r, 11_000));
