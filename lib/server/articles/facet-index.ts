@@ -752,11 +752,16 @@ export class FacetIndex {
       if (matches(now, id)) back.push(id);
     }
     for (const id of k.pending) if (matches(now, id)) back.push(id);
-    const f = (k.f ??= this.filters(k.p, k.sources, null, k.now));
+    const f = this.keptFilters(k);
     this.tally(f, k.acc, out, -1);
     this.tally(f, k.acc, back, 1);
     k.search = now;
     k.pending.clear();
+  }
+
+  /** A kept count's filters as a pass reads them, without its search: made once, as every sync moves every kept count. */
+  private keptFilters(k: KeptCount) {
+    return (k.f ??= this.filters(k.p, k.sources, null, k.now));
   }
 
   /**
@@ -773,7 +778,7 @@ export class FacetIndex {
     }
     for (const [key, k] of this.kept) {
       if (sign > 0 && k.search) continue;
-      const f = (k.f ??= this.filters(k.p, k.sources, null, k.now));
+      const f = this.keptFilters(k);
       if (!k.search) {
         this.tally(f, k.acc, ids, sign);
         continue;
