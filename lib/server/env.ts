@@ -19,6 +19,12 @@ export const envSchema = z.object({
   /** Lets URL ingest reach private, loopback and link-local addresses (tests, intranets). */
   WIREDESK_ALLOW_PRIVATE_FETCH: z.enum(["0", "1"]).default("0"),
   WIREDESK_FETCH_TIMEOUT_MS: z.coerce.number().int().positive().default(15000),
+  /**
+   * Page cache of ingest's own SQLite connection, in MiB (decision 016): what
+   * the search index's merges and the duplicate keys' inserts read back past
+   * 20,000 stories. Used as it fills; other connections keep theirs.
+   */
+  WIREDESK_INGEST_CACHE_MB: z.coerce.number().int().min(2).max(65536).default(512),
   /** How often a worker looks for feeds that are due, in ms. */
   WIREDESK_WORKER_TICK_MS: z.coerce.number().int().min(200).max(600_000).default(2000),
   /** Feeds one worker fetches at once. */

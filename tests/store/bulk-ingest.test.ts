@@ -14,7 +14,7 @@ import { openConn } from "../../lib/server/ingest/bulk/conn";
 import { RunIndex } from "../../lib/server/ingest/bulk/run-index";
 import { fingerprint } from "../../lib/dedup/fingerprint";
 import { runIngest, type IngestInput, type RunOptions } from "../../lib/server/ingest/run-ingest";
-import { sqliteFile } from "../../lib/server/env";
+import { env, sqliteFile } from "../../lib/server/env";
 
 const ingestTime = new Date("2026-11-28T12:00:00Z");
 const base = { origin: "cli" as const, actor: "test", role: "system" as const, ingestTime, defaultSource: "Daily8" };
@@ -137,6 +137,19 @@ describe.each(storeKinds())("bulk ingest on %s", (kind) => {
     expect(await dump(bulk)).toEqual(await dump(perItem));
     expect(await bulk.db.article.count()).toBe(9);
   }, 120_000);
+
+  it.runIf(kind === "sqlite")("gives its own SQLite connection the page cache the environment sets (decision 016)", async () => {
+    const store = await open();
+    const conn = await openConn(store.url);
+    try {
+      const [row] = await conn.all<{ cache_size: number }>("PRAGMA cache_size");
+      // Negative: KiB rather than pages. The default of 512 MiB, unless the run's environment sets another.
+      expect(row!.cache_size).toBe(-env().WIREDESK_INGEST_CACHE_MB * 1024);
+      expect(row!.cache_size).toBeLessThanOrEqual(-2 * 1024);
+    } finally {
+      await conn.close();
+    }
+  });
 
   it("keeps the run's duplicate index up to what other writers stored and re-indexed since its last batch", async () => {
     const store = await open();

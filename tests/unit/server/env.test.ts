@@ -7,6 +7,10 @@ describe("the environment", () => {
     const e = envSchema.parse({});
     expect(e).toMatchObject({ DATABASE_URL: "file:./data/wiredesk.db", PORT: 3000, WIREDESK_DEMO: "1", WIREDESK_ALLOW_PRIVATE_FETCH: "0" });
     expect(e.WIREDESK_DEDUP_THRESHOLDS).toEqual(DEFAULT_THRESHOLDS);
+    // Ingest's own SQLite connection: 512 MiB of page cache (decision 016).
+    expect(e.WIREDESK_INGEST_CACHE_MB).toBe(512);
+    expect(envSchema.parse({ WIREDESK_INGEST_CACHE_MB: "64" }).WIREDESK_INGEST_CACHE_MB).toBe(64);
+    expect(envSchema.safeParse({ WIREDESK_INGEST_CACHE_MB: "0" }).success).toBe(false);
     // Webhooks: public addresses only, retries from 30 s, six tries, kept 30 days once sent or failed.
     expect(webhookLimits(e)).toEqual({ allowPrivate: false, backoffMs: 30_000, maxAttempts: 6, timeoutMs: 10_000, keepDays: 30 });
   });
