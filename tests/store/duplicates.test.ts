@@ -57,6 +57,18 @@ describe.each(storeKinds())("duplicate links on %s", (kind) => {
     expect(await store.db.dedupKey.count({ where: { articleId: wire } })).toBeGreaterThan(0);
   });
 
+  it("drops an article's duplicate keys with the article, and no other's", async () => {
+    // PostgreSQL keeps no foreign key here but a delete trigger (decision 016).
+    await ingest("gone.ndjson", item("gone-1", "Evening Herald", "Ferry strike called off", `${WIRE} A second paragraph of its own about ferries.`, "2026-11-09T12:00:00Z"));
+    const gone = await idOf("gone-1");
+    const wire = await idOf("wire-1");
+    const before = await store.db.dedupKey.count({ where: { articleId: wire } });
+    expect(await store.db.dedupKey.count({ where: { articleId: gone } })).toBeGreaterThan(0);
+    await store.db.article.deleteMany({ where: { id: gone } });
+    expect(await store.db.dedupKey.count({ where: { articleId: gone } })).toBe(0);
+    expect(await store.db.dedupKey.count({ where: { articleId: wire } })).toBe(before);
+  });
+
   it("takes a corrected text from the same source under a new derived uri as an update, not a copy", async () => {
     const page = (headline: string, body: string) => JSON.stringify({ headline, body_text: body, infosources: [{ name: "Harbour Gazette" }] });
     const ferry = [
