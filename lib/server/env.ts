@@ -20,9 +20,9 @@ export const envSchema = z.object({
   WIREDESK_ALLOW_PRIVATE_FETCH: z.enum(["0", "1"]).default("0"),
   WIREDESK_FETCH_TIMEOUT_MS: z.coerce.number().int().positive().default(15000),
   /**
-   * Page cache of ingest's own SQLite connection, in MiB (decision 016): what
-   * the search index's merges and the duplicate keys' inserts read back past
-   * 20,000 stories. Used as it fills; other connections keep theirs.
+   * Page cache of ingest's own SQLite connection, in MiB (decision 016): it
+   * keeps what the search index's merges read back past 20,000 stories. Used
+   * as it fills; other connections keep theirs.
    */
   WIREDESK_INGEST_CACHE_MB: z.coerce.number().int().min(2).max(65536).default(512),
   /** How often a worker looks for feeds that are due, in ms. */

@@ -53,7 +53,7 @@ class SqliteConn implements Conn {
     // A large page cache (512 MiB by default; SQLite's is 2 MiB). Past about
     // 20,000 stories each batch's search-index insert merges and deletes older
     // segments, whose pages had left a 128 MiB cache: a third of the process's
-    // CPU samples at 40,000 were in those deletes, copying pages back in from
+    // CPU samples near 30,000 were in those deletes, copying pages back in from
     // the mapped file. Generated 60,000-story archive: 264–302 articles a
     // second with 128 MiB, 426–439 with 512 (decision 016). The cache grows
     // only as pages are used, and only on this connection.
