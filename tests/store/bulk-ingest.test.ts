@@ -41,6 +41,23 @@ async function refuseUri(store: TestStore, refused: string) {
   await client.end();
 }
 
+// SQLite only: PostgreSQL's server keeps its own buffers.
+describe("bulk ingest's own SQLite connection", () => {
+  it("has the page cache the environment sets (decision 016)", async () => {
+    const store = await openStore("sqlite");
+    const conn = await openConn(store.url);
+    try {
+      const [row] = await conn.all<{ cache_size: number }>("PRAGMA cache_size");
+      // Negative: KiB rather than pages. The default of 512 MiB, unless the run's environment sets another.
+      expect(row!.cache_size).toBe(-env().WIREDESK_INGEST_CACHE_MB * 1024);
+      expect(row!.cache_size).toBeLessThanOrEqual(-2 * 1024);
+    } finally {
+      await conn.close();
+      await store.drop();
+    }
+  });
+});
+
 describe.each(storeKinds())("bulk ingest on %s", (kind) => {
   const stores: TestStore[] = [];
   const open = async () => {
@@ -137,19 +154,6 @@ describe.each(storeKinds())("bulk ingest on %s", (kind) => {
     expect(await dump(bulk)).toEqual(await dump(perItem));
     expect(await bulk.db.article.count()).toBe(9);
   }, 120_000);
-
-  it.runIf(kind === "sqlite")("gives its own SQLite connection the page cache the environment sets (decision 016)", async () => {
-    const store = await open();
-    const conn = await openConn(store.url);
-    try {
-      const [row] = await conn.all<{ cache_size: number }>("PRAGMA cache_size");
-      // Negative: KiB rather than pages. The default of 512 MiB, unless the run's environment sets another.
-      expect(row!.cache_size).toBe(-env().WIREDESK_INGEST_CACHE_MB * 1024);
-      expect(row!.cache_size).toBeLessThanOrEqual(-2 * 1024);
-    } finally {
-      await conn.close();
-    }
-  });
 
   it("keeps the run's duplicate index up to what other writers stored and re-indexed since its last batch", async () => {
     const store = await open();
