@@ -191,7 +191,10 @@ const INTERN_MASK = (1 << INTERN_BITS) - 1;
 const INTERN_LIMIT = 1 << (INTERN_BITS - 1);
 const internSlots = new Int32Array(1 << INTERN_BITS);
 const internHashes: number[] = [0];
-const internWords: Word[] = [{ norm: "" }];
+// Every field there from the start, in one order: added as each engine first looks a word up, in whatever
+// order, they gave words many shapes, and every lookup of a word's field had to tell them apart.
+const newWord = (norm: string): Word => ({ norm, cue: undefined, place: undefined, stem: undefined, feature: undefined, vector: undefined });
+const internWords: Word[] = [newWord("")];
 const otherWords = new Map<string, Word>();
 
 /** The shared Word of a plain ASCII word text[start, stop) whose lower-case FNV-1a hash is h. */
@@ -220,7 +223,7 @@ function internPlain(text: string, start: number, stop: number, h: number, hasUp
     slot = (slot + 1) & INTERN_MASK;
   }
   const raw = text.slice(start, stop);
-  const w: Word = { norm: hasUpper ? raw.toLowerCase() : raw };
+  const w: Word = newWord(hasUpper ? raw.toLowerCase() : raw);
   if (internWords.length <= INTERN_LIMIT) {
     internSlots[slot] = internWords.length;
     internWords.push(w);
@@ -233,7 +236,7 @@ function internPlain(text: string, start: number, stop: number, h: number, hasUp
 export function wordOf(norm: string): Word {
   let w = otherWords.get(norm);
   if (!w) {
-    w = { norm };
+    w = newWord(norm);
     if (otherWords.size < 100_000) otherWords.set(norm, w);
   }
   return w;
