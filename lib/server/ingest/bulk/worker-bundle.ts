@@ -81,6 +81,20 @@ export async function workerBundle(opts: BundleOptions): Promise<string> {
     // is its own file's, as under tsx (a worker file beside its module is found).
     plugins: [
       {
+        // The word vectors (7.6 MB of JSON) are read when the thread loads, not
+        // compiled into the bundle: V8 compiling a source that large ran a thread
+        // with a heap limit out of memory in a way that ends the whole process,
+        // where running out later ends the thread alone.
+        name: "read-at-run-time",
+        setup(build) {
+          build.onResolve({ filter: /[\\/]word-vectors\.json$/ }, (a) => ({ path: path.resolve(a.resolveDir, a.path), namespace: "read-at-run-time" }));
+          build.onLoad({ filter: /.*/, namespace: "read-at-run-time" }, (a) => ({
+            contents: `import { readFileSync } from "node:fs";\nexport default JSON.parse(readFileSync(${JSON.stringify(a.path)}, "utf8"));\n`,
+            loader: "js",
+          }));
+        },
+      },
+      {
         name: "own-import-meta-url",
         setup(build) {
           build.onLoad({ filter: /\.[cm]?ts$/ }, async (a) => {
@@ -94,6 +108,8 @@ export async function workerBundle(opts: BundleOptions): Promise<string> {
   const cwd = process.cwd();
   const inputs: Manifest["inputs"] = {};
   for (const file of Object.keys(result.metafile.inputs)) {
+    // A file read at run time is no part of the bundle: its changes need no new one.
+    if (file.startsWith("read-at-run-time:")) continue;
     // The metafile names inputs relative to the working folder.
     const abs = path.resolve(/* turbopackIgnore: true */ cwd, file);
     const s = await stat(abs);
