@@ -142,6 +142,10 @@ export function topicFeatures(doc: Doc, cues: CueFeature[] = [], vectors: WordVe
   const pooling = vectors !== null && !doc.foreign;
   const pooled = { rows: [] as number[], weights: [] as number[], first: [] as number[], norm: 0 };
   // Which vector rows this call has pooled, and where in its list: marks by row, cheaper than a Map a story.
+  if (poolStamp === 0x7fffffff) {
+    poolStamp = 0;
+    poolMarks.fill(0);
+  }
   const stamp = ++poolStamp;
   if (pooling && poolMarks.length < vectors!.index.size) {
     poolMarks = new Int32Array(vectors!.index.size);
@@ -273,12 +277,16 @@ export function loadTopicModel(file: TopicModelFile): LoadedTopicModel {
     centred.set(f, row.subarray(k));
   }
   const tops = file.classes.map((c) => topLevelOf(c) ?? c);
+  // The pooled features' rows by dimension; one the build pruned whole (every weight near zero) counts as zeros.
   let dims = 0;
-  while (rows.has(vectorKey(dims))) dims++;
+  for (const f of rows.keys()) if (f.startsWith("v:")) dims = Math.max(dims, Number(f.slice(2)) + 1);
   let vectorRows: Float64Array | null = null;
   if (dims > 0) {
     vectorRows = new Float64Array(dims * 2 * k);
-    for (let d = 0; d < dims; d++) vectorRows.set(rows.get(vectorKey(d))!, d * 2 * k);
+    for (let d = 0; d < dims; d++) {
+      const row = rows.get(vectorKey(d));
+      if (row) vectorRows.set(row, d * 2 * k);
+    }
   }
   return { classes: file.classes, tops, temperature: file.temperature, bias: Float64Array.from(file.bias), weights, centred, rows, pooling: dims > 0, vectorRows };
 }
@@ -293,10 +301,17 @@ export function loadTopicModel(file: TopicModelFile): LoadedTopicModel {
 function projections(model: LoadedTopicModel, vectors: WordVectors, rows: number[]): Float32Array {
   const K2 = model.classes.length * 2;
   const p = (model.projections ??= { done: new Uint8Array(vectors.index.size), values: new Float32Array(vectors.index.size * K2) });
-  if (vectors.dims * K2 !== model.vectorRows!.length) throw new Error(`topic model: ${model.vectorRows!.length / K2} pooled features for word vectors of ${vectors.dims} dimensions`);
+  let weights = model.vectorRows!;
+  if (weights.length > vectors.dims * K2) throw new Error(`topic model: ${weights.length / K2} pooled features for word vectors of ${vectors.dims} dimensions`);
+  if (weights.length < vectors.dims * K2) {
+    // Its last dimensions pruned whole: zeros.
+    const full = new Float64Array(vectors.dims * K2);
+    full.set(weights);
+    model.vectorRows = weights = full;
+  }
   for (const row of rows) {
     if (p.done[row]) continue;
-    for (let c = 0; c < K2; c++) p.values[row * K2 + c] = dotVector(vectors, row, model.vectorRows!, c, K2);
+    for (let c = 0; c < K2; c++) p.values[row * K2 + c] = dotVector(vectors, row, weights, c, K2);
     p.done[row] = 1;
   }
   return p.values;

@@ -83,6 +83,20 @@ describe("pooled word vectors in the topic classifier", () => {
     model.classes.forEach((code, c) => expect(got.get(code)).toBeCloseTo(expected[c]!, 5));
   });
 
+  it("reads a pooled feature the build pruned whole as zeros, and refuses a model made for longer vectors", () => {
+    const doc = () => analyse({ headline: "Lakers rout Nuggets behind James's triple-double", bodyText: "" });
+    const { "v:99": last, ...rest } = modelFile.weights;
+    expect(last).toBeDefined();
+    const pruned = loadTopicModel({ ...modelFile, weights: rest });
+    const zeroed = loadTopicModel({ ...modelFile, weights: { ...rest, "v:99": [0, 0] } });
+    expect(pruned.pooling).toBe(true);
+    const p = classifyTopics(doc(), [], pruned);
+    const z = new Map(classifyTopics(doc(), [], zeroed).map((c) => [c.code, c.p]));
+    for (const c of p) expect(c.p).toBeCloseTo(z.get(c.code)!, 9);
+    const longer = loadTopicModel({ ...modelFile, weights: { ...modelFile.weights, "v:150": [0, 1000] } });
+    expect(() => classifyTopics(doc(), [], longer)).toThrow(/151 pooled features for word vectors of 100 dimensions/);
+  });
+
   it("pools nothing from copy in another language, labelled or plainly in Cyrillic", () => {
     const fr = analyse({ headline: "Le gouvernement annonce un plan", bodyText: "Le ministre a présenté le plan mardi.", language: "fr" });
     expect(topicFeatures(fr).pooled.rows).toHaveLength(0);
