@@ -263,7 +263,7 @@ function main(): number {
     return { idx: Int32Array.from(keepAt, (j) => d.idx[j]!), val: Float64Array.from(keepAt, (j) => d.val[j]!), y: d.y };
   };
   // The pooled vector's components are in every item, so an L2 penalty per update weighs on them far more than on a word's.
-  const l2Of = Float64Array.from(vocab, (f) => (f.startsWith("v:") ? l2Vectors : l2));
+  const l2Of = Float64Array.from(isPooled, (pooled) => (pooled ? l2Vectors : l2));
   const classIndex = new Map(classes.map((c, i) => [c, i]));
   const topOf = classes.map((c) => topLevelOf(c) ?? c);
   const train = trainSet.map((e, i) => toSparse(trainX[i]!, classIndex.get(e.label)!));

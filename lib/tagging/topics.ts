@@ -8,7 +8,7 @@ import { FOREIGN_TOPIC_CUES } from "./topic-cues-foreign";
 import { isCyrillic, slavicForms } from "./places-foreign";
 import { classifyTopics, featureMap, topicFeatures, topicModel, type CueFeature } from "./topic-model";
 import type { Evidence, TagInput, TopicSuggestion } from "./types";
-import { wordVectors, type WordVectors } from "./word-vectors";
+import type { WordVectors } from "./word-vectors";
 
 // Topics from the words of a story. The lexicon joins the taxonomy's own
 // labels (every current concept, its English label split into its parts,
@@ -358,7 +358,8 @@ function cueFeatures(hits: CueHit[]): CueFeature[] {
 
 /** What the classifier reads of an article: for scripts/build-topic-model.ts, which must read as tagging does. */
 export function classifierFeatures(doc: Doc, vectors?: WordVectors | null): Map<string, number> {
-  return featureMap(topicFeatures(doc, cueFeatures([...scoreDoc(doc).values()].sort((a, b) => cueScore(b) - cueScore(a))), vectors === undefined ? wordVectors() : vectors));
+  // Undefined takes topicFeatures' default, the shipped vectors; null pools nothing.
+  return featureMap(topicFeatures(doc, cueFeatures([...scoreDoc(doc).values()].sort((a, b) => cueScore(b) - cueScore(a))), vectors));
 }
 
 /**
