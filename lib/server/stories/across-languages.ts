@@ -14,7 +14,7 @@ import { Prisma } from "../../../prisma/generated/sqlite/client";
 import type { Db } from "../db/client";
 import { readRows } from "../db/read-rows";
 import { instant } from "../articles/article-sql";
-import { ACROSS_RULE, matchAcrossLanguages, survivors, type AcrossMatch, type Survivors } from "../../dedup/across-languages";
+import { ACROSS_RULE, AcrossLanguagesIndex, matchAcrossLanguages, survivors, type AcrossMatch, type Survivors } from "../../dedup/across-languages";
 import { languageLabel } from "../../schemas/vocabulary";
 import { joinStory, refreshStory } from "./story-clusters";
 
@@ -93,6 +93,12 @@ export async function linkAcrossLanguages(db: Db, ids: number[], runStarted: Dat
   let known = knownByStore.get(db);
   if (!known || known.size > KNOWN_MAX) knownByStore.set(db, (known = new Map()));
   await learn(db, candidates, known, known);
+  // Each article is compared only with the candidates in other languages that share enough names to match.
+  const index = new AcrossLanguagesIndex<Row>();
+  for (const c of candidates) {
+    const sc = known.get(keyOf(c));
+    if (sc) index.add(c, c.language, sc);
+  }
 
   let written = 0;
   const sorted = [...new Set(ids)].sort((x, y) => x - y);
@@ -103,13 +109,13 @@ export async function linkAcrossLanguages(db: Db, ids: number[], runStarted: Dat
     await learn(db, page, local, known);
     for (const a of page) {
       const found: { other: Row; match: AcrossMatch }[] = [];
-      for (const c of candidates) {
-        if (c.id === a.id || c.language === a.language) continue;
+      const sa = local.get(keyOf(a)) ?? known.get(keyOf(a));
+      if (!sa) continue;
+      for (const { item: c, survivors: sc } of index.sharing(a.language, sa)) {
+        if (c.id === a.id) continue;
         const hours = Math.abs(a.at.getTime() - c.at.getTime()) / HOUR;
         if (hours > ACROSS_RULE.maxHours) continue;
-        const sa = local.get(keyOf(a)) ?? known.get(keyOf(a));
-        const sc = known.get(keyOf(c));
-        const match = sa && sc ? matchAcrossLanguages(sa, sc, hours) : null;
+        const match = matchAcrossLanguages(sa, sc, hours);
         if (match) found.push({ other: c, match });
       }
       // Best first; each pair once, from the newer article's side.

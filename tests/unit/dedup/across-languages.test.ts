@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { figureKey, matchAcrossLanguages, nameKey, survivors } from "../../../lib/dedup/across-languages";
+import { ACROSS_RULE, AcrossLanguagesIndex, figureKey, matchAcrossLanguages, nameKey, survivors, type Survivors } from "../../../lib/dedup/across-languages";
 import { parseInput } from "../../../lib/ingest";
 
 const fixture = (p: string) => readFileSync(path.join(import.meta.dirname, "../../fixtures", p), "utf8");
@@ -90,3 +90,53 @@ describe("the same story in another language", () => {
   });
 });
 
+describe("copies indexed by their names", () => {
+  // Copies of a made-up desk: names from a small pool (some common to many
+  // copies, most rare), a few figures, three languages.
+  let seed = 12345;
+  const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  const names = Array.from({ length: 60 }, (_, i) => `name${String(i).padStart(2, "0")}`);
+  const copies = Array.from({ length: 300 }, (_, id) => {
+    const s: Survivors = { names: new Map(), figures: new Set() };
+    const n = 2 + Math.floor(next() * 9);
+    // Squaring the draw makes the pool's first names common, as "Madrid" or "Kyiv" are.
+    while (s.names.size < n) {
+      const k = names[Math.floor(next() ** 2 * names.length)]!;
+      s.names.set(k, k);
+    }
+    for (let f = Math.floor(next() * 4); f > 0; f--) s.figures.add(String(10 + Math.floor(next() * 12)));
+    return { id, language: ["en", "es", "uk"][id % 3]!, s };
+  });
+  const index = new AcrossLanguagesIndex<number>();
+  for (const c of copies) index.add(c.id, c.language, c.s);
+
+  it("finds every pair that comparing all pairs finds, and no other", () => {
+    const all: string[] = [];
+    const indexed: string[] = [];
+    let looked = 0;
+    for (const a of copies) {
+      for (const b of copies) {
+        if (b.language !== a.language && matchAcrossLanguages(a.s, b.s, 1)) all.push(`${a.id}-${b.id}`);
+      }
+      const found = index.sharing(a.language, a.s);
+      looked += found.length;
+      for (const { item, survivors: s } of found) if (matchAcrossLanguages(a.s, s, 1)) indexed.push(`${a.id}-${item}`);
+    }
+    // The made-up desk has pairs to find, and the index leaves most pairs unlooked at.
+    expect(all.length).toBeGreaterThan(30);
+    expect(looked).toBeLessThan((copies.length * copies.length * 2) / 3 / 2);
+    expect(indexed.sort()).toEqual(all.sort());
+  });
+
+  it("hands over a copy sharing as many names as a match needs, in another language only", () => {
+    const of = (...ks: string[]): Survivors => ({ names: new Map(ks.map((k) => [k, k])), figures: new Set() });
+    const few = new AcrossLanguagesIndex<string>();
+    const need = ACROSS_RULE.minNames;
+    few.add("enough", "es", of(...names.slice(0, need)));
+    few.add("one short", "es", of(...names.slice(0, need - 1), "other"));
+    few.add("same language", "en", of(...names.slice(0, need)));
+    expect(few.sharing("en", of(...names.slice(0, need), "more")).map((x) => x.item)).toEqual(["enough"]);
+    // Asked twice, the same answer: the counts start again at zero.
+    expect(few.sharing("en", of(...names.slice(0, need))).map((x) => x.item)).toEqual(["enough"]);
+  });
+});
