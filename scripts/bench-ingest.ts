@@ -7,9 +7,12 @@
 // CLI, the worker and uploads take. Prints articles a second beyond
 // start-up, start-up itself, peak memory, the rate by tenth of the run (is
 // the cost per article flat?), and the ratio against the per-item path
-// measured in the same run on the first --per-item stories.
+// measured in the same run on the first --per-item stories. With --languages
+// FILE, also the Reuters half dated within one day, English only and then
+// with articles in other languages mixed in, and what the other languages
+// cost (issue #18: within 20% of English-only).
 import { parseArgs } from "node:util";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -31,7 +34,9 @@ const USAGE = `usage: npm run bench:ingest -- [--corpus DIR] [--size N] [--store
   --reuters N    ingest only the first N Reuters stories (default all)
   --threads N    worker threads for the engines on the bulk path (default 1; 0: the writer's thread)
   --index-max N  largest store (articles) the run keeps its duplicate index in memory for (default: ingest's, 500000; 0: the store's lookups)
-  --drop-triggers LIST  drop the store's triggers whose name holds one of these (comma-separated) before ingesting: what they cost`;
+  --drop-triggers LIST  drop the store's triggers whose name holds one of these (comma-separated) before ingesting: what they cost
+  --languages FILE      also ingest the Reuters half dated within one day, English only and then with these articles mixed in
+                        (JSON Lines of {lang, title, text}, as decision 024's Wikinews set; again for more files), and compare`;
 
 const { values: args } = parseArgs({
   options: {
@@ -45,6 +50,7 @@ const { values: args } = parseArgs({
     threads: { type: "string" },
     "index-max": { type: "string" },
     "drop-triggers": { type: "string" },
+    languages: { type: "string", multiple: true },
     help: { type: "boolean", short: "h" },
   },
 });
@@ -101,6 +107,62 @@ function reutersInputs(stories: ReutersStory[], n = stories.length): IngestInput
     });
   }
   return inputs;
+}
+
+/** An article of the --languages files. */
+interface Foreign {
+  lang: string;
+  headline: string;
+  body: string;
+}
+
+function readLanguages(files: string[]): Foreign[] {
+  const out: Foreign[] = [];
+  for (const file of files) {
+    if (!existsSync(file)) throw new Error(`--languages ${file}: no such file (decision 024 says where the Wikinews set comes from)`);
+    readFileSync(file, "utf8")
+      .split("\n")
+      .forEach((text, i) => {
+        if (!text.trim()) return;
+        try {
+          const r = JSON.parse(text) as { lang?: unknown; title?: unknown; text?: unknown };
+          if (typeof r.lang !== "string" || typeof r.text !== "string" || !r.text.trim()) throw new Error("needs lang and text");
+          out.push({ lang: r.lang, headline: typeof r.title === "string" ? r.title : "", body: r.text });
+        } catch (e) {
+          progress(`${file}:${i + 1}: skipped: ${(e as Error).message}`);
+        }
+      });
+  }
+  return out;
+}
+
+/**
+ * The Reuters half with `foreign` spread evenly among it, every item dated
+ * within one day (a desk's day of copy): the step that links copies in other
+ * languages compares copies at most two days apart, and Reuters' own 1987
+ * dates would leave it nothing to compare.
+ */
+function recentInputs(stories: ReutersStory[], foreign: Foreign[]): { inputs: IngestInput[]; items: number; chars: number } {
+  const day = Date.UTC(2026, 0, 2);
+  const lines: string[] = [];
+  const every = foreign.length ? Math.ceil(stories.length / foreign.length) : Infinity;
+  let chars = 0;
+  let f = 0;
+  const add = (uri: string, headline: string, body: string, source: string) => {
+    chars += headline.length + body.length;
+    lines.push(line(uri, headline, body, source, day - ((lines.length * 7919) % 86_400) * 1000));
+  };
+  stories.forEach((s, i) => {
+    add(`reuters:${s.newId}`, s.title || s.body.slice(0, 60), s.body, "Reuters");
+    if ((i + 1) % every === 0 && f < foreign.length) add(`foreign:${f}`, foreign[f]!.headline, foreign[f]!.body, `Wikinews ${foreign[f++]!.lang}`);
+  });
+  while (f < foreign.length) add(`foreign:${f}`, foreign[f]!.headline, foreign[f]!.body, `Wikinews ${foreign[f++]!.lang}`);
+  const inputs: IngestInput[] = [];
+  for (let i = 0; i < lines.length; i += CHUNK) {
+    const slice = lines.slice(i, i + CHUNK);
+    inputs.push({ name: `recent-${i}.ndjson`, read: async () => Buffer.from(slice.join("\n")) });
+  }
+  return { inputs, items: lines.length, chars };
 }
 
 const SOURCES = ["Meridian Wire", "Capital Post", "Evening Herald", "Morning Brief", "Harbour Gazette", "Daily8", "Business Recorder", "Agency"];
@@ -280,6 +342,9 @@ async function main() {
   const startupS = (performance.now() - processStart) / 1000;
   const corpus = readReutersCorpus(corpusDir).filter((s) => s.body.trim());
   const stories = corpus.slice(0, reutersMax);
+  const foreign = readLanguages(args.languages ?? []);
+  if (args.languages?.length && !foreign.length) throw new Error(`--languages ${args.languages.join(", ")}: no article read`);
+  const notes: string[] = [];
   console.log(`# bench:ingest\n`);
   console.log(`corpus: Reuters-21578 half (${corpus.length.toLocaleString("en-US")} stories with a body, ${stories.length.toLocaleString("en-US")} ingested); node ${process.version}; batch ${batch}; engine threads ${threads}; duplicate index in memory up to ${indexMax.toLocaleString("en-US")} articles`);
   console.log(`process start-up (node, tsx, imports): ${startupS.toFixed(2)} s\n`);
@@ -300,12 +365,31 @@ async function main() {
     progress(`bulk path, Reuters, ${kind}`);
     const all = await measure("Reuters half, bulk path", kind, reutersInputs(stories), stories.length, true);
     console.log(row(all, perItemRate ? all.rate / perItemRate : undefined));
+    if (foreign.length) {
+      progress(`bulk path, Reuters dated within a day, English only and mixed, ${kind}`);
+      const en = recentInputs(stories, []);
+      const one = await measure("Reuters half dated within one day, English only", kind, en.inputs, en.items, true);
+      console.log(row(one));
+      const mix = recentInputs(stories, foreign);
+      const langs = [...new Set(foreign.map((x) => x.lang))].sort().join(", ");
+      const both = await measure(`the same with ${f0(foreign.length)} articles in ${langs} mixed in`, kind, mix.inputs, mix.items, true);
+      console.log(row(both));
+      // The whole run (its last step links the copies in other languages), by item and by character: the articles mixed in are longer.
+      const perItem = (m: Measured) => (1000 * m.totalS) / m.items;
+      const perChar = (m: Measured, chars: number) => (1e6 * m.totalS) / chars;
+      const ratio = perItem(both) / perItem(one);
+      notes.push(
+        `other languages on ${kind}, whole runs: ${perItem(both).toFixed(2)} ms an item against ${perItem(one).toFixed(2)} English only (${ratio.toFixed(2)}×; ` +
+          `${perChar(both, mix.chars).toFixed(2)} against ${perChar(one, en.chars).toFixed(2)} µs a character) [goal within 20%: ${ratio <= 1.2 ? "goal met" : "goal missed"}]`,
+      );
+    }
     if (size > 0) {
       progress(`bulk path, generated ${size}, ${kind}`);
       const gen = await measure(`generated ${f0(size)}, bulk path`, kind, generatedInputs(corpus, size), size, true);
       console.log(row(gen, perItemRate ? gen.rate / perItemRate : undefined));
     }
   }
+  for (const n of notes) console.log(`\n${n}`);
   console.log(`\nmaxRSS of the whole process: ${f0(process.resourceUsage().maxRSS / 1024)} MiB`);
 }
 

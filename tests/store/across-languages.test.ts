@@ -108,3 +108,36 @@ describe.each(storeKinds())("two stories, one in each language, become one on %s
     expect(await store.db.article.count({ where: { storyId: story.id } })).toBe(4);
   });
 });
+
+describe.each(storeKinds())("copies published together, stored days apart, on %s", (kind) => {
+  let store: TestStore;
+  afterAll(async () => {
+    await store?.drop();
+  });
+
+  it("links an English copy delivered days late with a backlog to the Spanish copy published beside it", async () => {
+    store = await openStore(kind);
+    const seed = readFileSync(fixture("pages/seed-aggregator.txt"), "utf8");
+    const rally = seed.split("\n").find((l) => l.startsWith("People take part in a demonstration"))!;
+    const es = readFileSync(fixture("languages/rally-es.txt"), "utf8").split("\n");
+    const ndjson = (items: object[]) => ({ name: "x.ndjson", read: async () => Buffer.from(items.map((i) => JSON.stringify(i)).join("\n")) });
+    const day = (d: number, h = 0) => new Date(T.getTime() + d * 86_400_000 + h * 3_600_000);
+    const at = (d: Date) => ({ firstcreated: d.toISOString(), versioncreated: d.toISOString() });
+    const run = (d: Date) => ({ origin: "cli" as const, actor: "test", role: "system" as const, ingestTime: d, bulk: true });
+    // The Spanish agency's copy, stored as it was published.
+    await runIngest(store.db, [ndjson([{ uri: "es-1", headline: es[0], body_text: es.slice(1).join("\n"), ...at(day(-10)), infosources: [{ name: "Agencia Sur" }] }])], run(day(-10)));
+    // Stored ten days ago (a store keeps the wall clock's time of arrival).
+    await store.db.article.update({ where: { uri: "es-1" }, data: { ingestedAt: day(-10) } });
+    // The wire's English copy of the next hour, stored three days later: what is compared is when each was published.
+    const late = await runIngest(
+      store.db,
+      [ndjson([{ uri: "en-late", headline: "Tens of thousands rally in Spain against Sanchez", body_text: rally, ...at(day(-10, 1)), infosources: [{ name: "Wire" }] }])],
+      run(day(-7)),
+    );
+    expect(late.totals).toMatchObject({ new: 1, duplicates: 1 });
+    const [en, sp] = await Promise.all(["en-late", "es-1"].map((uri) => store.db.article.findUniqueOrThrow({ where: { uri }, select: { id: true, storyId: true } })));
+    expect(await store.db.duplicateLink.findFirst({ where: { articleId: en!.id, otherId: sp!.id, kind: "translation" } })).not.toBeNull();
+    expect(en!.storyId).not.toBeNull();
+    expect(en!.storyId).toBe(sp!.storyId);
+  });
+});

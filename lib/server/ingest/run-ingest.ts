@@ -166,7 +166,7 @@ export async function runIngest(db: Db, inputs: IngestInput[], opts: RunOptions)
   // Copies of one story in other languages, now that the whole run is stored (stories/across-languages.ts).
   // The items are stored whatever happens here: a failure is the run's error to read, not a failed run.
   try {
-    totals.duplicates += await linkAcrossLanguages(db, stored, opts.ingestTime ?? run.startedAt);
+    totals.duplicates += await linkAcrossLanguages(db, stored);
   } catch (e) {
     const message = `copies in other languages were not linked: ${(e as Error).message}`;
     await db.ingestError.create({ data: { runId: run.id, input: inputs.map((i) => i.name).join(", ").slice(0, 200), location: "after the run", message } });

@@ -4,16 +4,19 @@
 // (lib/dedup/across-languages.ts). Run once a run's articles are stored, by
 // whichever path stored them, so the per-item and bulk paths end alike.
 //
-// Candidates are the store's copy in other languages from two days before the
-// run on (the newest 5,000), each article's names and figures found once; the
-// run's articles are read a page at a time. A run with no article in a known
-// language asks nothing; a store with one language in the window answers one
-// grouped count and stops.
+// The run's articles are taken in order of their time (published, else
+// arrived), a page at a time; each page is compared with the store's copy in
+// other languages of its own days, two days either side (the newest 5,000 of
+// them), whenever that copy arrived: an archive spans years, and its copies of
+// one story were published, not stored, on the same day. Each article's names
+// and figures are found once and kept across runs. A run with no article in a
+// known language asks nothing; a store with one language among the copy
+// stored since two days before the run answers one grouped count and stops.
 import "server-only";
 import { Prisma } from "../../../prisma/generated/sqlite/client";
 import type { Db } from "../db/client";
 import { readRows } from "../db/read-rows";
-import { instant } from "../articles/article-sql";
+import { instant, PUBLISHED_SQL } from "../articles/article-sql";
 import { ACROSS_RULE, AcrossLanguagesIndex, matchAcrossLanguages, survivors, type AcrossMatch, type Survivors } from "../../dedup/across-languages";
 import { languageLabel } from "../../schemas/vocabulary";
 import { joinStory, refreshStory } from "./story-clusters";
@@ -21,9 +24,11 @@ import { joinStory, refreshStory } from "./story-clusters";
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 const HOUR = 3_600_000;
+/** Copy checked for more than one language at once: an archive of one language spanning years is asked a month at a time, not a page at a time. */
+const LANGUAGES_CHECKED_FOR = 30 * 24 * HOUR;
 /** Articles of the run read at once. */
 const PAGE = 500;
-/** Other-language copies one run's page is compared with, newest first: a bound on the work. */
+/** Other-language copies one run's page is compared with, newest first: a bound on the work and on what is read. */
 const MAX_CANDIDATES = 5_000;
 
 interface Row {
@@ -40,15 +45,16 @@ const BODY_CHARS = 4_000;
 
 // The rows to compare carry no text: names and figures are kept (below), and a desk's recent copy is compared run after run.
 const rowsSql = (where: Prisma.Sql, tail: Prisma.Sql = Prisma.empty) => Prisma.sql`SELECT a."id", a."language", a."contentHash",
-    coalesce(a."firstCreated", a."ingestedAt") AS "at", s."name" AS "source"
+    ${PUBLISHED_SQL} AS "at", s."name" AS "source"
   FROM "Article" a LEFT JOIN "Source" s ON s."id" = a."sourceId" WHERE ${where} ${tail}`;
 
 type Raw = { id: unknown; language: string; contentHash: string; at: unknown; source: string | null };
+const toDate = (v: unknown) => (v instanceof Date ? v : new Date(String(v)));
 const toRow = (r: Raw): Row => ({
   id: Number(r.id),
   language: r.language,
   hash: r.contentHash,
-  at: r.at instanceof Date ? r.at : new Date(String(r.at)),
+  at: toDate(r.at),
   source: r.source,
 });
 
@@ -76,34 +82,68 @@ async function learn(db: Db, rows: Row[], into: Map<string, Survivors>, known: M
 
 /**
  * Links (and joins) a run's stored articles (`ids`: new and updated ones with
- * a language) to their copies in other languages that arrived since two days
- * before the run began; returns the links written.
+ * a language) to their copies in other languages published (else arrived)
+ * within two days of them; returns the links written.
  */
-export async function linkAcrossLanguages(db: Db, ids: number[], runStarted: Date): Promise<number> {
+export async function linkAcrossLanguages(db: Db, ids: number[]): Promise<number> {
   if (ids.length === 0) return 0;
-  const from = new Date(runStarted.getTime() - ACROSS_RULE.maxHours * HOUR);
-  // Only worth a look when the copy around the run is in more than one language.
-  const languages = await db.article.groupBy({ by: ["language"], where: { ingestedAt: { gte: from }, language: { not: null } } });
-  if (languages.length < 2) return 0;
+  const span = ACROSS_RULE.maxHours * HOUR;
 
-  const candidates = (
-    await readRows<Raw>(db, rowsSql(Prisma.sql`a."ingestedAt" >= ${instant(db, from)} AND a."language" IS NOT NULL`, Prisma.sql`ORDER BY a."id" DESC LIMIT ${MAX_CANDIDATES}`))
-  ).map(toRow);
+  // The run in order of time: ids and times in typed arrays, so that a large archive's run fits.
+  const unique = [...new Set(ids)].sort((x, y) => x - y);
+  const runIds = new Float64Array(unique.length);
+  const runAt = new Float64Array(unique.length);
+  let n = 0;
+  for (let at = 0; at < unique.length; at += PAGE) {
+    const rows = await readRows<{ id: unknown; at: unknown }>(
+      db,
+      Prisma.sql`SELECT a."id", ${PUBLISHED_SQL} AS "at" FROM "Article" a WHERE a."id" IN (${Prisma.join(unique.slice(at, at + PAGE))}) AND a."language" IS NOT NULL`,
+    );
+    for (const r of rows) {
+      runIds[n] = Number(r.id);
+      runAt[n++] = toDate(r.at).getTime();
+    }
+  }
+  const order = Uint32Array.from({ length: n }, (_, i) => i).sort((x, y) => runAt[x]! - runAt[y]! || runIds[x]! - runIds[y]!);
+
   // Kept across runs (a desk's recent copy is compared run after run), within a bound.
   let known = knownByStore.get(db);
   if (!known || known.size > KNOWN_MAX) knownByStore.set(db, (known = new Map()));
-  await learn(db, candidates, known, known);
-  // Each article is compared only with the candidates in other languages that share enough names to match.
-  const index = new AcrossLanguagesIndex<Row>();
-  for (const c of candidates) {
-    const sc = known.get(keyOf(c));
-    if (sc) index.add(c, c.language, sc);
-  }
+  // Whether the copy of some days is in more than one language, asked once for a month of copy at a time.
+  let checked: { from: number; to: number; many: boolean } | null = null;
+  // The copy of the window last read, indexed by its names; a live run's pages all fall in one window.
+  let window: { from: number; to: number; index: AcrossLanguagesIndex<Row> } | null = null;
 
   let written = 0;
-  const sorted = [...new Set(ids)].sort((x, y) => x - y);
-  for (let at = 0; at < sorted.length; at += PAGE) {
-    const page = (await readRows<Raw>(db, rowsSql(Prisma.sql`a."id" IN (${Prisma.join(sorted.slice(at, at + PAGE))}) AND a."language" IS NOT NULL`, Prisma.sql`ORDER BY a."id"`))).map(toRow);
+  for (let at = 0; at < n; at += PAGE) {
+    const slice = order.subarray(at, Math.min(n, at + PAGE));
+    const lo = runAt[slice[0]!]! - span;
+    const hi = runAt[slice[slice.length - 1]!]! + span;
+    const inWindow = (from: number, to: number) =>
+      Prisma.sql`${PUBLISHED_SQL} >= ${instant(db, new Date(from))} AND ${PUBLISHED_SQL} <= ${instant(db, new Date(to))} AND a."language" IS NOT NULL`;
+    // Only worth a look when the copy of these days is in more than one language: an English desk reads no text here.
+    if (!checked || lo < checked.from || hi > checked.to) {
+      const to = Math.max(hi, lo + LANGUAGES_CHECKED_FOR);
+      const languages = await readRows<{ language: string }>(db, Prisma.sql`SELECT DISTINCT a."language" FROM "Article" a WHERE ${inWindow(lo, to)} LIMIT 2`);
+      checked = { from: lo, to, many: languages.length > 1 };
+    }
+    if (!checked.many) continue;
+    if (!window || lo < window.from || hi > window.to) {
+      const candidates = (await readRows<Raw>(db, rowsSql(inWindow(lo, hi), Prisma.sql`ORDER BY a."id" DESC LIMIT ${MAX_CANDIDATES}`))).map(toRow);
+      if (known.size > KNOWN_MAX) knownByStore.set(db, (known = new Map()));
+      await learn(db, candidates, known, known);
+      // Each article is compared only with the candidates in other languages that share enough names to match.
+      const index = new AcrossLanguagesIndex<Row>();
+      for (const c of candidates) {
+        const sc = known.get(keyOf(c));
+        if (sc) index.add(c, c.language, sc);
+      }
+      window = { from: lo, to: hi, index };
+    }
+    const index = window.index;
+    const page = (
+      await readRows<Raw>(db, rowsSql(Prisma.sql`a."id" IN (${Prisma.join([...slice].map((i) => runIds[i]!))}) AND a."language" IS NOT NULL`, Prisma.sql`ORDER BY a."id"`))
+    ).map(toRow);
     // The run's own articles are read for this page only: an archive's would not fit.
     const local = new Map<string, Survivors>();
     await learn(db, page, local, known);
