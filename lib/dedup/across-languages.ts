@@ -144,18 +144,20 @@ export function matchAcrossLanguages(a: Survivors, b: Survivors, hoursApart: num
  * 11,600 items, one in seven not in English, more than twice its time.
  */
 export class AcrossLanguagesIndex<T> {
-  private readonly items: { item: T; language: string; survivors: Survivors }[] = [];
-  /** Name key → the items that carry it, by their place in `items`. */
-  private readonly postings = new Map<string, number[]>();
+  private readonly items: { item: T; survivors: Survivors }[] = [];
+  /** By language, name key → the items that carry it, by their place in `items`: an article reads only the other languages' lists ("Reuter" ends every English wire story). */
+  private readonly postings = new Map<string, Map<string, number[]>>();
   private counts = new Int32Array(0);
 
   add(item: T, language: string, survivors: Survivors): void {
     const at = this.items.length;
-    this.items.push({ item, language, survivors });
+    this.items.push({ item, survivors });
+    let byKey = this.postings.get(language);
+    if (!byKey) this.postings.set(language, (byKey = new Map()));
     for (const key of survivors.names.keys()) {
-      const list = this.postings.get(key);
+      const list = byKey.get(key);
       if (list) list.push(at);
-      else this.postings.set(key, [at]);
+      else byKey.set(key, [at]);
     }
   }
 
@@ -168,16 +170,18 @@ export class AcrossLanguagesIndex<T> {
     if (this.counts.length < this.items.length) this.counts = new Int32Array(Math.max(this.items.length, 2 * this.counts.length));
     const counts = this.counts;
     const touched: number[] = [];
-    for (const key of s.names.keys()) {
-      const list = this.postings.get(key);
-      if (!list) continue;
-      for (const i of list) if (counts[i]!++ === 0) touched.push(i);
+    for (const [other, byKey] of this.postings) {
+      if (other === language) continue;
+      for (const key of s.names.keys()) {
+        const list = byKey.get(key);
+        if (!list) continue;
+        for (const i of list) if (counts[i]!++ === 0) touched.push(i);
+      }
     }
     const out: { item: T; survivors: Survivors }[] = [];
     touched.sort((x, y) => x - y);
     for (const i of touched) {
-      const e = this.items[i]!;
-      if (counts[i]! >= ACROSS_RULE.minNames && e.language !== language) out.push({ item: e.item, survivors: e.survivors });
+      if (counts[i]! >= ACROSS_RULE.minNames) out.push(this.items[i]!);
       counts[i] = 0;
     }
     return out;
