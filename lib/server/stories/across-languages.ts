@@ -10,8 +10,8 @@
 // them), whenever that copy arrived: an archive spans years, and its copies of
 // one story were published, not stored, on the same day. Each article's names
 // and figures are found once and kept across runs. A run with no article in a
-// known language asks nothing; a store with one language among the copy
-// stored since two days before the run answers one grouped count and stops.
+// known language asks nothing; where the copy of the run's days is all in one
+// language, one query a month of copy says so and nothing else is read.
 import "server-only";
 import { Prisma } from "../../../prisma/generated/sqlite/client";
 import type { Db } from "../db/client";
