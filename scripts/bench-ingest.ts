@@ -5,8 +5,10 @@
 // (Reuters sentences rewritten, with planted copies: scripts/bench-dedup/generate.ts)
 // into fresh SQLite and PostgreSQL stores through runIngest, the path the
 // CLI, the worker and uploads take. Prints articles a second beyond
-// start-up, start-up itself, peak memory, the rate by tenth of the run (is
-// the cost per article flat?), and the ratio against the per-item path
+// start-up, start-up itself, peak memory, the CPU the process used beyond
+// start-up in cores (on a machine of two, how near the import is to what the
+// machine can give), the rate by tenth of the run (is the cost per article
+// flat?), and the ratio against the per-item path
 // measured in the same run on the first --per-item stories. With --languages
 // FILE, also the Reuters half dated within one day, English only and then
 // with articles in other languages mixed in, and what the other languages
@@ -266,6 +268,8 @@ interface Measured {
   /** Articles a second after the first item. */
   rate: number;
   tenths: number[];
+  /** CPU this process used beyond start-up (every thread; not PostgreSQL's server), in cores. */
+  cores: number;
   counts: string;
   peakMiB: number;
   /** Peak of the process's own memory, the mapped store's pages left out. */
@@ -284,6 +288,7 @@ async function measure(label: string, kind: "sqlite" | "postgres", inputs: Inges
     let done = 0;
     let first = 0;
     let firstDone = 0;
+    let cpuAtFirst: NodeJS.CpuUsage | undefined;
     const marks: number[] = [];
     // Items are reported when their batch commits: measure over whole batches.
     const tenth = Math.max(batch, Math.ceil(items / 10 / batch) * batch);
@@ -300,7 +305,10 @@ async function measure(label: string, kind: "sqlite" | "postgres", inputs: Inges
         done++;
         const now = performance.now();
         // Items are reported when their batch commits: the rate counts from the first batch's end.
-        if (done === 1) first = now;
+        if (done === 1) {
+          first = now;
+          cpuAtFirst = process.cpuUsage();
+        }
         if (now - first < 1) firstDone = done;
         if (done % tenth === 0) marks.push(now);
         if (now - lastShown > 5000) {
@@ -311,6 +319,7 @@ async function measure(label: string, kind: "sqlite" | "postgres", inputs: Inges
       },
     });
     const t2 = performance.now();
+    const cpu = cpuAtFirst ? process.cpuUsage(cpuAtFirst) : undefined;
     await db.$disconnect();
     const rates = marks.slice(1).map((m, i) => tenth / ((m - marks[i]!) / 1000));
     const c = report.totals;
@@ -323,6 +332,7 @@ async function measure(label: string, kind: "sqlite" | "postgres", inputs: Inges
       totalS: (t2 - t0) / 1000,
       rate: done > firstDone ? (done - firstDone) / ((t2 - first) / 1000) : 0,
       tenths: rates,
+      cores: cpu && t2 > first ? (cpu.user + cpu.system) / 1000 / (t2 - first) : 0,
       counts: `${c.new} new, ${c.updated} updated, ${c.duplicates} links, ${c.skipped} skipped, ${c.failed} failed`,
       peakMiB: Math.max(peakRss, process.memoryUsage().rss) / 2 ** 20,
       peakAnonMiB: Math.max(peakAnon, anonRss()) / 2 ** 20,
@@ -335,7 +345,7 @@ async function measure(label: string, kind: "sqlite" | "postgres", inputs: Inges
 const f0 = (n: number) => n.toLocaleString("en-US", { maximumFractionDigits: 0 });
 
 function row(m: Measured, ratio?: number): string {
-  return `| ${m.label} | ${m.store} | ${f0(m.items)} | **${f0(m.rate)}** | ${ratio === undefined ? "—" : `${ratio.toFixed(1)}×`} | ${m.prepareS.toFixed(1)} + ${m.firstItemS.toFixed(1)} s | ${m.totalS.toFixed(0)} s | ${f0(m.peakMiB)} MiB | ${f0(m.peakAnonMiB)} MiB | ${m.tenths.map(f0).join(" ")} | ${m.counts} |`;
+  return `| ${m.label} | ${m.store} | ${f0(m.items)} | **${f0(m.rate)}** | ${ratio === undefined ? "—" : `${ratio.toFixed(1)}×`} | ${m.prepareS.toFixed(1)} + ${m.firstItemS.toFixed(1)} s | ${m.totalS.toFixed(0)} s | ${f0(m.peakMiB)} MiB | ${f0(m.peakAnonMiB)} MiB | ${m.cores.toFixed(2)} | ${m.tenths.map(f0).join(" ")} | ${m.counts} |`;
 }
 
 async function main() {
@@ -348,8 +358,8 @@ async function main() {
   console.log(`# bench:ingest\n`);
   console.log(`corpus: Reuters-21578 half (${corpus.length.toLocaleString("en-US")} stories with a body, ${stories.length.toLocaleString("en-US")} ingested); node ${process.version}; batch ${batch}; engine threads ${threads}; duplicate index in memory up to ${indexMax.toLocaleString("en-US")} articles`);
   console.log(`process start-up (node, tsx, imports): ${startupS.toFixed(2)} s\n`);
-  console.log(`| input | store | articles | articles/s beyond start-up | × per-item | start-up: store + to first batch | total | peak RSS | peak RSS less mapped store | articles/s by tenth after the first | outcome |`);
-  console.log(`|---|---|---|---|---|---|---|---|---|---|---|`);
+  console.log(`| input | store | articles | articles/s beyond start-up | × per-item | start-up: store + to first batch | total | peak RSS | peak RSS less mapped store | cores used beyond start-up (this process) | articles/s by tenth after the first | outcome |`);
+  console.log(`|---|---|---|---|---|---|---|---|---|---|---|---|`);
   for (const kind of stores as ("sqlite" | "postgres")[]) {
     let perItemRate: number | undefined;
     if (perItemN > 0) {
