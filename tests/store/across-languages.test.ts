@@ -20,6 +20,14 @@ const T = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000);
 const opts = (hours: number, source: string, bulk: boolean) =>
   ({ origin: "cli" as const, actor: "test", role: "system" as const, ingestTime: new Date(T.getTime() + hours * 3_600_000), defaultSource: source, bulk });
 
+// The seed's English rally story's body, and the Spanish agency's copy of it (headline, body), as ninjs items take them.
+const rallyEn = () => readFileSync(fixture("pages/seed-aggregator.txt"), "utf8").split("\n").find((l) => l.startsWith("People take part in a demonstration"))!;
+const rallyEs = () => {
+  const [headline, ...body] = readFileSync(fixture("languages/rally-es.txt"), "utf8").split("\n");
+  return { headline: headline!, body: body.join("\n") };
+};
+const ndjson = (items: object[]): IngestInput => ({ name: "x.ndjson", read: async () => Buffer.from(items.map((i) => JSON.stringify(i)).join("\n")) });
+
 describe.each(storeKinds().flatMap((kind) => [[kind, true] as const, [kind, false] as const]))("the same story across languages on %s (bulk path: %s)", (kind, bulk) => {
   let store: TestStore;
   beforeAll(async () => {
@@ -77,19 +85,16 @@ describe.each(storeKinds())("two stories, one in each language, become one on %s
 
   it("merges a Spanish story of two copies into the English story of two copies", async () => {
     store = await openStore(kind);
-    const seed = readFileSync(fixture("pages/seed-aggregator.txt"), "utf8");
-    const rally = seed.split("\n").find((l) => l.startsWith("People take part in a demonstration"))!;
+    const rally = rallyEn();
     // Another masthead's copy of each, lightly edited: a copy of the story in its own language.
     const edited = (t: string) => t.replace(" gathered ", " massed ").replace(" declared:", " said:").replace(" se concentraron ", " se reunieron ").replace(" acusó ", " criticó ");
-    const ndjson = (items: object[]) => ({ name: "x.ndjson", read: async () => Buffer.from(items.map((i) => JSON.stringify(i)).join("\n")) });
     await runIngest(store.db, [input("pages/seed-aggregator.txt"), ndjson([{ uri: "en-2", headline: "Spain rally against Sanchez draws tens of thousands", body_text: edited(rally), infosources: [{ name: "Harbour Post" }] }])], opts(0, "Daily8", true));
-    const es = readFileSync(fixture("languages/rally-es.txt"), "utf8").split("\n");
-    const esBody = es.slice(1).join("\n");
+    const es = rallyEs();
     const r = await runIngest(
       store.db,
       [ndjson([
-        { uri: "es-1", headline: es[0], body_text: esBody, infosources: [{ name: "Agencia Sur" }] },
-        { uri: "es-2", headline: es[0], body_text: edited(esBody), infosources: [{ name: "Agencia Norte" }] },
+        { uri: "es-1", headline: es.headline, body_text: es.body, infosources: [{ name: "Agencia Sur" }] },
+        { uri: "es-2", headline: es.headline, body_text: edited(es.body), infosources: [{ name: "Agencia Norte" }] },
       ])],
       opts(1, "Agencia Sur", true),
     );
@@ -117,21 +122,18 @@ describe.each(storeKinds())("copies published together, stored days apart, on %s
 
   it("links an English copy delivered days late with a backlog to the Spanish copy published beside it", async () => {
     store = await openStore(kind);
-    const seed = readFileSync(fixture("pages/seed-aggregator.txt"), "utf8");
-    const rally = seed.split("\n").find((l) => l.startsWith("People take part in a demonstration"))!;
-    const es = readFileSync(fixture("languages/rally-es.txt"), "utf8").split("\n");
-    const ndjson = (items: object[]) => ({ name: "x.ndjson", read: async () => Buffer.from(items.map((i) => JSON.stringify(i)).join("\n")) });
+    const es = rallyEs();
     const day = (d: number, h = 0) => new Date(T.getTime() + d * 86_400_000 + h * 3_600_000);
     const at = (d: Date) => ({ firstcreated: d.toISOString(), versioncreated: d.toISOString() });
     const run = (d: Date) => ({ origin: "cli" as const, actor: "test", role: "system" as const, ingestTime: d, bulk: true });
     // The Spanish agency's copy, stored as it was published.
-    await runIngest(store.db, [ndjson([{ uri: "es-1", headline: es[0], body_text: es.slice(1).join("\n"), ...at(day(-10)), infosources: [{ name: "Agencia Sur" }] }])], run(day(-10)));
+    await runIngest(store.db, [ndjson([{ uri: "es-1", headline: es.headline, body_text: es.body, ...at(day(-10)), infosources: [{ name: "Agencia Sur" }] }])], run(day(-10)));
     // Stored ten days ago (a store keeps the wall clock's time of arrival).
     await store.db.article.update({ where: { uri: "es-1" }, data: { ingestedAt: day(-10) } });
     // The wire's English copy of the next hour, stored three days later: what is compared is when each was published.
     const late = await runIngest(
       store.db,
-      [ndjson([{ uri: "en-late", headline: "Tens of thousands rally in Spain against Sanchez", body_text: rally, ...at(day(-10, 1)), infosources: [{ name: "Wire" }] }])],
+      [ndjson([{ uri: "en-late", headline: "Tens of thousands rally in Spain against Sanchez", body_text: rallyEn(), ...at(day(-10, 1)), infosources: [{ name: "Wire" }] }])],
       run(day(-7)),
     );
     expect(late.totals).toMatchObject({ new: 1, duplicates: 1 });

@@ -114,13 +114,14 @@ export async function linkAcrossLanguages(db: Db, ids: number[]): Promise<number
   // The copy of the window last read, indexed by its names; a live run's pages all fall in one window.
   let window: { from: number; to: number; index: AcrossLanguagesIndex<Row> } | null = null;
 
+  // Copy with a language published between two times (the queue's index on that time).
+  const inWindow = (from: number, to: number) =>
+    Prisma.sql`${PUBLISHED_SQL} >= ${instant(db, new Date(from))} AND ${PUBLISHED_SQL} <= ${instant(db, new Date(to))} AND a."language" IS NOT NULL`;
   let written = 0;
   for (let at = 0; at < n; at += PAGE) {
     const slice = order.subarray(at, Math.min(n, at + PAGE));
     const lo = runAt[slice[0]!]! - span;
     const hi = runAt[slice[slice.length - 1]!]! + span;
-    const inWindow = (from: number, to: number) =>
-      Prisma.sql`${PUBLISHED_SQL} >= ${instant(db, new Date(from))} AND ${PUBLISHED_SQL} <= ${instant(db, new Date(to))} AND a."language" IS NOT NULL`;
     // Only worth a look when the copy of these days is in more than one language: an English desk reads no text here.
     if (!checked || lo < checked.from || hi > checked.to) {
       const to = Math.max(hi, lo + LANGUAGES_CHECKED_FOR);
