@@ -10,8 +10,13 @@
 const NAME_KEY_LENGTH = 6;
 /** Rules of the match (matchAcrossLanguages). */
 export const ACROSS_RULE = {
-  /** Names both share, at least. */
-  minNames: 3,
+  /**
+   * Names both share, at least, a name of several words counting once
+   * ("Radovan Karadžić"). Counted in words, it was 3: names counted whole
+   * refuse far more unrelated pairs, and 2 keeps most of the same stories
+   * (decision 024's addendum on counting names).
+   */
+  minNames: 2,
   /** Shared names as a share of the shorter list of names. */
   minNameShare: 0.3,
   /** Figures both share (years aside), at least; one figure is enough only with this many names. */
@@ -58,6 +63,7 @@ const NOT_NAMES = new Set(
 );
 
 const NAME = /\p{Lu}[\p{L}'’-]*\p{L}/gu;
+const SPACE = /[ \u00a0]/;
 // French and Ukrainian group thousands with spaces ("100 000"); elsewhere a space ends a figure.
 const FIGURE = /\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d(?:[\d.,]*\d)?/g;
 
@@ -80,6 +86,14 @@ export function figureKey(raw: string): string | undefined {
 export interface Survivors {
   /** Name keys (nameKey) of capitalised words inside sentences, each with the word as first written. */
   names: Map<string, string>;
+  /**
+   * Each name key's name: the words that stand side by side where the key is
+   * first written ("Radovan Karadžić", "United States Geological Survey"),
+   * numbered in order. The rule counts names, not words: counting words, two
+   * earthquake reports that both cite the United States Geological Survey
+   * shared four "names" and were joined.
+   */
+  groups: Map<string, number>;
   /** Figures (figureKey). */
   figures: Set<string>;
 }
@@ -91,13 +105,23 @@ export interface Survivors {
  */
 export function survivors(headline: string, bodyText: string): Survivors {
   const names = new Map<string, string>();
+  const groups = new Map<string, number>();
+  let group = 0;
+  // Where the last name word ended: a name word one space after it belongs to the same name.
+  let lastEnd = -2;
   for (const m of bodyText.matchAll(NAME)) {
     const before = bodyText.slice(Math.max(0, m.index - 3), m.index);
     // A sentence's or line's first word is capitalised whatever it is.
     if (m.index === 0 || /[.!?:;"“«—–-]\s*$|\n\s*$/.test(before)) continue;
     if (NOT_NAMES.has(m[0].toLowerCase())) continue;
     const key = nameKey(m[0]);
-    if (key.length >= 3 && !names.has(key)) names.set(key, m[0]);
+    if (key.length < 3) continue;
+    if (!(m.index === lastEnd + 1 && SPACE.test(bodyText[lastEnd]!))) group++;
+    lastEnd = m.index + m[0].length;
+    if (!names.has(key)) {
+      names.set(key, m[0]);
+      groups.set(key, group);
+    }
   }
   const figures = new Set<string>();
   for (const text of [headline, bodyText]) {
@@ -106,7 +130,7 @@ export function survivors(headline: string, bodyText: string): Survivors {
       if (key) figures.add(key);
     }
   }
-  return { names, figures };
+  return { names, groups, figures };
 }
 
 export interface AcrossMatch {
@@ -122,17 +146,55 @@ const shared = (a: Set<string> | Map<string, string>, b: Set<string> | Map<strin
 /** Whether two copies in different languages tell one story, and by what; null when they do not. */
 export function matchAcrossLanguages(a: Survivors, b: Survivors, hoursApart: number): AcrossMatch | null {
   if (hoursApart > ACROSS_RULE.maxHours) return null;
-  const names = shared(a.names, b.names);
+  const keys = shared(a.names, b.names);
+  // A name is at least one word: fewer shared words cannot make enough names.
+  if (keys.length < ACROSS_RULE.minNames) return null;
+  const names = sharedNames(a, b, keys);
   const figures = shared(a.figures, b.figures);
+  // Shares are of the shorter copy's name words, as the rule's shares were set; counting
+  // the shared side in names makes them stricter where names run to several words.
   const fewerNames = Math.min(a.names.size, b.names.size);
-  if (names.length < ACROSS_RULE.minNames || names.length < ACROSS_RULE.minNameShare * fewerNames) return null;
+  const n = names.length;
+  if (n < ACROSS_RULE.minNames || n < ACROSS_RULE.minNameShare * fewerNames) return null;
   if (figures.length < ACROSS_RULE.minFigures) {
     const fewFigures = Math.min(a.figures.size, b.figures.size) < ACROSS_RULE.figuresToDisagree;
-    if (!fewFigures || names.length < ACROSS_RULE.namesWithoutFigures || names.length < ACROSS_RULE.nameShareWithoutFigures * fewerNames) return null;
+    if (!fewFigures || n < ACROSS_RULE.namesWithoutFigures || n < ACROSS_RULE.nameShareWithoutFigures * fewerNames) return null;
   }
-  if (figures.length === 1 && names.length < ACROSS_RULE.namesWithOneFigure) return null;
+  if (figures.length === 1 && n < ACROSS_RULE.namesWithOneFigure) return null;
   const fewer = fewerNames + Math.min(a.figures.size, b.figures.size);
-  return { score: Math.min(1, (names.length + figures.length) / Math.max(1, fewer)), names: names.map((k) => a.names.get(k)!), figures };
+  return { score: Math.min(1, (keys.length + figures.length) / Math.max(1, fewer)), names, figures };
+}
+
+/**
+ * The names two copies share, one entry per name: the shared words of one
+ * name of `a` together, as `a` writes them ("Radovan Karadžić"). Counted on
+ * the side that splits them less, so that "Obama" and "Barack Obama" are one
+ * name, and "Barack Obama" and "Obama … Barack" in another copy too.
+ */
+function sharedNames(a: Survivors, b: Survivors, sharedKeys: string[]): string[] {
+  const set = new Set(sharedKeys);
+  // In the order a writes them, so that a name reads as written.
+  const keys = [...a.names.keys()].filter((k) => set.has(k));
+  const inA = new Map<number, string[]>();
+  const inB = new Set<number>();
+  for (const k of keys) {
+    const g = a.groups.get(k)!;
+    const words = inA.get(g);
+    if (words) words.push(k);
+    else inA.set(g, [k]);
+    inB.add(b.groups.get(k)!);
+  }
+  const named = [...inA.values()].map((ks) => ks.map((k) => a.names.get(k)!).join(" "));
+  // Fewer names on b's side: a's names are still listed, merged down to b's count by b's grouping.
+  if (inB.size >= named.length) return named;
+  const byB = new Map<number, string[]>();
+  for (const k of keys) {
+    const g = b.groups.get(k)!;
+    const words = byB.get(g);
+    if (words) words.push(a.names.get(k)!);
+    else byB.set(g, [a.names.get(k)!]);
+  }
+  return [...byB.values()].map((ws) => ws.join(" "));
 }
 
 /**
