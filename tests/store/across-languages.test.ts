@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openStore, storeKinds, type TestStore } from "../support/stores";
 import { runIngest, type IngestInput } from "../../lib/server/ingest/run-ingest";
 import { findArticles } from "../../lib/server/articles/find-articles";
+import { linkAcrossLanguages } from "../../lib/server/stories/across-languages";
 import { viewer } from "../support/actors";
 
 const fixture = (p: string) => path.join(import.meta.dirname, "../fixtures", p);
@@ -141,5 +142,34 @@ describe.each(storeKinds())("copies published together, stored days apart, on %s
     expect(await store.db.duplicateLink.findFirst({ where: { articleId: en!.id, otherId: sp!.id, kind: "translation" } })).not.toBeNull();
     expect(en!.storyId).not.toBeNull();
     expect(en!.storyId).toBe(sp!.storyId);
+  });
+
+  it("compares an English page with the other languages' copy of its days, however much English copy came after", async () => {
+    store = await openStore(kind);
+    const es = rallyEs();
+    const at = (h: number) => new Date(T.getTime() + h * 3_600_000).toISOString();
+    const run = { origin: "cli" as const, actor: "test", role: "system" as const, ingestTime: T, bulk: true };
+    await runIngest(store.db, [ndjson([{ uri: "es-1", headline: es.headline, body_text: es.body, firstcreated: at(0), infosources: [{ name: "Agencia Sur" }] }])], run);
+    // The English copy, then twelve other English stories of the same hours: stored after the Spanish copy, so newer by id.
+    const other = (i: number) => ({
+      uri: `en-other-${i}`,
+      headline: `Harbour ${i} reopens`,
+      body_text: `The harbour of Port ${i} reopened on Tuesday after ${100 + i} days, the Harbour Board said, with ${2000 + i} ships waiting.`,
+      firstcreated: at(1),
+      infosources: [{ name: "Wire" }],
+    });
+    const en = { uri: "en-1", headline: "Tens of thousands rally in Spain against Sanchez", body_text: rallyEn(), firstcreated: at(1), infosources: [{ name: "Wire" }] };
+    await runIngest(store.db, [ndjson([en, ...Array.from({ length: 12 }, (_, i) => other(i))])], run);
+    const ids = await store.db.article.findMany({ where: { language: "en" }, select: { id: true } });
+    // Found again with fewer candidates than the English copy of those hours: only the Spanish copy need be one.
+    await store.db.duplicateLink.deleteMany({ where: { kind: "translation" } });
+    const written = await linkAcrossLanguages(
+      store.db,
+      ids.map((r) => r.id),
+      { maxCandidates: 5 },
+    );
+    expect(written).toBe(1);
+    const [e, s] = await Promise.all(["en-1", "es-1"].map((uri) => store.db.article.findUniqueOrThrow({ where: { uri }, select: { id: true } })));
+    expect(await store.db.duplicateLink.findFirst({ where: { articleId: e!.id, otherId: s!.id, kind: "translation" } })).not.toBeNull();
   });
 });
