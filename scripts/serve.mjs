@@ -52,6 +52,14 @@ async function serve() {
       res.end();
     });
   });
+  // Idle keep-alive connections are kept for 65 s, not Node's 5: a client that
+  // sends on a connection just as the server closes it gets a reset
+  // (ECONNRESET), which a browser's or a proxy's pooled connections meet
+  // whenever they wait about 5 s between requests; a browser test once failed
+  // so. 65 s outlasts common proxies' 60 s idle timeout, so the proxy closes
+  // first; the headers' deadline must be longer still.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   // WebSocket upgrades are not used by the desk; Next's handler covers its dev-only ones.
   await new Promise((resolve, reject) => server.once("error", reject).listen(port, resolve));
   return server;
