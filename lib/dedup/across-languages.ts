@@ -175,26 +175,20 @@ function sharedNames(a: Survivors, b: Survivors, sharedKeys: string[]): string[]
   const set = new Set(sharedKeys);
   // In the order a writes them, so that a name reads as written.
   const keys = [...a.names.keys()].filter((k) => set.has(k));
-  const inA = new Map<number, string[]>();
-  const inB = new Set<number>();
-  for (const k of keys) {
-    const g = a.groups.get(k)!;
-    const words = inA.get(g);
-    if (words) words.push(k);
-    else inA.set(g, [k]);
-    inB.add(b.groups.get(k)!);
-  }
-  const named = [...inA.values()].map((ks) => ks.map((k) => a.names.get(k)!).join(" "));
-  // Fewer names on b's side: a's names are still listed, merged down to b's count by b's grouping.
-  if (inB.size >= named.length) return named;
-  const byB = new Map<number, string[]>();
-  for (const k of keys) {
-    const g = b.groups.get(k)!;
-    const words = byB.get(g);
-    if (words) words.push(a.names.get(k)!);
-    else byB.set(g, [a.names.get(k)!]);
-  }
-  return [...byB.values()].map((ws) => ws.join(" "));
+  // a's words, grouped as one copy groups them.
+  const grouped = (groups: Map<string, number>) => {
+    const byGroup = new Map<number, string[]>();
+    for (const k of keys) {
+      const g = groups.get(k)!;
+      const words = byGroup.get(g);
+      if (words) words.push(a.names.get(k)!);
+      else byGroup.set(g, [a.names.get(k)!]);
+    }
+    return [...byGroup.values()].map((words) => words.join(" "));
+  };
+  const inA = grouped(a.groups);
+  const inB = grouped(b.groups);
+  return inB.length < inA.length ? inB : inA;
 }
 
 /**

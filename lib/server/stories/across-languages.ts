@@ -96,8 +96,8 @@ async function learn(db: Db, rows: Row[], into: Map<string, Survivors>, known: M
  * within two days of them; returns the links written.
  */
 export async function linkAcrossLanguages(db: Db, ids: number[], opts: { maxCandidates?: number } = {}): Promise<number> {
-  const maxCandidates = opts.maxCandidates ?? MAX_CANDIDATES;
   if (ids.length === 0) return 0;
+  const maxCandidates = opts.maxCandidates ?? MAX_CANDIDATES;
   const span = ACROSS_RULE.maxHours * HOUR;
 
   // The run in order of time: ids and times in typed arrays, so that a large archive's run fits.
@@ -157,8 +157,8 @@ export async function linkAcrossLanguages(db: Db, ids: number[], opts: { maxCand
     // A page in one language is compared with the other languages' copy only, and only that is read:
     // an English archive with a few stories in another language reads those few, not the English copy
     // of each page's days (5,000 texts a page, a quarter of a 60,000-story archive's import).
-    const languages = new Set(page.map((r) => r.language));
-    const besides = languages.size === 1 ? page[0]!.language : null;
+    const pageLanguages = new Set(page.map((r) => r.language));
+    const besides = pageLanguages.size === 1 ? page[0]!.language : null;
     if (!window || lo < window.from || hi > window.to || (window.besides !== null && window.besides !== besides)) {
       let candidates: Row[];
       if (besides !== null && besides === checked.main && checked.others) {
