@@ -17,6 +17,9 @@ import {
   CYRILLIC_CITIES,
   CYRILLIC_COUNTRIES,
   CYRILLIC_DEMONYM_STEMS,
+  CYRILLIC_REGION_STEMS,
+  CYRILLIC_REGIONS,
+  LATIN_REGIONS,
   isCyrillic,
   LATIN_DEMONYMS,
   LATIN_PLACE_NAMES,
@@ -291,6 +294,8 @@ function build(): Gazetteer {
 
   const aliasKeys = new Map<string, string>();
   for (const [code, names] of Object.entries(CITY_ALIASES)) for (const n of names) aliasKeys.set(phraseKey(n).join(" "), code);
+  // Cities that count outside a dateline: a region of the same name leaves them be (Murcia, Barcelona).
+  const bodyCities = new Set<string>();
   for (const [k, g] of byName) {
     // Countries' own names are not cities ("Mexico", Pampanga); city-states keep the country entry.
     if (englishKeys.has(k)) continue;
@@ -307,6 +312,7 @@ function build(): Gazetteer {
     const candidates = [lead, ...perCountry.filter((p) => p !== lead && p.population >= lead.population * CANDIDATE_SHARE)];
     const inBody = top.population >= BODY_CITY_POPULATION || capital !== undefined || alias !== undefined;
     const namesakes = perCountry.length > candidates.length ? { namesakes: perCountry.map((p) => p.code) } : {};
+    if (inBody) bodyCities.add(k);
     const entry = add(g.name, { kind: "city", candidates, ...namesakes, ...(inBody ? {} : { datelineOnly: true }) });
     if (entry && k.split(" ").length === 1 && (vocab.has(k) || wordy.has(k))) entry.wordy = true;
   }
@@ -337,6 +343,22 @@ function build(): Gazetteer {
   }
   for (const [code, names] of Object.entries(ADMIN_REGIONS)) {
     for (const n of names) add(n, { kind: "region", candidates: one(code) });
+  }
+  // Regions of the beat's other languages (places-foreign.ts): Cyrillic ones in every case and as adjectives,
+  // Latin-script ones unless the name is already a country's or a city's.
+  for (const [code, names] of Object.entries(CYRILLIC_REGIONS)) {
+    for (const n of names) for (const f of slavicForms(n)) add(f, { kind: "region", candidates: one(code) });
+  }
+  for (const [code, stems] of Object.entries(CYRILLIC_REGION_STEMS)) {
+    for (const s of stems) for (const f of slavicAdjectiveForms(s)) add(f, { kind: "region", candidates: one(code), lowercase: true });
+  }
+  for (const [code, names] of Object.entries(LATIN_REGIONS)) {
+    for (const n of names) {
+      const k = phraseKey(n).join(" ");
+      // A town too small to name outside a dateline does not hide a region ("Andalucía", a Colombian town too).
+      if (englishKeys.has(k) || bodyCities.has(k)) continue;
+      add(n, { kind: "region", candidates: one(code) });
+    }
   }
   for (const [code, names] of Object.entries(QUALIFIER_ABBREVIATIONS)) {
     for (const n of names) add(n, { kind: "qualifier", candidates: one(code) });

@@ -76,6 +76,96 @@ export const CYRILLIC_DEMONYM_STEMS: Record<string, string[]> = {
 };
 
 /**
+ * Regions as Ukrainian and Russian copy names them most: by the region's
+ * adjective, the oblast's own name ("у Харківській області", "Херсонской
+ * области", "Курська область"), as stems for slavicAdjectiveForms. An
+ * adjective of a region's city names the same country as the city
+ * ("київська влада"), so none of them can mislead. Ukrainian and Russian
+ * stems side by side; Crimea under Ukraine, as ISO 3166 has it.
+ */
+export const CYRILLIC_REGION_STEMS: Record<string, string[]> = {
+  UA: [
+    "вінницьк", "винницк", "волинськ", "волынск", "луганськ", "луганск", "дніпропетровськ", "днепропетровск",
+    "донецьк", "донецк", "житомирськ", "житомирск", "закарпатськ", "закарпатск", "запорізьк", "запорожск",
+    "івано-франківськ", "ивано-франковск", "київськ", "киевск", "кіровоградськ", "кировоградск", "львівськ", "львовск",
+    "миколаївськ", "николаевск", "одеськ", "одесск", "полтавськ", "полтавск", "рівненськ", "ровенск", "сумськ",
+    "сумск", "тернопільськ", "тернопольск", "харківськ", "харьковск", "херсонськ", "херсонск", "хмельницьк",
+    "хмельницк", "черкаськ", "черкасск", "чернівецьк", "черновицк", "чернігівськ", "черниговск", "кримськ", "крымск",
+  ],
+  RU: [
+    "курськ", "курск", "бєлгородськ", "белгородск", "брянськ", "брянск", "ростовськ", "ростовск", "воронезьк",
+    "воронежск", "московськ", "московск", "ленінградськ", "ленинградск", "краснодарськ", "краснодарск",
+    "калінінградськ", "калининградск", "новосибірськ", "новосибирск", "свердловськ", "свердловск", "нижегородськ",
+    "нижегородск", "самарськ", "самарск", "саратовськ", "саратовск", "волгоградськ", "волгоградск", "смоленськ",
+    "смоленск", "псковськ", "псковск", "мурманськ", "мурманск", "астраханськ", "астраханск", "челябінськ", "челябинск",
+  ],
+};
+
+/**
+ * Regions named by a noun in Ukrainian and Russian: the Ukrainian "-щина"
+ * names of oblasts ("на Харківщині"), historic regions, and Russia's
+ * republics. Declined by slavicForms like the cities.
+ */
+export const CYRILLIC_REGIONS: Record<string, string[]> = {
+  UA: [
+    "Харківщина", "Херсонщина", "Київщина", "Львівщина", "Одещина", "Полтавщина", "Сумщина", "Чернігівщина",
+    "Житомирщина", "Вінниччина", "Донеччина", "Луганщина", "Миколаївщина", "Дніпропетровщина", "Черкащина",
+    "Хмельниччина", "Тернопільщина", "Рівненщина", "Кіровоградщина", "Івано-Франківщина", "Слобожанщина",
+    "Волинь", "Буковина", "Закарпаття", "Прикарпаття", "Поділля",
+  ],
+  RU: [
+    "Чечня", "Дагестан", "Татарстан", "Башкортостан", "Башкирія", "Башкирия", "Якутія", "Якутия", "Кубань",
+    "Бурятія", "Бурятия", "Чувашія", "Чувашия", "Камчатка", "Сахалін", "Сахалин", "Калмикія", "Калмыкия",
+    "Інгушетія", "Ингушетия", "Карелія", "Карелия", "Приморье", "Чукотка",
+  ],
+};
+
+/**
+ * Regions, provinces and départements as their own countries' copy names
+ * them (ISO 3166-2 gives the same names), and a few English names the
+ * lexicon lacked: where Latin-script copy sets a story when no city is
+ * named ("la centrale nucléaire de Penly, en Seine-Maritime"). Left out:
+ * names that are also common words or other places ("Nord", "Var", "Lot",
+ * "Manche", "Vienne", "Marche", "Calvados", "Champagne", "Lorraine", "La
+ * Rioja", "León", "Beira", "Piedmont"), and any a city of the gazetteer
+ * names outside datelines (Murcia, Barcelona), which keeps its city.
+ */
+export const LATIN_REGIONS: Record<string, string[]> = {
+  FR: [
+    "Normandie", "Bretagne", "Occitanie", "Occitania", "Nouvelle-Aquitaine", "Aquitaine", "Auvergne", "Auvergne-Rhône-Alpes",
+    "Bourgogne-Franche-Comté", "Franche-Comté", "Grand Est", "Hauts-de-France", "Centre-Val de Loire", "Pays de la Loire",
+    "Provence-Alpes-Côte d'Azur", "Côte d'Azur", "Picardie", "Picardy", "Burgundy", "Seine-Maritime", "Bouches-du-Rhône",
+    "Alpes-Maritimes", "Pas-de-Calais", "Haute-Garonne", "Loire-Atlantique", "Ille-et-Vilaine", "Haute-Savoie", "Côtes-d'Armor",
+    "Pyrénées-Atlantiques", "Pyrénées-Orientales", "Charente-Maritime", "Maine-et-Loire", "Indre-et-Loire", "Bas-Rhin",
+    "Haut-Rhin", "Meurthe-et-Moselle", "Puy-de-Dôme", "Haute-Corse", "Corse-du-Sud", "Seine-et-Marne", "Seine-Saint-Denis",
+    "Hauts-de-Seine", "Val-de-Marne", "Val-d'Oise", "Essonne", "Yvelines", "Finistère", "Morbihan", "Vendée", "Gironde",
+    "Dordogne", "Ardèche", "Vaucluse", "Hérault", "Aveyron",
+  ],
+  ES: [
+    "Andalucía", "Aragón", "Asturias", "Principado de Asturias", "Cantabria", "Navarra", "Islas Baleares", "Illes Balears", "Islas Canarias",
+    "Comunidad de Madrid", "Región de Murcia", "Castile", "Castilla", "Gipuzkoa", "Guipúzcoa", "Bizkaia", "Vizcaya", "Álava",
+    "Costa del Sol", "Costa Brava", "Tenerife", "Gran Canaria", "Lanzarote", "Fuerteventura", "Menorca", "Minorca",
+  ],
+  IT: [
+    "Lombardia", "Toscana", "Sicilia", "Sardegna", "Piemonte", "Veneto", "Liguria", "Emilia-Romagna", "Lazio", "Campania",
+    "Puglia", "Apulia", "Calabria", "Basilicata", "Abruzzo", "Molise", "Umbria", "Friuli Venezia Giulia", "Friuli",
+    "Trentino-Alto Adige", "Trentino", "Alto Adige", "South Tyrol", "Südtirol", "Valle d'Aosta", "Aosta Valley",
+  ],
+  DE: [
+    "Sachsen", "Niedersachsen", "Nordrhein-Westfalen", "Rheinland-Pfalz", "Rhineland-Palatinate", "Schleswig-Holstein",
+    "Mecklenburg-Vorpommern", "Mecklenburg-Western Pomerania", "Sachsen-Anhalt", "Saxony-Anhalt", "Thüringen", "Thuringia",
+    "Hessen", "Saarland", "Ruhrgebiet",
+  ],
+  PT: ["Algarve", "Alentejo", "Trás-os-Montes"],
+  UA: ["Zakarpattia", "Transcarpathia", "Volyn", "Bukovina"],
+  RU: [
+    "Yakutia", "Kuban", "Bashkortostan", "Bashkiria", "Chuvashia", "Buryatia", "Kamchatka", "Primorye", "Sakhalin",
+    "Kalmykia", "Ingushetia", "North Ossetia", "Kabardino-Balkaria", "Karachay-Cherkessia", "Adygea", "Mordovia", "Udmurtia",
+    "Khakassia", "Chukotka", "Karelia",
+  ],
+};
+
+/**
  * Demonyms in the beat's Latin-script languages, every gender and number
  * spelt out. Left out where the word is also an English name or word
  * ("Russo", "Alemán", "Russe").

@@ -255,7 +255,7 @@ export const BLOCKED_PHRASES = [
   "Arabian Sea", "Georgian architecture", "Georgian era", "Turkey vulture", "Wild Turkey", "Holy Land",
   "Paris Agreement", "Paris climate agreement", "Paris Club", "Panama Papers", "Nice Treaty", "Geneva Conventions",
   "Geneva Convention", "Kyoto Protocol", "Warsaw Pact", "Camp David", "Marshall Plan", "Stockholm syndrome",
-  "Hong Kong flu", "English language", "Spanish language", "French language",
+  "Hong Kong flu", "English language", "Spanish language", "French language", "Elf Aquitaine",
 ];
 
 /**

@@ -62,6 +62,44 @@ describe("places in Ukrainian and Russian copy", () => {
   });
 });
 
+describe("regions in Ukrainian and Russian copy", () => {
+  it("reads an oblast by its adjective, in any case, and by its Ukrainian -щина name", () => {
+    expect(main(tag("Вибухи в області", "У Херсонській області внаслідок обстрілу загинули двоє людей."))).toBe("UA");
+    expect(main(tag("Атака дронів", "Сили ППО збили 12 дронів над Київською областю."))).toBe("UA");
+    const places = tag("Обстріл Харківщини", "Села на Харківщині знову без світла, повідомила обласна адміністрація.");
+    expect(main(places)).toBe("UA");
+    expect(places.find((p) => p.code === "UA")!.evidence.map((e) => e.text)).toEqual(expect.arrayContaining(["Харківщини", "Харківщині"]));
+  });
+
+  it("reads Russian regions in Russian and in Ukrainian, and Ukraine's in Russian", () => {
+    expect(main(tag("Воздушная тревога", "В Белгородской области объявлена воздушная тревога, сообщил губернатор."))).toBe("RU");
+    expect(main(tag("Бої тривають", "У Курській області тривають бої."))).toBe("RU");
+    expect(main(tag("Обстрел", "В Харьковской области повреждена подстанция."))).toBe("UA");
+    expect(main(tag("Теракт", "В Дагестане ввели режим контртеррористической операции."))).toBe("RU");
+  });
+});
+
+describe("regions in Latin-script copy", () => {
+  it("reads regions and départements as their own countries name them", () => {
+    expect(main(tag("Incendie dans une centrale", "Une alerte incendie s'est déclenchée dans la centrale nucléaire de Penly, en Seine-Maritime."))).toBe("FR");
+    expect(main(tag("Tempête", "La tempête a frappé la Bretagne et la Normandie."))).toBe("FR");
+    expect(main(tag("Incendios forestales", "Los bomberos trabajan en incendios en Asturias y Cantabria."))).toBe("ES");
+    expect(main(tag("Maltempo", "Allerta rossa in Toscana e in Liguria per le piogge."))).toBe("IT");
+    expect(main(tag("Hochwasser", "In Sachsen und Thüringen stieg das Wasser weiter."))).toBe("DE");
+  });
+
+  it("reads a region whose name a small town elsewhere shares as the region", () => {
+    // GeoNames has a town of 17,000 called Andalucía in Colombia; Spanish copy means the region.
+    expect(codes(tag("Ola de calor", "La ola de calor afecta a toda Andalucía."))).toEqual(["ES"]);
+  });
+
+  it("leaves names that are also words, and company names, alone", () => {
+    expect(codes(tag("Marche pour le climat", "Des milliers de personnes ont défilé samedi."))).toEqual([]);
+    expect(codes(tag("Essais", "La Corée du Nord a tiré un missile."))).toEqual(["KP"]);
+    expect(codes(tag("Oil licences", "Norway offered blocks to Elf Aquitaine and Statoil."))).toEqual(["NO"]);
+  });
+});
+
 describe("places in Spanish, French and Portuguese copy", () => {
   it("takes a Spanish agency dateline and Spanish demonyms", () => {
     expect(main(tag("Miles de personas se manifiestan contra la amnistía", "MADRID, 3 dic. (EFE) – Decenas de miles de personas recorrieron el centro de la capital."))).toBe("ES");
