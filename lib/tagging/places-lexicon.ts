@@ -320,6 +320,17 @@ export const AMBIGUOUS_NAMES: Record<string, AmbiguousReading[]> = {
   Chad: [{ code: "TD", cues: ["ndjamena", "chadian", "sahel", "lake chad"], via: ["TD"] }],
   Israel: [{ code: "IL", cues: ["israeli", "jerusalem", "tel aviv", "netanyahu", "idf", "knesset", "gaza"], via: ["IL"] }],
   Paris: [{ code: "FR", cues: ["france", "french", "seine", "elysee", "macron"], via: ["FR"] }],
+  // Spain's cities of these names are smaller than Venezuela's and Argentina's, but they are the ones news
+  // names without a country: Spanish agencies qualify a foreign dateline ("CÓRDOBA (Argentina), 3 dic. (EFE)"),
+  // and English wires write "Valencia, Venezuela". Spain's reading first, the story's words and places decide.
+  Valencia: [
+    { code: "ES", cues: ["espana", "spain", "spanish", "comunitat", "valenciana", "valencian", "generalitat", "dana", "mestalla", "laliga", "castellon", "alicante"], via: ["ES"] },
+    { code: "VE", cues: ["venezuela", "venezuelan", "venezolano", "venezolana", "carabobo", "caracas", "maduro", "bolivares"], via: ["VE"] },
+  ],
+  Córdoba: [
+    { code: "ES", cues: ["espana", "spain", "spanish", "andalucia", "andalusia", "andaluz", "andaluza", "mezquita", "sevilla", "seville", "granada", "malaga"], via: ["ES"] },
+    { code: "AR", cues: ["argentina", "argentine", "argentino", "argentina's", "buenos aires", "rosario", "mendoza", "milei"], via: ["AR"] },
+  ],
   Victoria: [
     { code: "AU", cues: ["melbourne", "australia", "australian", "geelong"], via: ["AU"] },
     { code: "CA", cues: ["british columbia", "vancouver island", "canada", "canadian"], via: ["CA"] },

@@ -106,6 +106,13 @@ describe("places in Spanish, French and Portuguese copy", () => {
     expect(main(tag("El Gobierno español aprueba el plan", "El Consejo de Ministros aprobó el plan de vivienda."))).toBe("ES");
   });
 
+  it("reads Valencia and Córdoba as Spain's unless the story says Venezuela or Argentina", () => {
+    expect(main(tag("Temporal de lluvias", "VALÈNCIA, 3 dic. (EFE) – La dana ha dejado lluvias intensas en la Comunitat."))).toBe("ES");
+    expect(main(tag("Detenido un hombre", "CÓRDOBA, 3 dic. (EFE) – La Policía Nacional ha detenido a un hombre."))).toBe("ES");
+    expect(main(tag("Protesta", "VALENCIA, Venezuela, 3 dic. (EFE) – Cientos de personas protestaron en Carabobo."))).toBe("VE");
+    expect(main(tag("Concierto", "El concierto será en Córdoba, en el centro de Argentina."))).toBe("AR");
+  });
+
   it("reads the beat's demonyms in French and Portuguese", () => {
     expect(main(tag("Les soldats ukrainiens reprennent un village", "L'armée a annoncé la reprise du village mardi."))).toBe("UA");
     expect(main(tag("Governo espanhol anuncia medidas", "O executivo aprovou o pacote na terça-feira."))).toBe("ES");
