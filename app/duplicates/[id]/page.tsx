@@ -10,6 +10,7 @@ import { PairNav } from "@/components/duplicates/pair-nav";
 import { Badge } from "@/components/ui/badge";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { idParam } from "@/lib/schemas/ids";
+import { figureLabels } from "@/lib/dedup/across-languages";
 import { DUPLICATE_KIND_TEXT, linkState } from "@/lib/schemas/vocabulary";
 
 export const dynamic = "force-dynamic";
@@ -49,7 +50,7 @@ export default async function LinkPage({ params }: PageProps<"/duplicates/[id]">
             Written in two languages. Both name {link.across.names.slice(0, 12).join(", ")}
             {link.across.names.length > 12 && ` and ${link.across.names.length - 12} more`}
             {link.across.figures.length > 0 && (
-              <> and give the figures {[...link.across.figures].sort((x, y) => Number(y) - Number(x)).map((f) => Number(f).toLocaleString("en")).join(", ")}</>
+              <> and give the figures {figureLabels(link.across.figures).join(", ")}</>
             )}
             .
           </>

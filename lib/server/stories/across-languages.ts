@@ -20,7 +20,7 @@ import { Prisma } from "../../../prisma/generated/sqlite/client";
 import type { Db } from "../db/client";
 import { readRows } from "../db/read-rows";
 import { instant, PUBLISHED_SQL } from "../articles/article-sql";
-import { ACROSS_RULE, AcrossLanguagesIndex, matchAcrossLanguages, survivors, type AcrossMatch, type Survivors } from "../../dedup/across-languages";
+import { ACROSS_RULE, AcrossLanguagesIndex, figureLabels, matchAcrossLanguages, survivors, type AcrossMatch, type Survivors } from "../../dedup/across-languages";
 import { languageLabel } from "../../schemas/vocabulary";
 import { joinStory, refreshStory } from "./story-clusters";
 
@@ -213,8 +213,8 @@ export async function linkAcrossLanguages(db: Db, ids: number[], opts: { maxCand
  * ("(against Express Tribune's copy)"), as it does for every link.
  */
 function reason(joining: Row, other: Row, m: AcrossMatch): string {
-  // Largest first, as an editor would quote them.
-  const top = [...m.figures].sort((x, y) => Number(y) - Number(x)).slice(0, 4).map((f) => Number(f).toLocaleString("en"));
+  // Largest first, as an editor would quote them, then dates.
+  const top = figureLabels(m.figures).slice(0, 4);
   const figures = top.length ? `; the figures ${top.join(", ")}` : "";
   return `same story in ${languageLabel(joining.language)} as the ${languageLabel(other.language)} copy: ${m.names.length} names in common${figures}`;
 }

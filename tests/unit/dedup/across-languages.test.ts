@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ACROSS_RULE, AcrossLanguagesIndex, figureKey, matchAcrossLanguages, nameKey, survivors, type Survivors } from "../../../lib/dedup/across-languages";
+import { ACROSS_RULE, AcrossLanguagesIndex, dateKeys, figureKey, figureLabels, matchAcrossLanguages, nameKey, survivors, type Survivors } from "../../../lib/dedup/across-languages";
 import { parseInput } from "../../../lib/ingest";
 
 const fixture = (p: string) => readFileSync(path.join(import.meta.dirname, "../../fixtures", p), "utf8");
@@ -21,6 +21,16 @@ describe("what survives translation", () => {
     expect(["12,5", "12.5"].map(figureKey)).toEqual(["12.5", "12.5"]);
     // Years, single digits and dates say nothing of one story.
     expect(["2025", "7", "8.6.2025"].map(figureKey)).toEqual([undefined, undefined, undefined]);
+  });
+
+  it("reads a date as one figure in any of the beat's languages, and its day as no figure of its own", () => {
+    const texts = ["on October 5", "Oct. 5th", "le 5 octobre", "el 5 de octubre", "il 5 ottobre", "am 5. Oktober", "a 5 de outubro", "5 жовтня", "5 октября"];
+    expect(texts.map((t) => [...dateKeys(t).keys])).toEqual(texts.map(() => ["d:10-05"]));
+    expect([...survivors("", "Le sommet du 17 février a réuni 250 délégués.").figures].sort()).toEqual(["250", "d:02-17"]);
+    // English months that are words are dates only capitalised; abbreviations that are words elsewhere are none.
+    expect(["they may 12", "the march 5 miles", "five years ago", "5 years ago", "Mars 2020"].map((t) => dateKeys(t).keys.size)).toEqual([0, 0, 0, 0, 0]);
+    expect([...dateKeys("May 12").keys]).toEqual(["d:05-12"]);
+    expect(figureLabels(["d:10-05", "46", "100000"])).toEqual(["100,000", "46", "5 October"]);
   });
 
   it("compares names across accents and scripts", () => {
@@ -51,6 +61,14 @@ describe("the same story in another language", () => {
     const other = spanish("rally-es-other-day.txt");
     // Even were the two copies near in time, the names alone do not make one story.
     expect(matchAcrossLanguages(en, survivors(other.headline, other.bodyText), 2)).toBeNull();
+  });
+
+  it("links two copies of one event by their date when it and four names are all they share", () => {
+    const en = survivors("Minister resigns", "Spain's minister Ana Redondo resigned on 5 October after talks with Pedro Sánchez, Yolanda Díaz and Félix Bolaños in Madrid.");
+    const es = survivors("Dimite la ministra", "La ministra Ana Redondo dimitió el 5 de octubre tras reunirse en Madrid con Pedro Sánchez, Yolanda Díaz y Félix Bolaños.");
+    const m = matchAcrossLanguages(en, es, 3);
+    expect(m).not.toBeNull();
+    expect(m!.figures).toEqual(["d:10-05"]);
   });
 
   it("keeps copies days apart apart", () => {
