@@ -53,6 +53,9 @@ describe("places in Ukrainian and Russian copy", () => {
   it("reads Russian forms of the same places", () => {
     expect(main(tag("В Киеве прогремели взрывы", "Силы ПВО Украины отражали атаку на Киев, сообщили в городской администрации."))).toBe("UA");
     expect(main(tag("Взрывы в Харькове", "В Харькове ночью были слышны взрывы, сообщил мэр города."))).toBe("UA");
+    // A name of two words, both declined.
+    expect(main(tag("Вибух", "Вибух пролунав у Кривому Розі вночі."))).toBe("UA");
+    expect(main(tag("Взрыв", "Взрыв прогремел в Кривом Роге ночью."))).toBe("UA");
   });
 
   it("reads adjectives of countries as demonyms: Russian troops are Russia's", () => {
