@@ -331,6 +331,11 @@ export const AMBIGUOUS_NAMES: Record<string, AmbiguousReading[]> = {
     { code: "ES", cues: ["espana", "spain", "spanish", "andalucia", "andalusia", "andaluz", "andaluza", "mezquita", "sevilla", "seville", "granada", "malaga"], via: ["ES"] },
     { code: "AR", cues: ["argentina", "argentine", "argentino", "argentina's", "buenos aires", "rosario", "mendoza", "milei"], via: ["AR"] },
   ],
+  // The province before the city of 175,000 in California that GeoNames ranks first.
+  Ontario: [
+    { code: "CA", cues: ["canada", "canadian", "toronto", "ottawa", "provincial", "province", "premier", "queen's park"], via: ["CA"] },
+    { code: "US", cues: ["california", "inland empire", "san bernardino", "riverside", "los angeles"], via: ["US"] },
+  ],
   Victoria: [
     { code: "AU", cues: ["melbourne", "australia", "australian", "geelong"], via: ["AU"] },
     { code: "CA", cues: ["british columbia", "vancouver island", "canada", "canadian"], via: ["CA"] },

@@ -110,6 +110,11 @@ describe("ambiguous names", () => {
     expect(main(tag("Budget vote", "The French government survived the vote.", "PARIS"))).toBe("FR");
   });
 
+  it("Ontario the province, and Ontario the Californian city", () => {
+    expect(codes(tag("Floods in Ontario", "Heavy rain hit Ontario on Monday, officials said."))).toEqual(["CA"]);
+    expect(codes(tag("Warehouse fire", "A fire destroyed a warehouse in Ontario, San Bernardino County officials said."))).toEqual(["US"]);
+  });
+
   it("keeps a list apart from a qualifier", () => {
     const places = tag("World briefing", "Bushfires in New South Wales, Canada postal talks and Darfur.");
     expect(codes(places)).toEqual(expect.arrayContaining(["AU", "CA", "SD"]));
