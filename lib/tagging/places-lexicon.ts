@@ -303,7 +303,9 @@ export interface AmbiguousReading {
 
 /**
  * Names with more than one reading, settled by the rest of the story: the
- * reading with more support wins, the first reading on a tie.
+ * reading with more support wins, the first reading on a tie. Cues are
+ * matched against the story's words as the tokenizer folds them: lower
+ * case, no accents, a possessive "'s" dropped ("Queen's Park" is "queen park").
  */
 export const AMBIGUOUS_NAMES: Record<string, AmbiguousReading[]> = {
   Georgia: [
@@ -329,11 +331,11 @@ export const AMBIGUOUS_NAMES: Record<string, AmbiguousReading[]> = {
   ],
   Córdoba: [
     { code: "ES", cues: ["espana", "spain", "spanish", "andalucia", "andalusia", "andaluz", "andaluza", "mezquita", "sevilla", "seville", "granada", "malaga"], via: ["ES"] },
-    { code: "AR", cues: ["argentina", "argentine", "argentino", "argentina's", "buenos aires", "rosario", "mendoza", "milei"], via: ["AR"] },
+    { code: "AR", cues: ["argentina", "argentine", "argentino", "buenos aires", "rosario", "mendoza", "milei"], via: ["AR"] },
   ],
   // The province before the city of 175,000 in California that GeoNames ranks first.
   Ontario: [
-    { code: "CA", cues: ["canada", "canadian", "toronto", "ottawa", "provincial", "province", "premier", "queen's park"], via: ["CA"] },
+    { code: "CA", cues: ["canada", "canadian", "toronto", "ottawa", "provincial", "province", "premier", "queen park"], via: ["CA"] },
     { code: "US", cues: ["california", "inland empire", "san bernardino", "riverside", "los angeles"], via: ["US"] },
   ],
   Victoria: [
