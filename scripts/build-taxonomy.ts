@@ -242,7 +242,10 @@ Wiredesk's own. Built by \`npm run taxonomy:build\` (scripts/build-taxonomy.ts).
   the tagger's lookup key.
 
 The transliterations, US states, historical names and ambiguity rules in
-lib/tagging/places-lexicon.ts are Wiredesk's own.
+lib/tagging/places-lexicon.ts, and the names in other languages and scripts
+in lib/tagging/places-foreign.ts (cities, regions and their case forms,
+written as ISO 3166-2 and the languages' own usage write them), are
+Wiredesk's own.
 
 ## topic-model.json — the learned topic classifier
 
