@@ -70,9 +70,13 @@ const NOT_PLACES = new Set([
   "FILE PHOTO",
 ]);
 
-// "MADRID (Reuters) -", "LONDON, March 3 (AFP) —", "DRUZHKIVKA:", "WASHINGTON/LONDON -"
+// "MADRID (Reuters) -", "LONDON, March 3 (AFP) —", "DRUZHKIVKA:", "WASHINGTON/LONDON -";
+// Spanish agencies: "LEÓN (México), 3 dic. (EFE).-" (a qualifier in brackets, ".-" after the wire).
 const DATELINE_RE =
-  /^(\p{Lu}[\p{Lu}'’.-]*(?:[ /]\p{Lu}[\p{Lu}'’.-]*){0,4})(?:,\s*([^():\-–—\n]{1,40}?))?\s*(?:\(([^()\n]{1,40})\))?\s*(?::|\s[-–—]{1,2}|[-–—]{1,2}(?=\s)|—)\s*/u;
+  /^(\p{Lu}[\p{Lu}'’.-]*(?:[ /]\p{Lu}[\p{Lu}'’.-]*){0,4})(?:\s*\(([^()\n]{1,40})\))?(?:,\s*([^():\-–—\n]{1,40}?))?\s*(?:\(([^()\n]{1,40})\))?\s*(?::|\s[-–—]{1,2}|[-–—]{1,2}(?=\s)|—|(?<=\))\.\s?[-–—]{1,2})\s*/u;
+// "Madrid, 3 dic (EFE).-": a place in mixed case only with a date and a wire after it, as agencies write it.
+const MIXED_CASE_DATELINE_RE =
+  /^(\p{Lu}\p{Ll}[\p{L}'’.-]*(?:[ -](?:de |del |la |de la )?\p{Lu}[\p{L}'’.-]*){0,3})(?:\s*\(([^()\n]{1,40})\))?,\s*(\d{1,2}\b[^():\-–—\n]{0,30}?)\s*\(([^()\n]{1,40})\)\s*(?::|\.?\s?[-–—]{1,2})\s*/u;
 
 const NAME_WORD = String.raw`\p{Lu}[\p{L}'’.-]*`;
 const NAME_JOINER = String.raw`(?:and|&|de|da|del|dos|du|van|von|der|den|al|bin|el|la|le)`;
@@ -216,7 +220,10 @@ function takeDateline(paras: string[][], parts: Omit<BodyParts, "bodyText">): vo
 }
 
 export interface Dateline {
+  /** The place and its qualifiers, commas between: "LEÓN, México" for "LEÓN (México), 3 dic. (EFE).-". */
   place: string;
+  /** The place and its qualifiers as written at the start of the text: "LEÓN (México)". */
+  placeText: string;
   wire?: string;
   rest: string;
 }
@@ -232,7 +239,7 @@ function isDateText(text: string): boolean {
 
 /** A leading dateline: upper-case place, optional date and wire, then ":" or a dash. */
 export function matchDateline(text: string): Dateline | undefined {
-  const m = DATELINE_RE.exec(text);
+  const m = DATELINE_RE.exec(text) ?? MIXED_CASE_DATELINE_RE.exec(text);
   if (!m?.[1]) return undefined;
   const place = m[1].replace(/[.'’-]+$/, "").trim();
   const letters = place.replace(/[^\p{L}]/gu, "");
@@ -240,14 +247,26 @@ export function matchDateline(text: string): Dateline | undefined {
   const rest = text.slice(m[0].length);
   // The story must follow; "UN: " alone, or a line of capitals, is no dateline.
   if (!/^[\p{L}\p{N}'"‘“(]/u.test(rest)) return undefined;
-  const wire = m[3]?.trim();
+  // One bracket is the wire ("MADRID (Reuters) -"); of two, the first qualifies the place ("LEÓN (México), 3 dic. (EFE)").
+  const bracketed = m[2]?.trim();
+  const wire = (m[4] ?? (m[3] === undefined ? bracketed : undefined))?.trim();
+  const bracketQualifier = m[4] !== undefined ? bracketed : undefined;
   // "PARIS, Texas —" names a place in a state; "LONDON, March 3 —" only adds a date.
-  const qualifier = m[2]?.trim();
+  const qualifier = m[3]?.trim();
   const region = (qualifier ?? "").split(",").map((q) => q.trim()).filter(Boolean);
   const cut = region.findIndex(isDateText);
-  const kept = cut === -1 ? region : region.slice(0, cut);
+  const kept = [...(bracketQualifier ? [bracketQualifier] : []), ...(cut === -1 ? region : region.slice(0, cut))];
   const full = kept.length ? `${place}, ${kept.join(", ")}` : place;
-  return { place: full, ...(wire ? { wire } : {}), rest };
+  // Where the place and its qualifiers end as written: after the bracket, or before the first date part.
+  let end = m.index + m[1].replace(/[.'’-]+$/, "").length;
+  if (bracketQualifier) end = text.indexOf(")", end) + 1;
+  if (qualifier !== undefined && cut !== 0 && region.length > 0) {
+    const from = text.indexOf(qualifier, end);
+    const datePart = cut === -1 ? undefined : region[cut];
+    end = datePart === undefined ? from + qualifier.length : from + qualifier.indexOf(datePart);
+    while (end > 0 && /[\s,]/.test(text[end - 1]!)) end--;
+  }
+  return { place: full, placeText: text.slice(0, end), ...(wire ? { wire } : {}), rest };
 }
 
 export interface CaptionSplit {

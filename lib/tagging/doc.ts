@@ -1,6 +1,7 @@
 import { matchDateline } from "../ingest/body";
+import { agencyCountry } from "./places-lexicon";
 import { stem } from "./stem";
-import { tokenizeField, type FieldTokens } from "./text";
+import { ELIDING_LANGUAGES, tokenizeField, type FieldTokens } from "./text";
 import type { TagInput } from "./types";
 import { foreignStopwords } from "./stopwords-foreign";
 
@@ -20,6 +21,8 @@ export interface Doc {
   stop?: ReadonlySet<string>;
   /** The copy is known to be in a language other than English. */
   foreign?: boolean;
+  /** The home country of the national agency that filed the copy (EFE: ES), from its credit or dateline. */
+  agency?: string;
 }
 
 /** How much of the body counts as the lead. */
@@ -28,11 +31,12 @@ const LEAD_CHARS = 350;
 const FEATURE_TOKENS = 400;
 
 export function analyse(input: TagInput): Doc {
-  const headline = tokenizeField("headline", input.headline ?? "");
-  const bodyText = input.bodyText ?? "";
-  const body = tokenizeField("body", bodyText);
-  const doc: Doc = { headline, body, leadEnd: LEAD_CHARS };
   const language = input.language?.slice(0, 2).toLowerCase();
+  const elide = language !== undefined && ELIDING_LANGUAGES.has(language);
+  const headline = tokenizeField("headline", input.headline ?? "", elide);
+  const bodyText = input.bodyText ?? "";
+  const body = tokenizeField("body", bodyText, elide);
+  const doc: Doc = { headline, body, leadEnd: LEAD_CHARS };
   if (language && language !== "en") {
     doc.foreign = true;
     const stop = foreignStopwords(language);
@@ -41,18 +45,20 @@ export function analyse(input: TagInput): Doc {
     // Unlabelled copy in Cyrillic is no English whatever its language: the English model hears nothing in it.
     doc.foreign = true;
   }
+  if (input.credit) doc.agency = agencyCountry(input.credit);
   const given = input.dateline?.trim();
   if (given) {
-    doc.dateline = tokenizeField("dateline", input.dateline ?? "");
+    doc.dateline = tokenizeField("dateline", input.dateline ?? "", elide);
   } else {
     // Copy that kept its dateline in the body: "MADRID (Meridian) — ...".
     const d = matchDateline(bodyText.slice(0, 200).trimStart());
     if (d) {
-      const at = bodyText.indexOf(d.place.split(",")[0] ?? d.place);
+      const at = bodyText.indexOf(d.placeText);
       if (at >= 0 && at < 10) {
-        doc.dateline = { ...tokenizeField("dateline", bodyText.slice(0, at + d.place.length)), quotes: "body" };
-        doc.datelineInBody = at + d.place.length;
+        doc.dateline = { ...tokenizeField("dateline", bodyText.slice(0, at + d.placeText.length), elide), quotes: "body" };
+        doc.datelineInBody = at + d.placeText.length;
         doc.leadEnd += doc.datelineInBody;
+        if (d.wire && !input.credit) doc.agency = agencyCountry(d.wire);
       }
     }
   }

@@ -26,7 +26,7 @@ import {
   slavicAdjectiveForms,
   slavicForms,
 } from "./places-foreign";
-import { phraseKey as tokenKey } from "./text";
+import { phraseKey as tokenKey, phraseKeys } from "./text";
 
 // The place lexicon: every name the tagger knows, as a trie over normalised
 // tokens, built once per process from gazetteer.json and places-lexicon.ts.
@@ -54,6 +54,8 @@ export interface PlaceEntry {
   candidates: Candidate[];
   /** Every country with a town of this name, small ones too: what a qualifier may pick ("Athens, Georgia"). */
   namesakes?: string[];
+  /** Namesakes big enough that a dateline may name them when the story speaks for their country alone ("MÉRIDA" with "Junta de Extremadura"). */
+  datelineNamesakes?: string[];
   /** A city too small to be named in a story without a qualifier: counts in datelines only. */
   datelineOnly?: boolean;
   /** Also an English word ("Reading", "Police"): only counts capitalised inside a sentence. */
@@ -109,6 +111,8 @@ export interface Gazetteer {
 export const BODY_CITY_POPULATION = 100_000;
 /** A smaller namesake stays a candidate when it has at least this share of the biggest one's population. */
 const CANDIDATE_SHARE = 0.15;
+/** A namesake a dateline may name, with the story's support, when it has at least this share (Mérida, Spain: 8% of Mérida, Mexico). */
+const DATELINE_NAMESAKE_SHARE = 0.05;
 
 /** Country spellings in the packages that are English words or given names in English copy. */
 const NOT_COUNTRY_NAMES = new Set(["island", "indie", "maurice", "kina", "fas", "gana", "gine", "liban", "chili", "moris"]);
@@ -176,6 +180,7 @@ function build(): Gazetteer {
     const same = node.entries.find((e) => e.kind === entry.kind);
     if (same) {
       for (const c of entry.candidates) if (!same.candidates.some((s) => s.code === c.code)) same.candidates.push(c);
+      alsoElided(name, node);
       return same;
     }
     const e: PlaceEntry = { name, ...entry };
@@ -184,7 +189,17 @@ function build(): Gazetteer {
     const amb = ambiguousKeys.get(joined);
     if (amb) e.ambiguous = amb;
     node.entries.push(e);
+    alsoElided(name, node);
     return e;
+  };
+  /** French and Italian copy is read without its elided articles: "Côte d'Ivoire" is also "côte ivoire" there. */
+  const alsoElided = (name: string, node: TrieNode) => {
+    const keys = phraseKeys(name);
+    if (keys.length < 2) return;
+    const other = nodeFor(keys[1]!);
+    if (!other || other === node || !node.entries) return;
+    if (!other.entries) other.entries = node.entries;
+    else if (other.entries !== node.entries) for (const e of node.entries) if (!other.entries.includes(e)) other.entries.push(e);
   };
   const one = (code: string, capital = false, population = 0): Candidate[] => [{ code, capital, population }];
 
@@ -311,7 +326,13 @@ function build(): Gazetteer {
         : top;
     const candidates = [lead, ...perCountry.filter((p) => p !== lead && p.population >= lead.population * CANDIDATE_SHARE)];
     const inBody = top.population >= BODY_CITY_POPULATION || capital !== undefined || alias !== undefined;
-    const namesakes = perCountry.length > candidates.length ? { namesakes: perCountry.map((p) => p.code) } : {};
+    const datelineNamesakes = perCountry
+      .filter((p) => !candidates.some((c) => c.code === p.code) && p.population >= lead.population * DATELINE_NAMESAKE_SHARE)
+      .map((p) => p.code);
+    const namesakes =
+      perCountry.length > candidates.length
+        ? { namesakes: perCountry.map((p) => p.code), ...(datelineNamesakes.length ? { datelineNamesakes } : {}) }
+        : {};
     if (inBody) bodyCities.add(k);
     const entry = add(g.name, { kind: "city", candidates, ...namesakes, ...(inBody ? {} : { datelineOnly: true }) });
     if (entry && k.split(" ").length === 1 && (vocab.has(k) || wordy.has(k))) entry.wordy = true;

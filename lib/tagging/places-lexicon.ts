@@ -343,3 +343,46 @@ export const AMBIGUOUS_NAMES: Record<string, AmbiguousReading[]> = {
     { code: "CA", cues: ["british columbia", "vancouver island", "canada", "canadian"], via: ["CA"] },
   ],
 };
+
+/**
+ * National agencies whose house style qualifies a foreign dateline ("LEÓN
+ * (México), 3 dic. (EFE)") and leaves a home one bare ("LEÓN, 3 dic. (EFE)"):
+ * an unqualified dateline of theirs that names a town at home and abroad is
+ * the home town. International wires (Reuters, AP) are not here: they file
+ * from everywhere and qualify by their own rules.
+ */
+const NATIONAL_AGENCIES: Record<string, string> = {
+  efe: "ES",
+  "europa press": "ES",
+  servimedia: "ES",
+  ansa: "IT",
+  agi: "IT",
+  adnkronos: "IT",
+  lusa: "PT",
+  "agencia lusa": "PT",
+  afp: "FR",
+  dpa: "DE",
+  pap: "PL",
+  ukrinform: "UA",
+  unian: "UA",
+  "interfax-ukraine": "UA",
+  "интерфакс-украина": "UA",
+  укрінформ: "UA",
+  тасс: "RU",
+  tass: "RU",
+  "риа новости": "RU",
+  "ria novosti": "RU",
+  notimex: "MX",
+  telam: "AR",
+};
+
+/** The home country of a national agency credited whole ("EFE", "Europa Press"), else undefined. */
+export function agencyCountry(credit: string): string | undefined {
+  const key = credit
+    .trim()
+    .replace(/[.,;:]+$/, "")
+    .toLowerCase()
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "");
+  return NATIONAL_AGENCIES[key];
+}

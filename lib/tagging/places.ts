@@ -139,7 +139,7 @@ function scanField(ft: FieldTokens, pos: (t: Token) => Position, skipBefore: num
     const q = toks[m.end];
     if (q && q.gap === Gap.Comma && !fixed) {
       const qm = longestMatch(root, toks, m.end, true);
-      const code = qm ? qualifierCode(entries, qm.entries, q) : undefined;
+      const code = qm ? qualifierCode(entries, qm.entries, q, isDateline) : undefined;
       if (qm && code) {
         mention.qualifier = code;
         mention.j = qm.end;
@@ -158,7 +158,7 @@ function scanField(ft: FieldTokens, pos: (t: Token) => Position, skipBefore: num
  * town it has one of ("Salvador, Brazil", not "Seoul, China"); a region
  * only by its own country ("Victoria, Australia").
  */
-function qualifierCode(place: PlaceEntry[], qualifier: PlaceEntry[], q: Token): string | undefined {
+function qualifierCode(place: PlaceEntry[], qualifier: PlaceEntry[], q: Token, dateline: boolean): string | undefined {
   const towns = new Set<string>();
   const regions = new Set<string>();
   for (const e of place) {
@@ -175,7 +175,9 @@ function qualifierCode(place: PlaceEntry[], qualifier: PlaceEntry[], q: Token): 
   }
   for (const e of countries) {
     const code = e.candidates[0]?.code;
-    if (code && fits(code)) return code;
+    // A dateline names one place: its country qualifier is the country, whatever towns the gazetteer knows
+    // ("LEÓN, México": GeoNames calls that León "León de los Aldama").
+    if (code && (fits(code) || dateline)) return code;
   }
   return undefined;
 }
@@ -254,7 +256,7 @@ export function placesForDoc(doc: Doc, opts: PlaceOptions = {}): PlaceSuggestion
   }
   let cues: Set<string> | undefined;
   /** The reading of an ambiguous name with most support in the story; null when it is no place here. */
-  const reading = (name: string, key: PlaceEntry[]): string | null => {
+  const reading = (name: string, key: PlaceEntry[], dateline: boolean): string | null => {
     const readings = AMBIGUOUS_NAMES[name] ?? [];
     cues ??= cueSet(doc);
     let best: string | null = null;
@@ -263,6 +265,7 @@ export function placesForDoc(doc: Doc, opts: PlaceOptions = {}): PlaceSuggestion
       let s = 0;
       for (const c of r.cues) if (cues.has(c)) s++;
       for (const v of r.via ?? []) s += (support.get(v) ?? 0) - (supportByKey.get(key)?.get(v) ?? 0);
+      if (dateline && r.code === doc.agency) s++;
       if (s > bestScore) {
         bestScore = s;
         best = r.code;
@@ -281,8 +284,9 @@ export function placesForDoc(doc: Doc, opts: PlaceOptions = {}): PlaceSuggestion
     const amb = entries.find((e) => e.ambiguous)?.ambiguous;
     if (m.qualifier) code = m.qualifier;
     else if (qualified.has(m.key)) code = qualified.get(m.key);
-    else if (amb) code = reading(amb, m.key);
+    else if (amb) code = reading(amb, m.key, m.pos === "dateline");
     else if (personKeys.has(m.key) && (support.get(uniqueCodes(entries)[0] ?? "") ?? 0) === 0) code = null;
+    else if (m.pos === "dateline") code = datelineCode(entries, support, doc.agency);
     else {
       const codes = uniqueCodes(entries);
       code = codes[0];
@@ -345,6 +349,23 @@ function finish(out: PlaceSuggestion[], doc: Doc, opts: PlaceOptions): PlaceSugg
     .filter((p) => p.confidence >= min)
     .sort((a, b) => (a.rel === b.rel ? b.confidence - a.confidence : a.rel === "main" ? -1 : 1))
     .slice(0, opts.max ?? 12);
+}
+
+/**
+ * The country of an unqualified dateline. A national agency's bare dateline
+ * is at home ("LEÓN, 3 dic. (EFE)" is Spain's León: EFE writes "LEÓN
+ * (Nicaragua)" for the other), unless the story speaks for another reading
+ * and not for home. Otherwise the biggest place, unless the story speaks
+ * only for a smaller namesake ("MÉRIDA" with "Junta de Extremadura").
+ */
+function datelineCode(entries: PlaceEntry[], support: Map<string, number>, agency: string | undefined): string | undefined {
+  const codes = uniqueCodes(entries);
+  const has = (c: string) => (support.get(c) ?? 0) > 0;
+  const readings = [...codes, ...entries.flatMap((e) => e.datelineNamesakes ?? [])];
+  const home = agency !== undefined && (codes.includes(agency) || entries.some((e) => e.namesakes?.includes(agency)));
+  if (home && (has(agency) || !readings.some(has))) return agency;
+  if (codes[0] === undefined || has(codes[0])) return codes[0];
+  return readings.find(has) ?? codes[0];
 }
 
 function uniqueCodes(entries: PlaceEntry[]): string[] {

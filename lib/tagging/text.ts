@@ -84,6 +84,15 @@ function classOf(c: number): number {
 }
 
 const isApostrophe = (c: number) => c === 39 || c === 0x2019 || c === 0x2bc;
+/**
+ * French and Italian articles and particles elided before a vowel ("d'Italie",
+ * "l'Ukraine", "qu'il", "dell'Ucraina", "all'Italia"): in copy in those
+ * languages, a word of their own, so that the name after them is found.
+ * English copy keeps them ("D'Souza", "L'Oréal"): the learnt model read it so.
+ */
+const ELISIONS = new Set(["l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "dell", "nell", "all", "dall", "sull", "coll", "un"]);
+const MAX_ELISION = 6;
+const ELIDED_CAPITAL = /^[dl]['’ʼ]\p{Lu}/u;
 const MARKS_RE = /\p{M}+/gu;
 const APOS_RE = /['’ʼ.]/g;
 const NON_ASCII_RE = /[^\x00-\x7f]/;
@@ -243,7 +252,7 @@ export function wordOf(norm: string): Word {
 }
 
 /** Split one field into tokens. */
-export function tokenizeField(field: Field, text: string): FieldTokens {
+export function tokenizeField(field: Field, text: string, elide = false): FieldTokens {
   const tokens: Token[] = [];
   let last = 0;
   let capWords = 0;
@@ -260,6 +269,8 @@ export function tokenizeField(field: Field, text: string): FieldTokens {
       if ((c < 128 ? charClass[c] : classOf(c)) !== 0) break;
     }
     if (start >= n) break;
+    // Where the word began, elided article included: what lies before it is the gap.
+    const gapEnd = start;
     let stop = start;
     let pairs = 0;
     while (stop + 1 < n && text.charCodeAt(stop + 1) === 46 && classOf(text.charCodeAt(stop)) === 1) {
@@ -286,6 +297,16 @@ export function tokenizeField(field: Field, text: string): FieldTokens {
           else break;
         }
         if (stop + 1 < n && isApostrophe(text.charCodeAt(stop)) && classOf(text.charCodeAt(stop + 1)) !== 0) {
+          if (elide && stop - start <= MAX_ELISION && ELISIONS.has(text.slice(start, stop).toLowerCase())) {
+            // "d'Italie", "l'Ukraine", "dell'Ucraina": the elided article is no part of the word.
+            start = stop + 1;
+            stop = start;
+            lower = 0;
+            upperLetters = 0;
+            plain = true;
+            h = 0x811c9dc5 | 0;
+            continue;
+          }
           stop++;
           plain = false;
         } else break;
@@ -309,14 +330,15 @@ export function tokenizeField(field: Field, text: string): FieldTokens {
         if (tail === "'s" || tail === "’s" || tail === "'S" || tail === "’S") raw = raw.slice(0, -2);
       }
       len = raw.length;
-      cap = isCap(raw);
+      // "d'Ivoire" ends "Côte d'Ivoire" as a capital would: the name goes on past its elided article.
+      cap = isCap(raw) || ELIDED_CAPITAL.test(raw);
       upper = cap && raw.length > 1 && isUpper(raw);
       word = wordOf(normalizeWord(raw));
     }
     const end = start + len;
     let dot = pairs >= 2;
     if (!dot && text.charCodeAt(stop) === 46 /* . */ && len <= 5) dot = true;
-    const tok: Token = { word, start, end, norm: word.norm, cap, upper, gap: gapKind(text, last, start, prev, cap), dot };
+    const tok: Token = { word, start, end, norm: word.norm, cap, upper, gap: gapKind(text, last, gapEnd, prev, cap), dot };
     tokens.push(tok);
     if (len > 3) {
       longWords++;
@@ -332,6 +354,17 @@ export function tokenizeField(field: Field, text: string): FieldTokens {
 }
 
 /** Tokens of a short phrase, for building lexicons with the same rules as the text. */
-export function phraseKey(phrase: string): string[] {
-  return tokenizeField("body", phrase).tokens.map((t) => t.norm);
+export function phraseKey(phrase: string, elide = false): string[] {
+  return tokenizeField("body", phrase, elide).tokens.map((t) => t.norm);
 }
+
+/** A lexicon phrase's keys: as English copy reads it, and, where they differ, as French and Italian copy does ("Côte d'Ivoire"). */
+export function phraseKeys(phrase: string): string[][] {
+  const plain = phraseKey(phrase);
+  if (!/['’ʼ]/.test(phrase)) return [plain];
+  const elided = phraseKey(phrase, true);
+  return elided.join(" ") === plain.join(" ") ? [plain] : [plain, elided];
+}
+
+/** Languages that elide an article before a vowel ("l'Ukraine", "dell'Ucraina"): their copy is read without it. */
+export const ELIDING_LANGUAGES: ReadonlySet<string> = new Set(["fr", "it", "ca"]);

@@ -2,7 +2,7 @@ import { analyse, STOPWORDS, type Doc } from "./doc";
 import { withModel, type ModelOptions } from "./model";
 import { stem } from "./stem";
 import { MEDTOP_CONCEPTS, TOP_LEVEL_TOPICS, medtopConcept, topicName } from "./taxonomy";
-import { phraseKey, Gap, type FieldTokens, type Word } from "./text";
+import { phraseKey, phraseKeys, Gap, type FieldTokens, type Word } from "./text";
 import { BLOCKED_CUES, TOPIC_CUES } from "./topic-cues";
 import { FOREIGN_TOPIC_CUES } from "./topic-cues-foreign";
 import { isCyrillic, slavicForms } from "./places-foreign";
@@ -130,6 +130,11 @@ function cueKey(phrase: string): string[] {
   return phraseKey(phrase).map(cueStem);
 }
 
+/** A cue's keys: as English copy reads it and, where it differs, as French and Italian copy does ("chiffre d'affaires"). */
+function cueKeys(phrase: string): string[][] {
+  return phraseKeys(phrase).map((k) => k.map(cueStem));
+}
+
 /** Inflected forms of a one-word label. */
 function formsOf(word: string): string[] {
   const w = phraseKey(word)[0] ?? word;
@@ -156,15 +161,17 @@ function buildLexicon(): Map<string, CueNode> {
   };
   /** Same cue for the same topic twice: keep the stronger, and the narrower concept. */
   const add = (phrase: string, hit: Hit) => {
-    const node = nodeFor(cueKey(phrase));
-    if (!node) return;
-    node.hits ??= [];
-    const same = node.hits.find((h) => h.top === hit.top);
-    if (!same) node.hits.push(hit);
-    else {
-      if (hit.w > same.w) same.w = hit.w;
-      if (hit.concept && !same.concept) same.concept = hit.concept;
-      if (same.forms) same.forms = hit.forms ? [...new Set([...same.forms, ...hit.forms])] : undefined;
+    for (const key of cueKeys(phrase)) {
+      const node = nodeFor(key);
+      if (!node) continue;
+      node.hits ??= [];
+      const same = node.hits.find((h) => h.top === hit.top);
+      if (!same) node.hits.push({ ...hit });
+      else {
+        if (hit.w > same.w) same.w = hit.w;
+        if (hit.concept && !same.concept) same.concept = hit.concept;
+        if (same.forms) same.forms = hit.forms ? [...new Set([...same.forms, ...hit.forms])] : undefined;
+      }
     }
   };
 
@@ -210,32 +217,38 @@ function buildLexicon(): Map<string, CueNode> {
 
   // Wiredesk's cue words.
   for (const { ti, phrase, w } of cueLists(TOPIC_CUES, "topic-cues", topIndex)) {
-    const node = nodeFor(cueKey(phrase));
-    if (!node) continue;
-    node.hits ??= [];
-    const same = node.hits.find((h) => h.top === ti);
-    // A cue word overrides the label weight for its topic: the cue list is the considered one.
-    if (same) {
-      same.w = w;
-      delete same.forms;
+    for (const key of cueKeys(phrase)) {
+      const node = nodeFor(key);
+      if (!node) continue;
+      node.hits ??= [];
+      const same = node.hits.find((h) => h.top === ti);
+      // A cue word overrides the label weight for its topic: the cue list is the considered one.
+      if (same) {
+        same.w = w;
+        delete same.forms;
+      }
+      else node.hits.push({ top: ti, w });
     }
-    else node.hits.push({ top: ti, w });
   }
   // The beat's other languages: Cyrillic nouns in every case; a word English already cues keeps its English weight.
   for (const { ti, phrase, w } of cueLists(FOREIGN_TOPIC_CUES, "topic-cues-foreign", topIndex)) {
     const forms = isCyrillic(phrase) && !phrase.includes(" ") ? slavicForms(phrase) : [phrase];
     for (const form of forms) {
-      const node = nodeFor(cueKey(form));
-      if (!node || node.hits?.some((h) => h.top === ti)) continue;
-      // "film", "festival", "suspect" are English words too: in English copy the English lists decide.
-      (node.hits ??= []).push(isCyrillic(form) ? { top: ti, w } : { top: ti, w, foreign: true });
+      for (const key of cueKeys(form)) {
+        const node = nodeFor(key);
+        if (!node || node.hits?.some((h) => h.top === ti)) continue;
+        // "film", "festival", "suspect" are English words too: in English copy the English lists decide.
+        (node.hits ??= []).push(isCyrillic(form) ? { top: ti, w } : { top: ti, w, foreign: true });
+      }
     }
   }
   for (const phrase of BLOCKED_CUES) {
-    const node = nodeFor(cueKey(phrase));
-    if (node) {
-      node.blocked = true;
-      delete node.hits;
+    for (const key of cueKeys(phrase)) {
+      const node = nodeFor(key);
+      if (node) {
+        node.blocked = true;
+        delete node.hits;
+      }
     }
   }
   return root;

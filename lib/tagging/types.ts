@@ -12,6 +12,8 @@ export interface TagInput {
   dateline?: string;
   /** ISO 639-1 code of the copy's language ("fr"), as ingest settled it; English when absent. */
   language?: string;
+  /** The wire or photo credit ("EFE", "Reuters"): a national agency's dateline is read in its country first. */
+  credit?: string;
 }
 
 export type EvidenceField = "headline" | "body" | "dateline";

@@ -215,6 +215,32 @@ describe.each(storeKinds())("tags for copy in another language on %s", (kind) =>
     expect(places).toEqual(expect.arrayContaining(["GB", "IE"]));
   });
 
+  it.each([
+    ["the bulk path", "bulk", { bulk: true }],
+    ["the bulk path with the engines' worker thread", "threads", { bulk: true, engineThreads: 1 }],
+    ["the per-item path", "item", { bulk: false }],
+  ])("reads a Spanish agency's bare dateline at home on %s, and rescoring reads it the same", async (_, name, how) => {
+    // León's bigger namesake is Nicaragua's: only the credit (EFE qualifies a dateline abroad) says Spain.
+    const efe = (g: string) => ({
+      guid: g,
+      title: "El Ayuntamiento presenta el nuevo plan de movilidad",
+      body: "LEÓN, 3 dic. (EFE).- El alcalde ha presentado este miércoles el nuevo plan de movilidad urbana, que entrará en vigor en enero.",
+    });
+    const guid = `efe-${name}`;
+    const input = (g: string) => ({ name: `${g}.xml`, read: async () => bytes(rss("Agencia", [efe(g)])) });
+    const inputs = "engineThreads" in how ? [input(guid), input(`${guid}-2`)] : [input(guid)];
+    await runIngest(store.db, inputs, { ...opts, ...how });
+    const mainPlace = async () => {
+      const a = await store.db.article.findFirstOrThrow({ where: { uri: guid }, include: { tags: { include: { tag: true } } } });
+      return { dateline: a.dateline, credit: a.credit, main: a.tags.find((t) => t.tag.scheme === "iso3166" && t.rel === "main")?.tag.code };
+    };
+    expect(await mainPlace()).toEqual({ dateline: "LEÓN", credit: "EFE", main: "ES" });
+    const a = await store.db.article.findFirstOrThrow({ where: { uri: guid } });
+    await store.db.articleTag.deleteMany({ where: { articleId: a.id, origin: "machine" } });
+    await rescoreArticles(store.db, { language: { wanted: ["es"], unwanted: [] } });
+    expect((await mainPlace()).main).toBe("ES");
+  });
+
   it("suggests again for the copy of the languages asked for only: -en is copy known not to be English", async () => {
     const english = { guid: "en-obit", title: "Singer of The Cranberries dies in London", body: "The Irish singer died on Monday in London, where she was recording, her agent said." };
     await runIngest(store.db, [{ name: "en-obit.xml", read: async () => bytes(rss("Wire", [english, french("fr-again")])) }], opts);

@@ -6,6 +6,7 @@ import type { Db } from "../db/client";
 import { retryBusy } from "../db/busy";
 import { countryName, medtopConcept, topicName } from "../../tagging";
 import { lessonId, teach, unteach } from "./tagging-model";
+import { tagInputOf } from "./wanted-suggestions";
 import { authorize, recordAudit, type Actor } from "../audit";
 import { StaleWriteError } from "../articles/set-status";
 import { isQueueChip } from "../../schemas/articles";
@@ -18,9 +19,13 @@ export class TagError extends Error {}
 export class TagNotFoundError extends TagError {}
 
 async function articleInput(db: Db, articleId: number) {
-  const a = await db.article.findUnique({ where: { id: articleId }, select: { headline: true, bodyText: true, dateline: true } });
+  const a = await db.article.findUnique({
+    where: { id: articleId },
+    select: { headline: true, bodyText: true, dateline: true, language: true, credit: true },
+  });
   if (!a) throw new TagNotFoundError(`No article ${articleId}`);
-  return { headline: a.headline, bodyText: a.bodyText, ...(a.dateline ? { dateline: a.dateline } : {}) };
+  // Read as ingest read it, so that what the editor's decision teaches is the story's own words and places.
+  return tagInputOf(a);
 }
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];

@@ -32,7 +32,7 @@ export async function rescoreArticles(
       orderBy: { id: "asc" },
       take: 200,
       ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
-      select: { id: true, headline: true, bodyText: true, dateline: true, language: true },
+      select: { id: true, headline: true, bodyText: true, dateline: true, language: true, credit: true },
     });
     if (batch.length === 0) break;
     for (const a of batch) {

@@ -19,13 +19,24 @@ export interface WantedTag {
   evidence: unknown;
 }
 
-/** What the tagger reads of a stored or incoming article: its fields, and its language, which decides whose words count. */
-export function tagInputOf(a: { headline: string; bodyText: string; dateline?: string | null; language?: string | null }): TagInput {
+/**
+ * What the tagger reads of a stored or incoming article: its fields, its
+ * language, which decides whose words count, and its credit, which places a
+ * national agency's bare dateline at home.
+ */
+export function tagInputOf(a: {
+  headline: string;
+  bodyText: string;
+  dateline?: string | null;
+  language?: string | null;
+  credit?: string | null;
+}): TagInput {
   return {
     headline: a.headline,
     bodyText: a.bodyText,
     ...(a.dateline ? { dateline: a.dateline } : {}),
     ...(a.language ? { language: a.language } : {}),
+    ...(a.credit ? { credit: a.credit } : {}),
   };
 }
 

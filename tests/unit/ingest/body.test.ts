@@ -16,6 +16,11 @@ describe("matchDateline", () => {
     ["RIO DE JANEIRO: Police", "RIO DE JANEIRO", undefined, "Police"],
     ["SÃO PAULO — Prices", "SÃO PAULO", undefined, "Prices"],
     ["KYIV—Air raid sirens", "KYIV", undefined, "Air raid sirens"],
+    ["LEÓN, 3 dic. (EFE).- El alcalde", "LEÓN", "EFE", "El alcalde"],
+    ["LEÓN (México), 3 dic. (EFE).- El alcalde", "LEÓN, México", "EFE", "El alcalde"],
+    ["Madrid, 3 dic (EFE).- El Gobierno", "Madrid", "EFE", "El Gobierno"],
+    ["Santa Cruz de Tenerife, 3 dic (EFE).- El Cabildo", "Santa Cruz de Tenerife", "EFE", "El Cabildo"],
+    ["MÉRIDA, 3 dic. (EFE) – La Junta", "MÉRIDA", "EFE", "La Junta"],
   ])("%s", (text, place, wire, rest) => {
     const d = matchDateline(text);
     expect(d?.place).toBe(place);
@@ -31,8 +36,23 @@ describe("matchDateline", () => {
     "The MADRID office said: nothing",
     "Sipping a coffee under the blazing sun",
     "NATO's chief said on Monday",
+    "Madrid, the capital, said - nothing",
+    "Madrid (EFE) said - nothing",
+    "U.S.-backed forces advanced",
   ])("no dateline in %j", (text) => {
     expect(matchDateline(text)).toBeUndefined();
+  });
+});
+
+describe("the place of a dateline as written", () => {
+  it.each([
+    ["LEÓN (México), 3 dic. (EFE).- El alcalde", "LEÓN (México)"],
+    ["PARIS, Texas — A former city official", "PARIS, Texas"],
+    ["ATLANTA, Ga., Nov. 3 (Meridian) — Voters", "ATLANTA, Ga."],
+    ["LONDON, March 3 (AFP) — A planning inspector", "LONDON"],
+    ["MADRID (Reuters) - Tens of thousands", "MADRID"],
+  ])("%s", (text, placeText) => {
+    expect(matchDateline(text)?.placeText).toBe(placeText);
   });
 });
 

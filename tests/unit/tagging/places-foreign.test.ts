@@ -7,10 +7,10 @@ import { withDateline } from "../../../lib/ingest/body";
 
 const main = (places: PlaceSuggestion[]) => places.find((p) => p.rel === "main")?.code;
 const codes = (places: PlaceSuggestion[]) => places.map((p) => p.code).sort();
-/** As ingest reads a body: its dateline taken out first. */
+/** As ingest reads a body: its dateline and the wire it names taken out first. */
 const tag = (headline: string, body: string) => {
-  const a = withDateline<{ bodyText: string; dateline?: string }>({ bodyText: body });
-  return suggestPlaces({ headline, bodyText: a.bodyText, ...(a.dateline ? { dateline: a.dateline } : {}) });
+  const a = withDateline<{ bodyText: string; dateline?: string; credit?: string }>({ bodyText: body });
+  return suggestPlaces({ headline, bodyText: a.bodyText, ...(a.dateline ? { dateline: a.dateline } : {}), ...(a.credit ? { credit: a.credit } : {}) });
 };
 
 describe("case forms of Ukrainian and Russian place names", () => {
@@ -114,6 +114,30 @@ describe("places in Spanish, French and Portuguese copy", () => {
     expect(main(tag("Detenido un hombre", "CÓRDOBA, 3 dic. (EFE) – La Policía Nacional ha detenido a un hombre."))).toBe("ES");
     expect(main(tag("Protesta", "VALENCIA, Venezuela, 3 dic. (EFE) – Cientos de personas protestaron en Carabobo."))).toBe("VE");
     expect(main(tag("Concierto", "El concierto será en Córdoba, en el centro de Argentina."))).toBe("AR");
+  });
+
+  it("reads a national agency's bare dateline at home, and a qualified one where it says", () => {
+    // The bigger León is Nicaragua's and the bigger Salamanca and Mérida Mexico's; EFE qualifies those.
+    expect(main(tag("Nuevo plan de movilidad", "LEÓN, 3 dic. (EFE).- El alcalde ha presentado el nuevo plan de movilidad urbana."))).toBe("ES");
+    expect(main(tag("Curso de verano", "SALAMANCA, 3 dic. (EFE).- La universidad ha presentado el curso de verano."))).toBe("ES");
+    expect(main(tag("Presupuestos", "MÉRIDA, 3 dic. (EFE).- El gobierno regional ha aprobado los presupuestos."))).toBe("ES");
+    expect(main(tag("Nuevo plan de movilidad", "LEÓN (México), 3 dic. (EFE).- El alcalde ha presentado el nuevo plan."))).toBe("MX");
+    expect(main(tag("Visita", "LEÓN, 3 dic. (EFE).- El presidente de Nicaragua visitó la ciudad."))).toBe("NI");
+    // Without an agency: the bigger place, unless the story speaks only for the smaller one's country.
+    expect(main(tag("Presupuestos", "MÉRIDA – La Junta de Extremadura ha aprobado los presupuestos."))).toBe("ES");
+    expect(main(tag("Presupuestos", "MÉRIDA – El gobernador de Yucatán ha aprobado los presupuestos."))).toBe("MX");
+    expect(main(tag("Nuevo plan", "LEÓN (Reuters) - El alcalde ha presentado el nuevo plan."))).toBe("NI");
+    // An international wire is no national agency, and a town abroad far smaller than the one meant is no reading.
+    expect(main(tag("Rates", "LONDON (AFP) - The Federal Reserve in the United States raised rates."))).toBe("GB");
+  });
+
+  it("finds a place after an elided article in French and Italian copy, names with one inside too", () => {
+    const fr = (headline: string, bodyText: string, language = "fr") => suggestPlaces({ headline, bodyText, language });
+    expect(codes(fr("Accident de car", "Les élèves rentraient d'un voyage dans un domaine skiable bien connu d'Italie."))).toEqual(["IT"]);
+    expect(main(fr("L'armée avance", "Les troupes de l'Ukraine ont repris le village."))).toBe("UA");
+    expect(main(fr("Visita", "Il presidente dell'Ucraina è arrivato ieri.", "it"))).toBe("UA");
+    expect(main(fr("Élection", "Le président de la Côte d'Ivoire a prêté serment."))).toBe("CI");
+    expect(main(fr("Election", "The president of Côte d'Ivoire was sworn in.", "en"))).toBe("CI");
   });
 
   it("reads the beat's demonyms in French and Portuguese", () => {

@@ -14,6 +14,20 @@ describe("tokenizeField", () => {
     expect(spain.cap).toBe(true);
   });
 
+  it("leaves out French and Italian elided articles where asked, and keeps the apostrophes of names", () => {
+    const text = "L'armée d'Ukraine, dell'Ucraina. L'Espagne vs O'Brien at 5 o'clock in Slov'yansk";
+    // English copy keeps them, as the learnt model read its training text.
+    expect(tokenizeField("body", text).tokens.map((t) => t.norm).slice(0, 4)).toEqual(["larmee", "dukraine", "dellucraina", "lespagne"]);
+    const ft = tokenizeField("body", text, true);
+    expect(ft.tokens.map((t) => t.norm)).toEqual(["armee", "ukraine", "ucraina", "espagne", "vs", "obrien", "at", "5", "oclock", "in", "slovyansk"]);
+    const ukraine = ft.tokens[1]!;
+    expect(ft.text.slice(ukraine.start, ukraine.end)).toBe("Ukraine");
+    expect(ukraine.cap).toBe(true);
+    // What stands before an elided article is the gap: "L'Espagne" starts a sentence, "d'Ukraine" follows a space.
+    expect(ft.tokens[3]!.gap).toBe(Gap.Sentence);
+    expect(ft.tokens[1]!.gap).toBe(Gap.Space);
+  });
+
   it("folds case, diacritics, apostrophes and the dots of abbreviations", () => {
     expect(norms("U.S. officials met in São Paulo and Côte d'Ivoire")).toEqual([
       "us", "officials", "met", "in", "sao", "paulo", "and", "cote", "divoire",

@@ -29,6 +29,12 @@ describe("topics in Ukrainian, Russian, Spanish and French copy", () => {
     expect(top("Miles de personas piden la dimisión del Gobierno", "Decenas de miles de manifestantes exigieron elecciones anticipadas frente al Congreso.", "es")?.name).toBe("politics");
   });
 
+  it("reads French cue words after an elided article", () => {
+    const t = top("L'attentat contre l'ambassade", "L'explosion a eu lieu mardi. L'armée a bouclé le quartier après l'attentat.", "fr");
+    expect(t?.name).toBe("war and conflict");
+    expect(t?.evidence).toEqual(expect.arrayContaining(["attentat", "armée"]));
+  });
+
   it("files a French league match under sport", () => {
     expect(top("Le Real Madrid bat le Barça", "Le Real Madrid a battu Barcelone 2-1 dimanche en championnat; l'entraîneur a salué ses joueurs.", "fr")?.name).toBe("sport");
   });

@@ -91,8 +91,9 @@ export class EnginePool {
     const m = await this.send((w) => w[this.turn++ % w.length]!, (id) => ({
       id,
       kind: "prepare",
-      // Only what the engines read crosses to the thread; the language among it, or other languages' copy is tagged as if unknown.
-      items: items.map((a) => ({ headline: a.headline, bodyText: a.bodyText, dateline: a.dateline, language: a.language })),
+      // Only what the engines read crosses to the thread: the language and credit among it, or other languages' copy
+      // is tagged as if unknown and an agency's bare dateline as if anyone's.
+      items: items.map((a) => ({ headline: a.headline, bodyText: a.bodyText, dateline: a.dateline, language: a.language, credit: a.credit })),
     }));
     return (m.results ?? []).map((r) => (r.ok ? r.prepared : new Error(r.message)));
   }

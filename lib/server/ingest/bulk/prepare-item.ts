@@ -15,7 +15,7 @@ export interface Prepared {
 }
 
 /** What the engines need of an item. */
-export type EngineInput = Pick<ParsedArticle, "headline" | "bodyText" | "dateline" | "language">;
+export type EngineInput = Pick<ParsedArticle, "headline" | "bodyText" | "dateline" | "language" | "credit">;
 
 export function prepareItem(a: EngineInput, tagging: SuggestionContext | undefined): Prepared {
   const hash = contentHash(a.bodyText);
