@@ -33,7 +33,21 @@ export const ACROSS_RULE = {
   figuresToDisagree: 2,
   /** Hours between the two copies' times, at most. */
   maxHours: 48,
+  /**
+   * Names both share that are not common in the compared copy of those days,
+   * at least: two Madrid rallies on two days name the same politicians, and
+   * a week of earnings tables the same "Net", "Revs" and "Inc". Counted only
+   * where the caller knows what is common (matchAcrossLanguages' `common`).
+   */
+  minRareNames: 2,
+  /** A name is common when more than this share of the compared copy in a language carries it … */
+  commonShare: 0.02,
+  /** … and more than this many copies. */
+  commonMin: 5,
 } as const;
+
+/** Whether a name key is common in the copy compared against (the days' copy in the other article's language). */
+export type CommonName = (key: string) => boolean;
 
 // Ukrainian and Russian letters in Latin, as English copy writes names (Київ → kyiv, Харків → kharkiv).
 const CYRILLIC_LATIN: Record<string, string> = {
@@ -211,12 +225,21 @@ export interface AcrossMatch {
 
 const shared = (a: Set<string> | Map<string, string>, b: Set<string> | Map<string, string>) => [...a.keys()].filter((x) => b.has(x)).sort();
 
-/** Whether two copies in different languages tell one story, and by what; null when they do not. */
-export function matchAcrossLanguages(a: Survivors, b: Survivors, hoursApart: number): AcrossMatch | null {
+/**
+ * Whether two copies in different languages tell one story, and by what; null
+ * when they do not. `common` says which names the copy of those days in `b`'s
+ * language carries too often to tell stories apart; without it every name counts.
+ */
+export function matchAcrossLanguages(a: Survivors, b: Survivors, hoursApart: number, common?: CommonName): AcrossMatch | null {
   if (hoursApart > ACROSS_RULE.maxHours) return null;
   const keys = shared(a.names, b.names);
   // A name is at least one word: fewer shared words cannot make enough names.
   if (keys.length < ACROSS_RULE.minNames) return null;
+  if (common) {
+    let rare = 0;
+    for (const k of keys) if (!common(k)) rare++;
+    if (rare < ACROSS_RULE.minRareNames) return null;
+  }
   const names = sharedNames(a, b, keys);
   const figures = shared(a.figures, b.figures);
   // Shares are of the shorter copy's name words, as the rule's shares were set; counting
@@ -271,11 +294,14 @@ export class AcrossLanguagesIndex<T> {
   private readonly items: { item: T; survivors: Survivors }[] = [];
   /** By language, name key → the items that carry it, by their place in `items`: an article reads only the other languages' lists ("Reuter" ends every English wire story). */
   private readonly postings = new Map<string, Map<string, number[]>>();
+  /** Items by language. */
+  private readonly sizes = new Map<string, number>();
   private counts = new Int32Array(0);
 
   add(item: T, language: string, survivors: Survivors): void {
     const at = this.items.length;
     this.items.push({ item, survivors });
+    this.sizes.set(language, (this.sizes.get(language) ?? 0) + 1);
     let byKey = this.postings.get(language);
     if (!byKey) this.postings.set(language, (byKey = new Map()));
     for (const key of survivors.names.keys()) {
@@ -287,6 +313,13 @@ export class AcrossLanguagesIndex<T> {
 
   get size(): number {
     return this.items.length;
+  }
+
+  /** The names common in this index's copy in `language` (ACROSS_RULE.commonShare of it, and more than commonMin copies). */
+  common(language: string): CommonName {
+    const byKey = this.postings.get(language);
+    const limit = Math.max(ACROSS_RULE.commonMin, ACROSS_RULE.commonShare * (this.sizes.get(language) ?? 0));
+    return (key) => (byKey?.get(key)?.length ?? 0) > limit;
   }
 
   /** The items in a language other than `language` that share at least ACROSS_RULE.minNames names with `s`, in the order they were added. */

@@ -144,6 +144,80 @@ describe.each(storeKinds())("copies published together, stored days apart, on %s
     expect(en!.storyId).toBe(sp!.storyId);
   });
 
+  it("asks for names the other language's copy of those days does not carry everywhere: a week of the same politicians is no story", async () => {
+    const own = await openStore(kind);
+    try {
+      const at = (h: number) => new Date(T.getTime() + h * 3_600_000).toISOString();
+      const run = { origin: "cli" as const, actor: "test", role: "system" as const, ingestTime: T, bulk: true };
+      const leaders = "Pedro Sánchez, Alberto Núñez Feijóo, Yolanda Díaz y Santiago Abascal";
+      const bodies = [
+        "El pleno aprobó la ley de vivienda ante los 350 diputados tras una sesión de nueve horas. Los alquileres quedarán limitados en las zonas tensionadas durante tres años y los propietarios recibirán bonificaciones fiscales. Las asociaciones de inquilinos celebraron el texto frente a la Cámara. Intervinieron",
+        "Miles de pensionistas se concentraron frente al ministerio con pancartas, silbatos y banderas de sus asociaciones. Reclaman que las pagas suban con el coste de la cesta de la compra y que se revise el factor de sostenibilidad. La protesta cortó el tráfico del paseo durante la mañana. Respondieron",
+        "Los médicos de atención primaria anunciaron una huelga indefinida en tres comunidades por la falta de plantillas. Los sindicatos denuncian agendas de hasta setenta pacientes diarios y centros de salud cerrados por las tardes. Los consejeros autonómicos pidieron una mesa de negociación urgente. Opinaron",
+        "Los rectores reclamaron más becas, menos burocracia y una financiación estable para las universidades públicas. Advierten de que los laboratorios pierden investigadores jóvenes hacia otros países europeos por los salarios. El documento lo firmaron cincuenta campus. Les contestaron",
+        "El paro registrado bajó en la hostelería y subió en la construcción, según los datos mensuales de afiliación. Los autónomos ganaron cotizantes por cuarto mes consecutivo mientras la industria perdió empleo en el norte. Los economistas esperan un invierno más flojo. Lo valoraron",
+        "La sequía obligó a restringir el riego en las cuencas del sur y a cortar el agua de noche en varios pueblos de la sierra. Los agricultores calculan pérdidas en el olivar y los cítricos, y los embalses siguen por debajo de un cuarto de su capacidad. Pidieron calma",
+        "La factura eléctrica de los hogares volvió a subir en noviembre por el gas y la falta de viento en los parques eólicos. Las comercializadoras trasladaron el alza a las tarifas reguladas y las asociaciones de consumidores piden rebajar el impuesto. Se culparon mutuamente",
+      ];
+      // Seven Spanish stories of one day, each on its own subject, all naming the same four leaders.
+      const spanish = bodies.map((b, i) => ({
+        uri: `es-${i}`,
+        headline: b.split(" ").slice(0, 6).join(" "),
+        body_text: `${b} ${leaders}.`,
+        firstcreated: at(i),
+        infosources: [{ name: "Agencia Sur" }],
+      }));
+      // And one on a minister's resignation, named in nothing else.
+      spanish.push({
+        uri: "es-redondo",
+        headline: "Dimite la ministra de Igualdad",
+        body_text:
+          `La ministra Ana Redondo dimitió el 5 de octubre tras reunirse en Madrid con ${leaders}. ` +
+          "Su departamento llevaba semanas bajo críticas por los fallos de las pulseras telemáticas de control de maltratadores, y la oposición " +
+          "exigía su salida. El nombre de su sucesora se conocerá en los próximos días.",
+        firstcreated: at(2),
+        infosources: [{ name: "Agencia Sur" }],
+      });
+      const english = [
+        {
+          uri: "en-housing",
+          headline: "Spanish leaders clash over housing",
+          body_text:
+            "In parliament, Pedro Sánchez, Alberto Núñez Feijóo, Yolanda Díaz and Santiago Abascal clashed over housing before the 350 deputies. " +
+            "Rents in big cities have doubled in a decade, and young people now leave home at thirty on average, later than anywhere else in western " +
+            "Europe. Builders say permits take years; tenants' groups want caps extended to every town. The bill goes to the senate next month.",
+          firstcreated: at(3),
+          infosources: [{ name: "Wire" }],
+        },
+        {
+          uri: "en-redondo",
+          headline: "Spain's equality minister resigns",
+          body_text:
+            "Spain's minister Ana Redondo resigned on 5 October after meeting Pedro Sánchez, Alberto Núñez Feijóo, Yolanda Díaz and Santiago Abascal in Madrid. " +
+            "Her department had faced weeks of criticism over faulty electronic bracelets meant to keep abusers away from their victims, and opposition " +
+            "parties had demanded that she step down. A successor is expected to be named within days.",
+          firstcreated: at(3),
+          infosources: [{ name: "Wire" }],
+        },
+      ];
+      await runIngest(own.db, [ndjson(spanish)], run);
+      await runIngest(own.db, [ndjson(english)], run);
+      const of = (uri: string) => own.db.article.findUniqueOrThrow({ where: { uri }, select: { id: true, storyId: true } });
+      const links = async (x: string, y: string) => {
+        const [a, b] = [await of(x), await of(y)];
+        return own.db.duplicateLink.count({ where: { OR: [{ articleId: a.id, otherId: b.id }, { articleId: b.id, otherId: a.id }] } });
+      };
+      // The housing story shares the four leaders and the 350 deputies with the housing debate: names every story of the day carries.
+      expect(await links("en-housing", "es-0")).toBe(0);
+      expect((await of("en-housing")).storyId).not.toBe((await of("es-0")).storyId);
+      // The resignation shares Ana Redondo too, and the date: one story.
+      expect(await links("en-redondo", "es-redondo")).toBe(1);
+      expect((await of("en-redondo")).storyId).toBe((await of("es-redondo")).storyId);
+    } finally {
+      await own.drop();
+    }
+  });
+
   it("compares an English page with the other languages' copy of its days, however much English copy came after", async () => {
     store = await openStore(kind);
     const es = rallyEs();

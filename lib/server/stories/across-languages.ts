@@ -20,7 +20,16 @@ import { Prisma } from "../../../prisma/generated/sqlite/client";
 import type { Db } from "../db/client";
 import { readRows } from "../db/read-rows";
 import { instant, PUBLISHED_SQL } from "../articles/article-sql";
-import { ACROSS_RULE, AcrossLanguagesIndex, figureLabels, matchAcrossLanguages, survivors, type AcrossMatch, type Survivors } from "../../dedup/across-languages";
+import {
+  ACROSS_RULE,
+  AcrossLanguagesIndex,
+  figureLabels,
+  matchAcrossLanguages,
+  survivors,
+  type AcrossMatch,
+  type CommonName,
+  type Survivors,
+} from "../../dedup/across-languages";
 import { languageLabel } from "../../schemas/vocabulary";
 import { joinStory, refreshStory } from "./story-clusters";
 
@@ -182,6 +191,8 @@ export async function linkAcrossLanguages(db: Db, ids: number[], opts: { maxCand
     const index = window.index;
     // Nothing in another language: the page's own text is not read either.
     if (index.size === 0) continue;
+    const commons = new Map<string, CommonName>();
+    const commonIn = (language: string) => commons.get(language) ?? commons.set(language, index.common(language)).get(language)!;
     // The run's own articles are read for this page only: an archive's would not fit.
     const local = new Map<string, Survivors>();
     await learn(db, page, local, known);
@@ -193,7 +204,8 @@ export async function linkAcrossLanguages(db: Db, ids: number[], opts: { maxCand
         if (c.id === a.id) continue;
         const hours = Math.abs(a.at.getTime() - c.at.getTime()) / HOUR;
         if (hours > ACROSS_RULE.maxHours) continue;
-        const match = matchAcrossLanguages(sa, sc, hours);
+        // Names the days' copy in the candidate's language carries everywhere say little ("Sánchez" in a week of Spanish politics).
+        const match = matchAcrossLanguages(sa, sc, hours, commonIn(c.language));
         if (match) found.push({ other: c, match });
       }
       // Best first; each pair once, from the newer article's side.

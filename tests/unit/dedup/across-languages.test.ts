@@ -71,6 +71,16 @@ describe("the same story in another language", () => {
     expect(m!.figures).toEqual(["d:10-05"]);
   });
 
+  it("asks for names that are not common in the other copy's days: a week of the same politicians is no story", () => {
+    const en = survivors("Minister resigns", "Spain's minister Ana Redondo resigned on 5 October after talks with Pedro Sánchez, Yolanda Díaz and Félix Bolaños in Madrid.");
+    const es = survivors("Dimite la ministra", "La ministra Ana Redondo dimitió el 5 de octubre tras reunirse en Madrid con Pedro Sánchez, Yolanda Díaz y Félix Bolaños.");
+    const inEveryStory = new Set(["pedro", "sanche", "yoland", "diaz", "felix", "bolano", "madrid"].map(nameKey));
+    // Ana Redondo is news this week; the others are in every story of it.
+    expect(matchAcrossLanguages(en, es, 3, (k) => inEveryStory.has(k))).not.toBeNull();
+    const redondoToo = new Set([...inEveryStory, nameKey("Redondo")]);
+    expect(matchAcrossLanguages(en, es, 3, (k) => redondoToo.has(k))).toBeNull();
+  });
+
   it("keeps copies days apart apart", () => {
     const es = spanish("rally-es.txt");
     expect(matchAcrossLanguages(en, survivors(es.headline, es.bodyText), 72)).toBeNull();
@@ -161,6 +171,25 @@ describe("copies indexed by their names", () => {
     expect(all.length).toBeGreaterThan(30);
     expect(looked).toBeLessThan((copies.length * copies.length * 2) / 3 / 2);
     expect(indexed.sort()).toEqual(all.sort());
+  });
+
+  it("calls a name common when more than 2% of a language's copy carries it, and more than five copies", () => {
+    expect([ACROSS_RULE.commonShare, ACROSS_RULE.commonMin]).toEqual([0.02, 5]);
+    const of = (...ks: string[]): Survivors => ({ names: new Map(ks.map((k) => [k, k])), groups: new Map(ks.map((k, i) => [k, i])), figures: new Set() });
+    // 400 Spanish copies: 2% is 8.
+    const week = new AcrossLanguagesIndex<number>();
+    for (let i = 0; i < 400; i++) week.add(i, "es", of(i < 9 ? "sanche" : `other${i}`, i < 8 ? "feijoo" : `more${i}`));
+    for (let i = 0; i < 20; i++) week.add(1000 + i, "en", of("sanche", `english${i}`));
+    expect(week.common("es")("sanche")).toBe(true);
+    expect(week.common("es")("feijoo")).toBe(false);
+    expect(week.common("es")("other12")).toBe(false);
+    // Counted in the language asked for: 20 English copies all carry it.
+    expect(week.common("en")("sanche")).toBe(true);
+    // Ten copies: more than five carriers, not 2%, decides.
+    const day = new AcrossLanguagesIndex<number>();
+    for (let i = 0; i < 10; i++) day.add(i, "uk", of(i < 6 ? "zelens" : `a${i}`, i < 5 ? "kyiv" : `b${i}`));
+    expect(day.common("uk")("zelens")).toBe(true);
+    expect(day.common("uk")("kyiv")).toBe(false);
   });
 
   it("hands over a copy sharing as many names as a match needs, in another language only", () => {
