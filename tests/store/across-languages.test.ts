@@ -218,6 +218,50 @@ describe.each(storeKinds())("copies published together, stored days apart, on %s
     }
   });
 
+  it("asks as much of the names the article's own language carries everywhere: one Spanish copy among a day of English summit stories", async () => {
+    const own = await openStore(kind);
+    try {
+      const at = (h: number) => new Date(T.getTime() + h * 3_600_000).toISOString();
+      const run = { origin: "cli" as const, actor: "test", role: "system" as const, ingestTime: T, bulk: true };
+      const leaders = "Ursula von der Leyen, Pedro Sánchez, Giorgia Meloni and Emmanuel Macron";
+      const subjects = [
+        "Farmers blocked the roads around the summit venue with tractors, demanding lower fuel duty and fewer rules on pesticides.",
+        "The 27 leaders argued for hours over the seven-year budget, with net payers refusing any rise in their contributions.",
+        "Migration ministers prepared a new deal on returns, and charities warned that detention centres on the borders are full.",
+        "Ukraine's request for more air defence dominated the dinner, and several capitals promised new batteries by spring.",
+        "Steel makers asked for tariffs on cheap imports after two plants closed in the north and hundreds of jobs went.",
+        "A row over fishing quotas in the Atlantic delayed the final statement until the early hours of the morning.",
+        "Energy prices fell for a third month, and the summit agreed to refill gas storage earlier than in past years.",
+        "Students marched through the old town against tuition fees, ending with a concert near the central station.",
+      ];
+      const english = subjects.map((t, i) => ({
+        uri: `en-${i}`,
+        headline: t.split(" ").slice(0, 7).join(" "),
+        body_text:
+          `${t} Among those at the summit were ${leaders}. Officials said the talks would resume next week in the same building, ` +
+          "after experts from every delegation have gone through the draft texts line by line and reported back to their governments.",
+        firstcreated: at(i / 4),
+        infosources: [{ name: "Wire" }],
+      }));
+      // Spanish copy on the housing plan, which names the same four leaders and "27" too.
+      const spanish = {
+        uri: "es-vivienda",
+        headline: "El Gobierno presenta su plan de vivienda en Bruselas",
+        body_text:
+          "El Gobierno presentó su plan de vivienda pública ante los socios europeos, que prevé construir pisos en suelo del Estado y limitar los alquileres turísticos. " +
+          "En la cumbre de los 27 coincidieron Emmanuel Macron, Giorgia Meloni, Pedro Sánchez y Ursula von der Leyen. Las constructoras piden más plazos y los ayuntamientos más fondos.",
+        firstcreated: at(1),
+        infosources: [{ name: "Agencia Sur" }],
+      };
+      await runIngest(own.db, [ndjson([...english, spanish])], run);
+      const es = await own.db.article.findUniqueOrThrow({ where: { uri: "es-vivienda" }, select: { id: true, language: true } });
+      expect(es.language).toBe("es");
+      expect(await own.db.duplicateLink.count({ where: { OR: [{ articleId: es.id }, { otherId: es.id }] } })).toBe(0);
+    } finally {
+      await own.drop();
+    }
+  });
+
   it("compares an English page with the other languages' copy of its days, however much English copy came after", async () => {
     store = await openStore(kind);
     const es = rallyEs();

@@ -193,9 +193,17 @@ export async function linkAcrossLanguages(db: Db, ids: number[], opts: { maxCand
     if (index.size === 0) continue;
     const commons = new Map<string, CommonName>();
     const commonIn = (language: string) => commons.get(language) ?? commons.set(language, index.common(language)).get(language)!;
+    const ownCommons = new Map<string, CommonName>();
     // The run's own articles are read for this page only: an archive's would not fit.
     const local = new Map<string, Survivors>();
     await learn(db, page, local, known);
+    // What is common in the page's own languages, too: a stray English earnings table detected as Lithuanian
+    // is the only copy in its language, and shares "Net", "Revs" and "Shr" with every English one.
+    const own = new AcrossLanguagesIndex<number>();
+    for (const a of page) {
+      const sa = local.get(keyOf(a)) ?? known.get(keyOf(a));
+      if (sa) own.add(a.id, a.language, sa);
+    }
     for (const a of page) {
       const found: { other: Row; match: AcrossMatch }[] = [];
       const sa = local.get(keyOf(a)) ?? known.get(keyOf(a));
@@ -204,8 +212,10 @@ export async function linkAcrossLanguages(db: Db, ids: number[], opts: { maxCand
         if (c.id === a.id) continue;
         const hours = Math.abs(a.at.getTime() - c.at.getTime()) / HOUR;
         if (hours > ACROSS_RULE.maxHours) continue;
-        // Names the days' copy in the candidate's language carries everywhere say little ("Sánchez" in a week of Spanish politics).
-        const match = matchAcrossLanguages(sa, sc, hours, commonIn(c.language));
+        // Names the days' copy carries everywhere say little ("Sánchez" in a week of Spanish politics), in either language.
+        const theirs = commonIn(c.language);
+        const ours = ownCommons.get(a.language) ?? ownCommons.set(a.language, own.common(a.language)).get(a.language)!;
+        const match = matchAcrossLanguages(sa, sc, hours, (k) => theirs(k) || ours(k));
         if (match) found.push({ other: c, match });
       }
       // Best first; each pair once, from the newer article's side.
