@@ -1,5 +1,6 @@
 import { isAgeLine } from "./age";
 import { isFurnitureLine, splitAtInlineFurniture } from "./furniture";
+import { dateKeys } from "../dedup/across-languages";
 
 // Tells the story text apart from what surrounds it at the top of a body:
 // photo caption and credit, byline, dateline. Shared by the text, page and
@@ -74,6 +75,10 @@ const NOT_PLACES = new Set([
 // Spanish agencies: "LEÓN (México), 3 dic. (EFE).-" (a qualifier in brackets, ".-" after the wire).
 const DATELINE_RE =
   /^(\p{Lu}[\p{Lu}'’.-]*(?:[ /]\p{Lu}[\p{Lu}'’.-]*){0,4})(?:\s*\(([^()\n]{1,40})\))?(?:,\s*([^():\-–—\n]{1,40}?))?\s*(?:\(([^()\n]{1,40})\))?\s*(?::|\s[-–—]{1,2}|[-–—]{1,2}(?=\s)|—|(?<=\))\.\s?[-–—]{1,2})\s*/u;
+// "МОСКВА, 5 декабря. /ТАСС/.", "Київ, 3 грудня. ": a date closed by a full stop, when it names a month (dateKeys).
+const DOT_DATELINE_RE = /^(\p{Lu}[\p{L}'’-]*(?:[ -](?:de |del |la |de la )?\p{Lu}[\p{L}'’-]*){0,3}),\s*(\d{1,2}\.?\s+\p{L}{3,}\.?(?:\s+\d{4})?)\.\s+/u;
+// Wires that follow the date instead of standing in brackets: "/ТАСС/.", "— РИА Новости.", "INTERFAX.RU -".
+const WIRE_AFTER_RE = /^(?:\/([^/\n]{2,30})\/\.?|(РИА Новости|ТАСС|Интерфакс|INTERFAX\.RU|Укрінформ|УНІАН|Інтерфакс-Україна)\s*[.\-–—]+)\s*/u;
 // "Madrid, 3 dic (EFE).-": a place in mixed case only with a date and a wire after it, as agencies write it.
 const MIXED_CASE_DATELINE_RE =
   /^(\p{Lu}\p{Ll}[\p{L}'’.-]*(?:[ -](?:de |del |la |de la )?\p{Lu}[\p{L}'’.-]*){0,3})(?:\s*\(([^()\n]{1,40})\))?,\s*(\d{1,2}\b[^():\-–—\n]{0,30}?)\s*\(([^()\n]{1,40})\)\s*(?::|\.?\s?[-–—]{1,2})\s*/u;
@@ -240,16 +245,18 @@ function isDateText(text: string): boolean {
 /** A leading dateline: upper-case place, optional date and wire, then ":" or a dash. */
 export function matchDateline(text: string): Dateline | undefined {
   const m = DATELINE_RE.exec(text) ?? MIXED_CASE_DATELINE_RE.exec(text);
-  if (!m?.[1]) return undefined;
+  if (!m?.[1]) return datelineClosedByFullStop(text);
   const place = m[1].replace(/[.'’-]+$/, "").trim();
   const letters = place.replace(/[^\p{L}]/gu, "");
   if (letters.length < 3 || NOT_PLACES.has(place)) return undefined;
-  const rest = text.slice(m[0].length);
+  let rest = text.slice(m[0].length);
+  const after = WIRE_AFTER_RE.exec(rest);
+  if (after) rest = rest.slice(after[0].length);
   // The story must follow; "UN: " alone, or a line of capitals, is no dateline.
   if (!/^[\p{L}\p{N}'"‘“(]/u.test(rest)) return undefined;
   // One bracket is the wire ("MADRID (Reuters) -"); of two, the first qualifies the place ("LEÓN (México), 3 dic. (EFE)").
   const bracketed = m[2]?.trim();
-  const wire = (m[4] ?? (m[3] === undefined ? bracketed : undefined))?.trim();
+  const wire = (m[4] ?? (m[3] === undefined ? bracketed : undefined) ?? after?.[1] ?? after?.[2])?.trim();
   const bracketQualifier = m[4] !== undefined ? bracketed : undefined;
   // "PARIS, Texas —" names a place in a state; "LONDON, March 3 —" only adds a date.
   const qualifier = m[3]?.trim();
@@ -267,6 +274,18 @@ export function matchDateline(text: string): Dateline | undefined {
     while (end > 0 && /[\s,]/.test(text[end - 1]!)) end--;
   }
   return { place: full, placeText: text.slice(0, end), ...(wire ? { wire } : {}), rest };
+}
+
+/** "МОСКВА, 5 декабря. /ТАСС/. Текст", "Київ, 3 грудня. Текст": place, a date naming its month, a full stop. */
+function datelineClosedByFullStop(text: string): Dateline | undefined {
+  const m = DOT_DATELINE_RE.exec(text);
+  if (!m?.[1] || !m[2] || dateKeys(m[2]).keys.size === 0 || NOT_PLACES.has(m[1]) || isDateText(m[1])) return undefined;
+  let rest = text.slice(m[0].length);
+  const after = WIRE_AFTER_RE.exec(rest);
+  if (after) rest = rest.slice(after[0].length);
+  if (!/^[\p{L}\p{N}'"‘“(«]/u.test(rest)) return undefined;
+  const wire = (after?.[1] ?? after?.[2])?.trim();
+  return { place: m[1], placeText: m[1], ...(wire ? { wire } : {}), rest };
 }
 
 export interface CaptionSplit {

@@ -229,6 +229,27 @@ export function slavicForms(name: string): string[] {
   return [...forms].map((w) => head + w);
 }
 
+/**
+ * A common noun's plural forms, Ukrainian and Russian ("ракета": ракети,
+ * ракет, ракетам, ракетами, ракетах), for cue words: places are named in the
+ * singular, but a story's missiles and drones come in the plural. Loose, as
+ * slavicForms is: a form the language lacks only matches nothing.
+ */
+export function slavicPluralForms(noun: string): string[] {
+  if (noun.includes(" ") || noun === noun.toUpperCase()) return [];
+  const lower = noun.toLowerCase();
+  const last = lower.slice(-1);
+  const stem = noun.slice(0, -1);
+  const forms = (base: string, endings: string[]) => endings.map((e) => base + e);
+  if (last === "а") return forms(stem, ["и", "ы", "", "ам", "ами", "ах"]);
+  if (last === "я") return forms(stem, ["і", "и", "ь", "й", "ям", "ями", "ях"]);
+  if (last === "ь") return forms(stem, ["і", "и", "ей", "ів", "ям", "ями", "ях"]);
+  if (last === "о" || last === "е") return forms(stem, ["а", "", "ам", "ами", "ах"]);
+  if (last === "й") return forms(stem, ["ї", "и", "їв", "ев", "ям", "ями", "ях"]);
+  if (VOWELS.includes(last)) return [];
+  return forms(noun, ["и", "ы", "і", "ів", "ов", "ам", "ами", "ах"]);
+}
+
 /** An adjective stem's forms, Ukrainian and Russian, every gender, number and case. */
 export function slavicAdjectiveForms(stem: string): string[] {
   const endings = [

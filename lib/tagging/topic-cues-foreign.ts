@@ -62,7 +62,9 @@ export const FOREIGN_TOPIC_CUES: Record<string, string> = {
     wirtschaft^1.2; unternehmen^0.8; markt^0.8; arbeitslosigkeit^0.8; börse^1; konjunktur^1.2;
     economia^1.2; mercado^0.8; inflação^1.3; desemprego^0.8;
     економіка^1.2; інфляція^1.3; гривня^1.2; бюджет^0.7; банк^0.8; ринок^0.8; компанія^0.8;
+    облікова ставка^1.5; облікову ставку^1.5; облікової ставки^1.5; НБУ^1.4; Нацбанк^1.4; ВВП^1.4;
     экономика^1.2; инфляция^1.3; рубль^1.2; бюджет^0.7; банк^0.8; рынок^0.8; компания^0.8;
+    ключевая ставка^1.5; ключевую ставку^1.5; ключевой ставки^1.5; ЦБ^1.3; Центробанк^1.4; ВВП^1.4;
     empresario^1; mercados^0.8; acciones^0.8; precio^0.8; precios^0.8; ventas^0.9; fusión^1.2; quiebra^1.4;
     entreprises^0.8; ventes^1; vente^0.8; prix^0.5; actions^0.5; chiffre d'affaires^1.5; faillite^1.4; rachat^1.2; fusion^1; industrie^1; usine^1; salariés^1;
     verkauf^1; preise^0.8; aktien^1.1; umsatz^1.3; insolvenz^1.4; übernahme^1.1; industrie^1;
@@ -72,8 +74,8 @@ export const FOREIGN_TOPIC_CUES: Record<string, string> = {
     santé^1.3; hôpital^1.2; médecin^1.1; patients^1.2; vaccin^1.3; maladie^1.2;
     gesundheit^1.3; krankenhaus^1.2; arzt^1.1; patienten^1.3; impfstoff^1.3; krankheit^1.2;
     saúde^1.3; médicos^1.1; doença^1.2;
-    лікарня^1.2; лікар^1.1; пацієнт^1.3; здоров'я^1.3; вакцина^1.3; хвороба^1.2;
-    больница^1.2; врач^1.1; пациент^1.3; здравоохранение^1.3; вакцина^1.3; болезнь^1.2;
+    лікарня^1.2; лікар^1.1; пацієнт^1.3; здоров'я^1.3; вакцина^1.3; хвороба^1.2; реабілітація^1.3; реабілітаційний^1.2; реабілітаційного^1.2; МОЗ^1.4;
+    больница^1.2; врач^1.1; пациент^1.3; здравоохранение^1.3; вакцина^1.3; болезнь^1.2; реабилитация^1.3; реабилитационный^1.2; Минздрав^1.4;
     tabaco^1.3; fumar^1.2; cáncer^1.2; epidemia^1.4; virus^1.1; gripe^1.3;
     tabac^1.3; fumer^1.2; fumeurs^1.3; cancer^0.8; épidémie^1.4; grippe^1.3; sida^1.4; virus^1.1; médicament^1.3; soins^1.1;
     rauchen^1.2; rauchverbot^1.5; krebs^1.2; epidemie^1.4; grippe^1.3; virus^1.1;
@@ -103,8 +105,11 @@ export const FOREIGN_TOPIC_CUES: Record<string, string> = {
     krieg^1.4; armee^1.2; angriff^1.1; raketen^1.3; truppen^1.2; waffenruhe^1.5;
     guerra^1.4; exército^1.2; ataque^1; mísseis^1.3; tropas^1.2; cessar-fogo^1.5;
     війна^1.4; армія^1.2; атака^1.1; обстріл^1.4; ракета^1.3; дрон^1.2; окупант^1.4; фронт^1.2; ЗСУ^1.5; перемир'я^1.5; вибухи^0.8; ППО^1.4;
-    протиповітряна оборона^1.5; війська^1.2;
+    протиповітряна оборона^1.5; війська^1.2; удар^1; ракетний удар^1.5; ракетного удару^1.5; ракетним ударом^1.5; ракетні удари^1.5;
+    безпілотник^1.3; шахед^1.4; повітряна тривога^1.4; повітряної тривоги^1.4; обстріляли^1.3; загарбник^1.3;
     война^1.4; армия^1.2; атака^1.1; обстрел^1.4; ракета^1.3; дрон^1.2; фронт^1.2; ВСУ^1.5; перемирие^1.5; взрывы^0.8; ПВО^1.4; войска^1.2;
+    удар^1; ракетный удар^1.5; ракетного удара^1.5; ракетная опасность^1.5; ракетную опасность^1.5; ракетной опасности^1.5; беспилотник^1.3;
+    обстреляли^1.3; воздушная тревога^1.4; воздушной тревоги^1.4; СВО^1.5; спецоперация^1.4;
     atentado^1.3; terrorista^1.3; terroristas^1.3; insurgentes^1.3; rebeldes^1.2; talibanes^1.3;
     attentat^1.3; attentats^1.3; terroriste^1.3; terroristes^1.3; insurgés^1.3; rebelles^1.2; talibans^1.3; militaires^1; soldats^1.2; kamikaze^1.3;
     anschlag^1.3; terroristen^1.3; rebellen^1.2; soldaten^1.2; taliban^1.3;

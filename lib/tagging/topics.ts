@@ -5,7 +5,7 @@ import { MEDTOP_CONCEPTS, TOP_LEVEL_TOPICS, medtopConcept, topicName } from "./t
 import { phraseKey, phraseKeys, Gap, type FieldTokens, type Word } from "./text";
 import { BLOCKED_CUES, TOPIC_CUES } from "./topic-cues";
 import { FOREIGN_TOPIC_CUES } from "./topic-cues-foreign";
-import { isCyrillic, slavicForms } from "./places-foreign";
+import { isCyrillic, slavicForms, slavicPluralForms } from "./places-foreign";
 import { classifyTopics, featureMap, topicFeatures, topicModel, type CueFeature } from "./topic-model";
 import type { Evidence, TagInput, TopicSuggestion } from "./types";
 import type { WordVectors } from "./word-vectors";
@@ -232,7 +232,7 @@ function buildLexicon(): Map<string, CueNode> {
   }
   // The beat's other languages: Cyrillic nouns in every case; a word English already cues keeps its English weight.
   for (const { ti, phrase, w } of cueLists(FOREIGN_TOPIC_CUES, "topic-cues-foreign", topIndex)) {
-    const forms = isCyrillic(phrase) && !phrase.includes(" ") ? slavicForms(phrase) : [phrase];
+    const forms = isCyrillic(phrase) && !phrase.includes(" ") ? [...slavicForms(phrase), ...slavicPluralForms(phrase)] : [phrase];
     for (const form of forms) {
       for (const key of cueKeys(form)) {
         const node = nodeFor(key);

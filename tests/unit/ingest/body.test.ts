@@ -21,6 +21,10 @@ describe("matchDateline", () => {
     ["Madrid, 3 dic (EFE).- El Gobierno", "Madrid", "EFE", "El Gobierno"],
     ["Santa Cruz de Tenerife, 3 dic (EFE).- El Cabildo", "Santa Cruz de Tenerife", "EFE", "El Cabildo"],
     ["MÉRIDA, 3 dic. (EFE) – La Junta", "MÉRIDA", "EFE", "La Junta"],
+    ["МОСКВА, 5 декабря. /ТАСС/. Банк России", "МОСКВА", "ТАСС", "Банк России"],
+    ["МОСКВА, 5 дек — РИА Новости. Банк России", "МОСКВА", "РИА Новости", "Банк России"],
+    ["БЕЛГОРОД, 5 декабря. В Белгороде", "БЕЛГОРОД", undefined, "В Белгороде"],
+    ["Київ, 3 грудня. Президент України", "Київ", undefined, "Президент України"],
   ])("%s", (text, place, wire, rest) => {
     const d = matchDateline(text);
     expect(d?.place).toBe(place);
@@ -39,6 +43,9 @@ describe("matchDateline", () => {
     "Madrid, the capital, said - nothing",
     "Madrid (EFE) said - nothing",
     "U.S.-backed forces advanced",
+    "Paris, the capital. The government said",
+    "Moscow, 5 sheep. Who said",
+    "Tuesday, 5 March. The government said",
   ])("no dateline in %j", (text) => {
     expect(matchDateline(text)).toBeUndefined();
   });

@@ -15,6 +15,16 @@ describe("topics in Ukrainian, Russian, Spanish and French copy", () => {
     expect(t?.evidence).toEqual(expect.arrayContaining(["атаки", "ракети"]));
   });
 
+  it("reads the plural forms of Ukrainian and Russian nouns, and agency phrases for strikes, alerts, rates and rehabilitation", () => {
+    const strike = top("Росія вдарила ракетами по Одесі", "Російські війська вночі завдали ракетного удару по порту.");
+    expect(strike?.name).toBe("war and conflict");
+    expect(strike?.evidence).toEqual(expect.arrayContaining(["ракетами", "ракетного удару"]));
+    expect(top("В Белгороде объявили ракетную опасность", "В городе и области объявлена ракетная опасность, сообщил губернатор.")?.name).toBe("war and conflict");
+    const rate = top("ЦБ России сохранил ключевую ставку", "Банк России сохранил ключевую ставку на уровне 21%, говорится в сообщении регулятора.");
+    expect(rate?.name).toBe("economy");
+    expect(top("У Львові відкрили новий реабілітаційний центр для військових", "Центр реабілітації для поранених прийматиме пацієнтів з понеділка.")?.name).toBe("health");
+  });
+
   it("files the Russian copy of it the same way", () => {
     expect(top("В Киеве прогремели взрывы", "Силы ПВО Украины отражали атаку на Киев. Россия выпустила 40 дронов и три ракеты.")?.name).toBe("war and conflict");
   });
