@@ -51,7 +51,9 @@ export const HISTORICAL_NAMES: Record<string, string[]> = {
 
 /** Demonyms and people-nouns beyond world-countries' adjective ("Spaniards", "Britons", "Soviet"). */
 export const EXTRA_DEMONYMS: Record<string, string[]> = {
-  ES: ["Spaniard", "Spaniards"],
+  // Regions of the beat named by their adjective: "Catalan police", "the Crimean Bridge", "Chechen fighters".
+  ES: ["Spaniard", "Spaniards", "Catalan", "Catalans", "Andalusian", "Andalusians"],
+  UA: ["Crimean"],
   GB: ["Briton", "Britons", "Brits", "English", "Scottish", "Scots", "Welsh", "Englishman", "Englishmen"],
   US: ["Americans"],
   FR: ["Frenchman", "Frenchmen", "Frenchwoman"],
@@ -67,7 +69,7 @@ export const EXTRA_DEMONYMS: Record<string, string[]> = {
   AE: ["Emirati", "Emiratis"],
   SA: ["Saudis"],
   PH: ["Filipinos", "Filipina", "Filipinas"],
-  RU: ["Soviet", "Soviets"],
+  RU: ["Soviet", "Soviets", "Chechen", "Chechens"],
   DE: ["West German", "East German", "West Germans", "East Germans"],
   CZ: ["Czechoslovak", "Czechs"],
   RS: ["Yugoslav", "Yugoslavs"],

@@ -121,7 +121,8 @@ function scanField(ft: FieldTokens, pos: (t: Token) => Position, skipBefore: num
     if (single && !shapeless) {
       const prev = toks[i - 1];
       const next = toks[m.end];
-      const prevCap = prev !== undefined && t.gap === Gap.Space && prev.cap && !PLACE_MODIFIERS.has(prev.norm);
+      // "Russia's Krasnodar": a possessive ends the name before it.
+      const prevCap = prev !== undefined && t.gap === Gap.Space && prev.cap && !prev.possessive && !PLACE_MODIFIERS.has(prev.norm);
       const nextCap =
         next !== undefined &&
         next.gap === Gap.Space &&

@@ -51,6 +51,8 @@ export interface Token {
   gap: Gap;
   /** Ends with a full stop that is part of the word ("Ga.", "Gov.", "U.S."). */
   dot: boolean;
+  /** Written with a possessive "'s" ("Russia's"): the next name is its own, not the same one's ("Russia's Krasnodar"). */
+  possessive?: true;
 }
 
 export interface FieldTokens {
@@ -317,6 +319,7 @@ export function tokenizeField(field: Field, text: string, elide = false): FieldT
     let word: Word;
     let cap: boolean;
     let upper: boolean;
+    let possessive = false;
     if (plain) {
       word = internPlain(text, start, stop, h, upperLetters > 0);
       const c0 = text.charCodeAt(start);
@@ -327,7 +330,10 @@ export function tokenizeField(field: Field, text: string, elide = false): FieldT
       // Possessive "'s": the place is "Spain", not "Spains".
       if (raw.length > 3) {
         const tail = raw.slice(-2);
-        if (tail === "'s" || tail === "’s" || tail === "'S" || tail === "’S") raw = raw.slice(0, -2);
+        if (tail === "'s" || tail === "’s" || tail === "'S" || tail === "’S") {
+          raw = raw.slice(0, -2);
+          possessive = true;
+        }
       }
       len = raw.length;
       // "d'Ivoire" ends "Côte d'Ivoire" as a capital would: the name goes on past its elided article.
@@ -339,6 +345,7 @@ export function tokenizeField(field: Field, text: string, elide = false): FieldT
     let dot = pairs >= 2;
     if (!dot && text.charCodeAt(stop) === 46 /* . */ && len <= 5) dot = true;
     const tok: Token = { word, start, end, norm: word.norm, cap, upper, gap: gapKind(text, last, gapEnd, prev, cap), dot };
+    if (possessive) tok.possessive = true;
     tokens.push(tok);
     if (len > 3) {
       longWords++;

@@ -22,6 +22,17 @@ describe("names, demonyms, capitals and cities", () => {
     expect(main(tag("Ukrainians queue for bread", "Residents waited for hours."))).toBe("UA");
   });
 
+  it("reads the beat's regions by their adjectives: Catalan police, the Crimean Bridge, Chechen fighters", () => {
+    expect(main(tag("Catalan police arrest two men", "The officers said the men were held overnight."))).toBe("ES");
+    expect(main(tag("Crimean Bridge closed after alert", "Traffic was halted for several hours on Monday."))).toBe("UA");
+    expect(main(tag("Chechen fighters deployed", "Hundreds of fighters were sent to the front."))).toBe("RU");
+  });
+
+  it("ends a name at a possessive: Russia's Krasnodar is a city of its own, not part of one name", () => {
+    const places = tag("Refinery hit", "Ukrainian drones hit an oil refinery in Russia's Krasnodar region, local officials said.");
+    expect(places.find((p) => p.code === "RU")?.evidence.map((e) => e.text)).toEqual(expect.arrayContaining(["Russia", "Krasnodar"]));
+  });
+
   it("maps capitals and big cities to their country", () => {
     expect(main(tag("Talks resume", "Negotiators met in Nairobi on Tuesday."))).toBe("KE");
     expect(main(tag("Factory opens", "The plant near Sunderland will employ 900 people."))).toBe("GB");
