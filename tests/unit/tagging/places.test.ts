@@ -28,6 +28,13 @@ describe("names, demonyms, capitals and cities", () => {
     expect(main(tag("Chechen fighters deployed", "Hundreds of fighters were sent to the front."))).toBe("RU");
   });
 
+  it("reads the beat's seats of government as their countries, as it reads the Kremlin", () => {
+    expect(main(tag("Moncloa rejects Vox motion", "The government said it would not negotiate over the censure motion."))).toBe("ES");
+    expect(main(tag("Generalitat approves budget", "The regional government approved its budget on Tuesday."))).toBe("ES");
+    expect(main(tag("Mobilisation law passes", "The Verkhovna Rada passed the law with 283 votes in favour."))).toBe("UA");
+    expect(main(tag("Duma votes on bill", "The State Duma approved the bill in its first reading."))).toBe("RU");
+  });
+
   it("ends a name at a possessive: Russia's Krasnodar is a city of its own, not part of one name", () => {
     const places = tag("Refinery hit", "Ukrainian drones hit an oil refinery in Russia's Krasnodar region, local officials said.");
     expect(places.find((p) => p.code === "RU")?.evidence.map((e) => e.text)).toEqual(expect.arrayContaining(["Russia", "Krasnodar"]));
