@@ -86,6 +86,11 @@ function startsLowercaseName(root: Map<string, TrieNode>, t: Token): boolean {
   return node?.entries?.some((e) => e.lowercase) ?? false;
 }
 
+/** Roman numerals of two letters or more ("I" is the English pronoun). */
+const REGNAL = /^(?=[ivx]{2,}$)x{0,3}(?:ix|iv|v?i{0,3})$/;
+/** Titles before a regnal name, in the beat's languages. */
+const TITLES = new Set(["pope", "papa", "pape", "papst", "king", "queen", "rey", "reina", "roi", "reine", "re", "regina", "konig", "konigin", "rei", "rainha", "tsar", "czar", "zar"]);
+
 /** Find place mentions in one field. */
 function scanField(ft: FieldTokens, pos: (t: Token) => Position, skipBefore: number, orderBase: number): Mention[] {
   const { root } = gazetteer();
@@ -128,10 +133,14 @@ function scanField(ft: FieldTokens, pos: (t: Token) => Position, skipBefore: num
         next.gap === Gap.Space &&
         next.cap &&
         !next.upper &&
+        next.norm !== "i" && // "In Paris I met": the pronoun, not a surname
         !PLACE_FOLLOWERS.has(next.norm) &&
         !isStartOfName(root, next);
       const personal = entries.some((e) => e.person);
-      if (personal && (prevCap || nextCap)) person = true;
+      // "el papa León XIV": a given name with a regnal number after a title is a person's ("Paris XIII" is a university).
+      const regnal =
+        next !== undefined && next.gap === Gap.Space && next.upper && REGNAL.test(next.norm) && prev !== undefined && TITLES.has(prev.norm);
+      if (regnal || (personal && (prevCap || nextCap))) person = true;
       // "Real Madrid", "Hurricane Florence", "Mr Lincoln": a city inside a longer name.
       else if (prevCap && prev.gap !== Gap.Sentence && entries.every((e) => e.kind === "city")) continue;
     }

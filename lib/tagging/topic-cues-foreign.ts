@@ -58,6 +58,7 @@ export const FOREIGN_TOPIC_CUES: Record<string, string> = {
     naufrágio^1.4; queda do avião^1.5; explosão^1; vítimas^0.8; feridos^0.8; furacão^1.4; sismo^1.5; desabamento^1.3`,
   // economy, business and finance
   "medtop:04000000": `economía^1.2; empresa^0.8; empresas^0.8; mercado^0.8; inflación^1.3; paro^0.8; bolsa^1; beneficio^1; ventas^0.9;
+    ibex^1.5; ibex 35^1.5; prima de riesgo^1.5; euríbor^1.5; pib^1.3;
     économie^1.2; entreprise^0.8; marché^0.8; croissance^0.8; chômage^0.8; bourse^1;
     wirtschaft^1.2; unternehmen^0.8; markt^0.8; arbeitslosigkeit^0.8; börse^1; konjunktur^1.2;
     economia^1.2; mercado^0.8; inflação^1.3; desemprego^0.8;
@@ -96,6 +97,7 @@ export const FOREIGN_TOPIC_CUES: Record<string, string> = {
     футбол^1.4; матч^1.2; тренер^1.2; чемпіонат^1.3; збірна^1; гравець^1.2;
     матч^1.2; тренер^1.2; чемпионат^1.3; сборная^1; игрок^1.2;
     torneo^1.3; copa^0.9; mundial^1; campeón^1.3; medalla^1.3; olímpicos^1.4; tenis^1.4; ciclismo^1.4; baloncesto^1.4;
+    fichaje^1.4; delantero^1.3; portero^1.3; centrocampista^1.4; laliga^1.5; liga de campeones^1.5;
     tournoi^1.3; coupe du monde^1.4; champion^1.1; championne^1.3; médaille^1.3; jeux olympiques^1.5; tennis^1.3; cyclisme^1.4; tour de france^1.5; rugby^1.3; basket^1.3; finale^0.8; victoire^0.5;
     turnier^1.3; weltmeisterschaft^1.4; meister^0.8; medaille^1.3; olympische^1.4; tennis^1.3; radsport^1.4;
     torneio^1.3; copa do mundo^1.4; campeão^1.3; medalha^1.3; olímpicos^1.4; ciclismo^1.4`,

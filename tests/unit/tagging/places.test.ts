@@ -35,6 +35,12 @@ describe("names, demonyms, capitals and cities", () => {
     expect(main(tag("Duma votes on bill", "The State Duma approved the bill in its first reading."))).toBe("RU");
   });
 
+  it("reads a titled name with a regnal number as a person's, and the pronoun I as no surname", () => {
+    expect(codes(suggestPlaces({ headline: "Audiencia", bodyText: "El papa León XIV ha recibido al rey Felipe VI en el Vaticano.", language: "es" }))).toEqual(["VA"]);
+    expect(main(tag("Travel diary", "In Paris I met the minister for the first time."))).toBe("FR");
+    expect(main(tag("Strike", "Paris XIII university staff went on strike."))).toBe("FR");
+  });
+
   it("ends a name at a possessive: Russia's Krasnodar is a city of its own, not part of one name", () => {
     const places = tag("Refinery hit", "Ukrainian drones hit an oil refinery in Russia's Krasnodar region, local officials said.");
     expect(places.find((p) => p.code === "RU")?.evidence.map((e) => e.text)).toEqual(expect.arrayContaining(["Russia", "Krasnodar"]));

@@ -45,6 +45,11 @@ describe("topics in Ukrainian, Russian, Spanish and French copy", () => {
     expect(t?.evidence).toEqual(expect.arrayContaining(["attentat", "armée"]));
   });
 
+  it("files a Spanish transfer under sport and the Ibex under economy", () => {
+    expect(top("El Atlético de Madrid ficha a un delantero argentino", "El club ha cerrado el fichaje del delantero por 40 millones de euros.", "es")?.name).toBe("sport");
+    expect(top("El Ibex 35 cierra con una subida del 1,2 %", "La Bolsa española ha cerrado la sesión con una subida del 1,2 %, impulsada por los bancos.", "es")?.name).toBe("economy");
+  });
+
   it("files a French league match under sport", () => {
     expect(top("Le Real Madrid bat le Barça", "Le Real Madrid a battu Barcelone 2-1 dimanche en championnat; l'entraîneur a salué ses joueurs.", "fr")?.name).toBe("sport");
   });
