@@ -249,14 +249,12 @@ export function matchDateline(text: string): Dateline | undefined {
   const place = m[1].replace(/[.'’-]+$/, "").trim();
   const letters = place.replace(/[^\p{L}]/gu, "");
   if (letters.length < 3 || NOT_PLACES.has(place)) return undefined;
-  let rest = text.slice(m[0].length);
-  const after = WIRE_AFTER_RE.exec(rest);
-  if (after) rest = rest.slice(after[0].length);
+  const { rest, wire: wireAfter } = takeWireAfter(text.slice(m[0].length));
   // The story must follow; "UN: " alone, or a line of capitals, is no dateline.
   if (!/^[\p{L}\p{N}'"‘“(]/u.test(rest)) return undefined;
   // One bracket is the wire ("MADRID (Reuters) -"); of two, the first qualifies the place ("LEÓN (México), 3 dic. (EFE)").
   const bracketed = m[2]?.trim();
-  const wire = (m[4] ?? (m[3] === undefined ? bracketed : undefined) ?? after?.[1] ?? after?.[2])?.trim();
+  const wire = (m[4] ?? (m[3] === undefined ? bracketed : undefined))?.trim() ?? wireAfter;
   const bracketQualifier = m[4] !== undefined ? bracketed : undefined;
   // "PARIS, Texas —" names a place in a state; "LONDON, March 3 —" only adds a date.
   const qualifier = m[3]?.trim();
@@ -265,7 +263,7 @@ export function matchDateline(text: string): Dateline | undefined {
   const kept = [...(bracketQualifier ? [bracketQualifier] : []), ...(cut === -1 ? region : region.slice(0, cut))];
   const full = kept.length ? `${place}, ${kept.join(", ")}` : place;
   // Where the place and its qualifiers end as written: after the bracket, or before the first date part.
-  let end = m.index + m[1].replace(/[.'’-]+$/, "").length;
+  let end = place.length;
   if (bracketQualifier) end = text.indexOf(")", end) + 1;
   if (qualifier !== undefined && cut !== 0 && region.length > 0) {
     const from = text.indexOf(qualifier, end);
@@ -280,12 +278,17 @@ export function matchDateline(text: string): Dateline | undefined {
 function datelineClosedByFullStop(text: string): Dateline | undefined {
   const m = DOT_DATELINE_RE.exec(text);
   if (!m?.[1] || !m[2] || dateKeys(m[2]).keys.size === 0 || NOT_PLACES.has(m[1]) || isDateText(m[1])) return undefined;
-  let rest = text.slice(m[0].length);
-  const after = WIRE_AFTER_RE.exec(rest);
-  if (after) rest = rest.slice(after[0].length);
+  const { rest, wire } = takeWireAfter(text.slice(m[0].length));
   if (!/^[\p{L}\p{N}'"‘“(«]/u.test(rest)) return undefined;
-  const wire = (after?.[1] ?? after?.[2])?.trim();
   return { place: m[1], placeText: m[1], ...(wire ? { wire } : {}), rest };
+}
+
+/** A wire named after the date ("/ТАСС/.", "РИА Новости."), taken off the story that follows. */
+function takeWireAfter(text: string): { rest: string; wire?: string } {
+  const m = WIRE_AFTER_RE.exec(text);
+  if (!m) return { rest: text };
+  const wire = (m[1] ?? m[2])?.trim();
+  return { rest: text.slice(m[0].length), ...(wire ? { wire } : {}) };
 }
 
 export interface CaptionSplit {

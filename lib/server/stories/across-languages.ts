@@ -191,30 +191,29 @@ export async function linkAcrossLanguages(db: Db, ids: number[], opts: { maxCand
     const index = window.index;
     // Nothing in another language: the page's own text is not read either.
     if (index.size === 0) continue;
-    const commons = new Map<string, CommonName>();
-    const commonIn = (language: string) => commons.get(language) ?? commons.set(language, index.common(language)).get(language)!;
-    const ownCommons = new Map<string, CommonName>();
     // The run's own articles are read for this page only: an archive's would not fit.
     const local = new Map<string, Survivors>();
     await learn(db, page, local, known);
+    const kept = known;
+    const read = page.flatMap((a) => {
+      const sa = local.get(keyOf(a)) ?? kept.get(keyOf(a));
+      return sa ? [{ a, sa }] : [];
+    });
     // What is common in the page's own languages, too: a stray English earnings table detected as Lithuanian
     // is the only copy in its language, and shares "Net", "Revs" and "Shr" with every English one.
     const own = new AcrossLanguagesIndex<number>();
-    for (const a of page) {
-      const sa = local.get(keyOf(a)) ?? known.get(keyOf(a));
-      if (sa) own.add(a.id, a.language, sa);
-    }
-    for (const a of page) {
+    for (const { a, sa } of read) own.add(a.id, a.language, sa);
+    const theirCommon = commonsOf(index);
+    const ourCommon = commonsOf(own);
+    for (const { a, sa } of read) {
       const found: { other: Row; match: AcrossMatch }[] = [];
-      const sa = local.get(keyOf(a)) ?? known.get(keyOf(a));
-      if (!sa) continue;
       for (const { item: c, survivors: sc } of index.sharing(a.language, sa)) {
         if (c.id === a.id) continue;
         const hours = Math.abs(a.at.getTime() - c.at.getTime()) / HOUR;
         if (hours > ACROSS_RULE.maxHours) continue;
         // Names the days' copy carries everywhere say little ("Sánchez" in a week of Spanish politics), in either language.
-        const theirs = commonIn(c.language);
-        const ours = ownCommons.get(a.language) ?? ownCommons.set(a.language, own.common(a.language)).get(a.language)!;
+        const theirs = theirCommon(c.language);
+        const ours = ourCommon(a.language);
         const match = matchAcrossLanguages(sa, sc, hours, (k) => theirs(k) || ours(k));
         if (match) found.push({ other: c, match });
       }
@@ -227,6 +226,12 @@ export async function linkAcrossLanguages(db: Db, ids: number[], opts: { maxCand
     }
   }
   return written;
+}
+
+/** An index's common names by language, each language's asked for once. */
+function commonsOf<T>(index: AcrossLanguagesIndex<T>): (language: string) => CommonName {
+  const byLanguage = new Map<string, CommonName>();
+  return (language) => byLanguage.get(language) ?? byLanguage.set(language, index.common(language)).get(language)!;
 }
 
 /**
