@@ -54,6 +54,7 @@ export const FOREIGN_TOPIC_CUES: Record<string, string> = {
     naufragio^1.4; se estrella^1.3; estrelló^1.3; accidente aéreo^1.5; explosión^1; víctimas^0.8; heridos^0.8; damnificados^1.3; huracán^1.4; tsunami^1.5; sismo^1.5; avalancha^1.3;
     naufrage^1.4; s'écrase^1.4; écrasé^1.2; écrasement^1.4; catastrophe^1.3; explosion^1; victimes^0.8; blessés^0.8; sinistrés^1.3; ouragan^1.4; raz-de-marée^1.5;
     avalanche^1.3; secours^1.1; rescapés^1.3; disparus^0.8; effondrement^1.3; glissement de terrain^1.5; collision^1.1; déraillement^1.5; feux de forêt^1.5;
+    tornade^1; intempéries^1.2; dégâts^0.8; tornado^1; temporal^0.8; daños^0.8; unwetter^0.8; schäden^0.8; tempestade^0.5; danos^0.8;
     katastrophe^1.3; absturz^1.4; abgestürzt^1.4; explosion^1; opfer^0.8; verletzte^0.8; orkan^1.3; lawine^1.3; rettungskräfte^1.3;
     naufrágio^1.4; queda do avião^1.5; explosão^1; vítimas^0.8; feridos^0.8; furacão^1.4; sismo^1.5; desabamento^1.3`,
   // economy, business and finance
@@ -116,8 +117,18 @@ export const FOREIGN_TOPIC_CUES: Record<string, string> = {
     attentat^1.3; attentats^1.3; terroriste^1.3; terroristes^1.3; insurgés^1.3; rebelles^1.2; talibans^1.3; militaires^1; soldats^1.2; kamikaze^1.3;
     anschlag^1.3; terroristen^1.3; rebellen^1.2; soldaten^1.2; taliban^1.3;
     atentado^1.3; terroristas^1.3; rebeldes^1.2; soldados^1.2`,
-  // weather
+  // weather: warnings and forecasts; storms weigh toward disaster as well (above), as in the English lists
   "medtop:17000000": `tiempo^0.4; lluvias^1.2; lluvia^1.1; temperaturas^1.2; ola de calor^1.5; aemet^1.5; tormenta^1;
-    météo^1.5; pluie^1.1; canicule^1.5; wetter^1.3; regen^1.1; hitzewelle^1.5;
-    погода^1.5; дощ^1.1; спека^1.3; погода^1.5; дождь^1.1; жара^1.3`,
+    borrasca^1.5; dana^1.4; gota fría^1.5; nevadas^1.4; nevada^1.4; granizo^1; rachas^1.5; aviso rojo^1.5;
+    aviso naranja^1.5; aviso amarillo^1.5; tormentas^1; chubascos^1.4; heladas^1.3; meteorología^1.5; tornado^1;
+    météo^1.5; pluie^1.1; canicule^1.5; orages^1; orage^1.4; tempête^1; neige^1.2; chutes de neige^1.4; grêle^1;
+    vigilance orange^1.5; vigilance rouge^1.5; vigilance jaune^1.5; météo-france^1.5; pluies^1.1; rafales^1.5; températures^1.3; vague de froid^1.5; tornade^1;
+    wetter^1.3; regen^1.1; hitzewelle^1.5; unwetter^1.2; gewitter^1.4; sturm^1; schnee^1.2; hagel^1; wetterdienst^1.5;
+    temperaturen^1.3; glätte^1.3; orkan^1.1; sturmböen^1.5; tornado^1;
+    chuva^1.1; chuvas^1.1; tempestade^1; onda de calor^1.5; ipma^1.5; aviso vermelho^1.5; aviso laranja^1.5; aviso amarelo^1.5; neve^1.2;
+    trovoada^1.4; tornado^1;
+    погода^1.5; дощ^1.1; спека^1.3; гроза^1.3; грози^1.3; снігопад^1.4; хуртовина^1.4; ожеледиця^1.4; заморозки^1.4;
+    синоптики^1.4; укргідрометцентр^1.5; негода^1.4; злива^1.3; зливи^1.3; шквальний вітер^1.4;
+    погода^1.5; дождь^1.1; жара^1.3; гроза^1.3; грозы^1.3; снегопад^1.4; метель^1.4; гололёд^1.4; гололед^1.4;
+    синоптики^1.4; гидрометцентр^1.5; непогода^1.4; ливень^1.3; ливни^1.3; заморозки^1.4`,
 };

@@ -50,6 +50,34 @@ describe("topics in Ukrainian, Russian, Spanish and French copy", () => {
     expect(top("El Ibex 35 cierra con una subida del 1,2 %", "La Bolsa española ha cerrado la sesión con una subida del 1,2 %, impulsada por los bancos.", "es")?.name).toBe("economy");
   });
 
+  it("files weather warnings in each of the beat's languages under weather, by their words", () => {
+    // Before these cue words, the French, Portuguese, Ukrainian and Russian warnings had no topic at all.
+    const warnings: [string, string, string, string[]][] = [
+      ["La DANA deja lluvias torrenciales en Valencia", "La Aemet ha activado el aviso rojo por lluvias torrenciales en el litoral por el paso de una DANA.", "es", ["DANA", "aviso rojo"]],
+      ["Borrasca Filomena: nevadas históricas en Madrid", "La borrasca deja nevadas históricas y obliga a cerrar el aeropuerto de Barajas.", "es", ["Borrasca", "nevadas"]],
+      ["Alerte orages : 12 départements en vigilance orange", "Météo-France a placé douze départements en vigilance orange aux orages, avec de la grêle et des rafales.", "fr", ["vigilance orange", "orages"]],
+      ["Unwetter in Bayern", "Der Deutsche Wetterdienst warnt vor schweren Gewittern mit Hagel und Sturmböen im Süden.", "de", ["Unwetter", "Hagel"]],
+      ["IPMA coloca distritos sob aviso laranja por chuva", "O IPMA colocou seis distritos sob aviso laranja devido a chuva forte e trovoada.", "pt", ["IPMA", "trovoada"]],
+      ["Синоптики попереджають про снігопад і ожеледицю", "Укргідрометцентр попереджає про сильний снігопад і хуртовини у західних областях.", "uk", ["снігопад", "Укргідрометцентр"]],
+      ["Гидрометцентр: в Москве ожидается метель", "Синоптики предупреждают о сильном снегопаде и метели в выходные.", "ru", ["Гидрометцентр", "метель"]],
+    ];
+    for (const [headline, body, language, words] of warnings) {
+      const t = top(headline, body, language);
+      expect(t?.name, headline).toBe("weather");
+      expect(t?.evidence, headline).toEqual(expect.arrayContaining(words));
+    }
+  });
+
+  it("keeps storms that kill and destroy under disaster, as the English lists weigh them", () => {
+    const storm = top("Au moins 18 morts dans des intempéries au Brésil", "Les pluies torrentielles ont provoqué des glissements de terrain et d'importants dégâts; les secours cherchent des disparus.", "fr");
+    expect(storm?.name).toBe("disaster");
+    expect(storm?.evidence).toEqual(expect.arrayContaining(["intempéries"]));
+  });
+
+  it("leaves Spanish weather words to Spanish copy: in English copy Dana is a name", () => {
+    expect(top("Dana White signs new fighters", "UFC president Dana White said on Tuesday the promotion had signed three fighters.")?.name).not.toBe("weather");
+  });
+
   it("files a French league match under sport", () => {
     expect(top("Le Real Madrid bat le Barça", "Le Real Madrid a battu Barcelone 2-1 dimanche en championnat; l'entraîneur a salué ses joueurs.", "fr")?.name).toBe("sport");
   });
