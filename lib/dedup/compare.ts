@@ -63,6 +63,11 @@ export interface SideInfo {
   headline?: string | null;
   /** The source's id or name: equal for the same source. */
   source?: string | number | null;
+  /**
+   * Its source gathers several publishers' copy (an aggregator's feed or
+   * page): sharing it says nothing of who wrote either copy.
+   */
+  aggregator?: boolean;
   /** When the version was sent (versionCreated, else first seen). */
   time?: Date | number | null;
 }
@@ -556,27 +561,32 @@ export function compare(
   const contentShareOfLarger = sharedContent / Math.max(1, ca.length, cb.length);
   const byPassages =
     substantialTokens >= th.sameStory.minSharedTokens && substantialShare >= th.sameStory.minCoverage && salientShare >= th.rewrite.minSalientShareWithPassages;
+  const sameSource = sourceKey(opts.a) !== "" && sourceKey(opts.a) === sourceKey(opts.b);
+  // One publisher's own copies: the same source, and not an aggregator that carries many publishers.
+  const onePublisher = sameSource && !opts.a?.aggregator && !opts.b?.aggregator;
   // Told by names alone, only names and figures that are particular count (not months, small numbers, years, nor
   // long words, which finance copy shares by the dozen), and on both sides:
-  // a short notice shares "New York" and "March" with half the wire.
+  // a short notice shares "New York" and "March" with half the wire. And only across sources (namesAcrossSourcesOnly).
   const termsA = bandTerms(a, sa, ta, false);
   const termsB = bandTerms(b, sb, tb, false);
   const sharedTerms = intersectCount(termsA, termsB);
-  const bySalient =
+  const namesTell =
     sharedTerms >= th.rewrite.minSharedSalient &&
     sharedTerms >= th.rewrite.minSalientShare * Math.min(termsA.length, termsB.length) &&
     sharedTerms >= th.rewrite.minSalientShareOfLarger * Math.max(termsA.length, termsB.length) &&
     contentShare >= th.rewrite.minContentShare &&
     contentShareOfLarger >= th.rewrite.minContentShareOfLarger &&
     !otherTickers(ha, hb); // two companies' filings share their bankers and regulators, not a story
-  const mayUpdate = (sourceKey(opts.a) !== "" && sourceKey(opts.a) === sourceKey(opts.b)) || UPDATE_MARK.test(ha) || UPDATE_MARK.test(hb);
+  // A source's own copies that share names may still be its re-send with a figure fixed (below): they are compared.
+  const bySalient = namesTell && !(th.rewrite.namesAcrossSourcesOnly && onePublisher);
+  const mayUpdate = sameSource || UPDATE_MARK.test(ha) || UPDATE_MARK.test(hb);
   const mayLink =
     corrected !== undefined ||
     (mayUpdate && Math.max(coverageA, coverageB) >= 0.5) ||
     Math.min(coverageA, coverageB) >= th.near.minCoverage ||
     (smaller >= th.contains.minTokens && heldCoverage >= th.contains.minCoverage) ||
     byPassages ||
-    bySalient;
+    namesTell;
   if (!mayLink) return null;
 
   const al = align(wa, wb, sa, sb);
@@ -606,7 +616,6 @@ export function compare(
   // A later version from the same source (or marked as one), carrying the earlier text and new paragraphs.
   const tA = timeOf(opts.a);
   const tB = timeOf(opts.b);
-  const sameSource = sourceKey(opts.a) !== "" && sourceKey(opts.a) === sourceKey(opts.b);
   const markedA = UPDATE_MARK.test(ha);
   const markedB = UPDATE_MARK.test(hb);
   const newer: "a" | "b" =

@@ -96,6 +96,15 @@ export interface DuplicateThresholds {
     minContentShareOfLarger: number;
     /** Share of names and figures asked of a rewrite found by shared passages (boilerplate shares passages, not names). */
     minSalientShareWithPassages: number;
+    /**
+     * A rewrite told by names and figures alone, without a shared passage,
+     * only between two sources: a rewrite is one publisher's telling of
+     * another's story, and a source's own stories that share names and no
+     * passage are its next stories on the subject (the next day's statement of
+     * the same minister, the next bonus notice of the same agency), which its
+     * updates and corrections already join when they are the same story.
+     */
+    namesAcrossSourcesOnly: boolean;
     /** Figures put in others' places that a rewrite may have. */
     maxFigureChanges: number;
   };
@@ -130,7 +139,7 @@ export const DEFAULT_THRESHOLDS: DuplicateThresholds = {
   near: { minCoverage: 0.8 },
   contains: { minCoverage: 0.9, minTokens: 25 },
   sameStory: { minPassageTokens: 8, minSharedTokens: 30, minCoverage: 0.1 },
-  rewrite: { minSharedSalient: 6, minSalientShare: 0.4, minSalientShareOfLarger: 0.2, minContentShare: 0.3, minContentShareOfLarger: 0.15, minSalientShareWithPassages: 0.2, maxFigureChanges: 1 },
+  rewrite: { minSharedSalient: 6, minSalientShare: 0.4, minSalientShareOfLarger: 0.2, minContentShare: 0.3, minContentShareOfLarger: 0.15, minSalientShareWithPassages: 0.2, namesAcrossSourcesOnly: true, maxFigureChanges: 1 },
   template: { minAlignedCoverage: 0.5, nameWeight: 0.5, minChangedShare: 0.1 },
   correction: { minAlignedCoverage: 0.5, maxResendHours: 6 },
   update: { minOlderCoverage: 0.8, minAddedWords: 12, maxDays: 2, maxFigureChanges: 3 },
@@ -167,6 +176,7 @@ export const thresholdsSchema = z
         minContentShare: share.default(DEFAULT_THRESHOLDS.rewrite.minContentShare),
         minContentShareOfLarger: share.default(DEFAULT_THRESHOLDS.rewrite.minContentShareOfLarger),
         minSalientShareWithPassages: share.default(DEFAULT_THRESHOLDS.rewrite.minSalientShareWithPassages),
+        namesAcrossSourcesOnly: z.boolean().default(DEFAULT_THRESHOLDS.rewrite.namesAcrossSourcesOnly),
         maxFigureChanges: z.number().int().min(0).max(1000).default(DEFAULT_THRESHOLDS.rewrite.maxFigureChanges),
       })
       .strict()

@@ -209,7 +209,9 @@ describe.each(storeKinds())("copies published together, stored days apart, on %s
       };
       // The housing story shares the four leaders and the 350 deputies with the housing debate: names every story of the day carries.
       expect(await links("en-housing", "es-0")).toBe(0);
-      expect((await of("en-housing")).storyId).not.toBe((await of("es-0")).storyId);
+      const [housing, debate] = [await of("en-housing"), await of("es-0")];
+      // Not one story: apart, or neither in any (the agency's own stories of the day share no passage, so none joins another).
+      expect(housing.storyId === null || housing.storyId !== debate.storyId).toBe(true);
       // The resignation shares Ana Redondo too, and the date: one story.
       expect(await links("en-redondo", "es-redondo")).toBe(1);
       expect((await of("en-redondo")).storyId).toBe((await of("es-redondo")).storyId);

@@ -57,6 +57,8 @@ export interface RunOptions {
   suggestTags?: boolean;
   /** The feed's Source when polling: items are attached to it and get its default tags. */
   sourceId?: number;
+  /** That Source gathers several publishers' copy (kind "aggregator"). */
+  sourceAggregates?: boolean;
   sourceTagIds?: number[];
   /** Report each item's outcome (uploads show them; an archive import need not hold them all). */
   reportItems?: boolean;
@@ -112,6 +114,7 @@ export async function runIngest(db: Db, inputs: IngestInput[], opts: RunOptions)
     thresholds: opts.thresholds,
     tagging,
     sourceId: opts.sourceId,
+    sourceAggregates: opts.sourceAggregates,
     sourceTagIds: opts.sourceTagIds,
   };
   const caches = newCaches(opts.memoryIndexMax);

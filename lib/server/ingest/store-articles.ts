@@ -8,6 +8,7 @@ import { contentHash } from "../../ingest/text";
 import { reverseKind } from "../../schemas/vocabulary";
 import { DEFAULT_THRESHOLDS, type DuplicateThresholds } from "../../dedup/config";
 import { isUpdate } from "../../dedup/update";
+import type { SideInfo } from "../../dedup/compare";
 import { recordAudit, type Actor } from "../audit";
 import { findDuplicates, indexArticle, writeLinks } from "../duplicates/link-duplicates";
 import { applySuggestions, type SuggestionContext } from "../tags/apply-suggestions";
@@ -33,6 +34,8 @@ export interface StoreContext {
   tagging?: SuggestionContext;
   /** A polled feed's own Source: its items belong to it, whatever title the feed gives itself. */
   sourceId?: number;
+  /** That Source gathers several publishers' copy (kind "aggregator"). */
+  sourceAggregates?: boolean;
   /** Tags an admin set on that source, accepted on each of its items (origin "source"). */
   sourceTagIds?: number[];
 }
@@ -162,7 +165,18 @@ export function fields(a: ParsedArticle, hash: string, src: number | null) {
 }
 
 /** What duplicate verification reads besides the text: corrections and updates are told by headline, source and time. */
-export const sideInfo = (d: ReturnType<typeof fields>) => ({ headline: d.headline, source: d.sourceId, time: d.versionCreated ?? d.firstCreated ?? new Date() });
+/**
+ * How an incoming article meets the copies it is compared with. Its source is
+ * an aggregator when the polled feed's Source is one, or when the parser read
+ * the item as an aggregator's own (a scraped aggregator page): then sharing
+ * the source says nothing of who wrote the copies.
+ */
+export const sideInfo = (d: ReturnType<typeof fields>, a: ParsedArticle, ctx: StoreContext): SideInfo => ({
+  headline: d.headline,
+  source: d.sourceId,
+  time: d.versionCreated ?? d.firstCreated ?? new Date(),
+  aggregator: ctx.sourceId !== undefined ? ctx.sourceAggregates === true : a.sourceKind === "aggregator",
+});
 
 const snapshot = (a: { headline: string; contentHash: string; version: number; versionCreated: Date | null }) => ({
   headline: a.headline,
@@ -217,6 +231,7 @@ async function updateArticle(
   existing: StoredArticle,
   data: ReturnType<typeof fields>,
   ctx: StoreContext,
+  a: ParsedArticle,
 ): Promise<ItemOutcome> {
   await tx.articleVersion.create({
     data: {
@@ -253,7 +268,7 @@ async function updateArticle(
   await applySourceTags(tx, existing.id, ctx.sourceTagIds);
   if (existing.contentHash !== data.contentHash) {
     // The text changed: its place in the duplicate index and its copies change with it.
-    const { fp, matches } = await findDuplicates(tx, data.bodyText, ctx.thresholds ?? DEFAULT_THRESHOLDS, existing.id, sideInfo(data));
+    const { fp, matches } = await findDuplicates(tx, data.bodyText, ctx.thresholds ?? DEFAULT_THRESHOLDS, existing.id, sideInfo(data, a, ctx));
     await indexArticle(tx, existing.id, fp);
     await writeLinks(tx, existing.id, matches);
   }
@@ -284,10 +299,10 @@ async function storeInTx(
     if (!textChanged) {
       return { kind: "skipped", articleId: existing.id, reason: "already stored, unchanged" };
     }
-    return updateArticle(tx, existing, data, ctx);
+    return updateArticle(tx, existing, data, ctx, a);
   }
 
-  const { fp, matches } = await findDuplicates(tx, a.bodyText, ctx.thresholds ?? DEFAULT_THRESHOLDS, undefined, sideInfo(data));
+  const { fp, matches } = await findDuplicates(tx, a.bodyText, ctx.thresholds ?? DEFAULT_THRESHOLDS, undefined, sideInfo(data, a, ctx));
   // A corrected text from the same source (a scraped page whose headline was fixed) updates that article.
   const own = matches.find((m) => isUpdate({ uri: a.uri, source: src }, { uri: m.otherUri, source: m.otherSourceId }, m.match));
   const stored = own ? await tx.article.findUniqueOrThrow({ where: { id: own.otherId } }) : undefined;
@@ -299,7 +314,7 @@ async function storeInTx(
     if (incomingTime !== undefined && stored.versionCreated && incomingTime < stored.versionCreated.getTime()) {
       return { kind: "skipped", articleId: stored.id, reason: "older version of a stored item" };
     }
-    return updateArticle(tx, stored, data, ctx);
+    return updateArticle(tx, stored, data, ctx, a);
   }
 
   const { known, carried } = await resolveTags(tx, [...(a.subjects ?? []), ...(a.places ?? [])]);

@@ -102,6 +102,7 @@ export async function pollSource(db: Db, sourceId: number, opts: PollOptions = {
       role: "system",
       defaultSource: source.name,
       sourceId,
+      sourceAggregates: source.kind === "aggregator",
       sourceTagIds: tagIds,
       maxBytes: opts.maxBytes,
       thresholds: opts.thresholds,

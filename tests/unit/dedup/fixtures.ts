@@ -59,3 +59,44 @@ The port authority said the project would double capacity to about 6 million con
 Environmental groups said they would challenge the approval in court, arguing that dredging would damage a wetland used by migratory birds south of the river mouth. Public Works Minister Carolina Ossandón said the plan included a protected reserve of 150 hectares and a monitoring programme run with the University of Valparaíso.
 
 Tenders for the breakwater are expected to open in March, the ministry said.`;
+
+// Decision 011's rewrites: one wire story, a rewrite and a brief of it by other papers, and another story on the same subject.
+/** A wire story (Lakeside Wire) that the three below are read against. */
+export const WIRE_STORY = `HALVERTON, March 4 (Lakeside Wire) - Brenner Motors said on Tuesday it would close its Halverton assembly plant by the end of 2027, cutting 1,840 jobs, as demand for its Corvane sedan fell for a third straight year.
+
+The company said production of the Corvane would move to its plant in Oskarsfeld, which it is converting to build electric vehicles at a cost of 620 million euros.
+
+"This was the hardest decision this board has taken in forty years," chief executive Ingrid Vasquez told a news conference in Halverton. "We owe our workers every support we can give them."
+
+The United Auto Workers local said it would fight the closure and called a mass meeting for Thursday. Union leader Marcus Pell said members had accepted a wage freeze in 2024 to keep the plant open.
+
+Brenner shares rose 3.2 percent in Frankfurt after the announcement, which analysts at Keller Securities said would save the company about 210 million euros a year.
+
+Halverton Mayor Dana Ruiz said the city would seek federal help to retrain workers.`;
+
+/** A regional paper's story written from the wire: shortened, reordered, paraphrased throughout, quotes kept, a local angle added. */
+export const NEWSPAPER_REWRITE = `Brenner to shut Halverton car plant, 1,840 jobs to go
+
+Carmaker Brenner Motors will shut its Halverton factory by late 2027, axing 1,840 posts after sales of its Corvane saloon slid for three years running.
+
+For families in Eastbrook, just across the river, the news lands hard: roughly one in five of the plant's staff live in the town, according to Eastbrook council leader Priya Anand, who said she had asked for an urgent meeting with the firm.
+
+"This was the hardest decision this board has taken in forty years," chief executive Ingrid Vasquez told a news conference in Halverton. "We owe our workers every support we can give them."
+
+Work on the Corvane is being shifted to Oskarsfeld, where Brenner is spending 620 million euros retooling a plant for electric models.
+
+Union leader Marcus Pell vowed to resist, recalling that workers took a pay freeze in 2024 to save the site. Investors cheered, sending the stock 3.2 percent higher in Frankfurt.`;
+
+/** A brief from another paper: every sentence in its own words, no quote, the names and figures kept. */
+export const NEWSPAPER_BRIEF = `Halverton loses its car plant
+
+Carmaker Brenner Motors is to close the Halverton factory by late 2027 with the loss of 1,840 posts, blaming three years of falling Corvane sales.
+
+Corvane output moves to Oskarsfeld, where Brenner is investing 620 million euros to retool for electric models. Union leader Marcus Pell promised resistance; Brenner stock gained 3.2 percent in Frankfurt. Analysts at Keller Securities put annual savings near 210 million euros, and Mayor Dana Ruiz wants federal retraining money.`;
+
+/** Another story on the same industry and the same town, to be left alone. */
+export const SAME_TOPIC_OTHER_STORY = `HALVERTON, May 20 (Lakeside Wire) - Voss Components said on Wednesday it had won a 95 million euro contract to supply battery housings to three European carmakers, and would hire 300 workers at its Halverton site.
+
+The company said deliveries would begin in the second half of 2026. Chief financial officer Leon Aranda said the order book now stood at a record 1.3 billion euros.
+
+Voss shares were little changed in Frankfurt trading.`;

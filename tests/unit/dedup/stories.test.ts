@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
 
 import { compare, type DuplicateMatch } from "../../../lib/dedup/compare";
-import { DEFAULT_FINGERPRINT_CONFIG, configId } from "../../../lib/dedup/config";
+import { DEFAULT_FINGERPRINT_CONFIG, DEFAULT_THRESHOLDS, configId } from "../../../lib/dedup/config";
 import { DedupIndex } from "../../../lib/dedup/dedup-index";
 import { fingerprint } from "../../../lib/dedup/fingerprint";
 import { FIGURE, NAME, salience } from "../../../lib/dedup/salient";
 import { tokenize } from "../../../lib/dedup/tokens";
 import { isUpdate } from "../../../lib/dedup/update";
+import { NEWSPAPER_BRIEF, NEWSPAPER_REWRITE, SAME_TOPIC_OTHER_STORY, WIRE_STORY } from "./fixtures";
 
 // Decision 011: rewrites found by what they keep (names, figures, quotes),
 // template notices with other figures left apart, corrections and updates
@@ -17,44 +18,6 @@ function must(m: DuplicateMatch | null): DuplicateMatch {
   return m;
 }
 
-const WIRE_STORY = `HALVERTON, March 4 (Lakeside Wire) - Brenner Motors said on Tuesday it would close its Halverton assembly plant by the end of 2027, cutting 1,840 jobs, as demand for its Corvane sedan fell for a third straight year.
-
-The company said production of the Corvane would move to its plant in Oskarsfeld, which it is converting to build electric vehicles at a cost of 620 million euros.
-
-"This was the hardest decision this board has taken in forty years," chief executive Ingrid Vasquez told a news conference in Halverton. "We owe our workers every support we can give them."
-
-The United Auto Workers local said it would fight the closure and called a mass meeting for Thursday. Union leader Marcus Pell said members had accepted a wage freeze in 2024 to keep the plant open.
-
-Brenner shares rose 3.2 percent in Frankfurt after the announcement, which analysts at Keller Securities said would save the company about 210 million euros a year.
-
-Halverton Mayor Dana Ruiz said the city would seek federal help to retrain workers.`;
-
-/** A regional paper's story written from the wire: shortened, reordered, paraphrased throughout, quotes kept, a local angle added. */
-const NEWSPAPER_REWRITE = `Brenner to shut Halverton car plant, 1,840 jobs to go
-
-Carmaker Brenner Motors will shut its Halverton factory by late 2027, axing 1,840 posts after sales of its Corvane saloon slid for three years running.
-
-For families in Eastbrook, just across the river, the news lands hard: roughly one in five of the plant's staff live in the town, according to Eastbrook council leader Priya Anand, who said she had asked for an urgent meeting with the firm.
-
-"This was the hardest decision this board has taken in forty years," chief executive Ingrid Vasquez told a news conference in Halverton. "We owe our workers every support we can give them."
-
-Work on the Corvane is being shifted to Oskarsfeld, where Brenner is spending 620 million euros retooling a plant for electric models.
-
-Union leader Marcus Pell vowed to resist, recalling that workers took a pay freeze in 2024 to save the site. Investors cheered, sending the stock 3.2 percent higher in Frankfurt.`;
-
-/** A brief from another paper: every sentence in its own words, no quote, the names and figures kept. */
-const NEWSPAPER_BRIEF = `Halverton loses its car plant
-
-Carmaker Brenner Motors is to close the Halverton factory by late 2027 with the loss of 1,840 posts, blaming three years of falling Corvane sales.
-
-Corvane output moves to Oskarsfeld, where Brenner is investing 620 million euros to retool for electric models. Union leader Marcus Pell promised resistance; Brenner stock gained 3.2 percent in Frankfurt. Analysts at Keller Securities put annual savings near 210 million euros, and Mayor Dana Ruiz wants federal retraining money.`;
-
-/** Another story on the same industry and the same town, to be left alone. */
-const SAME_TOPIC_OTHER_STORY = `HALVERTON, May 20 (Lakeside Wire) - Voss Components said on Wednesday it had won a 95 million euro contract to supply battery housings to three European carmakers, and would hire 300 workers at its Halverton site.
-
-The company said deliveries would begin in the second half of 2026. Chief financial officer Leon Aranda said the order book now stood at a record 1.3 billion euros.
-
-Voss shares were little changed in Frankfurt trading.`;
 
 describe("rewrites", () => {
   it("links a newspaper rewrite of a wire story as same-story, with a reason naming what it kept", () => {
@@ -85,6 +48,21 @@ describe("rewrites", () => {
     expect(m.kind).toBe("same-story");
     expect(m.evidence.substantialPassages).toBe(0);
     expect(m.evidence.reason).toMatch(/^rewrite: \d+ names and figures shared$/);
+  });
+
+  it("tells a rewrite by names alone only across sources: one publisher's copies sharing names and no passage are its next stories", () => {
+    const at = (source: string, hours: number, aggregator = false) => ({ headline: null, source, time: Date.UTC(2026, 11, 1) + hours * 3_600_000, aggregator });
+    // Another paper's brief of the wire story: a rewrite.
+    expect(compare(NEWSPAPER_BRIEF, WIRE_STORY, { a: at("Halverton Gazette", 6), b: at("Meridian Wire", 0) })?.kind).toBe("same-story");
+    // The wire's own brief, sharing its names and no passage: another of its stories, not a rewrite of it.
+    expect(compare(NEWSPAPER_BRIEF, WIRE_STORY, { a: at("Meridian Wire", 6), b: at("Meridian Wire", 0) })).toBeNull();
+    // An aggregator's feed carries many publishers: sharing it says nothing of who wrote the two.
+    expect(compare(NEWSPAPER_BRIEF, WIRE_STORY, { a: at("News Roundup", 6, true), b: at("News Roundup", 0) })?.kind).toBe("same-story");
+    // The setting can open it again.
+    const open = { ...DEFAULT_THRESHOLDS, rewrite: { ...DEFAULT_THRESHOLDS.rewrite, namesAcrossSourcesOnly: false } };
+    expect(compare(NEWSPAPER_BRIEF, WIRE_STORY, { thresholds: open, a: at("Meridian Wire", 6), b: at("Meridian Wire", 0) })?.kind).toBe("same-story");
+    // A rewrite that keeps passages of the copy is one whoever sent it.
+    expect(compare(NEWSPAPER_REWRITE, WIRE_STORY, { a: at("Meridian Wire", 6), b: at("Meridian Wire", 0) })?.kind).toBe("same-story");
   });
 
   it("does not link another story on the same subject in the same town", () => {

@@ -283,7 +283,7 @@ async function storeNew(
   const data = fields(a, pre.hash, src);
   // The store's own duplicate lookups read the keys of every article before this one.
   if (held && !index) await held.articles.flush(c);
-  const matches = await findDuplicatesSql(c, a.bodyText, pre.hash, pre.fp, ctx, sideInfo(data), index, held?.articles);
+  const matches = await findDuplicatesSql(c, a.bodyText, pre.hash, pre.fp, ctx, sideInfo(data, a, ctx), index, held?.articles);
   if (matches.some((m) => isUpdate({ uri: a.uri, source: src }, { uri: m.otherUri, source: m.otherSourceId }, m.match))) return "per-item";
 
   const { known, carried } = await resolveTags(c, [...(a.subjects ?? []), ...(a.places ?? [])], caches.tags);
