@@ -21,6 +21,8 @@ export interface Doc {
   stop?: ReadonlySet<string>;
   /** The copy is known to be in a language other than English. */
   foreign?: boolean;
+  /** The copy's language as ingest settled it (ISO 639-1), when known. */
+  language?: string;
   /** The home country of the national agency that filed the copy (EFE: ES), from its credit or dateline. */
   agency?: string;
 }
@@ -37,6 +39,7 @@ export function analyse(input: TagInput): Doc {
   const bodyText = input.bodyText ?? "";
   const body = tokenizeField("body", bodyText, elide);
   const doc: Doc = { headline, body, leadEnd: LEAD_CHARS };
+  if (language) doc.language = language;
   if (language && language !== "en") {
     doc.foreign = true;
     const stop = foreignStopwords(language);

@@ -23,6 +23,7 @@ import {
   isCyrillic,
   LATIN_DEMONYMS,
   LATIN_PLACE_NAMES,
+  COUNTRY_NAMES_IN_THEIR_LANGUAGE,
   slavicAdjectiveForms,
   slavicForms,
 } from "./places-foreign";
@@ -66,6 +67,8 @@ export interface PlaceEntry {
   upperOnly?: boolean;
   /** Written in lower case in its language ("español", "російські"): counts uncapitalised too. */
   lowercase?: boolean;
+  /** Counts only in copy in these languages (ISO 639-1): "Chili" is Chile in French copy, a dish in English. */
+  languages?: string[];
   /** Key into AMBIGUOUS_NAMES. */
   ambiguous?: string;
 }
@@ -177,7 +180,8 @@ function build(): Gazetteer {
     if (!node) return undefined;
     const joined = key.join(" ");
     node.entries ??= [];
-    const same = node.entries.find((e) => e.kind === entry.kind);
+    // A name read in some languages only stays apart from the same name read in all.
+    const same = node.entries.find((e) => e.kind === entry.kind && String(e.languages) === String(entry.languages));
     if (same) {
       for (const c of entry.candidates) if (!same.candidates.some((s) => s.code === c.code)) same.candidates.push(c);
       alsoElided(name, node);
@@ -289,6 +293,9 @@ function build(): Gazetteer {
     for (const s of stems) for (const f of slavicAdjectiveForms(s)) add(f, { kind: "demonym", candidates: one(code), lowercase: true });
   }
   for (const [code, names] of Object.entries(LATIN_DEMONYMS)) for (const n of names) add(n, { kind: "demonym", candidates: one(code), lowercase: true });
+  for (const [language, byCode] of Object.entries(COUNTRY_NAMES_IN_THEIR_LANGUAGE)) {
+    for (const [code, names] of Object.entries(byCode)) for (const n of names) add(n, { kind: "country", candidates: one(code), languages: [language] });
+  }
   // French demonyms of every country (world-countries), with their plurals; French writes the adjective in
   // lower case ("l'acteur britannique", "les troupes canadiennes"). One shared by two countries names neither.
   const frenchOwners = new Map<string, Set<string>>();

@@ -260,6 +260,18 @@ export function slavicAdjectiveForms(stem: string): string[] {
 }
 
 /**
+ * Country names that are English words or names ("Chili", "Island",
+ * "Maurice"), so the gazetteer leaves them out of English copy: each is read
+ * as its country in copy in its own language only, where it is the country's
+ * one name ("le sud du Liban", "auf Island").
+ */
+export const COUNTRY_NAMES_IN_THEIR_LANGUAGE: Record<string, Record<string, string[]>> = {
+  fr: { CL: ["Chili"], LB: ["Liban"], MU: ["Maurice", "île Maurice"] },
+  de: { IS: ["Island"] },
+  pt: { GH: ["Gana"] },
+};
+
+/**
  * One place's names across scripts and spellings, for search: a query for
  * any of them finds copy that uses another ("Kyiv" finds "у Києві").
  * Cyrillic names stand for all their case forms (slavicForms).

@@ -92,7 +92,7 @@ const REGNAL = /^(?=[ivx]{2,}$)x{0,3}(?:ix|iv|v?i{0,3})$/;
 const TITLES = new Set(["pope", "papa", "pape", "papst", "king", "queen", "rey", "reina", "roi", "reine", "re", "regina", "konig", "konigin", "rei", "rainha", "tsar", "czar", "zar"]);
 
 /** Find place mentions in one field. */
-function scanField(ft: FieldTokens, pos: (t: Token) => Position, skipBefore: number, orderBase: number): Mention[] {
+function scanField(ft: FieldTokens, pos: (t: Token) => Position, skipBefore: number, orderBase: number, language?: string): Mention[] {
   const { root } = gazetteer();
   const toks = ft.tokens;
   const out: Mention[] = [];
@@ -114,6 +114,7 @@ function scanField(ft: FieldTokens, pos: (t: Token) => Position, skipBefore: num
     const fixed = m.entries.find((e) => e.kind === "block" || e.kind === "area");
     const entries = fixed ? [fixed] : m.entries.filter((e) => {
       if (e.kind === "qualifier") return false;
+      if (e.languages && !(language !== undefined && e.languages.includes(language))) return false;
       if (lower && !e.lowercase) return false;
       if (e.datelineOnly && !isDateline) return false;
       if (e.upperOnly && single && !t.upper) return false;
@@ -239,10 +240,10 @@ export function taggedPlaces<T extends { rel: "main" | "mentioned"; confidence: 
 
 export function placesForDoc(doc: Doc, opts: PlaceOptions = {}): PlaceSuggestion[] {
   const mentions: Mention[] = [];
-  if (doc.dateline) mentions.push(...scanField(doc.dateline, () => "dateline", 0, -1e6));
-  mentions.push(...scanField(doc.headline, () => "headline", 0, -1e5));
+  if (doc.dateline) mentions.push(...scanField(doc.dateline, () => "dateline", 0, -1e6, doc.language));
+  mentions.push(...scanField(doc.headline, () => "headline", 0, -1e5, doc.language));
   mentions.push(
-    ...scanField(doc.body, (t) => (t.start < doc.leadEnd ? "lead" : "body"), doc.datelineInBody ?? 0, 0),
+    ...scanField(doc.body, (t) => (t.start < doc.leadEnd ? "lead" : "body"), doc.datelineInBody ?? 0, 0, doc.language),
   );
 
   // What the story says without doubt: single-country mentions, qualifiers.

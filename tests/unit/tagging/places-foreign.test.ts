@@ -162,6 +162,18 @@ describe("places in Spanish, French and Portuguese copy", () => {
     expect(main(tag("Sommet", "Les ministres se sont réunis à Varsovie."))).toBe("PL");
   });
 
+  it("reads a country name that is an English word as the country in copy in its own language only", () => {
+    const inLanguage = (headline: string, body: string, language: string) => suggestPlaces({ headline, bodyText: body, language });
+    expect(main(inLanguage("Liban : frappes sur le sud du pays", "L'armée a mené de nouvelles frappes dans le sud du Liban, selon l'agence officielle.", "fr"))).toBe("LB");
+    expect(main(inLanguage("Séisme au Chili", "Un séisme a frappé le nord du Chili mardi, sans faire de victimes.", "fr"))).toBe("CL");
+    expect(main(inLanguage("L'île Maurice vote", "Les électeurs de Maurice ont voté dimanche.", "fr"))).toBe("MU");
+    expect(main(inLanguage("Vulkanausbruch", "Auf Island ist erneut ein Vulkan ausgebrochen.", "de"))).toBe("IS");
+    // In English copy, and in copy of another language, they are the words they are.
+    expect(codes(inLanguage("Chili cook-off draws a record crowd", "Chili fans packed the fairground on Saturday.", "en"))).not.toContain("CL");
+    expect(codes(inLanguage("Island life", "Island hopping is back, tour operators in Greece said.", "en"))).not.toContain("IS");
+    expect(codes(inLanguage("Vulkan", "Auf Island ist erneut ein Vulkan ausgebrochen.", "fr"))).not.toContain("IS");
+  });
+
   it("leaves English copy as it was: a French name is not an English word", () => {
     expect(codes(tag("Minister visits", "The minister flew to London and then to Brussels."))).toEqual(["BE", "GB"]);
     expect(codes(tag("Gales lash the coast", "Strong gales hit the coast of Wales on Monday."))).toEqual(["GB"]);
