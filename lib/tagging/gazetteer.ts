@@ -24,6 +24,7 @@ import {
   LATIN_DEMONYMS,
   LATIN_PLACE_NAMES,
   COUNTRY_NAMES_IN_THEIR_LANGUAGE,
+  PLACE_NAMES_THAT_ARE_WORDS,
   slavicAdjectiveForms,
   slavicForms,
 } from "./places-foreign";
@@ -69,6 +70,8 @@ export interface PlaceEntry {
   lowercase?: boolean;
   /** Counts only in copy in these languages (ISO 639-1): "Chili" is Chile in French copy, a dish in English. */
   languages?: string[];
+  /** A word in these languages ("Reunión", a meeting): in their copy it counts only capitalised inside a sentence. */
+  wordyIn?: string[];
   /** Key into AMBIGUOUS_NAMES. */
   ambiguous?: string;
 }
@@ -293,6 +296,18 @@ function build(): Gazetteer {
     for (const s of stems) for (const f of slavicAdjectiveForms(s)) add(f, { kind: "demonym", candidates: one(code), lowercase: true });
   }
   for (const [code, names] of Object.entries(LATIN_DEMONYMS)) for (const n of names) add(n, { kind: "demonym", candidates: one(code), lowercase: true });
+  for (const [language, names] of Object.entries(PLACE_NAMES_THAT_ARE_WORDS)) {
+    for (const n of names) {
+      let map = root;
+      let node: TrieNode | undefined;
+      for (const k of phraseKey(n)) {
+        node = map.get(k);
+        if (!node) break;
+        map = node.next ?? new Map();
+      }
+      for (const e of node?.entries ?? []) e.wordyIn = [...(e.wordyIn ?? []), language];
+    }
+  }
   for (const [language, byCode] of Object.entries(COUNTRY_NAMES_IN_THEIR_LANGUAGE)) {
     for (const [code, names] of Object.entries(byCode)) for (const n of names) add(n, { kind: "country", candidates: one(code), languages: [language] });
   }

@@ -272,6 +272,18 @@ export const COUNTRY_NAMES_IN_THEIR_LANGUAGE: Record<string, Record<string, stri
 };
 
 /**
+ * Place names that are everyday words in a language: in its copy they count
+ * only capitalised inside a sentence, where the word would be written in
+ * lower case ("Reunión de ministros en Bruselas" is a meeting; "en la
+ * Reunión", the island), as English words among place names do in English.
+ */
+export const PLACE_NAMES_THAT_ARE_WORDS: Record<string, string[]> = {
+  fr: ["Réunion"],
+  es: ["Reunión"],
+  pt: ["Reunião"],
+};
+
+/**
  * One place's names across scripts and spellings, for search: a query for
  * any of them finds copy that uses another ("Kyiv" finds "у Києві").
  * Cyrillic names stand for all their case forms (slavicForms).

@@ -274,6 +274,19 @@ export const PERSON_NAMES = [
   "Virginia", "Washington", "Nelson", "Douglas", "Milton", "Stanley", "Memphis",
 ];
 
+/**
+ * Words that make a city's name part of a longer one, a club's, a bank's or a
+ * broadcaster's ("Real Madrid", "Dynamo Kyiv", "Chase Manhattan", "Radio
+ * Moscow"): inside a sentence any capitalised word before a city does; at a
+ * sentence's start, where every word is capitalised, only these.
+ */
+export const CITY_NAME_PREFIXES = new Set(
+  (
+    "real atletico athletic inter internazionale dynamo dinamo sporting olympique racing deportivo " +
+    "lokomotiv spartak zenit partizan ajax hertha borussia union chase radio"
+  ).split(" "),
+);
+
 /** Words after a place name that keep it a place: "Jordan Valley", "Georgia Senate", "Turkey Central Bank". */
 export const PLACE_FOLLOWERS = new Set(
   (

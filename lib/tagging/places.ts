@@ -2,7 +2,7 @@ import { MENTION_TAG_CONFIDENCE } from "./thresholds";
 import { analyse, type Doc } from "./doc";
 import { gazetteer, countryName, type PlaceEntry, type TrieNode } from "./gazetteer";
 import { withModel, type ModelOptions } from "./model";
-import { AMBIGUOUS_NAMES, PLACE_FOLLOWERS, PLACE_MODIFIERS } from "./places-lexicon";
+import { AMBIGUOUS_NAMES, CITY_NAME_PREFIXES, PLACE_FOLLOWERS, PLACE_MODIFIERS } from "./places-lexicon";
 import { Gap, type FieldTokens, type Token } from "./text";
 import type { Evidence, PlaceSuggestion, TagInput } from "./types";
 
@@ -118,7 +118,8 @@ function scanField(ft: FieldTokens, pos: (t: Token) => Position, skipBefore: num
       if (lower && !e.lowercase) return false;
       if (e.datelineOnly && !isDateline) return false;
       if (e.upperOnly && single && !t.upper) return false;
-      if (e.wordy && !isDateline && (sentenceStart || shapeless)) return false;
+      const wordy = e.wordy || (language !== undefined && e.wordyIn?.includes(language));
+      if (wordy && !isDateline && (sentenceStart || shapeless)) return false;
       return true;
     });
     if (entries.length === 0) continue;
@@ -142,8 +143,9 @@ function scanField(ft: FieldTokens, pos: (t: Token) => Position, skipBefore: num
       const regnal =
         next !== undefined && next.gap === Gap.Space && next.upper && REGNAL.test(next.norm) && prev !== undefined && TITLES.has(prev.norm);
       if (regnal || (personal && (prevCap || nextCap))) person = true;
-      // "Real Madrid", "Hurricane Florence", "Mr Lincoln": a city inside a longer name.
-      else if (prevCap && prev.gap !== Gap.Sentence && entries.every((e) => e.kind === "city")) continue;
+      // "Real Madrid", "Hurricane Florence", "Mr Lincoln": a city inside a longer name. At a sentence's start the
+      // word before is capitalised whatever it is ("In Madrid"): there only a word that opens such names counts.
+      else if (prevCap && entries.every((e) => e.kind === "city") && (prev.gap !== Gap.Sentence || CITY_NAME_PREFIXES.has(prev.norm))) continue;
     }
     const mention: Mention = { entries, ft, i, j: m.end, pos: pos(t), person, key, order: orderBase + t.start };
     // "PARIS, Texas", "Salvador, Brazil", "ATLANTA, Ga.": the qualifier names the country.

@@ -174,6 +174,17 @@ describe("places in Spanish, French and Portuguese copy", () => {
     expect(codes(inLanguage("Vulkan", "Auf Island ist erneut ein Vulkan ausgebrochen.", "fr"))).not.toContain("IS");
   });
 
+  it("reads a place name that is an everyday word of the copy's language only where the word would not be capitalised", () => {
+    const inLanguage = (headline: string, body: string, language: string) => suggestPlaces({ headline, bodyText: body, language });
+    // "Reunión", "Réunion", "Reunião": a meeting at a headline's or sentence's start, the island inside one.
+    expect(codes(inLanguage("Reunión de ministros en Bruselas", "Los ministros se reunieron el lunes en Bruselas.", "es"))).toEqual(["BE"]);
+    expect(codes(inLanguage("Réunion des ministres à Bruxelles", "Les ministres se sont réunis lundi à Bruxelles.", "fr"))).toEqual(["BE"]);
+    expect(codes(inLanguage("Reunião em Lisboa", "A reunião dos ministros decorreu em Lisboa.", "pt"))).toEqual(["PT"]);
+    expect(main(inLanguage("Cyclone sur l'île", "Un cyclone a frappé La Réunion dans la nuit de lundi.", "fr"))).toBe("RE");
+    expect(main(inLanguage("Ciclón", "Un ciclón golpeó la isla de la Reunión el lunes.", "es"))).toBe("RE");
+    expect(main(inLanguage("Reunion cyclone", "Reunion was hit by a cyclone on Monday.", "en"))).toBe("RE");
+  });
+
   it("leaves English copy as it was: a French name is not an English word", () => {
     expect(codes(tag("Minister visits", "The minister flew to London and then to Brussels."))).toEqual(["BE", "GB"]);
     expect(codes(tag("Gales lash the coast", "Strong gales hit the coast of Wales on Monday."))).toEqual(["GB"]);

@@ -46,6 +46,16 @@ describe("names, demonyms, capitals and cities", () => {
     expect(places.find((p) => p.code === "RU")?.evidence.map((e) => e.text)).toEqual(expect.arrayContaining(["Russia", "Krasnodar"]));
   });
 
+  it("reads a city inside a longer name as the name's, at a sentence's start as inside one", () => {
+    // Mid-sentence "Real Madrid" already named no city; at the start of a sentence it did.
+    expect(codes(tag("Coach sacked", "Real Madrid's coach was sacked on Monday after a run of defeats, the club said."))).toEqual([]);
+    expect(codes(tag("Bank plans", "Chase Manhattan has branches in Milan and Rome, an official said."))).toEqual(["IT"]);
+    // A function word before the city is no part of a name, in English or in the copy's own language.
+    expect(main(tag("Talks", "In Madrid, the ministers met on Monday."))).toBe("ES");
+    expect(main(suggestPlaces({ headline: "Ministros", bodyText: "En Madrid, los ministros se reunieron el lunes.", language: "es" }))).toBe("ES");
+    expect(main(suggestPlaces({ headline: "Rencontre", bodyText: "Depuis Madrid, les ministres ont appelé au calme.", language: "fr" }))).toBe("ES");
+  });
+
   it("maps capitals and big cities to their country", () => {
     expect(main(tag("Talks resume", "Negotiators met in Nairobi on Tuesday."))).toBe("KE");
     expect(main(tag("Factory opens", "The plant near Sunderland will employ 900 people."))).toBe("GB");
