@@ -296,18 +296,6 @@ function build(): Gazetteer {
     for (const s of stems) for (const f of slavicAdjectiveForms(s)) add(f, { kind: "demonym", candidates: one(code), lowercase: true });
   }
   for (const [code, names] of Object.entries(LATIN_DEMONYMS)) for (const n of names) add(n, { kind: "demonym", candidates: one(code), lowercase: true });
-  for (const [language, names] of Object.entries(PLACE_NAMES_THAT_ARE_WORDS)) {
-    for (const n of names) {
-      let map = root;
-      let node: TrieNode | undefined;
-      for (const k of phraseKey(n)) {
-        node = map.get(k);
-        if (!node) break;
-        map = node.next ?? new Map();
-      }
-      for (const e of node?.entries ?? []) e.wordyIn = [...(e.wordyIn ?? []), language];
-    }
-  }
   for (const [language, byCode] of Object.entries(COUNTRY_NAMES_IN_THEIR_LANGUAGE)) {
     for (const [code, names] of Object.entries(byCode)) for (const n of names) add(n, { kind: "country", candidates: one(code), languages: [language] });
   }
@@ -409,6 +397,19 @@ function build(): Gazetteer {
   for (const n of AREA_NAMES) add(n, { kind: "area", candidates: [] });
   for (const n of BLOCKED_PHRASES) add(n, { kind: "block", candidates: [] });
 
+  // Last: every entry of these names is in by now, cities included.
+  for (const [language, names] of Object.entries(PLACE_NAMES_THAT_ARE_WORDS)) {
+    for (const n of names) {
+      let map = root;
+      let node: TrieNode | undefined;
+      for (const k of phraseKey(n)) {
+        node = map.get(k);
+        if (!node) break;
+        map = node.next ?? new Map();
+      }
+      for (const e of node?.entries ?? []) e.wordyIn = [...(e.wordyIn ?? []), language];
+    }
+  }
   return { root, countries, maxLength };
 }
 

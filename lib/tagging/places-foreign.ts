@@ -278,9 +278,9 @@ export const COUNTRY_NAMES_IN_THEIR_LANGUAGE: Record<string, Record<string, stri
  * Reunión", the island), as English words among place names do in English.
  */
 export const PLACE_NAMES_THAT_ARE_WORDS: Record<string, string[]> = {
-  fr: ["Réunion"],
-  es: ["Reunión"],
-  pt: ["Reunião"],
+  fr: ["Réunion", "Tête"],
+  es: ["Reunión", "Resistencia", "Corrientes", "Posadas", "Libertad", "Mesa", "Soledad", "Concordia", "Progreso", "Salto", "Esperanza"],
+  pt: ["Reunião", "Praia", "Santos", "Plano", "Banda", "Cabo", "Barreiras", "Prato"],
 };
 
 /**

@@ -183,6 +183,12 @@ describe("places in Spanish, French and Portuguese copy", () => {
     expect(main(inLanguage("Cyclone sur l'île", "Un cyclone a frappé La Réunion dans la nuit de lundi.", "fr"))).toBe("RE");
     expect(main(inLanguage("Ciclón", "Un ciclón golpeó la isla de la Reunión el lunes.", "es"))).toBe("RE");
     expect(main(inLanguage("Reunion cyclone", "Reunion was hit by a cyclone on Monday.", "en"))).toBe("RE");
+    // Resistance, loneliness and a table are no Argentine, Colombian or American city at a headline's start.
+    expect(codes(inLanguage("Resistencia ucraniana en el este", "Las tropas resisten en Járkov, según el Ministerio de Defensa.", "es"))).toEqual(["UA"]);
+    expect(codes(inLanguage("Soledad no deseada: un estudio alerta", "Uno de cada cinco mayores en Madrid vive solo.", "es"))).toEqual(["ES"]);
+    expect(codes(inLanguage("Praia cheia no Algarve", "Milhares de turistas encheram as praias do Algarve.", "pt"))).toEqual(["PT"]);
+    // Inside a sentence, capitalised, they are the places.
+    expect(main(inLanguage("Inundaciones", "La provincia argentina sufre inundaciones; en Corrientes hay evacuados.", "es"))).toBe("AR");
   });
 
   it("leaves English copy as it was: a French name is not an English word", () => {
