@@ -222,6 +222,12 @@ function devSetReport(stories: ReutersStory[], o: { perKind: number; labelsFile?
         `overall precision (links on pairs that should be linked): ${pct(f.linkPrecision)}; kind right: ${pct(f.kindPrecision)}; ` +
           `template notices linked: ${pct(f.templateLinkRate)}; unrelated same-topic linked: ${pct(f.unrelatedLinkRate)}`,
       );
+      // Same-story pairs by how they were made: a rewrite keeps passages and quotes, a brief only names and figures.
+      const byOrigin = ["reuters", "rewrite", "brief"].map((origin) => {
+        const xs = r.outcomes.filter((x) => x.half === half && x.label === "same-story" && x.origin === origin);
+        return `${origin} ${xs.filter((x) => x.kind === "same-story").length}/${xs.length}`;
+      });
+      console.log(`same-story found, by how the pair was made: ${byOrigin.join(", ")}`);
     }
   }
   const [before, now] = results as [DevResult, DevResult];

@@ -208,6 +208,19 @@ export function rewrite(title: string, body: string, rnd: () => number): { headl
   return { headline, text: out.join("\n\n") };
 }
 
+/**
+ * Another paper's brief of the wire story: its lead and next paragraph in
+ * other words, no quote, nothing else of the copy, a headline of its own.
+ * What a brief keeps is the story's names and figures, not its sentences.
+ */
+export function brief(title: string, body: string, rnd: () => number): { headline: string; text: string } {
+  const [lead, next] = paragraphs(body);
+  const said = [lead ?? "", next ?? ""].flatMap((p) => sentences(p).filter((s) => !/["\u201c\u201d]/.test(s)));
+  const text = said.map((s) => paraphrase(s, rnd)).join(" ");
+  const headline = `In brief: ${title.toLowerCase().replace(/\b\w/, (c) => c.toUpperCase())}`;
+  return { headline, text };
+}
+
 /** A near copy: a typo or two, a word changed, a byline, the closing sentence cut now and then. */
 export function nearCopy(body: string, rnd: () => number): string {
   const ws = body.split(/(\s+)/);
@@ -420,6 +433,14 @@ export function buildDevSet(all: ReutersStory[], opts: DevSetOptions): DevSet {
     if (a === b || used.has(a.newId) || used.has(b.newId) || stripMarks(a.title) === stripMarks(b.title)) continue;
     const [o, w] = a.date <= b.date ? [a, b] : [b, a];
     pairs.push({ older: docOf.get(o.newId) as number, newer: docOf.get(w.newId) as number, label: "unrelated", origin: "same-topic", half: halfOf(o.newId) });
+  }
+  // Briefs last, so that the kinds above keep the pairs they had before briefs were made.
+  for (let n = 0; n < opts.perKind / 2; n++) {
+    const s = take(longPool);
+    if (!s) break;
+    const made = brief(s.title, s.body, rnd);
+    if (made.text.split(/\s+/).length < 25) continue;
+    add(s, made, "same-story", "brief", `Newspaper ${1 + (n % 7)}`, 2 + rnd() * 10);
   }
   return { docs, pairs };
 }
