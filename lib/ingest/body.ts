@@ -1,6 +1,6 @@
 import { isAgeLine } from "./age";
 import { isFurnitureLine, splitAtInlineFurniture } from "./furniture";
-import { dateKeys } from "../dedup/across-languages";
+import { dateKeys } from "./dates";
 
 // Tells the story text apart from what surrounds it at the top of a body:
 // photo caption and credit, byline, dateline. Shared by the text, page and

@@ -159,11 +159,11 @@ function buildLexicon(): Map<string, CueNode> {
     }
     return node;
   };
+  /** A phrase's nodes: one, or two where French and Italian copy reads it otherwise (cueKeys). */
+  const nodesFor = (phrase: string): CueNode[] => cueKeys(phrase).flatMap((key) => nodeFor(key) ?? []);
   /** Same cue for the same topic twice: keep the stronger, and the narrower concept. */
   const add = (phrase: string, hit: Hit) => {
-    for (const key of cueKeys(phrase)) {
-      const node = nodeFor(key);
-      if (!node) continue;
+    for (const node of nodesFor(phrase)) {
       node.hits ??= [];
       const same = node.hits.find((h) => h.top === hit.top);
       if (!same) node.hits.push({ ...hit });
@@ -217,9 +217,7 @@ function buildLexicon(): Map<string, CueNode> {
 
   // Wiredesk's cue words.
   for (const { ti, phrase, w } of cueLists(TOPIC_CUES, "topic-cues", topIndex)) {
-    for (const key of cueKeys(phrase)) {
-      const node = nodeFor(key);
-      if (!node) continue;
+    for (const node of nodesFor(phrase)) {
       node.hits ??= [];
       const same = node.hits.find((h) => h.top === ti);
       // A cue word overrides the label weight for its topic: the cue list is the considered one.
@@ -234,21 +232,17 @@ function buildLexicon(): Map<string, CueNode> {
   for (const { ti, phrase, w } of cueLists(FOREIGN_TOPIC_CUES, "topic-cues-foreign", topIndex)) {
     const forms = isCyrillic(phrase) && !phrase.includes(" ") ? [...slavicForms(phrase), ...slavicPluralForms(phrase)] : [phrase];
     for (const form of forms) {
-      for (const key of cueKeys(form)) {
-        const node = nodeFor(key);
-        if (!node || node.hits?.some((h) => h.top === ti)) continue;
+      for (const node of nodesFor(form)) {
+        if (node.hits?.some((h) => h.top === ti)) continue;
         // "film", "festival", "suspect" are English words too: in English copy the English lists decide.
         (node.hits ??= []).push(isCyrillic(form) ? { top: ti, w } : { top: ti, w, foreign: true });
       }
     }
   }
   for (const phrase of BLOCKED_CUES) {
-    for (const key of cueKeys(phrase)) {
-      const node = nodeFor(key);
-      if (node) {
-        node.blocked = true;
-        delete node.hits;
-      }
+    for (const node of nodesFor(phrase)) {
+      node.blocked = true;
+      delete node.hits;
     }
   }
   return root;

@@ -194,11 +194,11 @@ export async function linkAcrossLanguages(db: Db, ids: number[], opts: { maxCand
     // The run's own articles are read for this page only: an archive's would not fit.
     const local = new Map<string, Survivors>();
     await learn(db, page, local, known);
-    const kept = known;
-    const read = page.flatMap((a) => {
-      const sa = local.get(keyOf(a)) ?? kept.get(keyOf(a));
-      return sa ? [{ a, sa }] : [];
-    });
+    const read: { a: Row; sa: Survivors }[] = [];
+    for (const a of page) {
+      const sa = local.get(keyOf(a)) ?? known.get(keyOf(a));
+      if (sa) read.push({ a, sa });
+    }
     // What is common in the page's own languages, too: a stray English earnings table detected as Lithuanian
     // is the only copy in its language, and shares "Net", "Revs" and "Shr" with every English one.
     const own = new AcrossLanguagesIndex<number>();

@@ -4,7 +4,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ACROSS_RULE, AcrossLanguagesIndex, dateKeys, figureKey, figureLabels, matchAcrossLanguages, nameKey, survivors, type Survivors } from "../../../lib/dedup/across-languages";
+import { ACROSS_RULE, AcrossLanguagesIndex, figureKey, figureLabels, matchAcrossLanguages, nameKey, survivors, type Survivors } from "../../../lib/dedup/across-languages";
+import { dateKeys } from "../../../lib/ingest/dates";
 import { parseInput } from "../../../lib/ingest";
 
 const fixture = (p: string) => readFileSync(path.join(import.meta.dirname, "../../fixtures", p), "utf8");
