@@ -28,14 +28,27 @@ function FacetMenu(props: { label: string; any: string; selected: string[]; opti
   const ref = useRef<HTMLDetailsElement>(null);
   const typed = useRef("");
   const typedAt = useRef(0);
+  // While the menu is open its choices keep the order they were opened in: new counts (a filter
+  // just chosen, an arrival) would reorder them by count, and a moved checkbox loses the focus,
+  // so the Space meant for "Crime" would fall on nothing.
+  const [openOrder, setOpenOrder] = useState<string[] | null>(null);
   // The selected values stay on offer even when no article has them under the other filters.
-  const options = [...props.selected.filter((s) => !props.options.some((o) => o.value === s)).map((s) => ({ value: s, label: s, count: 0 })), ...props.options];
+  const offered = [...props.selected.filter((s) => !props.options.some((o) => o.value === s)).map((s) => ({ value: s, label: s, count: 0 })), ...props.options];
+  const rank = (v: string) => {
+    const i = openOrder?.indexOf(v) ?? -1;
+    return i < 0 ? Number.MAX_SAFE_INTEGER : i;
+  };
+  const options = openOrder ? offered.map((o, i) => ({ o, i })).sort((a, b) => rank(a.o.value) - rank(b.o.value) || a.i - b.i).map((x) => x.o) : offered;
   const names = props.selected.map((s) => options.find((o) => o.value === s)?.label ?? s);
   const summary = names.length === 0 ? props.any : names.length === 1 ? names[0] : `${names[0]} +${names.length - 1}`;
   return (
     <details
       ref={ref}
       className="group relative"
+      onToggle={(e) => {
+        if (!e.currentTarget.open) setOpenOrder(null);
+        else if (!openOrder) setOpenOrder(offered.map((o) => o.value));
+      }}
       onKeyDown={(e) => {
         if (e.key === "Escape" && ref.current?.open) {
           e.preventDefault();
@@ -46,6 +59,8 @@ function FacetMenu(props: { label: string; any: string; selected: string[]; opti
       }}
     >
       <summary
+        // The click that opens the menu fixes its order at once; the toggle event comes a task later.
+        onClick={() => setOpenOrder(ref.current?.open ? null : offered.map((o) => o.value))}
         className={`${field} flex cursor-pointer list-none items-center gap-1 whitespace-nowrap [&::-webkit-details-marker]:hidden ${props.selected.length ? "border-blue-600 font-medium dark:border-blue-400" : ""}`}
         aria-label={`${props.label}: ${names.length ? names.join(" or ") : props.any}`}
       >

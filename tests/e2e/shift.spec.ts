@@ -35,12 +35,15 @@ test("a triage shift by keyboard alone", async ({ page }) => {
   await press("Enter");
   await press("Tab");
   await type("sp");
-  // The topic menu is read from the counts under Spain: wait for them (a load state already
-  // reached does not wait again), or a choice focused now can vanish under the keys.
+  // The topic menu is read from the counts under Spain: wait until the desk shows them (a load
+  // state already reached does not wait again, and a response can come before its render).
   const spainCounts = page.waitForResponse((r) => r.url().includes("/api/articles/facets?") && new URL(r.url()).searchParams.get("place") === "ES");
   await press("Space");
   await expect(page).toHaveURL(/place=ES/);
-  expect((await spainCounts).ok()).toBe(true);
+  const counted = await spainCounts;
+  expect(counted.ok()).toBe(true);
+  const { status } = (await counted.json()) as { status: { count: number }[] };
+  await expect(page.getByTestId("count-all")).toHaveText(status.reduce((n, s) => n + s.count, 0).toLocaleString("en"));
   await press("Escape");
   await press("Tab");
   expect(await focusedName(page)).toMatch(/^Topic/);
