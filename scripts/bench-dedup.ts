@@ -202,6 +202,8 @@ function devSetReport(stories: ReutersStory[], o: { perKind: number; labelsFile?
   console.log(table(["origin:label", "pairs"], [...origins].sort().map(([k, v]) => [k, v])));
   const engines: DevEngine[] = [
     { name: "before 011", cfg: { ...DEFAULT_FINGERPRINT_CONFIG, nameBands: 0 }, legacy: true },
+    // The same engine without the lead bands, in the same run: what they add, and what they cost.
+    { name: "011, no lead bands", cfg: { ...DEFAULT_FINGERPRINT_CONFIG, leadBands: 0 }, legacy: false },
     { name: "011", cfg: DEFAULT_FINGERPRINT_CONFIG, legacy: false },
   ];
   const results = engines.map((e) => {
@@ -230,7 +232,7 @@ function devSetReport(stories: ReutersStory[], o: { perKind: number; labelsFile?
       console.log(`same-story found, by how the pair was made: ${byOrigin.join(", ")}`);
     }
   }
-  const [before, now] = results as [DevResult, DevResult];
+  const [before, noLead, now] = results as [DevResult, DevResult, DevResult];
   console.log(`\n### Lookup speed on the development set (${set.pairs.length} lookups each)\n`);
   console.log(
     table(
@@ -241,6 +243,10 @@ function devSetReport(stories: ReutersStory[], o: { perKind: number; labelsFile?
   console.log(
     `ratio 011 / before: lookup p50 ${ratio(now.lookup.p50 / before.lookup.p50)}, p95 ${ratio(now.lookup.p95 / before.lookup.p95)}, mean ${ratio(now.lookup.mean / before.lookup.mean)}; ` +
       `with fingerprint and verification p50 ${ratio(now.full.p50 / before.full.p50)}, p95 ${ratio(now.full.p95 / before.full.p95)}, mean ${ratio(now.full.mean / before.full.mean)}`,
+  );
+  console.log(
+    `ratio with lead bands / without: lookup mean ${ratio(now.lookup.mean / noLead.lookup.mean)}; with fingerprint and verification mean ${ratio(now.full.mean / noLead.full.mean)}; ` +
+      `candidates/lookup ${ratio(now.candidatesPerLookup / noLead.candidatesPerLookup)}`,
   );
 }
 

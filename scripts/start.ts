@@ -35,9 +35,10 @@ async function main() {
   const config = env();
   const url = config.DATABASE_URL;
   console.log(`wiredesk: store ${storeKind(url)} ${redact(url)}`);
-  const { db, migrated, topicsAdded } = await prepareStore(url);
+  const { db, migrated, topicsAdded, reindexed } = await prepareStore(url);
   if (migrated.applied.length) console.log(`wiredesk: applied migrations ${migrated.applied.join(", ")}`);
   if (topicsAdded) console.log(`wiredesk: added ${topicsAdded} IPTC Media Topics to the taxonomy`);
+  if (reindexed) console.log(`wiredesk: re-indexed ${reindexed} articles for duplicate detection (the fingerprint configuration changed)`);
   try {
     if (config.WIREDESK_DEMO === "1") {
       if (await needsDemo(db)) {

@@ -28,6 +28,19 @@ export interface FingerprintConfig {
   nameBands: number;
   /** MinHash values per name band. */
   nameRows: number;
+  /**
+   * Bands of a third MinHash, over the names, figures and rare words of the
+   * text's first leadTokens words (0: none, as before 011's addendum of
+   * 2026-12-07). Another paper's brief retells a wire story's lead: its names
+   * are the lead's, a small part of the whole story's, so the whole-text name
+   * bands rarely meet; the lead's do. Kept in the index only for texts
+   * longer than their lead (fingerprint.ts, LEAD_STORED_SHARE).
+   */
+  leadBands: number;
+  /** MinHash values per lead band. */
+  leadRows: number;
+  /** Words of the text read as its lead. */
+  leadTokens: number;
 }
 
 export const DEFAULT_FINGERPRINT_CONFIG: FingerprintConfig = {
@@ -39,6 +52,9 @@ export const DEFAULT_FINGERPRINT_CONFIG: FingerprintConfig = {
   maxTokens: 50_000,
   nameBands: 12,
   nameRows: 3,
+  leadBands: 12,
+  leadRows: 4,
+  leadTokens: 80,
 };
 
 export const fingerprintConfigSchema = z
@@ -51,6 +67,9 @@ export const fingerprintConfigSchema = z
     maxTokens: z.number().int().min(16).max(10_000_000),
     nameBands: z.number().int().min(0).max(64),
     nameRows: z.number().int().min(1).max(32),
+    leadBands: z.number().int().min(0).max(62),
+    leadRows: z.number().int().min(1).max(32),
+    leadTokens: z.number().int().min(16).max(10_000),
   })
   .strict();
 
@@ -58,7 +77,9 @@ export const fingerprintConfigSchema = z
 export function configId(cfg: FingerprintConfig): string {
   // Without name bands the id is the one stores fingerprinted before them carry.
   const names = cfg.nameBands > 0 ? `/n${cfg.nameBands}x${cfg.nameRows}` : "";
-  const c = `${cfg.shingleSize}/${cfg.bands}/${cfg.rows}/${cfg.anchorWindow}/${cfg.seed}/${cfg.maxTokens}${names}`;
+  // Lead bands ride on the name bands (no names, no lead); without them the id is the one stores carried before.
+  const lead = cfg.nameBands > 0 && cfg.leadBands > 0 ? `/l${cfg.leadBands}x${cfg.leadRows}x${cfg.leadTokens}` : "";
+  const c = `${cfg.shingleSize}/${cfg.bands}/${cfg.rows}/${cfg.anchorWindow}/${cfg.seed}/${cfg.maxTokens}${names}${lead}`;
   return hashString(c).toString(36);
 }
 

@@ -1,7 +1,10 @@
-import { ANCHOR_BAND, NAME_BAND_BASE, type Fingerprint } from "./fingerprint";
+import { ANCHOR_BAND, LEAD_BAND_BASE, NAME_BAND_BASE, type Fingerprint } from "./fingerprint";
 
-/** What the index needs of a fingerprint; nameKeys are absent from fingerprints made before name bands. */
-export type IndexedFingerprint = Pick<Fingerprint, "bandKeys" | "anchors"> & { nameKeys?: Int32Array };
+/**
+ * What the index needs of a fingerprint; nameKeys are absent from fingerprints made before name bands,
+ * lead keys from those made before lead bands (and leadStored says whether the index keeps them).
+ */
+export type IndexedFingerprint = Pick<Fingerprint, "bandKeys" | "anchors"> & Partial<Pick<Fingerprint, "nameKeys" | "leadKeys" | "leadStored">>;
 
 // In-memory duplicate index: articles under their LSH band keys and anchors,
 // in flat typed arrays (about 11 bytes a key at the default load) so that a
@@ -14,7 +17,7 @@ export interface CandidateHit {
   bandHits: number;
   /** Anchors (winnowed shingles) the two texts share. */
   anchorHits: number;
-  /** Name bands (MinHash of names, figures, rare words) the two agree on. */
+  /** Name and lead bands (MinHash of names, figures, rare words: of the whole text, of its lead) the two agree on. */
   nameHits: number;
 }
 
@@ -108,10 +111,11 @@ export class DedupIndex {
     if (!Number.isInteger(id) || id < 0 || id > 0x7fff_ffff) throw new RangeError(`article id out of range: ${id}`);
     if (this.anchorCounts.has(id)) throw new Error(`article ${id} is already indexed; remove it first`);
     this.anchorCounts.set(id, fp.anchors.length);
-    const n = fp.bandKeys.length + fp.anchors.length + (fp.nameKeys?.length ?? 0);
+    const n = fp.bandKeys.length + fp.anchors.length + (fp.nameKeys?.length ?? 0) + (fp.leadStored ? (fp.leadKeys?.length ?? 0) : 0);
     if ((this.used + n) / this.keys.length > MAX_LOAD) this.grow(this.used + n);
     fp.bandKeys.forEach((key, band) => this.insert(slotHash(band, key), id));
     fp.nameKeys?.forEach((key, i) => this.insert(slotHash(NAME_BAND_BASE + i, key), id));
+    if (fp.leadStored) fp.leadKeys?.forEach((key, i) => this.insert(slotHash(LEAD_BAND_BASE + i, key), id));
     fp.anchors.forEach((key) => this.insert(slotHash(ANCHOR_BAND, key), id));
   }
 
@@ -120,6 +124,7 @@ export class DedupIndex {
     if (!this.anchorCounts.delete(id)) return false;
     fp.bandKeys.forEach((key, band) => this.delete(slotHash(band, key), id));
     fp.nameKeys?.forEach((key, i) => this.delete(slotHash(NAME_BAND_BASE + i, key), id));
+    if (fp.leadStored) fp.leadKeys?.forEach((key, i) => this.delete(slotHash(LEAD_BAND_BASE + i, key), id));
     fp.anchors.forEach((key) => this.delete(slotHash(ANCHOR_BAND, key), id));
     return true;
   }
@@ -153,6 +158,8 @@ export class DedupIndex {
     fp.bandKeys.forEach((key, band) => visit(slotHash(band, key), 0));
     fp.anchors.forEach((key) => visit(slotHash(ANCHOR_BAND, key), 1));
     fp.nameKeys?.forEach((key, i) => visit(slotHash(NAME_BAND_BASE + i, key), 2));
+    // Looked up whether or not this text keeps them: a brief finds the long story whose lead it retells.
+    fp.leadKeys?.forEach((key, i) => visit(slotHash(LEAD_BAND_BASE + i, key), 2));
     const out: CandidateHit[] = [];
     for (const hit of hits.values()) {
       if (hit.id === excludeId) continue;

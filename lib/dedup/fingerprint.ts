@@ -11,6 +11,14 @@ import { tokenize } from "./tokens";
 export const ANCHOR_BAND = 255;
 /** Name bands are stored as NAME_BAND_BASE + i, apart from the LSH bands (0 … bands - 1) and anchors. */
 export const NAME_BAND_BASE = 128;
+/** Lead bands are stored as LEAD_BAND_BASE + i, after every name band a config may have; looked up and counted as name bands. */
+export const LEAD_BAND_BASE = NAME_BAND_BASE + 64;
+/**
+ * A text keeps its lead bands in the index only when its lead is at most this share of it:
+ * a shorter text's lead is the text, which its name bands already tell. It still looks
+ * them up, so a brief finds the long story whose lead it retells.
+ */
+export const LEAD_STORED_SHARE = 2 / 3;
 /** Fewer names, figures and rare words than this give no name keys: too little to tell a story by. */
 export const MIN_NAME_TERMS = 5;
 
@@ -36,6 +44,10 @@ export interface Fingerprint {
   anchors: Int32Array;
   /** One key per name band: a MinHash of the text's names, figures and rare words (empty when it has too few). */
   nameKeys: Int32Array;
+  /** One key per lead band: the same of its first leadTokens words (empty without name keys, or when the lead has too few). */
+  leadKeys: Int32Array;
+  /** Whether the index keeps the lead keys (a text longer than its lead, LEAD_STORED_SHARE); they are looked up either way. */
+  leadStored: boolean;
 }
 
 interface HashFamily {
@@ -156,10 +168,20 @@ export function fingerprint(text: string, cfg: FingerprintConfig = DEFAULT_FINGE
   const length = cfg.bands * cfg.rows;
   const signature = minhash(shingles, length, cfg.seed);
   let nameKeys: Int32Array = new Int32Array(0);
+  let leadKeys: Int32Array = new Int32Array(0);
   if (cfg.nameBands > 0) {
-    const terms = bandTerms(text, salience(text, tokens), tokens);
+    const s = salience(text, tokens);
+    const terms = bandTerms(text, s, tokens);
     // Its own hash family (seed + 1): the name signature must not line up with the shingle one.
     if (terms.length >= MIN_NAME_TERMS) nameKeys = bandKeys(minhash(terms, cfg.nameBands * cfg.nameRows, (cfg.seed + 1) >>> 0), cfg.nameBands, cfg.nameRows);
+    if (nameKeys.length > 0 && cfg.leadBands > 0) {
+      // The lead's salience is the whole text's, cut: the same words are names in both.
+      const n = Math.min(tokens.count, cfg.leadTokens);
+      const leadTerms = bandTerms(text, { kinds: s.kinds.subarray(0, n), keys: s.keys.subarray(0, n) }, tokens);
+      // Its own hash family again (seed + 2), and a band of more rows than a name band: a lead has fewer names, so
+      // a band must ask more of them to keep the same stories apart.
+      if (leadTerms.length >= MIN_NAME_TERMS) leadKeys = bandKeys(minhash(leadTerms, cfg.leadBands * cfg.leadRows, (cfg.seed + 2) >>> 0), cfg.leadBands, cfg.leadRows);
+    }
   }
   return {
     tokenCount: tokens.count,
@@ -168,14 +190,28 @@ export function fingerprint(text: string, cfg: FingerprintConfig = DEFAULT_FINGE
     bandKeys: shingles.length === 0 ? new Int32Array(0) : bandKeys(signature, cfg.bands, cfg.rows),
     anchors: winnow(sequence, cfg.anchorWindow),
     nameKeys,
+    leadKeys,
+    leadStored: leadKeys.length > 0 && cfg.leadTokens <= LEAD_STORED_SHARE * tokens.count,
   };
 }
 
-/** The rows the store keeps for an article: one per LSH band, one per name band, one per anchor. */
-export function indexKeys(fp: Pick<Fingerprint, "bandKeys" | "anchors"> & { nameKeys?: Int32Array }): IndexKey[] {
+type KeyedFingerprint = Pick<Fingerprint, "bandKeys" | "anchors"> & Partial<Pick<Fingerprint, "nameKeys" | "leadKeys" | "leadStored">>;
+
+/** The rows the store keeps for an article: one per LSH band, one per name band, one per lead band when kept, one per anchor. */
+export function indexKeys(fp: KeyedFingerprint): IndexKey[] {
+  return keysOf(fp, fp.leadStored === true);
+}
+
+/** The keys an article's candidates are looked up by: the rows it keeps, and its lead bands even when it does not keep them. */
+export function lookupKeys(fp: KeyedFingerprint): IndexKey[] {
+  return keysOf(fp, true);
+}
+
+function keysOf(fp: KeyedFingerprint, lead: boolean): IndexKey[] {
   const keys: IndexKey[] = [];
   fp.bandKeys.forEach((key, band) => keys.push({ band, key }));
   fp.nameKeys?.forEach((key, i) => keys.push({ band: NAME_BAND_BASE + i, key }));
+  if (lead) fp.leadKeys?.forEach((key, i) => keys.push({ band: LEAD_BAND_BASE + i, key }));
   fp.anchors.forEach((key) => keys.push({ band: ANCHOR_BAND, key }));
   return keys;
 }

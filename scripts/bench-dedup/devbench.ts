@@ -1,7 +1,7 @@
 import { compare, prepare, type DuplicateMatch } from "../../lib/dedup/compare";
 import type { DuplicateThresholds, FingerprintConfig } from "../../lib/dedup/config";
 import { DedupIndex } from "../../lib/dedup/dedup-index";
-import { fingerprint, type Fingerprint } from "../../lib/dedup/fingerprint";
+import { fingerprint, indexKeys, type Fingerprint } from "../../lib/dedup/fingerprint";
 import { POSITIVE, type DevLabel, type DevSet } from "./devset";
 import { compare as legacyCompare } from "./legacy-compare";
 import { latency, type Latency } from "./measure";
@@ -42,7 +42,7 @@ export const verdictLabel = (kind: string | null): DevLabel | null => (kind === 
 
 export function runDevSet(set: DevSet, engine: DevEngine): DevResult {
   const fps: Fingerprint[] = set.docs.map((d) => fingerprint(d.text, engine.cfg));
-  const index = new DedupIndex({ expectedKeys: fps.reduce((n, f) => n + f.bandKeys.length + f.anchors.length + f.nameKeys.length, 0) });
+  const index = new DedupIndex({ expectedKeys: fps.reduce((n, f) => n + indexKeys(f).length, 0) });
   fps.forEach((fp, i) => index.add(i, fp));
   const lookups: number[] = [];
   const full: number[] = [];
@@ -78,7 +78,7 @@ export function runDevSet(set: DevSet, engine: DevEngine): DevResult {
       reason: match && "reason" in match.evidence ? String((match.evidence as { reason: unknown }).reason) : undefined,
     });
   }
-  const keys = fps.reduce((n, f) => n + f.bandKeys.length + f.anchors.length + f.nameKeys.length, 0);
+  const keys = fps.reduce((n, f) => n + indexKeys(f).length, 0);
   return { engine: engine.name, outcomes, lookup: latency(lookups), full: latency(full), keysPerDoc: keys / fps.length, candidatesPerLookup: candidates / set.pairs.length };
 }
 

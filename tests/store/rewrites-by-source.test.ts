@@ -6,7 +6,9 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openStore, storeKinds, type TestStore } from "../support/stores";
 import { bytes } from "../support/feeds";
 import { runIngest, type RunOptions } from "../../lib/server/ingest/run-ingest";
-import { NEWSPAPER_BRIEF, WIRE_STORY } from "../unit/dedup/fixtures";
+import { LEAD_BRIEF, LONG_WIRE_STORY, NEWSPAPER_BRIEF, WIRE_STORY } from "../unit/dedup/fixtures";
+import { DEFAULT_FINGERPRINT_CONFIG } from "../../lib/dedup/config";
+import { ANCHOR_BAND, LEAD_BAND_BASE } from "../../lib/dedup/fingerprint";
 
 const item = (uri: string, source: string, headline: string, body: string, hours: number) =>
   JSON.stringify({
@@ -45,6 +47,27 @@ describe.each(storeKinds())("rewrites by source on %s", (kind) => {
       );
       expect(await linksOf("gazette:1")).toContain("same-story wire:1");
       expect(await linksOf("wire:2")).not.toContain("same-story wire:1");
+    });
+  }
+
+  for (const bulk of [false, true]) {
+    it(`joins another paper's brief of a long wire story by its lead (${bulk ? "bulk" : "per item"})`, async () => {
+      await ingest(
+        [
+          item("wire:1", "Lakeside Wire", "Kestrel to buy 42 Altair jets", LONG_WIRE_STORY, 0),
+          item("wire:2", "Lakeside Wire", "Brenner to close Halverton plant", WIRE_STORY, 1),
+          item("courier:1", "Orlenburg Courier", "Kestrel Airways orders 42 Altair jets", LEAD_BRIEF, 5),
+        ],
+        bulk ? { bulk: true, batchSize: 2, engineThreads: 0 } : {},
+      );
+      expect(await linksOf("courier:1")).toEqual(["same-story wire:1"]);
+      // The story keeps its lead's keys; the brief, all lead, keeps none of its own.
+      const leadRows = async (uri: string) => {
+        const a = await store.db.article.findUniqueOrThrow({ where: { uri } });
+        return store.db.dedupKey.count({ where: { articleId: a.id, band: { gte: LEAD_BAND_BASE, lt: ANCHOR_BAND } } });
+      };
+      expect(await leadRows("wire:1")).toBe(DEFAULT_FINGERPRINT_CONFIG.leadBands);
+      expect(await leadRows("courier:1")).toBe(0);
     });
   }
 

@@ -7,7 +7,7 @@ import type { Db } from "../db/client";
 import { compare, prepare, type DuplicateMatch, type SideInfo } from "../../dedup/compare";
 import { configId, DEFAULT_FINGERPRINT_CONFIG, type DuplicateThresholds } from "../../dedup/config";
 import { DEFAULT_CANDIDATE_RULE, isCandidate } from "../../dedup/dedup-index";
-import { ANCHOR_BAND, fingerprint, indexKeys, isNameBand, type Fingerprint } from "../../dedup/fingerprint";
+import { ANCHOR_BAND, fingerprint, indexKeys, isNameBand, lookupKeys, type Fingerprint } from "../../dedup/fingerprint";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
@@ -50,7 +50,7 @@ async function rareKeys(tx: Tx, keys: Key[]): Promise<Key[]> {
 
 /** Articles sharing index keys with a fingerprint, ranked by how much they share. */
 async function candidateHits(tx: Tx, fp: Fingerprint, excludeId?: number): Promise<Hit[]> {
-  const keys = indexKeys(fp);
+  const keys = lookupKeys(fp);
   if (keys.length === 0) return [];
   const bands = keys.filter((k) => k.band !== ANCHOR_BAND && !isNameBand(k.band));
   const rare = await rareKeys(tx, keys.filter((k) => k.band === ANCHOR_BAND || isNameBand(k.band)));

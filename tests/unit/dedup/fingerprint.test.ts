@@ -4,7 +4,9 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_FINGERPRINT_CONFIG, configId } from "../../../lib/dedup/config";
 import {
   ANCHOR_BAND,
+  LEAD_BAND_BASE,
   NAME_BAND_BASE,
+  isNameBand,
   deserializeFingerprint,
   estimateResemblance,
   fingerprint,
@@ -35,12 +37,17 @@ describe("fingerprint", () => {
     expect(indexKeys(b)).toEqual(indexKeys(a));
   });
 
-  it("gives index rows as (band, signed 32-bit key): LSH bands first, then name bands, anchors under ANCHOR_BAND", () => {
-    const keys = indexKeys(fingerprint(WIRE));
+  it("gives index rows as (band, signed 32-bit key): LSH bands first, then name and lead bands, anchors under ANCHOR_BAND", () => {
+    const fp = fingerprint(WIRE);
+    expect(fp.leadStored).toBe(true); // a story several times as long as its lead keeps its lead bands
+    const keys = indexKeys(fp);
     expect(keys.slice(0, cfg.bands).map((k) => k.band)).toEqual([...Array(cfg.bands).keys()]);
     const names = keys.slice(cfg.bands, cfg.bands + cfg.nameBands);
     expect(names.map((k) => k.band)).toEqual([...Array(cfg.nameBands).keys()].map((i) => NAME_BAND_BASE + i));
-    expect(keys.slice(cfg.bands + cfg.nameBands).every((k) => k.band === ANCHOR_BAND)).toBe(true);
+    const lead = keys.slice(cfg.bands + cfg.nameBands, cfg.bands + cfg.nameBands + cfg.leadBands);
+    expect(lead.map((k) => k.band)).toEqual([...Array(cfg.leadBands).keys()].map((i) => LEAD_BAND_BASE + i));
+    expect([...names, ...lead].every((k) => isNameBand(k.band))).toBe(true);
+    expect(keys.slice(cfg.bands + cfg.nameBands + cfg.leadBands).every((k) => k.band === ANCHOR_BAND)).toBe(true);
     for (const k of keys) expect(k.key).toBe(k.key | 0);
   });
 

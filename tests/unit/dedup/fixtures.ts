@@ -100,3 +100,30 @@ export const SAME_TOPIC_OTHER_STORY = `HALVERTON, May 20 (Lakeside Wire) - Voss 
 The company said deliveries would begin in the second half of 2026. Chief financial officer Leon Aranda said the order book now stood at a record 1.3 billion euros.
 
 Voss shares were little changed in Frankfurt trading.`;
+
+/**
+ * A long wire story whose later paragraphs bring many names of their own
+ * (reactions, background, other cities), and a brief of its lead by another
+ * paper: the brief holds the lead's names, a small part of the story's.
+ */
+export const LONG_WIRE_STORY = `ORLENBURG, June 9 (Lakeside Wire) - Kestrel Airways will buy 42 Altair 600 jets from Mirandel Aerospace for about 6.3 billion dollars, the carrier's chief executive Helena Varga said on Monday, in the largest order in the airline's history.
+
+The jets will replace Kestrel's ageing Tamsin 300 fleet from 2028, Varga told a news conference at the carrier's Orlensee base, and will let the airline open routes to Quillon, Batavia and Port Ardent.
+
+Mirandel's sales chief Ruben Ostrow said deliveries would begin in March 2028 at a rate of one aircraft a month, built at the company's Calloway and Whitmere plants.
+
+Unions at Kestrel welcomed the order. Pilots' association chairman Dariusz Lenko said the Altair's range would bring "real long-haul flying back to Orlenburg", while the cabin crew union Aerovia asked for talks on staffing levels.
+
+Shares in Kestrel rose 3.8 percent on the Tessaly stock exchange, while Mirandel gained 1.2 percent in Brennholt. Analysts at Corvin Partners and Ashdown Securities said the price implied a discount of about 45 percent on list prices.
+
+The order follows Kestrel's purchase of the regional carrier SkyLink Nordmark in 2024 and a fleet review led by former transport minister Oskar Bellweather, now chairman of the board.
+
+Rival Pelican Air, which flies from Orlenburg to Quillon six times a week, said it had no plans to change its own order for 18 Corsaire jets from Fennick Industries.
+
+In Varnholm, mayor Ingrid Sollberg said the city hoped Kestrel would move its maintenance hangar to Varnholm Airport, as the Lindqvist commission proposed in 2025. The regional development fund Nordhaven Invest has offered 120 million dollars towards it.
+
+Kestrel carried 14.2 million passengers last year and employs about 9,600 people, most of them in Orlenburg and Varnholm.`;
+
+export const LEAD_BRIEF = `Kestrel Airways orders 42 Altair jets
+
+Kestrel Airways has agreed to buy 42 Altair 600 aircraft from Mirandel Aerospace in a deal worth roughly 6.3 billion dollars, Helena Varga, the airline's chief executive, announced at its Orlensee base. The new planes arrive from 2028 to take the place of the Tamsin 300 fleet and will open services to Quillon, Batavia and Port Ardent.`;

@@ -3,11 +3,11 @@ import { describe, expect, it } from "vitest";
 import { compare, type DuplicateMatch } from "../../../lib/dedup/compare";
 import { DEFAULT_FINGERPRINT_CONFIG, DEFAULT_THRESHOLDS, configId } from "../../../lib/dedup/config";
 import { DedupIndex } from "../../../lib/dedup/dedup-index";
-import { fingerprint } from "../../../lib/dedup/fingerprint";
+import { ANCHOR_BAND, fingerprint, indexKeys, LEAD_BAND_BASE, lookupKeys } from "../../../lib/dedup/fingerprint";
 import { FIGURE, NAME, salience } from "../../../lib/dedup/salient";
 import { tokenize } from "../../../lib/dedup/tokens";
 import { isUpdate } from "../../../lib/dedup/update";
-import { NEWSPAPER_BRIEF, NEWSPAPER_REWRITE, SAME_TOPIC_OTHER_STORY, WIRE_STORY } from "./fixtures";
+import { LEAD_BRIEF, LONG_WIRE_STORY, NEWSPAPER_BRIEF, NEWSPAPER_REWRITE, SAME_TOPIC_OTHER_STORY, WIRE_STORY } from "./fixtures";
 
 // Decision 011: rewrites found by what they keep (names, figures, quotes),
 // template notices with other figures left apart, corrections and updates
@@ -221,5 +221,51 @@ describe("salience", () => {
     expect(now.anchors).toEqual(before.anchors);
     expect(before.nameKeys).toHaveLength(0);
     expect(now.nameKeys).toHaveLength(DEFAULT_FINGERPRINT_CONFIG.nameBands);
+  });
+
+  it("changes the config id with the lead bands, which leave every other key as it was", () => {
+    const noLead = { ...DEFAULT_FINGERPRINT_CONFIG, leadBands: 0 };
+    expect(configId(DEFAULT_FINGERPRINT_CONFIG)).not.toBe(configId(noLead));
+    const before = fingerprint(LONG_WIRE_STORY, noLead);
+    const now = fingerprint(LONG_WIRE_STORY);
+    expect(before.leadKeys).toHaveLength(0);
+    expect(indexKeys(now).filter((k) => k.band < LEAD_BAND_BASE || k.band === ANCHOR_BAND)).toEqual(indexKeys(before));
+    expect(now.leadKeys).toHaveLength(DEFAULT_FINGERPRINT_CONFIG.leadBands);
+    // A lead with too few names gives no lead keys: five names are asked of it, as of a whole text.
+    const thin = `${"the wire said more would follow later in the day. ".repeat(10)}${LONG_WIRE_STORY}`;
+    expect(fingerprint(thin).leadKeys).toHaveLength(0);
+  });
+
+  it("keeps a text's lead bands in the index only when the text is longer than its lead, and looks them up either way", () => {
+    const long = fingerprint(LONG_WIRE_STORY);
+    const brief = fingerprint(LEAD_BRIEF);
+    expect(long.leadStored).toBe(true);
+    expect(brief.leadStored).toBe(false);
+    expect(brief.leadKeys).toHaveLength(DEFAULT_FINGERPRINT_CONFIG.leadBands);
+    const lead = (keys: { band: number }[]) => keys.filter((k) => k.band >= LEAD_BAND_BASE && k.band !== ANCHOR_BAND).length;
+    expect(lead(indexKeys(long))).toBe(DEFAULT_FINGERPRINT_CONFIG.leadBands);
+    expect(lead(indexKeys(brief))).toBe(0);
+    expect(lead(lookupKeys(brief))).toBe(DEFAULT_FINGERPRINT_CONFIG.leadBands);
+  });
+
+  it("finds another paper's brief of a long wire story through the lead bands, where the whole story's names are too many to meet", () => {
+    const at = (source: string, hours: number) => ({ headline: null, source, time: Date.UTC(2026, 5, 9) + hours * 3_600_000 });
+    const noLead = { ...DEFAULT_FINGERPRINT_CONFIG, leadBands: 0 };
+    const without = new DedupIndex();
+    without.add(1, fingerprint(LONG_WIRE_STORY, noLead));
+    expect(without.candidates(fingerprint(LEAD_BRIEF, noLead))).toEqual([]);
+    const index = new DedupIndex();
+    index.add(1, fingerprint(LONG_WIRE_STORY));
+    index.add(2, fingerprint(WIRE_STORY));
+    const hits = index.candidates(fingerprint(LEAD_BRIEF));
+    expect(hits.map((h) => h.id)).toEqual([1]);
+    expect(hits[0]!.bandHits).toBe(0);
+    expect(hits[0]!.nameHits).toBeGreaterThan(0);
+    // Taken out under the same fingerprint, it is found no more.
+    index.remove(1, fingerprint(LONG_WIRE_STORY));
+    expect(index.candidates(fingerprint(LEAD_BRIEF))).toEqual([]);
+    const m = must(compare(LEAD_BRIEF, LONG_WIRE_STORY, { a: at("Orlenburg Courier", 5), b: at("Lakeside Wire", 0) }));
+    expect(m.kind).toBe("same-story");
+    expect(m.evidence.reason).toMatch(/^rewrite: \d+ names and figures shared$/);
   });
 });

@@ -13,7 +13,7 @@
 import "server-only";
 import { DedupIndex } from "../../../dedup/dedup-index";
 import { configId, DEFAULT_FINGERPRINT_CONFIG } from "../../../dedup/config";
-import { ANCHOR_BAND, fingerprint, isNameBand, NAME_BAND_BASE, type Fingerprint } from "../../../dedup/fingerprint";
+import { ANCHOR_BAND, fingerprint, isNameBand, LEAD_BAND_BASE, NAME_BAND_BASE, type Fingerprint } from "../../../dedup/fingerprint";
 import type { Conn } from "./conn";
 
 /** Ids read per query when loading: bounded memory whatever the store's size. */
@@ -25,7 +25,7 @@ const PAGE = 2000;
  */
 const PG_ID_MARGIN = 5000;
 
-type IndexedFp = Pick<Fingerprint, "bandKeys" | "anchors"> & { nameKeys: Int32Array };
+type IndexedFp = Pick<Fingerprint, "bandKeys" | "anchors" | "nameKeys" | "leadKeys" | "leadStored">;
 
 export class RunIndex {
   private readonly index = new DedupIndex();
@@ -122,12 +122,13 @@ export class RunIndex {
       `SELECT "articleId", "band", "key" FROM "DedupKey" WHERE ${this.c.kind === "sqlite" ? `"articleId" IN (SELECT value FROM json_each(?))` : `"articleId" = ANY(?::int[])`}`,
       [list],
     );
-    const byArticle = new Map<number, { bands: number[][]; names: number[][]; anchors: number[] }>();
-    for (const id of ids) byArticle.set(id, { bands: [], names: [], anchors: [] });
+    const byArticle = new Map<number, { bands: number[][]; names: number[][]; lead: number[][]; anchors: number[] }>();
+    for (const id of ids) byArticle.set(id, { bands: [], names: [], lead: [], anchors: [] });
     for (const r of rows) {
       const a = byArticle.get(Number(r.articleId))!;
       const band = Number(r.band);
       if (band === ANCHOR_BAND) a.anchors.push(Number(r.key));
+      else if (band >= LEAD_BAND_BASE && isNameBand(band)) a.lead.push([band - LEAD_BAND_BASE, Number(r.key)]);
       else if (isNameBand(band)) a.names.push([band - NAME_BAND_BASE, Number(r.key)]);
       else a.bands.push([band, Number(r.key)]);
     }
@@ -139,12 +140,13 @@ export class RunIndex {
 }
 
 /** Rows back into the shape DedupIndex takes: band i's key at position i. */
-function toFp(a: { bands: number[][]; names: number[][]; anchors: number[] }): IndexedFp {
+function toFp(a: { bands: number[][]; names: number[][]; lead: number[][]; anchors: number[] }): IndexedFp {
   const place = (pairs: number[][]) => {
     const out = new Int32Array(pairs.length ? Math.max(...pairs.map((p) => p[0]!)) + 1 : 0);
     if (out.length !== pairs.length) throw new Error("a band is missing from the stored keys"); // the index would invent key 0 for it
     for (const [i, k] of pairs) out[i!] = k!;
     return out;
   };
-  return { bandKeys: place(a.bands), nameKeys: place(a.names), anchors: Int32Array.from(a.anchors) };
+  // Stored lead keys are the ones the article keeps; one that keeps none looks nothing up here (it is not the query).
+  return { bandKeys: place(a.bands), nameKeys: place(a.names), leadKeys: place(a.lead), leadStored: a.lead.length > 0, anchors: Int32Array.from(a.anchors) };
 }

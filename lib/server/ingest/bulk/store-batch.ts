@@ -14,7 +14,7 @@ import { contentHash } from "../../../ingest/text";
 import { compare, prepare, type PreparedText, type SideInfo } from "../../../dedup/compare";
 import { configId, DEFAULT_FINGERPRINT_CONFIG, DEFAULT_THRESHOLDS } from "../../../dedup/config";
 import { DEFAULT_CANDIDATE_RULE, isCandidate } from "../../../dedup/dedup-index";
-import { ANCHOR_BAND, indexKeys, isNameBand, type Fingerprint } from "../../../dedup/fingerprint";
+import { ANCHOR_BAND, indexKeys, isNameBand, lookupKeys, type Fingerprint } from "../../../dedup/fingerprint";
 import { isUpdate } from "../../../dedup/update";
 import { countryName } from "../../../tagging";
 import { MATCH_RANK, type VerifiedMatch } from "../../duplicates/link-duplicates";
@@ -502,7 +502,7 @@ interface Hit {
  */
 async function candidateHits(c: Conn, fp: Fingerprint): Promise<Hit[]> {
   const seen = new Set<string>();
-  const keys = indexKeys(fp).filter((k) => {
+  const keys = lookupKeys(fp).filter((k) => {
     const id = `${k.band}:${k.key}`;
     if (seen.has(id)) return false;
     seen.add(id);
