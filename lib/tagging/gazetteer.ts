@@ -24,6 +24,7 @@ import {
   LATIN_DEMONYMS,
   LATIN_PLACE_NAMES,
   COUNTRY_NAMES_IN_THEIR_LANGUAGE,
+  PLACE_NAMES_AFTER_PREPOSITIONS,
   PLACE_NAMES_THAT_ARE_WORDS,
   slavicAdjectiveForms,
   slavicForms,
@@ -72,6 +73,8 @@ export interface PlaceEntry {
   languages?: string[];
   /** A word in these languages ("Reunión", a meeting): in their copy it counts only capitalised inside a sentence. */
   wordyIn?: string[];
+  /** A noun written capitalised in these languages ("das Essen"): in their copy it counts only after these prepositions. */
+  afterIn?: Record<string, string[]>;
   /** Key into AMBIGUOUS_NAMES. */
   ambiguous?: string;
 }
@@ -398,17 +401,21 @@ function build(): Gazetteer {
   for (const n of BLOCKED_PHRASES) add(n, { kind: "block", candidates: [] });
 
   // Last: every entry of these names is in by now, cities included.
-  for (const [language, names] of Object.entries(PLACE_NAMES_THAT_ARE_WORDS)) {
-    for (const n of names) {
-      let map = root;
-      let node: TrieNode | undefined;
-      for (const k of phraseKey(n)) {
-        node = map.get(k);
-        if (!node) break;
-        map = node.next ?? new Map();
-      }
-      for (const e of node?.entries ?? []) e.wordyIn = [...(e.wordyIn ?? []), language];
+  const entriesOf = (n: string) => {
+    let map = root;
+    let node: TrieNode | undefined;
+    for (const k of phraseKey(n)) {
+      node = map.get(k);
+      if (!node) break;
+      map = node.next ?? new Map();
     }
+    return node?.entries ?? [];
+  };
+  for (const [language, names] of Object.entries(PLACE_NAMES_THAT_ARE_WORDS)) {
+    for (const n of names) for (const e of entriesOf(n)) e.wordyIn = [...(e.wordyIn ?? []), language];
+  }
+  for (const [language, { names, prepositions }] of Object.entries(PLACE_NAMES_AFTER_PREPOSITIONS)) {
+    for (const n of names) for (const e of entriesOf(n)) e.afterIn = { ...e.afterIn, [language]: prepositions };
   }
   return { root, countries, maxLength };
 }

@@ -284,6 +284,19 @@ export const PLACE_NAMES_THAT_ARE_WORDS: Record<string, string[]> = {
 };
 
 /**
+ * Place names that are nouns everyone writes capitalised in a language:
+ * German capitalises every noun ("das Essen", a meal; "das Leiden",
+ * suffering) and Portuguese its feasts ("no Natal", at Christmas). In that
+ * language's copy such a name counts only right after one of these
+ * prepositions of place ("in Essen", "aus Leiden", "em Natal") or in a
+ * dateline; the capital tells nothing there, as it does for the words above.
+ */
+export const PLACE_NAMES_AFTER_PREPOSITIONS: Record<string, { names: string[]; prepositions: string[] }> = {
+  de: { names: ["Essen", "Leiden"], prepositions: ["in", "aus", "nach"] },
+  pt: { names: ["Natal"], prepositions: ["em"] },
+};
+
+/**
  * One place's names across scripts and spellings, for search: a query for
  * any of them finds copy that uses another ("Kyiv" finds "у Києві").
  * Cyrillic names stand for all their case forms (slavicForms).

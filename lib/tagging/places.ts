@@ -120,6 +120,8 @@ function scanField(ft: FieldTokens, pos: (t: Token) => Position, skipBefore: num
       if (e.upperOnly && single && !t.upper) return false;
       const wordy = e.wordy || (language !== undefined && e.wordyIn?.includes(language));
       if (wordy && !isDateline && (sentenceStart || shapeless)) return false;
+      const after = language !== undefined ? e.afterIn?.[language] : undefined;
+      if (after && !isDateline && !(i > 0 && t.gap === Gap.Space && after.includes(toks[i - 1]!.norm))) return false;
       return true;
     });
     if (entries.length === 0) continue;

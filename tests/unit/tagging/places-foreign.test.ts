@@ -191,6 +191,21 @@ describe("places in Spanish, French and Portuguese copy", () => {
     expect(main(inLanguage("Inundaciones", "La provincia argentina sufre inundaciones; en Corrientes hay evacuados.", "es"))).toBe("AR");
   });
 
+  it("reads a place name that is a capitalised noun of the copy's language only after a preposition of place, or in a dateline", () => {
+    const inLanguage = (headline: string, body: string, language: string, dateline?: string) =>
+      suggestPlaces({ headline, bodyText: body, language, ...(dateline ? { dateline } : {}) });
+    // "Natal" is Christmas in Portuguese: a Lisbon Christmas story is no Brazilian one.
+    const christmas = inLanguage("Preços da ceia de Natal sobem", "As famílias gastam mais no Natal deste ano em Lisboa e no Porto. O Natal custa 300 euros.", "pt");
+    expect(codes(christmas)).toEqual(["PT"]);
+    expect(main(inLanguage("Chuvas fortes", "Em Natal, ruas ficaram alagadas na terça-feira.", "pt"))).toBe("BR");
+    expect(main(inLanguage("Chuvas fortes", "Ruas ficaram alagadas na terça-feira.", "pt", "NATAL"))).toBe("BR");
+    // German writes every noun capitalised: a meal and suffering are no city of the Ruhr or of Holland.
+    expect(codes(inLanguage("Kantinen", "Das Essen in Kantinen wird teurer, sagte der Verband in Berlin. Das Leiden der Rentner wächst.", "de"))).toEqual(["DE"]);
+    expect(codes(inLanguage("Streik", "Die Busfahrer streiken. Besucher kamen aus Leiden und fuhren nach Essen.", "de"))).toEqual(["DE", "NL"]);
+    // Other languages read them as before: a capital inside an English sentence is the city.
+    expect(codes(inLanguage("Floods", "Streets were flooded in the Brazilian city of Natal on Tuesday.", "en"))).toEqual(["BR"]);
+  });
+
   it("leaves English copy as it was: a French name is not an English word", () => {
     expect(codes(tag("Minister visits", "The minister flew to London and then to Brussels."))).toEqual(["BE", "GB"]);
     expect(codes(tag("Gales lash the coast", "Strong gales hit the coast of Wales on Monday."))).toEqual(["GB"]);
