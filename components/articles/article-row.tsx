@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { isQueueChip, type ArticleListItem } from "@/lib/schemas/articles";
+import { queueChips, type ArticleListItem } from "@/lib/schemas/articles";
 import { Badge, statusTone } from "@/components/ui/badge";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { Highlight } from "@/components/ui/highlight";
@@ -17,16 +17,6 @@ function LanguageCodes({ a }: { a: ArticleListItem }) {
       <span className="sr-only">{codes.length > 1 ? `Copies in ${names.join(", ")}` : `In ${names[0]}`}</span>
     </span>
   );
-}
-
-/** The tags worth a glance in the queue: decided ones, then confident suggestions. */
-function queueChips(tags: ArticleListItem["tags"]) {
-  return tags
-    .filter(isQueueChip)
-    .sort((x, y) => Number(y.state === "accepted") - Number(x.state === "accepted") || y.confidence - x.confidence)
-    // A narrower topic can share its broader topic's short name ("economy"): one chip is enough.
-    .filter((t, i, all) => all.findIndex((o) => o.name === t.name) === i)
-    .slice(0, 4);
 }
 
 /** Publication and arrival more than an hour apart: the row shows both, so an old story arriving now reads as old. */

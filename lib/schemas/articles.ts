@@ -228,6 +228,25 @@ export function isQueueChip(t: { state: string; scheme: string; rel: string | nu
 /** A suggested topic at least this likely shows in the queue (isQueueChip). */
 export const LIKELY_TOPIC_CONFIDENCE = 0.5;
 
+/**
+ * The queue row's chips, in the order it shows them (it has room for two or
+ * three): decided tags first, then what the story is about, its main place
+ * and its likeliest topic, then the rest by confidence. By confidence alone a
+ * place the story only mentions ("Russia" in a Ukrainian front-line story)
+ * came before the topic, and the topic never showed.
+ */
+export function queueChips<T extends Pick<TagChip, "state" | "scheme" | "rel" | "confidence" | "name">>(tags: T[]): T[] {
+  const chips = tags.filter(isQueueChip);
+  const isPlace = (t: T) => t.scheme === "iso3166" || t.scheme === "region";
+  const topTopic = chips.filter((t) => !isPlace(t)).reduce<T | undefined>((best, t) => (best && best.confidence >= t.confidence ? best : t), undefined);
+  const about = (t: T) => t === topTopic || (t.scheme === "iso3166" && t.rel === "main");
+  return chips
+    .sort((x, y) => Number(y.state === "accepted") - Number(x.state === "accepted") || Number(about(y)) - Number(about(x)) || y.confidence - x.confidence)
+    // A narrower topic can share its broader topic's short name ("economy"): one chip is enough.
+    .filter((t, i, all) => all.findIndex((o) => o.name === t.name) === i)
+    .slice(0, 4);
+}
+
 const isoTime = z.iso.datetime().describe("An instant, ISO 8601 in UTC");
 
 export const articleListItem = z

@@ -28,6 +28,10 @@ test("the queue lists the demo articles from the store", async ({ page }) => {
   await expect(page.getByRole("link", { name: "Tens of thousands rally in Spain for PM Sanchez to resign over corruption" })).toBeVisible();
   await page.goto("/?q=soldiers");
   await expect(page.getByRole("link", { name: /Peace talks feel far away for Ukraine's soldiers/ })).toBeVisible();
+  // Its row says what it is about first: the main place and the topic, before Russia, which it only mentions.
+  const chips = page.getByTestId("article-row").filter({ hasText: /Peace talks feel far away/ }).getByTestId("row-chips").locator("> *");
+  await expect(chips.nth(0)).toHaveText("Ukraine");
+  await expect(chips.nth(1)).toHaveText("war and conflict");
   // One row for the story, two as articles.
   await page.goto("/?q=Interpol&status=all");
   await expect(page.getByTestId("article-row").filter({ hasText: /International child abuse ring dismantled/ })).toHaveCount(1);
