@@ -578,7 +578,11 @@ export function compare(
     contentShareOfLarger >= th.rewrite.minContentShareOfLarger &&
     !otherTickers(ha, hb); // two companies' filings share their bankers and regulators, not a story
   // A source's own copies that share names may still be its re-send with a figure fixed (below): they are compared.
-  const bySalient = namesTell && !(th.rewrite.namesAcrossSourcesOnly && onePublisher);
+  // Days apart, shared names tell the running story, not one telling of it (namesMaxHours).
+  const tA = timeOf(opts.a);
+  const tB = timeOf(opts.b);
+  const daysApart = tA !== undefined && tB !== undefined && Math.abs(tA - tB) > th.rewrite.namesMaxHours * 3_600_000;
+  const bySalient = namesTell && !daysApart && !(th.rewrite.namesAcrossSourcesOnly && onePublisher);
   const mayUpdate = sameSource || UPDATE_MARK.test(ha) || UPDATE_MARK.test(hb);
   const mayLink =
     corrected !== undefined ||
@@ -614,8 +618,6 @@ export function compare(
   }
 
   // A later version from the same source (or marked as one), carrying the earlier text and new paragraphs.
-  const tA = timeOf(opts.a);
-  const tB = timeOf(opts.b);
   const markedA = UPDATE_MARK.test(ha);
   const markedB = UPDATE_MARK.test(hb);
   const newer: "a" | "b" =

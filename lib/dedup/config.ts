@@ -126,6 +126,13 @@ export interface DuplicateThresholds {
      * updates and corrections already join when they are the same story.
      */
     namesAcrossSourcesOnly: boolean;
+    /**
+     * Hours apart beyond which a rewrite is not told by names alone (when both
+     * times are known): another paper's rewrite or brief follows the story
+     * within a day or two; copy sharing its names a week later is the running
+     * story's next chapter, which would make one story of a month's coverage.
+     */
+    namesMaxHours: number;
     /** Figures put in others' places that a rewrite may have. */
     maxFigureChanges: number;
   };
@@ -160,7 +167,7 @@ export const DEFAULT_THRESHOLDS: DuplicateThresholds = {
   near: { minCoverage: 0.8 },
   contains: { minCoverage: 0.9, minTokens: 25 },
   sameStory: { minPassageTokens: 8, minSharedTokens: 30, minCoverage: 0.1 },
-  rewrite: { minSharedSalient: 6, minSalientShare: 0.4, minSalientShareOfLarger: 0.2, minContentShare: 0.3, minContentShareOfLarger: 0.15, minSalientShareWithPassages: 0.2, namesAcrossSourcesOnly: true, maxFigureChanges: 1 },
+  rewrite: { minSharedSalient: 6, minSalientShare: 0.4, minSalientShareOfLarger: 0.2, minContentShare: 0.3, minContentShareOfLarger: 0.15, minSalientShareWithPassages: 0.2, namesAcrossSourcesOnly: true, namesMaxHours: 72, maxFigureChanges: 1 },
   template: { minAlignedCoverage: 0.5, nameWeight: 0.5, minChangedShare: 0.1 },
   correction: { minAlignedCoverage: 0.5, maxResendHours: 6 },
   update: { minOlderCoverage: 0.8, minAddedWords: 12, maxDays: 2, maxFigureChanges: 3 },
@@ -198,6 +205,7 @@ export const thresholdsSchema = z
         minContentShareOfLarger: share.default(DEFAULT_THRESHOLDS.rewrite.minContentShareOfLarger),
         minSalientShareWithPassages: share.default(DEFAULT_THRESHOLDS.rewrite.minSalientShareWithPassages),
         namesAcrossSourcesOnly: z.boolean().default(DEFAULT_THRESHOLDS.rewrite.namesAcrossSourcesOnly),
+        namesMaxHours: z.number().min(0).max(100_000).default(DEFAULT_THRESHOLDS.rewrite.namesMaxHours),
         maxFigureChanges: z.number().int().min(0).max(1000).default(DEFAULT_THRESHOLDS.rewrite.maxFigureChanges),
       })
       .strict()

@@ -71,6 +71,21 @@ describe.each(storeKinds())("rewrites by source on %s", (kind) => {
     });
   }
 
+  for (const bulk of [false, true]) {
+    it(`leaves apart another paper's story sharing the wire story's names five days later (${bulk ? "bulk" : "per item"})`, async () => {
+      await ingest(
+        [
+          item("wire:1", "Lakeside Wire", "Brenner to close Halverton plant", WIRE_STORY, 0),
+          item("gazette:1", "Halverton Gazette", "Halverton loses its car plant", NEWSPAPER_BRIEF, 6),
+          item("gazette:2", "Halverton Gazette", "Halverton and its car plant", NEWSPAPER_BRIEF.replace("Carmaker", "The carmaker"), 120),
+        ],
+        bulk ? { bulk: true, batchSize: 2, engineThreads: 0 } : {},
+      );
+      expect(await linksOf("gazette:1")).toContain("same-story wire:1");
+      expect((await linksOf("gazette:2")).filter((l) => l.endsWith("wire:1"))).toEqual([]);
+    });
+  }
+
   it("joins them when a polled aggregator's feed carries both", async () => {
     const roundup = await store.db.source.create({ data: { name: "News Roundup", kind: "aggregator" } });
     const wire = await store.db.source.create({ data: { name: "Lakeside Wire", kind: "wire" } });

@@ -223,6 +223,19 @@ describe("salience", () => {
     expect(now.nameKeys).toHaveLength(DEFAULT_FINGERPRINT_CONFIG.nameBands);
   });
 
+  it("tells a rewrite by names alone only within three days: later, shared names are the running story's next chapter", () => {
+    const at = (source: string, hours: number) => ({ headline: null, source, time: Date.UTC(2026, 11, 1) + hours * 3_600_000 });
+    expect(compare(NEWSPAPER_BRIEF, WIRE_STORY, { a: at("Halverton Gazette", 60), b: at("Meridian Wire", 0) })?.kind).toBe("same-story");
+    expect(compare(NEWSPAPER_BRIEF, WIRE_STORY, { a: at("Halverton Gazette", 120), b: at("Meridian Wire", 0) })).toBeNull();
+    // Without times, or with the window widened, names tell as before.
+    expect(compare(NEWSPAPER_BRIEF, WIRE_STORY, { a: { headline: null, source: "Halverton Gazette" }, b: at("Meridian Wire", 0) })?.kind).toBe("same-story");
+    const wide = { ...DEFAULT_THRESHOLDS, rewrite: { ...DEFAULT_THRESHOLDS.rewrite, namesMaxHours: 200 } };
+    expect(compare(NEWSPAPER_BRIEF, WIRE_STORY, { a: at("Halverton Gazette", 120), b: at("Meridian Wire", 0), thresholds: wide })?.kind).toBe("same-story");
+    // A rewrite that keeps the story's passages is one whenever it comes.
+    const m = must(compare(NEWSPAPER_REWRITE, WIRE_STORY, { a: at("Halverton Gazette", 240), b: at("Meridian Wire", 0) }));
+    expect(m.kind).toBe("same-story");
+  });
+
   it("changes the config id with the lead bands, which leave every other key as it was", () => {
     const noLead = { ...DEFAULT_FINGERPRINT_CONFIG, leadBands: 0 };
     expect(configId(DEFAULT_FINGERPRINT_CONFIG)).not.toBe(configId(noLead));
