@@ -284,6 +284,21 @@ export const PLACE_NAMES_THAT_ARE_WORDS: Record<string, string[]> = {
 };
 
 /**
+ * Where each of the beat's languages is the main one. A city of these
+ * countries that is an English word ("Nice", "Tours", "Worms") is the city
+ * at a sentence's start in copy in that language: the English word is not a
+ * word there. The language's own words among place names are listed above.
+ */
+export const COUNTRIES_OF_LANGUAGE: Record<string, string[]> = {
+  fr: ["FR", "BE", "CH", "LU", "MC"],
+  es: ["ES", "MX", "AR", "CO", "CL", "PE", "VE", "EC", "GT", "CU", "BO", "DO", "HN", "PY", "SV", "NI", "CR", "PA", "UY"],
+  de: ["DE", "AT", "CH", "LI"],
+  pt: ["PT", "BR", "AO", "MZ"],
+  uk: ["UA"],
+  ru: ["RU", "BY", "KZ"],
+};
+
+/**
  * Place names that are nouns everyone writes capitalised in a language:
  * German capitalises every noun ("das Essen", a meal; "das Leiden",
  * suffering) and Portuguese its feasts ("no Natal", at Christmas). In that

@@ -3,6 +3,7 @@ import { analyse, type Doc } from "./doc";
 import { gazetteer, countryName, type PlaceEntry, type TrieNode } from "./gazetteer";
 import { withModel, type ModelOptions } from "./model";
 import { AMBIGUOUS_NAMES, CITY_NAME_PREFIXES, PLACE_FOLLOWERS, PLACE_MODIFIERS } from "./places-lexicon";
+import { COUNTRIES_OF_LANGUAGE } from "./places-foreign";
 import { Gap, type FieldTokens, type Token } from "./text";
 import type { Evidence, PlaceSuggestion, TagInput } from "./types";
 
@@ -118,7 +119,9 @@ function scanField(ft: FieldTokens, pos: (t: Token) => Position, skipBefore: num
       if (lower && !e.lowercase) return false;
       if (e.datelineOnly && !isDateline) return false;
       if (e.upperOnly && single && !t.upper) return false;
-      const wordy = e.wordy || (language !== undefined && e.wordyIn?.includes(language));
+      // An English word is no word in other copy, for a city of that language's own countries.
+      const home = e.kind === "city" && language !== undefined && COUNTRIES_OF_LANGUAGE[language]?.includes(e.candidates[0]?.code ?? "");
+      const wordy = (e.wordy && !home) || (language !== undefined && e.wordyIn?.includes(language));
       if (wordy && !isDateline && (sentenceStart || shapeless)) return false;
       const after = language !== undefined ? e.afterIn?.[language] : undefined;
       if (after && !isDateline && !(i > 0 && t.gap === Gap.Space && after.includes(toks[i - 1]!.norm))) return false;

@@ -206,6 +206,15 @@ describe("places in Spanish, French and Portuguese copy", () => {
     expect(codes(inLanguage("Floods", "Streets were flooded in the Brazilian city of Natal on Tuesday.", "en"))).toEqual(["BR"]);
   });
 
+  it("reads a city that is an English word at a sentence's start in copy of its own country's language", () => {
+    const inLanguage = (headline: string, body: string, language: string) => suggestPlaces({ headline, bodyText: body, language });
+    expect(main(inLanguage("Nice accueille le sommet", "Nice accueillera le sommet européen en juin, a annoncé la mairie.", "fr"))).toBe("FR");
+    expect(main(inLanguage("Universität", "Jena bekommt ein neues Forschungszentrum, teilte das Land mit.", "de"))).toBe("DE");
+    // In English copy the word stays a word; in Spanish copy "Nice" is no Spanish city's name.
+    expect(codes(inLanguage("Nice weather ahead", "Nice and sunny days are forecast for the weekend.", "en"))).toEqual([]);
+    expect(codes(inLanguage("Cumbre", "Nice acogerá la cumbre europea en junio.", "es"))).toEqual([]);
+  });
+
   it("leaves English copy as it was: a French name is not an English word", () => {
     expect(codes(tag("Minister visits", "The minister flew to London and then to Brussels."))).toEqual(["BE", "GB"]);
     expect(codes(tag("Gales lash the coast", "Strong gales hit the coast of Wales on Monday."))).toEqual(["GB"]);
