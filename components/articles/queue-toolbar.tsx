@@ -34,11 +34,10 @@ function FacetMenu(props: { label: string; any: string; selected: string[]; opti
   const [openOrder, setOpenOrder] = useState<string[] | null>(null);
   // The selected values stay on offer even when no article has them under the other filters.
   const offered = [...props.selected.filter((s) => !props.options.some((o) => o.value === s)).map((s) => ({ value: s, label: s, count: 0 })), ...props.options];
-  const rank = (v: string) => {
-    const i = openOrder?.indexOf(v) ?? -1;
-    return i < 0 ? Number.MAX_SAFE_INTEGER : i;
-  };
-  const options = openOrder ? offered.map((o, i) => ({ o, i })).sort((a, b) => rank(a.o.value) - rank(b.o.value) || a.i - b.i).map((x) => x.o) : offered;
+  // Choices new since it opened go last, in their own order (sort is stable).
+  const at = new Map(openOrder?.map((v, i) => [v, i]));
+  const rank = (v: string) => at.get(v) ?? Number.MAX_SAFE_INTEGER;
+  const options = openOrder ? [...offered].sort((a, b) => rank(a.value) - rank(b.value)) : offered;
   const names = props.selected.map((s) => options.find((o) => o.value === s)?.label ?? s);
   const summary = names.length === 0 ? props.any : names.length === 1 ? names[0] : `${names[0]} +${names.length - 1}`;
   return (

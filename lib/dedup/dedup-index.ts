@@ -1,10 +1,7 @@
-import { ANCHOR_BAND, LEAD_BAND_BASE, NAME_BAND_BASE, type Fingerprint } from "./fingerprint";
+import { ANCHOR_BAND, LEAD_BAND_BASE, NAME_BAND_BASE, type KeyedFingerprint } from "./fingerprint";
 
-/**
- * What the index needs of a fingerprint; nameKeys are absent from fingerprints made before name bands,
- * lead keys from those made before lead bands (and leadStored says whether the index keeps them).
- */
-export type IndexedFingerprint = Pick<Fingerprint, "bandKeys" | "anchors"> & Partial<Pick<Fingerprint, "nameKeys" | "leadKeys" | "leadStored">>;
+/** What the index needs of a fingerprint: what its keys are made of. */
+export type IndexedFingerprint = KeyedFingerprint;
 
 // In-memory duplicate index: articles under their LSH band keys and anchors,
 // in flat typed arrays (about 11 bytes a key at the default load) so that a

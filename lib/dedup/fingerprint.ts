@@ -195,7 +195,11 @@ export function fingerprint(text: string, cfg: FingerprintConfig = DEFAULT_FINGE
   };
 }
 
-type KeyedFingerprint = Pick<Fingerprint, "bandKeys" | "anchors"> & Partial<Pick<Fingerprint, "nameKeys" | "leadKeys" | "leadStored">>;
+/**
+ * What the index keys of a fingerprint need: nameKeys are absent from fingerprints made before name bands,
+ * lead keys from those made before lead bands (and leadStored says whether the index keeps them).
+ */
+export type KeyedFingerprint = Pick<Fingerprint, "bandKeys" | "anchors"> & Partial<Pick<Fingerprint, "nameKeys" | "leadKeys" | "leadStored">>;
 
 /** The rows the store keeps for an article: one per LSH band, one per name band, one per lead band when kept, one per anchor. */
 export function indexKeys(fp: KeyedFingerprint): IndexKey[] {

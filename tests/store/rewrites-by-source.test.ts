@@ -30,6 +30,8 @@ describe.each(storeKinds())("rewrites by source on %s", (kind) => {
 
   const ingest = (lines: string[], opts: Partial<RunOptions> = {}) =>
     runIngest(store.db, [{ name: "copy.ndjson", read: async () => bytes(lines.join("\n")) }], { origin: "cli", actor: "test", role: "system", ...opts });
+  /** The bulk path in batches of two on the writer's thread, or the per-item path. */
+  const bulkOr = (bulk: boolean): Partial<RunOptions> => (bulk ? { bulk: true, batchSize: 2, engineThreads: 0 } : {});
   const linksOf = async (uri: string) => {
     const a = await store.db.article.findUniqueOrThrow({ where: { uri }, include: { duplicateLinks: { include: { other: true } } } });
     return a.duplicateLinks.map((l) => `${l.kind} ${l.other.uri}`);
@@ -43,7 +45,7 @@ describe.each(storeKinds())("rewrites by source on %s", (kind) => {
           item("wire:2", "Lakeside Wire", "Halverton loses its car plant", NEWSPAPER_BRIEF, 6),
           item("gazette:1", "Halverton Gazette", "Halverton loses its car plant", NEWSPAPER_BRIEF.replace("Carmaker", "The carmaker"), 7),
         ],
-        bulk ? { bulk: true, batchSize: 2, engineThreads: 0 } : {},
+        bulkOr(bulk),
       );
       expect(await linksOf("gazette:1")).toContain("same-story wire:1");
       expect(await linksOf("wire:2")).not.toContain("same-story wire:1");
@@ -58,7 +60,7 @@ describe.each(storeKinds())("rewrites by source on %s", (kind) => {
           item("wire:2", "Lakeside Wire", "Brenner to close Halverton plant", WIRE_STORY, 1),
           item("courier:1", "Orlenburg Courier", "Kestrel Airways orders 42 Altair jets", LEAD_BRIEF, 5),
         ],
-        bulk ? { bulk: true, batchSize: 2, engineThreads: 0 } : {},
+        bulkOr(bulk),
       );
       expect(await linksOf("courier:1")).toEqual(["same-story wire:1"]);
       // The story keeps its lead's keys; the brief, all lead, keeps none of its own.
@@ -79,7 +81,7 @@ describe.each(storeKinds())("rewrites by source on %s", (kind) => {
           item("gazette:1", "Halverton Gazette", "Halverton loses its car plant", NEWSPAPER_BRIEF, 6),
           item("gazette:2", "Halverton Gazette", "Halverton and its car plant", NEWSPAPER_BRIEF.replace("Carmaker", "The carmaker"), 120),
         ],
-        bulk ? { bulk: true, batchSize: 2, engineThreads: 0 } : {},
+        bulkOr(bulk),
       );
       expect(await linksOf("gazette:1")).toContain("same-story wire:1");
       expect((await linksOf("gazette:2")).filter((l) => l.endsWith("wire:1"))).toEqual([]);
