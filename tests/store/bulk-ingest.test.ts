@@ -11,7 +11,7 @@ import { openStore, storeKinds, type TestStore } from "../support/stores";
 import { bytes } from "../support/feeds";
 import { comparisonInputs, wireStories } from "../support/bulk-corpus";
 import { openConn } from "../../lib/server/ingest/bulk/conn";
-import { RunIndex } from "../../lib/server/ingest/bulk/run-index";
+import { RECENT_ROWS, RunIndex } from "../../lib/server/ingest/bulk/run-index";
 import { fingerprint } from "../../lib/dedup/fingerprint";
 import { runIngest, type IngestInput, type RunOptions } from "../../lib/server/ingest/run-ingest";
 import { env, sqliteFile } from "../../lib/server/env";
@@ -176,6 +176,37 @@ describe.each(storeKinds())("bulk ingest on %s", (kind) => {
       expect(ids(b!.body)).toEqual([idB]);
       expect(ids(c!.body)).toEqual([idA]);
       expect(ids(a!.body)).toEqual([]);
+    } finally {
+      await conn.close();
+    }
+  }, 120_000);
+
+  it("reads the text of an article the run wrote from memory until another writer updates it, and keeps only the most recent", async () => {
+    const store = await open();
+    const [a, c] = wireStories(2, 11);
+    const one = (uri: string, body: string, time: string) =>
+      runIngest(store.db, [{ name: `${uri}.ndjson`, read: async () => bytes(JSON.stringify({ uri, headline: uri, body_text: body, versioncreated: time })) }], { ...base, bulk: false });
+    await one("a", a!.body, "2026-11-01T08:00:00Z");
+    const stored = await store.db.article.findUniqueOrThrow({ where: { uri: "a" } });
+    const conn = await openConn(store.url);
+    try {
+      const index = (await RunIndex.open(conn, RECENT_ROWS + 10))!;
+      // As the run's own write would: the same article, with the row verification reads.
+      index.remove(stored.id, fingerprint(a!.body));
+      index.add(stored.id, fingerprint(a!.body), { ...stored, versionCreated: stored.versionCreated, firstCreated: stored.firstCreated, ingestedAt: stored.ingestedAt });
+      await index.sync();
+      expect(index.row(stored.id)?.bodyText).toBe(a!.body);
+      // Another writer gives it a new text: the kept row would be stale, so it goes with the old keys.
+      await one("a", c!.body, "2026-11-01T10:00:00Z");
+      await index.sync();
+      expect(index.row(stored.id)).toBeUndefined();
+      expect(index.candidates(fingerprint(c!.body)).map((h) => h.id)).toEqual([stored.id]);
+      // Bounded: past RECENT_ROWS the oldest row goes (its keys stay).
+      const fp = fingerprint("a short text of no consequence for the index");
+      for (let i = 1; i <= RECENT_ROWS + 1; i++) index.add(1_000_000 + i, fp, { ...stored, id: 1_000_000 + i });
+      expect(index.row(1_000_001)).toBeUndefined();
+      expect(index.row(1_000_002)?.id).toBe(1_000_002);
+      expect(index.has(1_000_001)).toBe(true);
     } finally {
       await conn.close();
     }

@@ -314,7 +314,17 @@ async function storeNew(
     id = await insertNewSqlite(c, article, tags, created, indexKeys(pre.fp), ctx, now);
   }
   // Rows of the open transaction: the store's lookups would see them, so the index must too (taken out again on rollback).
-  index?.add(id, pre.fp);
+  index?.add(id, pre.fp, {
+    id,
+    uri: article.uri,
+    bodyText: article.bodyText,
+    sourceId: article.sourceId,
+    contentHash: article.contentHash,
+    headline: article.headline,
+    versionCreated: article.versionCreated,
+    firstCreated: article.firstCreated,
+    ingestedAt: article.ingestedAt,
+  });
   // Links and stories read and write the store: what is held goes first, this article with it.
   if (held && matches.length) await held.articles.flush(c);
   // As writeLinks does: links in the order of the other article's id (joinStory reads them in that order too).
@@ -606,8 +616,8 @@ async function findDuplicatesSql(
     .sort((a, b) => b.bandHits - a.bandHits || b.anchorHits - a.anchorHits || b.nameHits - a.nameHits)
     .slice(0, MAX_CANDIDATES);
   if (ranked.length === 0) return [];
-  // Articles held for the next statement are read from memory, the rest from the store.
-  const fromMemory = held ? ranked.flatMap((h) => held.other(h.id) ?? []) : [];
+  // Articles held for the next statement, and the run's recent ones, are read from memory; the rest from the store.
+  const fromMemory = ranked.flatMap((h) => held?.other(h.id) ?? index?.row(h.id) ?? []);
   const inMemory = new Set(fromMemory.map((o) => o.id));
   const stored = ranked.filter((h) => !inMemory.has(h.id)).map((h) => h.id);
   const others = stored.length
