@@ -4,6 +4,7 @@
 import { parseArgs } from "node:util";
 import { env, fetchLimits, sqliteFile, storeKind } from "../lib/server/env";
 import { optimizeSqliteFile } from "../lib/server/db/sqlite-stats";
+import { analyzeStalePostgres } from "../lib/server/db/postgres-stats";
 import { prepareStore } from "../lib/server/db/prepare";
 import { runIngest, type Counts, type IngestInput, type InputReport } from "../lib/server/ingest/run-ingest";
 import { toInputs, UsageError } from "../lib/server/ingest/inputs";
@@ -151,6 +152,7 @@ async function main(): Promise<number> {
     if (report.totals.skipped > 0) console.log("Items already stored were skipped: running the same import again resumes an interrupted one.");
     // An import can grow the store tenfold: the planner's statistics follow it at once, not at the worker's next hour.
     if (storeKind(config.DATABASE_URL) === "sqlite" && items > 0) optimizeSqliteFile(sqliteFile(config.DATABASE_URL));
+    else if (items > 0) await analyzeStalePostgres((sql) => db.$queryRawUnsafe(sql), { all: true });
     return report.totals.failed > 0 ? 1 : 0;
   } finally {
     await db.$disconnect();

@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { optimizeSqlite } from "./sqlite-stats";
+import { analyzeStalePostgres } from "./postgres-stats";
 import pg from "pg";
 import { sqliteFile, storeKind } from "../env";
 
@@ -154,6 +155,8 @@ async function migratePostgres(url: string, opts: MigrateOptions): Promise<Migra
         throw new Error(`Migration ${m.name} failed: ${(e as Error).message}`);
       }
     }
+    // The planner's statistics, where autovacuum has not kept them (postgres-stats.ts).
+    await analyzeStalePostgres(async (sql) => (await client.query(sql)).rows);
     return { applied: todo.map((m) => m.name), alreadyApplied: rows.length };
   } finally {
     await client.query("SELECT pg_advisory_unlock($1)", [ADVISORY_LOCK]).catch(() => undefined);

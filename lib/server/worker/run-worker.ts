@@ -16,6 +16,7 @@ import { dbKind } from "../db/client";
 import { dueSources, pollDue } from "../sources/poll-due";
 import { pollSource, type PollOptions, type PollOutcome } from "../sources/poll-source";
 import { optimizeSqliteFile, OPTIMIZE_EVERY_MS } from "../db/sqlite-stats";
+import { analyzeStalePostgres } from "../db/postgres-stats";
 import { sqliteFile } from "../env";
 import { deliverDue, pruneDeliveries, type DeliverOptions, type DeliveryOutcome } from "../webhooks/deliver";
 import { windowFigures } from "../dashboard/kept-hours";
@@ -172,6 +173,7 @@ export async function startWorker(db: Db, databaseUrl: string, opts: WorkerOptio
     await boss.work(POLL_QUEUE, { batchSize: 1, pollingIntervalSeconds }, handler);
   }
   // Every worker looks for due feeds; the queue takes each feed once however many ask.
+  let analyzedAt = Date.now();
   const ticker = (async () => {
     while (!stopping.signal.aborted) {
       try {
@@ -180,6 +182,15 @@ export async function startWorker(db: Db, databaseUrl: string, opts: WorkerOptio
         }
       } catch (e) {
         onError(e as Error);
+      }
+      // The planner's statistics, where autovacuum is off or behind (postgres-stats.ts); the store's opening made them.
+      if (Date.now() - analyzedAt >= OPTIMIZE_EVERY_MS) {
+        analyzedAt = Date.now();
+        try {
+          await analyzeStalePostgres((sql) => db.$queryRawUnsafe(sql));
+        } catch (e) {
+          onError(e as Error);
+        }
       }
       await sleep(tickMs, stopping.signal);
     }
