@@ -16,6 +16,8 @@ import {
   readCurrentEventsArchive,
   readHuffPost,
   splitByItems,
+  splitHuffPost,
+  HUFFPOST_SPLIT,
 } from "../../../scripts/topic-data";
 
 // The reader of the second training source (HuffPost's News Category
@@ -130,6 +132,25 @@ describe("splitByItems", () => {
     expect(new Set(s.calibration.map((i) => i.date))).toEqual(new Set(["2020-06-01", "2020-06-02"]));
     expect(s.test.every((i) => i.date === "2022-01-01")).toBe(true);
     expect(s.train.length + s.calibration.length + s.test.length).toBe(items.length);
+  });
+});
+
+describe("splitHuffPost", () => {
+  it("keeps HuffPost's calibration and test splits at fixed dates however many older items the file holds", () => {
+    const items = [
+      ...Array.from({ length: 1000 }, () => ({ date: "2015-03-01" })),
+      { date: "2021-07-17" },
+      { date: HUFFPOST_SPLIT.calibrationFrom },
+      { date: "2021-12-13" },
+      { date: HUFFPOST_SPLIT.testFrom },
+      { date: "2022-09-23" },
+    ];
+    const s = splitHuffPost(items);
+    expect(s.train.map((i) => i.date)).toEqual([...Array(1000).fill("2015-03-01"), "2021-07-17"]);
+    expect(s.calibration.map((i) => i.date)).toEqual([HUFFPOST_SPLIT.calibrationFrom, "2021-12-13"]);
+    expect(s.test.map((i) => i.date)).toEqual([HUFFPOST_SPLIT.testFrom, "2022-09-23"]);
+    // By quantiles the thousand older items would have moved both cuts into 2015.
+    expect(splitByItems(items).test.some((i) => i.date === "2015-03-01")).toBe(true);
   });
 });
 
