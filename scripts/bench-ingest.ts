@@ -1,4 +1,4 @@
-// npm run bench:ingest -- [--corpus DIR] [--size N] [--stores sqlite,postgres] [--pg URL] [--batch N] [--per-item N]
+// npm run bench:ingest -- [--corpus DIR] [--size N] [--stores sqlite,postgres] [--pg URL] [--batch N] [--per-item N] [--copies N]
 //
 // Ingests the Reuters-21578 half in ../shared/corpora (or --corpus DIR, or
 // $WIREDESK_CORPUS_DIR) and, with --size N, a generated archive of N stories
@@ -26,7 +26,7 @@ import { articleText, buildPool, makePlan } from "./bench-dedup/generate";
 
 const processStart = performance.now() - process.uptime() * 1000;
 
-const USAGE = `usage: npm run bench:ingest -- [--corpus DIR] [--size N] [--stores sqlite,postgres] [--pg URL] [--batch N] [--per-item N] [--index-max N]
+const USAGE = `usage: npm run bench:ingest -- [--corpus DIR] [--size N] [--stores sqlite,postgres] [--pg URL] [--batch N] [--per-item N] [--index-max N] [--copies N]
   --corpus DIR   Reuters-21578 folder (default: $WIREDESK_CORPUS_DIR or ../shared/corpora/reuters21578)
   --size N       also ingest a generated archive of N stories (e.g. 1000000)
   --stores LIST  which stores (default sqlite,postgres)
@@ -38,7 +38,9 @@ const USAGE = `usage: npm run bench:ingest -- [--corpus DIR] [--size N] [--store
   --index-max N  largest store (articles) the run keeps its duplicate index in memory for (default: ingest's, 500000; 0: the store's lookups)
   --drop-triggers LIST  drop the store's triggers whose name holds one of these (comma-separated) before ingesting: what they cost
   --languages FILE      also ingest the Reuters half dated within one day, English only and then with these articles mixed in
-                        (JSON Lines of {lang, title, text}, as decision 024's Wikinews set; again for more files), and compare`;
+                        (JSON Lines of {lang, title, text}, as decision 024's Wikinews set; again for more files), and compare
+  --copies N            also ingest the first 2,000 Reuters stories (or --reuters N), each followed by N copies under other
+                        mastheads, lightly edited, as a wire story reaches a desk: every copy is linked and joins its story`;
 
 const { values: args } = parseArgs({
   options: {
@@ -53,6 +55,7 @@ const { values: args } = parseArgs({
     "index-max": { type: "string" },
     "drop-triggers": { type: "string" },
     languages: { type: "string", multiple: true },
+    copies: { type: "string" },
     help: { type: "boolean", short: "h" },
   },
 });
@@ -74,6 +77,7 @@ function int(name: string, v: string | undefined, fallback: number): number {
 const repoRoot = path.resolve(import.meta.dirname, "..");
 const corpusDir = path.resolve(args.corpus ?? process.env.WIREDESK_CORPUS_DIR ?? path.resolve(repoRoot, "../shared/corpora/reuters21578"));
 const size = int("size", args.size, 0);
+const copiesN = int("copies", args.copies, 0);
 const batch = Math.max(1, int("batch", args.batch, DEFAULT_BATCH_SIZE));
 const perItemN = int("per-item", args["per-item"], 2000);
 const threads = int("threads", args.threads, 1);
@@ -168,6 +172,31 @@ function recentInputs(stories: ReutersStory[], foreign: Foreign[]): { inputs: In
 }
 
 const SOURCES = ["Meridian Wire", "Capital Post", "Evening Herald", "Morning Brief", "Harbour Gazette", "Daily8", "Business Recorder", "Agency"];
+
+/**
+ * Each story, then `copies` copies of it under other mastheads: the wire's
+ * text with its dateline's city dropped and a word changed near the end, as
+ * papers run it (near duplicates, each joining the story), an hour apart.
+ */
+function copiesInputs(stories: ReutersStory[], copies: number): { inputs: IngestInput[]; items: number } {
+  const lines: string[] = [];
+  for (const s of stories) {
+    const date = Number.isFinite(s.date) ? s.date : undefined;
+    lines.push(line(`reuters:${s.newId}`, s.title || s.body.slice(0, 60), s.body, "Reuters", date));
+    for (let k = 1; k <= copies; k++) {
+      const words = s.body.split(" ");
+      const at = Math.max(0, words.length - 3 - k);
+      words[at] = `${words[at]}${k % 2 ? "," : ";"}`;
+      lines.push(line(`paper${k}:${s.newId}`, `${s.title || s.body.slice(0, 60)} (${k})`, words.join(" "), `Paper ${k}`, date === undefined ? undefined : date + k * 3_600_000));
+    }
+  }
+  const inputs: IngestInput[] = [];
+  for (let i = 0; i < lines.length; i += CHUNK) {
+    const part = lines.slice(i, i + CHUNK);
+    inputs.push({ name: `copies-${i}.ndjson`, read: async () => Buffer.from(part.join("\n")) });
+  }
+  return { inputs, items: lines.length };
+}
 
 function generatedInputs(stories: ReutersStory[], n: number): IngestInput[] {
   const pool = buildPool(stories);
@@ -392,6 +421,13 @@ async function main() {
         `other languages on ${kind}, whole runs: ${perItem(both).toFixed(2)} ms an item against ${perItem(one).toFixed(2)} English only (${ratio.toFixed(2)}×; ` +
           `${perChar(both, mix.chars).toFixed(2)} against ${perChar(one, en.chars).toFixed(2)} µs a character) [goal within 20%: ${ratio <= 1.2 ? "goal met" : "goal missed"}]`,
       );
+    }
+    if (copiesN > 0) {
+      const first = stories.slice(0, args.reuters === undefined ? 2000 : stories.length);
+      progress(`bulk path, ${first.length} Reuters stories with ${copiesN} copies each, ${kind}`);
+      const c = copiesInputs(first, copiesN);
+      const m = await measure(`Reuters first ${f0(first.length)}, each with ${copiesN} lightly edited copies, bulk path`, kind, c.inputs, c.items, true);
+      console.log(row(m));
     }
     if (size > 0) {
       progress(`bulk path, generated ${size}, ${kind}`);

@@ -71,4 +71,15 @@ describe.each(storeKinds().filter((k) => k === "postgres"))("planner statistics 
     await counted(store, 210);
     expect(await analyzeStalePostgres((sql) => store.db.$queryRawUnsafe(sql))).toContain("Article");
   }, 120_000);
+
+  it("are made by a bulk run as it grows a store that had none, batch by batch", async () => {
+    const store = await openStore(kind);
+    stores.push(store);
+    for (const t of ["Article", "ArticleTag", "DedupKey"]) await store.db.$executeRawUnsafe(`ALTER TABLE "${t}" SET (autovacuum_enabled = false)`);
+    const lines = wireStories(400, 6).map((s, i) => JSON.stringify({ uri: `grow-${i}`, headline: s.title, body_text: s.body }));
+    await runIngest(store.db, [{ name: "grow.ndjson", read: async () => bytes(lines.join("\n")) }], { ...base, batchSize: 50 });
+    // The store was empty, so without statistics when opened; the run's later batches found them missing and made them.
+    expect(await hasStats(store, "Article")).toBe(true);
+    expect(await hasStats(store, "DedupKey")).toBe(true);
+  }, 120_000);
 });

@@ -51,11 +51,11 @@ function reasonFor(link: StoryLink, source: string | null): string {
 }
 
 async function storyAround(c: Conn, articleId: number, now: Date): Promise<number> {
-  const [a] = await c.all<{ firstCreated: unknown; ingestedAt: unknown }>(`SELECT "firstCreated", "ingestedAt" FROM "Article" WHERE "id" = ?`, [articleId]);
-  const ingestedAt = readDate(a!.ingestedAt)!;
+  // The article's times read by the insert itself: one statement, where PostgreSQL pays a round trip for each.
   const [s] = await c.all<{ id: number }>(
-    `INSERT INTO "Story" ("firstId", "leadId", "firstSeenAt", "lastUpdatedAt", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?, ?) RETURNING "id"`,
-    [articleId, articleId, readDate(a!.firstCreated) ?? ingestedAt, ingestedAt, now, now],
+    `INSERT INTO "Story" ("firstId", "leadId", "firstSeenAt", "lastUpdatedAt", "createdAt", "updatedAt")
+     SELECT a."id", a."id", COALESCE(a."firstCreated", a."ingestedAt"), a."ingestedAt", ?, ? FROM "Article" a WHERE a."id" = ? RETURNING "id"`,
+    [now, now, articleId],
   );
   const id = Number(s!.id);
   await c.run(`UPDATE "Article" SET "storyId" = ?, "updatedAt" = ? WHERE "id" = ?`, [id, now, articleId]);
@@ -64,9 +64,18 @@ async function storyAround(c: Conn, articleId: number, now: Date): Promise<numbe
 
 export async function joinStorySql(c: Conn, articleId: number, links: StoryLink[], opts: { inheritStatus?: boolean }, now: Date): Promise<JoinResult> {
   if (links.length === 0) return { storyId: null, kind: "first" };
+  // With each one's source name, which the reason names: one statement fewer a join.
+  const sourceOf = new Map<number, string | null>();
   const others = new Map(
-    (await c.all<Record<string, unknown>>(`SELECT ${MEMBER} FROM "Article" WHERE ${inIds(c, `"id"`)}`, [ids(c, links.map((l) => l.otherId))])).map((r) => {
+    (
+      await c.all<Record<string, unknown>>(
+        `SELECT a."id", a."storyId", a."storyPinned", a."storyKind", a."status", (SELECT s."name" FROM "Source" s WHERE s."id" = a."sourceId") AS "sourceName"
+         FROM "Article" a WHERE ${inIds(c, `a."id"`)}`,
+        [ids(c, links.map((l) => l.otherId))],
+      )
+    ).map((r) => {
       const m = member(r);
+      sourceOf.set(m.id, r.sourceName === null || r.sourceName === undefined ? null : String(r.sourceName));
       return [m.id, m] as const;
     }),
   );
@@ -90,11 +99,7 @@ export async function joinStorySql(c: Conn, articleId: number, links: StoryLink[
     .filter((r) => Boolean(r.storyLead))
     .sort((a, b) => Number(a.id) - Number(b.id))[0];
   const inherited = opts.inheritStatus !== false && kind === "copy" && lead && lead.status !== "new" ? lead.status : undefined;
-  const [src] = await c.all<{ name: string | null }>(
-    `SELECT s."name" FROM "Article" a LEFT JOIN "Source" s ON s."id" = a."sourceId" WHERE a."id" = ?`,
-    [best.otherId],
-  );
-  const reason = reasonFor(best, src?.name ?? null) + (inherited ? ` · arrived after the story was ${inherited}` : "");
+  const reason = reasonFor(best, sourceOf.get(best.otherId) ?? null) + (inherited ? ` · arrived after the story was ${inherited}` : "");
   await c.run(
     `UPDATE "Article" SET "storyId" = ?, "storyKind" = ?, "storyScore" = ?, "storyReason" = ?, "status" = COALESCE(?, "status"), "updatedAt" = ? WHERE "id" = ?`,
     [storyId, kind, best.score, reason, inherited ?? null, now, articleId],
