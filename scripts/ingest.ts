@@ -152,7 +152,11 @@ async function main(): Promise<number> {
     if (report.totals.skipped > 0) console.log("Items already stored were skipped: running the same import again resumes an interrupted one.");
     // An import can grow the store tenfold: the planner's statistics follow it at once, not at the worker's next hour.
     if (storeKind(config.DATABASE_URL) === "sqlite" && items > 0) optimizeSqliteFile(sqliteFile(config.DATABASE_URL));
-    else if (items > 0) await analyzeStalePostgres((sql) => db.$queryRawUnsafe(sql), { all: true });
+    else if (items > 0) {
+      await analyzeStalePostgres((sql) => db.$queryRawUnsafe(sql), { all: true }).catch((e: unknown) =>
+        console.error(`Planner statistics not brought up to date (${(e as Error).message}): the next start or the worker will.`),
+      );
+    }
     return report.totals.failed > 0 ? 1 : 0;
   } finally {
     await db.$disconnect();

@@ -156,7 +156,9 @@ async function migratePostgres(url: string, opts: MigrateOptions): Promise<Migra
       }
     }
     // The planner's statistics, where autovacuum has not kept them (postgres-stats.ts).
-    await analyzeStalePostgres(async (sql) => (await client.query(sql)).rows);
+    await analyzeStalePostgres(async (sql) => (await client.query(sql)).rows).catch((e: unknown) =>
+      console.error(`wiredesk: planner statistics not brought up to date (${(e as Error).message}); the store works without them, more slowly`),
+    );
     return { applied: todo.map((m) => m.name), alreadyApplied: rows.length };
   } finally {
     await client.query("SELECT pg_advisory_unlock($1)", [ADVISORY_LOCK]).catch(() => undefined);

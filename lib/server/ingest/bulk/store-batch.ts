@@ -106,7 +106,8 @@ export async function storeBatch(
   const stored = await storedUris(conn, valid.map((i) => items[i]!.uri));
   // PostgreSQL's statistics follow the store as the run grows it (each time a table doubles), as autovacuum
   // would were it on and caught up: planned without them, a copy's link and story-lead writes took 4 ms each.
-  if (conn.kind === "postgres") await analyzeStalePostgres((sql) => conn.all(sql), { share: 0.5 });
+  // Statistics only speed the run: one that cannot be made now is made at the next batch or start.
+  if (conn.kind === "postgres") await analyzeStalePostgres((sql) => conn.all(sql), { share: 0.5 }).catch(() => undefined);
 
   // The open transaction's items: committed together, or redone one by one.
   let segment: { i: number; outcome: ItemOutcome; indexed?: { id: number; fp: Fingerprint } }[] = [];
