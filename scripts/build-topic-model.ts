@@ -53,13 +53,11 @@ const MIN_CLASS_ITEMS = 50;
  * 94 items, most of them under the older pages' "Religion" heading of 2004-2010;
  * learnt from them, a cathedral and a mosque opening a night shelter came out
  * war and arts, where the cue words say religion (and 017 found the same with
- * 32 items). The cue lexicon carries it better than this data can.
- */
-/*
- * Education and human interest: with HuffPost's whole file they have thousands
- * of items, but of a few sections (COLLEGE and EDUCATION; WEDDINGS for human
- * interest), and learnt they took the calibration splits to 0.805 against
- * 0.809 left to the cues (decision 017, addendum of 2026-12-07).
+ * 32 items). The cue lexicon carries it better than this data can. Education
+ * and human interest: with HuffPost's whole file they have thousands of items,
+ * but of a few sections (COLLEGE and EDUCATION; WEDDINGS for human interest),
+ * and learnt they took the calibration splits to 0.805 against 0.809 left to
+ * the cues (decision 017, addendum of 2026-12-07).
  */
 const CUE_ONLY_DEFAULT = "12000000,05000000,08000000";
 /** Weights smaller than this are dropped from the shipped file (they move no decision). */

@@ -268,6 +268,13 @@ export function huffPostTrains(category: string): boolean {
 
 export type Split = "train" | "calibration" | "test";
 
+/** Items at or after `testFrom` test, at or after `calFrom` calibrate, the rest train. */
+function cutAt<T extends { date: string }>(items: T[], calFrom: string, testFrom: string): Record<Split, T[]> {
+  const out: Record<Split, T[]> = { train: [], calibration: [], test: [] };
+  for (const it of items) out[it.date >= testFrom ? "test" : it.date >= calFrom ? "calibration" : "train"].push(it);
+  return out;
+}
+
 /**
  * By date, so that no story is on both sides: the last 15% of the days are
  * the held-out test split, the 10% before them calibrate the confidences,
@@ -277,9 +284,7 @@ export function splitByDate<T extends { date: string }>(items: T[]): Record<Spli
   const days = [...new Set(items.map((i) => i.date))].sort();
   const testFrom = days[Math.floor(days.length * 0.85)] ?? "9999";
   const calFrom = days[Math.floor(days.length * 0.75)] ?? "9999";
-  const out: Record<Split, T[]> = { train: [], calibration: [], test: [] };
-  for (const it of items) out[it.date >= testFrom ? "test" : it.date >= calFrom ? "calibration" : "train"].push(it);
-  return out;
+  return cutAt(items, calFrom, testFrom);
 }
 
 /**
@@ -292,9 +297,7 @@ export function splitByItems<T extends { date: string }>(items: T[]): Record<Spl
   const dates = items.map((i) => i.date).sort();
   const testFrom = dates[Math.floor(dates.length * 0.85)] ?? "9999";
   const calFrom = dates[Math.floor(dates.length * 0.75)] ?? "9999";
-  const out: Record<Split, T[]> = { train: [], calibration: [], test: [] };
-  for (const it of items) out[it.date >= testFrom ? "test" : it.date >= calFrom ? "calibration" : "train"].push(it);
-  return out;
+  return cutAt(items, calFrom, testFrom);
 }
 
 /**
@@ -315,9 +318,7 @@ export const HUFFPOST_SPLIT = { calibrationFrom: "2021-07-18", testFrom: "2021-1
 export const HUFFPOST_OLDER_BEFORE = "2018-05-01";
 
 export function splitHuffPost<T extends { date: string }>(items: T[]): Record<Split, T[]> {
-  const out: Record<Split, T[]> = { train: [], calibration: [], test: [] };
-  for (const it of items) out[it.date >= HUFFPOST_SPLIT.testFrom ? "test" : it.date >= HUFFPOST_SPLIT.calibrationFrom ? "calibration" : "train"].push(it);
-  return out;
+  return cutAt(items, HUFFPOST_SPLIT.calibrationFrom, HUFFPOST_SPLIT.testFrom);
 }
 
 /** A labelled item of either training source, as the tagger reads it. */

@@ -4,9 +4,9 @@
 // table can read every row of an index for each row inserted. Autovacuum
 // analyses a table once a tenth of it has changed, but it can be off (it is on
 // the development and CI servers), or behind an archive import that grew the
-// store tenfold in minutes: a second import run into a store of 10,051 Reuters
-// stories without statistics took 5,000 items at 84 a second, and at 126 once
-// analysed (decision 016). SQLite's counterpart is sqlite-stats.ts.
+// store tenfold in minutes. Planned without them, a copy's link insert and
+// story-lead update took about 4 ms each in a bulk run (decision 023,
+// addendum). SQLite's counterpart is sqlite-stats.ts.
 import "server-only";
 
 /** Runs one statement and gives back its rows: a pg client's or Prisma's. */
@@ -22,7 +22,7 @@ export async function analyzeStalePostgres(run: RunSql, opts: { all?: boolean; s
   // all: every table with rows, for a caller that has just written many (another backend's counts can lag a second).
   // share: of the table changed since, autovacuum's 0.1 by default; a bulk run asks 0.5 (the table doubled), since
   // analysing at every tenth of growth cost a tenth of its time.
-  const share = Number(opts.share ?? 0.1);
+  const share = opts.share ?? 0.1;
   const rows = (await run(
     `SELECT relname AS "name" FROM pg_stat_user_tables
      WHERE schemaname = current_schema() AND (${opts.all ? "n_live_tup + n_mod_since_analyze > 0" : `n_mod_since_analyze > 50 + ${share} * n_live_tup`}

@@ -34,6 +34,21 @@ export interface OtherRow {
   ingestedAt: unknown;
 }
 
+/** A new article as duplicate verification reads it from the store. */
+export function otherRowOf(id: number, a: ArticleValues): OtherRow {
+  return {
+    id,
+    uri: a.uri,
+    bodyText: a.bodyText,
+    sourceId: a.sourceId,
+    contentHash: a.contentHash,
+    headline: a.headline,
+    versionCreated: a.versionCreated,
+    firstCreated: a.firstCreated,
+    ingestedAt: a.ingestedAt,
+  };
+}
+
 /** A new article's row, in the order of ARTICLE_COLUMNS (version, always 1, left out). */
 export interface ArticleValues {
   uri: string;
@@ -136,19 +151,7 @@ export class HeldArticles {
   /** One of the transaction's new articles as duplicate verification reads it from the store. */
   other(id: number): OtherRow | undefined {
     const h = this.byId.get(id);
-    if (!h) return undefined;
-    const a = h.article;
-    return {
-      id,
-      uri: a.uri,
-      bodyText: a.bodyText,
-      sourceId: a.sourceId,
-      contentHash: a.contentHash,
-      headline: a.headline,
-      versionCreated: a.versionCreated,
-      firstCreated: a.firstCreated,
-      ingestedAt: a.ingestedAt,
-    };
+    return h && otherRowOf(id, h.article);
   }
 
   /** Writes what is held. The ids taken stay for the next articles. */

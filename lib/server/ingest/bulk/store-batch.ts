@@ -24,7 +24,7 @@ import { readDate, type Conn, type Param } from "./conn";
 import { joinStorySql } from "./join-story";
 import { prepareItem, type Prepared } from "./prepare-item";
 import { RunIndex } from "./run-index";
-import { ARTICLE_COLUMNS, HeldArticles, type ArticleValues, type OtherRow, type TagRow } from "./pending-postgres";
+import { ARTICLE_COLUMNS, HeldArticles, otherRowOf, type ArticleValues, type OtherRow, type TagRow } from "./pending-postgres";
 import { arrivalHooks, enqueueArrival, type ArrivalHook, type ArrivalWriter } from "../../webhooks/enqueue";
 import { foldIfMany } from "../../articles/facet-counts";
 
@@ -319,17 +319,7 @@ async function storeNew(
     id = await insertNewSqlite(c, article, tags, created, indexKeys(pre.fp), ctx, now);
   }
   // Rows of the open transaction: the store's lookups would see them, so the index must too (taken out again on rollback).
-  index?.add(id, pre.fp, {
-    id,
-    uri: article.uri,
-    bodyText: article.bodyText,
-    sourceId: article.sourceId,
-    contentHash: article.contentHash,
-    headline: article.headline,
-    versionCreated: article.versionCreated,
-    firstCreated: article.firstCreated,
-    ingestedAt: article.ingestedAt,
-  });
+  index?.add(id, pre.fp, otherRowOf(id, article));
   // Links and stories read and write the store: what is held goes first, this article with it.
   if (held && matches.length) await held.articles.flush(c);
   // As writeLinks does: links in the order of the other article's id (joinStory reads them in that order too).
