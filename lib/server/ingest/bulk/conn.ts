@@ -13,7 +13,7 @@ import pg from "pg";
 import { env, sqliteFile, storeKind } from "../../env";
 import { SQLITE_MMAP_MAX } from "../../db/sqlite-map";
 
-export type Param = string | number | boolean | null | Date | number[] | string[];
+export type Param = string | number | boolean | null | Date | number[] | string[] | boolean[];
 
 export interface Conn {
   readonly kind: "sqlite" | "postgres";

@@ -3,7 +3,7 @@
 // (the bulk comparison test holds them to it). A change to the story rules
 // there must be made here too.
 import "server-only";
-import { isVersionKind, linkStrength, mergesStories, storyKindOf, STORY_KIND_LABEL } from "../../../schemas/stories";
+import { isVersionKind, linkStrength, mergesStories, storyKindOf, STORY_KIND_LABEL, type StoryKind } from "../../../schemas/stories";
 import type { JoinResult, StoryLink } from "../../stories/story-clusters";
 import { readDate, type Conn, type Param } from "./conn";
 
@@ -62,8 +62,9 @@ async function storyAround(c: Conn, articleId: number, now: Date): Promise<numbe
   return id;
 }
 
-export async function joinStorySql(c: Conn, articleId: number, links: StoryLink[], opts: { inheritStatus?: boolean }, now: Date): Promise<JoinResult> {
-  if (links.length === 0) return { storyId: null, kind: "first" };
+/** The links' other articles as the join reads them, and the link it follows; null when the article stays alone. */
+async function chooseLink(c: Conn, links: StoryLink[]) {
+  if (links.length === 0) return null;
   // With each one's source name, which the reason names: one statement fewer a join.
   const sourceOf = new Map<number, string | null>();
   const others = new Map(
@@ -80,26 +81,37 @@ export async function joinStorySql(c: Conn, articleId: number, links: StoryLink[
     }),
   );
   const usable = links.filter((l) => others.has(l.otherId));
-  if (usable.length === 0) return { storyId: null, kind: "first" };
+  if (usable.length === 0) return null;
   const storyKey = (id: number) => {
     const o = others.get(id)!;
     return o.storyId === null ? `a${o.id}` : `s${o.storyId}`;
   };
-  if (usable.every((l) => l.kind === "contains") && new Set(usable.map((l) => storyKey(l.otherId))).size > 1) {
-    return { storyId: null, kind: "first" };
-  }
+  if (usable.every((l) => l.kind === "contains") && new Set(usable.map((l) => storyKey(l.otherId))).size > 1) return null;
   const best = [...usable].sort((x, y) => linkStrength(y.kind) - linkStrength(x.kind) || y.score - x.score || x.otherId - y.otherId)[0]!;
-  const bestOther = others.get(best.otherId)!;
+  return { others, sourceOf, usable, storyKey, best, bestOther: others.get(best.otherId)! };
+}
+
+/** What the new article inherits from its story's lead, and the reason its row gives. */
+function joinTerms(best: StoryLink, source: string | null, leadStatus: string | undefined, opts: { inheritStatus?: boolean }) {
+  const kind: StoryKind = best.olderVersion ? "copy" : storyKindOf(best.kind);
+  const inherited = opts.inheritStatus !== false && kind === "copy" && leadStatus !== undefined && leadStatus !== "new" ? leadStatus : undefined;
+  const reason = reasonFor(best, source) + (inherited ? ` · arrived after the story was ${inherited}` : "");
+  return { kind, inherited, reason };
+}
+
+const firstLead = <T extends { id: number | string; storyLead: boolean | number }>(rows: T[]) =>
+  rows.filter((r) => Boolean(r.storyLead)).sort((a, b) => Number(a.id) - Number(b.id))[0];
+
+export async function joinStorySql(c: Conn, articleId: number, links: StoryLink[], opts: { inheritStatus?: boolean }, now: Date): Promise<JoinResult> {
+  const chosen = await chooseLink(c, links);
+  if (!chosen) return { storyId: null, kind: "first" };
+  const { others, sourceOf, usable, storyKey, best, bestOther } = chosen;
   const storyId = bestOther.storyId ?? (await storyAround(c, bestOther.id, now));
-  const kind = best.olderVersion ? "copy" : storyKindOf(best.kind);
 
   // The story's members by its own index, the lead picked here: asked for "the first lead by id", PostgreSQL
   // without statistics (a store being filled by an import) walked the lead index from the oldest article.
-  const lead = (await c.all<{ id: number | string; status: string; storyLead: boolean | number }>(`SELECT "id", "status", "storyLead" FROM "Article" WHERE "storyId" = ?`, [storyId]))
-    .filter((r) => Boolean(r.storyLead))
-    .sort((a, b) => Number(a.id) - Number(b.id))[0];
-  const inherited = opts.inheritStatus !== false && kind === "copy" && lead && lead.status !== "new" ? lead.status : undefined;
-  const reason = reasonFor(best, sourceOf.get(best.otherId) ?? null) + (inherited ? ` · arrived after the story was ${inherited}` : "");
+  const lead = firstLead(await c.all<{ id: number | string; status: string; storyLead: boolean | number }>(`SELECT "id", "status", "storyLead" FROM "Article" WHERE "storyId" = ?`, [storyId]));
+  const { kind, inherited, reason } = joinTerms(best, sourceOf.get(best.otherId) ?? null, lead?.status, opts);
   await c.run(
     `UPDATE "Article" SET "storyId" = ?, "storyKind" = ?, "storyScore" = ?, "storyReason" = ?, "status" = COALESCE(?, "status"), "updatedAt" = ? WHERE "id" = ?`,
     [storyId, kind, best.score, reason, inherited ?? null, now, articleId],
@@ -134,6 +146,126 @@ export async function joinStorySql(c: Conn, articleId: number, links: StoryLink[
   return { storyId, kind, inherited };
 }
 
+/**
+ * A new article's story, decided before the article is written, so that it is
+ * written with its story and no update of it follows: on PostgreSQL each
+ * update of an article writes its every index entry again and runs three row
+ * triggers, and a copy's join and its lead flag were two such updates, about
+ * a third of what a copy cost (decision 016). The same rules as joinStorySql,
+ * whose writes to the new article it folds into the insert. "alone": it joins
+ * nothing. "after": its links would merge stories, which joinStorySql does
+ * once it is written.
+ */
+export interface StoryPlan {
+  storyId: number;
+  kind: StoryKind;
+  score: number;
+  reason: string;
+  inherited?: string;
+  /** The new article leads its story (written with the flag, which refreshStory would otherwise set after). */
+  lead: boolean;
+  /** The story's other members as refreshStory reads them, the new article last with NEW_ARTICLE as its id. */
+  rows: StoryRow[];
+}
+
+/** The new article's id in a plan made before SQLite gives it one: the largest, as the id it gets is (the writer holds the lock). */
+const NEW_ARTICLE = Number.MAX_SAFE_INTEGER;
+
+export async function planJoinSql(
+  c: Conn,
+  links: StoryLink[],
+  opts: { inheritStatus?: boolean },
+  now: Date,
+  self: { id: number | null; sourceId: number | null; firstCreated: Date | null },
+): Promise<StoryPlan | "alone" | "after"> {
+  const chosen = await chooseLink(c, links);
+  if (!chosen) return "alone";
+  const { sourceOf, usable, storyKey, best, bestOther } = chosen;
+  if (usable.some((l) => mergesStories(l.kind) && storyKey(l.otherId) !== storyKey(best.otherId))) return "after";
+  const storyId = bestOther.storyId ?? (await storyAround(c, bestOther.id, now));
+  // One read of the members serves both the lead the copy inherits from and the story's figures.
+  const members = (await c.all<Record<string, unknown>>(`SELECT ${STORY_ROW}, "status" FROM "Article" WHERE "storyId" = ?`, [storyId])).map((r) => ({
+    ...storyRow(r),
+    status: String(r.status),
+  }));
+  const { kind, inherited, reason } = joinTerms(best, sourceOf.get(best.otherId) ?? null, firstLead(members)?.status, opts);
+  const id = self.id ?? NEW_ARTICLE;
+  const rows: StoryRow[] = [
+    ...members,
+    // As the insert leaves it before refreshStory: alone, so its story's lead.
+    { id, sourceId: self.sourceId, firstCreated: self.firstCreated, ingestedAt: now, storyKind: kind, storyLead: true },
+  ];
+  return { storyId, kind, score: best.score, reason, inherited, lead: storyFigures(rows).lead.id === id, rows };
+}
+
+/** A planned join's story as it stands once the article is written: the article's own row given its id and lead flag. */
+function plannedRows(plan: StoryPlan, articleId: number): StoryRow[] {
+  return plan.rows.map((r, i) => (i === plan.rows.length - 1 ? { ...r, id: articleId, storyLead: plan.lead } : r));
+}
+
+export const plannedJoin = (plan: StoryPlan): JoinResult => ({ storyId: plan.storyId, kind: plan.kind, inherited: plan.inherited });
+
+/** The rest of a planned join once the article is written with its plan: the story's figures and its other members' lead flags. */
+export async function finishJoinSql(c: Conn, plan: StoryPlan, articleId: number, now: Date): Promise<JoinResult> {
+  await writeStory(c, plan.storyId, plannedRows(plan, articleId), now);
+  return plannedJoin(plan);
+}
+
+/**
+ * PostgreSQL: finishJoinSql with the article's links written before the
+ * story, and the join's audit entry after it, in one statement instead of a
+ * round trip each (a copy's story-join, links and entry: three statements).
+ * The link rows' trigger reads the article, which is written by then.
+ */
+export async function finishJoinPostgres(
+  c: Conn,
+  plan: StoryPlan,
+  articleId: number,
+  now: Date,
+  links: { otherId: number; kind: string; score: number; evidence: string }[],
+  entry: { userId: number | null; actor: string; after: string },
+): Promise<JoinResult> {
+  const rows = plannedRows(plan, articleId);
+  const f = storyFigures(rows);
+  await c.run(
+    `WITH l AS (
+       INSERT INTO "DuplicateLink" ("articleId", "otherId", "kind", "score", "state", "evidence", "createdAt", "updatedAt")
+       SELECT ?::int, x.other, x.kind, x.score, 'suggested', x.evidence, ?::timestamp(3), ?::timestamp(3)
+       FROM unnest(?::int[], ?::text[], ?::float8[], ?::text[]) WITH ORDINALITY AS x(other, kind, score, evidence, ord)
+       ORDER BY x.ord
+     ), s AS (
+       UPDATE "Story" SET "firstId" = ?, "leadId" = ?, "copies" = ?, "sources" = ?, "firstSeenAt" = ?, "lastUpdatedAt" = ?, "updatedAt" = ? WHERE "id" = ?
+     )
+     INSERT INTO "AuditEntry" ("at", "userId", "actor", "action", "entityType", "entityId", "articleId", "before", "after")
+     VALUES (?, ?, ?, 'story.join', 'article', ?, ?, NULL, ?)`,
+    [
+      articleId,
+      now,
+      now,
+      links.map((l) => l.otherId),
+      links.map((l) => l.kind),
+      links.map((l) => l.score),
+      links.map((l) => l.evidence),
+      f.first.id,
+      f.lead.id,
+      f.copies,
+      f.sources,
+      f.firstSeenAt,
+      f.lastUpdatedAt,
+      now,
+      plan.storyId,
+      now,
+      entry.userId,
+      entry.actor,
+      String(articleId),
+      articleId,
+      entry.after,
+    ],
+  );
+  await leadFlags(c, rows, f.lead, now);
+  return plannedJoin(plan);
+}
+
 async function dismissedBetween(c: Conn, a: number[], b: number[]): Promise<boolean> {
   const [row] = await c.all<{ n: number | string }>(
     `SELECT count(*) AS "n" FROM "DuplicateLink" WHERE "state" = 'dismissed'
@@ -143,36 +275,67 @@ async function dismissedBetween(c: Conn, a: number[], b: number[]): Promise<bool
   return Number(row?.n ?? 0) > 0;
 }
 
+/** An article of a story as refreshStory reads it. */
+interface StoryRow {
+  id: number;
+  sourceId: number | null;
+  firstCreated: Date | null;
+  ingestedAt: Date;
+  storyKind: string;
+  storyLead: boolean;
+}
+
+const STORY_ROW = `"id", "sourceId", "firstCreated", "ingestedAt", "storyKind", "storyLead"`;
+
+function storyRow(r: Record<string, unknown>): StoryRow {
+  return {
+    id: Number(r.id),
+    sourceId: r.sourceId === null ? null : Number(r.sourceId),
+    firstCreated: readDate(r.firstCreated),
+    ingestedAt: readDate(r.ingestedAt)!,
+    storyKind: String(r.storyKind),
+    storyLead: Boolean(r.storyLead),
+  };
+}
+
 async function refreshStorySql(c: Conn, storyId: number, now: Date): Promise<void> {
-  const rows = (
-    await c.all<{ id: number; sourceId: number | null; firstCreated: unknown; ingestedAt: unknown; storyKind: string; storyLead: boolean | number }>(
-      `SELECT "id", "sourceId", "firstCreated", "ingestedAt", "storyKind", "storyLead" FROM "Article" WHERE "storyId" = ?`,
-      [storyId],
-    )
-  )
-    .map((r) => ({
-      id: Number(r.id),
-      sourceId: r.sourceId === null ? null : Number(r.sourceId),
-      firstCreated: readDate(r.firstCreated),
-      ingestedAt: readDate(r.ingestedAt)!,
-      storyKind: r.storyKind,
-      storyLead: Boolean(r.storyLead),
-    }))
-    .sort((a, b) => a.id - b.id);
+  const rows = (await c.all<Record<string, unknown>>(`SELECT ${STORY_ROW} FROM "Article" WHERE "storyId" = ?`, [storyId])).map(storyRow);
   if (rows.length <= 1) {
     if (rows[0]) await c.run(`UPDATE "Article" SET "storyId" = NULL, "storyLead" = ?, "storyKind" = 'first', "updatedAt" = ? WHERE "id" = ?`, [true, now, rows[0].id]);
     await c.run(`DELETE FROM "Story" WHERE "id" = ?`, [storyId]);
     return;
   }
-  const seen = (r: (typeof rows)[number]) => (r.firstCreated ?? r.ingestedAt).getTime();
-  const first = [...rows].sort((a, b) => seen(a) - seen(b) || a.id - b.id)[0]!;
-  const versions = rows.filter((r) => isVersionKind(r.storyKind) || r.id === first.id);
-  const lead = (versions.length ? versions : rows)[(versions.length ? versions : rows).length - 1]!;
-  const sources = new Set(rows.map((r) => (r.sourceId === null ? "unknown" : r.sourceId))).size;
+  await writeStory(c, storyId, rows, now);
+}
+
+/** refreshStory's choice over a story of two articles or more: its first, its lead (the newest version), its figures. */
+function storyFigures(rows: StoryRow[]) {
+  const sorted = [...rows].sort((a, b) => a.id - b.id);
+  const seen = (r: StoryRow) => (r.firstCreated ?? r.ingestedAt).getTime();
+  const first = [...sorted].sort((a, b) => seen(a) - seen(b) || a.id - b.id)[0]!;
+  const versions = sorted.filter((r) => isVersionKind(r.storyKind) || r.id === first.id);
+  const lead = (versions.length ? versions : sorted)[(versions.length ? versions : sorted).length - 1]!;
+  return {
+    first,
+    lead,
+    copies: rows.length,
+    sources: new Set(rows.map((r) => (r.sourceId === null ? "unknown" : r.sourceId))).size,
+    firstSeenAt: new Date(Math.min(...rows.map(seen))),
+    lastUpdatedAt: new Date(Math.max(...rows.map((r) => r.ingestedAt.getTime()))),
+  };
+}
+
+async function writeStory(c: Conn, storyId: number, rows: StoryRow[], now: Date): Promise<void> {
+  const f = storyFigures(rows);
   await c.run(
     `UPDATE "Story" SET "firstId" = ?, "leadId" = ?, "copies" = ?, "sources" = ?, "firstSeenAt" = ?, "lastUpdatedAt" = ?, "updatedAt" = ? WHERE "id" = ?`,
-    [first.id, lead.id, rows.length, sources, new Date(Math.min(...rows.map(seen))), new Date(Math.max(...rows.map((r) => r.ingestedAt.getTime()))), now, storyId],
+    [f.first.id, f.lead.id, f.copies, f.sources, f.firstSeenAt, f.lastUpdatedAt, now, storyId],
   );
+  await leadFlags(c, rows, f.lead, now);
+}
+
+/** Each member but the lead loses the lead flag, and the lead has it. */
+async function leadFlags(c: Conn, rows: StoryRow[], lead: StoryRow, now: Date): Promise<void> {
   // By id, the rows read above: "storyId = ? AND storyLead" let PostgreSQL without statistics AND in a bitmap of every lead.
   const demoted = rows.filter((r) => r.storyLead && r.id !== lead.id).map((r) => r.id);
   if (demoted.length) await c.run(`UPDATE "Article" SET "storyLead" = ?, "updatedAt" = ? WHERE ${inIds(c, `"id"`)}`, [false, now, ids(c, demoted)]);

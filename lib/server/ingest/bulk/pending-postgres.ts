@@ -71,10 +71,17 @@ export interface ArticleValues {
   lastIngestRunId: number | null;
   dedupConfig: string;
   carriedLabels: string | null;
+  /** The story it joins as it is written (join-story.ts, planJoinSql); null while alone. */
+  storyId: number | null;
+  storyKind: string;
+  storyScore: number | null;
+  storyReason: string | null;
+  storyLead: boolean;
 }
 
 export const ARTICLE_COLUMNS = `"uri", "sourceId", "headline", "bodyText", "bodyHtml", "url", "byline", "dateline", "credit", "caption", "language",
-  "firstCreated", "versionCreated", "ingestedAt", "updatedAt", "contentHash", "status", "version", "lastIngestRunId", "dedupConfig", "carriedLabels"`;
+  "firstCreated", "versionCreated", "ingestedAt", "updatedAt", "contentHash", "status", "version", "lastIngestRunId", "dedupConfig", "carriedLabels",
+  "storyId", "storyKind", "storyScore", "storyReason", "storyLead"`;
 
 export interface HeldArticle {
   id: number;
@@ -98,11 +105,13 @@ const when = (d: Date | null) => (d ? postgresDate(d) : null);
 const INSERT_HELD = `WITH a AS (
     INSERT INTO "Article" ("id", ${ARTICLE_COLUMNS})
     SELECT x.id, x.uri, x.source, x.headline, x.body, x.html, x.url, x.byline, x.dateline, x.credit, x.caption, x.language,
-      x.first, x.version_created, x.ingested, x.updated, x.hash, x.status, 1, x.run, x.config, x.carried
+      x.first, x.version_created, x.ingested, x.updated, x.hash, x.status, 1, x.run, x.config, x.carried,
+      x.story, x.story_kind, x.story_score, x.story_reason, x.story_lead
     FROM unnest(?::int[], ?::text[], ?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-      ?::timestamp(3)[], ?::timestamp(3)[], ?::timestamp(3)[], ?::timestamp(3)[], ?::text[], ?::text[], ?::int[], ?::text[], ?::text[])
+      ?::timestamp(3)[], ?::timestamp(3)[], ?::timestamp(3)[], ?::timestamp(3)[], ?::text[], ?::text[], ?::int[], ?::text[], ?::text[],
+      ?::int[], ?::text[], ?::float8[], ?::text[], ?::boolean[])
       WITH ORDINALITY AS x(id, uri, source, headline, body, html, url, byline, dateline, credit, caption, language,
-        first, version_created, ingested, updated, hash, status, run, config, carried, ord)
+        first, version_created, ingested, updated, hash, status, run, config, carried, story, story_kind, story_score, story_reason, story_lead, ord)
     ORDER BY x.ord
     RETURNING "id"
   ), t AS (
@@ -184,6 +193,11 @@ export class HeldArticles {
       col((a) => a.lastIngestRunId) as number[],
       col((a) => a.dedupConfig),
       col((a) => a.carriedLabels) as string[],
+      col((a) => a.storyId) as number[],
+      col((a) => a.storyKind),
+      col((a) => a.storyScore) as number[],
+      col((a) => a.storyReason) as string[],
+      col((a) => a.storyLead),
       tags.map((x) => x.id),
       tags.map((x) => x.t.tagId),
       tags.map((x) => x.t.origin),

@@ -21,7 +21,8 @@ import { countryName } from "../../../tagging";
 import { MATCH_RANK, type VerifiedMatch } from "../../duplicates/link-duplicates";
 import { carriedJson, fields, reasonOf, sideInfo, storeArticle, validate, type ItemOutcome, type StoreContext } from "../store-articles";
 import { readDate, type Conn, type Param } from "./conn";
-import { joinStorySql } from "./join-story";
+import { finishJoinPostgres, finishJoinSql, joinStorySql, planJoinSql, plannedJoin } from "./join-story";
+import type { JoinResult } from "../../stories/story-clusters";
 import { prepareItem, type Prepared } from "./prepare-item";
 import { RunIndex } from "./run-index";
 import { ARTICLE_COLUMNS, HeldArticles, otherRowOf, type ArticleValues, type OtherRow, type TagRow } from "./pending-postgres";
@@ -301,45 +302,67 @@ async function storeNew(
     version: 1,
     versionCreated: data.versionCreated?.toISOString() ?? null,
   };
+  // Links and stories read the store: what is held goes first. The story is decided before the article is
+  // written, so that it is written with it (join-story.ts, planJoinSql).
+  if (held && matches.length) await held.articles.flush(c);
+  // As writeLinks does: links in the order of the other article's id (joinStory reads them in that order too).
+  matches.sort((x, y) => x.otherId - y.otherId);
+  const storyLinks = matches.map((m) => ({
+    otherId: m.otherId,
+    kind: m.match.kind,
+    score: m.match.score,
+    reason: reasonOf(m.match.evidence),
+    olderVersion: (m.match.evidence as { newer?: unknown } | null)?.newer === "b",
+  }));
+  const inheritStatus = { inheritStatus: a.status === undefined };
+  const heldId = held ? await held.articles.nextId(c, held.want) : null;
+  const plan = matches.length ? await planJoinSql(c, storyLinks, inheritStatus, now, { id: heldId, sourceId: src, firstCreated: data.firstCreated }) : "alone";
+  const story = typeof plan === "object" ? plan : null;
   const article: ArticleValues = {
     uri: a.uri,
     ...data,
     ingestedAt: now,
     updatedAt: now,
-    status: a.status ?? "new",
+    status: story?.inherited ?? a.status ?? "new",
     lastIngestRunId: ctx.runId ?? null,
     dedupConfig: configId(DEFAULT_FINGERPRINT_CONFIG),
     carriedLabels: carriedJson(carried),
+    storyId: story?.storyId ?? null,
+    storyKind: story?.kind ?? "first",
+    storyScore: story?.score ?? null,
+    storyReason: story?.reason ?? null,
+    storyLead: story?.lead ?? true,
   };
   let id: number;
-  if (held) {
-    id = await held.articles.nextId(c, held.want);
+  if (held && heldId !== null) {
+    id = heldId;
     held.articles.hold({ id, article, tags, created: JSON.stringify(created), keys: indexKeys(pre.fp), now });
   } else {
     id = await insertNewSqlite(c, article, tags, created, indexKeys(pre.fp), ctx, now);
   }
   // Rows of the open transaction: the store's lookups would see them, so the index must too (taken out again on rollback).
   index?.add(id, pre.fp, otherRowOf(id, article));
-  // Links and stories read and write the store: what is held goes first, this article with it.
+  // The links name it in the store.
   if (held && matches.length) await held.articles.flush(c);
-  // As writeLinks does: links in the order of the other article's id (joinStory reads them in that order too).
-  matches.sort((x, y) => x.otherId - y.otherId);
+  // The "story.join" entry's after.
+  const joinAfter = (j: JoinResult) => ({ storyId: j.storyId, kind: j.kind, ...(j.inherited ? { status: j.inherited } : {}) });
+  if (typeof plan === "object" && c.kind === "postgres") {
+    const rows = linkRows(matches);
+    await finishJoinPostgres(
+      c,
+      plan,
+      id,
+      now,
+      rows.map((m) => ({ otherId: m.otherId, kind: m.match.kind, score: m.match.score, evidence: JSON.stringify(m.match.evidence) })),
+      { userId: ctx.userId ?? null, actor: ctx.actor, after: JSON.stringify(joinAfter(plannedJoin(plan))) },
+    );
+    return { kind: "new", articleId: id, links: rows.length };
+  }
   const links = await writeLinks(c, id, matches, now);
-  const joined = await joinStorySql(
-    c,
-    id,
-    matches.map((m) => ({
-      otherId: m.otherId,
-      kind: m.match.kind,
-      score: m.match.score,
-      reason: reasonOf(m.match.evidence),
-      olderVersion: (m.match.evidence as { newer?: unknown } | null)?.newer === "b",
-    })),
-    { inheritStatus: a.status === undefined },
-    now,
-  );
+  const joined =
+    plan === "alone" ? { storyId: null, kind: "first" as const } : plan === "after" ? await joinStorySql(c, id, storyLinks, inheritStatus, now) : await finishJoinSql(c, plan, id, now);
   if (joined.storyId !== null) {
-    await audit(c, ctx, "story.join", id, { storyId: joined.storyId, kind: joined.kind, ...(joined.inherited ? { status: joined.inherited } : {}) }, now);
+    await audit(c, ctx, "story.join", id, joinAfter(joined), now);
   } else {
     // As the per-item path: a new story has arrived (decision 021). A hook's view reads the article in the store.
     const hooks = await arrival.hooks();
@@ -358,9 +381,10 @@ async function audit(c: Conn, ctx: StoreContext, action: string, articleId: numb
 
 /** SQLite: a new article, its tags, its "ingest.create" audit entry and its duplicate keys, a statement each (no round trips to save). */
 async function insertNewSqlite(c: Conn, a: ArticleValues, tags: TagRow[], created: object, keys: { band: number; key: number }[], ctx: StoreContext, now: Date): Promise<number> {
-  const [row] = await c.all<{ id: number }>(`INSERT INTO "Article" (${ARTICLE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?) RETURNING "id"`, [
+  const [row] = await c.all<{ id: number }>(`INSERT INTO "Article" (${ARTICLE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING "id"`, [
     a.uri, a.sourceId, a.headline, a.bodyText, a.bodyHtml, a.url, a.byline, a.dateline, a.credit, a.caption, a.language,
     a.firstCreated, a.versionCreated, a.ingestedAt, a.updatedAt, a.contentHash, a.status, a.lastIngestRunId, a.dedupConfig, a.carriedLabels,
+    a.storyId, a.storyKind, a.storyScore, a.storyReason, a.storyLead,
   ]);
   const id = Number(row!.id);
   for (const r of tags) {
@@ -473,24 +497,30 @@ async function tagRows(
 }
 
 /** As writeLinks in link-duplicates.ts, for an article that has no links yet. Matches come sorted by the other's id. */
-async function writeLinks(c: Conn, articleId: number, matches: VerifiedMatch[], now: Date): Promise<number> {
+/** The links writeLinks writes, in its order: one to each other article, one to each exact text. */
+function linkRows(matches: VerifiedMatch[]): VerifiedMatch[] {
   const linked = new Set<number>();
   const exactLinked = new Set<string>();
-  let written = 0;
-  for (const m of matches) {
-    if (linked.has(m.otherId)) continue;
+  return matches.filter((m) => {
+    if (linked.has(m.otherId)) return false;
     if (m.match.kind === "exact") {
-      if (exactLinked.has(m.otherContentHash)) continue;
+      if (exactLinked.has(m.otherContentHash)) return false;
       exactLinked.add(m.otherContentHash);
     }
+    linked.add(m.otherId);
+    return true;
+  });
+}
+
+async function writeLinks(c: Conn, articleId: number, matches: VerifiedMatch[], now: Date): Promise<number> {
+  const rows = linkRows(matches);
+  for (const m of rows) {
     await c.run(
       `INSERT INTO "DuplicateLink" ("articleId", "otherId", "kind", "score", "state", "evidence", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, 'suggested', ?, ?, ?)`,
       [articleId, m.otherId, m.match.kind, m.match.score, JSON.stringify(m.match.evidence), now, now],
     );
-    linked.add(m.otherId);
-    written++;
   }
-  return written;
+  return rows.length;
 }
 
 interface Hit {
