@@ -74,6 +74,8 @@ export interface RunOptions {
    * index in memory (default 500,000; 0: always the store's lookups).
    */
   memoryIndexMax?: number;
+  /** PostgreSQL: held new articles written ahead once this many wait (default WRITE_AHEAD; Infinity: only when needed). */
+  writeAhead?: number;
   /**
    * Worker threads running the engines (tagging, fingerprints) ahead of the
    * bulk path's writes (default 0: on this thread). Only for processes that
@@ -117,7 +119,7 @@ export async function runIngest(db: Db, inputs: IngestInput[], opts: RunOptions)
     sourceAggregates: opts.sourceAggregates,
     sourceTagIds: opts.sourceTagIds,
   };
-  const caches = newCaches(opts.memoryIndexMax);
+  const caches = newCaches(opts.memoryIndexMax, opts.writeAhead);
   const url = dbUrl(db);
   const conn = opts.bulk !== false && url ? await openConn(url) : undefined;
   const threads = conn ? (opts.engineThreads ?? 0) : 0;

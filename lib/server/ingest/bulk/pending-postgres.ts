@@ -130,10 +130,23 @@ const INSERT_HELD = `WITH a AS (
   )
   SELECT count(*) AS "n" FROM a`;
 
+/**
+ * Held articles written ahead, while the writer goes on, once this many wait
+ * and no write is under way. A run's statements are awaited one by one, so the
+ * server worked while the writer waited and the writer worked while the server
+ * idled (a Reuters run: 13.6 s of 17.4 s in statements, the process at 0.73 of
+ * a core). The connection queues every later statement behind the write, so
+ * whatever reads or links these articles still finds them.
+ */
+export const WRITE_AHEAD = 16;
+
 /** New articles of the open transaction not yet written, and the ids taken for the next ones. */
 export class HeldArticles {
-  /** Who the run's "ingest.create" entries name. */
-  constructor(private readonly by: { userId: number | null; actor: string }) {}
+  /** by: who the run's "ingest.create" entries name; ahead: how many held start a write ahead. */
+  constructor(
+    private readonly by: { userId: number | null; actor: string },
+    private readonly aheadAt = WRITE_AHEAD,
+  ) {}
 
   private pool: number[] = [];
   private held: HeldArticle[] = [];
@@ -152,9 +165,27 @@ export class HeldArticles {
     return this.pool.shift()!;
   }
 
+  /** A write started ahead and not yet awaited, and its failure, of this transaction (`generation`). */
+  private ahead: Promise<void> | null = null;
+  private failure: { error: unknown } | null = null;
+  private generation = 0;
+
   hold(a: HeldArticle): void {
     this.held.push(a);
     this.byId.set(a.id, a);
+  }
+
+  /** Starts writing what is held without waiting for it, when enough is held and no such write is under way. */
+  writeAhead(c: Conn): void {
+    if (this.ahead || this.held.length < this.aheadAt) return;
+    const generation = this.generation;
+    const write = this.write(c).catch((error: unknown) => {
+      // Said at the next flush, which fails the batch; a failure of a transaction already given up is dropped.
+      if (generation === this.generation) this.failure ??= { error };
+    });
+    this.ahead = write.finally(() => {
+      if (generation === this.generation) this.ahead = null;
+    });
   }
 
   /** One of the transaction's new articles as duplicate verification reads it from the store. */
@@ -163,8 +194,14 @@ export class HeldArticles {
     return h && otherRowOf(id, h.article);
   }
 
-  /** Writes what is held. The ids taken stay for the next articles. */
+  /** Writes what is held, after any write started ahead; throws if that one failed. The ids taken stay for the next articles. */
   async flush(c: Conn): Promise<void> {
+    if (this.ahead) await this.ahead;
+    if (this.failure) throw this.failure.error;
+    await this.write(c);
+  }
+
+  private async write(c: Conn): Promise<void> {
     const held = this.held;
     if (held.length === 0) return;
     this.held = [];
@@ -221,6 +258,9 @@ export class HeldArticles {
 
   /** Forgets what is held and the ids taken: the transaction was rolled back, or committed and others may write now. */
   reset(): void {
+    this.generation++;
+    this.ahead = null;
+    this.failure = null;
     this.pool = [];
     this.held = [];
     this.byId = new Map();

@@ -25,7 +25,7 @@ import { finishJoinPostgres, finishJoinSql, joinStorySql, planJoinSql, plannedJo
 import type { JoinResult } from "../../stories/story-clusters";
 import { prepareItem, type Prepared } from "./prepare-item";
 import { RunIndex } from "./run-index";
-import { ARTICLE_COLUMNS, HeldArticles, otherRowOf, type ArticleValues, type OtherRow, type TagRow } from "./pending-postgres";
+import { ARTICLE_COLUMNS, HeldArticles, WRITE_AHEAD, otherRowOf, type ArticleValues, type OtherRow, type TagRow } from "./pending-postgres";
 import { arrivalHooks, enqueueArrival, type ArrivalHook, type ArrivalWriter } from "../../webhooks/enqueue";
 import { foldIfMany } from "../../articles/facet-counts";
 
@@ -54,12 +54,14 @@ export interface BulkCaches {
   index?: RunIndex | null;
   /** Largest store (articles) the in-memory index is kept for; 0 never uses it. */
   indexMax: number;
+  /** PostgreSQL: held articles written ahead once this many wait (./pending-postgres). */
+  writeAhead: number;
 }
 
 /** About 1.1 KB an article in memory (measured at 495,000, the tables' growth counted): at this cap the index holds about 550 MB; larger stores use the store's lookups. */
 export const DEFAULT_INDEX_MAX = 500_000;
 
-export const newCaches = (indexMax = DEFAULT_INDEX_MAX): BulkCaches => ({ sources: new Map(), tags: new Map(), indexMax });
+export const newCaches = (indexMax = DEFAULT_INDEX_MAX, writeAhead = WRITE_AHEAD): BulkCaches => ({ sources: new Map(), tags: new Map(), indexMax, writeAhead });
 
 /** The run's index, up to date with the store; null when the store's own lookups serve this run. */
 async function currentIndex(conn: Conn, caches: BulkCaches): Promise<RunIndex | null> {
@@ -117,7 +119,7 @@ export async function storeBatch(
   // The hooks that want story.arrived, read once per transaction (in it, so a hook made meanwhile waits for the next).
   let hooks: Promise<ArrivalHook[]> | undefined;
   // PostgreSQL: new articles held to be written several to a statement (./pending-postgres).
-  const held = conn.kind === "postgres" ? new HeldArticles({ userId: ctx.userId ?? null, actor: ctx.actor }) : null;
+  const held = conn.kind === "postgres" ? new HeldArticles({ userId: ctx.userId ?? null, actor: ctx.actor }, caches.writeAhead) : null;
   const writer = connWriter(conn);
   const arrivals = () => (hooks ??= arrivalHooks(writer));
   const perItem = async (a: ParsedArticle) => {
@@ -337,6 +339,7 @@ async function storeNew(
   if (held && heldId !== null) {
     id = heldId;
     held.articles.hold({ id, article, tags, created: JSON.stringify(created), keys: indexKeys(pre.fp), now });
+    if (!matches.length) held.articles.writeAhead(c);
   } else {
     id = await insertNewSqlite(c, article, tags, created, indexKeys(pre.fp), ctx, now);
   }
