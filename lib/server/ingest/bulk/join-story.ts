@@ -6,6 +6,7 @@ import "server-only";
 import { isVersionKind, linkStrength, mergesStories, storyKindOf, STORY_KIND_LABEL, type StoryKind } from "../../../schemas/stories";
 import type { JoinResult, StoryLink } from "../../stories/story-clusters";
 import { readDate, type Conn, type Param } from "./conn";
+import type { HeldArticles } from "./pending-postgres";
 
 interface Member {
   id: number;
@@ -63,23 +64,30 @@ async function storyAround(c: Conn, articleId: number, now: Date): Promise<numbe
 }
 
 /** The links' other articles as the join reads them, and the link it follows; null when the article stays alone. */
-async function chooseLink(c: Conn, links: StoryLink[]) {
+async function chooseLink(c: Conn, links: StoryLink[], tx?: TxStories) {
   if (links.length === 0) return null;
-  // With each one's source name, which the reason names: one statement fewer a join.
   const sourceOf = new Map<number, string | null>();
-  const others = new Map(
-    (
-      await c.all<Record<string, unknown>>(
-        `SELECT a."id", a."storyId", a."storyPinned", a."storyKind", a."status", (SELECT s."name" FROM "Source" s WHERE s."id" = a."sourceId") AS "sourceName"
-         FROM "Article" a WHERE ${inIds(c, `a."id"`)}`,
-        [ids(c, links.map((l) => l.otherId))],
-      )
-    ).map((r) => {
-      const m = member(r);
-      sourceOf.set(m.id, r.sourceName === null || r.sourceName === undefined ? null : String(r.sourceName));
-      return [m.id, m] as const;
-    }),
-  );
+  let others: Map<number, Member>;
+  const known = tx && links.every((l) => tx.articles.has(l.otherId)) ? links.map((l) => tx.articles.get(l.otherId)!) : null;
+  if (known) {
+    others = new Map(known.map((k) => [k.id, k]));
+    for (const k of known) sourceOf.set(k.id, k.sourceName);
+  } else {
+    // With each one's source name, which the reason names: one statement fewer a join.
+    others = new Map(
+      (
+        await c.all<Record<string, unknown>>(
+          `SELECT a."id", a."storyId", a."storyPinned", a."storyKind", a."status", (SELECT s."name" FROM "Source" s WHERE s."id" = a."sourceId") AS "sourceName"
+           FROM "Article" a WHERE ${inIds(c, `a."id"`)}`,
+          [ids(c, links.map((l) => l.otherId))],
+        )
+      ).map((r) => {
+        const m = member(r);
+        sourceOf.set(m.id, r.sourceName === null || r.sourceName === undefined ? null : String(r.sourceName));
+        return [m.id, m] as const;
+      }),
+    );
+  }
   const usable = links.filter((l) => others.has(l.otherId));
   if (usable.length === 0) return null;
   const storyKey = (id: number) => {
@@ -177,17 +185,19 @@ export async function planJoinSql(
   opts: { inheritStatus?: boolean },
   now: Date,
   self: { id: number | null; sourceId: number | null; firstCreated: Date | null },
+  tx?: { stories: TxStories; held: HeldArticles },
 ): Promise<StoryPlan | "alone" | "after"> {
-  const chosen = await chooseLink(c, links);
+  const chosen = await chooseLink(c, links, tx?.stories);
   if (!chosen) return "alone";
   const { sourceOf, usable, storyKey, best, bestOther } = chosen;
   if (usable.some((l) => mergesStories(l.kind) && storyKey(l.otherId) !== storyKey(best.otherId))) return "after";
-  const storyId = bestOther.storyId ?? (await storyAround(c, bestOther.id, now));
-  // One read of the members serves both the lead the copy inherits from and the story's figures.
-  const members = (await c.all<Record<string, unknown>>(`SELECT ${STORY_ROW}, "status" FROM "Article" WHERE "storyId" = ?`, [storyId])).map((r) => ({
-    ...storyRow(r),
-    status: String(r.status),
-  }));
+  const storyId = bestOther.storyId ?? (tx?.stories.articles.has(bestOther.id) ? await tx.stories.around(c, bestOther.id, tx.held, now) : await storyAround(c, bestOther.id, now));
+  // One read of the members serves both the lead the copy inherits from and the story's figures; none for a story this transaction made.
+  const members = tx?.stories.members(storyId) ??
+    (await c.all<Record<string, unknown>>(`SELECT ${STORY_ROW}, "status" FROM "Article" WHERE "storyId" = ?`, [storyId])).map((r) => ({
+      ...storyRow(r),
+      status: String(r.status),
+    }));
   const { kind, inherited, reason } = joinTerms(best, sourceOf.get(best.otherId) ?? null, firstLead(members)?.status, opts);
   const id = self.id ?? NEW_ARTICLE;
   const rows: StoryRow[] = [
@@ -196,6 +206,83 @@ export async function planJoinSql(
     { id, sourceId: self.sourceId, firstCreated: self.firstCreated, ingestedAt: now, storyKind: kind, storyLead: true },
   ];
   return { storyId, kind, score: best.score, reason, inherited, lead: storyFigures(rows).lead.id === id, rows };
+}
+
+/** An article this transaction wrote, as a join reads it. */
+interface KnownArticle extends Member, StoryRow {
+  sourceName: string | null;
+}
+
+/**
+ * PostgreSQL: the story state of the articles this transaction wrote, and
+ * the members of the stories it made, so that a copy of them reads nothing
+ * back (a wire story's copies come together, in one batch). Exact: no other
+ * transaction sees those rows before the commit, and every write of this
+ * one to them passes here (`record`), or empties the lot (`clear`: a join
+ * that merges stories). Kept for one transaction.
+ */
+export class TxStories {
+  readonly articles = new Map<number, KnownArticle>();
+  /** Stories this transaction made, with their members' ids, all among `articles`. */
+  private readonly stories = new Map<number, number[]>();
+
+  /** A new article as written: alone, or with its planned story (and its story's lead flags as the plan set them). */
+  record(a: Omit<KnownArticle, "storyPinned">, plan?: StoryPlan): void {
+    this.articles.set(a.id, { ...a, storyPinned: false });
+    if (!plan) return;
+    this.stories.get(plan.storyId)?.push(a.id);
+    const lead = storyFigures(plannedRows(plan, a.id)).lead.id;
+    for (const r of plan.rows) {
+      const k = this.articles.get(r.id);
+      if (k && k.id !== a.id) k.storyLead = k.id === lead;
+    }
+  }
+
+  /** The members of a story this transaction made, as planJoinSql reads them; undefined for any other story. */
+  members(storyId: number): (StoryRow & { status: string })[] | undefined {
+    return this.stories.get(storyId)?.map((id) => ({ ...this.articles.get(id)! }));
+  }
+
+  /** storyAround for one of the transaction's articles; written with its story when it is still held. */
+  async around(c: Conn, id: number, held: HeldArticles, now: Date): Promise<number> {
+    const a = this.articles.get(id)!;
+    let storyId: number;
+    if (held.isHeld(id)) {
+      const [s] = await c.all<{ id: number }>(
+        `INSERT INTO "Story" ("firstId", "leadId", "firstSeenAt", "lastUpdatedAt", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?, ?) RETURNING "id"`,
+        [id, id, a.firstCreated ?? a.ingestedAt, a.ingestedAt, now, now],
+      );
+      storyId = Number(s!.id);
+      if (!held.setStory(id, storyId, now)) await c.run(`UPDATE "Article" SET "storyId" = ?, "updatedAt" = ? WHERE "id" = ?`, [storyId, now, id]);
+    } else {
+      storyId = await storyAround(c, id, now);
+    }
+    this.made(storyId, id);
+    return storyId;
+  }
+
+  /** A story this transaction made around one of its articles. */
+  made(storyId: number, firstId: number): void {
+    this.articles.get(firstId)!.storyId = storyId;
+    this.stories.set(storyId, [firstId]);
+  }
+
+  /** A source's name as the reason gives it, read once a transaction. */
+  async sourceName(c: Conn, sourceId: number): Promise<string | null> {
+    if (!this.names.has(sourceId)) {
+      const [row] = await c.all<{ name: string }>(`SELECT "name" FROM "Source" WHERE "id" = ?`, [sourceId]);
+      this.names.set(sourceId, row ? String(row.name) : null);
+    }
+    return this.names.get(sourceId)!;
+  }
+
+  private readonly names = new Map<number, string | null>();
+
+  clear(): void {
+    this.articles.clear();
+    this.stories.clear();
+    this.names.clear();
+  }
 }
 
 /** A planned join's story as it stands once the article is written: the article's own row given its id and lead flag. */

@@ -188,6 +188,24 @@ export class HeldArticles {
     });
   }
 
+  /**
+   * Puts a held article in a story, as the story's first, when it is not yet
+   * written (nor being written ahead): it is then written with it, where an
+   * update would write its every index entry again. False when it is written already.
+   */
+  setStory(id: number, storyId: number, now: Date): boolean {
+    const h = this.held.find((x) => x.id === id);
+    if (!h) return false;
+    h.article.storyId = storyId;
+    h.article.updatedAt = now;
+    return true;
+  }
+
+  /** Held and not yet written (nor being written ahead). */
+  isHeld(id: number): boolean {
+    return this.held.some((x) => x.id === id);
+  }
+
   /** One of the transaction's new articles as duplicate verification reads it from the store. */
   other(id: number): OtherRow | undefined {
     const h = this.byId.get(id);

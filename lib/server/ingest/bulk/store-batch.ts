@@ -21,7 +21,7 @@ import { countryName } from "../../../tagging";
 import { MATCH_RANK, type VerifiedMatch } from "../../duplicates/link-duplicates";
 import { carriedJson, fields, reasonOf, sideInfo, storeArticle, validate, type ItemOutcome, type StoreContext } from "../store-articles";
 import { readDate, type Conn, type Param } from "./conn";
-import { finishJoinPostgres, finishJoinSql, joinStorySql, planJoinSql, plannedJoin } from "./join-story";
+import { finishJoinPostgres, finishJoinSql, joinStorySql, planJoinSql, plannedJoin, TxStories } from "./join-story";
 import type { JoinResult } from "../../stories/story-clusters";
 import { prepareItem, type Prepared } from "./prepare-item";
 import { RunIndex } from "./run-index";
@@ -120,6 +120,8 @@ export async function storeBatch(
   let hooks: Promise<ArrivalHook[]> | undefined;
   // PostgreSQL: new articles held to be written several to a statement (./pending-postgres).
   const held = conn.kind === "postgres" ? new HeldArticles({ userId: ctx.userId ?? null, actor: ctx.actor }, caches.writeAhead) : null;
+  // PostgreSQL: the open transaction's own articles and stories, as story joins read them (join-story.ts).
+  const tx = held ? new TxStories() : null;
   const writer = connWriter(conn);
   const arrivals = () => (hooks ??= arrivalHooks(writer));
   const perItem = async (a: ParsedArticle) => {
@@ -145,6 +147,7 @@ export async function storeBatch(
       await held?.flush(conn);
       // Ids taken and not used are left: an item written by the per-item path next takes a higher one.
       held?.reset();
+      tx?.clear();
       await indexDeferred(conn, done.flatMap((s) => (s.outcome.kind === "new" ? [s.outcome.articleId] : [])));
       // The facet counts' rows this batch added, folded with the rest once they pile up (decision 022).
       await foldIfMany(conn);
@@ -152,6 +155,7 @@ export async function storeBatch(
       for (const s of done) outcomes[s.i] = s.outcome;
     } catch {
       held?.reset();
+      tx?.clear();
       await conn.rollback().catch(() => undefined);
       unindex(done);
       await redo(done.map((s) => s.i));
@@ -188,7 +192,7 @@ export async function storeBatch(
         continue;
       }
       const p = pre ?? prepareItem(a, ctx.tagging);
-      const outcome = await storeNew(conn, a, p, ctx, caches, index, { db, writer, hooks: arrivals }, held && { articles: held, want: valid.length - k });
+      const outcome = await storeNew(conn, a, p, ctx, caches, index, { db, writer, hooks: arrivals }, held && tx && { articles: held, want: valid.length - k, tx });
       if (outcome === "per-item") {
         await close();
         outcomes[i] = await perItem(a);
@@ -200,6 +204,7 @@ export async function storeBatch(
     } catch {
       const failed = [...segment.map((s) => s.i), i];
       held?.reset();
+      tx?.clear();
       if (open) await conn.rollback().catch(() => undefined);
       open = false;
       unindex(segment);
@@ -285,7 +290,7 @@ async function storeNew(
   caches: BulkCaches,
   index: RunIndex | null,
   arrival: { db: Db; writer: ArrivalWriter; hooks: () => Promise<ArrivalHook[]> },
-  held: { articles: HeldArticles; want: number } | null,
+  held: { articles: HeldArticles; want: number; tx: TxStories } | null,
 ): Promise<ItemOutcome | "per-item"> {
   const src = ctx.sourceId ?? (await sourceId(c, a, caches.sources));
   const data = fields(a, pre.hash, src);
@@ -304,9 +309,10 @@ async function storeNew(
     version: 1,
     versionCreated: data.versionCreated?.toISOString() ?? null,
   };
-  // Links and stories read the store: what is held goes first. The story is decided before the article is
-  // written, so that it is written with it (join-story.ts, planJoinSql).
-  if (held && matches.length) await held.articles.flush(c);
+  // Links and stories read the store: what is held goes first, unless every linked article is the
+  // transaction's own (read from memory). The story is decided before the article is written, so that
+  // it is written with it (join-story.ts, planJoinSql).
+  if (held && matches.length && !matches.every((m) => held.tx.articles.has(m.otherId))) await held.articles.flush(c);
   // As writeLinks does: links in the order of the other article's id (joinStory reads them in that order too).
   matches.sort((x, y) => x.otherId - y.otherId);
   const storyLinks = matches.map((m) => ({
@@ -318,7 +324,9 @@ async function storeNew(
   }));
   const inheritStatus = { inheritStatus: a.status === undefined };
   const heldId = held ? await held.articles.nextId(c, held.want) : null;
-  const plan = matches.length ? await planJoinSql(c, storyLinks, inheritStatus, now, { id: heldId, sourceId: src, firstCreated: data.firstCreated }) : "alone";
+  const plan = matches.length
+    ? await planJoinSql(c, storyLinks, inheritStatus, now, { id: heldId, sourceId: src, firstCreated: data.firstCreated }, held ? { stories: held.tx, held: held.articles } : undefined)
+    : "alone";
   const story = typeof plan === "object" ? plan : null;
   const article: ArticleValues = {
     uri: a.uri,
@@ -345,6 +353,17 @@ async function storeNew(
   }
   // Rows of the open transaction: the store's lookups would see them, so the index must too (taken out again on rollback).
   index?.add(id, pre.fp, otherRowOf(id, article));
+  if (held) {
+    // A join that merges stories may move any row: the transaction's rows are read from the store after it.
+    if (plan === "after") held.tx.clear();
+    else {
+      const sourceName = src === null ? null : ctx.sourceId === undefined ? (a.sourceName?.trim() ?? null) : await held.tx.sourceName(c, src);
+      held.tx.record(
+        { id, storyId: article.storyId, storyKind: article.storyKind, status: article.status, storyLead: article.storyLead, sourceId: src, sourceName, firstCreated: data.firstCreated, ingestedAt: now },
+        story ?? undefined,
+      );
+    }
+  }
   // The links name it in the store.
   if (held && matches.length) await held.articles.flush(c);
   // The "story.join" entry's after.
