@@ -8,7 +8,7 @@
 
 import { dateKeys } from "../ingest/dates";
 
-/** Names in different scripts are compared by the start of their Latin form ("Зеленський", "Zelensky": "zelens"). */
+/** Names are compared by their start: "Zelenskyy", "Zelensky": "zelens". */
 const NAME_KEY_LENGTH = 6;
 /** Rules of the match (matchAcrossLanguages). */
 export const ACROSS_RULE = {
@@ -51,6 +51,7 @@ export const ACROSS_RULE = {
 /** Whether a name key is common in the copy compared against (the days' copy in the other article's language). */
 export type CommonName = (key: string) => boolean;
 
+
 // Ukrainian and Russian letters in Latin, as English copy writes names (Київ → kyiv, Харків → kharkiv).
 const CYRILLIC_LATIN: Record<string, string> = {
   а: "a", б: "b", в: "v", г: "h", ґ: "g", д: "d", е: "e", є: "ye", ж: "zh", з: "z", и: "y", і: "i", ї: "i", й: "y",
@@ -58,11 +59,62 @@ const CYRILLIC_LATIN: Record<string, string> = {
   ш: "sh", щ: "shch", ь: "", ю: "yu", я: "ya", ё: "yo", ы: "y", э: "e", ъ: "", "'": "", "’": "",
 };
 
-/** A name as compared across languages and scripts: Latin letters, no accents, lower case, its start. */
+const CYRILLIC = /[\u0400-\u04ff]/;
+
+/** A name as compared between copies in Latin script: its letters, no accents, lower case, its start. */
 export function nameKey(name: string): string {
   const lower = name.toLowerCase();
-  const latin = /[\u0400-\u04ff]/.test(lower) ? [...lower].map((c) => CYRILLIC_LATIN[c] ?? c).join("") : lower;
+  const latin = CYRILLIC.test(lower) ? [...lower].map((c) => CYRILLIC_LATIN[c] ?? c).join("") : lower;
   return latin.normalize("NFD").replace(/\p{M}/gu, "").replace(/[^a-z0-9]/g, "").slice(0, NAME_KEY_LENGTH);
+}
+
+/**
+ * A name as compared where either copy is in Cyrillic script: the start of
+ * how it sounds. A translator writes a name as it sounds in the other script,
+ * not letter for letter: Trump is Трамп ("tramp"), Johnson Джонсон
+ * ("dzhonson"), Kavanaugh Кавано, Erdogan Ердоган in Ukrainian ("erdohan").
+ * So every vowel stands for any vowel and a run of them for one; g, h and
+ * Cyrillic х are one sound (Ukrainian writes г for both g and h); an h after
+ * a vowel is silent; ch, sh, zh, j, ph, th, ck, c, q, x and w are each
+ * written as their sound. Between two copies in Latin script the letters
+ * serve better: there the sound also joined names that only sound alike
+ * (decision 024's addendum, measured on NTREX-128's translations).
+ */
+export function soundKey(name: string): string {
+  const lower = name.toLowerCase();
+  const sound = CYRILLIC.test(lower) ? cyrillicSound(lower) : latinSound(lower.normalize("NFD").replace(/\p{M}/gu, ""));
+  return sound.replace(/[aeiouy]+/g, "a").replace(/(.)\1+/g, "$1").toLowerCase().slice(0, NAME_KEY_LENGTH);
+}
+
+// Ukrainian and Russian letters by sound, in soundKey's spelling: a vowel is any vowel; G is g, h and Cyrillic х; J is дж and ж; C is ч; S is ш and щ.
+const CYRILLIC_SOUND: Record<string, string> = {
+  а: "a", б: "b", в: "v", г: "G", ґ: "G", д: "d", е: "e", є: "e", ж: "J", з: "z", и: "i", і: "i", ї: "i", й: "y",
+  к: "k", л: "l", м: "m", н: "n", о: "o", п: "p", р: "r", с: "s", т: "t", у: "u", ф: "f", х: "G", ц: "ts", ч: "C",
+  ш: "S", щ: "S", ь: "", ю: "u", я: "a", ё: "o", ы: "i", э: "e", ъ: "",
+};
+
+function cyrillicSound(s: string): string {
+  return [...s.replace(/дж/g, "ж")].map((c) => CYRILLIC_SOUND[c] ?? (/[a-z0-9]/.test(c) ? c : "")).join("");
+}
+
+/** A Latin-script name's letters by sound, in soundKey's spelling (CYRILLIC_SOUND's). */
+function latinSound(s: string): string {
+  return s
+    .replace(/[^a-z0-9]/g, "")
+    .replace(/shch|sch|sh/g, "S")
+    .replace(/dzh|dj|zh|j/g, "J")
+    .replace(/kh/g, "G")
+    .replace(/tch|ch/g, "C")
+    .replace(/ph/g, "f")
+    .replace(/th/g, "t")
+    .replace(/ck|q/g, "k")
+    .replace(/x/g, "ks")
+    .replace(/c(?=[eiy])/g, "s")
+    .replace(/c/g, "k")
+    .replace(/w/g, "v")
+    // A silent h after a vowel (John, Sarah); g and h are one sound (Ukrainian г).
+    .replace(/([aeiouy])h/g, "$1")
+    .replace(/[gh]/g, "G");
 }
 
 // Capitalised words that start sentences or clauses in the beat's languages, not names.
@@ -126,6 +178,10 @@ export interface Survivors {
    * shared four "names" and were joined.
    */
   groups: Map<string, number>;
+  /** The same names by soundKey, and their groups: what is compared where either copy is in Cyrillic script. */
+  sound: { names: Map<string, string>; groups: Map<string, number> };
+  /** Most of its names are written in Cyrillic script. */
+  cyrillic: boolean;
   /** Figures (figureKey), and dates as "d:MM-DD" (dateKeys): a date is one figure whatever language writes it. */
   figures: Set<string>;
 }
@@ -138,7 +194,10 @@ export interface Survivors {
 export function survivors(headline: string, bodyText: string): Survivors {
   const names = new Map<string, string>();
   const groups = new Map<string, number>();
+  const sound = { names: new Map<string, string>(), groups: new Map<string, number>() };
   let group = 0;
+  let cyrillicWords = 0;
+  let words = 0;
   // Where the last name word ended: a name word one space after it belongs to the same name.
   let lastEnd = -2;
   for (const m of bodyText.matchAll(NAME)) {
@@ -150,9 +209,16 @@ export function survivors(headline: string, bodyText: string): Survivors {
     if (key.length < 3) continue;
     if (!(m.index === lastEnd + 1 && SPACE.test(bodyText[lastEnd]!))) group++;
     lastEnd = m.index + m[0].length;
+    words++;
+    if (CYRILLIC.test(m[0])) cyrillicWords++;
     if (!names.has(key)) {
       names.set(key, m[0]);
       groups.set(key, group);
+    }
+    const heard = soundKey(m[0]);
+    if (heard.length >= 2 && !sound.names.has(heard)) {
+      sound.names.set(heard, m[0]);
+      sound.groups.set(heard, group);
     }
   }
   const figures = new Set<string>();
@@ -166,7 +232,7 @@ export function survivors(headline: string, bodyText: string): Survivors {
       if (key) figures.add(key);
     }
   }
-  return { names, groups, figures };
+  return { names, groups, sound, cyrillic: cyrillicWords * 2 > words, figures };
 }
 
 export interface AcrossMatch {
@@ -186,19 +252,22 @@ const shared = (a: Set<string> | Map<string, string>, b: Set<string> | Map<strin
  */
 export function matchAcrossLanguages(a: Survivors, b: Survivors, hoursApart: number, common?: CommonName): AcrossMatch | null {
   if (hoursApart > ACROSS_RULE.maxHours) return null;
-  const keys = shared(a.names, b.names);
+  // Letters between copies in Latin script; sounds where either is in Cyrillic (soundKey).
+  const bySound = a.cyrillic || b.cyrillic;
+  const [na, nb] = bySound ? [a.sound, b.sound] : [a, b];
+  const keys = shared(na.names, nb.names);
   // A name is at least one word: fewer shared words cannot make enough names.
   if (keys.length < ACROSS_RULE.minNames) return null;
   if (common) {
     let rare = 0;
-    for (const k of keys) if (!common(k)) rare++;
+    for (const k of keys) if (!common(bySound ? SOUND_KEY + k : k)) rare++;
     if (rare < ACROSS_RULE.minRareNames) return null;
   }
-  const names = sharedNames(a, b, keys);
+  const names = sharedNames(na, nb, keys);
   const figures = shared(a.figures, b.figures);
   // Shares are of the shorter copy's name words, as the rule's shares were set; counting
   // the shared side in names makes them stricter where names run to several words.
-  const fewerNames = Math.min(a.names.size, b.names.size);
+  const fewerNames = Math.min(na.names.size, nb.names.size);
   const n = names.length;
   if (n < ACROSS_RULE.minNames || n < ACROSS_RULE.minNameShare * fewerNames) return null;
   if (figures.length < ACROSS_RULE.minFigures) {
@@ -210,13 +279,18 @@ export function matchAcrossLanguages(a: Survivors, b: Survivors, hoursApart: num
   return { score: Math.min(1, (keys.length + figures.length) / Math.max(1, fewer)), names, figures };
 }
 
+/** Sound keys (soundKey) in an index's postings and its common names, beside the letters' keys. */
+export const SOUND_KEY = "~";
+
+type NameKeys = Pick<Survivors, "names" | "groups">;
+
 /**
  * The names two copies share, one entry per name: the shared words of one
  * name of `a` together, as `a` writes them ("Radovan Karadžić"). Counted on
  * the side that splits them less, so that "Obama" and "Barack Obama" are one
  * name, and "Barack Obama" and "Obama … Barack" in another copy too.
  */
-function sharedNames(a: Survivors, b: Survivors, sharedKeys: string[]): string[] {
+function sharedNames(a: NameKeys, b: NameKeys, sharedKeys: string[]): string[] {
   const set = new Set(sharedKeys);
   // In the order a writes them, so that a name reads as written.
   const keys = [...a.names.keys()].filter((k) => set.has(k));
@@ -258,7 +332,7 @@ export class AcrossLanguagesIndex<T> {
     this.sizes.set(language, (this.sizes.get(language) ?? 0) + 1);
     let byKey = this.postings.get(language);
     if (!byKey) this.postings.set(language, (byKey = new Map()));
-    for (const key of survivors.names.keys()) {
+    for (const key of [...survivors.names.keys(), ...[...survivors.sound.names.keys()].map((k) => SOUND_KEY + k)]) {
       const list = byKey.get(key);
       if (list) list.push(at);
       else byKey.set(key, [at]);
@@ -276,24 +350,38 @@ export class AcrossLanguagesIndex<T> {
     return (key) => (byKey?.get(key)?.length ?? 0) > limit;
   }
 
-  /** The items in a language other than `language` that share at least ACROSS_RULE.minNames names with `s`, in the order they were added. */
+  /**
+   * The items in a language other than `language` that share at least
+   * ACROSS_RULE.minNames names with `s`, by letters or by sound (the keys the
+   * match may compare), in the order they were added.
+   */
   sharing(language: string, s: Survivors): { item: T; survivors: Survivors }[] {
-    if (this.counts.length < this.items.length) this.counts = new Int32Array(Math.max(this.items.length, 2 * this.counts.length));
+    if (this.counts.length < 2 * this.items.length) this.counts = new Int32Array(Math.max(2 * this.items.length, 2 * this.counts.length));
+    // Letters' counts at [i], sounds' at [n + i].
     const counts = this.counts;
+    const n = this.items.length;
     const touched: number[] = [];
+    const count = (byKey: Map<string, number[]>, keys: Iterable<string>, offset: number, prefix: string) => {
+      for (const key of keys) {
+        const list = byKey.get(prefix + key);
+        if (!list) continue;
+        for (const i of list) {
+          if (counts[i]! === 0 && counts[n + i]! === 0) touched.push(i);
+          counts[offset + i]!++;
+        }
+      }
+    };
     for (const [other, byKey] of this.postings) {
       if (other === language) continue;
-      for (const key of s.names.keys()) {
-        const list = byKey.get(key);
-        if (!list) continue;
-        for (const i of list) if (counts[i]!++ === 0) touched.push(i);
-      }
+      count(byKey, s.names.keys(), 0, "");
+      count(byKey, s.sound.names.keys(), n, SOUND_KEY);
     }
     const out: { item: T; survivors: Survivors }[] = [];
     touched.sort((x, y) => x - y);
     for (const i of touched) {
-      if (counts[i]! >= ACROSS_RULE.minNames) out.push(this.items[i]!);
+      if (counts[i]! >= ACROSS_RULE.minNames || counts[n + i]! >= ACROSS_RULE.minNames) out.push(this.items[i]!);
       counts[i] = 0;
+      counts[n + i] = 0;
     }
     return out;
   }

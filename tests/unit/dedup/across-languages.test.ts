@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ACROSS_RULE, AcrossLanguagesIndex, figureKey, figureLabels, matchAcrossLanguages, nameKey, survivors, type Survivors } from "../../../lib/dedup/across-languages";
+import { ACROSS_RULE, AcrossLanguagesIndex, figureKey, figureLabels, matchAcrossLanguages, nameKey, soundKey, survivors, type Survivors } from "../../../lib/dedup/across-languages";
 import { dateKeys } from "../../../lib/ingest/dates";
 import { parseInput } from "../../../lib/ingest";
 
@@ -38,6 +38,48 @@ describe("what survives translation", () => {
     expect(nameKey("Sánchez")).toBe(nameKey("Sanchez"));
     expect(nameKey("Зеленський")).toBe(nameKey("Zelensky"));
     expect(nameKey("Київ")).toBe(nameKey("Kyiv"));
+  });
+
+  it("compares names across scripts by how they sound, as translators write them", () => {
+    const pairs = [
+      ["Trump", "Трамп"],
+      ["Johnson", "Джонсон"],
+      ["Kavanaugh", "Кавано"],
+      ["Erdogan", "Ердоган"],
+      ["Erdogan", "Эрдоган"],
+      ["Harvard", "Гарвард"],
+      ["Hamilton", "Гамільтон"],
+      ["Chelsea", "Челси"],
+      ["Washington", "Вашингтон"],
+      ["Zelensky", "Зеленський"],
+      ["Zelensky", "Зеленский"],
+    ];
+    for (const [latin, cyrillic] of pairs) expect({ latin, key: soundKey(cyrillic!) }).toEqual({ latin, key: soundKey(latin!) });
+    // By letters most of these differ: a name's sound is what crosses the script.
+    expect(pairs.filter(([l, c]) => nameKey(l!) !== nameKey(c!)).length).toBeGreaterThan(6);
+    expect(soundKey("Trump")).not.toBe(soundKey("Truman"));
+  });
+
+  it("links a Russian copy to the English story by the names' sounds, and leaves two copies in Latin script to their letters", () => {
+    const english = survivors(
+      "Johnson and Trump meet",
+      "Prime Minister Boris Johnson met President Donald Trump at the White House on Tuesday. Johnson said Britain would buy 35 aircraft worth 4.2 billion dollars, and Trump praised Johnson.",
+    );
+    const russian = survivors(
+      "Джонсон и Трамп встретились",
+      "Премьер-министр Борис Джонсон встретился с президентом Дональдом Трампом в Белом доме во вторник. Джонсон сказал, что Британия купит 35 самолетов на 4,2 миллиарда долларов, а Трамп похвалил Джонсона.",
+    );
+    expect(russian.cyrillic).toBe(true);
+    // By letters the Russian copy shares at most one name with the English one.
+    expect([...russian.names.keys()].filter((k) => english.names.has(k)).length).toBeLessThan(2);
+    const m = matchAcrossLanguages(english, russian, 1);
+    expect(m).not.toBeNull();
+    expect(m!.names).toEqual(expect.arrayContaining(["Boris Johnson", "Donald Trump"]));
+    expect(m!.figures).toEqual(expect.arrayContaining(["35", "4.2"]));
+    // Two Latin-script copies are compared by letters: names that only sound alike do not count.
+    const a = survivors("", "The minister met Mr Mayer and Mr Bauer in Lyon on Friday, with 35 aides and 4.2 tonnes of aid.");
+    const b = survivors("", "El ministro se reunió con el señor Meier y el señor Baur en Lión el viernes, con 35 asesores y 4,2 toneladas de ayuda.");
+    expect(matchAcrossLanguages(a, b, 1)).toBeNull();
   });
 
   it("takes names from inside sentences only, not from sentence starts", () => {
@@ -141,17 +183,25 @@ describe("copies indexed by their names", () => {
   const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
   const names = Array.from({ length: 60 }, (_, i) => `name${String(i).padStart(2, "0")}`);
   const copies = Array.from({ length: 300 }, (_, id) => {
-    const s: Survivors = { names: new Map(), groups: new Map(), figures: new Set() };
+    const language = ["en", "es", "uk"][id % 3]!;
+    // The Ukrainian copies' names are in Cyrillic: their letters match no other copy's, and a pair with one of them
+    // is compared by the names' sounds (soundKey), here the pool's names read backwards.
+    const s: Survivors = { names: new Map(), groups: new Map(), sound: { names: new Map(), groups: new Map() }, cyrillic: language === "uk", figures: new Set() };
     const n = 2 + Math.floor(next() * 9);
     // Squaring the draw makes the pool's first names common, as "Madrid" or "Kyiv" are.
     while (s.names.size < n) {
       const k = names[Math.floor(next() ** 2 * names.length)]!;
-      s.names.set(k, k);
+      const letters = language === "uk" ? `cyr-${k}` : k;
+      if (s.names.has(letters)) continue;
+      s.names.set(letters, k);
       // Some names of two words: the index must hand over what the rule counts whole.
-      s.groups.set(k, s.groups.size - (next() < 0.3 ? 1 : 0));
+      s.groups.set(letters, s.groups.size - (next() < 0.3 ? 1 : 0));
+      const heard = [...k].reverse().join("");
+      s.sound.names.set(heard, k);
+      s.sound.groups.set(heard, s.groups.get(letters)!);
     }
     for (let f = Math.floor(next() * 4); f > 0; f--) s.figures.add(String(10 + Math.floor(next() * 12)));
-    return { id, language: ["en", "es", "uk"][id % 3]!, s };
+    return { id, language, s };
   });
   const index = new AcrossLanguagesIndex<number>();
   for (const c of copies) index.add(c.id, c.language, c.s);
@@ -168,15 +218,19 @@ describe("copies indexed by their names", () => {
       looked += found.length;
       for (const { item, survivors: s } of found) if (matchAcrossLanguages(a.s, s, 1)) indexed.push(`${a.id}-${item}`);
     }
-    // The made-up desk has pairs to find, and the index leaves most pairs unlooked at.
+    // The made-up desk has pairs to find, some of them only by sound, and the index leaves most pairs unlooked at.
     expect(all.length).toBeGreaterThan(30);
+    expect(all.filter((p) => p.split("-").some((id) => copies[Number(id)]!.language === "uk")).length).toBeGreaterThan(10);
     expect(looked).toBeLessThan((copies.length * copies.length * 2) / 3 / 2);
     expect(indexed.sort()).toEqual(all.sort());
   });
 
   it("calls a name common when more than 2% of a language's copy carries it, and more than five copies", () => {
     expect([ACROSS_RULE.commonShare, ACROSS_RULE.commonMin]).toEqual([0.02, 5]);
-    const of = (...ks: string[]): Survivors => ({ names: new Map(ks.map((k) => [k, k])), groups: new Map(ks.map((k, i) => [k, i])), figures: new Set() });
+    const of = (...ks: string[]): Survivors => {
+      const keys = { names: new Map(ks.map((k) => [k, k])), groups: new Map(ks.map((k, i) => [k, i])) };
+      return { ...keys, sound: keys, cyrillic: false, figures: new Set() };
+    };
     // 400 Spanish copies: 2% is 8.
     const week = new AcrossLanguagesIndex<number>();
     for (let i = 0; i < 400; i++) week.add(i, "es", of(i < 9 ? "sanche" : `other${i}`, i < 8 ? "feijoo" : `more${i}`));
@@ -194,7 +248,10 @@ describe("copies indexed by their names", () => {
   });
 
   it("hands over a copy sharing as many names as a match needs, in another language only", () => {
-    const of = (...ks: string[]): Survivors => ({ names: new Map(ks.map((k) => [k, k])), groups: new Map(ks.map((k, i) => [k, i])), figures: new Set() });
+    const of = (...ks: string[]): Survivors => {
+      const keys = { names: new Map(ks.map((k) => [k, k])), groups: new Map(ks.map((k, i) => [k, i])) };
+      return { ...keys, sound: keys, cyrillic: false, figures: new Set() };
+    };
     const few = new AcrossLanguagesIndex<string>();
     const need = ACROSS_RULE.minNames;
     few.add("enough", "es", of(...names.slice(0, need)));
