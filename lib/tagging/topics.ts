@@ -9,6 +9,7 @@ import { isCyrillic, slavicForms, slavicPluralForms } from "./places-foreign";
 import { classifyTopics, featureMap, topicFeatures, topicModel, type CueFeature } from "./topic-model";
 import type { Evidence, TagInput, TopicSuggestion } from "./types";
 import type { WordVectors } from "./word-vectors";
+import { canGloss, glossedSpan, glossField, type Gloss } from "./gloss";
 
 // Topics from the words of a story. The lexicon joins the taxonomy's own
 // labels (every current concept, its English label split into its parts,
@@ -498,9 +499,45 @@ function priorTopics(doc: Doc, narrower: boolean): TopicSuggestion[] {
   return out;
 }
 
+/**
+ * Copy in a language the dictionaries cover, read word by word into English
+ * (gloss.ts) and tagged as English copy: the learnt model and its word
+ * vectors read it, where the copy's own words reach only the cue lists. The
+ * evidence quotes the copy's own words behind the English ones. Null when
+ * the English reading suggests no topic.
+ */
+function glossedTopics(doc: Doc, narrower: boolean): TopicSuggestion[] | null {
+  if (!doc.foreign || !canGloss(doc.language)) return null;
+  const headline = glossField(doc.headline.text, doc.language, doc.stop)!;
+  const body = glossField(doc.body.text, doc.language, doc.stop)!;
+  const list = priorTopics(analyse({ headline: headline.text, bodyText: body.text, language: "en" }), narrower);
+  if (!list.some((t) => t.level === 1)) return null;
+  const own: Record<string, [Gloss, string]> = { headline: [headline, doc.headline.text], body: [body, doc.body.text] };
+  return list.map((t) => ({
+    ...t,
+    evidence: t.evidence.flatMap((e) => {
+      const [g, text] = own[e.field] ?? [];
+      const span = g && glossedSpan(g, text!, e.start, e.end);
+      return span ? [{ ...span, field: e.field }] : [];
+    }),
+  }));
+}
+
+/** Topics as the copy's language is best read: by its own words and, where a dictionary serves, through English (glossedTopics). */
+function readTopics(doc: Doc, narrower: boolean): TopicSuggestion[] {
+  const own = priorTopics(doc, narrower);
+  const english = glossedTopics(doc, narrower);
+  if (!english) return own;
+  // Each topic as the surer reading has it. Read through English alone, French Wikinews articles lost
+  // 17 points (0.764 → 0.596): the copy's own cue words know its idiom, the gloss its subject.
+  const by = new Map(own.map((t) => [t.code, t]));
+  for (const t of english) if (t.confidence > (by.get(t.code)?.confidence ?? 0)) by.set(t.code, t);
+  return [...by.values()];
+}
+
 /** Topics of an analysed article. */
 export function topicsForDoc(doc: Doc, opts: TopicOptions = {}): TopicSuggestion[] {
-  let list = priorTopics(doc, opts.narrower ?? true);
+  let list = readTopics(doc, opts.narrower ?? true);
   if (opts.model) {
     const priors = new Map(list.map((t) => [t.code, t.confidence]));
     const byCode = new Map(list.map((t) => [t.code, t]));
@@ -556,7 +593,7 @@ function round(x: number): number {
 
 /** The raw confidence the taxonomy alone gives a code on this article (0 when it gives none). */
 export function topicPrior(doc: Doc, code: string): number {
-  return priorTopics(doc, true).find((t) => t.code === code)?.confidence ?? 0;
+  return readTopics(doc, true).find((t) => t.code === code)?.confidence ?? 0;
 }
 
 /** IPTC topics (and, with a model, newsroom tags) for an article, with confidence and evidence. */
