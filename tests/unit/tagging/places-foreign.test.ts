@@ -58,6 +58,13 @@ describe("places in Ukrainian and Russian copy", () => {
     expect(main(tag("Взрыв", "Взрыв прогремел в Кривом Роге ночью."))).toBe("UA");
   });
 
+  it("knows Britain's nations and the United States' states and cities in both languages, in any case", () => {
+    expect(main(tag("Повені в Каліфорнії", "Сильні дощі спричинили повені в Каліфорнії та Неваді, повідомила служба погоди."))).toBe("US");
+    expect(main(tag("Ураган у Флориді", "Ураган обрушився на Флориду в неділю."))).toBe("US");
+    expect(main(tag("Выборы в Шотландии", "Избиратели в Шотландии и Уэльсе голосовали в четверг."))).toBe("GB");
+    expect(main(tag("Напад у Белфасті", "Поліція заарештувала двох чоловіків після нападу в Белфасті."))).toBe("GB");
+  });
+
   it("reads adjectives of countries as demonyms: Russian troops are Russia's", () => {
     const places = tag("Російські війська обстріляли Херсон", "Російські війська обстріляли Херсон у ніч на вівторок, повідомила обласна адміністрація.");
     expect(codes(places)).toEqual(["RU", "UA"]);
