@@ -205,6 +205,11 @@ describe("copies indexed by their names", () => {
   });
   const index = new AcrossLanguagesIndex<number>();
   for (const c of copies) index.add(c.id, c.language, c.s);
+  /** A copy in Latin script carrying these name keys, and no figure. */
+  const of = (...ks: string[]): Survivors => {
+    const keys = { names: new Map(ks.map((k) => [k, k])), groups: new Map(ks.map((k, i) => [k, i])) };
+    return { ...keys, sound: keys, cyrillic: false, figures: new Set() };
+  };
 
   it("finds every pair that comparing all pairs finds, and no other", () => {
     const all: string[] = [];
@@ -227,10 +232,6 @@ describe("copies indexed by their names", () => {
 
   it("calls a name common when more than 2% of a language's copy carries it, and more than five copies", () => {
     expect([ACROSS_RULE.commonShare, ACROSS_RULE.commonMin]).toEqual([0.02, 5]);
-    const of = (...ks: string[]): Survivors => {
-      const keys = { names: new Map(ks.map((k) => [k, k])), groups: new Map(ks.map((k, i) => [k, i])) };
-      return { ...keys, sound: keys, cyrillic: false, figures: new Set() };
-    };
     // 400 Spanish copies: 2% is 8.
     const week = new AcrossLanguagesIndex<number>();
     for (let i = 0; i < 400; i++) week.add(i, "es", of(i < 9 ? "sanche" : `other${i}`, i < 8 ? "feijoo" : `more${i}`));
@@ -248,10 +249,6 @@ describe("copies indexed by their names", () => {
   });
 
   it("hands over a copy sharing as many names as a match needs, in another language only", () => {
-    const of = (...ks: string[]): Survivors => {
-      const keys = { names: new Map(ks.map((k) => [k, k])), groups: new Map(ks.map((k, i) => [k, i])) };
-      return { ...keys, sound: keys, cyrillic: false, figures: new Set() };
-    };
     const few = new AcrossLanguagesIndex<string>();
     const need = ACROSS_RULE.minNames;
     few.add("enough", "es", of(...names.slice(0, need)));
