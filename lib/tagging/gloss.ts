@@ -4,27 +4,15 @@
 // extinguish fire". The topic model learnt English only; before this, copy in
 // another language had only the cue lists, and on SIB-200's sentences the
 // tagger abstained on 44–81% of them against 13% in English (decision 024).
-// A word is looked up by its Snowball stem (the copy's inflections, Russian
-// and Ukrainian cases too) in data/dictionaries.json, made from Wiktionary's
-// translations by scripts/build-dictionaries.ts. One English word a stem, no
-// sense chosen by context: crude, and enough for a topic.
+// A word is looked up as written and by its Snowball stem (the copy's
+// inflections, Russian and Ukrainian cases too) in data/dictionaries.json,
+// made from Wiktionary's translations and glosses by
+// scripts/build-dictionaries.ts. One English word a stem, no sense chosen by
+// context: crude, and enough for a topic.
 import dictionaryData from "./data/dictionaries.json";
-import { stemmer as german } from "@orama/stemmers/german";
-import { stemmer as spanish } from "@orama/stemmers/spanish";
-import { stemmer as french } from "@orama/stemmers/french";
-import { stemmer as portuguese } from "@orama/stemmers/portuguese";
-import { stemmer as russian } from "@orama/stemmers/russian";
-import { stemmer as ukrainian } from "@orama/stemmers/ukrainian";
+import { GLOSS_STEMMERS, type DictionariesFile } from "./gloss-stemmers";
 
-/** The stemmer a language's words are looked up by, in building and in reading. */
-export const GLOSS_STEMMERS: Record<string, (word: string) => string> = { de: german, es: spanish, fr: french, pt: portuguese, ru: russian, uk: ukrainian };
-
-export interface DictionariesFile {
-  version: 1;
-  source: string;
-  /** Per language, stem → English word. */
-  languages: Record<string, Record<string, string>>;
-}
+export { GLOSS_STEMMERS, type DictionariesFile };
 
 /** Words of a field read: the topic model reads a headline and the body's first 120 words. */
 const MAX_WORDS = 160;
@@ -41,15 +29,86 @@ export interface Gloss {
 }
 
 const file = dictionaryData as unknown as DictionariesFile;
-if (file.version !== 1 || typeof file.languages !== "object") throw new Error("dictionaries.json: not a version 1 file of languages");
+if (file.version !== 2 || typeof file.languages !== "object") throw new Error("dictionaries.json: not a version 2 file of languages");
+
+// A language's words become a Map when its first copy is read. Six languages
+// as JSON objects cost a process 260–350 ms and 29 MiB to load, most desks
+// read one or two of them, and a Map looks up as fast.
+const maps = new Map<string, ReadonlyMap<string, string>>();
+function wordsOf(language: string): ReadonlyMap<string, string> {
+  let words = maps.get(language);
+  if (!words) {
+    const m = new Map<string, string>();
+    for (const line of file.languages[language]!.split("\n")) {
+      const tab = line.indexOf("\t");
+      if (tab > 0) m.set(line.slice(0, tab), line.slice(tab + 1));
+    }
+    maps.set(language, (words = m));
+  }
+  return words;
+}
 
 /** Whether copy in this language can be read into English. */
 export const canGloss = (language: string | undefined): language is string => language !== undefined && Object.hasOwn(file.languages, language);
 
+/** Plurals of Spanish, French and Portuguese, which Snowball leaves whole in short words ("islas", "años"). */
+const PLURAL_S = new Set(["es", "fr", "pt"]);
+/** A German compound's parts are looked up from this length: shorter ones match by chance ("Ost", "Tee"). */
+const PART_MIN = 4;
+
+/** A word as written (a headword: Russian "остров", island, which Snowball stems to "остр", sharp), else by its stem. */
+const known = (words: ReadonlyMap<string, string>, stem: (w: string) => string, w: string): string | undefined => words.get(w) ?? words.get(stem(w));
+
+/**
+ * A word's English, or null: as written or by its stem; else, in the Romance
+ * languages, by its singular; in German by the infinitive of a verb's "-t"
+ * form ("fliegt", "gebucht") and by a compound's parts.
+ */
+function lookUp(words: ReadonlyMap<string, string>, stem: (w: string) => string, lower: string, language: string): string | null {
+  const en = known(words, stem, lower);
+  if (en !== undefined) return en;
+  if (PLURAL_S.has(language) && lower.endsWith("s")) return known(words, stem, lower.slice(0, -1)) ?? null;
+  if (language !== "de") return null;
+  if (lower.endsWith("t")) {
+    const base = lower.replace(/^ge(?=\p{L}{4})/u, "").replace(/e?t$/, "");
+    const verb = known(words, stem, `${base}en`);
+    if (verb !== undefined) return verb;
+  }
+  return compound(words, stem, lower);
+}
+
+/**
+ * A German compound read by its parts, the modifiers' English before the
+ * head's ("Pressekonferenz" → "press conference", "Parlamentswahlen" →
+ * "parliament election"): the longest head the dictionary knows, then the
+ * longest known start of what is left, a linking "s", "es", "n" or "en"
+ * dropped. German writes its compounds as one word, so without this every
+ * "Fußballnationalmannschaft" of a story went unread.
+ */
+function compound(words: ReadonlyMap<string, string>, stem: (w: string) => string, lower: string): string | null {
+  if (lower.length < 2 * PART_MIN) return null;
+  for (let i = PART_MIN; i <= lower.length - PART_MIN; i++) {
+    const head = known(words, stem, lower.slice(i));
+    if (head === undefined) continue;
+    const rest = lower.slice(0, i);
+    for (let j = rest.length; j >= PART_MIN; j--) {
+      const part = rest.slice(0, j);
+      const linked = rest.slice(j);
+      if (linked && !/^(?:s|es|n|en|e)$/.test(linked)) continue;
+      const modifier = known(words, stem, part);
+      if (modifier !== undefined) return modifier === head ? head : `${modifier} ${head}`;
+    }
+    // A modifier that is itself a compound ("Fußballnational|mannschaft").
+    const modifiers = compound(words, stem, rest);
+    return modifiers ? `${modifiers} ${head}` : head;
+  }
+  return null;
+}
+
 /** A field of copy in `language` read into English, its function words (`stop`) left out; null for a language without a dictionary. */
 export function glossField(text: string, language: string, stop?: ReadonlySet<string>): Gloss | null {
   if (!canGloss(language)) return null;
-  const words = file.languages[language]!;
+  const words = wordsOf(language);
   const stem = GLOSS_STEMMERS[language]!;
   let seen = cache.get(language);
   if (!seen) cache.set(language, (seen = new Map()));
@@ -62,12 +121,15 @@ export function glossField(text: string, language: string, stop?: ReadonlySet<st
     let en = seen.get(lower);
     if (en === undefined) {
       if (seen.size >= CACHE_MAX) seen.clear();
-      seen.set(lower, (en = words[stem(lower)] ?? null));
+      seen.set(lower, (en = lookUp(words, stem, lower, language)));
     }
     if (!en) continue;
-    const start = out.text.length ? out.text.length + 1 : 0;
-    out.text += out.text.length ? ` ${en}` : en;
-    out.words.push({ start, end: start + en.length, from: m.index, to: m.index + m[0].length });
+    // A compound's two English words both stand for the one word of the copy.
+    for (const part of en.split(" ")) {
+      const start = out.text.length ? out.text.length + 1 : 0;
+      out.text += out.text.length ? ` ${part}` : part;
+      out.words.push({ start, end: start + part.length, from: m.index, to: m.index + m[0].length });
+    }
   }
   return out;
 }

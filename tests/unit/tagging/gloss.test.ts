@@ -41,3 +41,41 @@ describe("copy read through English", () => {
     expect(glossedSpan(g, text, g.text.length + 5, g.text.length + 9)).toBeNull();
   });
 });
+
+describe("words Snowball's stems miss", () => {
+  const gloss = (text: string, language: string) => glossField(text, language)!.text;
+
+  it("looks a word up as it is written before its stem: a short lemma and its cases are one word", () => {
+    // Snowball stems "остров" to "остр" (the stem of "острый", sharp) and "островов" to "остров".
+    expect(gloss("остров", "ru")).toBe(gloss("островов", "ru"));
+    expect(gloss("остров", "ru")).not.toBe(gloss("острый", "ru"));
+  });
+
+  it("reads a Spanish, French or Portuguese plural Snowball leaves whole by its singular", () => {
+    expect(gloss("islas", "es")).toBe(gloss("isla", "es"));
+    expect(gloss("islas", "es")).not.toBe("");
+    expect(gloss("años", "es")).toBe(gloss("año", "es"));
+  });
+
+  it("reads a German compound by its parts, modifiers first, and each English word quotes the one German word", () => {
+    const text = "Die Pressekonferenz der Fußballnationalmannschaft";
+    const g = glossField(text, "de")!;
+    const press = gloss("Presse", "de");
+    const conference = gloss("Konferenz", "de");
+    expect(press && conference).toBeTruthy();
+    expect(g.text).toContain(`${press} ${conference}`);
+    expect(g.text.split(" ").slice(-3)).toEqual([gloss("Fußball", "de"), gloss("national", "de"), gloss("Mannschaft", "de")]);
+    const word = "Pressekonferenz";
+    const parts = g.words.filter((w) => text.slice(w.from, w.to) === word);
+    expect(parts).toHaveLength(2);
+    expect(glossedSpan(g, text, parts[1]!.start, parts[1]!.end)?.text).toBe(word);
+    // A linking "s" between the parts ("Parlament|s|wahlen").
+    expect(gloss("Parlamentswahlen", "de")).toBe(`${gloss("Parlament", "de")} ${gloss("Wahlen", "de")}`);
+  });
+
+  it("reads a German verb's -t form by its infinitive, and leaves a word it cannot read out", () => {
+    expect(gloss("fliegt", "de")).toBe(gloss("fliegen", "de"));
+    expect(gloss("gebucht", "de")).toBe(gloss("buchen", "de"));
+    expect(gloss("Xqzvwk", "de")).toBe("");
+  });
+});

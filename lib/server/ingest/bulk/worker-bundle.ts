@@ -81,7 +81,7 @@ export async function workerBundle(opts: BundleOptions): Promise<string> {
     // is its own file's, as under tsx (a worker file beside its module is found).
     plugins: [
       {
-        // The word vectors (7.6 MB of JSON) and the dictionaries (1.4 MB) are read when the thread loads, not
+        // The word vectors (7.6 MB of JSON) and the dictionaries (5 MB) are read when the thread loads, not
         // compiled into the bundle: V8 compiling a source that large ran a thread
         // with a heap limit out of memory in a way that ends the whole process,
         // where running out later ends the thread alone.
