@@ -11,6 +11,8 @@
 // context: crude, and enough for a topic.
 import dictionaryData from "./data/dictionaries.json";
 import { GLOSS_STEMMERS, type DictionariesFile } from "./gloss-stemmers";
+import { normalizeWord } from "./text";
+import { wordVectors } from "./word-vectors";
 
 export { GLOSS_STEMMERS, type DictionariesFile };
 
@@ -105,6 +107,36 @@ function compound(words: ReadonlyMap<string, string>, stem: (w: string) => strin
   return null;
 }
 
+/** Languages written in the Latin alphabet, whose names and loanwords English writes alike. */
+const LATIN = new Set(["de", "es", "fr", "pt"]);
+
+/**
+ * A word no dictionary renders, kept as it is where English has it too:
+ * names and loanwords ("Nadal", "Alonso", "rugby", "slalom"), which say
+ * much of a brief's subject and which the word vectors know. Left out
+ * before, a Spanish tennis brief lost its player's name and read as
+ * nothing.
+ */
+function passThrough(lower: string, language: string, capital: boolean): string | null {
+  let w: string;
+  if (LATIN.has(language)) w = normalizeWord(lower);
+  // A Russian or Ukrainian name in the letters English copy writes it in ("Алонсо" → alonso, "Масса" →
+  // massa); names only, since a common word spelt in Latin letters is seldom its English.
+  else if (capital && (language === "ru" || language === "uk")) w = [...lower].map((c) => ROMAN[language]![c] ?? c).join("");
+  else return null;
+  return wordVectors().index.has(w) ? w : null;
+}
+
+// Russian and Ukrainian letters as English copy spells names (Russian г and и are g and i, Ukrainian h and y).
+const ROMAN_COMMON: Record<string, string> = {
+  а: "a", б: "b", в: "v", д: "d", е: "e", ж: "zh", з: "z", й: "y", к: "k", л: "l", м: "m", н: "n", о: "o", п: "p", р: "r", с: "s",
+  т: "t", у: "u", ф: "f", х: "kh", ц: "ts", ч: "ch", ш: "sh", щ: "shch", ь: "", ю: "yu", я: "ya",
+};
+const ROMAN: Record<string, Record<string, string>> = {
+  ru: { ...ROMAN_COMMON, г: "g", и: "i", ё: "yo", ы: "y", э: "e", ъ: "" },
+  uk: { ...ROMAN_COMMON, г: "h", ґ: "g", и: "y", і: "i", ї: "i", є: "ye" },
+};
+
 /** A field of copy in `language` read into English, its function words (`stop`) left out; null for a language without a dictionary. */
 export function glossField(text: string, language: string, stop?: ReadonlySet<string>): Gloss | null {
   if (!canGloss(language)) return null;
@@ -118,10 +150,13 @@ export function glossField(text: string, language: string, stop?: ReadonlySet<st
     if (n++ >= MAX_WORDS) break;
     const lower = m[0].toLowerCase();
     if (stop?.has(lower)) continue;
-    let en = seen.get(lower);
+    const capital = lower !== m[0];
+    // A capitalised word may be a name the dictionary lacks: its own entry.
+    const key = capital ? `^${lower}` : lower;
+    let en = seen.get(key);
     if (en === undefined) {
       if (seen.size >= CACHE_MAX) seen.clear();
-      seen.set(lower, (en = lookUp(words, stem, lower, language)));
+      seen.set(key, (en = lookUp(words, stem, lower, language) ?? passThrough(lower, language, capital)));
     }
     if (!en) continue;
     // A compound's two English words both stand for the one word of the copy.

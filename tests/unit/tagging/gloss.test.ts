@@ -79,3 +79,24 @@ describe("words Snowball's stems miss", () => {
     expect(gloss("Xqzvwk", "de")).toBe("");
   });
 });
+
+describe("names no dictionary holds", () => {
+  const gloss = (text: string, language: string) => glossField(text, language)!.text;
+
+  it("keeps a name or loanword English writes alike in copy in Latin script", () => {
+    expect(gloss("Nadal", "es")).toBe("nadal");
+    expect(gloss("Rugby", "fr")).toBe("rugby");
+    // Not a word English has.
+    expect(gloss("Xqzvwk", "es")).toBe("");
+  });
+
+  it("spells a capitalised Russian or Ukrainian name in Latin letters when English has it, each language by its own letters", () => {
+    expect(gloss("Алонсо", "ru")).toBe("alonso");
+    expect(gloss("Алонсо", "uk")).toBe("alonso");
+    // Russian г is g, Ukrainian г is h (neither name is in the dictionaries).
+    expect(gloss("Гуардиола", "ru")).toBe("guardiola");
+    expect(gloss("Гамільтон", "uk")).toBe("hamilton");
+    // A common word in small letters is not spelt out: "алонсо" is no word of the dictionary.
+    expect(gloss("алонсо", "ru")).toBe("");
+  });
+});
