@@ -124,7 +124,8 @@ const CANDIDATE_SHARE = 0.15;
 const DATELINE_NAMESAKE_SHARE = 0.05;
 
 /** Country spellings in the packages that are English words or given names in English copy. */
-const NOT_COUNTRY_NAMES = new Set(["island", "indie", "maurice", "kina", "fas", "gana", "gine", "liban", "chili", "moris"]);
+// "Mann" (the Isle of Man in Manx English) is the German noun "man" and an English surname.
+const NOT_COUNTRY_NAMES = new Set(["island", "indie", "maurice", "kina", "fas", "gana", "gine", "liban", "chili", "moris", "mann"]);
 
 /** City names that are everyday English words, beyond what the taxonomy's vocabulary catches. */
 const WORDY_CITIES = [
@@ -399,6 +400,29 @@ function build(): Gazetteer {
   }
   for (const n of AREA_NAMES) add(n, { kind: "area", candidates: [] });
   for (const n of BLOCKED_PHRASES) add(n, { kind: "block", candidates: [] });
+
+  // German copy declines a one-word place: the genitive takes an s ("Großbritanniens Pubs", "Englands
+  // Teilnahme") and a city's adjective an er ("ein Belfaster Restaurant", "die Londoner Polizei"). Read in
+  // German copy only, and not where the form is an English word ("Hamm" → "Hammer").
+  for (const [k, node] of [...root]) {
+    if (/[sxzß]$/.test(k)) continue;
+    for (const e of [...(node.entries ?? [])]) {
+      if (e.kind !== "country" && e.kind !== "region" && e.kind !== "city") continue;
+      if (e.datelineOnly || e.wordy || e.person || e.upperOnly || e.lowercase || (e.languages && !e.languages.includes("de"))) continue;
+      // One-word names only: the endings decline the name, not a phrase's last word.
+      if (/[^\p{L}]/u.test(e.name)) continue;
+      for (const form of e.kind === "city" ? ["s", "er"] : ["s"]) {
+        if (vocab.has(k + form)) continue;
+        // The key is the name's own plus the ending (both folded alike): inserted directly, since add()
+        // tokenising some 13,000 names again doubled this step's cost.
+        const into = nodeFor([k + form])!;
+        into.entries ??= [];
+        const same = into.entries.find((x) => x.kind === e.kind && String(x.languages) === "de");
+        if (same) for (const c of e.candidates) if (!same.candidates.some((x) => x.code === c.code)) same.candidates.push(c);
+        if (!same) into.entries.push({ name: e.name + form, kind: e.kind, candidates: [...e.candidates], languages: ["de"] });
+      }
+    }
+  }
 
   // Last: every entry of these names is in by now, cities included.
   const entriesOf = (n: string) => {

@@ -213,6 +213,20 @@ describe("places in Spanish, French and Portuguese copy", () => {
     expect(codes(inLanguage("Floods", "Streets were flooded in the Brazilian city of Natal on Tuesday.", "en"))).toEqual(["BR"]);
   });
 
+  it("reads a German genitive and a city's German adjective, in German copy only; 'Mann' is no island", () => {
+    const inLanguage = (headline: string, body: string, language: string) => suggestPlaces({ headline, bodyText: body, language });
+    expect(codes(inLanguage("Pubs im Aufwind", "Die Hitzewelle hat Großbritanniens Pubs mehr Einnahmen gebracht.", "de"))).toEqual(["GB"]);
+    expect(codes(inLanguage("Messerangriff", "In einem Belfaster Restaurant wurde ein Mann verletzt.", "de"))).toEqual(["GB"]);
+    expect(codes(inLanguage("Ermittlungen", "Die Londoner Polizei sucht Zeugen.", "de"))).toEqual(["GB"]);
+    // Not where the form is an English word: Hamm's adjective is a hammer.
+    expect(codes(inLanguage("Werkzeug", "Der Hammer lag auf dem Tisch.", "de"))).toEqual([]);
+    // A German man is nobody's Isle of Man, in German or in English.
+    expect(codes(inLanguage("Unfall", "Ein Mann wurde am Montag schwer verletzt.", "de"))).toEqual([]);
+    expect(codes(inLanguage("Award", "The prize went to Thomas Mann for the novel.", "en"))).toEqual([]);
+    // The German forms are read in German copy only.
+    expect(codes(inLanguage("Pubs", "Großbritanniens pubs did well.", "en"))).toEqual([]);
+  });
+
   it("reads a city that is an English word at a sentence's start in copy of its own country's language", () => {
     const inLanguage = (headline: string, body: string, language: string) => suggestPlaces({ headline, bodyText: body, language });
     expect(main(inLanguage("Nice accueille le sommet", "Nice accueillera le sommet européen en juin, a annoncé la mairie.", "fr"))).toBe("FR");
