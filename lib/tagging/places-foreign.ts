@@ -31,6 +31,9 @@ export const CYRILLIC_COUNTRIES: Record<string, string[]> = {
   HU: ["Угорщина", "Венгрия"],
   GE: ["Грузія", "Грузия"],
   KZ: ["Казахстан"],
+  // The names copy uses where the gazetteer's Ukrainian ones are official ("Республіка Корея").
+  KP: ["Північна Корея", "КНДР"],
+  KR: ["Південна Корея", "Южная Корея"],
 };
 
 /** Cities and regions: Ukrainian and Russian nominatives. */
@@ -241,8 +244,19 @@ export function slavicForms(name: string): string[] {
       add(stem, ["а", "у", "і", "ом", "ові"]);
     }
   }
+  // "Північна Корея", "Южный Судан": an adjective before the noun declines with it ("з Північної Кореї",
+  // "в Южном Судане"). Its forms of the noun's gender, loosely, as the noun's are.
+  const adjective = /^(\p{L}+?)(ая|а|ий|ый|ій)$/u.exec(head.trim());
+  if (adjective && !head.trim().includes(" ")) {
+    const endings = adjective[2]!.startsWith("а") ? FEMININE_ADJECTIVE : MASCULINE_ADJECTIVE;
+    return endings.flatMap((e) => [...forms].map((w) => `${adjective[1]}${e} ${w}`));
+  }
   return [...forms].map((w) => head + w);
 }
+
+/** A feminine and a masculine adjective's singular endings, Ukrainian and Russian, every case. */
+const FEMININE_ADJECTIVE = ["а", "ая", "ої", "ой", "ій", "у", "ую", "ою"];
+const MASCULINE_ADJECTIVE = ["ий", "ый", "ій", "ого", "ому", "им", "ым", "ім", "ом"];
 
 /**
  * A common noun's plural forms, Ukrainian and Russian ("ракета": ракети,

@@ -71,6 +71,13 @@ describe("places in Ukrainian and Russian copy", () => {
     expect(main(tag("Суд", "Болівія сподівається, що суд відкриє їй шлях до океану."))).toBe("BO");
   });
 
+  it("declines the adjective of a two-word name with its noun", () => {
+    expect(main(tag("Перебіжчики", "Кількість перебіжчиків із Північної Кореї скоротилася."))).toBe("KP");
+    expect(main(tag("Перебежчики", "Число перебежчиков из Северной Кореи сократилось."))).toBe("KP");
+    expect(slavicForms("Южный Судан")).toEqual(expect.arrayContaining(["Южного Судана", "Южном Судане"]));
+    expect(slavicForms("Північна Корея")).toEqual(expect.arrayContaining(["Північної Кореї", "Північній Кореї", "Північну Корею"]));
+  });
+
   it("reads adjectives of countries as demonyms: Russian troops are Russia's", () => {
     const places = tag("Російські війська обстріляли Херсон", "Російські війська обстріляли Херсон у ніч на вівторок, повідомила обласна адміністрація.");
     expect(codes(places)).toEqual(["RU", "UA"]);
