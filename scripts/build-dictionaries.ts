@@ -38,7 +38,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { normalizeWord } from "../lib/tagging/text";
-import { GLOSS_STEMMERS, type DictionariesFile } from "../lib/tagging/gloss-stemmers";
+import { GLOSS_STEMMERS, glossFold, type DictionariesFile } from "../lib/tagging/gloss-stemmers";
 import type { WordVectorsFile } from "../lib/tagging/word-vectors";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -95,9 +95,10 @@ export class Stems {
   constructor(
     private readonly stem: (w: string) => string,
     private readonly rank: ReadonlyMap<string, number>,
+    private readonly fold: (w: string) => string = (w) => w,
   ) {}
   add(word: string, en: string | null): boolean {
-    const w = word.trim().toLowerCase();
+    const w = this.fold(word.trim().toLowerCase());
     if (!en || !HEADWORD.test(w)) return false;
     const k = this.stem(w);
     if (k.length < 2) return false;
@@ -180,7 +181,7 @@ function main(): number {
   const sources = ["Wiktionary translations as the Open Multilingual Wordnet publishes them (github.com/omwn/omw-data, wns/wikt)"];
   const stems: Record<string, Stems> = {};
   for (const [lang, code] of Object.entries(FILES)) {
-    const into = (stems[lang] = new Stems(GLOSS_STEMMERS[lang]!, rank));
+    const into = (stems[lang] = new Stems(GLOSS_STEMMERS[lang]!, rank, (w) => glossFold(lang, w)));
     let n = 0;
     for (const [synset, list] of lemmas(path.join(wikt, `wn-wikt-${code}.tab`))) {
       const en = english.get(synset)?.map(normalizeWord).find((w) => known.has(w)) ?? null;

@@ -17,3 +17,15 @@ export interface DictionariesFile {
   /** Per language, "key\tEnglish" lines, sorted; a key is a stem or a headword as written. */
   languages: Record<string, string>;
 }
+
+/**
+ * A word as the dictionaries key it, built and read alike: Russian ё as е,
+ * since copy mostly writes е (NTREX-128's Russian has 7 ё in 1,997 lines,
+ * OpenRussian's headwords 868 words with it), and Ukrainian's apostrophes as
+ * one ("пам’ять", "пам'ять").
+ */
+export function glossFold(language: string, word: string): string {
+  if (language === "ru") return word.replace(/ё/g, "е");
+  if (language === "uk") return word.replace(/[’ʼ]/g, "'");
+  return word;
+}

@@ -10,7 +10,7 @@
 // scripts/build-dictionaries.ts. One English word a stem, no sense chosen by
 // context: crude, and enough for a topic.
 import dictionaryData from "./data/dictionaries.json";
-import { GLOSS_STEMMERS, type DictionariesFile } from "./gloss-stemmers";
+import { GLOSS_STEMMERS, glossFold, type DictionariesFile } from "./gloss-stemmers";
 import { normalizeWord } from "./text";
 import { wordVectors } from "./word-vectors";
 
@@ -22,6 +22,8 @@ const MAX_WORDS = 160;
 const CACHE_MAX = 100_000;
 const cache = new Map<string, Map<string, string | null>>();
 const WORD = /\p{L}+/gu;
+/** Ukrainian writes an apostrophe inside words ("з'явилася", "прем'єр"); French's elide ("l'homme") and stay apart. */
+const WORD_APOSTROPHE = /\p{L}+(?:['’ʼ]\p{L}+)*/gu;
 
 export interface Gloss {
   /** The English words, separated by spaces. */
@@ -146,10 +148,11 @@ export function glossField(text: string, language: string, stop?: ReadonlySet<st
   if (!seen) cache.set(language, (seen = new Map()));
   const out: Gloss = { text: "", words: [] };
   let n = 0;
-  for (const m of text.matchAll(WORD)) {
+  for (const m of text.matchAll(language === "uk" ? WORD_APOSTROPHE : WORD)) {
     if (n++ >= MAX_WORDS) break;
-    const lower = m[0].toLowerCase();
-    if (stop?.has(lower)) continue;
+    const cased = m[0].toLowerCase();
+    if (stop?.has(cased)) continue;
+    const lower = glossFold(language, cased);
     const capital = lower !== m[0];
     // A capitalised word may be a name the dictionary lacks: its own entry.
     const key = capital ? `^${lower}` : lower;

@@ -51,6 +51,16 @@ describe("words Snowball's stems miss", () => {
     expect(gloss("остров", "ru")).not.toBe(gloss("острый", "ru"));
   });
 
+  it("reads a Ukrainian word with an apostrophe as one word, whichever apostrophe, and Russian е as ё", () => {
+    expect(gloss("пам'ять", "uk")).toBe(gloss("пам’ять", "uk"));
+    expect(gloss("пам’ять", "uk")).not.toBe("");
+    expect(glossField("пам’ять", "uk")!.words).toHaveLength(1);
+    expect(gloss("актер", "ru")).toBe(gloss("актёр", "ru"));
+    expect(gloss("актер", "ru")).not.toBe("");
+    // French elides: "l'homme" is two words, the article and the man.
+    expect(gloss("l'homme", "fr")).toBe(gloss("homme", "fr"));
+  });
+
   it("reads a Spanish, French or Portuguese plural Snowball leaves whole by its singular", () => {
     expect(gloss("islas", "es")).toBe(gloss("isla", "es"));
     expect(gloss("islas", "es")).not.toBe("");
