@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { suggestTopics } from "../../../lib/tagging/topics";
 import { canGloss, glossedSpan, glossField } from "../../../lib/tagging/gloss";
+import { foreignStopwords } from "../../../lib/tagging/stopwords-foreign";
 
 const SCIENCE = "medtop:13000000";
 // One brief in each language: astronomers saw a distant galaxy with the new telescope.
@@ -108,5 +109,16 @@ describe("names no dictionary holds", () => {
     expect(gloss("Гамільтон", "uk")).toBe("hamilton");
     // A common word in small letters is not spelt out: "алонсо" is no word of the dictionary.
     expect(gloss("алонсо", "ru")).toBe("");
+  });
+});
+
+describe("function words of Russian and Ukrainian in every form", () => {
+  it("drops a pronoun's or determiner's other forms before the reading through English", () => {
+    const stop = (language: string) => foreignStopwords(language)!;
+    // "это" read as "eta" (the Basque group) and "других" as "friend" before.
+    for (const w of ["это", "этих", "других", "своей", "всё", "является"]) expect(glossField(w, "ru", stop("ru"))!.text).toBe("");
+    for (const w of ["цього", "інших", "своїх", "такий"]) expect(glossField(w, "uk", stop("uk"))!.text).toBe("");
+    // Content words stay.
+    expect(glossField("телескоп", "ru", stop("ru"))!.text).not.toBe("");
   });
 });
