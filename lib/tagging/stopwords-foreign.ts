@@ -22,7 +22,7 @@ const uk = (
 // Snowball's Russian list and the Ukrainian one above name a pronoun or determiner in a form or two; read
 // through English its other forms became content words: "это" eta (97 times in SIB-200's Russian train
 // split), "других" friend, "своей" my, "всё" always, "является" show. Their every form, and "to be"'s
-// Russian stand-in.
+// Russian stand-in; and German auxiliaries Snowball's list lacks.
 const FORMS: Record<string, string> = {
   ru:
     "это эта этот эти этого этой этому этим этом этих этими эту который которая которое которые которого которой " +
@@ -34,7 +34,9 @@ const FORMS: Record<string, string> = {
     "цього цієї цьому цій цим цими цих цю якого якої якому якій яким якими яких яку інший інша інше інші іншого " +
     "іншої іншому іншій іншим іншими інших іншу свого своєї своєму своїй своїм своїми своїх свою такий така таке " +
     "такі такого такої такому такій таким такими таких таку всього всієї всьому всім всіх всіма всю є являється " +
-    "являються",
+    "являються того тому тим тієї тій ту тих тими будь само ніж",
+  // "wurde" read as Würde (dignity), "schon" as schön, "gab" as knack, "meisten" as Meister.
+  de: "wurde wurden würde würden gab gaben schon denen ab meisten sollte sollten",
 };
 
 // Words Snowball keeps that read as English features with another meaning.
