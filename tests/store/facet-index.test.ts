@@ -25,6 +25,9 @@ import { findArticlesJson, itemsJson, keptItemsJson } from "../../lib/server/art
 import { searchQuery } from "../../lib/server/articles/search-articles";
 
 const base = { origin: "cli" as const, actor: "test", role: "system" as const, ingestTime: new Date(), defaultSource: "Daily8" };
+/** Each of these steps counts every filter set against the store after each write: on PostgreSQL under
+ * the whole suite's load they ran 26–44 s, over Vitest's 30 s default, though 19–25 s alone. */
+const HEAVY = 120_000;
 
 describe.each(storeKinds())("facet counts from the in-memory index on %s", (kind) => {
   let store: TestStore;
@@ -179,7 +182,7 @@ describe.each(storeKinds())("facet counts from the in-memory index on %s", (kind
     expect(counted.place.length).toBeGreaterThan(2);
     expect(counted.topic.length).toBeGreaterThan(2);
     expect(counted.duplicates[0]!.count).toBeGreaterThan(0);
-  });
+  }, HEAVY);
 
   it("leaves a page without a search to the store when a walk down the articles would not fill it soon", async () => {
     const index = (await facetIndex(store.db, { min: 0, wait: true }))!;
@@ -283,7 +286,7 @@ describe.each(storeKinds())("facet counts from the in-memory index on %s", (kind
     await db.tag.update({ where: { id: topic.tagId }, data: { parentId: other!.id } });
     await expectSame("a topic moved under another");
     await db.tag.update({ where: { id: topic.tagId }, data: { parentId: null } });
-  });
+  }, HEAVY);
 
   it("counts as the store does after rows changed behind the app's back and by another client", async () => {
     const db = store.db;
@@ -342,7 +345,7 @@ describe.each(storeKinds())("facet counts from the in-memory index on %s", (kind
     await db.article.update({ where: { id: d!.id }, data: { headline: "Talks resume" } });
     await runIngest(db, [{ name: "late.ndjson", read: async () => bytes(JSON.stringify({ uri: "late-1", headline: "Grain prices", body_text: "Grain prices rose in Sweden." })) }], { ...base, bulk: false });
     await expectSame("a headline changed back, an ingested update no longer about oil or Norway");
-  });
+  }, HEAVY);
 
   it("starts again from the store when the change rows it has not read were pruned", async () => {
     const db = store.db;
