@@ -130,31 +130,31 @@ export class Stems {
   }
 }
 
-/** Buchmeier's "headword {pos} [labels] :: gloss" lines of a language into English. */
-function fromWiktionaryGlosses(file: string, into: Stems, known: ReadonlySet<string>): number {
-  let n = 0;
+/** Buchmeier's "headword {pos} [labels] :: rest" lines of a file: each line's headword and what follows "::". */
+function* wiktionaryLines(file: string): Generator<{ head: string; rest: string }> {
   for (const line of readFileSync(file, "utf8").split("\n")) {
     if (!line || line.startsWith("#")) continue;
     const at = line.indexOf(" :: ");
     const brace = line.indexOf(" {");
     if (at < 0 || brace < 0 || brace > at) continue;
-    if (into.add(line.slice(0, brace), englishOf(line.slice(at + 4), known))) n++;
+    yield { head: line.slice(0, brace), rest: line.slice(at + 4) };
   }
+}
+
+/** A language's entries and their English glosses. */
+function fromWiktionaryGlosses(file: string, into: Stems, known: ReadonlySet<string>): number {
+  let n = 0;
+  for (const { head, rest } of wiktionaryLines(file)) if (into.add(head, englishOf(rest, known))) n++;
   return n;
 }
 
-/** Buchmeier's English entries' translations ("fever {n} (sense) :: Fieber {n}, …"), read backwards: each single-word translation → its single-word English headword. */
+/** English entries' translations ("fever {n} (sense) :: Fieber {n}, …"), read backwards: each single-word translation → its single-word English headword. */
 function fromWiktionaryTranslations(file: string, into: Stems, known: ReadonlySet<string>): number {
   let n = 0;
-  for (const line of readFileSync(file, "utf8").split("\n")) {
-    if (!line || line.startsWith("#")) continue;
-    const at = line.indexOf(" :: ");
-    const brace = line.indexOf(" {");
-    if (at < 0 || brace < 0 || brace > at) continue;
-    const head = line.slice(0, brace);
+  for (const { head, rest } of wiktionaryLines(file)) {
     const en = SINGLE_WORD.test(head) ? normalizeWord(head) : null;
     if (!en || !known.has(en)) continue;
-    for (const t of line.slice(at + 4).replace(/\[[^\]]*\]|\{[^}]*\}|\([^()]*\)/g, " ").split(/[,;]/)) if (into.add(t, en)) n++;
+    for (const t of rest.replace(/\[[^\]]*\]|\{[^}]*\}|\([^()]*\)/g, " ").split(/[,;]/)) if (into.add(t, en)) n++;
   }
   return n;
 }
