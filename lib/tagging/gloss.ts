@@ -52,6 +52,9 @@ function wordsOf(language: string): ReadonlyMap<string, string> {
   return words;
 }
 
+/** A language's dictionary: each word as written or by its stem, and its English. */
+export const dictionaryOf = (language: string): ReadonlyMap<string, string> => wordsOf(language);
+
 /** Whether copy in this language can be read into English. */
 export const canGloss = (language: string | undefined): language is string => language !== undefined && Object.hasOwn(file.languages, language);
 
@@ -72,6 +75,7 @@ function lookUp(words: ReadonlyMap<string, string>, stem: (w: string) => string,
   const en = known(words, stem, lower);
   if (en !== undefined) return en;
   if (PLURAL_S.has(language) && lower.endsWith("s")) return known(words, stem, lower.slice(0, -1)) ?? null;
+  if (language === "uk" || language === "ru") return fleeting(words, stem(lower));
   if (language !== "de") return null;
   if (lower.endsWith("t")) {
     const base = lower.replace(/^ge(?=\p{L}{4})/u, "").replace(/e?t$/, "");
@@ -79,6 +83,17 @@ function lookUp(words: ReadonlyMap<string, string>, stem: (w: string) => string,
     if (verb !== undefined) return verb;
   }
   return compound(words, stem, lower);
+}
+
+/**
+ * A Ukrainian or Russian noun in -ець/-ец loses its е in every other form
+ * (американець → американців, німець → німців): such a stem is looked up
+ * with it back.
+ */
+function fleeting(words: ReadonlyMap<string, string>, stem: string): string | null {
+  if (!/[бвгґджзклмнпрстфхчшщ]ц$/.test(stem)) return null;
+  const base = stem.slice(0, -1);
+  return words.get(`${base}ець`) ?? words.get(`${base}ец`) ?? null;
 }
 
 /**
@@ -139,28 +154,55 @@ const ROMAN: Record<string, Record<string, string>> = {
   uk: { ...ROMAN_COMMON, г: "h", ґ: "g", и: "y", і: "i", ї: "i", є: "ye" },
 };
 
+/** A word's English through the language's cache; a capitalised word may be a name the dictionary lacks, so it has its own entry. */
+function englishOf(
+  seen: Map<string, string | null>,
+  words: ReadonlyMap<string, string>,
+  stem: (w: string) => string,
+  lower: string,
+  language: string,
+  capital: boolean,
+): string | null {
+  const key = capital ? `^${lower}` : lower;
+  let en = seen.get(key);
+  if (en === undefined) {
+    if (seen.size >= CACHE_MAX) seen.clear();
+    seen.set(key, (en = lookUp(words, stem, lower, language) ?? passThrough(lower, language, capital)));
+  }
+  return en;
+}
+
+function seenOf(language: string): Map<string, string | null> {
+  let seen = cache.get(language);
+  if (!seen) cache.set(language, (seen = new Map()));
+  return seen;
+}
+
+/** One word of copy in `language` (as written, any case) read into English, or null; the same reading as glossField's. */
+export function glossWord(word: string, language: string): string | null {
+  if (!canGloss(language)) return null;
+  const cased = word.toLowerCase();
+  return englishOf(seenOf(language), wordsOf(language), GLOSS_STEMMERS[language]!, glossFold(language, cased), language, cased !== word);
+}
+
+/** A word's English only where the dictionary has it as written (a headword or one of its forms), not by its stem; null otherwise. */
+export function glossWritten(word: string, language: string): string | null {
+  return canGloss(language) ? (wordsOf(language).get(glossFold(language, word.toLowerCase())) ?? null) : null;
+}
+
 /** A field of copy in `language` read into English, its function words (`stop`) left out; null for a language without a dictionary. */
 export function glossField(text: string, language: string, stop?: ReadonlySet<string>): Gloss | null {
   if (!canGloss(language)) return null;
   const words = wordsOf(language);
   const stem = GLOSS_STEMMERS[language]!;
-  let seen = cache.get(language);
-  if (!seen) cache.set(language, (seen = new Map()));
+  const seen = seenOf(language);
   const out: Gloss = { text: "", words: [] };
   let n = 0;
   for (const m of text.matchAll(language === "uk" ? WORD_APOSTROPHE : WORD)) {
     if (n++ >= MAX_WORDS) break;
     const cased = m[0].toLowerCase();
     if (stop?.has(cased)) continue;
-    const lower = glossFold(language, cased);
-    const capital = lower !== m[0];
-    // A capitalised word may be a name the dictionary lacks: its own entry.
-    const key = capital ? `^${lower}` : lower;
-    let en = seen.get(key);
-    if (en === undefined) {
-      if (seen.size >= CACHE_MAX) seen.clear();
-      seen.set(key, (en = lookUp(words, stem, lower, language) ?? passThrough(lower, language, capital)));
-    }
+    const en = englishOf(seen, words, stem, glossFold(language, cased), language, cased !== m[0]);
     if (!en) continue;
     // A compound's two English words both stand for the one word of the copy.
     for (const part of en.split(" ")) {

@@ -4,6 +4,7 @@ import { gazetteer, countryName, type PlaceEntry, type TrieNode } from "./gazett
 import { withModel, type ModelOptions } from "./model";
 import { AMBIGUOUS_NAMES, CITY_NAME_PREFIXES, PLACE_FOLLOWERS, PLACE_MODIFIERS } from "./places-lexicon";
 import { COUNTRIES_OF_LANGUAGE } from "./places-foreign";
+import { glossedPlace, mayBeGlossedPlace } from "./places-glossed";
 import { Gap, type FieldTokens, type Token } from "./text";
 import type { Evidence, PlaceSuggestion, TagInput } from "./types";
 
@@ -106,8 +107,21 @@ function scanField(ft: FieldTokens, pos: (t: Token) => Position, skipBefore: num
     if (isDateline && DATE_WORD.test(t.norm)) break; // "LONDON, March 3": the place is over
     // Lower case names nothing in English; the beat's other languages write demonyms so ("el Gobierno español").
     const lower = !t.cap && !caps;
-    if (lower && !startsLowercaseName(root, t)) continue;
-    const m = longestMatch(root, toks, i, caps || lower);
+    let m = lower && !startsLowercaseName(root, t) ? undefined : longestMatch(root, toks, i, caps || lower);
+    if (!m && language !== undefined && !isDateline && !shapeless && mayBeGlossedPlace(t.word, language)) {
+      // Copy in another language: a demonym or name the gazetteer does not spell, read through the dictionary.
+      const glossed = glossedPlace(ft.text.slice(t.start, t.end), language);
+      // A name beside another capitalised word is a person's or a longer name's ("Wladimir Putin", "Berners-Lee"):
+      // the dictionary knows towns, not people. "US-amerikanischen" is still American.
+      const prev = toks[i - 1];
+      const next = toks[i + 1];
+      const beside =
+        ft.text[t.start - 1] === "-" ||
+        ft.text[t.end] === "-" ||
+        (prev !== undefined && t.gap === Gap.Space && prev.cap) ||
+        (next !== undefined && next.gap === Gap.Space && next.cap);
+      if (glossed && (glossed[0]!.kind === "demonym" || !beside)) m = { end: i + 1, entries: glossed };
+    }
     if (!m) continue;
     const single = m.end - i === 1;
     const sentenceStart = t.gap === Gap.Sentence;

@@ -34,6 +34,9 @@ export interface Word {
   feature?: string | null;
   /** Its row in the word vectors (word-vectors.ts); -1 when it has none. */
   vector?: number;
+  /** Whether copy in `placeLanguage` may name a place by it through the dictionary (places-glossed.ts). */
+  mayPlace?: boolean;
+  placeLanguage?: string;
 }
 
 export interface Token {
@@ -204,7 +207,16 @@ const internSlots = new Int32Array(1 << INTERN_BITS);
 const internHashes: number[] = [0];
 // Every field there from the start, in one order: added as each engine first looks a word up, in whatever
 // order, they gave words many shapes, and every lookup of a word's field had to tell them apart.
-const newWord = (norm: string): Word => ({ norm, cue: undefined, place: undefined, stem: undefined, feature: undefined, vector: undefined });
+const newWord = (norm: string): Word => ({
+  norm,
+  cue: undefined,
+  place: undefined,
+  stem: undefined,
+  feature: undefined,
+  vector: undefined,
+  mayPlace: undefined,
+  placeLanguage: undefined,
+});
 const internWords: Word[] = [newWord("")];
 const otherWords = new Map<string, Word>();
 

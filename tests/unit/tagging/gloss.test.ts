@@ -89,6 +89,13 @@ describe("words Snowball's stems miss", () => {
     expect(gloss("gebucht", "de")).toBe(gloss("buchen", "de"));
     expect(gloss("Xqzvwk", "de")).toBe("");
   });
+
+  it("reads a Ukrainian or Russian -ець/-ец noun's other forms, which drop the е, by the noun", () => {
+    expect(gloss("американців", "uk")).toBe(gloss("американець", "uk"));
+    expect(gloss("німців", "uk")).toBe(gloss("німець", "uk"));
+    expect(gloss("немцев", "ru")).toBe(gloss("немец", "ru"));
+    expect(gloss("американців", "uk")).not.toBe("");
+  });
 });
 
 describe("names no dictionary holds", () => {

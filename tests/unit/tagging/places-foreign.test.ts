@@ -253,4 +253,28 @@ describe("places in Spanish, French and Portuguese copy", () => {
     expect(codes(tag("Minister visits", "The minister flew to London and then to Brussels."))).toEqual(["BE", "GB"]);
     expect(codes(tag("Gales lash the coast", "Strong gales hit the coast of Wales on Monday."))).toEqual(["GB"]);
   });
+
+  it("reads any country's demonym, in every form, through the dictionary", () => {
+    const inLanguage = (headline: string, body: string, language: string) => suggestPlaces({ headline, bodyText: body, language });
+    expect(codes(inLanguage("Elfmeter", "Der Schiedsrichter ließ die Beschwerden des Kolumbianers nicht gelten.", "de"))).toEqual(["CO"]);
+    expect(codes(inLanguage("Ryder Cup", "Europa führte mit fünf Punkten vor den Amerikanern.", "de"))).toEqual(["US"]);
+    expect(codes(inLanguage("Ryder Cup", "Europa tenía una ventaja de cinco puntos sobre los americanos.", "es"))).toEqual(["US"]);
+    expect(codes(inLanguage("Райдер Кап", "Европа имела преимущество в пять очков над американцами.", "ru"))).toEqual(["US"]);
+    expect(codes(inLanguage("Райдер Кап", "Команда випереджала американців на п'ять очок.", "uk"))).toEqual(["US"]);
+    // A sense that is slang or a figure of speech names no country: "Einkaufswagen" glosses as British (trolley), "gringo" as American.
+    expect(codes(inLanguage("Supermarkt", "Der Einkaufswagen stand vor der Tür des Supermarkts.", "de"))).toEqual([]);
+    expect(codes(inLanguage("Turismo", "Un gringo pidió café en la plaza del pueblo.", "es"))).toEqual([]);
+  });
+
+  it("reads a name the dictionary renders as a place the English gazetteer knows, capitalised and alike in its consonants", () => {
+    const inLanguage = (headline: string, body: string, language: string) => suggestPlaces({ headline, bodyText: body, language });
+    expect(codes(inLanguage("Выборы", "Губернатор выступил в Мичигане во вторник.", "ru"))).toEqual(["US"]);
+    expect(codes(inLanguage("Вибори", "Губернатор виступив у Техасі у вівторок.", "uk"))).toEqual(["US"]);
+    // "Китая" is China's genitive and, by its stem, a whale's: a glossed name must look like the English one.
+    expect(codes(inLanguage("Киты", "Учёные изучают кита у берегов.", "ru"))).toEqual([]);
+    // Part of a hyphenated name is no place: Berners-Lee glosses to Bern.
+    expect(codes(inLanguage("Internet", "Tim Berners-Lee presentó su nueva empresa, dijo Berners-Lee.", "es"))).toEqual([]);
+    // English copy reads its own words only.
+    expect(codes(inLanguage("Ryder Cup", "Europe led the Amerikanern by five points.", "en"))).toEqual([]);
+  });
 });
