@@ -108,7 +108,8 @@ function scanField(ft: FieldTokens, pos: (t: Token) => Position, skipBefore: num
     // Lower case names nothing in English; the beat's other languages write demonyms so ("el Gobierno español").
     const lower = !t.cap && !caps;
     let m = lower && !startsLowercaseName(root, t) ? undefined : longestMatch(root, toks, i, caps || lower);
-    if (!m && language !== undefined && !isDateline && !shapeless && mayBeGlossedPlace(t.word, language)) {
+    // Not a capitalised word where capitals say nothing (a title-case headline, German's nouns in a short line).
+    if (!m && language !== undefined && !isDateline && (lower || !shapeless) && mayBeGlossedPlace(t.word, language)) {
       // Copy in another language: a demonym or name the gazetteer does not spell, read through the dictionary.
       const glossed = glossedPlace(ft.text.slice(t.start, t.end), language);
       // A name beside another capitalised word is a person's or a longer name's ("Wladimir Putin", "Berners-Lee"):
