@@ -78,6 +78,9 @@ export const CYRILLIC_CITIES: Record<string, string[]> = {
     "Миссури", "Нью-Джерсі", "Нью-Джерси", "Коннектикут", "Аляска", "Гаваї", "Гавайи", "Нью-Мексико", "Чикаго",
     "Лос-Анджелес", "Сан-Франциско", "Бостон", "Маямі", "Майами", "Лас-Вегас", "Фенікс", "Финикс", "Сіетл", "Сиэтл",
     "Детройт", "Г'юстон", "Хьюстон", "Атланта", "Філадельфія", "Филадельфия", "Пентагон",
+    // States of two words, the adjective declined with the noun ("у Західній Вірджинії", "в Южной Каролине").
+    "Західна Вірджинія", "Западная Вирджиния", "Западная Виргиния", "Південна Кароліна", "Южная Каролина",
+    "Північна Кароліна", "Северная Каролина", "Південна Дакота", "Южная Дакота", "Північна Дакота", "Северная Дакота",
   ],
   BE: ["Брюссель"],
 };
@@ -394,7 +397,9 @@ export const LATIN_PLACE_NAMES: Record<string, string[]> = {
     "Gran Bretaña", "Großbritannien", "Grã-Bretanha"],
   US: ["Nueva York", "Nova Iorque", "La Nouvelle-Orléans", "Nouvelle-Orléans", "Nueva Orleans", "Californie", "Kalifornien",
     "Floride", "Florida", "Louisiane", "Luisiana", "Virginie", "Caroline du Nord", "Caroline du Sud", "Carolina del Norte",
-    "Carolina del Sur", "Pennsylvanie", "Pensilvania", "Nouveau-Mexique", "Nuevo México", "Hawaï", "Washington D.C.", "Filadelfia", "Philadelphie"],
+    "Carolina del Sur", "Pennsylvanie", "Pensilvania", "Nouveau-Mexique", "Nuevo México", "Hawaï", "Washington D.C.", "Filadelfia", "Philadelphie",
+    "Virgínia Ocidental", "Virginia Occidental", "Virginie-Occidentale", "Carolina do Sul", "Carolina do Norte", "Califórnia",
+    "Flórida", "Pensilvânia", "Alasca", "Havaí", "Nova Jérsia", "Nova Jersey", "Nueva Jersey"],
   CA: ["Colombie-Britannique", "Terre-Neuve", "Québec", "Montréal"],
   ES: ["Séville", "Sevilla", "Saragosse", "Zaragoza", "Cordoue", "Córdoba", "Barcelone", "Catalogne", "Cataluña", "Catalunya",
     "Katalonien", "Catalunha", "Andalousie", "Andalucía", "Andalusien", "Andaluzia", "Pays basque", "País Vasco", "Euskadi",

@@ -63,6 +63,10 @@ describe("places in Ukrainian and Russian copy", () => {
     expect(main(tag("Ураган у Флориді", "Ураган обрушився на Флориду в неділю."))).toBe("US");
     expect(main(tag("Выборы в Шотландии", "Избиратели в Шотландии и Уэльсе голосовали в четверг."))).toBe("GB");
     expect(main(tag("Напад у Белфасті", "Поліція заарештувала двох чоловіків після нападу в Белфасті."))).toBe("GB");
+    // A state of two words, its adjective declined with it: not a city inside a longer name.
+    expect(main(tag("Трамп", "Трамп проводит предвыборную гонку в Западной Вирджинии."))).toBe("US");
+    expect(main(tag("Трамп", "Трамп виступив у Південній Кароліні в суботу."))).toBe("US");
+    expect(main(suggestPlaces({ headline: "Trump", bodyText: "Trump realiza comício na Virgínia Ocidental.", language: "pt" }))).toBe("US");
   });
 
   it("knows every country by its Ukrainian name, in any case, not only the beat's", () => {
