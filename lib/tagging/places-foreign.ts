@@ -58,6 +58,8 @@ export const CYRILLIC_CITIES: Record<string, string[]> = {
   ],
   BY: ["Мінськ", "Минск"],
   MD: ["Кишинів", "Кишинев", "Придністров'я", "Приднестровье"],
+  // English copy writes Beijing, which no Cyrillic spelling of Пекин resembles (places-glossed.ts reads the rest).
+  CN: ["Пекін", "Пекин", "Шанхай"],
   ES: ["Мадрид", "Барселона", "Севілья", "Севилья", "Валенсія", "Валенсия", "Каталонія", "Каталония"],
   PL: ["Варшава", "Жешув"],
   DE: ["Берлін", "Берлин"],

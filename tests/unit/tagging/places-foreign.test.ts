@@ -66,6 +66,8 @@ describe("places in Ukrainian and Russian copy", () => {
     // A state of two words, its adjective declined with it: not a city inside a longer name.
     expect(main(tag("Трамп", "Трамп проводит предвыборную гонку в Западной Вирджинии."))).toBe("US");
     expect(main(tag("Трамп", "Трамп виступив у Південній Кароліні в суботу."))).toBe("US");
+    // Beijing, which English copy names otherwise.
+    expect(main(tag("Переговоры", "Переговоры прошли в Пекине в понедельник."))).toBe("CN");
     expect(main(suggestPlaces({ headline: "Trump", bodyText: "Trump realiza comício na Virgínia Ocidental.", language: "pt" }))).toBe("US");
   });
 
