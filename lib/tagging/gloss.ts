@@ -72,7 +72,14 @@ const known = (words: ReadonlyMap<string, string>, stem: (w: string) => string, 
  * form ("fliegt", "gebucht") and by a compound's parts.
  */
 function lookUp(words: ReadonlyMap<string, string>, stem: (w: string) => string, lower: string, language: string): string | null {
-  const en = known(words, stem, lower);
+  const written = words.get(lower);
+  if (written !== undefined) return written;
+  const endings = LEMMA_ENDINGS[language];
+  if (endings) {
+    const byLemma = lemma(words, stem(lower), lower, endings);
+    if (byLemma !== undefined) return byLemma;
+  }
+  const en = words.get(stem(lower));
   if (en !== undefined) return en;
   if (PLURAL_S.has(language) && lower.endsWith("s")) return known(words, stem, lower.slice(0, -1)) ?? null;
   if (language === "uk" || language === "ru") return fleeting(words, stem(lower));
@@ -83,6 +90,37 @@ function lookUp(words: ReadonlyMap<string, string>, stem: (w: string) => string,
     if (verb !== undefined) return verb;
   }
   return compound(words, stem, lower);
+}
+
+/**
+ * Endings of Russian and Ukrainian headwords: nouns', adjectives' and verbs'
+ * dictionary forms. A word's Snowball stem is shared by words of several
+ * meanings (здоровье, health; здорово, great; летний, summer; летать, to
+ * fly), and the dictionary keeps one sense a stem; the headwords themselves
+ * are kept as written.
+ */
+const LEMMA_ENDINGS: Record<string, string[]> = {
+  ru: ["", "а", "я", "о", "е", "ь", "й", "ие", "ье", "ия", "ий", "ый", "ой", "ть", "ться", "ти"],
+  uk: ["", "а", "я", "о", "е", "ь", "й", "ія", "ий", "ій", "ти", "тися", "ння", "'я"],
+};
+
+/**
+ * A Russian or Ukrainian word by the headword of its stem that it shares
+ * most letters with ("здоровьем" → здоровье, not здорово; "летние" →
+ * летний, not летать), or undefined when no headword has the stem.
+ */
+function lemma(words: ReadonlyMap<string, string>, stem: string, lower: string, endings: string[]): string | undefined {
+  let best: string | undefined;
+  let bestShared = -1;
+  for (const e of endings) {
+    const en = words.get(stem + e);
+    if (en === undefined) continue;
+    const head = stem + e;
+    let shared = stem.length;
+    while (shared < head.length && shared < lower.length && head[shared] === lower[shared]) shared++;
+    if (shared > bestShared) [best, bestShared] = [en, shared];
+  }
+  return best;
 }
 
 /**

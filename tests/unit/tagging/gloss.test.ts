@@ -90,6 +90,13 @@ describe("words Snowball's stems miss", () => {
     expect(gloss("Xqzvwk", "de")).toBe("");
   });
 
+  it("reads a Russian word by the headword of its stem it shares most letters with, where one stem has several", () => {
+    // здоровье (health) and здорово (great) share the stem здоров.
+    expect(gloss("здоровье", "ru")).not.toBe(gloss("здорово", "ru"));
+    expect(gloss("здоровьем", "ru")).toBe(gloss("здоровье", "ru"));
+    expect(gloss("научных", "ru")).toBe(gloss("научный", "ru"));
+  });
+
   it("reads a Ukrainian or Russian -ець/-ец noun's other forms, which drop the е, by the noun", () => {
     expect(gloss("американців", "uk")).toBe(gloss("американець", "uk"));
     expect(gloss("німців", "uk")).toBe(gloss("німець", "uk"));
