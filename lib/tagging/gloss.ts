@@ -74,9 +74,8 @@ const known = (words: ReadonlyMap<string, string>, stem: (w: string) => string, 
 function lookUp(words: ReadonlyMap<string, string>, stem: (w: string) => string, lower: string, language: string): string | null {
   const written = words.get(lower);
   if (written !== undefined) return written;
-  const endings = LEMMA_ENDINGS[language];
-  if (endings) {
-    const byLemma = lemma(words, stem(lower), lower, endings);
+  if (LEMMA_ENDINGS[language]) {
+    const byLemma = lemma(words, stem(lower), lower, language);
     if (byLemma !== undefined) return byLemma;
   }
   const en = words.get(stem(lower));
@@ -109,10 +108,10 @@ const LEMMA_ENDINGS: Record<string, string[]> = {
  * most letters with ("здоровьем" → здоровье, not здорово; "летние" →
  * летний, not летать), or undefined when no headword has the stem.
  */
-function lemma(words: ReadonlyMap<string, string>, stem: string, lower: string, endings: string[]): string | undefined {
+function lemma(words: ReadonlyMap<string, string>, stem: string, lower: string, language: string): string | undefined {
   let best: string | undefined;
   let bestShared = -1;
-  for (const e of endings) {
+  for (const e of LEMMA_ENDINGS[language]!) {
     const en = words.get(stem + e);
     if (en === undefined) continue;
     const head = stem + e;
@@ -120,8 +119,15 @@ function lemma(words: ReadonlyMap<string, string>, stem: string, lower: string, 
     while (shared < head.length && shared < lower.length && head[shared] === lower[shared]) shared++;
     if (shared > bestShared) [best, bestShared] = [en, shared];
   }
+  // A plural's case ("выборов", "виборах") is read by a plural headword where the dictionary has one:
+  // выборы are elections, выбор a choice.
+  if (PLURAL_CASE[language]!.test(lower)) for (const e of PLURAL_HEADWORD[language]!) best = words.get(stem + e) ?? best;
   return best;
 }
+
+/** Endings only a plural's cases have, and a plural headword's. */
+const PLURAL_CASE: Record<string, RegExp> = { ru: /(?:ов|ев|ам|ям|ами|ями|ах|ях)$/, uk: /(?:ів|їв|ам|ям|ами|ями|ах|ях)$/ };
+const PLURAL_HEADWORD: Record<string, string[]> = { ru: ["и", "ы"], uk: ["і", "и"] };
 
 /**
  * A Ukrainian or Russian noun in -ець/-ец loses its е in every other form

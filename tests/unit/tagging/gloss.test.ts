@@ -95,6 +95,9 @@ describe("words Snowball's stems miss", () => {
     expect(gloss("здоровье", "ru")).not.toBe(gloss("здорово", "ru"));
     expect(gloss("здоровьем", "ru")).toBe(gloss("здоровье", "ru"));
     expect(gloss("научных", "ru")).toBe(gloss("научный", "ru"));
+    // A plural's case by a plural headword: выборы are elections, выбор a choice.
+    expect(gloss("выборы", "ru")).not.toBe(gloss("выбор", "ru"));
+    expect(gloss("выборов", "ru")).toBe(gloss("выборы", "ru"));
   });
 
   it("reads a Ukrainian or Russian -ець/-ец noun's other forms, which drop the е, by the noun", () => {
