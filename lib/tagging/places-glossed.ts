@@ -17,7 +17,7 @@
 import gazetteerData from "./data/gazetteer.json";
 import { gazetteer, type GazetteerCountry, type PlaceEntry, type TrieNode } from "./gazetteer";
 import { canGloss, dictionaryOf, glossWord, glossWritten } from "./gloss";
-import { CYRILLIC_COUNTRIES, CYRILLIC_DEMONYM_STEMS, COUNTRY_NAMES_IN_THEIR_LANGUAGE, LATIN_DEMONYMS, LATIN_PLACE_NAMES } from "./places-foreign";
+import { CYRILLIC_CITIES, CYRILLIC_COUNTRIES, CYRILLIC_DEMONYM_STEMS, COUNTRY_NAMES_IN_THEIR_LANGUAGE, LATIN_DEMONYMS, LATIN_PLACE_NAMES } from "./places-foreign";
 import { CITY_ALIASES, EXTRA_COUNTRY_NAMES, EXTRA_DEMONYMS } from "./places-lexicon";
 import { normalizeWord, type Word } from "./text";
 
@@ -60,7 +60,7 @@ function startsOf(code: string): Set<string> | undefined {
       add(c.code, [c.name, ...c.names, ...c.foreign, ...c.demonyms, ...(c.demonymsFr ?? [])]);
     }
     // Also the names of a country's parts that have demonyms of their own: "schottischen" is Scottish, so British.
-    const tables = [CYRILLIC_COUNTRIES, CYRILLIC_DEMONYM_STEMS, LATIN_DEMONYMS, LATIN_PLACE_NAMES, EXTRA_COUNTRY_NAMES, EXTRA_DEMONYMS, CITY_ALIASES];
+    const tables = [CYRILLIC_COUNTRIES, CYRILLIC_CITIES, CYRILLIC_DEMONYM_STEMS, LATIN_DEMONYMS, LATIN_PLACE_NAMES, EXTRA_COUNTRY_NAMES, EXTRA_DEMONYMS, CITY_ALIASES];
     for (const table of [...tables, ...Object.values(COUNTRY_NAMES_IN_THEIR_LANGUAGE)]) {
       for (const [code, names] of Object.entries(table)) add(code, names);
     }

@@ -269,6 +269,7 @@ describe("places in Spanish, French and Portuguese copy", () => {
     expect(codes(inLanguage("Райдер Кап", "Команда випереджала американців на п'ять очок.", "uk"))).toEqual(["US"]);
     // A nation's demonym is its country's: Scottish is British.
     expect(codes(inLanguage("Rugby", "Eine Gelbe Karte für den schottischen Kapitän Rory Hughes.", "de"))).toEqual(["GB"]);
+    expect(codes(inLanguage("Регбі", "Жовта картка для шотландського капітана Рорі Г'юза.", "uk"))).toEqual(["GB"]);
     // A sense that is slang or a figure of speech names no country: "Einkaufswagen" glosses as British (trolley), "gringo" as American.
     expect(codes(inLanguage("Supermarkt", "Der Einkaufswagen stand vor der Tür des Supermarkts.", "de"))).toEqual([]);
     expect(codes(inLanguage("Turismo", "Un gringo pidió café en la plaza del pueblo.", "es"))).toEqual([]);
