@@ -74,14 +74,15 @@ const known = (words: ReadonlyMap<string, string>, stem: (w: string) => string, 
 function lookUp(words: ReadonlyMap<string, string>, stem: (w: string) => string, lower: string, language: string): string | null {
   const written = words.get(lower);
   if (written !== undefined) return written;
+  const stemmed = stem(lower);
   if (LEMMA_ENDINGS[language]) {
-    const byLemma = lemma(words, stem(lower), lower, language);
+    const byLemma = lemma(words, stemmed, lower, language);
     if (byLemma !== undefined) return byLemma;
   }
-  const en = words.get(stem(lower));
+  const en = words.get(stemmed);
   if (en !== undefined) return en;
   if (PLURAL_S.has(language) && lower.endsWith("s")) return known(words, stem, lower.slice(0, -1)) ?? null;
-  if (language === "uk" || language === "ru") return fleeting(words, stem(lower));
+  if (LEMMA_ENDINGS[language]) return fleeting(words, stemmed);
   if (language !== "de") return null;
   if (lower.endsWith("t")) {
     const base = lower.replace(/^ge(?=\p{L}{4})/u, "").replace(/e?t$/, "");

@@ -28,6 +28,8 @@ const PREFIX = 4;
 /** Shorter words are left alone: "Ami", "Yank". */
 const MIN_LENGTH = 5;
 
+// Cyrillic in Latin letters, one spelling for both languages (г, и and я as Russian writes them): words
+// of any language are compared here, where gloss.ts's ROMAN spells a name as English copy would.
 const CYRILLIC_LATIN: Record<string, string> = {
   а: "a", б: "b", в: "v", г: "g", ґ: "g", д: "d", е: "e", є: "e", ж: "zh", з: "z", и: "i", і: "i", й: "i", к: "k", л: "l",
   м: "m", н: "n", о: "o", п: "p", р: "r", с: "s", т: "t", у: "u", ф: "f", х: "kh", ц: "ts", ч: "ch", ш: "sh", щ: "shch", ь: "",
@@ -73,6 +75,8 @@ function consonants(word: string): string {
   return skeleton(word).replace(/x/g, "ks").replace(/([kszt])h/g, "$1").replace(/[aeiou]/g, "").replace(/(.)\1+/g, "$1").slice(0, 3);
 }
 
+const NO_NODES: ReadonlyMap<string, TrieNode> = new Map();
+
 /** The gazetteer's node for an English phrase ("colombian", "north korean", "michigan"). */
 function englishNode(english: string): TrieNode | undefined {
   let node: TrieNode | undefined;
@@ -80,10 +84,13 @@ function englishNode(english: string): TrieNode | undefined {
   for (const part of english.split(" ")) {
     node = level.get(normalizeWord(part));
     if (!node) return undefined;
-    level = node.next ?? new Map();
+    level = node.next ?? NO_NODES;
   }
   return node;
 }
+
+/** A demonym as English copy reads it ("Colombian"), not one of another language's the gazetteer spells out. */
+const englishDemonym = (e: PlaceEntry) => e.kind === "demonym" && !e.languages && !e.lowercase;
 
 /** A name English copy counts wherever it stands: no dateline-only town, no English word, surname or ambiguous name. */
 const plainName = (e: PlaceEntry) =>
@@ -97,7 +104,7 @@ function read(word: string, language: string): PlaceEntry[] | null {
   const english = glossWord(word, language);
   const node = english ? englishNode(english) : undefined;
   if (!node?.entries) return null;
-  const demonym = node.entries.find((e) => e.kind === "demonym" && !e.languages && !e.lowercase);
+  const demonym = node.entries.find(englishDemonym);
   if (demonym) {
     // The likeliest country, as English copy reads it ("American": the United States before the Northern Marianas).
     const code = demonym.candidates[0]?.code;
@@ -134,7 +141,7 @@ function placeStartsOf(language: string): Set<string> {
       let yes = placeish.get(english);
       if (yes === undefined) {
         const entries = englishNode(english)?.entries;
-        placeish.set(english, (yes = entries?.some((e) => (e.kind === "demonym" && !e.languages && !e.lowercase) || plainName(e)) ?? false));
+        placeish.set(english, (yes = entries?.some((e) => englishDemonym(e) || plainName(e)) ?? false));
       }
       if (yes) set.add(normalizeWord(key).slice(0, PREFIX));
     }
@@ -169,8 +176,8 @@ export function mayBeGlossedPlace(word: Word, language: string): boolean {
  * through the dictionary, or undefined. A name's entries are the English
  * gazetteer's (so `kind` tells a demonym from a name); a caller reads a
  * name beside another capitalised word as a person's ("Wladimir Putin",
- * "Bernie Sanders"), since Vladimir and Bern are towns. The same array for every word read
- * as one name, as the trie gives one array a name.
+ * "Bernie Sanders"), since Vladimir and Bern are towns. The same array for
+ * every word read as one name, as the trie gives one array a name.
  */
 export function glossedPlace(word: string, language: string): PlaceEntry[] | undefined {
   if (language === "en" || word.length < MIN_LENGTH || !canGloss(language)) return undefined;

@@ -93,6 +93,24 @@ const REGNAL = /^(?=[ivx]{2,}$)x{0,3}(?:ix|iv|v?i{0,3})$/;
 /** Titles before a regnal name, in the beat's languages. */
 const TITLES = new Set(["pope", "papa", "pape", "papst", "king", "queen", "rey", "reina", "roi", "reine", "re", "regina", "konig", "konigin", "rei", "rainha", "tsar", "czar", "zar"]);
 
+/**
+ * Whether token i stands beside another capitalised word or is joined to one
+ * by a hyphen: a name read through the dictionary there is a person's or a
+ * longer name's ("Wladimir Putin", "Berners-Lee"), since the dictionary knows
+ * towns, not people. A demonym is still one ("US-amerikanischen").
+ */
+function besideName(ft: FieldTokens, i: number): boolean {
+  const t = ft.tokens[i]!;
+  const prev = ft.tokens[i - 1];
+  const next = ft.tokens[i + 1];
+  return (
+    ft.text[t.start - 1] === "-" ||
+    ft.text[t.end] === "-" ||
+    (prev !== undefined && t.gap === Gap.Space && prev.cap) ||
+    (next !== undefined && next.gap === Gap.Space && next.cap)
+  );
+}
+
 /** Find place mentions in one field. */
 function scanField(ft: FieldTokens, pos: (t: Token) => Position, skipBefore: number, orderBase: number, language?: string): Mention[] {
   const { root } = gazetteer();
@@ -112,16 +130,7 @@ function scanField(ft: FieldTokens, pos: (t: Token) => Position, skipBefore: num
     if (!m && language !== undefined && !isDateline && (lower || !shapeless) && mayBeGlossedPlace(t.word, language)) {
       // Copy in another language: a demonym or name the gazetteer does not spell, read through the dictionary.
       const glossed = glossedPlace(ft.text.slice(t.start, t.end), language);
-      // A name beside another capitalised word is a person's or a longer name's ("Wladimir Putin", "Berners-Lee"):
-      // the dictionary knows towns, not people. "US-amerikanischen" is still American.
-      const prev = toks[i - 1];
-      const next = toks[i + 1];
-      const beside =
-        ft.text[t.start - 1] === "-" ||
-        ft.text[t.end] === "-" ||
-        (prev !== undefined && t.gap === Gap.Space && prev.cap) ||
-        (next !== undefined && next.gap === Gap.Space && next.cap);
-      if (glossed && (glossed[0]!.kind === "demonym" || !beside)) m = { end: i + 1, entries: glossed };
+      if (glossed && (glossed[0]!.kind === "demonym" || !besideName(ft, i))) m = { end: i + 1, entries: glossed };
     }
     if (!m) continue;
     const single = m.end - i === 1;
