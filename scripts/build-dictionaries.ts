@@ -1,7 +1,7 @@
-// npm run dictionaries:build -- --omw DIR [--wiktionary DIR] [--openrussian DIR] [--ukrainian FILE] [--out FILE]
+// npm run dictionaries:build -- --omw DIR [--wiktionary DIR] [--openrussian DIR] [--ukrainian FILE] [--senses N] [--out FILE]
 // Rebuilds lib/tagging/data/dictionaries.json: for German, Spanish, French,
-// Portuguese, Russian and Ukrainian, a word's Snowball stem → one English
-// word, which the tagger reads copy in those languages through
+// Portuguese, Russian and Ukrainian, a word's Snowball stem → up to --senses
+// English words (default 3), which the tagger reads copy in those languages through
 // (lib/tagging/gloss.ts). Sources, all from Wiktionary and all CC BY-SA
 // (lib/tagging/data/ATTRIBUTION.md names each one's commit):
 //   --omw DIR          Wiktionary's translations as the Open Multilingual
@@ -24,7 +24,7 @@
 //                      headword and its senses are read, never its
 //                      inflected forms, which come from another source.
 // Every source votes for the English words it renders a headword by, one
-// vote a sense; a stem keeps its shortest headword's most voted word
+// vote a sense; a stem keeps its shortest headword's most voted words
 // (class Stems). The OMW alone gave Ukrainian 3,182 stems, a fifth of the
 // other languages', and its topic accuracy on SIB-200 was the lowest of the
 // six (decision 024).
@@ -115,16 +115,23 @@ export class Stems {
   get size(): number {
     return this.heads.size;
   }
-  words(): Record<string, string> {
+  /**
+   * Each key's English: its shortest headword's most voted word, then up to
+   * `senses - 1` others of that headword, by votes and then frequency,
+   * joined by "|". gloss.ts reads the first unless the copy's other words
+   * speak for another ("partido": party, or game in a football report).
+   */
+  words(senses = 1): Record<string, string> {
     const out: Record<string, string> = {};
     for (const [k, heads] of this.heads) {
       let head: Map<string, number> | undefined;
       let headWord = "";
       for (const [w, votes] of heads) if (!head || w.length < headWord.length) [head, headWord] = [votes, w];
-      let best = "";
-      let bestVotes = 0;
-      for (const [en, n] of head!) if (n > bestVotes || (n === bestVotes && this.rank.get(en)! < this.rank.get(best)!)) [best, bestVotes] = [en, n];
-      out[k] = best;
+      const ranked = [...head!].sort(([a, n], [b, m]) => m - n || this.rank.get(a)! - this.rank.get(b)!);
+      out[k] = ranked
+        .slice(0, senses)
+        .map(([en]) => en)
+        .join("|");
     }
     return out;
   }
@@ -161,11 +168,18 @@ function fromWiktionaryTranslations(file: string, into: Stems, known: ReadonlySe
 
 function main(): number {
   const { values } = parseArgs({
-    options: { omw: { type: "string" }, wiktionary: { type: "string" }, openrussian: { type: "string" }, ukrainian: { type: "string" }, out: { type: "string" } },
+    options: {
+      omw: { type: "string" },
+      wiktionary: { type: "string" },
+      openrussian: { type: "string" },
+      ukrainian: { type: "string" },
+      senses: { type: "string", default: "3" },
+      out: { type: "string" },
+    },
   });
   const dir = values.omw ?? process.env.WIREDESK_OMW_DIR;
   const wikt = dir && path.join(dir, "wns", "wikt");
-  const usage = "usage: npm run dictionaries:build -- --omw DIR [--wiktionary DIR] [--openrussian DIR] [--ukrainian FILE] [--out FILE]";
+  const usage = "usage: npm run dictionaries:build -- --omw DIR [--wiktionary DIR] [--openrussian DIR] [--ukrainian FILE] [--senses N] [--out FILE]";
   if (!wikt || !existsSync(path.join(wikt, "wn-wikt-eng.tab"))) {
     console.error(`${usage}\n  --omw DIR: a copy of github.com/omwn/omw-data (wns/wikt/wn-wikt-*.tab)${dir ? `; not found under ${dir}` : ""}`);
     return 2;
@@ -221,7 +235,7 @@ function main(): number {
   }
   const languages: DictionariesFile["languages"] = {};
   for (const [lang, into] of Object.entries(stems)) {
-    const words = into.words();
+    const words = into.words(Number(values.senses));
     languages[lang] = Object.keys(words)
       .sort()
       .map((k) => `${k}\t${words[k]}`)

@@ -7,12 +7,14 @@
 // A word is looked up as written and by its Snowball stem (the copy's
 // inflections, Russian and Ukrainian cases too) in data/dictionaries.json,
 // made from Wiktionary's translations and glosses by
-// scripts/build-dictionaries.ts. One English word a stem, no sense chosen by
-// context: crude, and enough for a topic.
+// scripts/build-dictionaries.ts. A key holds up to three English words, its
+// most voted first; another is read only where the copy's other words speak
+// for it (chooseSenses): "partido" is a party, and a match in a football
+// report.
 import dictionaryData from "./data/dictionaries.json";
 import { GLOSS_STEMMERS, glossFold, type DictionariesFile } from "./gloss-stemmers";
 import { normalizeWord } from "./text";
-import { wordVectors } from "./word-vectors";
+import { addVector, dotVector, wordVectors, type WordVectors } from "./word-vectors";
 
 export { GLOSS_STEMMERS, type DictionariesFile };
 
@@ -60,10 +62,18 @@ export const canGloss = (language: string | undefined): language is string => la
 
 /** Plurals of Spanish, French and Portuguese, which Snowball leaves whole in short words ("islas", "años"). */
 const PLURAL_S = new Set(["es", "fr", "pt"]);
+/** Stems shorter than this are not looked up. */
+const MIN_STEM = 2;
 /** A German compound's parts are looked up from this length: shorter ones match by chance ("Ost", "Tee"). */
 const PART_MIN = 4;
 
-/** A word as written (a headword: Russian "остров", island, which Snowball stems to "остр", sharp), else by its stem. */
+/** A key's first, most voted sense ("party|part|game" → party). */
+export const firstSense = (senses: string): string => {
+  const bar = senses.indexOf("|");
+  return bar < 0 ? senses : senses.slice(0, bar);
+};
+
+/** A word's senses as written (a headword: Russian "остров", island, which Snowball stems to "остр", sharp), else by its stem. */
 const known = (words: ReadonlyMap<string, string>, stem: (w: string) => string, w: string): string | undefined => words.get(w) ?? words.get(stem(w));
 
 /**
@@ -75,6 +85,8 @@ function lookUp(words: ReadonlyMap<string, string>, stem: (w: string) => string,
   const written = words.get(lower);
   if (written !== undefined) return written;
   const stemmed = stem(lower);
+  // A stem of one letter is no word's: Russian "ею" (her) stems to "е", and "е" with a verb's ending is a vulgar word.
+  if (stemmed.length < MIN_STEM) return null;
   if (LEMMA_ENDINGS[language]) {
     const byLemma = lemma(words, stemmed, lower, language);
     if (byLemma !== undefined) return byLemma;
@@ -152,15 +164,19 @@ function fleeting(words: ReadonlyMap<string, string>, stem: string): string | nu
 function compound(words: ReadonlyMap<string, string>, stem: (w: string) => string, lower: string): string | null {
   if (lower.length < 2 * PART_MIN) return null;
   for (let i = PART_MIN; i <= lower.length - PART_MIN; i++) {
-    const head = known(words, stem, lower.slice(i));
-    if (head === undefined) continue;
+    const headSenses = known(words, stem, lower.slice(i));
+    if (headSenses === undefined) continue;
+    // A compound's parts are read by their first senses: its English is already two words, with no context of its own.
+    const head = firstSense(headSenses);
     const rest = lower.slice(0, i);
     for (let j = rest.length; j >= PART_MIN; j--) {
       const part = rest.slice(0, j);
       const linked = rest.slice(j);
       if (linked && !/^(?:s|es|n|en|e)$/.test(linked)) continue;
-      const modifier = known(words, stem, part);
-      if (modifier !== undefined) return modifier === head ? head : `${modifier} ${head}`;
+      const modifierSenses = known(words, stem, part);
+      if (modifierSenses === undefined) continue;
+      const modifier = firstSense(modifierSenses);
+      return modifier === head ? head : `${modifier} ${head}`;
     }
     // A modifier that is itself a compound ("Fußballnational|mannschaft").
     const modifiers = compound(words, stem, rest);
@@ -223,40 +239,186 @@ function seenOf(language: string): Map<string, string | null> {
   return seen;
 }
 
-/** One word of copy in `language` (as written, any case) read into English, or null; the same reading as glossField's. */
+/** One word of copy in `language` (as written, any case) read into English by its first sense, or null; glossField's reading without context. */
 export function glossWord(word: string, language: string): string | null {
   if (!canGloss(language)) return null;
   const cased = word.toLowerCase();
-  return englishOf(seenOf(language), wordsOf(language), GLOSS_STEMMERS[language]!, glossFold(language, cased), language, cased !== word);
+  const en = englishOf(seenOf(language), wordsOf(language), GLOSS_STEMMERS[language]!, glossFold(language, cased), language, cased !== word);
+  return en && firstSense(en);
 }
 
-/** A word's English only where the dictionary has it as written (a headword or one of its forms), not by its stem; null otherwise. */
+/** A word's English (first sense) only where the dictionary has it as written (a headword or one of its forms), not by its stem; null otherwise. */
 export function glossWritten(word: string, language: string): string | null {
-  return canGloss(language) ? (wordsOf(language).get(glossFold(language, word.toLowerCase())) ?? null) : null;
+  const senses = canGloss(language) ? wordsOf(language).get(glossFold(language, word.toLowerCase())) : undefined;
+  return senses === undefined ? null : firstSense(senses);
 }
 
 /** A field of copy in `language` read into English, its function words (`stop`) left out; null for a language without a dictionary. */
 export function glossField(text: string, language: string, stop?: ReadonlySet<string>): Gloss | null {
+  return glossFields([text], language, stop)?.[0] ?? null;
+}
+
+/** A word of copy read: its dictionary entry, its English senses (most voted first), and its span in the field. */
+interface Read {
+  key: string;
+  senses: readonly string[];
+  from: number;
+  to: number;
+}
+
+/** An entry's senses, split once: a desk's copy repeats its words. Never changed in place. */
+const split = new Map<string, readonly string[]>();
+function sensesOf(entry: string): readonly string[] {
+  let senses = split.get(entry);
+  if (!senses) {
+    if (split.size >= CACHE_MAX) split.clear();
+    split.set(entry, (senses = entry.split("|")));
+  }
+  return senses;
+}
+
+/**
+ * Fields of one story in `language` read into English, each word's sense
+ * chosen by the story's other words (chooseSenses); null for a language
+ * without a dictionary.
+ */
+export function glossFields(texts: string[], language: string, stop?: ReadonlySet<string>): Gloss[] | null {
   if (!canGloss(language)) return null;
   const words = wordsOf(language);
   const stem = GLOSS_STEMMERS[language]!;
   const seen = seenOf(language);
-  const out: Gloss = { text: "", words: [] };
-  let n = 0;
-  for (const m of text.matchAll(language === "uk" ? WORD_APOSTROPHE : WORD)) {
-    if (n++ >= MAX_WORDS) break;
-    const cased = m[0].toLowerCase();
-    if (stop?.has(cased)) continue;
-    const en = englishOf(seen, words, stem, glossFold(language, cased), language, cased !== m[0]);
-    if (!en) continue;
-    // A compound's two English words both stand for the one word of the copy.
-    for (const part of en.split(" ")) {
-      const start = out.text.length ? out.text.length + 1 : 0;
-      out.text += out.text.length ? ` ${part}` : part;
-      out.words.push({ start, end: start + part.length, from: m.index, to: m.index + m[0].length });
+  const fields: Read[][] = texts.map((text) => {
+    const reads: Read[] = [];
+    let n = 0;
+    for (const m of text.matchAll(language === "uk" ? WORD_APOSTROPHE : WORD)) {
+      if (n++ >= MAX_WORDS) break;
+      const cased = m[0].toLowerCase();
+      if (stop?.has(cased)) continue;
+      const en = englishOf(seen, words, stem, glossFold(language, cased), language, cased !== m[0]);
+      if (en) reads.push({ key: en, senses: sensesOf(en), from: m.index, to: m.index + m[0].length });
     }
+    return reads;
+  });
+  chooseSenses(fields.flat());
+  return fields.map((reads) => {
+    const out: Gloss = { text: "", words: [] };
+    for (const r of reads) {
+      // A compound's two English words both stand for the one word of the copy.
+      for (const part of r.senses[0]!.split(" ")) {
+        const start = out.text.length ? out.text.length + 1 : 0;
+        out.text += out.text.length ? ` ${part}` : part;
+        out.words.push({ start, end: start + part.length, from: r.from, to: r.to });
+      }
+    }
+    return out;
+  });
+}
+
+/**
+ * How much nearer the story's words (cosine of word vectors) another sense
+ * must be than the first to be read instead: the first is the dictionaries'
+ * most voted, right most of the time. Chosen with FREQUENT on SIB-200's
+ * train split and NTREX-128 among 0.05, 0.1 and 0.15 (decision 024,
+ * seventeenth addendum).
+ */
+const SENSE_MARGIN = 0.15;
+/** The vectors are centred on the mean of this many of the most frequent words (of 1,000, 5,000, 20,000 and all 50,000). */
+const FREQUENT = 5_000;
+
+/**
+ * Each word of several senses read by the one nearest the story's words of
+ * one sense: the sum of their centred unit vectors. "el partido de fútbol"
+ * reads game, "el partido socialista" party. A word's other occurrences
+ * and other words of several senses are left out of that sum, so that a
+ * word repeated does not vote for its own first sense. Leaves each read's
+ * chosen sense alone in its list.
+ */
+function chooseSenses(reads: Read[]): void {
+  if (!reads.some((r) => r.senses.length > 1)) return;
+  const v = wordVectors();
+  const c = centredOf(v);
+  // The sum of the centred unit vectors, (b·scale − mean)/norm each: the bytes' part first, the mean's once at the end.
+  const context = new Float64Array(v.dims);
+  let weights = 0;
+  for (const r of reads) {
+    if (r.senses.length > 1) continue;
+    const only = r.senses[0]!;
+    if (only.includes(" ")) for (const part of only.split(" ")) weights += addScaled(v, c, part, context);
+    else weights += addScaled(v, c, only, context);
   }
-  return out;
+  if (!weights) return;
+  let square = 0;
+  let meanAt = 0;
+  for (let d = 0; d < v.dims; d++) {
+    context[d]! -= weights * c.mean[d]!;
+    square += context[d]! * context[d]!;
+    meanAt += c.mean[d]! * context[d]!;
+  }
+  const margin = SENSE_MARGIN * Math.sqrt(square);
+  for (const r of reads) {
+    if (r.senses.length < 2) continue;
+    let best = 0;
+    let bestScore = cosine(v, c, r.senses[0]!, context, meanAt) + margin;
+    for (let i = 1; i < r.senses.length; i++) {
+      const score = cosine(v, c, r.senses[i]!, context, meanAt);
+      if (score > bestScore) [best, bestScore] = [i, score];
+    }
+    if (best) r.senses = [r.senses[best]!];
+  }
+}
+
+/**
+ * Word vectors share a common direction that frequent words lie along, so
+ * that a generic sense ("official", "interest") is near any news story's
+ * words; measured from the frequent words' mean, a specific one ("judge")
+ * is nearer its story's. So the vectors are read centred and at unit
+ * length, computed from the shipped bytes as they are met (kept as floats,
+ * 50,000 of them would cost a process 40 MB).
+ */
+interface Centred {
+  mean: Float64Array;
+  /** Each row's length once centred; NaN until first asked. */
+  norms: Float32Array;
+}
+let centred: Centred | undefined;
+function centredOf(v: WordVectors): Centred {
+  if (!centred) {
+    const rows = v.index.size;
+    const mean = new Float64Array(v.dims);
+    const top = Math.min(rows, FREQUENT);
+    for (let r = 0; r < top; r++) addVector(v, r, 1 / top, mean);
+    centred = { mean, norms: new Float32Array(rows).fill(Number.NaN) };
+  }
+  return centred;
+}
+
+/** A row's length, centred. */
+function normOf(v: WordVectors, c: Centred, i: number): number {
+  let n = c.norms[i]!;
+  if (Number.isNaN(n)) {
+    const base = i * v.dims;
+    const scale = v.scales[i]!;
+    let sum = 0;
+    for (let d = 0; d < v.dims; d++) sum += (v.bytes[base + d]! * scale - c.mean[d]!) ** 2;
+    c.norms[i] = n = Math.sqrt(sum) || 1;
+  }
+  return n;
+}
+
+/** acc += a word's bytes × scale / centred length; returns 1 / centred length (the mean's share, taken off once), 0 for a word the vectors lack. */
+function addScaled(v: WordVectors, c: Centred, word: string, acc: Float64Array): number {
+  const i = v.index.get(word);
+  if (i === undefined) return 0;
+  const inverse = 1 / normOf(v, c, i);
+  addVector(v, i, inverse, acc);
+  return inverse;
+}
+
+/** A word's centred unit vector dotted with `w`, whose dot with the mean is `meanAt`; -Infinity for a word the vectors lack. */
+function cosine(v: WordVectors, c: Centred, word: string, w: Float64Array, meanAt: number): number {
+  const i = v.index.get(word);
+  if (i === undefined) return Number.NEGATIVE_INFINITY;
+  return (dotVector(v, i, w, 0, 1) - meanAt) / normOf(v, c, i);
 }
 
 /** The field's own words behind a span of the gloss, as evidence quotes them; null when the span covers no word. */

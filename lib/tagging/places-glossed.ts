@@ -16,7 +16,7 @@
 // have the English name's first consonants ("Техасе" ~ Texas).
 import gazetteerData from "./data/gazetteer.json";
 import { gazetteer, type GazetteerCountry, type PlaceEntry, type TrieNode } from "./gazetteer";
-import { canGloss, dictionaryOf, glossWord, glossWritten } from "./gloss";
+import { canGloss, dictionaryOf, firstSense, glossWord, glossWritten } from "./gloss";
 import { CYRILLIC_CITIES, CYRILLIC_COUNTRIES, CYRILLIC_DEMONYM_STEMS, COUNTRY_NAMES_IN_THEIR_LANGUAGE, LATIN_DEMONYMS, LATIN_PLACE_NAMES } from "./places-foreign";
 import { CITY_ALIASES, EXTRA_COUNTRY_NAMES, EXTRA_DEMONYMS } from "./places-lexicon";
 import { normalizeWord, type Word } from "./text";
@@ -137,7 +137,8 @@ function placeStartsOf(language: string): Set<string> {
   if (!set) {
     set = new Set();
     const placeish = new Map<string, boolean>();
-    for (const [key, english] of dictionaryOf(language)) {
+    for (const [key, senses] of dictionaryOf(language)) {
+      const english = firstSense(senses);
       let yes = placeish.get(english);
       if (yes === undefined) {
         const entries = englishNode(english)?.entries;

@@ -9,7 +9,7 @@ import { isCyrillic, slavicForms, slavicPluralForms } from "./places-foreign";
 import { classifyTopics, featureMap, topicFeatures, topicModel, type CueFeature } from "./topic-model";
 import type { Evidence, TagInput, TopicSuggestion } from "./types";
 import type { WordVectors } from "./word-vectors";
-import { canGloss, glossedSpan, glossField, type Gloss } from "./gloss";
+import { canGloss, glossedSpan, glossFields, type Gloss } from "./gloss";
 
 // Topics from the words of a story. The lexicon joins the taxonomy's own
 // labels (every current concept, its English label split into its parts,
@@ -508,8 +508,7 @@ function priorTopics(doc: Doc, narrower: boolean): TopicSuggestion[] {
  */
 function glossedTopics(doc: Doc, narrower: boolean): TopicSuggestion[] | null {
   if (!doc.foreign || !canGloss(doc.language)) return null;
-  const headline = glossField(doc.headline.text, doc.language, doc.stop)!;
-  const body = glossField(doc.body.text, doc.language, doc.stop)!;
+  const [headline, body] = glossFields([doc.headline.text, doc.body.text], doc.language, doc.stop) as [Gloss, Gloss];
   const list = priorTopics(analyse({ headline: headline.text, bodyText: body.text, language: "en" }), narrower);
   if (!list.some((t) => t.level === 1)) return null;
   const own: Record<string, [Gloss, string]> = { headline: [headline, doc.headline.text], body: [body, doc.body.text] };

@@ -40,6 +40,11 @@ describe("a stem's rendering", () => {
     expect(words["mar"]).toBe("sea");
     expect(words[GLOSS_STEMMERS.es!("miembro")]).toBe("member");
     expect(words[GLOSS_STEMMERS.es!("brote")]).toBe("sprout");
+    // With more senses kept: by votes, then by frequency; still the shortest headword's only.
+    const three = es.words(3);
+    expect(three[GLOSS_STEMMERS.es!("miembro")]).toBe("member|limb|penis");
+    expect(three[GLOSS_STEMMERS.es!("brote")]).toBe("sprout|outbreak");
+    expect(three["mar"]).toBe("sea");
   });
 
   it("is kept under the headword as written where Snowball stems the headword elsewhere", () => {

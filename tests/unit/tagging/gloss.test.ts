@@ -3,7 +3,7 @@
 // its topic, and the evidence quotes the copy's own words.
 import { describe, expect, it } from "vitest";
 import { suggestTopics } from "../../../lib/tagging/topics";
-import { canGloss, glossedSpan, glossField } from "../../../lib/tagging/gloss";
+import { canGloss, glossedSpan, glossField, glossFields, glossWord } from "../../../lib/tagging/gloss";
 import { foreignStopwords } from "../../../lib/tagging/stopwords-foreign";
 
 const SCIENCE = "medtop:13000000";
@@ -139,5 +139,33 @@ describe("function words of Russian and Ukrainian in every form", () => {
     for (const w of ["wurde", "schon", "gab"]) expect(glossField(w, "de", stop("de"))!.text).toBe("");
     // Content words stay.
     expect(glossField("телескоп", "ru", stop("ru"))!.text).not.toBe("");
+  });
+});
+
+describe("a word of several senses", () => {
+  const stop = (language: string) => foreignStopwords(language)!;
+  const words = (text: string, language: string) => glossField(text, language, stop(language))!.text.split(" ");
+
+  it("is read by the sense the story's other words are nearest, its most voted one otherwise", () => {
+    // "partido" is a party first, a game in a football report.
+    expect(words("El partido socialista ganó las elecciones y formará gobierno en el parlamento", "es")).toContain("party");
+    const football = words("El partido de fútbol terminó con un gol del delantero en el estadio", "es");
+    expect(football).toContain("game");
+    expect(football).not.toContain("party");
+    // Alone, or among words no vector knows, a word keeps its first sense.
+    expect(words("partido", "es")).toEqual(["party"]);
+    expect(glossWord("partido", "es")).toBe("party");
+  });
+
+  it("is read by the headline's and the body's words together", () => {
+    const [headline] = glossFields(["El partido", "Gol del delantero en el estadio de fútbol"], "es", stop("es"))!;
+    expect(headline!.text).toBe("game");
+    expect(glossField("El partido", "es", stop("es"))!.text).toBe("party");
+  });
+
+  it("is never read from a stem of one letter", () => {
+    // "ею" (her) stems to "е", which with a verb's ending made a vulgar word of it.
+    expect(glossWord("ею", "ru")).toBeNull();
+    expect(glossWord("телескопом", "ru")).toBe(glossWord("телескоп", "ru"));
   });
 });
