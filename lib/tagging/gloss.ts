@@ -22,7 +22,7 @@ export { GLOSS_STEMMERS, type DictionariesFile };
 const MAX_WORDS = 160;
 /** Words looked up, kept per language: a desk's copy repeats its words, and a Snowball stem costs microseconds. */
 const CACHE_MAX = 100_000;
-const cache = new Map<string, Map<string, string | null>>();
+const cache = new Map<string, Map<string, readonly string[] | null>>();
 const WORD = /\p{L}+/gu;
 /** Ukrainian writes an apostrophe inside words ("з'явилася", "прем'єр"); French's elide ("l'homme") and stay apart. */
 const WORD_APOSTROPHE = /\p{L}+(?:['’ʼ]\p{L}+)*/gu;
@@ -215,25 +215,30 @@ const ROMAN: Record<string, Record<string, string>> = {
   uk: { ...ROMAN_COMMON, г: "h", ґ: "g", и: "y", і: "i", ї: "i", є: "ye" },
 };
 
-/** A word's English through the language's cache; a capitalised word may be a name the dictionary lacks, so it has its own entry. */
+/**
+ * A word's English senses, most voted first, through the language's cache (split once: a desk's copy
+ * repeats its words; never changed in place); a capitalised word may be a name the dictionary lacks, so
+ * it has its own entry.
+ */
 function englishOf(
-  seen: Map<string, string | null>,
+  seen: Map<string, readonly string[] | null>,
   words: ReadonlyMap<string, string>,
   stem: (w: string) => string,
   lower: string,
   language: string,
   capital: boolean,
-): string | null {
+): readonly string[] | null {
   const key = capital ? `^${lower}` : lower;
-  let en = seen.get(key);
-  if (en === undefined) {
+  let senses = seen.get(key);
+  if (senses === undefined) {
     if (seen.size >= CACHE_MAX) seen.clear();
-    seen.set(key, (en = lookUp(words, stem, lower, language) ?? passThrough(lower, language, capital)));
+    const en = lookUp(words, stem, lower, language) ?? passThrough(lower, language, capital);
+    seen.set(key, (senses = en === null ? null : en.split("|")));
   }
-  return en;
+  return senses;
 }
 
-function seenOf(language: string): Map<string, string | null> {
+function seenOf(language: string): Map<string, readonly string[] | null> {
   let seen = cache.get(language);
   if (!seen) cache.set(language, (seen = new Map()));
   return seen;
@@ -243,8 +248,8 @@ function seenOf(language: string): Map<string, string | null> {
 export function glossWord(word: string, language: string): string | null {
   if (!canGloss(language)) return null;
   const cased = word.toLowerCase();
-  const en = englishOf(seenOf(language), wordsOf(language), GLOSS_STEMMERS[language]!, glossFold(language, cased), language, cased !== word);
-  return en && firstSense(en);
+  const senses = englishOf(seenOf(language), wordsOf(language), GLOSS_STEMMERS[language]!, glossFold(language, cased), language, cased !== word);
+  return senses?.[0] ?? null;
 }
 
 /** A word's English (first sense) only where the dictionary has it as written (a headword or one of its forms), not by its stem; null otherwise. */
@@ -258,23 +263,11 @@ export function glossField(text: string, language: string, stop?: ReadonlySet<st
   return glossFields([text], language, stop)?.[0] ?? null;
 }
 
-/** A word of copy read: its dictionary entry, its English senses (most voted first), and its span in the field. */
+/** A word of copy read: its English senses (most voted first), and its span in the field. */
 interface Read {
-  key: string;
   senses: readonly string[];
   from: number;
   to: number;
-}
-
-/** An entry's senses, split once: a desk's copy repeats its words. Never changed in place. */
-const split = new Map<string, readonly string[]>();
-function sensesOf(entry: string): readonly string[] {
-  let senses = split.get(entry);
-  if (!senses) {
-    if (split.size >= CACHE_MAX) split.clear();
-    split.set(entry, (senses = entry.split("|")));
-  }
-  return senses;
 }
 
 /**
@@ -294,8 +287,8 @@ export function glossFields(texts: string[], language: string, stop?: ReadonlySe
       if (n++ >= MAX_WORDS) break;
       const cased = m[0].toLowerCase();
       if (stop?.has(cased)) continue;
-      const en = englishOf(seen, words, stem, glossFold(language, cased), language, cased !== m[0]);
-      if (en) reads.push({ key: en, senses: sensesOf(en), from: m.index, to: m.index + m[0].length });
+      const senses = englishOf(seen, words, stem, glossFold(language, cased), language, cased !== m[0]);
+      if (senses) reads.push({ senses, from: m.index, to: m.index + m[0].length });
     }
     return reads;
   });
