@@ -22,7 +22,7 @@ export { GLOSS_STEMMERS, type DictionariesFile };
 const MAX_WORDS = 160;
 /** Words looked up, kept per language: a desk's copy repeats its words, and a Snowball stem costs microseconds. */
 const CACHE_MAX = 100_000;
-const cache = new Map<string, Map<string, readonly string[] | null>>();
+const cache = new Map<string, Map<string, Parts | null>>();
 const WORD = /\p{L}+/gu;
 /** Ukrainian writes an apostrophe inside words ("з'явилася", "прем'єр"); French's elide ("l'homme") and stay apart. */
 const WORD_APOSTROPHE = /\p{L}+(?:['’ʼ]\p{L}+)*/gu;
@@ -164,19 +164,17 @@ function fleeting(words: ReadonlyMap<string, string>, stem: string): string | nu
 function compound(words: ReadonlyMap<string, string>, stem: (w: string) => string, lower: string): string | null {
   if (lower.length < 2 * PART_MIN) return null;
   for (let i = PART_MIN; i <= lower.length - PART_MIN; i++) {
-    const headSenses = known(words, stem, lower.slice(i));
-    if (headSenses === undefined) continue;
-    // A compound's parts are read by their first senses: its English is already two words, with no context of its own.
-    const head = firstSense(headSenses);
+    const head = known(words, stem, lower.slice(i));
+    if (head === undefined) continue;
+    // Each part keeps its senses ("Wahl|kampf": choice|election, fight|campaign), chosen by the story as other words are.
     const rest = lower.slice(0, i);
     for (let j = rest.length; j >= PART_MIN; j--) {
       const part = rest.slice(0, j);
       const linked = rest.slice(j);
       if (linked && !/^(?:s|es|n|en|e)$/.test(linked)) continue;
-      const modifierSenses = known(words, stem, part);
-      if (modifierSenses === undefined) continue;
-      const modifier = firstSense(modifierSenses);
-      return modifier === head ? head : `${modifier} ${head}`;
+      const modifier = known(words, stem, part);
+      if (modifier === undefined) continue;
+      return firstSense(modifier) === firstSense(head) ? head : `${modifier} ${head}`;
     }
     // A modifier that is itself a compound ("Fußballnational|mannschaft").
     const modifiers = compound(words, stem, rest);
@@ -215,30 +213,32 @@ const ROMAN: Record<string, Record<string, string>> = {
   uk: { ...ROMAN_COMMON, г: "h", ґ: "g", и: "y", і: "i", ї: "i", є: "ye" },
 };
 
+/** A word's English: one part, or a German compound's parts, each its senses, most voted first. */
+type Parts = readonly (readonly string[])[];
+
 /**
- * A word's English senses, most voted first, through the language's cache (split once: a desk's copy
- * repeats its words; never changed in place); a capitalised word may be a name the dictionary lacks, so
- * it has its own entry.
+ * A word's English through the language's cache (split once: a desk's copy repeats its words; never
+ * changed in place); a capitalised word may be a name the dictionary lacks, so it has its own entry.
  */
 function englishOf(
-  seen: Map<string, readonly string[] | null>,
+  seen: Map<string, Parts | null>,
   words: ReadonlyMap<string, string>,
   stem: (w: string) => string,
   lower: string,
   language: string,
   capital: boolean,
-): readonly string[] | null {
+): Parts | null {
   const key = capital ? `^${lower}` : lower;
-  let senses = seen.get(key);
-  if (senses === undefined) {
+  let parts = seen.get(key);
+  if (parts === undefined) {
     if (seen.size >= CACHE_MAX) seen.clear();
     const en = lookUp(words, stem, lower, language) ?? passThrough(lower, language, capital);
-    seen.set(key, (senses = en === null ? null : en.split("|")));
+    seen.set(key, (parts = en === null ? null : en.split(" ").map((part) => part.split("|"))));
   }
-  return senses;
+  return parts;
 }
 
-function seenOf(language: string): Map<string, readonly string[] | null> {
+function seenOf(language: string): Map<string, Parts | null> {
   let seen = cache.get(language);
   if (!seen) cache.set(language, (seen = new Map()));
   return seen;
@@ -248,8 +248,8 @@ function seenOf(language: string): Map<string, readonly string[] | null> {
 export function glossWord(word: string, language: string): string | null {
   if (!canGloss(language)) return null;
   const cased = word.toLowerCase();
-  const senses = englishOf(seenOf(language), wordsOf(language), GLOSS_STEMMERS[language]!, glossFold(language, cased), language, cased !== word);
-  return senses?.[0] ?? null;
+  const parts = englishOf(seenOf(language), wordsOf(language), GLOSS_STEMMERS[language]!, glossFold(language, cased), language, cased !== word);
+  return parts ? parts.map((senses) => senses[0]!).join(" ") : null;
 }
 
 /** A word's English (first sense) only where the dictionary has it as written (a headword or one of its forms), not by its stem; null otherwise. */
@@ -287,8 +287,9 @@ export function glossFields(texts: string[], language: string, stop?: ReadonlySe
       if (n++ >= MAX_WORDS) break;
       const cased = m[0].toLowerCase();
       if (stop?.has(cased)) continue;
-      const senses = englishOf(seen, words, stem, glossFold(language, cased), language, cased !== m[0]);
-      if (senses) reads.push({ senses, from: m.index, to: m.index + m[0].length });
+      // A compound's English words each stand for the one word of the copy.
+      const parts = englishOf(seen, words, stem, glossFold(language, cased), language, cased !== m[0]);
+      if (parts) for (const senses of parts) reads.push({ senses, from: m.index, to: m.index + m[0].length });
     }
     return reads;
   });
@@ -296,12 +297,10 @@ export function glossFields(texts: string[], language: string, stop?: ReadonlySe
   return fields.map((reads) => {
     const out: Gloss = { text: "", words: [] };
     for (const r of reads) {
-      // A compound's two English words both stand for the one word of the copy.
-      for (const part of r.senses[0]!.split(" ")) {
-        const start = out.text.length ? out.text.length + 1 : 0;
-        out.text += out.text.length ? ` ${part}` : part;
-        out.words.push({ start, end: start + part.length, from: r.from, to: r.to });
-      }
+      const word = r.senses[0]!;
+      const start = out.text.length ? out.text.length + 1 : 0;
+      out.text += out.text.length ? ` ${word}` : word;
+      out.words.push({ start, end: start + word.length, from: r.from, to: r.to });
     }
     return out;
   });
@@ -334,10 +333,7 @@ function chooseSenses(reads: Read[]): void {
   const context = new Float64Array(v.dims);
   let weights = 0;
   for (const r of reads) {
-    if (r.senses.length > 1) continue;
-    const only = r.senses[0]!;
-    if (only.includes(" ")) for (const part of only.split(" ")) weights += addScaled(v, c, part, context);
-    else weights += addScaled(v, c, only, context);
+    if (r.senses.length === 1) weights += addScaled(v, c, r.senses[0]!, context);
   }
   if (!weights) return;
   let square = 0;

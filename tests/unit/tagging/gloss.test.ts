@@ -163,6 +163,16 @@ describe("a word of several senses", () => {
     expect(glossField("El partido", "es", stop("es"))!.text).toBe("party");
   });
 
+  it("is chosen in a German compound's parts as in words of their own", () => {
+    // "Wahl" is choice first, election among parties and candidates, in "Wahlkampf" too.
+    const text = "Vor der Wahl zum Bundestag: die Parteien und ihre Kandidaten im Wahlkampf";
+    const g = glossField(text, "de", stop("de"))!;
+    const campaign = g.words.filter((w) => text.slice(w.from, w.to) === "Wahlkampf").map((w) => g.text.slice(w.start, w.end));
+    expect(campaign).toHaveLength(2);
+    expect(campaign[0]).toBe("election");
+    expect(glossWord("Wahl", "de")).toBe("choice");
+  });
+
   it("is never read from a stem of one letter", () => {
     // "ею" (her) stems to "е", which with a verb's ending made a vulgar word of it.
     expect(glossWord("ею", "ru")).toBeNull();
