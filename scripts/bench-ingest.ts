@@ -23,6 +23,7 @@ import { DEFAULT_BATCH_SIZE, runIngest, type IngestInput } from "../lib/server/i
 import { DEFAULT_INDEX_MAX } from "../lib/server/ingest/bulk/store-batch";
 import { readReutersCorpus, type ReutersStory } from "./bench-dedup/reuters";
 import { articleText, buildPool, makePlan } from "./bench-dedup/generate";
+import { readNtrex, readSib, SIB_LANGUAGES, type NtrexDoc, type SibRow } from "./translated-sets";
 
 const processStart = performance.now() - process.uptime() * 1000;
 
@@ -40,7 +41,11 @@ const USAGE = `usage: npm run bench:ingest -- [--corpus DIR] [--size N] [--store
   --languages FILE      also ingest the Reuters half dated within one day, English only and then with these articles mixed in
                         (JSON Lines of {lang, title, text}, as decision 024's Wikinews set; again for more files), and compare
   --copies N            also ingest the first 2,000 Reuters stories (or --reuters N), each followed by N copies under other
-                        mastheads, lightly edited, as a wire story reaches a desk: every copy is linked and joins its story`;
+                        mastheads, lightly edited, as a wire story reaches a desk: every copy is linked and joins its story
+  --ntrex DIR, --sib DIR  also ingest the same copy in English and in each of the beat's languages (NTREX-128's stories,
+                        github.com/MicrosoftTranslator/NTREX; SIB-200's sentences as briefs, github.com/dadelani/sib-200),
+                        each language into a fresh store after 1,000 Reuters stories, and compare what an item costs
+  --rounds N            rounds of that comparison, the languages in a new order each round (default 3)`;
 
 const { values: args } = parseArgs({
   options: {
@@ -56,6 +61,9 @@ const { values: args } = parseArgs({
     "drop-triggers": { type: "string" },
     languages: { type: "string", multiple: true },
     copies: { type: "string" },
+    ntrex: { type: "string" },
+    sib: { type: "string" },
+    rounds: { type: "string" },
     help: { type: "boolean", short: "h" },
   },
 });
@@ -169,6 +177,87 @@ function recentInputs(stories: ReutersStory[], foreign: Foreign[]): { inputs: In
     inputs.push({ name: `recent-${i}.ndjson`, read: async () => Buffer.from(slice.join("\n")) });
   }
   return { inputs, items: lines.length, chars };
+}
+
+/** Items ingested before the same copy in each language (--ntrex, --sib), two batches: start-up and the first batches are paid on them. */
+const WARM_UP = 1000;
+/** Of them, SIB-200's first dev sentences in each language, so that what a language loads once a process (its dictionary, its names) is loaded before the timing in every run. */
+const WARM_UP_EACH = 20;
+
+/**
+ * The same copy in one language (NTREX-128's stories of `lang`, SIB-200's
+ * train and test sentences as briefs: headline to the first comma, the
+ * sentence as the body), after WARM_UP items (Reuters stories and a few
+ * sentences in every language), every item dated within one day as
+ * recentInputs dates them.
+ */
+function translatedInputs(warm: ReutersStory[], warmForeign: SibRow[], docs: NtrexDoc[], sib: SibRow[]): { inputs: IngestInput[]; items: number } {
+  const day = Date.UTC(2026, 0, 2);
+  const lines: string[] = [];
+  const add = (uri: string, headline: string, body: string, source: string) =>
+    lines.push(line(uri, headline, body, source, day - ((lines.length * 7919) % 86_400) * 1000));
+  const brief = (uri: string, r: SibRow) => add(uri, r.text.split(/[,;:]/)[0]!.slice(0, 80), r.text, "SIB");
+  for (const s of warm) add(`reuters:${s.newId}`, s.title || s.body.slice(0, 60), s.body, "Reuters");
+  warmForeign.forEach((r, i) => brief(`warm:${i}`, r));
+  const before = lines.length;
+  for (const d of docs) add(`ntrex:${d.story}`, d.title, d.text, "NTREX");
+  sib.forEach((r, i) => brief(`sib:${i}`, r));
+  return {
+    inputs: [
+      { name: "warm-up.ndjson", read: async () => Buffer.from(lines.slice(0, before).join("\n")) },
+      { name: "translated.ndjson", read: async () => Buffer.from(lines.slice(before).join("\n")) },
+    ],
+    items: lines.length,
+  };
+}
+
+/**
+ * What an item costs in each of the beat's languages against the same item
+ * in English: each language's copy into a fresh store after WARM_UP
+ * Reuters stories, timed from the warm-up's last commit to the run's end
+ * (the step that links copies in other languages included), the languages
+ * in a new order each round. Issue #18: within 20% of English.
+ */
+async function translatedRuns(kind: "sqlite" | "postgres", stories: ReutersStory[], notes: string[]): Promise<void> {
+  if (args.ntrex && !existsSync(path.join(args.ntrex, "DOCUMENT_IDS.tsv"))) throw new Error(`--ntrex ${args.ntrex}: no DOCUMENT_IDS.tsv there (a copy of github.com/MicrosoftTranslator/NTREX)`);
+  if (args.sib && !existsSync(path.join(args.sib, "data", "annotated"))) throw new Error(`--sib ${args.sib}: no data/annotated/ there (a copy of github.com/dadelani/sib-200)`);
+  const docs = args.ntrex ? readNtrex(args.ntrex) : [];
+  const folders = Object.entries(SIB_LANGUAGES);
+  const langs = folders.map(([, l]) => l);
+  const rounds = Math.max(1, int("rounds", args.rounds, 3));
+  const sibOf = (folder: string) => (args.sib ? readSib(args.sib, folder) : []);
+  const warmForeign = folders.flatMap(([folder]) => sibOf(folder).filter((r) => r.split === "dev").slice(0, WARM_UP_EACH));
+  const warm = stories.slice(0, WARM_UP - warmForeign.length);
+  const perItem = new Map<string, number[]>(langs.map((l) => [l, []]));
+  const lastStep = new Map<string, number[]>(langs.map((l) => [l, []]));
+  let items = 0;
+  for (let r = 0; r < rounds; r++) {
+    for (let k = 0; k < langs.length; k++) {
+      const lang = langs[(k + r) % langs.length]!;
+      const folder = folders.find(([, l]) => l === lang)![0];
+      const set = translatedInputs(warm, warmForeign, docs.filter((d) => d.lang === lang), sibOf(folder).filter((r) => r.split !== "dev"));
+      const before = warm.length + warmForeign.length;
+      items = set.items - before;
+      progress(`bulk path, the same copy in ${lang}, round ${r + 1} of ${rounds}, ${kind}`);
+      const m = await measure(`${f0(items)} translated items in ${lang}`, kind, set.inputs, set.items, true, before);
+      if (m.afterMarkS === undefined) throw new Error(`the run in ${lang} never committed its ${before}th item`);
+      perItem.get(lang)!.push((1000 * m.afterMarkS) / items);
+      lastStep.get(lang)!.push(m.lastStepS);
+    }
+  }
+  const best = (l: string) => Math.min(...perItem.get(l)!);
+  const middle = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const median = (l: string) => middle(perItem.get(l)!);
+  console.log(`\nThe same copy in each language on ${kind} (${f0(items)} items: NTREX-128's stories and SIB-200's train and test sentences; ${rounds} rounds; ms an item after ${f0(WARM_UP)} items, Reuters stories and ${WARM_UP_EACH} sentences in each language)\n`);
+  console.log(`| language | ms an item, fastest | median | each round | × English, fastest | × English, median | of which the last step (linking other languages), median s |`);
+  console.log(`|---|---|---|---|---|---|---|`);
+  for (const l of langs) {
+    console.log(
+      `| ${l} | ${best(l).toFixed(3)} | ${median(l).toFixed(3)} | ${perItem.get(l)!.map((x) => x.toFixed(3)).join(", ")} | ${(best(l) / best("en")).toFixed(2)} | ${(median(l) / median("en")).toFixed(2)} | ${middle(lastStep.get(l)!).toFixed(2)} |`,
+    );
+  }
+  const worst = Math.max(...langs.map((l) => median(l) / median("en")));
+  notes.push(`the same copy in other languages on ${kind}: at most ${worst.toFixed(2)}× English an item (medians of ${rounds} rounds) [goal within 20%: ${worst <= 1.2 ? "goal met" : "goal missed"}]`);
 }
 
 const SOURCES = ["Meridian Wire", "Capital Post", "Evening Herald", "Morning Brief", "Harbour Gazette", "Daily8", "Business Recorder", "Agency"];
@@ -303,9 +392,13 @@ interface Measured {
   peakMiB: number;
   /** Peak of the process's own memory, the mapped store's pages left out. */
   peakAnonMiB: number;
+  /** Seconds from the commit of item `markAt` (measure's argument) to the run's end. */
+  afterMarkS?: number;
+  /** Seconds from the last batch's commit to the run's end (its last step links copies in other languages). */
+  lastStepS: number;
 }
 
-async function measure(label: string, kind: "sqlite" | "postgres", inputs: IngestInput[], items: number, bulk: boolean): Promise<Measured> {
+async function measure(label: string, kind: "sqlite" | "postgres", inputs: IngestInput[], items: number, bulk: boolean, markAt?: number): Promise<Measured> {
   const store = await freshStore(kind);
   peakRss = process.memoryUsage().rss;
   peakAnon = anonRss();
@@ -318,6 +411,8 @@ async function measure(label: string, kind: "sqlite" | "postgres", inputs: Inges
     let first = 0;
     let firstDone = 0;
     let cpuAtFirst: NodeJS.CpuUsage | undefined;
+    let mark = 0;
+    let lastCommit = 0;
     const marks: number[] = [];
     // Items are reported when their batch commits: measure over whole batches.
     const tenth = Math.max(batch, Math.ceil(items / 10 / batch) * batch);
@@ -339,6 +434,8 @@ async function measure(label: string, kind: "sqlite" | "postgres", inputs: Inges
           cpuAtFirst = process.cpuUsage();
         }
         if (now - first < 1) firstDone = done;
+        if (done === markAt) mark = now;
+        lastCommit = now;
         if (done % tenth === 0) marks.push(now);
         if (now - lastShown > 5000) {
           lastShown = now;
@@ -365,6 +462,8 @@ async function measure(label: string, kind: "sqlite" | "postgres", inputs: Inges
       counts: `${c.new} new, ${c.updated} updated, ${c.duplicates} links, ${c.skipped} skipped, ${c.failed} failed`,
       peakMiB: Math.max(peakRss, process.memoryUsage().rss) / 2 ** 20,
       peakAnonMiB: Math.max(peakAnon, anonRss()) / 2 ** 20,
+      ...(mark ? { afterMarkS: (t2 - mark) / 1000 } : {}),
+      lastStepS: lastCommit ? (t2 - lastCommit) / 1000 : 0,
     };
   } finally {
     await store.drop();
@@ -422,6 +521,7 @@ async function main() {
           `${perChar(both, mix.chars).toFixed(2)} against ${perChar(one, en.chars).toFixed(2)} µs a character) [goal within 20%: ${ratio <= 1.2 ? "goal met" : "goal missed"}]`,
       );
     }
+    if (args.ntrex || args.sib) await translatedRuns(kind, stories, notes);
     if (copiesN > 0) {
       const first = stories.slice(0, args.reuters === undefined ? 2000 : stories.length);
       progress(`bulk path, ${first.length} Reuters stories with ${copiesN} copies each, ${kind}`);

@@ -40,7 +40,7 @@
 //     points of it. Also given on the dev and test splits alone, which were
 //     never read while the reading through English was made.
 // Nothing in Wiredesk was tuned on either set.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { suggestTags, topLevelOf, type TagInput } from "../lib/tagging/index";
@@ -48,11 +48,8 @@ import { MENTION_TAG_CONFIDENCE } from "../lib/tagging/thresholds";
 import { AcrossLanguagesIndex, matchAcrossLanguages, survivors } from "../lib/dedup/across-languages";
 import { identifyLanguage, loadLanguageDetector } from "../lib/ingest/language";
 import { withDateline } from "../lib/ingest/body";
+import { NTREX_LANGUAGES, readNtrex, readSib, SIB_LANGUAGES } from "./translated-sets";
 
-/** NTREX-128's files of the beat's languages, and their ISO 639-1 codes. */
-const NTREX_LANGUAGES: Record<string, string> = { deu: "de", spa: "es", fra: "fr", por: "pt", rus: "ru", ukr: "uk" };
-/** SIB-200's folders of English and the beat's languages. */
-const SIB_LANGUAGES: Record<string, string> = { eng_Latn: "en", deu_Latn: "de", spa_Latn: "es", fra_Latn: "fr", por_Latn: "pt", rus_Cyrl: "ru", ukr_Cyrl: "uk" };
 /** SIB-200's topics and the top-level Media Topic an editor would file each under (geography: none). */
 export const SIB_TOPICS: Record<string, string> = {
   "science/technology": "medtop:13000000",
@@ -84,13 +81,6 @@ export const SAME_EVENT: string[][] = [
 const f3 = (x: number) => x.toFixed(3);
 const ratio = (a: number, b: number) => a / Math.max(1, b);
 
-interface Doc {
-  lang: string;
-  story: string;
-  title: string;
-  text: string;
-}
-
 /** The item as ingest hands it to the tagger: dateline moved out of the body, language as detected. */
 function tagInput(title: string, text: string): { input: TagInput; language: string | null } {
   const language = identifyLanguage({ headline: title, bodyText: text }).code ?? null;
@@ -104,21 +94,6 @@ function topTopic(input: TagInput): string | null {
 
 function placesOf(input: TagInput): Set<string> {
   return new Set(suggestTags(input).places.filter((p) => p.rel === "main" || p.confidence >= MENTION_TAG_CONFIDENCE).map((p) => p.code));
-}
-
-function readNtrex(dir: string): Doc[] {
-  const lines = (file: string) => readFileSync(path.join(dir, file), "utf8").replace(/\n$/, "").split("\n");
-  const ids = lines("DOCUMENT_IDS.tsv").map((l) => l.split("\t")[0]!.trim());
-  const files: [string, string][] = [["en", "NTREX-128/newstest2019-src.eng.txt"], ...Object.entries(NTREX_LANGUAGES).map(([f, l]) => [l, `NTREX-128/newstest2019-ref.${f}.txt`] as [string, string])];
-  const docs: Doc[] = [];
-  for (const [lang, file] of files) {
-    const text = lines(file);
-    if (text.length !== ids.length) throw new Error(`${file}: ${text.length} lines, DOCUMENT_IDS.tsv has ${ids.length}`);
-    const by = new Map<string, string[]>();
-    ids.forEach((id, i) => (by.get(id) ?? (by.set(id, []), by.get(id)!)).push(text[i]!.trim()));
-    for (const [story, l] of by) docs.push({ lang, story, title: l[0] ?? "", text: l.slice(1).join("\n") });
-  }
-  return docs;
 }
 
 function ntrex(dir: string): void {
@@ -214,17 +189,7 @@ function sib(dir: string): void {
   let englishHeld = 0;
   console.log(`  language  identified  topic acc (n)   no topic   against English                          dev and test only (n)`);
   for (const [folder, lang] of Object.entries(SIB_LANGUAGES)) {
-    const rows = ["train", "dev", "test"].flatMap((split) => {
-      const file = path.join(dir, "data", "annotated", folder, `${split}.tsv`);
-      return readFileSync(file, "utf8")
-        .split("\n")
-        .slice(1)
-        .filter((l) => l.trim())
-        .map((l) => {
-          const [, category, text] = l.split("\t");
-          return { split, category: category ?? "", text: text ?? "" };
-        });
-    });
+    const rows = readSib(dir, folder);
     let n = 0, right = 0, none = 0, identified = 0, heldN = 0, heldRight = 0;
     for (const r of rows) {
       const gold = SIB_TOPICS[r.category];
