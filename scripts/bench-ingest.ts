@@ -225,8 +225,9 @@ async function translatedRuns(kind: "sqlite" | "postgres", stories: ReutersStory
   const folders = Object.entries(SIB_LANGUAGES);
   const langs = folders.map(([, l]) => l);
   const rounds = Math.max(1, int("rounds", args.rounds, 3));
-  const sibOf = (folder: string) => (args.sib ? readSib(args.sib, folder) : []);
-  const warmForeign = folders.flatMap(([folder]) => sibOf(folder).filter((r) => r.split === "dev").slice(0, WARM_UP_EACH));
+  // Each language's sentences, read once for every round.
+  const sib = new Map(folders.map(([folder, l]) => [l, args.sib ? readSib(args.sib, folder) : []]));
+  const warmForeign = langs.flatMap((l) => sib.get(l)!.filter((row) => row.split === "dev").slice(0, WARM_UP_EACH));
   const warm = stories.slice(0, WARM_UP - warmForeign.length);
   const perItem = new Map<string, number[]>(langs.map((l) => [l, []]));
   const lastStep = new Map<string, number[]>(langs.map((l) => [l, []]));
@@ -234,8 +235,7 @@ async function translatedRuns(kind: "sqlite" | "postgres", stories: ReutersStory
   for (let r = 0; r < rounds; r++) {
     for (let k = 0; k < langs.length; k++) {
       const lang = langs[(k + r) % langs.length]!;
-      const folder = folders.find(([, l]) => l === lang)![0];
-      const set = translatedInputs(warm, warmForeign, docs.filter((d) => d.lang === lang), sibOf(folder).filter((r) => r.split !== "dev"));
+      const set = translatedInputs(warm, warmForeign, docs.filter((d) => d.lang === lang), sib.get(lang)!.filter((row) => row.split !== "dev"));
       const before = warm.length + warmForeign.length;
       items = set.items - before;
       progress(`bulk path, the same copy in ${lang}, round ${r + 1} of ${rounds}, ${kind}`);
